@@ -1,0 +1,54 @@
+import {formatMinutes} from '../src/duration.js'
+import {defineRule} from '../src/rule.js'
+import {formatClock} from '../src/time.js'
+
+export interface Options {
+  /** Minutes a stated figure may be off before it is reported. */
+  tolerance?: number
+}
+
+// "About nine hours" is allowed to be off by a tenth.
+const APPROXIMATE_SHARE = 0.1
+
+/**
+ * Reports a stated duration that disagrees with the stated start and end, and
+ * a timeline that starts after the stated start or stops before the stated end.
+ */
+export default defineRule<Options>({
+  name: 'duration-consistency',
+  description: 'Require the stated duration, start, end and timeline to agree',
+  fixable: true,
+  preset: 'recommended',
+  options: {tolerance: {type: 'number', minimum: 0}},
+  defaults: {tolerance: 5},
+  check({model, options, report}) {
+    const {start, end, duration} = model.facts
+    if (start && end && duration && duration.qualifier !== 'bound') {
+      const actual = end.at - start.at
+      const allowed = duration.qualifier === 'approximate' ? Math.max(options.tolerance, actual * APPROXIMATE_SHARE) : options.tolerance
+      if (actual > 0 && Math.abs(duration.minutes - actual) > allowed) {
+        report(
+          `Unexpected stated duration of ${formatMinutes(duration.minutes)}, expected ${formatMinutes(actual)} from the stated start at ${formatClock(start.time)} to the end at ${formatClock(end.time)}`,
+          duration.span,
+          {expected: [formatMinutes(actual)]}
+        )
+      }
+    }
+
+    const timed = model.timeline.timed.filter((entry) => entry.precision === 'minute')
+    const first = timed.reduce<(typeof timed)[number] | undefined>((min, entry) => (!min || (entry.at ?? 0) < (min.at ?? 0) ? entry : min), undefined)
+    const last = timed.reduce<(typeof timed)[number] | undefined>((max, entry) => (!max || (entry.at ?? 0) > (max.at ?? 0) ? entry : max), undefined)
+    if (start && first?.at !== undefined && first.stamp && first.at - start.at > options.tolerance) {
+      report(
+        `Unexpected first timeline entry at \`${first.stamp.text.trim()}\` after the stated start at ${formatClock(start.time)}, expected the timeline to begin when the incident began`,
+        first.stamp
+      )
+    }
+    if (end && last?.at !== undefined && last.stamp && end.at - last.at > options.tolerance) {
+      report(
+        `Unexpected stated end at ${formatClock(end.time)} after the last timeline entry at \`${last.stamp.text.trim()}\`, expected the timeline to reach the end of the incident`,
+        end.span
+      )
+    }
+  }
+})

@@ -1,0 +1,21 @@
+import {defineRule} from '../src/rule.js'
+import {stripTrailingMarkup} from '../src/text.js'
+
+export type Options = Record<string, never>
+
+/** Reports a recognised section that has nothing in it. */
+export default defineRule<Options>({
+  name: 'no-empty-sections',
+  description: 'Disallow recognised sections with no content',
+  preset: 'recommended',
+  defaults: {},
+  check({model, report}) {
+    for (const section of model.sections) {
+      if (section.hasContent) continue
+      report(
+        `Unexpected empty section \`${section.title.trim()}\`, expected content before the next section`,
+        stripTrailingMarkup(section.marker)
+      )
+    }
+  }
+})

@@ -1,0 +1,31 @@
+import {defineRule} from '../src/rule.js'
+import {SECTION_KINDS, SECTION_LABELS, type SectionKind} from '../src/synonyms.js'
+import {insertionFor} from '../src/insertion.js'
+
+export interface Options {
+  /** The sections every postmortem must have. */
+  sections?: SectionKind[]
+}
+
+export const DEFAULT_REQUIRED: SectionKind[] = ['summary', 'timeline', 'root-cause', 'resolution', 'action-items']
+
+/** Reports each required section the postmortem lacks, with the heading to insert. */
+export default defineRule<Options>({
+  name: 'required-sections',
+  description: 'Require the sections every postmortem needs: summary, timeline, root cause, resolution and action items',
+  fixable: true,
+  preset: 'recommended',
+  options: {sections: {type: 'array', items: {type: 'string', enum: SECTION_KINDS}, uniqueItems: true}},
+  defaults: {sections: DEFAULT_REQUIRED},
+  check({model, options, report}) {
+    for (const kind of options.sections) {
+      if (model.sectionsOf(kind).length > 0) continue
+      const insertion = insertionFor(model, kind)
+      report(
+        `Unexpected missing ${SECTION_LABELS[kind].toLowerCase()} section, expected a heading such as \`${insertion.heading}\``,
+        {start: insertion.offset},
+        {expected: [insertion.text]}
+      )
+    }
+  }
+})

@@ -1,0 +1,22 @@
+import {defineRule} from '../src/rule.js'
+
+export type Options = Record<string, never>
+
+/** Reports clock times when the document names no time zone anywhere. */
+export default defineRule<Options>({
+  name: 'time-zone',
+  description: 'Require a time zone when the postmortem gives clock times',
+  fixable: true,
+  preset: 'recommended',
+  defaults: {},
+  check({model, report}) {
+    const [first] = model.clockTimes
+    if (!first || model.facts.zones.length > 0) return
+    const written = first.text.trimEnd()
+    report(
+      `Unexpected clock times without a time zone, expected a zone such as \`UTC\` (for example \`${written} UTC\`)`,
+      {start: first.start, end: first.start + written.length},
+      {expected: [`${written} UTC`]}
+    )
+  }
+})

@@ -1,0 +1,24 @@
+import {defineRule} from '../src/rule.js'
+import {isBefore, stampText} from '../src/timeline.js'
+
+export type Options = Record<string, never>
+
+/** Reports a timeline entry earlier than the entry before it. */
+export default defineRule<Options>({
+  name: 'timeline-order',
+  description: 'Require timeline entries in chronological order; a plausible midnight rollover is fine',
+  preset: 'recommended',
+  defaults: {},
+  check({model, report}) {
+    const timed = model.timeline.timed
+    timed.forEach((entry, index) => {
+      const previous = timed[index - 1]
+      if (!previous || previous.section !== entry.section || !entry.stamp) return
+      if (!isBefore(entry, previous)) return
+      report(
+        `Unexpected timeline entry at ${stampText(entry)} after the entry at ${stampText(previous)}, expected chronological order`,
+        entry.stamp
+      )
+    })
+  }
+})

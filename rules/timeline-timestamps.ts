@@ -1,0 +1,28 @@
+import {defineRule} from '../src/rule.js'
+import {stripTrailingMarkup} from '../src/text.js'
+
+export type Options = Record<string, never>
+
+/** Reports timeline entries with an impossible time, or without any time. */
+export default defineRule<Options>({
+  name: 'timeline-timestamps',
+  description: 'Require every timeline entry to start with a possible time',
+  preset: 'recommended',
+  defaults: {},
+  check({model, report}) {
+    for (const entry of model.timeline.entries) {
+      if (entry.kind === 'impossible' && entry.impossible) {
+        report(
+          `Unexpected impossible time \`${entry.impossible.span.text}\` (${entry.impossible.reason}), expected a time of day such as \`10:05\` or \`10:05 PM\``,
+          entry.impossible.span
+        )
+      }
+    }
+    for (const entry of model.timeline.untimed) {
+      report(
+        'Unexpected timeline entry without a time, expected it to start with one (such as `10:05 UTC`) or a relative time (such as `10 minutes later`)',
+        stripTrailingMarkup(entry.line)
+      )
+    }
+  }
+})

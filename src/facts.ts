@@ -1,0 +1,187 @@
+import type {FactLabelMention, Section} from './sections.js'
+import {type DurationMention, findDurations} from './duration.js'
+import {type ImpactMention, findImpact} from './quantity.js'
+import {type Span, slice, splitLines, subspan} from './text.js'
+import {type CalendarDate, type ClockTime, type TimeMention, dayNumber, findTimes, minuteOfDay, zoneOffset} from './time.js'
+import {type ZoneMention, findZones} from './zones.js'
+
+/** A moment the document states outside its timeline (the start or end of the incident). */
+export interface StatedMoment {
+  span: Span
+  time: ClockTime
+  date?: CalendarDate
+  /** Minutes since 1970 on the same scale as the timeline's entries. */
+  at: number
+}
+
+export interface StatedFacts {
+  date?: {date: CalendarDate; span: Span}
+  start?: StatedMoment
+  end?: StatedMoment
+  duration?: DurationMention
+  impact: ImpactMention[]
+  /** The sections impact was looked for in; empty when the whole document was. */
+  impactSections: Section[]
+  zones: ZoneMention[]
+  /** Minutes east of UTC assumed for times written without a zone. */
+  defaultOffset: number
+  /** The year assumed for dates written without one. */
+  fallbackYear: number
+}
+
+// What stands before a duration that is the length of the incident.
+const DURATION_CONTEXT = /\b(?:last(?:ed|ing|s)?|duration|down|outage|unavailable|total|period|span(?:ned)?|took|for)\b/i
+// What stands before a duration that is something else ("detected after 10 minutes").
+const NOT_INCIDENT_LENGTH = /\b(?:after|in|within|every|each|later|first|next|last|per|ago)\s{1,3}(?:\S{1,12}\s{1,3})?$/i
+
+function linesOf(source: string, start: number, end: number): Span[] {
+  return splitLines(source, start, end).filter((line) => /\S/.test(line.text))
+}
+
+/** The text where a postmortem states its facts: summary, fact labels, preamble. */
+function statedText(source: string, sections: readonly Section[], preambleEnd: number): Span[] {
+  const timelines = sections.filter((section) => section.kinds.includes('timeline'))
+  const outsideTimeline = (line: Span): boolean =>
+    !timelines.some((timeline) => line.start >= timeline.contentStart && line.start < timeline.contentEnd)
+  const lines = linesOf(source, 0, preambleEnd)
+  for (const section of sections) {
+    if (section.kinds.includes('summary') || section.kinds.includes('impact')) {
+      lines.push(...linesOf(source, section.contentStart, section.contentEnd))
+    }
+  }
+  return lines.filter(outsideTimeline).sort((a, b) => a.start - b.start)
+}
+
+function isIncidentLength(line: Span, duration: DurationMention): boolean {
+  const offset = duration.span.start - line.start
+  const before = line.text.slice(Math.max(0, offset - 40), offset)
+  if (NOT_INCIDENT_LENGTH.test(before)) return false
+  // "(2 hours 30 minutes)" right after the range it measures.
+  if (/\(\s{0,2}$/.test(before) && findTimes({text: before, start: 0}).length > 0) return true
+  return DURATION_CONTEXT.test(before)
+}
+
+function firstTime(spans: readonly Span[]): TimeMention | undefined {
+  for (const span of spans) {
+    const found = findTimes(span).find((mention) => mention.time)
+    if (found) return found
+  }
+  return undefined
+}
+
+function firstRange(spans: readonly Span[]): TimeMention | undefined {
+  for (const span of spans) {
+    const found = findTimes(span).find((mention) => mention.time && mention.end?.time)
+    if (found) return found
+  }
+  return undefined
+}
+
+function contentLines(facts: readonly FactLabelMention[], label: FactLabelMention['label']): Span[] {
+  return facts
+    .filter((fact) => fact.label === label)
+    .flatMap((fact) => splitLines(fact.content.text, 0, fact.content.text.length).map((line) => subspan(fact.content, line.start, line.start + line.text.length)))
+}
+
+export type StatedMentions = Omit<StatedFacts, 'start' | 'end'> & {
+  startMention?: TimeMention
+  endMention?: TimeMention
+}
+
+/**
+ * Reads what the document states outside its timeline: when the incident
+ * started and ended, how long it lasted, on which date, and how many were
+ * affected.
+ */
+export function extractStatedFacts(
+  source: string,
+  sections: readonly Section[],
+  factLabels: readonly FactLabelMention[],
+  preambleEnd: number
+): StatedMentions {
+  const stated = statedText(source, sections, preambleEnd)
+  const durationLines = contentLines(factLabels, 'duration')
+
+  let startMention = firstTime(contentLines(factLabels, 'start'))
+  let endMention = firstTime(contentLines(factLabels, 'end'))
+  if (!startMention || !endMention) {
+    const range = firstRange([...durationLines, ...stated])
+    if (range?.end?.time) {
+      startMention ??= {...range, span: range.span}
+      endMention ??= {span: range.end.span, time: range.end.time, ...(range.end.date ?? range.date ? {date: range.end.date ?? range.date} : {})}
+    }
+  }
+
+  let duration = durationLines.flatMap((line) => findDurations(line))[0]
+  if (!duration) {
+    for (const line of stated) {
+      duration = findDurations(line).find((mention) => isIncidentLength(line, mention))
+      if (duration) break
+    }
+  }
+
+  const dateMention =
+    contentLines(factLabels, 'date').flatMap((line) => findTimes(line)).find((mention) => mention.date) ??
+    (startMention?.date ? startMention : undefined) ??
+    stated.flatMap((line) => findTimes(line)).find((mention) => mention.date)
+
+  const impactSections = sections.filter((section) => section.kinds.includes('impact') || section.kinds.includes('summary'))
+  const impactText = impactSections.length > 0
+    ? impactSections.flatMap((section) => linesOf(source, section.contentStart, section.contentEnd))
+    : linesOf(source, 0, source.length)
+  const seen = new Set<number>()
+  const impact = impactText.flatMap((line) => findImpact(line)).filter((mention) => {
+    // Nested sections read the same lines twice.
+    if (seen.has(mention.span.start)) return false
+    seen.add(mention.span.start)
+    return true
+  })
+
+  const zones = findZones(slice(source, 0, source.length))
+  const explicitOffset =
+    [startMention?.time, endMention?.time].find((time) => time?.offset !== undefined)?.offset ??
+    zones.map((zone) => zoneOffset(zone.name)).find((offset) => offset !== undefined)
+  const year = [dateMention?.date?.year, startMention?.date?.year].find((value) => value !== undefined)
+
+  const result: StatedMentions = {
+    impact,
+    impactSections,
+    zones,
+    defaultOffset: explicitOffset ?? 0,
+    fallbackYear: year ?? 2000
+  }
+  if (startMention) result.startMention = startMention
+  if (endMention) result.endMention = endMention
+  if (duration) result.duration = duration
+  if (dateMention?.date) result.date = {date: dateMention.date, span: dateMention.span}
+  return result
+}
+
+/** Places a stated start and end on the timeline's scale. */
+export function placeMoments(
+  startMention: TimeMention | undefined,
+  endMention: TimeMention | undefined,
+  anchor: CalendarDate | undefined,
+  defaultOffset: number,
+  fallbackYear: number
+): {start?: StatedMoment; end?: StatedMoment} {
+  const place = (mention: TimeMention | undefined, day: CalendarDate | undefined): StatedMoment | undefined => {
+    if (!mention?.time) return undefined
+    const date = mention.date ?? day
+    const moment: StatedMoment = {
+      span: mention.span,
+      time: mention.time,
+      at: (date ? dayNumber(date, fallbackYear) : 0) * 1440 + minuteOfDay(mention.time) - (mention.time.offset ?? defaultOffset)
+    }
+    if (mention.date) moment.date = mention.date
+    return moment
+  }
+  const start = place(startMention, anchor)
+  let end = place(endMention, startMention?.date ?? anchor)
+  // "from 23:30 to 01:10": an end without a date before its start is on the next day.
+  if (start && end && !endMention?.date && end.at < start.at) end = {...end, at: end.at + 1440}
+  const moments: {start?: StatedMoment; end?: StatedMoment} = {}
+  if (start) moments.start = start
+  if (end) moments.end = end
+  return moments
+}

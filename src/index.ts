@@ -1,0 +1,54 @@
+import remarkLint from 'remark-lint'
+import type {Preset} from 'unified'
+import durationConsistency from '../rules/duration-consistency.js'
+import impactQuantified from '../rules/impact-quantified.js'
+import noEmptySections from '../rules/no-empty-sections.js'
+import requiredSections from '../rules/required-sections.js'
+import sectionOrder from '../rules/section-order.js'
+import timeZone from '../rules/time-zone.js'
+import timelineOrder from '../rules/timeline-order.js'
+import timelineTimestamps from '../rules/timeline-timestamps.js'
+import type {PostmortemRule} from './rule.js'
+
+export {
+  durationConsistency,
+  impactQuantified,
+  noEmptySections,
+  requiredSections,
+  sectionOrder,
+  timeZone,
+  timelineOrder,
+  timelineTimestamps
+}
+export type {PostmortemRule, RuleMeta} from './rule.js'
+export type {PostmortemModel} from './model.js'
+export {getModel, buildModel} from './model.js'
+export type {SectionKind, SynonymOption} from './synonyms.js'
+
+/** Every rule, by id (`postmortem-timeline-order`). */
+export const rules: Record<string, PostmortemRule> = Object.fromEntries(
+  [
+    requiredSections,
+    noEmptySections,
+    timelineOrder,
+    timelineTimestamps,
+    timeZone,
+    durationConsistency,
+    impactQuantified,
+    sectionOrder
+  ].map((rule) => [rule.meta.id, rule])
+)
+
+function presetOf(names: ReadonlyArray<'recommended' | 'strict'>): Preset {
+  return {
+    plugins: [remarkLint, ...Object.values(rules).filter((rule) => names.includes(rule.meta.preset))]
+  }
+}
+
+/** The rules every postmortem should pass. */
+export const recommended: Preset = presetOf(['recommended'])
+
+/** The recommended rules and the stricter ones (section order and, later, metadata). */
+export const strict: Preset = presetOf(['recommended', 'strict'])
+
+export default recommended

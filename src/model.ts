@@ -1,0 +1,72 @@
+import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
+import {type StatedFacts, extractStatedFacts, placeMoments} from './facts.js'
+import {type FactLabelMention, type Section, scanSections} from './sections.js'
+import {type SectionKind, type SynonymOption, createSectionMatcher} from './synonyms.js'
+import type {Span} from './text.js'
+import {type Timeline, buildTimeline} from './timeline.js'
+import {dayNumber} from './time.js'
+
+/** Everything the rules know about a postmortem, read in one pass. */
+export interface PostmortemModel {
+  source: string
+  sections: Section[]
+  factLabels: FactLabelMention[]
+  timeline: Timeline
+  facts: StatedFacts
+  /** Clock times the document states, in the timeline or outside it. */
+  clockTimes: Span[]
+  sectionsOf(kind: SectionKind): Section[]
+}
+
+export function buildModel(tree: Root, source: string, synonyms: SynonymOption = {}): PostmortemModel {
+  const scan = scanSections(tree, source, createSectionMatcher(synonyms))
+  const {startMention, endMention, ...stated} = extractStatedFacts(source, scan.sections, scan.factLabels, scan.preambleEnd)
+  const statedDay = startMention?.date ?? stated.date?.date
+  const timeline = buildTimeline(
+    tree,
+    source,
+    scan.sections,
+    stated.defaultOffset,
+    stated.fallbackYear,
+    statedDay ? dayNumber(statedDay, stated.fallbackYear) : 0
+  )
+  // A start written without a date is on the day the timeline starts.
+  const anchor = statedDay ?? timeline.timed.find((entry) => entry.date)?.date
+  const facts: StatedFacts = {
+    ...stated,
+    ...placeMoments(startMention, endMention, anchor, stated.defaultOffset, stated.fallbackYear)
+  }
+  const clockTimes = [
+    ...timeline.entries.flatMap((entry) => (entry.mention?.time && entry.stamp ? [entry.stamp] : [])),
+    ...[facts.start?.span, facts.end?.span].filter((span): span is Span => span !== undefined)
+  ].sort((a, b) => a.start - b.start)
+
+  return {
+    source,
+    sections: scan.sections,
+    factLabels: scan.factLabels,
+    timeline,
+    facts,
+    clockTimes,
+    sectionsOf: (kind) => scan.sections.filter((section) => section.kinds.includes(kind))
+  }
+}
+
+// One model per tree and synonym table, dropped with the tree.
+const cache = new WeakMap<Root, Map<string, PostmortemModel>>()
+
+export function getModel(tree: Root, file: VFile, synonyms: SynonymOption = {}): PostmortemModel {
+  const key = JSON.stringify(synonyms)
+  let models = cache.get(tree)
+  if (!models) {
+    models = new Map()
+    cache.set(tree, models)
+  }
+  let model = models.get(key)
+  if (!model) {
+    model = buildModel(tree, String(file), synonyms)
+    models.set(key, model)
+  }
+  return model
+}

@@ -1,0 +1,159 @@
+import type {Root} from 'mdast'
+import type {Plugin} from 'unified'
+import {lintRule} from 'unified-lint-rule'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import {type PostmortemModel, getModel} from './model.js'
+import {type Schema, findProblem} from './options.js'
+import {SECTION_KINDS, type SynonymOption} from './synonyms.js'
+import type {Span} from './text.js'
+
+export const DOCS_URL = 'https://github.com/remark-preset-lint-postmortem/remark-preset-lint-postmortem/blob/main/docs/rules/'
+
+export type PresetName = 'recommended' | 'strict'
+
+/** What every rule says of itself, as ESLint rules carry `meta`. */
+export interface RuleMeta {
+  /** `postmortem-timeline-order` */
+  id: string
+  /** `timeline-order`: the file and subpath the rule lives at. */
+  name: string
+  origin: string
+  description: string
+  url: string
+  fixable: boolean
+  preset: PresetName
+  schema: Schema & {type: 'object'}
+}
+
+/** A place in the document, as offsets; a point when `end` is left out. */
+export interface Place {
+  start: number
+  end?: number
+}
+
+export interface ReportExtras {
+  /** Replacement(s) for the text at the place (an insertion when the place is a point). */
+  expected?: string[]
+  note?: string
+}
+
+export interface RuleContext<Options> {
+  model: PostmortemModel
+  file: VFile
+  options: Options
+  report(reason: string, place: Span | Place, extras?: ReportExtras): void
+}
+
+export type BaseOptions = {synonyms?: SynonymOption}
+
+export type PostmortemRule = Plugin<[unknown?], Root> & {meta: RuleMeta}
+
+const SYNONYMS_SCHEMA: Schema = {
+  type: 'object',
+  properties: Object.fromEntries(
+    SECTION_KINDS.map((kind) => [kind, {type: 'array', items: {type: 'string'}} satisfies Schema])
+  )
+}
+
+const SEVERITIES = new Set<unknown>([0, 1, 2, true, false, 'off', 'on', 'warn', 'error'])
+
+// Points are computed once per file, however many rules report on it.
+const locators = new WeakMap<VFile, ReturnType<typeof location>>()
+function locate(file: VFile): ReturnType<typeof location> {
+  let locator = locators.get(file)
+  if (!locator) {
+    locator = location(file)
+    locators.set(file, locator)
+  }
+  return locator
+}
+
+function isSpan(place: Span | Place): place is Span {
+  return 'text' in place
+}
+
+export interface RuleDefinition<Options extends object> {
+  name: string
+  description: string
+  fixable?: boolean
+  preset: PresetName
+  /** Options besides `synonyms`, which every rule takes. */
+  options?: Record<string, Schema>
+  defaults: Required<Omit<Options, 'synonyms'>>
+  check(context: RuleContext<Required<Omit<Options, 'synonyms'>> & BaseOptions>): void
+}
+
+/** Turns `[severity, options]` or bare options into the options. */
+function optionsOf(config: unknown): unknown {
+  if (Array.isArray(config) && SEVERITIES.has(config[0])) return config[1]
+  return config
+}
+
+/**
+ * Defines a rule: a remark-lint plugin with origin `remark-lint:postmortem-<name>`,
+ * so that `<!--lint disable postmortem-<name>-->` applies to it, whose options
+ * are checked before it runs, and whose messages carry a place, a docs URL and,
+ * where a fix is known, `expected`.
+ */
+export function defineRule<Options extends object>(definition: RuleDefinition<Options>): PostmortemRule {
+  const id = `postmortem-${definition.name}`
+  const schema: RuleMeta['schema'] = {
+    type: 'object',
+    properties: {...definition.options, synonyms: SYNONYMS_SCHEMA}
+  }
+  const meta: RuleMeta = {
+    id,
+    name: definition.name,
+    origin: `remark-lint:${id}`,
+    description: definition.description,
+    url: `${DOCS_URL}${definition.name}.md`,
+    fixable: definition.fixable ?? false,
+    preset: definition.preset,
+    schema
+  }
+
+  const validate = (value: unknown): (Required<Omit<Options, 'synonyms'>> & BaseOptions) => {
+    if (value === undefined || value === null || typeof value === 'boolean') return {...definition.defaults}
+    const problem = findProblem(schema, value, '')
+    if (problem) {
+      const [path, expected, actual] = problem
+      const subject = path === '' ? 'options' : `option \`${path}\``
+      throw new Error(`${id}: invalid ${subject}: expected ${expected}, got ${actual}`)
+    }
+    return {...definition.defaults, ...(value as object)}
+  }
+
+  const run = lintRule({origin: meta.origin, url: meta.url}, (tree: Root, file: VFile, options: unknown) => {
+    const resolved = validate(options)
+    const model = getModel(tree, file, resolved.synonyms)
+    definition.check({
+      model,
+      file,
+      options: resolved,
+      report(reason, place, extras = {}) {
+        const locator = locate(file)
+        const startOffset = place.start
+        const endOffset = isSpan(place) ? place.start + place.text.length : place.end
+        const start = locator.toPoint(startOffset)
+        if (!start) return
+        const end = endOffset === undefined ? undefined : locator.toPoint(endOffset)
+        const message = file.message(reason, {place: end ? {start, end} : start, ruleId: id, source: 'remark-lint'})
+        if (extras.expected) {
+          message.expected = extras.expected
+          message.actual = endOffset === undefined ? '' : model.source.slice(startOffset, endOffset)
+        }
+        if (extras.note) message.note = extras.note
+      }
+    })
+  })
+
+  function attacher(this: unknown, config?: unknown) {
+    // Checked when the plugin is attached, so a bad option fails once, clearly,
+    // instead of once per file.
+    validate(optionsOf(config))
+    return (run as unknown as (this: unknown, config?: unknown) => unknown).call(this, config)
+  }
+  Object.defineProperty(attacher, 'name', {value: meta.origin})
+  return Object.assign(attacher as unknown as Plugin<[unknown?], Root>, {meta})
+}

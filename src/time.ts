@@ -1,0 +1,176 @@
+import * as chrono from 'chrono-node'
+import {type Span, subspan} from './text.js'
+
+export interface ClockTime {
+  hour: number
+  minute: number
+  second: number
+  /** Minutes east of UTC, when the text names a zone. */
+  offset?: number
+}
+
+export interface CalendarDate {
+  year?: number
+  month: number
+  day: number
+}
+
+/** A date and/or clock time read from the text, with where it stands. */
+export interface TimeMention {
+  span: Span
+  time?: ClockTime
+  date?: CalendarDate
+  /** The end of a range (`8:20 - 8:24`, `from 10:00 to 11:30`). */
+  end?: {time?: ClockTime; date?: CalendarDate; span: Span}
+}
+
+/** A time-like token that is not a time of day (`25:10`, `13:05 PM`). */
+export interface ImpossibleTime {
+  span: Span
+  reason: string
+}
+
+export type LeadingTime =
+  | {kind: 'absolute'; mention: TimeMention}
+  | {kind: 'relative'; span: Span}
+  | {kind: 'impossible'; impossible: ImpossibleTime}
+
+// A fixed reference keeps results deterministic; only explicitly written
+// values are used, never the ones chrono implies from the reference.
+const REFERENCE = new Date(Date.UTC(2000, 0, 1))
+// Strict mode: the casual parser reads "Now", "Today" or "Monday" at the start
+// of ordinary sentences as dates.
+const parser = chrono.strict
+// Long lines are cut before parsing: a leading time is near the start.
+const LOOKAHEAD = 120
+
+// Words that may stand before a time at the start of an entry ("At 3:15 PM").
+const LEAD_WORDS = /^(?:at|around|about|approx\.?|approximately|by|on|circa|~)\s{1,3}$/i
+// chrono reads "10 minutes later" as a date relative to now: for a timeline
+// that is an offset from the entry before, not a time.
+const RELATIVE = /\b(?:later|after|afterwards?|ago|before)\b/i
+// chrono drops the date of `[03-26 23:04]` (month-day before a time).
+const MONTH_DAY_PREFIX = /^(\d{1,2})-(\d{1,2})\s{1,3}$/
+// What a clock time looks like, to explain why chrono refused one.
+const CLOCK_LIKE = /^(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s{0,2}([ap]\.?\s?m\b\.?)?/i
+
+function clockOf(component: chrono.ParsedComponents): ClockTime | undefined {
+  if (!component.isCertain('hour')) return undefined
+  const time: ClockTime = {
+    hour: component.get('hour') ?? 0,
+    minute: component.get('minute') ?? 0,
+    second: component.get('second') ?? 0
+  }
+  if (component.isCertain('timezoneOffset')) {
+    time.offset = component.get('timezoneOffset') ?? 0
+  }
+  return time
+}
+
+function dateOf(component: chrono.ParsedComponents): CalendarDate | undefined {
+  if (!component.isCertain('day') || !component.isCertain('month')) return undefined
+  const date: CalendarDate = {month: component.get('month') ?? 1, day: component.get('day') ?? 1}
+  if (component.isCertain('year')) date.year = component.get('year') ?? undefined
+  return date
+}
+
+function mentionOf(result: chrono.ParsedResult, span: Span): TimeMention | undefined {
+  const mention: TimeMention = {span: subspan(span, result.index, result.index + result.text.length)}
+  const time = clockOf(result.start)
+  const date = dateOf(result.start)
+  if (time) mention.time = time
+  if (date) mention.date = date
+  if (!time && !date) return undefined
+  if (result.end) {
+    const endTime = clockOf(result.end)
+    const endDate = dateOf(result.end)
+    const endText = result.text.search(/\s(?:-|–|—|to|until|till)\s/)
+    mention.end = {span: endText > 0 ? subspan(mention.span, endText + 1) : mention.span}
+    if (endTime) mention.end.time = endTime
+    if (endDate) mention.end.date = endDate
+  }
+  return mention
+}
+
+function explainImpossible(span: Span): ImpossibleTime | undefined {
+  const match = CLOCK_LIKE.exec(span.text)
+  if (!match) return undefined
+  const hour = Number(match[1])
+  const minute = Number(match[2])
+  const second = match[3] === undefined ? 0 : Number(match[3])
+  const meridiem = match[4]
+  const token = subspan(span, 0, match[0].trimEnd().length)
+  if (meridiem && (hour > 12 || hour === 0)) {
+    return {span: token, reason: `hour ${hour} with ${meridiem.trim().toUpperCase()}`}
+  }
+  if (hour > 23) return {span: token, reason: `hour ${hour}`}
+  if (minute > 59) return {span: token, reason: `minute ${minute}`}
+  if (second > 59) return {span: token, reason: `second ${second}`}
+  return undefined
+}
+
+/**
+ * Reads the date or time that an entry starts with, or tells that it starts
+ * with a relative time or an impossible one. `span` has its markup stripped.
+ */
+export function readLeadingTime(span: Span): LeadingTime | undefined {
+  const head = subspan(span, 0, Math.min(span.text.length, LOOKAHEAD))
+  const [first] = parser.parse(head.text, REFERENCE)
+  if (first) {
+    const before = head.text.slice(0, first.index)
+    if (first.index === 0 || LEAD_WORDS.test(before) || MONTH_DAY_PREFIX.test(before)) {
+      if (RELATIVE.test(first.text)) {
+        return {kind: 'relative', span: subspan(head, first.index, first.index + first.text.length)}
+      }
+      const mention = mentionOf(first, head)
+      if (mention) {
+        const monthDay = MONTH_DAY_PREFIX.exec(before)
+        if (monthDay && !mention.date) {
+          mention.date = {month: Number(monthDay[1]), day: Number(monthDay[2])}
+          mention.span = subspan(head, 0, first.index + first.text.length)
+        }
+        return {kind: 'absolute', mention}
+      }
+    }
+  }
+  const impossible = explainImpossible(head)
+  return impossible ? {kind: 'impossible', impossible} : undefined
+}
+
+/** Every date and time mentioned in a text, in order. */
+export function findTimes(span: Span): TimeMention[] {
+  const mentions: TimeMention[] = []
+  for (const result of parser.parse(span.text, REFERENCE)) {
+    if (RELATIVE.test(result.text)) continue
+    const mention = mentionOf(result, span)
+    if (mention) mentions.push(mention)
+  }
+  return mentions
+}
+
+export function formatClock(time: ClockTime): string {
+  const hh = String(time.hour).padStart(2, '0')
+  const mm = String(time.minute).padStart(2, '0')
+  return time.second ? `${hh}:${mm}:${String(time.second).padStart(2, '0')}` : `${hh}:${mm}`
+}
+
+export function formatDate(date: CalendarDate): string {
+  const mm = String(date.month).padStart(2, '0')
+  const dd = String(date.day).padStart(2, '0')
+  return date.year === undefined ? `${mm}-${dd}` : `${date.year}-${mm}-${dd}`
+}
+
+/** Days since 1970-01-01; a date without a year falls in `fallbackYear`. */
+export function dayNumber(date: CalendarDate, fallbackYear: number): number {
+  return Math.floor(Date.UTC(date.year ?? fallbackYear, date.month - 1, date.day) / 86_400_000)
+}
+
+export function minuteOfDay(time: ClockTime): number {
+  return time.hour * 60 + time.minute + time.second / 60
+}
+
+/** Minutes east of UTC of a zone name, as chrono knows it (`EAT` → 180). */
+export function zoneOffset(name: string): number | undefined {
+  const [result] = parser.parse(`12:00 ${name}`, REFERENCE)
+  return result?.start.isCertain('timezoneOffset') ? (result.start.get('timezoneOffset') ?? undefined) : undefined
+}

@@ -1,0 +1,261 @@
+import type {List, ListItem, Nodes, Root} from 'mdast'
+import type {Section} from './sections.js'
+import {type Span, isBlank, slice, spanEnd, splitLines, stripLeadingMarkup, subspan} from './text.js'
+import {
+  type CalendarDate,
+  type ClockTime,
+  type ImpossibleTime,
+  type TimeMention,
+  dayNumber,
+  minuteOfDay,
+  readLeadingTime
+} from './time.js'
+
+/** Where an entry was written: a list item, a table row, a line of a paragraph or a sub-heading. */
+export type EntrySource = 'item' | 'row' | 'line' | 'heading'
+
+export interface TimelineEntry {
+  /** The timeline section the entry is in. */
+  section: Section
+  /** The entry's first line, markup stripped. */
+  line: Span
+  source: EntrySource
+  kind: 'timed' | 'dated' | 'relative' | 'impossible' | 'untimed'
+  /** The date or time the entry starts with. */
+  stamp?: Span
+  mention?: TimeMention
+  impossible?: ImpossibleTime
+  /** The entry's own date, or the one set by a date line, sub-heading or earlier entry. */
+  date?: CalendarDate
+  /** Minutes since 1970 (local to the document's zone when none is written); undefined when unknown. */
+  at?: number
+  /** `day` when only the date is known. */
+  precision?: 'minute' | 'day'
+}
+
+export interface Timeline {
+  entries: TimelineEntry[]
+  /**
+   * Items and rows without a time in a list or table whose other entries
+   * mostly have one: entries that lack their time, not notes.
+   */
+  untimed: TimelineEntry[]
+  /** Entries with a known moment, in document order. */
+  timed: TimelineEntry[]
+}
+
+interface Candidate {
+  line: Span
+  source: EntrySource
+  /** The list or table the entry belongs to. */
+  group?: Nodes
+}
+
+function offsets(node: Nodes): [number, number] | undefined {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  return start === undefined || end === undefined ? undefined : [start, end]
+}
+
+const TABLE_DELIMITER = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$/
+const FENCE = /^\s{0,3}(?:```|~~~)/
+// Between a date and the time that follows it in the next cell or after a dash.
+const DATE_TIME_GAP = /^[\s|,:\-–—*_`[\]()]{0,12}/
+
+/** The lines of a section that may be timeline entries, nested details left out. */
+function candidates(tree: Root, source: string, start: number, end: number): Candidate[] {
+  const found: Candidate[] = []
+  const clip = (line: Span): Span | undefined => {
+    const from = Math.max(line.start, start)
+    const to = Math.min(spanEnd(line), end)
+    return to > from ? slice(source, from, to) : undefined
+  }
+  const pushLines = (range: [number, number], kind: EntrySource, skipFirst = false): void => {
+    splitLines(source, range[0], range[1]).forEach((line, index) => {
+      if (skipFirst && index === 0) return
+      const clipped = clip(line)
+      if (clipped && !isBlank(clipped.text)) found.push({line: clipped, source: kind})
+    })
+  }
+
+  const visit = (node: Nodes): void => {
+    const range = offsets(node)
+    if (!range || range[1] <= start || range[0] >= end) return
+    switch (node.type) {
+      case 'heading':
+        pushLines(range, 'heading')
+        return
+      case 'paragraph':
+      case 'html':
+        pushLines(range, 'line')
+        return
+      case 'code':
+        // An indented block in a timeline is a timeline indented by mistake;
+        // fenced blocks hold logs and commands.
+        if (!FENCE.test(source.slice(range[0], range[1]))) pushLines(range, 'line')
+        return
+      case 'table':
+        // The first row is the header.
+        splitLines(source, range[0], range[1]).forEach((line, index) => {
+          const clipped = clip(line)
+          if (index > 0 && clipped && !TABLE_DELIMITER.test(clipped.text)) found.push({line: clipped, source: 'row', group: node})
+        })
+        return
+      case 'list':
+        for (const item of node.children) visitItem(item, node)
+        return
+      default:
+        if ('children' in node) for (const child of node.children) visit(child as Nodes)
+    }
+  }
+  const visitItem = (item: ListItem, list: List): void => {
+    const range = offsets(item)
+    if (!range || range[1] <= start || range[0] >= end) return
+    const [first, ...rest] = item.children
+    const firstRange = first ? offsets(first) : undefined
+    if (first?.type !== 'paragraph' || !firstRange) {
+      for (const child of item.children) visit(child)
+      return
+    }
+    const [head] = splitLines(source, firstRange[0], firstRange[1])
+    const clipped = head ? clip(head) : undefined
+    if (clipped) {
+      found.push({line: clipped, source: 'item', group: list})
+      // An entry's sub-bullets and wrapped lines are its details.
+      if (isEntry(clipped)) return
+    }
+    pushLines(firstRange, 'line', true)
+    for (const child of rest) visit(child)
+  }
+  for (const child of tree.children) visit(child)
+  return found
+}
+
+function isEntry(line: Span): boolean {
+  return readLeadingTime(stripLeadingMarkup(line)) !== undefined
+}
+
+interface Reading {
+  kind: TimelineEntry['kind'] | 'date-line'
+  stamp?: Span
+  mention?: TimeMention
+  impossible?: ImpossibleTime
+}
+
+function read(line: Span): Reading {
+  const text = stripLeadingMarkup(line)
+  const lead = readLeadingTime(text)
+  if (!lead) return {kind: 'untimed'}
+  if (lead.kind === 'relative') return {kind: 'relative', stamp: lead.span}
+  if (lead.kind === 'impossible') return {kind: 'impossible', stamp: lead.impossible.span, impossible: lead.impossible}
+  const mention = lead.mention
+  if (mention.time) return {kind: 'timed', stamp: mention.span, mention}
+  // A date alone may be followed by the time in the next cell or after a dash.
+  const after = subspan(text, mention.span.start - text.start + mention.span.text.length)
+  const gap = DATE_TIME_GAP.exec(after.text)?.[0].length ?? 0
+  const next = readLeadingTime(subspan(after, gap))
+  if (next?.kind === 'absolute' && next.mention.time && !next.mention.date) {
+    const from = mention.span.start - text.start
+    const to = spanEnd(next.mention.span) - text.start
+    const combined: TimeMention = {...next.mention, span: subspan(text, from, to)}
+    if (mention.date) combined.date = mention.date
+    return {kind: 'timed', stamp: combined.span, mention: combined}
+  }
+  if (next?.kind === 'impossible') return {kind: 'impossible', stamp: next.impossible.span, impossible: next.impossible}
+  // A date with nothing after it sets the day of the entries below it.
+  const rest = after.text.replace(/[\s|,:\-–—*_`[\]()#.]/g, '')
+  return {kind: rest === '' ? 'date-line' : 'dated', stamp: mention.span, mention}
+}
+
+function untimedIn(entries: readonly TimelineEntry[], groups: ReadonlyMap<TimelineEntry, Nodes>): TimelineEntry[] {
+  const tally = new Map<Nodes, {timed: number; all: number}>()
+  for (const [entry, group] of groups) {
+    const count = tally.get(group) ?? {timed: 0, all: 0}
+    count.all++
+    if (entry.kind !== 'untimed') count.timed++
+    tally.set(group, count)
+  }
+  return entries.filter((entry) => {
+    const group = groups.get(entry)
+    const count = group ? tally.get(group) : undefined
+    return entry.kind === 'untimed' && count !== undefined && count.timed >= 2 && count.timed * 2 >= count.all
+  })
+}
+
+const EVENING = 18 * 60
+const MORNING = 12 * 60
+
+/**
+ * Reads the entries of the timeline sections and places each in time: dates
+ * carry over to the entries below them, and undated entries that step from
+ * late evening to early morning roll over to the next day.
+ */
+export function buildTimeline(
+  tree: Root,
+  source: string,
+  sections: readonly Section[],
+  defaultOffset: number,
+  fallbackYear: number,
+  /** The day of entries written without a date. */
+  anchorDay: number
+): Timeline {
+  const entries: TimelineEntry[] = []
+  const groups = new Map<TimelineEntry, Nodes>()
+  for (const section of sections) {
+    if (!section.kinds.includes('timeline')) continue
+    let date: CalendarDate | undefined
+    let dayShift = 0
+    let previous: {minute: number} | undefined
+    for (const candidate of candidates(tree, source, section.contentStart, section.contentEnd)) {
+      const reading = read(candidate.line)
+      if (reading.kind === 'date-line') {
+        date = reading.mention?.date ?? date
+        dayShift = 0
+        previous = undefined
+        continue
+      }
+      const entry: TimelineEntry = {section, line: stripLeadingMarkup(candidate.line), source: candidate.source, kind: reading.kind}
+      if (reading.stamp) entry.stamp = reading.stamp
+      if (reading.impossible) entry.impossible = reading.impossible
+      const mention = reading.mention
+      if (mention) {
+        entry.mention = mention
+        if (mention.date) {
+          date = mention.date
+          dayShift = 0
+        }
+        const time: ClockTime | undefined = mention.time
+        if (time) {
+          const minute = minuteOfDay(time)
+          if (!mention.date && previous && previous.minute >= EVENING && minute < MORNING) dayShift++
+          previous = {minute}
+          const day = (date ? dayNumber(date, fallbackYear) : anchorDay) + dayShift
+          entry.at = day * 1440 + minute - (time.offset ?? defaultOffset)
+          entry.precision = 'minute'
+        } else if (date) {
+          entry.at = dayNumber(date, fallbackYear) * 1440
+          entry.precision = 'day'
+          previous = undefined
+        }
+        if (date) entry.date = date
+      }
+      entries.push(entry)
+      if (candidate.group) groups.set(entry, candidate.group)
+    }
+  }
+  return {entries, untimed: untimedIn(entries, groups), timed: entries.filter((entry) => entry.at !== undefined)}
+}
+
+/** Whether `entry` happened before `other`, to the precision both are known. */
+export function isBefore(entry: TimelineEntry, other: TimelineEntry): boolean {
+  if (entry.at === undefined || other.at === undefined) return false
+  if (entry.precision === 'day' || other.precision === 'day') {
+    return Math.floor(entry.at / 1440) < Math.floor(other.at / 1440)
+  }
+  return entry.at < other.at
+}
+
+/** The entry's date or time as written, for messages. */
+export function stampText(entry: TimelineEntry): string {
+  return `\`${(entry.stamp?.text ?? entry.line.text).trim()}\``
+}
