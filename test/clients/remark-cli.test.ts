@@ -1,0 +1,148 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {postmortem} from './support/documents.js'
+import {type Finished, ROOT, run, runOrThrow} from './support/process.js'
+
+/**
+ * The package as users get it: packed with `npm pack`, installed beside
+ * remark-cli in a project of its own, configured by `.remarkrc.json`.
+ */
+
+const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  devDependencies: Record<string, string>
+}
+const REMARK_CLI = `remark-cli@${manifest.devDependencies['remark-cli']}`
+
+// The variables npm sets for a script (`npm test`) would point a nested npm at this checkout.
+const npmEnv: NodeJS.ProcessEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && name !== 'INIT_CWD')
+)
+
+let temp: string
+let project: string
+
+/** Installs from npm's cache when it holds everything (it does after `npm ci`), from the registry otherwise. */
+async function install(specs: string[]): Promise<void> {
+  const common = ['install', '--no-audit', '--no-fund', '--no-package-lock', ...specs]
+  const offline = await run('npm', [...common, '--offline'], {cwd: project, env: npmEnv})
+  if (offline.code !== 0) await runOrThrow('npm', [...common, '--prefer-offline'], {cwd: project, env: npmEnv})
+}
+
+beforeAll(async () => {
+  temp = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-remark-cli-'))
+  project = path.join(temp, 'project')
+  fs.mkdirSync(project)
+  // lib/ is built by `npm test` before vitest runs, so packing needs no script.
+  const packed = await runOrThrow('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', temp], {cwd: ROOT, env: npmEnv})
+  const [{filename}] = JSON.parse(packed.stdout) as [{filename: string}]
+  fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({name: 'postmortems', private: true}))
+  await install([path.join(temp, filename), REMARK_CLI])
+})
+
+afterAll(() => {
+  if (temp) fs.rmSync(temp, {recursive: true, force: true})
+})
+
+/** A folder of the project with its own `.remarkrc.json` and documents. */
+function folder(name: string, plugins: unknown[], documents: Record<string, string>): string {
+  const dir = path.join(project, name)
+  fs.mkdirSync(dir, {recursive: true})
+  fs.writeFileSync(path.join(dir, '.remarkrc.json'), JSON.stringify({plugins}, null, 2))
+  for (const [file, text] of Object.entries(documents)) fs.writeFileSync(path.join(dir, file), text)
+  return dir
+}
+
+function remark(args: string[]): Promise<Finished> {
+  return run(path.join(project, 'node_modules/.bin/remark'), ['--no-color', '--no-stdout', ...args], {cwd: project})
+}
+
+interface Reported {
+  place: string
+  severity: string
+  ruleId: string
+}
+
+/** The messages of vfile-reporter's output: `  7:14-7:19  warning  Reason  rule-id  remark-lint`. */
+function reported(output: string): Reported[] {
+  return output
+    .split('\n')
+    .map((line) => /^\s*(\d+:\d+(?:-\d+:\d+)?)\s+(warning|error|info)\s.*?\s(\S+)\s+remark-lint\s*$/.exec(line))
+    .filter((match) => match !== null)
+    .map(([, place = '', severity = '', ruleId = '']) => ({place, severity, ruleId}))
+}
+
+describe('remark-cli with the packed package', () => {
+  it('reports the preset\'s messages with their places, severities and rule ids', async () => {
+    folder('preset', ['remark-preset-lint-postmortem'], {
+      'good.md': postmortem(),
+      'bad.md': postmortem({zone: '', actionItems: false})
+    })
+    const result = await remark(['preset/bad.md', 'preset/good.md'])
+    expect(result.code).toBe(0)
+    expect(reported(result.stderr)).toEqual([
+      {place: '7:14-7:19', severity: 'warning', ruleId: 'postmortem-time-zone'},
+      {place: '24:1', severity: 'warning', ruleId: 'postmortem-required-sections'}
+    ])
+    expect(result.stderr).toContain('Unexpected clock times without a time zone, expected a zone such as `UTC`')
+    expect(result.stderr).toContain('preset/good.md: no issues found')
+
+    const frail = await remark(['--frail', 'preset/bad.md'])
+    expect(frail.code).toBe(1)
+  })
+
+  it('applies a rule\'s severity and options from .remarkrc.json', async () => {
+    const duration = 'remark-preset-lint-postmortem/rules/duration-consistency'
+    // A stated 80 minutes against a one-hour window: 20 minutes off.
+    const twentyOff = postmortem({duration: '80 minutes'})
+
+    folder('default-tolerance', ['remark-preset-lint-postmortem'], {'report.md': twentyOff})
+    const byDefault = await remark(['default-tolerance/report.md'])
+    expect(reported(byDefault.stderr)).toEqual([
+      {place: '9:17-9:27', severity: 'warning', ruleId: 'postmortem-duration-consistency'}
+    ])
+    expect(byDefault.code).toBe(0)
+
+    folder('tolerant', ['remark-preset-lint-postmortem', [duration, ['error', {tolerance: 30}]]], {'report.md': twentyOff})
+    const tolerant = await remark(['tolerant/report.md'])
+    expect(tolerant.stderr).toContain('tolerant/report.md: no issues found')
+    expect(tolerant.code).toBe(0)
+
+    folder('strict-tolerance', ['remark-preset-lint-postmortem', [duration, ['error', {tolerance: 10}]]], {'report.md': twentyOff})
+    const strict = await remark(['strict-tolerance/report.md'])
+    expect(reported(strict.stderr)).toEqual([
+      {place: '9:17-9:27', severity: 'error', ruleId: 'postmortem-duration-consistency'}
+    ])
+    expect(strict.code).toBe(1)
+  })
+
+  it('fails clearly on an invalid option', async () => {
+    folder('bad-option', [['remark-preset-lint-postmortem/rules/duration-consistency', {tolerance: 'soon'}]], {
+      'report.md': postmortem()
+    })
+    const result = await remark(['bad-option/report.md'])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('postmortem-duration-consistency: invalid option `tolerance`')
+  })
+
+  it('honours lint comments', async () => {
+    folder('comments', ['remark-preset-lint-postmortem'], {
+      'disabled.md': postmortem({
+        zone: '',
+        actionItems: false,
+        preamble: ['<!--lint disable postmortem-time-zone-->', '']
+      }),
+      'ignored-duration.md': postmortem({
+        duration: '3 hours',
+        preamble: ['<!--lint disable postmortem-duration-consistency-->', '']
+      })
+    })
+    const result = await remark(['comments/disabled.md', 'comments/ignored-duration.md'])
+    // Two preamble lines move the missing section down by two.
+    expect(reported(result.stderr)).toEqual([
+      {place: '26:1', severity: 'warning', ruleId: 'postmortem-required-sections'}
+    ])
+    expect(result.stderr).toContain('comments/ignored-duration.md: no issues found')
+  })
+})

@@ -1,0 +1,39 @@
+import {spawn} from 'node:child_process'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+/** The checkout's root. */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
+
+export interface Finished {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+export interface RunOptions {
+  cwd: string
+  env?: NodeJS.ProcessEnv
+}
+
+/** Runs a command to its end and keeps what it printed. */
+export function run(command: string, args: readonly string[], {cwd, env = process.env}: RunOptions): Promise<Finished> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {cwd, env, stdio: ['ignore', 'pipe', 'pipe']})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({code, stdout, stderr}))
+  })
+}
+
+/** Fails with what the command printed, so a broken install says why. */
+export async function runOrThrow(command: string, args: readonly string[], options: RunOptions): Promise<Finished> {
+  const result = await run(command, args, options)
+  if (result.code !== 0) {
+    throw new Error(`\`${command} ${args.join(' ')}\` exited with ${result.code}:\n${result.stdout}\n${result.stderr}`)
+  }
+  return result
+}
