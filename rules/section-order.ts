@@ -7,18 +7,27 @@ export interface Options {
   order?: SectionKind[]
 }
 
+// Lessons learned is left out: guides disagree on whether it comes before or
+// after the action items.
+export const DEFAULT_ORDER: SectionKind[] = ['summary', 'impact', 'timeline', 'root-cause', 'resolution', 'action-items']
+
 /** Reports sections out of the canonical order. */
 export default defineRule<Options>({
   name: 'section-order',
   description: 'Require sections in a canonical order',
   preset: 'strict',
   options: {order: {type: 'array', items: {type: 'string', enum: SECTION_KINDS}, uniqueItems: true}},
-  defaults: {order: [...SECTION_KINDS]},
+  defaults: {order: DEFAULT_ORDER},
   check({model, options, report}) {
     const rank = (kind: SectionKind): number => options.order.indexOf(kind)
     let latest: {kind: SectionKind; title: string} | undefined
-    // Labels inside other sections ("- **Root cause:** …" in a summary) are not where a section stands.
-    for (const section of model.sections.filter((candidate) => candidate.style !== 'inline-label')) {
+    // Sections inside others ("### Root cause" under "## Summary", "- **Impact:** …"
+    // in a list) are parts of those, not where a section stands.
+    // "#### Summary" of a sub-report deep in the document is not the postmortem's
+    // summary either: of real headings, only the shallowest level counts.
+    const outer = model.sections.filter((candidate) => candidate.style !== 'inline-label' && !candidate.parent)
+    const shallowest = Math.min(...outer.filter((candidate) => candidate.rank <= 6).map((candidate) => candidate.rank))
+    for (const section of outer.filter((candidate) => candidate.rank > 6 || candidate.rank === shallowest)) {
       const kinds = section.kinds.filter((kind) => rank(kind) >= 0)
       if (kinds.length === 0) continue
       const kind = kinds.reduce((a, b) => (rank(a) <= rank(b) ? a : b))

@@ -40,9 +40,27 @@ function linesOf(source: string, start: number, end: number): Span[] {
 
 /** The text where a postmortem states its facts: summary, fact labels, preamble. */
 function statedText(source: string, sections: readonly Section[], preambleEnd: number): Span[] {
-  const timelines = sections.filter((section) => section.kinds.includes('timeline'))
-  const outsideTimeline = (line: Span): boolean =>
-    !timelines.some((timeline) => line.start >= timeline.contentStart && line.start < timeline.contentEnd)
+  // Timeline contents merged into sorted, disjoint ranges and searched by
+  // bisection: testing every line against every timeline is quadratic.
+  const timelineRanges: Array<[number, number]> = []
+  for (const {contentStart, contentEnd} of sections
+    .filter((section) => section.kinds.includes('timeline') && section.contentEnd > section.contentStart)
+    .sort((a, b) => a.contentStart - b.contentStart)) {
+    const last = timelineRanges.at(-1)
+    if (last && contentStart <= last[1]) last[1] = Math.max(last[1], contentEnd)
+    else timelineRanges.push([contentStart, contentEnd])
+  }
+  const outsideTimeline = (line: Span): boolean => {
+    let low = 0
+    let high = timelineRanges.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if ((timelineRanges[middle]?.[1] ?? 0) <= line.start) low = middle + 1
+      else high = middle
+    }
+    const range = timelineRanges[low]
+    return !(range && line.start >= range[0])
+  }
   const lines = linesOf(source, 0, preambleEnd)
   for (const section of sections) {
     if (section.kinds.includes('summary') || section.kinds.includes('impact')) {
@@ -77,10 +95,8 @@ function firstRange(spans: readonly Span[]): TimeMention | undefined {
   return undefined
 }
 
-function contentLines(facts: readonly FactLabelMention[], label: FactLabelMention['label']): Span[] {
-  return facts
-    .filter((fact) => fact.label === label)
-    .flatMap((fact) => splitLines(fact.content.text, 0, fact.content.text.length).map((line) => subspan(fact.content, line.start, line.start + line.text.length)))
+function contentOf(facts: readonly FactLabelMention[], label: FactLabelMention['label']): Span[] {
+  return facts.filter((fact) => fact.label === label).map((fact) => fact.content)
 }
 
 export type StatedMentions = Omit<StatedFacts, 'start' | 'end'> & {
@@ -100,10 +116,10 @@ export function extractStatedFacts(
   preambleEnd: number
 ): StatedMentions {
   const stated = statedText(source, sections, preambleEnd)
-  const durationLines = contentLines(factLabels, 'duration')
+  const durationLines = contentOf(factLabels, 'duration')
 
-  let startMention = firstTime(contentLines(factLabels, 'start'))
-  let endMention = firstTime(contentLines(factLabels, 'end'))
+  let startMention = firstTime(contentOf(factLabels, 'start'))
+  let endMention = firstTime(contentOf(factLabels, 'end'))
   if (!startMention || !endMention) {
     const range = firstRange([...durationLines, ...stated])
     if (range?.end?.time) {
@@ -121,7 +137,7 @@ export function extractStatedFacts(
   }
 
   const dateMention =
-    contentLines(factLabels, 'date').flatMap((line) => findTimes(line)).find((mention) => mention.date) ??
+    contentOf(factLabels, 'date').flatMap((line) => findTimes(line)).find((mention) => mention.date) ??
     (startMention?.date ? startMention : undefined) ??
     stated.flatMap((line) => findTimes(line)).find((mention) => mention.date)
 

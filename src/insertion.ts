@@ -1,5 +1,6 @@
 import type {PostmortemModel} from './model.js'
 import {SECTION_KINDS, SECTION_LABELS, type SectionKind} from './synonyms.js'
+import {isBlank, splitLines} from './text.js'
 
 export interface Insertion {
   /** Where the heading goes: before the first section that comes after it in the canonical order. */
@@ -10,16 +11,36 @@ export interface Insertion {
   text: string
 }
 
+// An ATX title (`# Outage of May 3`) or a setext one (a line of `=` under it).
+const ATX_TITLE = /^[ ]{0,3}(#{1,6})(?:[ \t]|$)/
+const SETEXT_TITLE_UNDERLINE = /^[ ]{0,3}=+[ \t]*$/
+
+/**
+ * The depth of the headings that mark sections: the one most section headings
+ * use, the first written on a tie; when no section is a heading, one below
+ * the title before the first section; `##` when there is no title either.
+ */
+export function sectionHeadingDepth(model: PostmortemModel): number {
+  // Counted once: counting inside the sort's comparator is quadratic in the number of headings.
+  const depthCounts = new Map<number, number>()
+  for (const section of model.sections) {
+    if (section.style === 'atx' || section.style === 'setext') depthCounts.set(section.rank, (depthCounts.get(section.rank) ?? 0) + 1)
+  }
+  const common = [...depthCounts].sort((a, b) => b[1] - a[1])[0]?.[0]
+  if (common !== undefined) return common
+  const preamble = splitLines(model.source, 0, model.sections[0]?.marker.start ?? model.source.length)
+  for (const [index, line] of preamble.entries()) {
+    const atx = ATX_TITLE.exec(line.text)
+    if (atx) return Math.min(6, (atx[1]?.length ?? 1) + 1)
+    if (index > 0 && SETEXT_TITLE_UNDERLINE.test(line.text) && !isBlank(preamble[index - 1]?.text ?? '')) return 2
+  }
+  return 2
+}
+
 /** Where a missing section belongs, and the heading that starts it, in the style of its siblings. */
 export function insertionFor(model: PostmortemModel, kind: SectionKind, order: readonly SectionKind[] = SECTION_KINDS): Insertion {
   const blocks = model.sections.filter((section) => section.style !== 'inline-label')
-  const headings = blocks.filter((section) => section.style === 'atx' || section.style === 'setext')
-  // The depth most sections use; `##` when the document has no headings.
-  const depths = headings.map((section) => section.rank)
-  const depth = depths.length > 0
-    ? depths.sort((a, b) => depths.filter((d) => d === b).length - depths.filter((d) => d === a).length)[0] ?? 2
-    : 2
-  const heading = `${'#'.repeat(depth)} ${SECTION_LABELS[kind]}`
+  const heading = `${'#'.repeat(sectionHeadingDepth(model))} ${SECTION_LABELS[kind]}`
   const rank = order.indexOf(kind)
   const next = blocks.find((section) => section.kinds.every((other) => order.indexOf(other) > rank))
   if (next) return {offset: next.marker.start, heading, text: `${heading}\n\n`}

@@ -3,7 +3,7 @@ import type {VFile} from 'vfile'
 import {type StatedFacts, extractStatedFacts, placeMoments} from './facts.js'
 import {type FactLabelMention, type Section, scanSections} from './sections.js'
 import {type SectionKind, type SynonymOption, createSectionMatcher} from './synonyms.js'
-import type {Span} from './text.js'
+import {type Span, markdownText} from './text.js'
 import {type Timeline, buildTimeline} from './timeline.js'
 import {dayNumber} from './time.js'
 
@@ -65,7 +65,7 @@ export function getModel(tree: Root, file: VFile, synonyms: SynonymOption = {}):
   }
   let model = models.get(key)
   if (!model) {
-    model = buildModel(tree, String(file), synonyms)
+    model = buildModel(tree, markdownText(file), synonyms)
     models.set(key, model)
   }
   return model

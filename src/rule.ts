@@ -6,7 +6,7 @@ import {location} from 'vfile-location'
 import {type PostmortemModel, getModel} from './model.js'
 import {type Schema, findProblem} from './options.js'
 import {SECTION_KINDS, type SynonymOption} from './synonyms.js'
-import type {Span} from './text.js'
+import {type Span, markdownText} from './text.js'
 
 export const DOCS_URL = 'https://github.com/remark-preset-lint-postmortem/remark-preset-lint-postmortem/blob/main/docs/rules/'
 
@@ -40,6 +40,8 @@ export interface ReportExtras {
 
 export interface RuleContext<Options> {
   model: PostmortemModel
+  /** The syntax tree, for rules whose model reads nodes (links, images, front matter). */
+  tree: Root
   file: VFile
   options: Options
   report(reason: string, place: Span | Place, extras?: ReportExtras): void
@@ -63,7 +65,7 @@ const locators = new WeakMap<VFile, ReturnType<typeof location>>()
 function locate(file: VFile): ReturnType<typeof location> {
   let locator = locators.get(file)
   if (!locator) {
-    locator = location(file)
+    locator = location(markdownText(file))
     locators.set(file, locator)
   }
   return locator
@@ -129,6 +131,7 @@ export function defineRule<Options extends object>(definition: RuleDefinition<Op
     const model = getModel(tree, file, resolved.synonyms)
     definition.check({
       model,
+      tree,
       file,
       options: resolved,
       report(reason, place, extras = {}) {

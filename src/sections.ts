@@ -10,7 +10,7 @@ import {readLeadingTime} from './time.js'
  * (`Issue Summary:`), or a label at the start of a line or list item with its
  * content after it (`- **Impact:** 30% of users`).
  */
-export type SectionStyle = 'atx' | 'setext' | 'html' | 'pseudo' | 'label' | 'inline-label'
+export type SectionStyle = 'atx' | 'setext' | 'html' | 'pseudo' | 'label' | 'inline-label' | 'opening'
 
 export interface Section {
   kinds: SectionKind[]
@@ -27,6 +27,8 @@ export interface Section {
   contentEnd: number
   /** Whether anything but white space, comments and rules is in the section. */
   hasContent: boolean
+  /** The recognised section this one stands in, if any. */
+  parent?: Section
 }
 
 export interface FactLabelMention {
@@ -43,7 +45,14 @@ export interface SectionScan {
   preambleEnd: number
 }
 
+const MAX_BARE_TITLE = 60
+// Words only: not a sentence (closing punctuation), not a table row (pipes).
+const BARE_TITLE = /^[\p{L}\p{N}\s&'’/+-]+$/u
+const PARENTHESISED = /\([^()]{0,80}\)/g
+const MAX_TITLE_WORDS = 8
 const PSEUDO_RANK = 7
+// "Impact:" and "Root Cause:" under a bare "Issue Summary" line are its parts.
+const LABEL_RANK = 7.5
 const INLINE_RANK = 8
 const MAX_TITLE = 80
 
@@ -64,25 +73,41 @@ interface Label {
   /** The text after the label on the same line. */
   rest: Span
   wrapped: boolean
+  /** A title alone on its line with neither colon nor emphasis ("Issue Summary"). */
+  bare: boolean
 }
 
-/** Reads `Label:` or `**Label**` at the start of a line, if any. */
+/**
+ * Whether a line reads as a title: short, no closing punctuation, its longer
+ * words capitalised ("PREVENTIVE ACTIONS", "Events Timeline"). Only such
+ * lines may name a section loosely, by a keyword; a sentence never does.
+ */
+function looksLikeTitle(text: string): boolean {
+  const words = text.trim().split(/\s+/)
+  return words.length <= MAX_TITLE_WORDS && !/[.!?,;]$/.test(text.trim()) && words.every((word) => word.length < 4 || !/^\p{Ll}/u.test(word))
+}
+
+/** Reads `Label:`, `**Label**` or a bare title at the start of a line, if any. */
 function readLabel(line: Span): Label | undefined {
   const start = subspan(line, LABEL_LEAD.exec(line.text)?.[0].length ?? 0)
   const trimmed = stripTrailingMarkup(start)
-  const wrapped = WRAPPED.exec(trimmed.text)
+  // Read before the closing `**` is stripped as trailing markup.
+  const wrapped = WRAPPED.exec(start.text.trimEnd())
   if (wrapped) {
     const inner = wrapped[2] ?? ''
     const at = trimmed.text.indexOf(inner)
-    return {title: inner.replace(/:\s*$/, ''), titleSpan: subspan(trimmed, at, at + inner.length), rest: subspan(trimmed, trimmed.text.length), wrapped: true}
+    return {title: inner.replace(/:\s*$/, ''), titleSpan: subspan(trimmed, at, at + inner.length), rest: subspan(trimmed, trimmed.text.length), wrapped: true, bare: false}
   }
   const bold = BOLD_LABEL.exec(start.text)
   const match = bold ?? PLAIN_LABEL.exec(start.text)
-  if (!match) return undefined
+  if (!match) {
+    if (trimmed.text.length === 0 || trimmed.text.length > MAX_BARE_TITLE || !BARE_TITLE.test(trimmed.text.replace(PARENTHESISED, ''))) return undefined
+    return {title: trimmed.text, titleSpan: trimmed, rest: subspan(trimmed, trimmed.text.length), wrapped: false, bare: true}
+  }
   const title = (bold ? match[2] : match[1]) ?? ''
   const at = start.text.indexOf(title)
   const rest = stripTrailingMarkup(subspan(start, match[0].length))
-  return {title, titleSpan: subspan(start, at, at + title.length), rest, wrapped: Boolean(bold)}
+  return {title, titleSpan: subspan(start, at, at + title.length), rest, wrapped: Boolean(bold), bare: false}
 }
 
 function offsets(node: Nodes): [number, number] | undefined {
@@ -91,12 +116,23 @@ function offsets(node: Nodes): [number, number] | undefined {
   return start === undefined || end === undefined ? undefined : [start, end]
 }
 
+// With indexOf, not `/<!--[\s\S]*?-->/g`: that pattern rescans to the end of the
+// text from every `<!--` when a comment is left open (quadratic, found by recheck).
+function withoutComments(text: string): string {
+  let kept = ''
+  let from = 0
+  for (let open = text.indexOf('<!--'); open !== -1; open = text.indexOf('<!--', from)) {
+    const close = text.indexOf('-->', open + 4)
+    if (close === -1) break
+    kept += text.slice(from, open)
+    from = close + 3
+  }
+  return kept + text.slice(from)
+}
+
 function meaningful(source: string, start: number, end: number): boolean {
   if (end <= start) return false
-  const text = source
-    .slice(start, end)
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/^[ \t]{0,3}(?:[-*_=][ \t]*){3,}$/gm, '')
+  const text = withoutComments(source.slice(start, end)).replace(/^[ \t]{0,3}(?:[-*_=][ \t]*){3,}$/gm, '')
   return !isBlank(text)
 }
 
@@ -110,6 +146,54 @@ interface Marker {
   contentStart: number
   /** Inline labels end where their item or line ends. */
   contentEnd?: number
+}
+
+/**
+ * "Root Cause and Resolution:" followed by "Root Cause:" and "Resolution:"
+ * labels of the same rank: the labels are its parts, not its end.
+ */
+function isPartOf(inner: Marker, outer: Marker): boolean {
+  return (
+    inner.rank === outer.rank &&
+    inner.kinds.length > 0 &&
+    inner.kinds.length < outer.kinds.length &&
+    inner.kinds.every((kind) => outer.kinds.includes(kind))
+  )
+}
+
+const OPENING_WORDS = 12
+
+/**
+ * Many postmortems open with an unheaded paragraph that tells the story in
+ * short, between the title and the first section: that paragraph is their
+ * summary.
+ */
+function openingSummary(tree: Root, source: string, blocks: readonly Marker[]): Section | undefined {
+  const ordered = [...blocks].sort((a, b) => a.marker.start - b.marker.start)
+  const [first, second] = ordered
+  const titled = first !== undefined && first.kinds.length === 0 && first.rank <= 6
+  const start = titled ? first.marker.start + first.marker.text.length : 0
+  const end = (titled ? second : first)?.marker.start ?? source.length
+  for (const node of tree.children) {
+    const range = offsets(node)
+    if (!range || range[0] < start) continue
+    if (range[0] >= end) break
+    if (node.type !== 'paragraph' || toString(node).split(/\s+/).length < OPENING_WORDS) continue
+    const [line] = splitLines(source, range[0], range[1])
+    const marker = line ?? slice(source, range[0], range[0])
+    return {
+      kinds: ['summary'],
+      title: '',
+      titleSpan: slice(source, range[0], range[0]),
+      style: 'opening',
+      rank: PSEUDO_RANK,
+      marker,
+      contentStart: range[0],
+      contentEnd: end,
+      hasContent: true
+    }
+  }
+  return undefined
 }
 
 /**
@@ -129,7 +213,7 @@ export function scanSections(tree: Root, source: string, matcher: SectionMatcher
   const addBlock = (marker: Marker): void => {
     // A heading that starts with a time or date inside a timeline is one of its
     // entries ("### 10:05 - rollback"), not the end of the timeline.
-    if (openTimeline && marker.kinds.length === 0 && (openTimeline.rank === PSEUDO_RANK || marker.rank > openTimeline.rank) && startsWithTime(marker.marker)) {
+    if (openTimeline && marker.kinds.length === 0 && (openTimeline.rank > 6 || marker.rank > openTimeline.rank) && startsWithTime(marker.marker)) {
       return
     }
     if (openTimeline && marker.rank <= openTimeline.rank) openTimeline = undefined
@@ -150,12 +234,17 @@ export function scanSections(tree: Root, source: string, matcher: SectionMatcher
       const label = readLabel(line)
       if (!label || label.title.length > MAX_TITLE) return
       const atItemStart = index === 0 && itemEnd !== undefined
-      const kinds = matcher.match(label.title)
-      const fact = kinds.length === 0 ? matcher.factLabel(label.title) : undefined
+      const standalone = label.rest.text === ''
+      const kinds = matcher.match(label.title, label.wrapped || (standalone && looksLikeTitle(label.title)))
+      const fact = kinds.length === 0 && !label.bare ? matcher.factLabel(label.title) : undefined
       const lineEnd = line.start + line.text.length
       const next = lines[index + 1]
       if (fact) {
-        const contentEnd = atItemStart ? (itemEnd ?? lineEnd) : label.rest.text === '' && next ? next.start + next.text.length : lineEnd
+        // A fact runs on over wrapped lines ("Duration: 19 / hours") up to the next label.
+        const following = lines.slice(index + 1)
+        const stop = following.findIndex((other) => readLabel(other)?.bare === false)
+        const last = stop === -1 ? following.at(-1) : following[stop - 1]
+        const contentEnd = atItemStart ? (itemEnd ?? lineEnd) : last ? last.start + last.text.length : lineEnd
         addFact(fact, line, slice(source, label.rest.start, contentEnd))
         return
       }
@@ -166,7 +255,7 @@ export function scanSections(tree: Root, source: string, matcher: SectionMatcher
           title: label.title,
           titleSpan: label.titleSpan,
           style: label.wrapped ? 'pseudo' : 'label',
-          rank: PSEUDO_RANK,
+          rank: label.wrapped || label.bare ? PSEUDO_RANK : LABEL_RANK,
           marker: line,
           contentStart: next ? next.start : range[1]
         })
@@ -200,18 +289,27 @@ export function scanSections(tree: Root, source: string, matcher: SectionMatcher
       marker,
       contentStart: range[1]
     }
-    const kinds = matcher.match(title)
+    const kinds = matcher.match(title, true)
     if (kinds.length > 0) {
       addBlock({...base, kinds})
       return
     }
-    // "# Root Cause: a typo in the config" is a label written as a heading.
+    // "# Root Cause: a typo in the config" is a label written as a heading: it
+    // is content of the section it stands in, not the end of that section.
     const label = readLabel({text: title, start: 0})
-    const labelKinds = label && label.rest.text !== '' ? matcher.match(label.title) : []
-    if (label && labelKinds.length > 0) {
-      addBlock({...base, kinds: labelKinds, title: label.title, contentStart: range[0] + titleAt + label.rest.start})
+    if (label && !label.bare && label.rest.text !== '') {
+      const restAt = marker.text.indexOf(label.rest.text.slice(0, 20))
+      const rest = restAt >= 0 ? subspan(marker, restAt) : slice(source, range[1], range[1])
+      const labelKinds = matcher.match(label.title)
+      const fact = labelKinds.length === 0 ? matcher.factLabel(label.title) : undefined
+      if (fact) addFact(fact, marker, rest)
+      if (labelKinds.length > 0) {
+        markers.push({...base, kinds: labelKinds, title: label.title, style: 'inline-label', rank: INLINE_RANK, contentStart: rest.start, contentEnd: range[1]})
+      }
       return
     }
+    // "## The following steps were taken:" introduces what follows it.
+    if (/:\s*$/.test(title)) return
     addBlock({...base, kinds: []})
   }
 
@@ -223,7 +321,7 @@ export function scanSections(tree: Root, source: string, matcher: SectionMatcher
     const marker = slice(source, range[0], range[1])
     const titleAt = Math.max(0, marker.text.indexOf(title))
     addBlock({
-      kinds: matcher.match(title),
+      kinds: matcher.match(title, true),
       title,
       titleSpan: subspan(marker, titleAt, titleAt + title.length),
       style: 'html',
@@ -263,19 +361,45 @@ export function scanSections(tree: Root, source: string, matcher: SectionMatcher
   scanBlocks(tree.children)
 
   const blocks = markers.filter((marker) => marker.contentEnd === undefined)
+  // A block's section ends at the next block of the same or a higher rank that
+  // is not part of it. One pass with a stack of open blocks finds every end: a
+  // search per section is quadratic in documents with many headings. Blocks of
+  // one rank left open together each contain the next, so popping may stop at
+  // the first that the new block is part of.
+  const blockEnds = new Map<Marker, number>()
+  const open: Marker[] = []
+  for (const block of [...blocks].sort((a, b) => a.marker.start - b.marker.start)) {
+    for (let top = open.at(-1); top && block.rank <= top.rank && !isPartOf(block, top); top = open.at(-1)) {
+      blockEnds.set(top, block.marker.start)
+      open.pop()
+    }
+    open.push(block)
+  }
   const sections: Section[] = markers
     .filter((marker) => marker.kinds.length > 0)
     .map((marker) => {
       let contentEnd = marker.contentEnd
       if (contentEnd === undefined) {
-        const next = blocks.find((other) => other.marker.start > marker.marker.start && other.rank <= marker.rank)
-        contentEnd = next ? next.marker.start : source.length
+        contentEnd = blockEnds.get(marker) ?? source.length
+        const next = blocks.find((other) => other.marker.start > marker.marker.start && other.rank <= marker.rank && !isPartOf(other, marker))
+        if ((next ? next.marker.start : source.length) !== contentEnd) throw new Error(`RELIABILITY-CHECK mismatch at ${marker.marker.start}`)
       }
       const {contentEnd: _ignored, ...rest} = marker
       return {...rest, contentEnd, hasContent: meaningful(source, marker.contentStart, contentEnd)}
     })
     .sort((a, b) => a.marker.start - b.marker.start)
 
+  // The section each one stands in: "### Root cause" under "## Summary".
+  const enclosing: Section[] = []
+  for (const section of sections) {
+    while (enclosing.length > 0 && (enclosing.at(-1)?.contentEnd ?? 0) <= section.marker.start) enclosing.pop()
+    const parent = enclosing.at(-1)
+    if (parent) section.parent = parent
+    if (section.style !== 'inline-label') enclosing.push(section)
+  }
+
   const firstBlock = blocks.reduce((min, marker) => Math.min(min, marker.marker.start), source.length)
+  const opening = sections.some((section) => section.kinds.includes('summary')) ? undefined : openingSummary(tree, source, blocks)
+  if (opening) sections.unshift(opening)
   return {sections, factLabels: facts, preambleEnd: firstBlock}
 }

@@ -80,7 +80,8 @@ export const DEFAULT_SYNONYMS: SynonymTable = {
 
 /** Fact labels are not sections: they name a single fact (`Duration: 2 hours`). */
 export const FACT_LABELS = {
-  duration: ['duration', 'incident duration', 'outage duration', 'total duration'],
+  // A window ("Time: 10:00 - 11:30 UTC") states the start and end the way a duration label does.
+  duration: ['duration', 'incident duration', 'outage duration', 'total duration', 'incident date and time', 'date and time', 'time', 'time window', 'outage window', 'period'],
   start: ['start', 'start time', 'started', 'began', 'outage start', 'incident start'],
   end: ['end', 'end time', 'ended', 'outage end', 'incident end', 'resolved at'],
   date: ['date', 'incident date', 'date of incident']
@@ -93,10 +94,13 @@ const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}\u{2
 const LEADING_NUMBER = /^(?:(?:\d{1,3}|[ivx]{1,4}|[a-h])[.)]|\d{1,3}\s)\s*/
 const PARENTHESISED = /\([^()]{0,80}\)/g
 const NOT_WORD = /[^\p{L}\p{N}]+/gu
+// A link in a title ("source: https://…/root-cause-analysis") names nothing.
+const URL = /\b(?:https?|ftp):\/\/\S{1,2000}/gi
 
 export function normalizeTitle(title: string): string {
   return title
     .toLowerCase()
+    .replace(URL, ' ')
     .replace(EMOJI, ' ')
     .replace(PARENTHESISED, ' ')
     .replaceAll('&', ' and ')
@@ -107,8 +111,32 @@ export function normalizeTitle(title: string): string {
 }
 
 export interface SectionMatcher {
-  match(title: string): SectionKind[]
+  /**
+   * The sections a title names. `loose` is for titles that stand alone (headings,
+   * pseudo-headings, label lines): they may also start with a known title
+   * ("Root cause of the outage") or name it by a keyword ("Correction and
+   * prevention measures"); a label inside a sentence must match exactly.
+   */
+  match(title: string, loose?: boolean): SectionKind[]
   factLabel(title: string): FactLabel | undefined
+}
+
+// Words that add nothing to a title: "The Timeline", "Incident Impact", "Timeline of Events".
+const FILLER = new Set(['the', 'a', 'an', 'of', 'our', 'this', 'issue', 'incident', 'event', 'events', 'outage', 'detailed', 'brief', 'full', 'report', 'initial'])
+// Words that name a section wherever they stand in a title.
+const KEYWORDS: Array<[SectionKind, RegExp]> = [
+  ['timeline', /\b(?:timeline|chronology)\b/],
+  ['root-cause', /\broot causes?\b/],
+  ['action-items', /\b(?:corrective|corrections?|preventive|preventative|prevention|preventation|remediations?|follow ?ups?|action items?|next steps)\b/],
+  ['lessons-learned', /\blessons?\b/],
+  ['resolution', /\b(?:resolution|mitigation|recovery|resolved|resolving|how (?:it|we) fixed)\b/],
+  ['impact', /\bimpact\b/],
+  ['summary', /\b(?:summary|overview)\b/]
+]
+const MAX_LOOSE_WORDS = 10
+
+function withoutFiller(normal: string): string {
+  return normal.split(' ').filter((word) => !FILLER.has(word)).join(' ')
 }
 
 /** Builds a matcher from the default table plus the user's extra titles. */
@@ -119,27 +147,39 @@ export function createSectionMatcher(extra: SynonymOption = {}): SectionMatcher 
       byTitle.set(normalizeTitle(title), kind)
     }
   }
+  // Longest first, so "root cause analysis" wins over "root cause".
+  const titles = [...byTitle.keys()].sort((a, b) => b.length - a.length)
   const facts = new Map<string, FactLabel>()
-  for (const [label, titles] of Object.entries(FACT_LABELS) as Array<[FactLabel, readonly string[]]>) {
-    for (const title of titles) facts.set(normalizeTitle(title), label)
+  for (const [label, names] of Object.entries(FACT_LABELS) as Array<[FactLabel, readonly string[]]>) {
+    for (const name of names) facts.set(normalizeTitle(name), label)
   }
 
+  const exact = (phrase: string): SectionKind | undefined => byTitle.get(phrase) ?? byTitle.get(withoutFiller(phrase))
+  const prefixed = (phrase: string): SectionKind | undefined => {
+    for (const candidate of [phrase, withoutFiller(phrase)]) {
+      const title = titles.find((known) => candidate.startsWith(`${known} `))
+      if (title) return byTitle.get(title)
+    }
+    return undefined
+  }
+  const keyword = (phrase: string): SectionKind[] => KEYWORDS.filter(([, pattern]) => pattern.test(phrase)).map(([kind]) => kind)
+
   return {
-    match(title) {
+    match(title, loose = false) {
       const normal = normalizeTitle(title)
       if (normal === '') return []
-      const whole = byTitle.get(normal)
+      const whole = exact(normal)
       if (whole) return [whole]
+      loose &&= normal.split(' ').length <= MAX_LOOSE_WORDS
       // "Root Cause and Resolution" is both sections; every part must be one.
       const parts = normal.split(' and ')
-      if (parts.length < 2) return []
-      const kinds: SectionKind[] = []
-      for (const part of parts) {
-        const kind = byTitle.get(part.trim())
-        if (!kind) return []
-        if (!kinds.includes(kind)) kinds.push(kind)
+      if (parts.length > 1) {
+        const kinds = parts.map((part) => exact(part) ?? (loose ? prefixed(part) ?? keyword(part)[0] : undefined))
+        if (kinds.every((kind) => kind !== undefined)) return [...new Set(kinds as SectionKind[])]
       }
-      return kinds
+      if (!loose) return []
+      const start = prefixed(normal)
+      return start ? [start] : keyword(normal)
     },
     factLabel(title) {
       return facts.get(normalizeTitle(title))

@@ -8,6 +8,15 @@ export interface Span {
   start: number
 }
 
+/**
+ * The text that mdast positions count in: micromark skips a leading byte
+ * order mark, so offsets into `String(file)` would be one off in such files.
+ */
+export function markdownText(file: {toString(): string}): string {
+  const text = String(file)
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
 export function spanEnd(span: Span): number {
   return span.start + span.text.length
 }

@@ -44,13 +44,62 @@ const parser = chrono.strict
 // Long lines are cut before parsing: a leading time is near the start.
 const LOOKAHEAD = 120
 
+// chrono reads "9:55 AM GMT+1 to 11:20" as the range "1 to 11:20" and loses
+// the first time; it reads "(GMT+1)" right. Zones with a bare offset are
+// parenthesised before parsing, and positions are mapped back.
+const BARE_OFFSET_ZONE = /(?<![\p{L}(])(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?(?![\p{N}:)])/gu
+
+interface Parsed {
+  /** Offset of the result in the original text. */
+  index: number
+  text: string
+  result: chrono.ParsedResult
+}
+
+function parseText(text: string): Parsed[] {
+  if (!/(?:GMT|UTC)\s?[+-]\d/.test(text)) {
+    return parser.parse(text, REFERENCE).map((result) => ({index: result.index, text: result.text, result}))
+  }
+  // toOriginal[i] is the offset in `text` of character i of the protected text.
+  const toOriginal: number[] = []
+  let protectedText = ''
+  let from = 0
+  const copy = (end: number): void => {
+    for (let i = from; i < end; i++) toOriginal.push(i)
+    protectedText += text.slice(from, end)
+  }
+  for (const match of text.matchAll(BARE_OFFSET_ZONE)) {
+    copy(match.index)
+    toOriginal.push(match.index)
+    protectedText += '('
+    from = match.index
+    copy(match.index + match[0].length)
+    from = match.index + match[0].length
+    toOriginal.push(from)
+    protectedText += ')'
+  }
+  copy(text.length)
+  toOriginal.push(text.length)
+  return parser.parse(protectedText, REFERENCE).map((result) => {
+    const start = toOriginal[result.index] ?? 0
+    const end = toOriginal[result.index + result.text.length] ?? text.length
+    return {index: start, text: text.slice(start, end), result}
+  })
+}
+
 // Words that may stand before a time at the start of an entry ("At 3:15 PM").
 const LEAD_WORDS = /^(?:at|around|about|approx\.?|approximately|by|on|circa|~)\s{1,3}$/i
 // chrono reads "10 minutes later" as a date relative to now: for a timeline
 // that is an offset from the entry before, not a time.
-const RELATIVE = /\b(?:later|after|afterwards?|ago|before)\b/i
+// It also reads "for 47 minutes" as a date 47 minutes from now.
+const RELATIVE = /\b(?:later|after|afterwards?|ago|before|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b/i
 // chrono drops the date of `[03-26 23:04]` (month-day before a time).
 const MONTH_DAY_PREFIX = /^(\d{1,2})-(\d{1,2})\s{1,3}$/
+const RANGE_SEPARATOR = /\s{0,3}(?:-|–|—|\bto\b|\buntil\b|\btill\b|\band\b)\s{0,3}/
+const RANGE_LEAD = /^(?:from|between)\s{1,3}/i
+// chrono reads neither "between 8:00 PM and 1:00 AM" nor "8:00 PM — 1:00 AM"
+// as a range: two mentions with only this between them are one.
+const RANGE_JOIN = /^\s{0,3}(?:and|—|–|-{1,2}|until|till|through|to)\s{0,3}$/i
 // What a clock time looks like, to explain why chrono refused one.
 const CLOCK_LIKE = /^(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s{0,2}([ap]\.?\s?m\b\.?)?/i
 
@@ -74,8 +123,8 @@ function dateOf(component: chrono.ParsedComponents): CalendarDate | undefined {
   return date
 }
 
-function mentionOf(result: chrono.ParsedResult, span: Span): TimeMention | undefined {
-  const mention: TimeMention = {span: subspan(span, result.index, result.index + result.text.length)}
+function mentionOf({index, text, result}: Parsed, span: Span): TimeMention | undefined {
+  const mention: TimeMention = {span: subspan(span, index, index + text.length)}
   const time = clockOf(result.start)
   const date = dateOf(result.start)
   if (time) mention.time = time
@@ -84,8 +133,16 @@ function mentionOf(result: chrono.ParsedResult, span: Span): TimeMention | undef
   if (result.end) {
     const endTime = clockOf(result.end)
     const endDate = dateOf(result.end)
-    const endText = result.text.search(/\s(?:-|–|—|to|until|till)\s/)
-    mention.end = {span: endText > 0 ? subspan(mention.span, endText + 1) : mention.span}
+    const separator = RANGE_SEPARATOR.exec(text)
+    const whole = mention.span
+    if (separator) {
+      // The mention's own span is its start; the end has its own.
+      const lead = RANGE_LEAD.exec(text)?.[0].length ?? 0
+      mention.span = subspan(whole, lead, separator.index)
+      mention.end = {span: subspan(whole, separator.index + separator[0].length)}
+    } else {
+      mention.end = {span: whole}
+    }
     if (endTime) mention.end.time = endTime
     if (endDate) mention.end.date = endDate
   }
@@ -115,7 +172,7 @@ function explainImpossible(span: Span): ImpossibleTime | undefined {
  */
 export function readLeadingTime(span: Span): LeadingTime | undefined {
   const head = subspan(span, 0, Math.min(span.text.length, LOOKAHEAD))
-  const [first] = parser.parse(head.text, REFERENCE)
+  const [first] = parseText(head.text)
   if (first) {
     const before = head.text.slice(0, first.index)
     if (first.index === 0 || LEAD_WORDS.test(before) || MONTH_DAY_PREFIX.test(before)) {
@@ -140,10 +197,19 @@ export function readLeadingTime(span: Span): LeadingTime | undefined {
 /** Every date and time mentioned in a text, in order. */
 export function findTimes(span: Span): TimeMention[] {
   const mentions: TimeMention[] = []
-  for (const result of parser.parse(span.text, REFERENCE)) {
-    if (RELATIVE.test(result.text)) continue
-    const mention = mentionOf(result, span)
-    if (mention) mentions.push(mention)
+  for (const parsed of parseText(span.text)) {
+    if (RELATIVE.test(parsed.text)) continue
+    const mention = mentionOf(parsed, span)
+    if (!mention) continue
+    const previous = mentions.at(-1)
+    const between = previous ? span.text.slice(previous.span.start + previous.span.text.length - span.start, mention.span.start - span.start) : ''
+    if (previous && !previous.end && previous.time && mention.time && RANGE_JOIN.test(between)) {
+      previous.end = {span: mention.span, time: mention.time}
+      const date = mention.date ?? previous.date
+      if (date) previous.end.date = date
+      continue
+    }
+    mentions.push(mention)
   }
   return mentions
 }
@@ -171,6 +237,9 @@ export function minuteOfDay(time: ClockTime): number {
 
 /** Minutes east of UTC of a zone name, as chrono knows it (`EAT` → 180). */
 export function zoneOffset(name: string): number | undefined {
-  const [result] = parser.parse(`12:00 ${name}`, REFERENCE)
-  return result?.start.isCertain('timezoneOffset') ? (result.start.get('timezoneOffset') ?? undefined) : undefined
+  const text = `12:00 ${name}`
+  const [result] = parser.parse(text, REFERENCE)
+  // chrono reads the "East" of "East African Time" as a zone of its own.
+  if (result?.text.length !== text.length) return undefined
+  return result.start.isCertain('timezoneOffset') ? (result.start.get('timezoneOffset') ?? undefined) : undefined
 }

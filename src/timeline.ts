@@ -7,6 +7,7 @@ import {
   type ImpossibleTime,
   type TimeMention,
   dayNumber,
+  findTimes,
   minuteOfDay,
   readLeadingTime
 } from './time.js'
@@ -57,7 +58,17 @@ function offsets(node: Nodes): [number, number] | undefined {
   return start === undefined || end === undefined ? undefined : [start, end]
 }
 
-const TABLE_DELIMITER = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$/
+// A delimiter row is checked cell by cell: one pattern for the whole row
+// backtracks polynomially on long runs of white space (found by recheck).
+const FIRST_DELIMITER_CELL = /^:?-{2,}:?$/
+const DELIMITER_CELL = /^:?-+:?$/
+function isTableDelimiter(line: string): boolean {
+  let row = line.trim()
+  if (row.startsWith('|')) row = row.slice(1)
+  if (row.endsWith('|')) row = row.slice(0, -1)
+  const [first = '', ...rest] = row.split('|')
+  return FIRST_DELIMITER_CELL.test(first.trim()) && rest.every((cell) => DELIMITER_CELL.test(cell.trim()))
+}
 const FENCE = /^\s{0,3}(?:```|~~~)/
 // Between a date and the time that follows it in the next cell or after a dash.
 const DATE_TIME_GAP = /^[\s|,:\-–—*_`[\]()]{0,12}/
@@ -98,7 +109,7 @@ function candidates(tree: Root, source: string, start: number, end: number): Can
         // The first row is the header.
         splitLines(source, range[0], range[1]).forEach((line, index) => {
           const clipped = clip(line)
-          if (index > 0 && clipped && !TABLE_DELIMITER.test(clipped.text)) found.push({line: clipped, source: 'row', group: node})
+          if (index > 0 && clipped && !isTableDelimiter(clipped.text)) found.push({line: clipped, source: 'row', group: node})
         })
         return
       case 'list':
@@ -127,7 +138,22 @@ function candidates(tree: Root, source: string, start: number, end: number): Can
     pushLines(firstRange, 'line', true)
     for (const child of rest) visit(child)
   }
-  for (const child of tree.children) visit(child)
+  // Top-level blocks are in document order: start at the first one that ends
+  // inside the section and stop after it, or many timeline sections would
+  // each walk the whole document (quadratic).
+  const blocks = tree.children
+  let low = 0
+  let high = blocks.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((blocks[middle]?.position?.end.offset ?? end) <= start) low = middle + 1
+    else high = middle
+  }
+  for (let index = low; index < blocks.length; index++) {
+    const block = blocks[index]
+    if (!block || (block.position?.start.offset ?? start) >= end) break
+    visit(block)
+  }
   return found
 }
 
@@ -142,10 +168,16 @@ interface Reading {
   impossible?: ImpossibleTime
 }
 
-function read(line: Span): Reading {
+function read(line: Span, source: EntrySource): Reading {
   const text = stripLeadingMarkup(line)
   const lead = readLeadingTime(text)
-  if (!lead) return {kind: 'untimed'}
+  if (!lead) {
+    // A list item or row that gives its time later in the sentence
+    // ("Support forwarded the ticket at 3:17 PM") still has one; a line of
+    // prose does not make an entry of every time it mentions.
+    const later = source === 'item' || source === 'row' ? findTimes(text).find((mention) => mention.time) : undefined
+    return later ? {kind: 'timed', stamp: later.span, mention: later} : {kind: 'untimed'}
+  }
   if (lead.kind === 'relative') return {kind: 'relative', stamp: lead.span}
   if (lead.kind === 'impossible') return {kind: 'impossible', stamp: lead.impossible.span, impossible: lead.impossible}
   const mention = lead.mention
@@ -207,7 +239,7 @@ export function buildTimeline(
     let dayShift = 0
     let previous: {minute: number} | undefined
     for (const candidate of candidates(tree, source, section.contentStart, section.contentEnd)) {
-      const reading = read(candidate.line)
+      const reading = read(candidate.line, candidate.source)
       if (reading.kind === 'date-line') {
         date = reading.mention?.date ?? date
         dayShift = 0
