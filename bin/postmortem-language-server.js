@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+import {startLanguageServer} from '../lib/src/language-server/index.js'
+
+startLanguageServer()

@@ -1,0 +1,26 @@
+import type {Processor} from 'unified'
+import recommended from '../index.js'
+
+// Every rule's plugin is named after its origin, whichever copy of this
+// package it comes from (the server's own or a workspace's node_modules).
+const RULE_PLUGIN_NAME = /^remark-lint:postmortem-/
+
+function isPostmortemRule(plugin: unknown): boolean {
+  return typeof plugin === 'function' && RULE_PLUGIN_NAME.test(plugin.name)
+}
+
+/**
+ * Adds the recommended preset unless the workspace's configuration already
+ * sets up postmortem rules, in which case that configuration is used as
+ * written (its severities, options and rules turned off).
+ *
+ * unified-engine attaches this plugin after the configuration's, so when it
+ * runs every configured plugin is in the processor's list of attachers.
+ * unified marks that list internal, but it is the one place that tells what
+ * the configuration set up: unified-language-server hands no hook between
+ * finding the configuration and running it.
+ */
+export function builtinPreset(this: Processor): void {
+  const configured = this.attachers.some(([plugin]) => isPostmortemRule(plugin))
+  if (!configured) this.use(recommended)
+}

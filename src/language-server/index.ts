@@ -1,0 +1,48 @@
+import fs from 'node:fs'
+import {createUnifiedLanguageServer} from 'unified-language-server'
+import {builtinPreset} from './builtin-preset.js'
+
+const USAGE = `Usage: postmortem-language-server [--stdio | --node-ipc | --socket=PORT]
+
+A language server (LSP) that lints incident postmortems written in Markdown
+with remark-preset-lint-postmortem. It talks over standard input and output
+unless told otherwise. A workspace's .remarkrc, .remarkrc.json, .remarkrc.yml,
+.remarkrc.js or package.json "remarkConfig" is used when present; otherwise
+the recommended preset applies.`
+
+const TRANSPORTS = /^--(?:stdio|node-ipc|socket=|pipe=)/
+
+function version(): string {
+  const manifest = new URL('../../../package.json', import.meta.url)
+  return (JSON.parse(fs.readFileSync(manifest, 'utf8')) as {version: string}).version
+}
+
+/**
+ * Starts the server, which reads its transport from `argv` as every
+ * vscode-languageserver does; with none given it uses standard input and
+ * output, so `postmortem-language-server` alone is a working command.
+ */
+export function startLanguageServer(argv: string[] = process.argv): void {
+  const args = argv.slice(2)
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`)
+    return
+  }
+  if (args.includes('--version') || args.includes('-v')) {
+    process.stdout.write(`${version()}\n`)
+    return
+  }
+  if (!args.some((arg) => TRANSPORTS.test(arg))) argv.push('--stdio')
+
+  createUnifiedLanguageServer({
+    configurationSection: 'postmortem',
+    ignoreName: '.remarkignore',
+    packageField: 'remarkConfig',
+    pluginPrefix: 'remark',
+    rcName: '.remarkrc',
+    // A URL, not a package name, so that the server's own processor is used
+    // in every workspace, whatever it has installed.
+    processorName: new URL('processor.js', import.meta.url).href,
+    plugins: [builtinPreset]
+  })
+}

@@ -1,0 +1,144 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {TextDocument} from 'vscode-languageserver-textdocument'
+import {type CodeAction, type Diagnostic, DiagnosticSeverity} from 'vscode-languageserver-protocol/node.js'
+import {DOCS_URL} from '../../src/rule.js'
+import {postmortem} from './support/documents.js'
+import {LspClient} from './support/lsp-client.js'
+import {ROOT} from './support/process.js'
+
+/**
+ * The server as an editor runs it: the bin over stdio, spoken to by
+ * vscode-languageserver-protocol's client. One workspace has nothing in it
+ * (no node_modules, no configuration); the other installs this package and
+ * configures it in `.remarkrc.json`.
+ */
+
+let temp: string
+let plain: string
+let configured: string
+let client: LspClient
+
+beforeAll(() => {
+  temp = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-language-server-'))
+  plain = path.join(temp, 'plain')
+  configured = path.join(temp, 'configured')
+  fs.mkdirSync(plain)
+  fs.mkdirSync(path.join(configured, 'node_modules'), {recursive: true})
+  // As `npm link remark-preset-lint-postmortem` leaves it.
+  fs.symlinkSync(ROOT, path.join(configured, 'node_modules/remark-preset-lint-postmortem'), 'dir')
+  const rules = 'remark-preset-lint-postmortem/rules'
+  fs.writeFileSync(
+    path.join(configured, '.remarkrc.json'),
+    JSON.stringify({
+      plugins: [
+        'remark-preset-lint-postmortem',
+        [`${rules}/duration-consistency`, ['error', {tolerance: 10}]],
+        [`${rules}/time-zone`, false]
+      ]
+    })
+  )
+  client = new LspClient(process.execPath, [path.join(ROOT, 'bin/postmortem-language-server.js'), '--stdio'], [plain, configured])
+})
+
+afterAll(async () => {
+  if (client) expect(await client.close()).toBe(0)
+  if (temp) fs.rmSync(temp, {recursive: true, force: true})
+})
+
+function uriOf(dir: string, name: string): string {
+  return pathToFileURL(path.join(dir, name)).href
+}
+
+function byRule(diagnostics: Diagnostic[], code: string): Diagnostic {
+  const found = diagnostics.find((diagnostic) => diagnostic.code === code)
+  if (!found) throw new Error(`No ${code} among ${diagnostics.map((diagnostic) => diagnostic.code).join(', ')}`)
+  return found
+}
+
+function applied(text: string, action: CodeAction | undefined, uri: string): string {
+  const edits = action?.edit?.changes?.[uri]
+  if (!edits) throw new Error(`No edit for ${uri} in ${JSON.stringify(action)}`)
+  return TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), edits)
+}
+
+describe('postmortem-language-server over stdio', () => {
+  it('starts with quick fixes offered', async () => {
+    const result = await client.initialized
+    expect(result.capabilities.codeActionProvider).toMatchObject({codeActionKinds: ['quickfix']})
+  })
+
+  it('lints, relints on change and fixes with code actions, with no node_modules and no configuration', async () => {
+    const uri = uriOf(plain, 'checkout.md')
+    let text = postmortem({zone: '', actionItems: false})
+    await client.open(uri, text)
+    const opened = await client.diagnostics(uri, 1)
+    expect(opened.map((diagnostic) => diagnostic.code).sort()).toEqual(['postmortem-required-sections', 'postmortem-time-zone'])
+
+    const zone = byRule(opened, 'postmortem-time-zone')
+    expect(zone).toMatchObject({
+      range: {start: {line: 6, character: 13}, end: {line: 6, character: 18}},
+      severity: DiagnosticSeverity.Warning,
+      source: 'remark-lint',
+      codeDescription: {href: `${DOCS_URL}time-zone.md`},
+      data: {expected: ['14:00 UTC']}
+    })
+    expect(zone.message).toMatch(/^Unexpected clock times without a time zone, expected a zone such as `UTC`/)
+    expect(byRule(opened, 'postmortem-required-sections')).toMatchObject({
+      range: {start: {line: 23, character: 0}, end: {line: 23, character: 0}},
+      severity: DiagnosticSeverity.Warning,
+      codeDescription: {href: `${DOCS_URL}required-sections.md`}
+    })
+
+    // Adding the zone by hand leaves the missing section alone.
+    text = postmortem({actionItems: false})
+    await client.change(uri, 2, text)
+    const changed = await client.diagnostics(uri, 2)
+    expect(changed.map((diagnostic) => diagnostic.code)).toEqual(['postmortem-required-sections'])
+
+    const [insert, ...others] = await client.codeActions(uri, changed)
+    expect(others).toEqual([])
+    expect(insert).toMatchObject({kind: 'quickfix', isPreferred: true, title: 'Insert `\n## Action items\n`'})
+    text = applied(text, insert, uri)
+    expect(text).toBe(`${postmortem({actionItems: false})}\n## Action items\n`)
+
+    await client.change(uri, 3, text)
+    const fixed = await client.diagnostics(uri, 3)
+    expect(fixed.map((diagnostic) => diagnostic.code)).not.toContain('postmortem-required-sections')
+  })
+
+  it('adds a time zone with a quick fix', async () => {
+    const uri = uriOf(plain, 'zone.md')
+    const text = postmortem({zone: ''})
+    await client.open(uri, text)
+    const diagnostics = await client.diagnostics(uri, 1)
+    const zone = byRule(diagnostics, 'postmortem-time-zone')
+    const actions = await client.codeActions(uri, [zone])
+    expect(actions.map((action) => action.title)).toEqual(['Replace `14:00` with `14:00 UTC`'])
+    const fixedText = applied(text, actions[0], uri)
+    expect(fixedText.split('\n')[6]).toBe('- **Start:** 14:00 UTC')
+
+    await client.change(uri, 2, fixedText)
+    expect(await client.diagnostics(uri, 2)).toEqual([])
+  })
+
+  it('honours the workspace .remarkrc.json: severity, options and rules turned off', async () => {
+    const uri = uriOf(configured, 'checkout.md')
+    // 20 minutes off the stated window, beyond the configured 10; and no zone, with that rule off.
+    await client.open(uri, postmortem({zone: '', duration: '80 minutes'}))
+    const diagnostics = await client.diagnostics(uri, 1)
+    expect(diagnostics).toHaveLength(1)
+    expect(diagnostics[0]).toMatchObject({
+      code: 'postmortem-duration-consistency',
+      severity: DiagnosticSeverity.Error,
+      range: {start: {line: 8, character: 16}, end: {line: 8, character: 26}},
+      data: {expected: ['1 hour']}
+    })
+
+    await client.change(uri, 2, postmortem({zone: '', duration: '70 minutes'}))
+    expect(await client.diagnostics(uri, 2)).toEqual([])
+  })
+})
