@@ -9,29 +9,81 @@ export type Schema =
   | {type: 'array'; items: Schema; minItems?: number; uniqueItems?: boolean}
   | {type: 'object'; properties: Record<string, Schema>}
 
-export function describeSchema(schema: Schema): string {
+function bounds(schema: {minimum?: number; maximum?: number}): string {
+  const limits = [
+    schema.minimum === undefined ? '' : `≥ ${schema.minimum}`,
+    schema.maximum === undefined ? '' : `≤ ${schema.maximum}`
+  ].filter(Boolean)
+  return limits.length > 0 ? ` ${limits.join(' and ')}` : ''
+}
+
+function listOf(values: readonly string[], quote: (value: string) => string): string {
+  return values.map(quote).join(', ')
+}
+
+const code = (value: string): string => `\`${value}\``
+
+/** What many values of `schema` are, for "an array of …": `numbers ≥ 0`, `strings among "a", "b"`. */
+function describePlural(schema: Schema): string {
   switch (schema.type) {
-    case 'number': {
-      const kind = schema.integer ? 'an integer' : 'a number'
-      const bounds = [
-        schema.minimum === undefined ? '' : `≥ ${schema.minimum}`,
-        schema.maximum === undefined ? '' : `≤ ${schema.maximum}`
-      ].filter(Boolean)
-      return bounds.length > 0 ? `${kind} ${bounds.join(' and ')}` : kind
-    }
+    case 'number':
+      return `${schema.integer ? 'integers' : 'numbers'}${bounds(schema)}`
     case 'boolean':
-      return 'true or false'
+      return 'booleans'
     case 'string':
-      return schema.enum ? `one of ${schema.enum.map((value) => JSON.stringify(value)).join(', ')}` : 'a non-empty string'
+      return schema.enum ? `strings among ${listOf(schema.enum, (value) => JSON.stringify(value))}` : 'non-empty strings'
     case 'array':
-      return `an array of ${describeSchema(schema.items).replace(/^(a|an|one) /, '')}s${schema.uniqueItems ? ' without duplicates' : ''}`
+      return 'arrays'
     case 'object':
-      return `an object with ${Object.keys(schema.properties).map((key) => `\`${key}\``).join(', ') || 'no fields'}`
+      return `objects with any of ${listOf(Object.keys(schema.properties), code)}`
   }
 }
 
+export function describeSchema(schema: Schema): string {
+  switch (schema.type) {
+    case 'number':
+      return `${schema.integer ? 'an integer' : 'a number'}${bounds(schema)}`
+    case 'boolean':
+      return 'true or false'
+    case 'string':
+      return schema.enum ? `one of ${listOf(schema.enum, (value) => JSON.stringify(value))}` : 'a non-empty string'
+    case 'array': {
+      const size = schema.minItems === undefined ? '' : ` with at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`
+      return `an array of ${describePlural(schema.items)}${size}${schema.uniqueItems ? ', without duplicates' : ''}`
+    }
+    case 'object': {
+      const keys = Object.keys(schema.properties)
+      return keys.length > 0 ? `an object with any of ${listOf(keys, code)}` : 'an object with no fields'
+    }
+  }
+}
+
+/** Edit distance, to suggest the option a misspelt one was meant to be. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({length: b.length + 1}, (_, index) => index)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return previous[b.length] ?? 0
+}
+
+function describeUnknown(key: string, known: readonly string[]): string {
+  if (known.length === 0) return 'no options'
+  if (known.length === 1) return `the only option, ${code(known[0] ?? '')}`
+  const [closest] = known
+    .map((name) => ({name, far: distance(key.toLowerCase(), name.toLowerCase())}))
+    .filter((candidate) => candidate.far <= 2)
+    .sort((a, b) => a.far - b.far)
+  return `one of ${listOf(known, code)}${closest ? ` (did you mean ${code(closest.name)}?)` : ''}`
+}
+
 function show(value: unknown): string {
-  if (value === undefined) return 'undefined'
+  // JSON writes NaN and Infinity as null.
+  if (value === undefined || typeof value === 'number') return String(value)
   try {
     return JSON.stringify(value) ?? String(value)
   } catch {
@@ -70,7 +122,7 @@ export function findProblem(schema: Schema, value: unknown, path: string): [stri
       for (const [key, item] of Object.entries(value)) {
         const property = schema.properties[key]
         const inner = path ? `${path}.${key}` : key
-        if (!property) return [inner, `no such option (known: ${Object.keys(schema.properties).join(', ') || 'none'})`, show(item)]
+        if (!property) return [inner, describeUnknown(key, Object.keys(schema.properties)), 'an unknown option']
         if (item === undefined) continue
         const problem = findProblem(property, item, inner)
         if (problem) return problem

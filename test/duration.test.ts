@@ -1,0 +1,86 @@
+import {describe, expect, it} from 'vitest'
+import {type DurationMention, durationMinutes, findDurations, formatMinutes} from '../src/duration.js'
+
+function durationsIn(text: string): Array<Pick<DurationMention, 'minutes' | 'qualifier'> & {text: string}> {
+  return findDurations({text, start: 0}).map((mention) => ({text: mention.span.text, minutes: mention.minutes, qualifier: mention.qualifier}))
+}
+
+describe('durationMinutes', () => {
+  it.each([
+    ['2 hours', 120],
+    ['1 hour and 20 minutes', 80],
+    ['2 hours, 30 minutes', 150],
+    ['2 hours 30 minutes', 150],
+    ['90 minutes', 90],
+    ['45 mins', 45],
+    ['1 hr 5 min', 65],
+    ['1h30m', 90],
+    ['1h 30m', 90],
+    ['2.5-hour', 150],
+    ['2.5 hours', 150],
+    ['an hour', 60],
+    ['nine hours', 540],
+    ['3 days', 4320],
+    ['30 seconds', 0.5]
+  ])('%s is %d minutes', (text, minutes) => {
+    expect(durationMinutes(text)).toBe(minutes)
+  })
+
+  it('reads no duration where there is none', () => {
+    expect(durationMinutes('ten past')).toBeUndefined()
+    expect(durationMinutes('')).toBeUndefined()
+  })
+})
+
+describe('findDurations', () => {
+  it.each([
+    ['The outage lasted 2 hours.', '2 hours', 120],
+    ['Down for 1 hour and 20 minutes in total.', '1 hour and 20 minutes', 80],
+    ['It took 90 minutes to recover.', '90 minutes', 90],
+    ['Duration: 1h30m', '1h30m', 90],
+    ['A 2.5-hour outage of the API.', '2.5-hour', 150],
+    ['Unavailable for 15 hours 40 minutes.', '15 hours 40 minutes', 940],
+    ['(2 hours 30 minutes)', '2 hours 30 minutes', 150]
+  ])('%s', (text, phrase, minutes) => {
+    expect(durationsIn(text)).toEqual([{text: phrase, minutes, qualifier: 'exact'}])
+  })
+
+  it.each([
+    ['about nine hours', 'approximate'],
+    ['approximately 2 hours', 'approximate'],
+    ['roughly 3h', 'approximate'],
+    ['~45 minutes', 'approximate'],
+    ['under 3 hours', 'bound'],
+    ['at least seven hours', 'bound'],
+    ['more than 2 hours', 'bound'],
+    ['nearly 40 minutes', 'bound']
+  ])('%s is %s', (text, qualifier) => {
+    expect(durationsIn(text).map((mention) => mention.qualifier)).toEqual([qualifier])
+  })
+
+  it('places each duration in the document', () => {
+    expect(findDurations({text: 'Detected in 5 minutes, fixed in 2 hours', start: 10}).map((mention) => mention.span)).toEqual([
+      {text: '5 minutes', start: 22},
+      {text: '2 hours', start: 42}
+    ])
+  })
+
+  it('takes neither clock times, versions nor bare letters for durations', () => {
+    expect(durationsIn('At 10:05 we deployed v2.3 to a m5 host')).toEqual([])
+    expect(durationsIn('5xx errors on 3 hosts')).toEqual([])
+  })
+})
+
+describe('formatMinutes', () => {
+  it.each([
+    [0, '0 minutes'],
+    [1, '1 minute'],
+    [61, '1 hour 1 minute'],
+    [90, '1 hour 30 minutes'],
+    [120, '2 hours'],
+    [120.4, '2 hours'],
+    [1500, '1 day 1 hour']
+  ])('%d minutes', (minutes, text) => {
+    expect(formatMinutes(minutes)).toBe(text)
+  })
+})

@@ -1,0 +1,275 @@
+import {describe, expect, it} from 'vitest'
+import {stripLeadingMarkup} from '../src/text.js'
+import {
+  type ClockTime,
+  type LeadingTime,
+  dayNumber,
+  findTimes,
+  formatClock,
+  formatDate,
+  minuteOfDay,
+  readLeadingTime,
+  zoneOffset
+} from '../src/time.js'
+
+/** Reads an entry's leading time as the timeline does: markup stripped first. */
+function lead(line: string): LeadingTime | undefined {
+  return readLeadingTime(stripLeadingMarkup({text: line, start: 0}))
+}
+
+function leadingClock(line: string): ClockTime | undefined {
+  const read = lead(line)
+  return read?.kind === 'absolute' ? read.mention.time : undefined
+}
+
+function clock(hour: number, minute: number, second = 0, offset?: number): ClockTime {
+  return offset === undefined ? {hour, minute, second} : {hour, minute, second, offset}
+}
+
+describe('readLeadingTime: clock times', () => {
+  it.each([
+    ['10:05 - deploy starts', clock(10, 5)],
+    ['9:05 - deploy starts', clock(9, 5)],
+    ['0:00 - counters reset', clock(0, 0)],
+    ['00:00 UTC - counters reset', clock(0, 0, 0, 0)],
+    ['23:59 - last request served', clock(23, 59)],
+    ['10:05:30 - first error', clock(10, 5, 30)],
+    ['13:00:56 - first error', clock(13, 0, 56)],
+    ['11:59:59 PM - last backup', clock(23, 59, 59)]
+  ])('%s', (line, expected) => {
+    expect(leadingClock(line)).toEqual(expected)
+  })
+})
+
+describe('readLeadingTime: 12-hour clocks', () => {
+  it.each([
+    ['12:00 AM - nightly job starts', clock(0, 0)],
+    ['12 AM - nightly job starts', clock(0, 0)],
+    ['12:30 AM - nightly job stalls', clock(0, 30)],
+    ['12:00 PM - lunch traffic peaks', clock(12, 0)],
+    ['12 PM - lunch traffic peaks', clock(12, 0)],
+    ['12:45 PM - traffic falls', clock(12, 45)],
+    ['1:30 PM - deploy', clock(13, 30)],
+    ['1pm - deploy', clock(13, 0)],
+    ['1am - deploy', clock(1, 0)],
+    ['10:20 AM - deploy', clock(10, 20)],
+    ['8.35 AM - alert fires', clock(8, 35)],
+    ['8.35 PM - alert fires', clock(20, 35)],
+    ['3:00 a.m. - disk fills up', clock(3, 0)],
+    ['3:00 a.m - disk fills up', clock(3, 0)],
+    ['3:00 p.m. - disk fills up', clock(15, 0)]
+  ])('%s', (line, expected) => {
+    expect(leadingClock(line)).toEqual(expected)
+  })
+
+  it.each(['Midnight - nightly job starts', '12:00 midnight - nightly job starts'])('reads %j as the start of the day', (line) => {
+    expect(leadingClock(line)).toEqual(clock(0, 0))
+  })
+
+  it('keeps the whole of `a.m` in the stamp', () => {
+    const read = lead('3:00 a.m - disk fills up')
+    expect(read?.kind === 'absolute' && read.mention.span.text).toBe('3:00 a.m')
+  })
+})
+
+describe('readLeadingTime: zones', () => {
+  it.each([
+    ['10:05 UTC - deploy', 0],
+    ['10:05 GMT - deploy', 0],
+    ['10:05 GMT+3 - deploy', 180],
+    ['10:05 GMT-5 - deploy', -300],
+    ['10:05 UTC+03:00 - deploy', 180],
+    ['10:05 (UTC) - deploy', 0],
+    ['10:05 EAT - deploy', 180],
+    ['10:05 WAT - deploy', 60],
+    ['10:05 CET - deploy', 60],
+    ['10:05 PST - deploy', -480],
+    ['3 PM EAT - deploy', 180],
+    ['1:30pm PST - deploy', -480],
+    ['2024-03-11T10:05:00Z - deploy', 0]
+  ])('%s', (line, offset) => {
+    expect(leadingClock(line)?.offset).toBe(offset)
+  })
+
+  it('leaves the zone unknown when none is written', () => {
+    expect(leadingClock('10:05 - deploy')).not.toHaveProperty('offset')
+  })
+})
+
+describe('readLeadingTime: markup around the time', () => {
+  it.each([
+    ['- **10:05** - deploy'],
+    ['- **10:05 UTC** - deploy'],
+    ['- *10:05* - deploy'],
+    ['- _10:05_ - deploy'],
+    ['- `10:05` - deploy'],
+    ['- [10:05] deploy'],
+    ['- (10:05) deploy'],
+    ['| 10:05 | deploy |'],
+    ['### 10:05 deploy'],
+    ['At 10:05 the deploy started'],
+    ['Around 10:05 the deploy started']
+  ])('%s', (line) => {
+    expect(leadingClock(line)).toMatchObject({hour: 10, minute: 5})
+  })
+
+  it('places the stamp on the time, not on the markup', () => {
+    const read = lead('- **10:05 UTC** - deploy')
+    expect(read?.kind).toBe('absolute')
+    if (read?.kind !== 'absolute') return
+    expect(read.mention.span).toEqual({text: '10:05 UTC', start: 4})
+  })
+})
+
+describe('readLeadingTime: dates', () => {
+  it.each([
+    ['2024-03-11 10:05 - deploy', {year: 2024, month: 3, day: 11}, clock(10, 5)],
+    ['March 11, 2024 at 10:05 - deploy', {year: 2024, month: 3, day: 11}, clock(10, 5)],
+    ['Mar 11, 2024 10:05 PM - deploy', {year: 2024, month: 3, day: 11}, clock(22, 5)],
+    ['03/26/2024 10:00 AM - deploy', {year: 2024, month: 3, day: 26}, clock(10, 0)],
+    ['26-03-2024 10:00 - deploy', {year: 2024, month: 3, day: 26}, clock(10, 0)],
+    ['[03-26 23:04] deploy', {month: 3, day: 26}, clock(23, 4)],
+    ['`2024-03-11T10:05:00Z` deploy', {year: 2024, month: 3, day: 11}, clock(10, 5, 0, 0)]
+  ])('%s', (line, date, time) => {
+    const read = lead(line)
+    expect(read?.kind).toBe('absolute')
+    if (read?.kind !== 'absolute') return
+    expect(read.mention.date).toEqual(date)
+    expect(read.mention.time).toEqual(time)
+  })
+
+  it.each([
+    ['2024-03-11', {year: 2024, month: 3, day: 11}],
+    ['### 2024-03-11', {year: 2024, month: 3, day: 11}],
+    ['**March 4, 2024**', {year: 2024, month: 3, day: 4}],
+    ['11 March 2024', {year: 2024, month: 3, day: 11}],
+    ['Monday, March 11 2024', {year: 2024, month: 3, day: 11}],
+    ['March 11 - release', {month: 3, day: 11}]
+  ])('a date alone: %s', (line, date) => {
+    const read = lead(line)
+    expect(read?.kind).toBe('absolute')
+    if (read?.kind !== 'absolute') return
+    expect(read.mention.date).toEqual(date)
+    expect(read.mention.time).toBeUndefined()
+  })
+
+  it('ends the stamp of a written date at its last character', () => {
+    const read = lead('March 11 - release')
+    expect(read?.kind === 'absolute' && read.mention.span.text).toBe('March 11')
+  })
+})
+
+describe('readLeadingTime: ranges and relative times', () => {
+  it('starts a range at its first time and keeps the end', () => {
+    const read = lead('8:20 - 8:24 - four deploys fail')
+    expect(read?.kind).toBe('absolute')
+    if (read?.kind !== 'absolute') return
+    expect(read.mention.time).toEqual(clock(8, 20))
+    expect(read.mention.end?.time).toEqual(clock(8, 24))
+    expect(read.mention.end?.span).toEqual({text: '8:24', start: 7})
+  })
+
+  it.each(['10 minutes later - pool resized', '2 hours after - pool resized', 'Two days later the fix shipped'])('%s', (line) => {
+    expect(lead(line)?.kind).toBe('relative')
+  })
+})
+
+describe('readLeadingTime: impossible times', () => {
+  it.each([
+    ['25:10 - job fails', '25:10', 'hour 25'],
+    ['24:30 - job fails', '24:30', 'hour 24'],
+    ['13:05 PM - job fails', '13:05 PM', 'hour 13 with PM'],
+    ['14:12 AM - job fails', '14:12 AM', 'hour 14 with AM'],
+    ['10:61 - job fails', '10:61', 'minute 61'],
+    ['10:15:75 - job fails', '10:15:75', 'second 75'],
+    ['**25:10** - job fails', '25:10', 'hour 25']
+  ])('%s', (line, token, reason) => {
+    const read = lead(line)
+    expect(read?.kind).toBe('impossible')
+    if (read?.kind !== 'impossible') return
+    expect(read.impossible.span.text).toBe(token)
+    expect(read.impossible.reason).toBe(reason)
+  })
+})
+
+describe('readLeadingTime: lines that do not start with a time', () => {
+  it.each([
+    'Now the server restarts',
+    'Today we rolled back',
+    'Monday morning the team met',
+    'The team met at 10:05',
+    'Version 2.10 released',
+    '3 engineers joined the call',
+    'All times UTC',
+    ''
+  ])('%j', (line) => {
+    expect(lead(line)).toBeUndefined()
+  })
+})
+
+describe('findTimes', () => {
+  it('finds every time in prose, in order, with its zone', () => {
+    const found = findTimes({text: 'The deploy at 10:05 UTC and the rollback at 10:40 UTC', start: 100})
+    expect(found.map((mention) => mention.time)).toEqual([clock(10, 5, 0, 0), clock(10, 40, 0, 0)])
+    expect(found.map((mention) => mention.span.start)).toEqual([100 + 11, 100 + 41])
+  })
+
+  it.each([
+    ['from 10:00 to 11:30 UTC', clock(10, 0, 0, 0), clock(11, 30, 0, 0), '11:30 UTC'],
+    ['between 10:00 and 11:30 UTC', clock(10, 0, 0, 0), clock(11, 30, 0, 0), '11:30 UTC'],
+    ['from 23:30 to 01:10', clock(23, 30), clock(1, 10), '01:10'],
+    ['9:55 AM GMT+1 to 11:20 AM GMT+1', clock(9, 55, 0, 60), clock(11, 20, 0, 60), '11:20 AM GMT+1']
+  ])('reads the range %s', (text, start, end, endText) => {
+    const [range, ...rest] = findTimes({text, start: 0})
+    expect(rest).toEqual([])
+    expect(range?.time).toEqual(start)
+    expect(range?.end?.time).toEqual(end)
+    expect(range?.end?.span.text).toBe(endText)
+  })
+
+  it('reads written and ISO dates', () => {
+    const [written] = findTimes({text: 'On March 11, 2024 the cache failed', start: 0})
+    expect(written?.date).toEqual({year: 2024, month: 3, day: 11})
+    const [iso] = findTimes({text: 'Date: 2024-03-11', start: 0})
+    expect(iso?.date).toEqual({year: 2024, month: 3, day: 11})
+  })
+
+  it('skips relative times and text without times', () => {
+    expect(findTimes({text: 'Ten minutes later the pool was resized', start: 0})).toEqual([])
+    expect(findTimes({text: 'The team went to eat and then to the west office', start: 0})).toEqual([])
+  })
+
+  it('reads 12 AM and 12 PM', () => {
+    const found = findTimes({text: 'It failed at 12:10 AM and again at 12:10 PM', start: 0})
+    expect(found.map((mention) => mention.time)).toEqual([clock(0, 10), clock(12, 10)])
+  })
+})
+
+describe('formatting and arithmetic', () => {
+  it('formats clock times with seconds only when there are some', () => {
+    expect(formatClock(clock(9, 5))).toBe('09:05')
+    expect(formatClock(clock(13, 0, 56))).toBe('13:00:56')
+  })
+
+  it('formats dates with and without a year', () => {
+    expect(formatDate({year: 2024, month: 3, day: 9})).toBe('2024-03-09')
+    expect(formatDate({month: 3, day: 9})).toBe('03-09')
+  })
+
+  it('counts days and minutes', () => {
+    expect(dayNumber({year: 1970, month: 1, day: 2}, 2000)).toBe(1)
+    expect(dayNumber({month: 1, day: 1}, 2000)).toBe(dayNumber({year: 2000, month: 1, day: 1}, 1999))
+    expect(dayNumber({year: 2024, month: 3, day: 1}, 2000) - dayNumber({year: 2024, month: 2, day: 28}, 2000)).toBe(2)
+    expect(minuteOfDay(clock(0, 0))).toBe(0)
+    expect(minuteOfDay(clock(23, 59, 30))).toBe(23 * 60 + 59.5)
+  })
+
+  it('knows the offsets of zone names', () => {
+    expect(zoneOffset('UTC')).toBe(0)
+    expect(zoneOffset('EAT')).toBe(180)
+    expect(zoneOffset('WAT')).toBe(60)
+    expect(zoneOffset('PST')).toBe(-480)
+    expect(zoneOffset('GMT+3')).toBe(180)
+    expect(zoneOffset('Nowhere')).toBeUndefined()
+  })
+})

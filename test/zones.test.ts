@@ -1,0 +1,42 @@
+import {describe, expect, it} from 'vitest'
+import {findZones} from '../src/zones.js'
+
+function zonesIn(text: string): string[] {
+  return findZones({text, start: 0}).map((zone) => zone.name)
+}
+
+describe('findZones', () => {
+  it.each([
+    ['10:05 UTC', ['UTC']],
+    ['10:05 GMT+3', ['GMT+3']],
+    ['9:55 AM GMT-5', ['GMT-5']],
+    ['3 PM EAT', ['EAT']],
+    ['15:00 WAT', ['WAT']],
+    ['10:05 PST', ['PST']],
+    ['## Timeline (UTC)', ['UTC']],
+    ['All times UTC.', ['UTC']],
+    ['All times are in Pacific Time.', ['Pacific Time']],
+    ['East Africa Time', ['East Africa Time']],
+    ['Coordinated Universal Time', ['Coordinated Universal Time']],
+    ['`2024-03-11T10:05:00Z`', ['10:05:00Z']],
+    ['08:26+02:00', ['08:26+02:00']]
+  ])('%s', (text, names) => {
+    expect(zonesIn(text)).toEqual(names)
+  })
+
+  it('does not take words for zones', () => {
+    expect(zonesIn('The team went to eat; the west cluster and the cat service failed.')).toEqual([])
+    expect(zonesIn('UTCNOW() and GMTOFFSET are function names')).toEqual([])
+  })
+
+  it('places each zone in the document', () => {
+    expect(findZones({text: 'Start 10:05 UTC, end 11:00 UTC', start: 40}).map((zone) => zone.span)).toEqual([
+      {text: 'UTC', start: 52},
+      {text: 'UTC', start: 67}
+    ])
+  })
+
+  it('reads a zone written in lowercase where it cannot be a word', () => {
+    expect(zonesIn('all times in utc')).toEqual(['utc'])
+  })
+})
