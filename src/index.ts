@@ -1,6 +1,7 @@
 import remarkLint from 'remark-lint'
 import type {Preset} from 'unified'
 import durationConsistency from '../rules/duration-consistency.js'
+import headingStyle from '../rules/heading-style.js'
 import impactQuantified from '../rules/impact-quantified.js'
 import noEmptySections from '../rules/no-empty-sections.js'
 import requiredSections from '../rules/required-sections.js'
@@ -12,6 +13,7 @@ import type {PostmortemRule} from './rule.js'
 
 export {
   durationConsistency,
+  headingStyle,
   impactQuantified,
   noEmptySections,
   requiredSections,
@@ -24,6 +26,8 @@ export type {PostmortemRule, RuleMeta} from './rule.js'
 export type {PostmortemModel} from './model.js'
 export {getModel, buildModel} from './model.js'
 export type {SectionKind, SynonymOption} from './synonyms.js'
+export {extractFacts, factsOfModel} from './extract-facts.js'
+export type * from './extract-facts.js'
 
 /** Every rule, by id (`postmortem-timeline-order`). */
 export const rules: Record<string, PostmortemRule> = Object.fromEntries(
@@ -35,7 +39,8 @@ export const rules: Record<string, PostmortemRule> = Object.fromEntries(
     timeZone,
     durationConsistency,
     impactQuantified,
-    sectionOrder
+    sectionOrder,
+    headingStyle
   ].map((rule) => [rule.meta.id, rule])
 )
 

@@ -1,0 +1,53 @@
+import {sectionHeadingDepth} from '../src/insertion.js'
+import {defineRule} from '../src/rule.js'
+import type {Section} from '../src/sections.js'
+
+export type Options = Record<string, never>
+
+// Blockquote markers stay; what follows them is replaced.
+const QUOTE_PREFIX = /^(?:[ \t]{0,40}>)*/
+// Up to three spaces may stand before an ATX heading; more make it code or
+// paragraph text, so deeper indentation is replaced along with the line.
+const HEADING_INDENT = /^ {0,3}(?! )/
+const EMPHASIS_OR_SPACE = /[*_\s]/g
+
+/** Reports a section marked by a bold line or a label line instead of a heading. */
+export default defineRule<Options>({
+  name: 'heading-style',
+  description: 'Require recognised sections to be marked by real headings, not bold lines or label lines',
+  fixable: true,
+  preset: 'strict',
+  defaults: {},
+  check({model, report}) {
+    if (!model.sections.some((section) => section.style === 'pseudo' || section.style === 'label')) return
+    const siblingDepth = sectionHeadingDepth(model)
+    // The depth each section has or will have; parents come before their parts.
+    const depths = new Map<Section, number>()
+    for (const section of model.sections) {
+      if (section.style !== 'pseudo' && section.style !== 'label') {
+        depths.set(section, section.rank)
+        continue
+      }
+      // "**Root cause:**" under "## Root Cause and Resolution" is one level below it; other sections are siblings.
+      let whole = section.parent
+      while (whole && !section.kinds.every((kind) => whole?.kinds.includes(kind))) whole = whole.parent
+      const depth = whole ? Math.min(6, (depths.get(whole) ?? siblingDepth) + 1) : siblingDepth
+      depths.set(section, depth)
+      const line = section.marker.text
+      const quote = QUOTE_PREFIX.exec(line)?.[0].length ?? 0
+      const from = quote + (HEADING_INDENT.exec(line.slice(quote))?.[0].length ?? 0)
+      const to = line.trimEnd().length
+      const written = line.slice(from, to)
+      // Emoji and numbering before the title stay in the heading.
+      const lead = model.source.slice(section.marker.start + from, section.titleSpan.start).replace(EMPHASIS_OR_SPACE, '')
+      const title = section.title.trim()
+      const heading = `${'#'.repeat(depth)} ${lead ? `${lead} ` : ''}${title}`
+      const kind = section.style === 'pseudo' ? 'pseudo-heading' : 'label line'
+      report(
+        `Unexpected ${kind} \`${written.trim()}\`, expected a heading: \`${heading}\``,
+        {start: section.marker.start + from, end: section.marker.start + to},
+        {expected: [heading]}
+      )
+    }
+  }
+})
