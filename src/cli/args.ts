@@ -1,0 +1,96 @@
+import {createRequire} from 'node:module'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import type {Options as EngineOptions} from 'unified-engine'
+
+/** A mistake in how the CLI was called: reported as one line, without a stack. */
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+export interface CliArguments {
+  fix: boolean
+  help: boolean
+  version: boolean
+  /** `--color` or `--no-color` when given; otherwise the CLI decides from the terminal. */
+  color: boolean | undefined
+  engine: EngineOptions
+}
+
+interface ParsedArgv {
+  args: {help: boolean; version: boolean; watch: boolean}
+  engine: EngineOptions
+}
+
+type ParseArgv = (flags: string[], options: Record<string, unknown>) => ParsedArgv
+
+// unified-args exports only `args()`, which takes over the process and cannot
+// pass `defaultConfig`, a reporter function or `--fix` to the engine; its flag
+// parser is what remark-cli users know, so the CLI uses that parser directly
+// (the exact version is pinned in package.json).
+async function loadParseArgv(): Promise<ParseArgv> {
+  const entry = createRequire(import.meta.url).resolve('unified-args')
+  const parser = pathToFileURL(path.join(path.dirname(entry), 'lib', 'parse-argv.js')).href
+  const loaded = (await import(parser)) as {parseArgv?: unknown}
+  if (typeof loaded.parseArgv !== 'function') throw new Error('Cannot load the argument parser of unified-args')
+  return loaded.parseArgv as ParseArgv
+}
+
+// Flags of unified-args that write documents or keep running: a linter that
+// never rewrites Markdown (except with `--fix`) does not take them.
+const UNSUPPORTED: Array<[flag: string, isSet: (parsed: ParsedArgv) => boolean]> = [
+  ['--output', (parsed) => parsed.engine.output !== undefined && parsed.engine.output !== false],
+  ['--stdout', (parsed) => parsed.engine.out === true],
+  ['--tree', (parsed) => parsed.engine.tree === true],
+  ['--tree-in', (parsed) => parsed.engine.treeIn === true],
+  ['--tree-out', (parsed) => parsed.engine.treeOut === true],
+  ['--inspect', (parsed) => parsed.engine.inspect === true],
+  ['--watch', (parsed) => parsed.args.watch]
+]
+
+/** The last `--color` or `--no-color` before `--`, if any. */
+function colorFlag(flags: readonly string[]): boolean | undefined {
+  let color: boolean | undefined
+  for (const flag of flags) {
+    if (flag === '--') break
+    if (flag === '--color') color = true
+    if (flag === '--no-color') color = false
+  }
+  return color
+}
+
+export async function parseArguments(argv: readonly string[]): Promise<CliArguments> {
+  const end = argv.indexOf('--')
+  const options = end === -1 ? argv : argv.slice(0, end)
+  const fix = options.includes('--fix')
+  const flags = [...options.filter((flag) => flag !== '--fix'), ...(end === -1 ? [] : argv.slice(end))]
+
+  const parseArgv = await loadParseArgv()
+  let parsed: ParsedArgv
+  try {
+    parsed = parseArgv(flags, {
+      name: 'postmortem-lint',
+      description: '',
+      version: '',
+      extensions: ['md', 'markdown'],
+      ignoreName: '.remarkignore',
+      packageField: 'remarkConfig',
+      pluginPrefix: 'remark',
+      rcName: '.remarkrc',
+      processor: undefined
+    })
+  } catch (error) {
+    // Its messages end with a table of every unified-args flag, some of which
+    // this CLI does not take: the first line says what was wrong.
+    const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error)
+    throw new UsageError(`${message.replace(/, expected:$/, '')} (see \`postmortem-lint --help\`)`)
+  }
+
+  for (const [flag, isSet] of UNSUPPORTED) {
+    if (isSet(parsed)) {
+      throw new UsageError(`Unsupported option \`${flag}\`: postmortem-lint only reports, and changes files only with \`--fix\``)
+    }
+  }
+
+  return {fix, help: parsed.args.help, version: parsed.args.version, color: colorFlag(flags), engine: parsed.engine}
+}

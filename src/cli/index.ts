@@ -1,0 +1,188 @@
+import path from 'node:path'
+import type {Readable, Writable} from 'node:stream'
+import type {Options as EngineOptions} from 'unified-engine'
+import type {VFile} from 'vfile'
+import {type CliArguments, UsageError, parseArguments} from './args.js'
+import {expandPatterns} from './files.js'
+import {HELP} from './help.js'
+
+type Output = Writable & {isTTY?: boolean}
+
+export interface CliOptions {
+  /** Arguments after the executable (`process.argv.slice(2)`). */
+  argv: readonly string[]
+  version: string
+  cwd?: string
+  env?: NodeJS.ProcessEnv
+  stdin?: Readable
+  stdout?: Output
+  stderr?: Output
+}
+
+interface Io {
+  cwd: string
+  env: NodeJS.ProcessEnv
+  stdin: Readable
+  stdout: Output
+  stderr: Output
+}
+
+const SOURCE = 'postmortem-lint'
+
+function write(stream: Writable, text: string): Promise<void> {
+  if (text === '') return Promise.resolve()
+  return new Promise((resolve) => stream.write(text.endsWith('\n') ? text : `${text}\n`, () => resolve()))
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof UsageError) return `${SOURCE}: ${error.message}`
+  const lines: string[] = []
+  let current: unknown = error
+  while (current instanceof Error) {
+    lines.push(lines.length === 0 ? `${SOURCE}: ${current.message}` : `  caused by: ${current.message}`)
+    current = current.cause
+  }
+  if (lines.length === 0) lines.push(`${SOURCE}: ${String(error)}`)
+  return lines.join('\n')
+}
+
+function useColor(args: CliArguments, stream: Output, env: NodeJS.ProcessEnv): boolean {
+  if (args.color !== undefined) return args.color
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true
+  return Boolean(stream.isTTY) && env.NO_COLOR === undefined
+}
+
+/** Whether the files fail the run: an error, or with `--frail` a warning. */
+function failed(files: readonly VFile[], frail: boolean): boolean {
+  return files.some((file) => file.messages.some((message) => message.fatal === true || (frail && message.fatal === false)))
+}
+
+function isReported(file: VFile): boolean {
+  return Boolean(file.data.unifiedEngineGiven) && !file.data.unifiedEngineIgnored
+}
+
+async function runEngine(options: EngineOptions): Promise<VFile[]> {
+  const {engine} = await import('unified-engine')
+  return new Promise((resolve, reject) => {
+    engine(options, (error, _code, context) => {
+      if (error) reject(error)
+      else resolve(context?.files ?? [])
+    })
+  })
+}
+
+async function engineOptions(args: CliArguments, io: Io): Promise<EngineOptions> {
+  const [{unified}, {default: remarkParse}, own, {ownPackageTransform}] = await Promise.all([
+    import('unified'),
+    import('remark-parse'),
+    import('../index.js'),
+    import('./config.js')
+  ])
+  return {
+    ...args.engine,
+    processor: unified().use(remarkParse),
+    cwd: io.cwd,
+    // Used when no `.remarkrc*` or `package.json#remarkConfig` applies to a file.
+    defaultConfig: own.recommended,
+    configTransform: ownPackageTransform({preset: own.recommended, rules: own.rules}),
+    // Never print or write documents: reports are made below.
+    out: false,
+    output: undefined,
+    reporter: () => '',
+    color: false,
+    streamIn: io.stdin,
+    streamOut: io.stdout,
+    streamError: io.stderr
+  }
+}
+
+function unmatchedFile(pattern: string, cwd: string, VFileClass: typeof VFile): VFile {
+  const file = new VFileClass({path: pattern, cwd})
+  const message = file.message('No files match this pattern', {ruleId: 'no-match', source: SOURCE})
+  message.fatal = true
+  file.data.unifiedEngineGiven = true
+  return file
+}
+
+async function lint(args: CliArguments, io: Io): Promise<{files: VFile[]; fixSummary?: string}> {
+  const patterns = (args.engine.files ?? []).map(String)
+  if (patterns.length === 0 && (io.stdin as {isTTY?: boolean}).isTTY) {
+    throw new UsageError('No input: give paths or globs (such as `postmortem-lint docs/postmortems`), or pipe a document in')
+  }
+  if (args.fix && patterns.length === 0) {
+    throw new UsageError('`--fix` needs files to rewrite in place; it does not read from stdin')
+  }
+
+  const {paths, unmatched} = await expandPatterns(patterns, io.cwd)
+  const options = await engineOptions(args, io)
+  let files = paths.length > 0 || patterns.length === 0 ? await runEngine({...options, files: paths}) : []
+  let fixSummary: string | undefined
+
+  if (args.fix) {
+    const {fixFiles} = await import('./fix-files.js')
+    const result = await fixFiles(files.filter(isReported), (inputs) => runEngine({...options, files: inputs}))
+    const replaced = new Map(result.files.map((file) => [file.path, file]))
+    files = files.map((file) => replaced.get(file.path) ?? file)
+    fixSummary = result.summary
+  }
+
+  if (unmatched.length > 0) {
+    const {VFile} = await import('vfile')
+    files = [...files, ...unmatched.map((pattern) => unmatchedFile(pattern, io.cwd, VFile))]
+  }
+  return {files, fixSummary}
+}
+
+async function run(argv: readonly string[], version: string, io: Io): Promise<number> {
+  const args = await parseArguments(argv)
+  if (args.help) {
+    await write(io.stdout, HELP)
+    return 0
+  }
+  if (args.version) {
+    await write(io.stdout, version)
+    return 0
+  }
+
+  const {resolveReporter} = await import('./reporters.js')
+  const reporter = await resolveReporter(args.engine.reporter as string | undefined, {
+    cwd: io.cwd,
+    version,
+    githubWorkspace: io.env.GITHUB_WORKSPACE || undefined
+  })
+  const {files, fixSummary} = await lint(args, io)
+  const stream = reporter.stream === 'stdout' ? io.stdout : io.stderr
+  const quiet = Boolean(args.engine.quiet)
+  const silent = Boolean(args.engine.silent)
+  const report = await reporter.report(files.filter(isReported), {
+    ...args.engine.reporterOptions,
+    color: useColor(args, stream, io.env),
+    quiet,
+    silent,
+    verbose: Boolean(args.engine.verbose)
+  })
+  await write(stream, report)
+  if (fixSummary && reporter.stream === 'stderr' && !quiet && !silent) await write(io.stderr, fixSummary)
+  return failed(files, Boolean(args.engine.frail)) ? 1 : 0
+}
+
+/**
+ * Runs `postmortem-lint` with `options.argv` and resolves to its exit code:
+ * 1 when a file has an error (or, with `--frail`, a warning) or the CLI could
+ * not run, 0 otherwise.
+ */
+export async function main(options: CliOptions): Promise<number> {
+  const io: Io = {
+    cwd: path.resolve(options.cwd ?? process.cwd()),
+    env: options.env ?? process.env,
+    stdin: options.stdin ?? process.stdin,
+    stdout: options.stdout ?? process.stdout,
+    stderr: options.stderr ?? process.stderr
+  }
+  try {
+    return await run(options.argv, options.version, io)
+  } catch (error) {
+    await write(io.stderr, describeError(error))
+    return 1
+  }
+}

@@ -1,0 +1,52 @@
+import {spawn} from 'node:child_process'
+import {mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
+export const BIN = path.join(ROOT, 'bin', 'postmortem-lint.js')
+
+export interface RunResult {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Runs the real bin in `cwd`, as a user would, with `input` on stdin. */
+export function runCli(args: readonly string[], options: {cwd: string; input?: string; env?: NodeJS.ProcessEnv}): Promise<RunResult> {
+  // A report must not depend on where the tests run.
+  const {GITHUB_WORKSPACE, FORCE_COLOR, NO_COLOR, ...inherited} = process.env
+  const env = {...inherited, ...options.env}
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe']})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({code, stdout, stderr}))
+    child.stdin.end(options.input ?? '')
+  })
+}
+
+/** A temporary folder with `files` (path → content) in it. */
+export function makeProject(files: Record<string, string | Buffer>): {dir: string; remove(): void} {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'postmortem-lint-'))
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), {recursive: true})
+    writeFileSync(path.join(dir, name), content)
+  }
+  return {dir, remove: () => rmSync(dir, {recursive: true, force: true})}
+}
+
+/** Every file under `dir` and its bytes, to show that a run wrote nothing. */
+export function snapshot(dir: string): Record<string, string> {
+  const result: Record<string, string> = {}
+  for (const entry of readdirSync(dir, {recursive: true, withFileTypes: true})) {
+    if (!entry.isFile()) continue
+    const full = path.join(entry.parentPath, entry.name)
+    result[path.relative(dir, full)] = readFileSync(full).toString('base64')
+  }
+  return result
+}
