@@ -1,0 +1,291 @@
+/**
+ * `npm run bench`: generates one corpus of postmortems in a temporary folder
+ * and measures, in the same run and on the same files, our preset and CLIs
+ * against remark-parse, remark-cli and markdownlint-cli2. Prints a table of
+ * ratios; `--json FILE` also writes the figures. See docs/performance.md.
+ *
+ *   --files N   documents for the in-process and many-files measures (2000)
+ *   --many N    documents for the memory and linearity measures (10000)
+ *   --lines N   lines of the document edited in the language server (2000)
+ *   --reps N    timed repetitions of each whole-process run (3)
+ *   --smoke     a tiny run that only checks everything still works
+ *   --keep      keep the generated corpus
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import {generateLongPostmortem, generatePostmortem, writeCorpus} from './corpus.js'
+import {type Document, measurePresetAgainstParse, measurePresetOnSets} from './in-process.js'
+import {measureEditLatency} from './language-server.js'
+import {type ProcessRun, TOOLS, type Tool, runTool} from './processes.js'
+import {formatMb, formatMs, median} from './stats.js'
+
+const SEED = 20_240_917
+
+export interface Row {
+  measure: string
+  ours: string
+  baseline: string
+  /** Ours over the baseline: time, or memory for the memory row. */
+  ratio?: number
+  /** The value compared with the target: the ratio, or milliseconds, or bytes. */
+  value: number
+  target: string
+  met?: boolean
+}
+
+export interface BenchResult {
+  machine: Record<string, string | number>
+  settings: Settings
+  rows: Row[]
+  notes: string[]
+}
+
+interface Settings {
+  files: number
+  many: number
+  lines: number
+  reps: number
+  singleReps: number
+  edits: number
+  rounds: number
+  scaledDocuments: number
+  /** Whether each tool runs once untimed before the timed runs. */
+  warmup: boolean
+}
+
+function settingsFrom(argv: string[]): {settings: Settings; keep: boolean; json?: string} {
+  const {values} = parseArgs({
+    args: argv,
+    options: {
+      files: {type: 'string'},
+      many: {type: 'string'},
+      lines: {type: 'string'},
+      reps: {type: 'string'},
+      smoke: {type: 'boolean', default: false},
+      keep: {type: 'boolean', default: false},
+      json: {type: 'string'}
+    }
+  })
+  const number = (value: string | undefined, fallback: number): number => {
+    if (value === undefined) return fallback
+    const parsed = Number(value)
+    if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`Expected a positive whole number, got \`${value}\``)
+    return parsed
+  }
+  const smoke = values.smoke === true
+  const reps = number(values.reps, smoke ? 1 : 3)
+  const files = number(values.files, smoke ? 6 : 2000)
+  const settings: Settings = {
+    files,
+    many: number(values.many, smoke ? 20 : 10_000),
+    lines: number(values.lines, smoke ? 150 : 2000),
+    reps,
+    singleReps: smoke ? 1 : Math.max(reps, 10),
+    edits: smoke ? 2 : 30,
+    rounds: smoke ? 1 : 5,
+    scaledDocuments: Math.min(files, 100),
+    warmup: !smoke
+  }
+  return {settings, keep: values.keep === true, json: values.json}
+}
+
+function machine(): Record<string, string | number> {
+  const [one, five] = os.loadavg()
+  return {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    nproc: os.availableParallelism(),
+    memory: formatMb(os.totalmem()),
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    loadAverageAtStart: `${one?.toFixed(2)} (1 min), ${five?.toFixed(2)} (5 min)`
+  }
+}
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`)
+}
+
+function ratioRow(measure: string, ours: number, baseline: number, baselineName: string, limit?: number): Row {
+  const ratio = ours / baseline
+  return {
+    measure,
+    ours: formatMs(ours),
+    baseline: `${baselineName} ${formatMs(baseline)}`,
+    ratio,
+    value: ratio,
+    target: limit === undefined ? 'reference' : `≤ ${limit}×`,
+    met: limit === undefined ? undefined : ratio <= limit
+  }
+}
+
+/** Runs the tools in turn, `reps` times, after one untimed run each (disk cache) unless `warmup` is off. */
+async function timeTools(tools: readonly Tool[], target: string, reps: number, warmup: boolean): Promise<Map<Tool, ProcessRun[]>> {
+  const runs = new Map<Tool, ProcessRun[]>(tools.map((tool) => [tool, []]))
+  if (warmup) for (const tool of tools) await runTool(tool, target)
+  for (let rep = 0; rep < reps; rep++) {
+    for (const tool of tools) runs.get(tool)?.push(await runTool(tool, target))
+  }
+  return runs
+}
+
+function medianOf(runs: readonly ProcessRun[] | undefined, key: 'wallMs' | 'cpuMs' | 'peakRssBytes'): number {
+  return median((runs ?? []).map((run) => run[key]))
+}
+
+function describeRuns(label: string, runs: Map<Tool, ProcessRun[]>): string {
+  const parts = [...runs].map(
+    ([tool, list]) =>
+      `${tool.name}: wall ${formatMs(medianOf(list, 'wallMs'))}, CPU ${formatMs(medianOf(list, 'cpuMs'))}, peak ${formatMb(medianOf(list, 'peakRssBytes'))}`
+  )
+  return `${label}: ${parts.join('; ')}`
+}
+
+function readDocuments(paths: readonly string[]): Document[] {
+  return paths.map((file) => ({path: file, text: fs.readFileSync(file, 'utf8')}))
+}
+
+export async function runBenchmarks(settings: Settings, workDir: string): Promise<BenchResult> {
+  const rows: Row[] = []
+  const notes: string[] = []
+  const tenth = Math.max(1, Math.round(settings.many / 10))
+
+  log(`Writing ${settings.files} + ${tenth} + ${settings.many} postmortems under ${workDir}`)
+  const filesDir = path.join(workDir, `corpus-${settings.files}`)
+  const filePaths = writeCorpus(filesDir, SEED, settings.files)
+  const tenthDir = path.join(workDir, `corpus-${tenth}`)
+  writeCorpus(tenthDir, SEED, tenth)
+  const manyDir = path.join(workDir, `corpus-${settings.many}`)
+  writeCorpus(manyDir, SEED, settings.many)
+  const lineCount = filePaths.reduce((sum, file) => sum + fs.readFileSync(file, 'utf8').split('\n').length, 0)
+  notes.push(`Corpus: seed ${SEED}; ${settings.files} documents average ${Math.round(lineCount / settings.files)} lines.`)
+
+  log('In process: recommended preset against bare remark-parse')
+  const documents = readDocuments(filePaths)
+  const inProcess = await measurePresetAgainstParse(documents, settings.rounds)
+  rows.push(
+    ratioRow(`recommended preset, in process, one core, ${settings.files} files`, inProcess.presetMs, inProcess.parseMs, 'remark-parse', 1.15)
+  )
+  notes.push(`In process: ${inProcess.messages} messages on ${settings.files} files.`)
+
+  log('In process: documents ten times as long')
+  const scaled = documents.slice(0, settings.scaledDocuments)
+  const scaledLong = scaled.map((document, index) => ({
+    path: document.path,
+    text: generatePostmortem(SEED, index, {size: 10})
+  }))
+  const [shortMs = Number.NaN, longMs = Number.NaN] = await measurePresetOnSets([scaled, scaledLong], settings.rounds)
+  const shortChars = scaled.reduce((sum, document) => sum + document.text.length, 0)
+  const longChars = scaledLong.reduce((sum, document) => sum + document.text.length, 0)
+  rows.push({
+    ...ratioRow(`10× larger documents, preset in process (${scaled.length} files)`, longMs, shortMs, '1×', 11),
+    ours: `10×: ${formatMs(longMs)}`,
+    baseline: `1×: ${formatMs(shortMs)}`
+  })
+  notes.push(`Larger documents: ${(longChars / shortChars).toFixed(1)}× the characters of the 1× set.`)
+
+  log(`Whole process: ${settings.files} files`)
+  const manyRuns = await timeTools([TOOLS.ours, TOOLS.remark, TOOLS.markdownlint], filesDir, settings.reps, settings.warmup)
+  const oursMany = medianOf(manyRuns.get(TOOLS.ours), 'wallMs')
+  rows.push(ratioRow(`postmortem-lint, ${settings.files} files, whole process`, oursMany, medianOf(manyRuns.get(TOOLS.remark), 'wallMs'), 'remark-cli', 0.6))
+  rows.push(ratioRow(`postmortem-lint, ${settings.files} files (reference)`, oursMany, medianOf(manyRuns.get(TOOLS.markdownlint), 'wallMs'), 'markdownlint-cli2'))
+  notes.push(describeRuns(`${settings.files} files`, manyRuns))
+
+  log('Whole process: one file')
+  const single = filePaths[0] as string
+  const singleRuns = await timeTools([TOOLS.ours, TOOLS.remark, TOOLS.markdownlint], single, settings.singleReps, settings.warmup)
+  const oursSingle = medianOf(singleRuns.get(TOOLS.ours), 'wallMs')
+  rows.push(ratioRow('postmortem-lint, one file, whole process', oursSingle, medianOf(singleRuns.get(TOOLS.remark), 'wallMs'), 'remark-cli', 0.5))
+  rows.push(ratioRow('postmortem-lint, one file (reference)', oursSingle, medianOf(singleRuns.get(TOOLS.markdownlint), 'wallMs'), 'markdownlint-cli2'))
+  notes.push(describeRuns('One file', singleRuns))
+
+  log('Language server: edits of a long postmortem')
+  const longText = generateLongPostmortem(SEED, 0, settings.lines)
+  const lines = longText.split('\n').length
+  try {
+    const latency = await measureEditLatency(path.join(workDir, 'workspace'), longText, settings.edits)
+    rows.push({
+      measure: `language server, edit to diagnostics, ${lines}-line postmortem`,
+      ours: `median ${formatMs(latency.medianMs)}, max ${formatMs(latency.maxMs)}`,
+      baseline: '—',
+      value: latency.medianMs,
+      target: '≤ 50 ms',
+      met: latency.medianMs <= 50
+    })
+    notes.push(`Language server: first diagnostics ${formatMs(latency.openMs)} after opening (${latency.diagnostics} diagnostics); ${settings.edits} edits timed.`)
+  } catch (error) {
+    rows.push({measure: `language server, ${lines}-line postmortem`, ours: 'not measured', baseline: '—', value: Number.NaN, target: '≤ 50 ms', met: false})
+    notes.push(`Language server not measured: ${error instanceof Error ? error.message : String(error)}`)
+  }
+
+  log(`Whole process: ${tenth} and ${settings.many} files`)
+  const linearRuns = new Map<string, ProcessRun[]>([
+    ['tenth', []],
+    ['many', []]
+  ])
+  const linearReps = Math.min(settings.reps, 2)
+  for (let rep = 0; rep < linearReps; rep++) {
+    linearRuns.get('tenth')?.push(await runTool(TOOLS.ours, tenthDir))
+    linearRuns.get('many')?.push(await runTool(TOOLS.ours, manyDir))
+  }
+  const tenthMs = medianOf(linearRuns.get('tenth'), 'wallMs')
+  const manyMs = medianOf(linearRuns.get('many'), 'wallMs')
+  rows.push({
+    ...ratioRow(`10× more files, postmortem-lint (${tenth} → ${settings.many})`, manyMs, tenthMs, '1×', 11),
+    ours: `10×: ${formatMs(manyMs)}`,
+    baseline: `1×: ${formatMs(tenthMs)}`
+  })
+  const manyPeak = Math.max(...(linearRuns.get('many') ?? []).map((run) => run.peakRssBytes))
+  const singlePeak = medianOf(singleRuns.get(TOOLS.ours), 'peakRssBytes')
+  rows.push({
+    measure: `peak memory, postmortem-lint, ${settings.many} files`,
+    ours: formatMb(manyPeak),
+    baseline: `one file ${formatMb(singlePeak)}`,
+    ratio: manyPeak / singlePeak,
+    value: manyPeak,
+    target: '≤ 300 MB',
+    met: manyPeak <= 300 * 1024 * 1024
+  })
+  notes.push(`${settings.many} files: CPU ${formatMs(medianOf(linearRuns.get('many'), 'cpuMs'))} for ${formatMs(manyMs)} of wall time.`)
+
+  return {machine: machine(), settings, rows, notes}
+}
+
+export function formatTable(result: BenchResult): string {
+  const lines = [
+    '| measure | ours | baseline, same run | ratio | target | met |',
+    '|---|---|---|---|---|---|',
+    ...result.rows.map((row) =>
+      [
+        row.measure,
+        row.ours,
+        row.baseline,
+        row.ratio === undefined || Number.isNaN(row.ratio) ? '—' : `${row.ratio.toFixed(2)}×`,
+        row.target,
+        row.met === undefined ? '' : row.met ? 'yes' : 'no'
+      ].join(' | ')
+    ).map((line) => `| ${line} |`)
+  ]
+  const machineLine = Object.entries(result.machine)
+    .map(([key, value]) => `${key}: ${value}`)
+    .join('; ')
+  return [lines.join('\n'), '', `Machine: ${machineLine}`, '', ...result.notes.map((note) => `- ${note}`)].join('\n')
+}
+
+async function main(): Promise<void> {
+  const {settings, keep, json} = settingsFrom(process.argv.slice(2))
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-bench-'))
+  const startedMachine = machine()
+  try {
+    const result = await runBenchmarks(settings, workDir)
+    result.machine = startedMachine
+    console.log(formatTable(result))
+    if (json) fs.writeFileSync(json, `${JSON.stringify(result, null, 2)}\n`)
+  } finally {
+    if (keep) log(`Corpus kept in ${workDir}`)
+    else fs.rmSync(workDir, {recursive: true, force: true})
+  }
+}
+
+await main()

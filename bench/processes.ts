@@ -1,0 +1,87 @@
+import {spawn} from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+
+function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url))
+  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir)
+  return dir
+}
+
+/** The checkout, whether this runs compiled from lib/bench or as source. */
+export const ROOT = packageRoot()
+
+const PROBE = pathToFileURL(path.join(ROOT, 'lib/bench/usage-probe.js')).href
+
+export interface Tool {
+  name: string
+  /** The script node runs and the arguments before the paths to lint. */
+  script: string
+  args: string[]
+  /** Turns the folder or file to lint into arguments. */
+  inputs(target: string, isFolder: boolean): string[]
+}
+
+export const TOOLS = {
+  ours: {
+    name: 'postmortem-lint',
+    script: path.join(ROOT, 'bin/postmortem-lint.js'),
+    args: ['--quiet'],
+    inputs: (target: string) => [target]
+  },
+  remark: {
+    name: 'remark-cli + remark-preset-lint-recommended',
+    script: path.join(ROOT, 'node_modules/remark-cli/cli.js'),
+    args: ['--use', 'remark-preset-lint-recommended', '--no-stdout', '--quiet'],
+    inputs: (target: string) => [target]
+  },
+  markdownlint: {
+    name: 'markdownlint-cli2',
+    script: path.join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'),
+    args: [],
+    inputs: (target: string, isFolder: boolean) => [isFolder ? `${target}/**/*.md` : target]
+  }
+} satisfies Record<string, Tool>
+
+export interface ProcessRun {
+  wallMs: number
+  cpuMs: number
+  peakRssBytes: number
+  exitCode: number | null
+  stderr: string
+}
+
+/**
+ * Runs `tool` on `target` in a fresh node process and measures it from spawn
+ * to exit. Exit codes 0 and 1 (files with problems) are fine; anything else
+ * means the tool did not run, which fails the benchmark.
+ */
+export async function runTool(tool: Tool, target: string): Promise<ProcessRun> {
+  const usageFile = path.join(os.tmpdir(), `bench-usage-${process.pid}-${Math.random().toString(36).slice(2)}.json`)
+  const isFolder = fs.statSync(target).isDirectory()
+  const args = ['--import', PROBE, tool.script, ...tool.args, ...tool.inputs(target, isFolder)]
+  const started = performance.now()
+  const {exitCode, stderr} = await new Promise<{exitCode: number | null; stderr: string}>((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: {...process.env, BENCH_USAGE_FILE: usageFile, NO_COLOR: '1', FORCE_COLOR: '0'},
+      stdio: ['ignore', 'ignore', 'pipe']
+    })
+    let errors = ''
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      // Only the end matters when something goes wrong; reports can be long.
+      errors = (errors + chunk).slice(-4000)
+    })
+    child.on('error', reject)
+    child.on('close', (code) => resolve({exitCode: code, stderr: errors}))
+  })
+  const wallMs = performance.now() - started
+  if (exitCode !== 0 && exitCode !== 1) {
+    throw new Error(`${tool.name} exited with ${exitCode} on ${target}:\n${stderr}`)
+  }
+  const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8')) as {peakRssBytes: number; cpuMs: number}
+  fs.rmSync(usageFile, {force: true})
+  return {wallMs, exitCode, stderr, ...usage}
+}

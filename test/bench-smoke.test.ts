@@ -1,0 +1,47 @@
+import {execFile} from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {promisify} from 'node:util'
+import {describe, expect, it} from 'vitest'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+const MAIN = path.join(ROOT, 'lib/bench/main.js')
+
+interface Row {
+  measure: string
+  value: number
+  target: string
+}
+
+// The benchmark at a tiny scale, to check it still runs end to end with every
+// tool; its figures mean nothing at this size and are not checked.
+describe('npm run bench', () => {
+  it('measures every row on a tiny corpus', async () => {
+    expect(fs.existsSync(MAIN), `${MAIN} is built by \`npm run build\``).toBe(true)
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-smoke-'))
+    const json = path.join(dir, 'result.json')
+    try {
+      const {stdout} = await promisify(execFile)(process.execPath, [MAIN, '--smoke', '--json', json], {cwd: ROOT})
+      const result = JSON.parse(fs.readFileSync(json, 'utf8')) as {rows: Row[]; machine: Record<string, unknown>}
+      expect(result.rows.map((row) => row.target)).toEqual([
+        '≤ 1.15×',
+        '≤ 11×',
+        '≤ 0.6×',
+        'reference',
+        '≤ 0.5×',
+        'reference',
+        '≤ 50 ms',
+        '≤ 11×',
+        '≤ 300 MB'
+      ])
+      for (const row of result.rows) {
+        expect(Number.isFinite(row.value) && row.value > 0, `${row.measure}: ${row.value}`).toBe(true)
+      }
+      expect(result.machine).toHaveProperty('nproc')
+      expect(stdout).toContain('| measure |')
+    } finally {
+      fs.rmSync(dir, {recursive: true, force: true})
+    }
+  })
+})
