@@ -7,6 +7,8 @@ export interface Options {
   tolerance?: number
 }
 
+const DAY = 1440
+
 // "About nine hours" is allowed to be off by a tenth.
 const APPROXIMATE_SHARE = 0.1
 
@@ -44,7 +46,10 @@ export default defineRule<Options>({
         first.stamp
       )
     }
-    if (end && last?.at !== undefined && last.stamp && end.at - last.at > options.tolerance) {
+    // An undated timeline of an incident that lasted days cannot be placed on
+    // those days: only its midnights are known, not the days it skipped.
+    const placeable = model.timeline.dated || !start || end === undefined || end.at - start.at < DAY
+    if (end && placeable && last?.at !== undefined && last.stamp && end.at - last.at > options.tolerance) {
       report(
         `Unexpected stated end at ${formatClock(end.time)} after the last timeline entry at \`${last.stamp.text.trim()}\`, expected the timeline to reach the end of the incident`,
         end.span

@@ -33,19 +33,21 @@ export default defineRule<Options>({
       while (whole && !section.kinds.every((kind) => whole?.kinds.includes(kind))) whole = whole.parent
       const depth = whole ? Math.min(6, (depths.get(whole) ?? siblingDepth) + 1) : siblingDepth
       depths.set(section, depth)
-      const line = section.marker.text
+      // From the start of the line: the marker itself starts after its indentation.
+      const lineStart = model.source.lastIndexOf('\n', section.marker.start - 1) + 1
+      const line = model.source.slice(lineStart, section.marker.start + section.marker.text.length)
       const quote = QUOTE_PREFIX.exec(line)?.[0].length ?? 0
       const from = quote + (HEADING_INDENT.exec(line.slice(quote))?.[0].length ?? 0)
       const to = line.trimEnd().length
       const written = line.slice(from, to)
       // Emoji and numbering before the title stay in the heading.
-      const lead = model.source.slice(section.marker.start + from, section.titleSpan.start).replace(EMPHASIS_OR_SPACE, '')
+      const lead = model.source.slice(lineStart + from, section.titleSpan.start).replace(EMPHASIS_OR_SPACE, '')
       const title = section.title.trim()
       const heading = `${'#'.repeat(depth)} ${lead ? `${lead} ` : ''}${title}`
       const kind = section.style === 'pseudo' ? 'pseudo-heading' : 'label line'
       report(
         `Unexpected ${kind} \`${written.trim()}\`, expected a heading: \`${heading}\``,
-        {start: section.marker.start + from, end: section.marker.start + to},
+        {start: lineStart + from, end: lineStart + to},
         {expected: [heading]}
       )
     }

@@ -1,5 +1,4 @@
 import {defineRule} from '../src/rule.js'
-import {stripTrailingMarkup} from '../src/text.js'
 
 export type Options = Record<string, never>
 
@@ -23,7 +22,7 @@ export default defineRule<Options>({
     const where = impactSections.find((section) => section.kinds.includes('impact')) ?? impactSections[0]
     report(
       'Unexpected impact without a percentage or count, expected who or what was affected in figures (such as `30% of users` or `1,200 requests`)',
-      where ? stripTrailingMarkup(where.marker) : {start: 0}
+      where ? where.marker : {start: 0}
     )
   }
 })

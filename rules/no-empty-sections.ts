@@ -1,5 +1,4 @@
 import {defineRule} from '../src/rule.js'
-import {stripTrailingMarkup} from '../src/text.js'
 
 export type Options = Record<string, never>
 
@@ -14,7 +13,7 @@ export default defineRule<Options>({
       if (section.hasContent) continue
       report(
         `Unexpected empty section \`${section.title.trim()}\`, expected content before the next section`,
-        stripTrailingMarkup(section.marker)
+        section.marker
       )
     }
   }

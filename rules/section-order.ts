@@ -1,15 +1,14 @@
+import {CANONICAL_ORDER} from '../src/insertion.js'
 import {defineRule} from '../src/rule.js'
 import {SECTION_KINDS, SECTION_LABELS, type SectionKind} from '../src/synonyms.js'
-import {stripTrailingMarkup} from '../src/text.js'
 
 export interface Options {
   /** The order sections must come in; sections not listed may stand anywhere. */
   order?: SectionKind[]
 }
 
-// Lessons learned is left out: guides disagree on whether it comes before or
-// after the action items.
-export const DEFAULT_ORDER: SectionKind[] = ['summary', 'impact', 'timeline', 'root-cause', 'resolution', 'action-items']
+// The order missing sections are inserted in, so that inserting one never puts another out of order.
+export const DEFAULT_ORDER: SectionKind[] = [...CANONICAL_ORDER]
 
 /** Reports sections out of the canonical order. */
 export default defineRule<Options>({
@@ -34,7 +33,7 @@ export default defineRule<Options>({
       if (latest && rank(kind) < rank(latest.kind)) {
         report(
           `Unexpected ${SECTION_LABELS[kind].toLowerCase()} section \`${section.title.trim()}\` after \`${latest.title}\`, expected it before ${SECTION_LABELS[latest.kind].toLowerCase()}`,
-          stripTrailingMarkup(section.marker)
+          section.marker
         )
         continue
       }

@@ -21,7 +21,8 @@ const NUMBER = `(?:\\d{1,4}(?:\\.\\d{1,2})?|${Object.keys(NUMBER_WORDS)
   .sort((a, b) => b.length - a.length)
   .join('|')})`
 const UNIT = '(?:hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s|days?|d)'
-const PART = `${NUMBER}[\\s-]{0,2}${UNIT}(?![\\p{L}\\p{N}])`
+// A digit may follow a unit: "1h30m".
+const PART = `${NUMBER}[\\s-]{0,2}${UNIT}(?![\\p{L}])`
 const PHRASE = new RegExp(
   `(?<![\\p{L}\\p{N}.])${PART}(?:(?:,?\\s{1,3}and\\s{1,3}|,?\\s{0,3})${PART}){0,3}`,
   'giu'

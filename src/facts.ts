@@ -30,7 +30,9 @@ export interface StatedFacts {
 }
 
 // What stands before a duration that is the length of the incident.
-const DURATION_CONTEXT = /\b(?:last(?:ed|ing|s)?|duration|down|outage|unavailable|total|period|span(?:ned)?|took|for)\b/i
+const DURATION_CONTEXT = /\b(?:last(?:ed|ing|s)?|duration|down|outage|unavailable|total|period|span(?:ned)?|took|for|during)\b/i
+// "a 2.5-hour outage": the phrase names the incident's length when the incident follows it.
+const INCIDENT_AFTER = /^\s{0,2}(?:-\s{0,2})?(?:long\s{1,2})?(?:outage|incident|disruption|downtime|interruption)\b/i
 // What stands before a duration that is something else ("detected after 10 minutes").
 const NOT_INCIDENT_LENGTH = /\b(?:after|in|within|every|each|later|first|next|last|per|ago)\s{1,3}(?:\S{1,12}\s{1,3})?$/i
 
@@ -76,7 +78,8 @@ function isIncidentLength(line: Span, duration: DurationMention): boolean {
   if (NOT_INCIDENT_LENGTH.test(before)) return false
   // "(2 hours 30 minutes)" right after the range it measures.
   if (/\(\s{0,2}$/.test(before) && findTimes({text: before, start: 0}).length > 0) return true
-  return DURATION_CONTEXT.test(before)
+  const after = line.text.slice(offset + duration.span.text.length, offset + duration.span.text.length + 30)
+  return DURATION_CONTEXT.test(before) || INCIDENT_AFTER.test(after)
 }
 
 function firstTime(spans: readonly Span[]): TimeMention | undefined {

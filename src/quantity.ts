@@ -24,7 +24,7 @@ const AFFECTED = [
 
 const PERCENTAGE = /(?<![\p{L}\p{N}.,])(\d{1,6}(?:[.,]\d{1,4})?)\s{0,2}(?:%|percent\b|per cent\b)/giu
 const COUNT = new RegExp(
-  `(?<![\\p{L}\\p{N}.,:$#-])(\\d{1,3}(?:,\\d{3})+|\\d{1,9})(\\+|k\\b)?\\s{1,2}(?:[\\p{L}-]{1,20}\\s{1,2}){0,3}(${AFFECTED})(?![\\p{L}])`,
+  `(?<![\\p{L}\\p{N}.,:$#-])(\\d{1,3}(?:,\\d{3})+|\\d{1,9})(\\+|k\\b)?\\s{1,2}(?:(?!(?:on|in|at|for|by|to|from|with|and|or|per|during|after|before)\\s)[\\p{L}-]{1,20}\\s{1,2}){0,3}(${AFFECTED})(?![\\p{L}])`,
   'giu'
 )
 const MULTITUDE = new RegExp(
@@ -38,7 +38,9 @@ const EVERYONE = new RegExp(
 // A percentage that measures a change or a resource is not a share of who
 // was affected: "a 25% increase in bounce rate", "CPU at 95%".
 const CHANGE_BEFORE = /(?:increase[sd]?|decrease[sd]?|rose|fell|grew|dropped|spiked|jumped|up|down|by|cpu|memory|disk|load|utili[sz]ation|usage|capacity|at)\s{0,3}(?:of\s{1,2}|to\s{1,2}|by\s{1,2}|at\s{1,2})?$/i
-const CHANGE_AFTER = /^\s{0,2}(?:increase|decrease|rise|drop|spike|growth|jump|higher|lower|faster|slower|more|less|cpu|memory|disk|load|utili[sz]ation|usage|capacity|bounce|engagement|conversion|rate|of (?:the )?(?:cpu|memory|disk|capacity|bandwidth))/i
+const CHANGE_AFTER = /^\s{0,2}(?:increase|decrease|rise|drop|spike|growth|jump|higher|lower|faster|slower|more|less|cpu|memory|disk|load|utili[sz]ation|usage|capacity|bounce|engagement|conversion|rate|of (?:the )?(?:cpu|memory|disk|capacity|bandwidth|normal|usual|peak|expected|baseline|previous))/i
+// "disk usage hit 100%", "CPU reached 95%".
+const RESOURCE_BEFORE = /(?:cpu|memory|disk|load|usage|utili[sz]ation|capacity)(?:\s{1,2}(?:usage|utili[sz]ation|load))?\s{1,2}(?:hit|reached|peaked at|rose to|climbed to|spiked to|was|at)\s{1,3}$/i
 
 function parseNumber(text: string): number {
   return Number(text.replaceAll(',', ''))
@@ -51,13 +53,16 @@ export function findImpact(span: Span): ImpactMention[] {
   for (const match of text.matchAll(PERCENTAGE)) {
     const before = text.slice(Math.max(0, match.index - 24), match.index)
     const after = text.slice(match.index + match[0].length, match.index + match[0].length + 30)
-    if (CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(after)) continue
+    if (CHANGE_BEFORE.test(before) || RESOURCE_BEFORE.test(before) || CHANGE_AFTER.test(after)) continue
     const digits = match[1] ?? '0'
     // "12,5 %" is a decimal comma; "1,000 %" is not a share.
     const value = /,\d{3}$/.test(digits) ? parseNumber(digits) : Number(digits.replace(',', '.'))
     mentions.push({span: subspan(span, match.index, match.index + match[0].length), kind: 'percentage', value})
   }
+  const percentages = mentions.map((mention) => [mention.span.start - span.start, mention.span.start - span.start + mention.span.text.length] as const)
   for (const match of text.matchAll(COUNT)) {
+    // "100 percent of traffic" is a percentage, not a count of 100.
+    if (percentages.some(([from, to]) => match.index < to && from < match.index + match[0].length)) continue
     const multiplier = match[2]?.toLowerCase() === 'k' ? 1000 : 1
     mentions.push({
       span: subspan(span, match.index, match.index + match[0].length),

@@ -1,7 +1,7 @@
 import type {Heading, Html, List, ListItem, Nodes, Paragraph, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {type FactLabel, type SectionKind, type SectionMatcher} from './synonyms.js'
-import {type Span, isBlank, slice, splitLines, stripLeadingMarkup, stripTrailingMarkup, subspan} from './text.js'
+import {type Span, isBlank, slice, splitLines, stripLeadingMarkup, stripTrailingMarkup, subspan, trimSpan} from './text.js'
 import {readLeadingTime} from './time.js'
 
 /**
@@ -46,6 +46,7 @@ export interface SectionScan {
 }
 
 const MAX_BARE_TITLE = 60
+const LABEL_SENTENCE_WORDS = 4
 // Words only: not a sentence (closing punctuation), not a table row (pipes).
 const BARE_TITLE = /^[\p{L}\p{N}\s&'’/+-]+$/u
 const PARENTHESISED = /\([^()]{0,80}\)/g
@@ -57,7 +58,7 @@ const INLINE_RANK = 8
 const MAX_TITLE = 80
 
 // `**Title**`, `__Title:__`, `*Title*:` standing alone on a line.
-const WRAPPED = /^(\*\*|__|\*|_)([^*_\n]{1,80}?)\1\s{0,3}:?\s{0,3}$/u
+const WRAPPED = /^(\*\*\*|\*\*|__|\*|_)([^*_\n]{1,80}?)\1\s{0,3}:?\s{0,3}$/u
 // `**Label:** rest` or `**Label**: rest`.
 const BOLD_LABEL = /^(\*\*|__)([^*_:\n]{1,80}?)(?::\s{0,3}\1|\s{0,3}\1\s{0,3}:)\s{0,3}/u
 // `Label: rest`.
@@ -96,7 +97,8 @@ function readLabel(line: Span): Label | undefined {
   if (wrapped) {
     const inner = wrapped[2] ?? ''
     const at = trimmed.text.indexOf(inner)
-    return {title: inner.replace(/:\s*$/, ''), titleSpan: subspan(trimmed, at, at + inner.length), rest: subspan(trimmed, trimmed.text.length), wrapped: true, bare: false}
+    const end = start.text.trimEnd().length
+    return {title: inner.replace(/:\s*$/, ''), titleSpan: subspan(trimmed, at, at + inner.length), rest: subspan(start, end, end), wrapped: true, bare: false}
   }
   const bold = BOLD_LABEL.exec(start.text)
   const match = bold ?? PLAIN_LABEL.exec(start.text)
@@ -128,6 +130,19 @@ function withoutComments(text: string): string {
     from = close + 3
   }
   return kept + text.slice(from)
+}
+
+/** The index of the first span that ends after `offset` (spans sorted, not overlapping). */
+function firstEndingAfter(spans: readonly Span[], offset: number): number {
+  let low = 0
+  let high = spans.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    const span = spans[middle]
+    if (span && span.start + span.text.length <= offset) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 function meaningful(source: string, start: number, end: number): boolean {
@@ -278,7 +293,8 @@ export function scanSections(tree: Root, source: string, matcher: SectionMatcher
     const range = offsets(heading)
     if (!range) return
     const marker = slice(source, range[0], range[1])
-    const title = toString(heading)
+    const written = toString(heading)
+    const title = written.replace(/\s{0,3}:\s{0,3}$/, '')
     const setext = !/^\s{0,3}#/.test(marker.text)
     const titleAt = Math.max(0, marker.text.indexOf(title.slice(0, 20)))
     const base = {
@@ -289,14 +305,17 @@ export function scanSections(tree: Root, source: string, matcher: SectionMatcher
       marker,
       contentStart: range[1]
     }
-    const kinds = matcher.match(title, true)
+    // "# Root Cause: the broker ran out of file handles" is a label with its
+    // content; "## Timeline: all times UTC" is a title with a note.
+    const label = readLabel({text: title, start: 0})
+    const sentence = label !== undefined && !label.bare && label.rest.text.split(/\s+/).length >= LABEL_SENTENCE_WORDS
+    const kinds = sentence ? [] : matcher.match(title, true)
     if (kinds.length > 0) {
       addBlock({...base, kinds})
       return
     }
     // "# Root Cause: a typo in the config" is a label written as a heading: it
     // is content of the section it stands in, not the end of that section.
-    const label = readLabel({text: title, start: 0})
     if (label && !label.bare && label.rest.text !== '') {
       const restAt = marker.text.indexOf(label.rest.text.slice(0, 20))
       const rest = restAt >= 0 ? subspan(marker, restAt) : slice(source, range[1], range[1])
@@ -309,7 +328,7 @@ export function scanSections(tree: Root, source: string, matcher: SectionMatcher
       return
     }
     // "## The following steps were taken:" introduces what follows it.
-    if (/:\s*$/.test(title)) return
+    if (/:\s*$/.test(written)) return
     addBlock({...base, kinds: []})
   }
 
@@ -375,17 +394,27 @@ export function scanSections(tree: Root, source: string, matcher: SectionMatcher
     }
     open.push(block)
   }
+  // A section whose only content is headings of empty sub-sections is empty
+  // too: the lines of block markers inside it do not count as content.
+  const blockLines = blocks.map((block) => block.marker).sort((a, b) => a.start - b.start)
+  const hasOwnContent = (marker: Marker, contentEnd: number): boolean => {
+    let from = marker.contentStart
+    let index = firstEndingAfter(blockLines, from)
+    for (; index < blockLines.length; index++) {
+      const line = blockLines[index]
+      if (!line || line.start >= contentEnd) break
+      if (meaningful(source, from, line.start)) return true
+      from = Math.max(from, line.start + line.text.length)
+    }
+    return meaningful(source, from, contentEnd)
+  }
+
   const sections: Section[] = markers
     .filter((marker) => marker.kinds.length > 0)
     .map((marker) => {
-      let contentEnd = marker.contentEnd
-      if (contentEnd === undefined) {
-        contentEnd = blockEnds.get(marker) ?? source.length
-        const next = blocks.find((other) => other.marker.start > marker.marker.start && other.rank <= marker.rank && !isPartOf(other, marker))
-        if ((next ? next.marker.start : source.length) !== contentEnd) throw new Error(`RELIABILITY-CHECK mismatch at ${marker.marker.start}`)
-      }
+      const contentEnd = marker.contentEnd ?? blockEnds.get(marker) ?? source.length
       const {contentEnd: _ignored, ...rest} = marker
-      return {...rest, contentEnd, hasContent: meaningful(source, marker.contentStart, contentEnd)}
+      return {...rest, marker: trimSpan(marker.marker), contentEnd, hasContent: hasOwnContent(marker, contentEnd)}
     })
     .sort((a, b) => a.marker.start - b.marker.start)
 

@@ -50,7 +50,7 @@ export function splitLines(source: string, start: number, end: number): Span[] {
 // table pipes, emphasis, code ticks and opening brackets.
 const LEADING_MARKUP =
   /^(?:[\s>|`[(]|[-+*•](?=\s)|\d{1,3}[.)](?=\s)|#{1,6}(?=\s)|\*{1,3}|_{1,3}|~~|\\)*/u
-const TRAILING_MARKUP_CHARS = new Set([' ', '\t', '\r', '\n', '*', '_', '`', '~'])
+const TRAILING_MARKUP_CHARS = new Set([' ', '\t', '\r', '\n', '*', '_', '`', '~', '|'])
 
 /** Drops the markup before the first word of a line. */
 export function stripLeadingMarkup(span: Span): Span {
@@ -64,6 +64,12 @@ export function stripTrailingMarkup(span: Span): Span {
   let kept = span.text.length
   while (kept > 0 && TRAILING_MARKUP_CHARS.has(span.text.charAt(kept - 1))) kept--
   return subspan(span, 0, kept)
+}
+
+/** Drops white space at both ends, keeping offsets. */
+export function trimSpan(span: Span): Span {
+  const leading = span.text.length - span.text.trimStart().length
+  return subspan(span, leading, Math.max(leading, span.text.trimEnd().length))
 }
 
 export function isBlank(text: string): boolean {

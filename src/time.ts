@@ -56,9 +56,14 @@ interface Parsed {
   result: chrono.ParsedResult
 }
 
-function parseText(text: string): Parsed[] {
+// Emphasis and code marks glued to a time (`_10:07_`, `**10:00**`) stop chrono
+// from reading it: they are blanked, keeping every offset.
+const INLINE_MARKS = /[*_`]/g
+
+function parseText(original: string): Parsed[] {
+  const text = original.replace(INLINE_MARKS, ' ')
   if (!/(?:GMT|UTC)\s?[+-]\d/.test(text)) {
-    return parser.parse(text, REFERENCE).map((result) => ({index: result.index, text: result.text, result}))
+    return parser.parse(text, REFERENCE).map((result) => ({index: result.index, text: original.slice(result.index, result.index + result.text.length), result}))
   }
   // toOriginal[i] is the offset in `text` of character i of the protected text.
   const toOriginal: number[] = []
@@ -83,7 +88,7 @@ function parseText(text: string): Parsed[] {
   return parser.parse(protectedText, REFERENCE).map((result) => {
     const start = toOriginal[result.index] ?? 0
     const end = toOriginal[result.index + result.text.length] ?? text.length
-    return {index: start, text: text.slice(start, end), result}
+    return {index: start, text: original.slice(start, end), result}
   })
 }
 
@@ -95,6 +100,10 @@ const LEAD_WORDS = /^(?:at|around|about|approx\.?|approximately|by|on|circa|~)\s
 const RELATIVE = /\b(?:later|after|afterwards?|ago|before|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b/i
 // chrono drops the date of `[03-26 23:04]` (month-day before a time).
 const MONTH_DAY_PREFIX = /^(\d{1,2})-(\d{1,2})\s{1,3}$/
+const MERIDIEM_TAIL = /^\.?\s?m\b\.?/i
+const MIDNIGHT_AFTER = /^\s{0,2}midnight\b/i
+// chrono does not read "Midnight" alone.
+const MIDNIGHT = /^midnight\b/i
 const RANGE_SEPARATOR = /\s{0,3}(?:-|–|—|\bto\b|\buntil\b|\btill\b|\band\b)\s{0,3}/
 const RANGE_LEAD = /^(?:from|between)\s{1,3}/i
 // chrono reads neither "between 8:00 PM and 1:00 AM" nor "8:00 PM — 1:00 AM"
@@ -123,9 +132,15 @@ function dateOf(component: chrono.ParsedComponents): CalendarDate | undefined {
   return date
 }
 
-function mentionOf({index, text, result}: Parsed, span: Span): TimeMention | undefined {
+function mentionOf({index, text: matched, result}: Parsed, span: Span): TimeMention | undefined {
+  // chrono stops "3:00 a.m" after the "a", and keeps a trailing space of "March 11 ".
+  const rest = span.text.slice(index + matched.length)
+  const meridiemTail = /[ap]$/i.test(matched) ? (MERIDIEM_TAIL.exec(rest)?.[0] ?? '') : ''
+  const text = (matched + meridiemTail).trimEnd()
   const mention: TimeMention = {span: subspan(span, index, index + text.length)}
   const time = clockOf(result.start)
+  // "12:00 midnight" is the start of the day, not noon.
+  if (time && time.hour === 12 && MIDNIGHT_AFTER.test(span.text.slice(index + text.length))) time.hour = 0
   const date = dateOf(result.start)
   if (time) mention.time = time
   if (date) mention.date = date
@@ -145,6 +160,8 @@ function mentionOf({index, text, result}: Parsed, span: Span): TimeMention | und
     }
     if (endTime) mention.end.time = endTime
     if (endDate) mention.end.date = endDate
+    // "from 10:00 to 11:30 UTC": the zone written once applies to both ends.
+    if (mention.time && mention.time.offset === undefined && endTime?.offset !== undefined) mention.time.offset = endTime.offset
   }
   return mention
 }
@@ -190,6 +207,8 @@ export function readLeadingTime(span: Span): LeadingTime | undefined {
       }
     }
   }
+  const midnight = MIDNIGHT.exec(head.text)
+  if (midnight) return {kind: 'absolute', mention: {span: subspan(head, 0, midnight[0].length), time: {hour: 0, minute: 0, second: 0}}}
   const impossible = explainImpossible(head)
   return impossible ? {kind: 'impossible', impossible} : undefined
 }
@@ -205,6 +224,7 @@ export function findTimes(span: Span): TimeMention[] {
     const between = previous ? span.text.slice(previous.span.start + previous.span.text.length - span.start, mention.span.start - span.start) : ''
     if (previous && !previous.end && previous.time && mention.time && RANGE_JOIN.test(between)) {
       previous.end = {span: mention.span, time: mention.time}
+      if (previous.time.offset === undefined && mention.time.offset !== undefined) previous.time.offset = mention.time.offset
       const date = mention.date ?? previous.date
       if (date) previous.end.date = date
       continue

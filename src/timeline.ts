@@ -43,6 +43,8 @@ export interface Timeline {
   untimed: TimelineEntry[]
   /** Entries with a known moment, in document order. */
   timed: TimelineEntry[]
+  /** Whether any entry has a date of its own or from a date line: otherwise only midnight rollovers place entries on days. */
+  dated: boolean
 }
 
 interface Candidate {
@@ -69,6 +71,12 @@ function isTableDelimiter(line: string): boolean {
   const [first = '', ...rest] = row.split('|')
   return FIRST_DELIMITER_CELL.test(first.trim()) && rest.every((cell) => DELIMITER_CELL.test(cell.trim()))
 }
+/** Two lines or more, each with a pipe, and a delimiter row under the first. */
+function looksLikeTable(source: string, range: [number, number]): boolean {
+  const lines = splitLines(source, range[0], range[1])
+  return lines.length >= 2 && isTableDelimiter(lines[1]?.text ?? '') && lines.every((line) => line.text.includes('|'))
+}
+
 const FENCE = /^\s{0,3}(?:```|~~~)/
 // Between a date and the time that follows it in the next cell or after a dash.
 const DATE_TIME_GAP = /^[\s|,:\-–—*_`[\]()]{0,12}/
@@ -89,6 +97,14 @@ function candidates(tree: Root, source: string, start: number, end: number): Can
     })
   }
 
+  const pushRows = (range: [number, number], table: Nodes): void => {
+    // The first row is the header.
+    splitLines(source, range[0], range[1]).forEach((line, index) => {
+      const clipped = clip(line)
+      if (index > 0 && clipped && !isTableDelimiter(clipped.text)) found.push({line: clipped, source: 'row', group: table})
+    })
+  }
+
   const visit = (node: Nodes): void => {
     const range = offsets(node)
     if (!range || range[1] <= start || range[0] >= end) return
@@ -97,6 +113,10 @@ function candidates(tree: Root, source: string, start: number, end: number): Can
         pushLines(range, 'heading')
         return
       case 'paragraph':
+        // Without remark-gfm a table is a paragraph of pipe rows: still rows.
+        if (looksLikeTable(source, range)) pushRows(range, node)
+        else pushLines(range, 'line')
+        return
       case 'html':
         pushLines(range, 'line')
         return
@@ -106,11 +126,7 @@ function candidates(tree: Root, source: string, start: number, end: number): Can
         if (!FENCE.test(source.slice(range[0], range[1]))) pushLines(range, 'line')
         return
       case 'table':
-        // The first row is the header.
-        splitLines(source, range[0], range[1]).forEach((line, index) => {
-          const clipped = clip(line)
-          if (index > 0 && clipped && !isTableDelimiter(clipped.text)) found.push({line: clipped, source: 'row', group: node})
-        })
+        pushRows(range, node)
         return
       case 'list':
         for (const item of node.children) visitItem(item, node)
@@ -275,7 +291,12 @@ export function buildTimeline(
       if (candidate.group) groups.set(entry, candidate.group)
     }
   }
-  return {entries, untimed: untimedIn(entries, groups), timed: entries.filter((entry) => entry.at !== undefined)}
+  return {
+    entries,
+    untimed: untimedIn(entries, groups),
+    timed: entries.filter((entry) => entry.at !== undefined),
+    dated: entries.some((entry) => entry.date !== undefined)
+  }
 }
 
 /** Whether `entry` happened before `other`, to the precision both are known. */

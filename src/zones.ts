@@ -16,13 +16,15 @@ const ABBREVIATIONS = [
 const ABBREVIATION = new RegExp(`(?<![\\p{L}\\p{N}])(?:${ABBREVIATIONS.join('|')})(?:\\s?[+-]\\d{1,2}(?::?\\d{2})?)?(?![\\p{L}])`, 'gu')
 const NAMED =
   /\b(?:(?:eastern|pacific|central|mountain|atlantic|alaska|hawaii|east africa|west africa|central africa|south africa|(?:central |eastern |western )?european|greenwich mean|coordinated universal|india|japan|singapore|moscow)n?(?: standard| daylight| summer)? time|zulu time)\b/gi
+// "utc" and "gmt" are no English words: any case will do ("all times in utc").
+const LOWERCASE = /(?<![\p{L}\p{N}])(?:utc|gmt)(?![\p{L}])/gu
 // An ISO time with an offset or `Z`: 2021-10-28T08:26:00Z, 08:26+02:00.
 const ISO_OFFSET = /\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})(?![\p{L}\p{N}])/gu
 
 /** Every time zone the text names, in order. */
 export function findZones(span: Span): ZoneMention[] {
   const zones: ZoneMention[] = []
-  for (const pattern of [ABBREVIATION, NAMED, ISO_OFFSET]) {
+  for (const pattern of [ABBREVIATION, LOWERCASE, NAMED, ISO_OFFSET]) {
     for (const match of span.text.matchAll(pattern)) {
       zones.push({span: {text: match[0], start: span.start + match.index}, name: match[0]})
     }
