@@ -72120,7 +72120,7 @@ function splitLines(source, start, end) {
   return lines;
 }
 var LEADING_MARKUP = /^(?:[\s>|`[(]|[-+*•](?=\s)|\d{1,3}[.)](?=\s)|#{1,6}(?=\s)|\*{1,3}|_{1,3}|~~|\\)*/u;
-var TRAILING_MARKUP_CHARS = /* @__PURE__ */ new Set([" ", "	", "\r", "\n", "*", "_", "`", "~"]);
+var TRAILING_MARKUP_CHARS = /* @__PURE__ */ new Set([" ", "	", "\r", "\n", "*", "_", "`", "~", "|"]);
 function stripLeadingMarkup(span) {
   const skipped = LEADING_MARKUP.exec(span.text)?.[0].length ?? 0;
   return subspan(span, skipped);
@@ -72129,6 +72129,10 @@ function stripTrailingMarkup(span) {
   let kept = span.text.length;
   while (kept > 0 && TRAILING_MARKUP_CHARS.has(span.text.charAt(kept - 1))) kept--;
   return subspan(span, 0, kept);
+}
+function trimSpan(span) {
+  const leading = span.text.length - span.text.trimStart().length;
+  return subspan(span, leading, Math.max(leading, span.text.trimEnd().length));
 }
 function isBlank(text3) {
   return !/\S/.test(text3);
@@ -72167,7 +72171,7 @@ var NUMBER_WORDS = {
 };
 var NUMBER = `(?:\\d{1,4}(?:\\.\\d{1,2})?|${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join("|")})`;
 var UNIT = "(?:hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s|days?|d)";
-var PART = `${NUMBER}[\\s-]{0,2}${UNIT}(?![\\p{L}\\p{N}])`;
+var PART = `${NUMBER}[\\s-]{0,2}${UNIT}(?![\\p{L}])`;
 var PHRASE = new RegExp(
   `(?<![\\p{L}\\p{N}.])${PART}(?:(?:,?\\s{1,3}and\\s{1,3}|,?\\s{0,3})${PART}){0,3}`,
   "giu"
@@ -72326,7 +72330,7 @@ var AFFECTED = [
 ].join("|");
 var PERCENTAGE = /(?<![\p{L}\p{N}.,])(\d{1,6}(?:[.,]\d{1,4})?)\s{0,2}(?:%|percent\b|per cent\b)/giu;
 var COUNT = new RegExp(
-  `(?<![\\p{L}\\p{N}.,:$#-])(\\d{1,3}(?:,\\d{3})+|\\d{1,9})(\\+|k\\b)?\\s{1,2}(?:[\\p{L}-]{1,20}\\s{1,2}){0,3}(${AFFECTED})(?![\\p{L}])`,
+  `(?<![\\p{L}\\p{N}.,:$#-])(\\d{1,3}(?:,\\d{3})+|\\d{1,9})(\\+|k\\b)?\\s{1,2}(?:(?!(?:on|in|at|for|by|to|from|with|and|or|per|during|after|before)\\s)[\\p{L}-]{1,20}\\s{1,2}){0,3}(${AFFECTED})(?![\\p{L}])`,
   "giu"
 );
 var MULTITUDE = new RegExp(
@@ -72338,7 +72342,8 @@ var EVERYONE = new RegExp(
   "giu"
 );
 var CHANGE_BEFORE = /(?:increase[sd]?|decrease[sd]?|rose|fell|grew|dropped|spiked|jumped|up|down|by|cpu|memory|disk|load|utili[sz]ation|usage|capacity|at)\s{0,3}(?:of\s{1,2}|to\s{1,2}|by\s{1,2}|at\s{1,2})?$/i;
-var CHANGE_AFTER = /^\s{0,2}(?:increase|decrease|rise|drop|spike|growth|jump|higher|lower|faster|slower|more|less|cpu|memory|disk|load|utili[sz]ation|usage|capacity|bounce|engagement|conversion|rate|of (?:the )?(?:cpu|memory|disk|capacity|bandwidth))/i;
+var CHANGE_AFTER = /^\s{0,2}(?:increase|decrease|rise|drop|spike|growth|jump|higher|lower|faster|slower|more|less|cpu|memory|disk|load|utili[sz]ation|usage|capacity|bounce|engagement|conversion|rate|of (?:the )?(?:cpu|memory|disk|capacity|bandwidth|normal|usual|peak|expected|baseline|previous))/i;
+var RESOURCE_BEFORE = /(?:cpu|memory|disk|load|usage|utili[sz]ation|capacity)(?:\s{1,2}(?:usage|utili[sz]ation|load))?\s{1,2}(?:hit|reached|peaked at|rose to|climbed to|spiked to|was|at)\s{1,3}$/i;
 function parseNumber(text3) {
   return Number(text3.replaceAll(",", ""));
 }
@@ -72348,12 +72353,14 @@ function findImpact(span) {
   for (const match2 of text3.matchAll(PERCENTAGE)) {
     const before = text3.slice(Math.max(0, match2.index - 24), match2.index);
     const after = text3.slice(match2.index + match2[0].length, match2.index + match2[0].length + 30);
-    if (CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(after)) continue;
+    if (CHANGE_BEFORE.test(before) || RESOURCE_BEFORE.test(before) || CHANGE_AFTER.test(after)) continue;
     const digits = match2[1] ?? "0";
     const value = /,\d{3}$/.test(digits) ? parseNumber(digits) : Number(digits.replace(",", "."));
     mentions.push({ span: subspan(span, match2.index, match2.index + match2[0].length), kind: "percentage", value });
   }
+  const percentages = mentions.map((mention) => [mention.span.start - span.start, mention.span.start - span.start + mention.span.text.length]);
   for (const match2 of text3.matchAll(COUNT)) {
+    if (percentages.some(([from, to]) => match2.index < to && from < match2.index + match2[0].length)) continue;
     const multiplier = match2[2]?.toLowerCase() === "k" ? 1e3 : 1;
     mentions.push({
       span: subspan(span, match2.index, match2.index + match2[0].length),
@@ -75349,9 +75356,11 @@ var REFERENCE = new Date(Date.UTC(2e3, 0, 1));
 var parser = strict2;
 var LOOKAHEAD = 120;
 var BARE_OFFSET_ZONE = /(?<![\p{L}(])(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?(?![\p{N}:)])/gu;
-function parseText(text3) {
+var INLINE_MARKS = /[*_`]/g;
+function parseText(original) {
+  const text3 = original.replace(INLINE_MARKS, " ");
   if (!/(?:GMT|UTC)\s?[+-]\d/.test(text3)) {
-    return parser.parse(text3, REFERENCE).map((result) => ({ index: result.index, text: result.text, result }));
+    return parser.parse(text3, REFERENCE).map((result) => ({ index: result.index, text: original.slice(result.index, result.index + result.text.length), result }));
   }
   const toOriginal = [];
   let protectedText = "";
@@ -75375,12 +75384,15 @@ function parseText(text3) {
   return parser.parse(protectedText, REFERENCE).map((result) => {
     const start = toOriginal[result.index] ?? 0;
     const end = toOriginal[result.index + result.text.length] ?? text3.length;
-    return { index: start, text: text3.slice(start, end), result };
+    return { index: start, text: original.slice(start, end), result };
   });
 }
 var LEAD_WORDS = /^(?:at|around|about|approx\.?|approximately|by|on|circa|~)\s{1,3}$/i;
 var RELATIVE = /\b(?:later|after|afterwards?|ago|before|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b/i;
 var MONTH_DAY_PREFIX = /^(\d{1,2})-(\d{1,2})\s{1,3}$/;
+var MERIDIEM_TAIL = /^\.?\s?m\b\.?/i;
+var MIDNIGHT_AFTER = /^\s{0,2}midnight\b/i;
+var MIDNIGHT = /^midnight\b/i;
 var RANGE_SEPARATOR = /\s{0,3}(?:-|–|—|\bto\b|\buntil\b|\btill\b|\band\b)\s{0,3}/;
 var RANGE_LEAD = /^(?:from|between)\s{1,3}/i;
 var RANGE_JOIN = /^\s{0,3}(?:and|—|–|-{1,2}|until|till|through|to)\s{0,3}$/i;
@@ -75403,9 +75415,13 @@ function dateOf(component) {
   if (component.isCertain("year")) date.year = component.get("year") ?? void 0;
   return date;
 }
-function mentionOf({ index: index2, text: text3, result }, span) {
+function mentionOf({ index: index2, text: matched, result }, span) {
+  const rest = span.text.slice(index2 + matched.length);
+  const meridiemTail = /[ap]$/i.test(matched) ? MERIDIEM_TAIL.exec(rest)?.[0] ?? "" : "";
+  const text3 = (matched + meridiemTail).trimEnd();
   const mention = { span: subspan(span, index2, index2 + text3.length) };
   const time = clockOf(result.start);
+  if (time && time.hour === 12 && MIDNIGHT_AFTER.test(span.text.slice(index2 + text3.length))) time.hour = 0;
   const date = dateOf(result.start);
   if (time) mention.time = time;
   if (date) mention.date = date;
@@ -75424,6 +75440,7 @@ function mentionOf({ index: index2, text: text3, result }, span) {
     }
     if (endTime) mention.end.time = endTime;
     if (endDate) mention.end.date = endDate;
+    if (mention.time && mention.time.offset === void 0 && endTime?.offset !== void 0) mention.time.offset = endTime.offset;
   }
   return mention;
 }
@@ -75463,6 +75480,8 @@ function readLeadingTime(span) {
       }
     }
   }
+  const midnight2 = MIDNIGHT.exec(head.text);
+  if (midnight2) return { kind: "absolute", mention: { span: subspan(head, 0, midnight2[0].length), time: { hour: 0, minute: 0, second: 0 } } };
   const impossible = explainImpossible(head);
   return impossible ? { kind: "impossible", impossible } : void 0;
 }
@@ -75476,6 +75495,7 @@ function findTimes(span) {
     const between = previous2 ? span.text.slice(previous2.span.start + previous2.span.text.length - span.start, mention.span.start - span.start) : "";
     if (previous2 && !previous2.end && previous2.time && mention.time && RANGE_JOIN.test(between)) {
       previous2.end = { span: mention.span, time: mention.time };
+      if (previous2.time.offset === void 0 && mention.time.offset !== void 0) previous2.time.offset = mention.time.offset;
       const date = mention.date ?? previous2.date;
       if (date) previous2.end.date = date;
       continue;
@@ -75553,10 +75573,11 @@ var ABBREVIATIONS = [
 ];
 var ABBREVIATION = new RegExp(`(?<![\\p{L}\\p{N}])(?:${ABBREVIATIONS.join("|")})(?:\\s?[+-]\\d{1,2}(?::?\\d{2})?)?(?![\\p{L}])`, "gu");
 var NAMED = /\b(?:(?:eastern|pacific|central|mountain|atlantic|alaska|hawaii|east africa|west africa|central africa|south africa|(?:central |eastern |western )?european|greenwich mean|coordinated universal|india|japan|singapore|moscow)n?(?: standard| daylight| summer)? time|zulu time)\b/gi;
+var LOWERCASE = /(?<![\p{L}\p{N}])(?:utc|gmt)(?![\p{L}])/gu;
 var ISO_OFFSET = /\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})(?![\p{L}\p{N}])/gu;
 function findZones(span) {
   const zones = [];
-  for (const pattern2 of [ABBREVIATION, NAMED, ISO_OFFSET]) {
+  for (const pattern2 of [ABBREVIATION, LOWERCASE, NAMED, ISO_OFFSET]) {
     for (const match2 of span.text.matchAll(pattern2)) {
       zones.push({ span: { text: match2[0], start: span.start + match2.index }, name: match2[0] });
     }
@@ -75565,7 +75586,8 @@ function findZones(span) {
 }
 
 // src/facts.ts
-var DURATION_CONTEXT = /\b(?:last(?:ed|ing|s)?|duration|down|outage|unavailable|total|period|span(?:ned)?|took|for)\b/i;
+var DURATION_CONTEXT = /\b(?:last(?:ed|ing|s)?|duration|down|outage|unavailable|total|period|span(?:ned)?|took|for|during)\b/i;
+var INCIDENT_AFTER = /^\s{0,2}(?:-\s{0,2})?(?:long\s{1,2})?(?:outage|incident|disruption|downtime|interruption)\b/i;
 var NOT_INCIDENT_LENGTH = /\b(?:after|in|within|every|each|later|first|next|last|per|ago)\s{1,3}(?:\S{1,12}\s{1,3})?$/i;
 function linesOf(source, start, end) {
   return splitLines(source, start, end).filter((line) => /\S/.test(line.text));
@@ -75601,7 +75623,8 @@ function isIncidentLength(line, duration) {
   const before = line.text.slice(Math.max(0, offset - 40), offset);
   if (NOT_INCIDENT_LENGTH.test(before)) return false;
   if (/\(\s{0,2}$/.test(before) && findTimes({ text: before, start: 0 }).length > 0) return true;
-  return DURATION_CONTEXT.test(before);
+  const after = line.text.slice(offset + duration.span.text.length, offset + duration.span.text.length + 30);
+  return DURATION_CONTEXT.test(before) || INCIDENT_AFTER.test(after);
 }
 function firstTime(spans) {
   for (const span of spans) {
@@ -75687,6 +75710,7 @@ function placeMoments(startMention, endMention, anchor, defaultOffset, fallbackY
 
 // src/sections.ts
 var MAX_BARE_TITLE = 60;
+var LABEL_SENTENCE_WORDS = 4;
 var BARE_TITLE = /^[\p{L}\p{N}\s&'’/+-]+$/u;
 var PARENTHESISED = /\([^()]{0,80}\)/g;
 var MAX_TITLE_WORDS = 8;
@@ -75694,7 +75718,7 @@ var PSEUDO_RANK = 7;
 var LABEL_RANK = 7.5;
 var INLINE_RANK = 8;
 var MAX_TITLE = 80;
-var WRAPPED = /^(\*\*|__|\*|_)([^*_\n]{1,80}?)\1\s{0,3}:?\s{0,3}$/u;
+var WRAPPED = /^(\*\*\*|\*\*|__|\*|_)([^*_\n]{1,80}?)\1\s{0,3}:?\s{0,3}$/u;
 var BOLD_LABEL = /^(\*\*|__)([^*_:\n]{1,80}?)(?::\s{0,3}\1|\s{0,3}\1\s{0,3}:)\s{0,3}/u;
 var PLAIN_LABEL = /^([^*_:\n|]{1,80}?)\s{0,3}:(?!\/\/)\s{0,3}/u;
 var LABEL_LEAD = new RegExp("^(?:[\\s>]|[-+*\u2022](?=\\s)|\\d{1,3}[.)](?=\\s)|#{1,6}(?=\\s)|\\p{Extended_Pictographic}|\\uFE0F|\\u200D)*", "u");
@@ -75710,7 +75734,8 @@ function readLabel(line) {
   if (wrapped) {
     const inner = wrapped[2] ?? "";
     const at2 = trimmed.text.indexOf(inner);
-    return { title: inner.replace(/:\s*$/, ""), titleSpan: subspan(trimmed, at2, at2 + inner.length), rest: subspan(trimmed, trimmed.text.length), wrapped: true, bare: false };
+    const end = start.text.trimEnd().length;
+    return { title: inner.replace(/:\s*$/, ""), titleSpan: subspan(trimmed, at2, at2 + inner.length), rest: subspan(start, end, end), wrapped: true, bare: false };
   }
   const bold = BOLD_LABEL.exec(start.text);
   const match2 = bold ?? PLAIN_LABEL.exec(start.text);
@@ -75738,6 +75763,17 @@ function withoutComments(text3) {
     from = close + 3;
   }
   return kept + text3.slice(from);
+}
+function firstEndingAfter(spans, offset) {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = low + high >> 1;
+    const span = spans[middle];
+    if (span && span.start + span.text.length <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 function meaningful(source, start, end) {
   if (end <= start) return false;
@@ -75844,7 +75880,8 @@ function scanSections(tree, source, matcher) {
     const range = offsets(heading);
     if (!range) return;
     const marker = slice(source, range[0], range[1]);
-    const title = toString(heading);
+    const written = toString(heading);
+    const title = written.replace(/\s{0,3}:\s{0,3}$/, "");
     const setext = !/^\s{0,3}#/.test(marker.text);
     const titleAt = Math.max(0, marker.text.indexOf(title.slice(0, 20)));
     const base2 = {
@@ -75855,12 +75892,13 @@ function scanSections(tree, source, matcher) {
       marker,
       contentStart: range[1]
     };
-    const kinds = matcher.match(title, true);
+    const label = readLabel({ text: title, start: 0 });
+    const sentence = label !== void 0 && !label.bare && label.rest.text.split(/\s+/).length >= LABEL_SENTENCE_WORDS;
+    const kinds = sentence ? [] : matcher.match(title, true);
     if (kinds.length > 0) {
       addBlock({ ...base2, kinds });
       return;
     }
-    const label = readLabel({ text: title, start: 0 });
     if (label && !label.bare && label.rest.text !== "") {
       const restAt = marker.text.indexOf(label.rest.text.slice(0, 20));
       const rest = restAt >= 0 ? subspan(marker, restAt) : slice(source, range[1], range[1]);
@@ -75872,7 +75910,7 @@ function scanSections(tree, source, matcher) {
       }
       return;
     }
-    if (/:\s*$/.test(title)) return;
+    if (/:\s*$/.test(written)) return;
     addBlock({ ...base2, kinds: [] });
   };
   const scanHtml = (html) => {
@@ -75938,10 +75976,22 @@ function scanSections(tree, source, matcher) {
     }
     open2.push(block);
   }
+  const blockLines = blocks.map((block) => block.marker).sort((a, b) => a.start - b.start);
+  const hasOwnContent = (marker, contentEnd) => {
+    let from = marker.contentStart;
+    let index2 = firstEndingAfter(blockLines, from);
+    for (; index2 < blockLines.length; index2++) {
+      const line = blockLines[index2];
+      if (!line || line.start >= contentEnd) break;
+      if (meaningful(source, from, line.start)) return true;
+      from = Math.max(from, line.start + line.text.length);
+    }
+    return meaningful(source, from, contentEnd);
+  };
   const sections = markers.filter((marker) => marker.kinds.length > 0).map((marker) => {
     const contentEnd = marker.contentEnd ?? blockEnds.get(marker) ?? source.length;
     const { contentEnd: _ignored, ...rest } = marker;
-    return { ...rest, contentEnd, hasContent: meaningful(source, marker.contentStart, contentEnd) };
+    return { ...rest, marker: trimSpan(marker.marker), contentEnd, hasContent: hasOwnContent(marker, contentEnd) };
   }).sort((a, b) => a.marker.start - b.marker.start);
   const enclosing = [];
   for (const section of sections) {
@@ -76107,6 +76157,10 @@ function isTableDelimiter(line) {
   const [first = "", ...rest] = row.split("|");
   return FIRST_DELIMITER_CELL.test(first.trim()) && rest.every((cell2) => DELIMITER_CELL.test(cell2.trim()));
 }
+function looksLikeTable(source, range) {
+  const lines = splitLines(source, range[0], range[1]);
+  return lines.length >= 2 && isTableDelimiter(lines[1]?.text ?? "") && lines.every((line) => line.text.includes("|"));
+}
 var FENCE = /^\s{0,3}(?:```|~~~)/;
 var DATE_TIME_GAP = /^[\s|,:\-–—*_`[\]()]{0,12}/;
 function candidates(tree, source, start, end) {
@@ -76123,6 +76177,12 @@ function candidates(tree, source, start, end) {
       if (clipped && !isBlank(clipped.text)) found.push({ line: clipped, source: kind });
     });
   };
+  const pushRows = (range, table2) => {
+    splitLines(source, range[0], range[1]).forEach((line, index2) => {
+      const clipped = clip(line);
+      if (index2 > 0 && clipped && !isTableDelimiter(clipped.text)) found.push({ line: clipped, source: "row", group: table2 });
+    });
+  };
   const visit2 = (node2) => {
     const range = offsets2(node2);
     if (!range || range[1] <= start || range[0] >= end) return;
@@ -76131,6 +76191,9 @@ function candidates(tree, source, start, end) {
         pushLines(range, "heading");
         return;
       case "paragraph":
+        if (looksLikeTable(source, range)) pushRows(range, node2);
+        else pushLines(range, "line");
+        return;
       case "html":
         pushLines(range, "line");
         return;
@@ -76138,10 +76201,7 @@ function candidates(tree, source, start, end) {
         if (!FENCE.test(source.slice(range[0], range[1]))) pushLines(range, "line");
         return;
       case "table":
-        splitLines(source, range[0], range[1]).forEach((line, index2) => {
-          const clipped = clip(line);
-          if (index2 > 0 && clipped && !isTableDelimiter(clipped.text)) found.push({ line: clipped, source: "row", group: node2 });
-        });
+        pushRows(range, node2);
         return;
       case "list":
         for (const item of node2.children) visitItem(item, node2);
@@ -76272,7 +76332,12 @@ function buildTimeline(tree, source, sections, defaultOffset, fallbackYear, anch
       if (candidate.group) groups.set(entry, candidate.group);
     }
   }
-  return { entries, untimed: untimedIn(entries, groups), timed: entries.filter((entry) => entry.at !== void 0) };
+  return {
+    entries,
+    untimed: untimedIn(entries, groups),
+    timed: entries.filter((entry) => entry.at !== void 0),
+    dated: entries.some((entry) => entry.date !== void 0)
+  };
 }
 function isBefore(entry, other) {
   if (entry.at === void 0 || other.at === void 0) return false;
@@ -76395,7 +76460,7 @@ function describeUnknown(key, known) {
   return `one of ${listOf(known, code)}${closest ? ` (did you mean ${code(closest.name)}?)` : ""}`;
 }
 function show(value) {
-  if (value === void 0) return "undefined";
+  if (value === void 0 || typeof value === "number") return String(value);
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
@@ -76526,6 +76591,7 @@ function defineRule(definition2) {
 }
 
 // rules/duration-consistency.ts
+var DAY = 1440;
 var APPROXIMATE_SHARE = 0.1;
 var duration_consistency_default = defineRule({
   name: "duration-consistency",
@@ -76556,7 +76622,8 @@ var duration_consistency_default = defineRule({
         first.stamp
       );
     }
-    if (end && last?.at !== void 0 && last.stamp && end.at - last.at > options.tolerance) {
+    const placeable = model.timeline.dated || !start || end === void 0 || end.at - start.at < DAY;
+    if (end && placeable && last?.at !== void 0 && last.stamp && end.at - last.at > options.tolerance) {
       report(
         `Unexpected stated end at ${formatClock(end.time)} after the last timeline entry at \`${last.stamp.text.trim()}\`, expected the timeline to reach the end of the incident`,
         end.span
@@ -76587,16 +76654,16 @@ function sectionHeadingDepth(model) {
 function lineStart(source, offset) {
   return Math.max(source.lastIndexOf("\n", offset - 1), source.lastIndexOf("\r", offset - 1)) + 1;
 }
-function insertionFor(model, kind, order2 = SECTION_KINDS) {
-  const blocks = model.sections.filter((section) => section.style !== "inline-label");
+var CANONICAL_ORDER = ["summary", "impact", "timeline", "root-cause", "resolution", "action-items"];
+function insertionFor(model, kind, order2 = CANONICAL_ORDER) {
+  const blocks = model.sections.filter((section) => section.style !== "inline-label" && !section.parent);
   const heading = `${"#".repeat(sectionHeadingDepth(model))} ${SECTION_LABELS[kind]}`;
   const rank = order2.indexOf(kind);
-  const previous2 = blocks.filter((section) => section.kinds.some((other) => order2.indexOf(other) >= 0 && order2.indexOf(other) < rank)).at(-1);
-  const source = model.source;
-  const at = previous2 ? previous2.contentEnd : blocks[0]?.marker.start ?? source.length;
-  if (at < source.length) return { offset: lineStart(source, at), heading, text: `${heading}
+  const next = rank < 0 ? void 0 : blocks.find((section) => section.kinds.every((other) => order2.indexOf(other) > rank));
+  if (next) return { offset: lineStart(model.source, next.marker.start), heading, text: `${heading}
 
 ` };
+  const source = model.source;
   const ending = source.endsWith("\n\n") ? "" : source.endsWith("\n") ? "\n" : source === "" ? "" : "\n\n";
   return { offset: source.length, heading, text: `${ending}${heading}
 ` };
@@ -76625,18 +76692,19 @@ var heading_style_default = defineRule({
       while (whole && !section.kinds.every((kind2) => whole?.kinds.includes(kind2))) whole = whole.parent;
       const depth = whole ? Math.min(6, (depths.get(whole) ?? siblingDepth) + 1) : siblingDepth;
       depths.set(section, depth);
-      const line = section.marker.text;
+      const lineStart2 = model.source.lastIndexOf("\n", section.marker.start - 1) + 1;
+      const line = model.source.slice(lineStart2, section.marker.start + section.marker.text.length);
       const quote = QUOTE_PREFIX.exec(line)?.[0].length ?? 0;
       const from = quote + (HEADING_INDENT.exec(line.slice(quote))?.[0].length ?? 0);
       const to = line.trimEnd().length;
       const written = line.slice(from, to);
-      const lead = model.source.slice(section.marker.start + from, section.titleSpan.start).replace(EMPHASIS_OR_SPACE, "");
+      const lead = model.source.slice(lineStart2 + from, section.titleSpan.start).replace(EMPHASIS_OR_SPACE, "");
       const title = section.title.trim();
       const heading = `${"#".repeat(depth)} ${lead ? `${lead} ` : ""}${title}`;
       const kind = section.style === "pseudo" ? "pseudo-heading" : "label line";
       report(
         `Unexpected ${kind} \`${written.trim()}\`, expected a heading: \`${heading}\``,
-        { start: section.marker.start + from, end: section.marker.start + to },
+        { start: lineStart2 + from, end: lineStart2 + to },
         { expected: [heading] }
       );
     }
@@ -76663,7 +76731,7 @@ var impact_quantified_default = defineRule({
     const where = impactSections.find((section) => section.kinds.includes("impact")) ?? impactSections[0];
     report(
       "Unexpected impact without a percentage or count, expected who or what was affected in figures (such as `30% of users` or `1,200 requests`)",
-      where ? stripTrailingMarkup(where.marker) : { start: 0 }
+      where ? where.marker : { start: 0 }
     );
   }
 });
@@ -76679,7 +76747,7 @@ var no_empty_sections_default = defineRule({
       if (section.hasContent) continue;
       report(
         `Unexpected empty section \`${section.title.trim()}\`, expected content before the next section`,
-        stripTrailingMarkup(section.marker)
+        section.marker
       );
     }
   }
@@ -76708,7 +76776,7 @@ var required_sections_default = defineRule({
 });
 
 // rules/section-order.ts
-var DEFAULT_ORDER = ["summary", "impact", "timeline", "root-cause", "resolution", "action-items"];
+var DEFAULT_ORDER = [...CANONICAL_ORDER];
 var section_order_default = defineRule({
   name: "section-order",
   description: "Require sections in a canonical order",
@@ -76727,7 +76795,7 @@ var section_order_default = defineRule({
       if (latest && rank(kind) < rank(latest.kind)) {
         report(
           `Unexpected ${SECTION_LABELS[kind].toLowerCase()} section \`${section.title.trim()}\` after \`${latest.title}\`, expected it before ${SECTION_LABELS[latest.kind].toLowerCase()}`,
-          stripTrailingMarkup(section.marker)
+          section.marker
         );
         continue;
       }
@@ -76799,6 +76867,17 @@ var timeline_timestamps_default = defineRule({
     }
   }
 });
+
+// src/milestones.ts
+var CUE_WORDS = {
+  start: /\b(?:start of (?:the )?(?:outage|incident|impact)|(?:outage|incident|impact) (?:begins|began|starts|started))\b/gi,
+  detection: /\b(?:detect(?:ed|s|ion)?|alert(?:ed|s|ing)?|alarm(?:s|ed)?|notic(?:ed|es)|paged|page (?:was |went )?(?:sent|out|fired)|report(?:ed|s|ing)|first e-?mail|discover(?:ed|s|y)|spotted|observed|flagged|became aware|aware of|complain(?:ed|ts?)|first (?:sign|report|error|alert)s?|(?:monitor(?:ing|s)?|pagerduty|nagios|datadog|grafana|prometheus) (?:triggered|fired|showed|raised|reported)|on-?call (?:engineer )?(?:was )?(?:notified|paged))\b/gi,
+  mitigation: /\b(?:mitigat(?:ed|es|e|ion|ing)|roll(?:ed|ing)?[ -]?back|rollback|revert(?:ed|ing|s)?|restor(?:ed|ing|es|e)|resolv(?:ed|es|e)|recover(?:ed|y|s)?|fixed|(?:deploy|appl|push|roll|submit|merg|ship)\w{0,4} (?:out )?(?:a |the )?(?:hot)?fix|(?:hot)?fix(?:es)? (?:was |were )?(?:deployed|applied|pushed|rolled out|implemented)|hotfix|patch(?:ed)?|workaround|fail(?:ed)?[ -]?over|back (?:online|up|to normal)|resum(?:ed|es)|return(?:s|ed)? to normal|stabili[sz]ed|restart(?:ed|ing)?|reboot(?:ed|ing)?|re-?enabled|disabled|scaled (?:up|out))\b/gi,
+  resolution: /\b(?:resolv(?:ed|es)|fully (?:restored|recovered|operational|functional)|restored|recovered|back (?:online|up|to normal)|return(?:s|ed)? to normal|resum(?:ed|es)|all clear|incident (?:closed|ended|over|resolved)|closed the incident|normal (?:operations?|service)|operational again|stable again|stabili[sz]ed|end of (?:the )?(?:outage|incident|impact)|(?:outage|incident|impact) (?:ends|ended|is over|was over))\b/gi
+};
+var CUES = Object.fromEntries(
+  Object.entries(CUE_WORDS).map(([kind, pattern2]) => [kind, new RegExp(pattern2.source.replaceAll(" ", "\\s{1,3}"), "gi")])
+);
 
 // src/extract-facts.ts
 var parser2 = unified().use(remarkParse);
@@ -76987,7 +77066,7 @@ function toSarif(files, options = {}) {
   for (const file of files) {
     const uri = relativePath(file, options);
     const location2 = uri === "" ? void 0 : { uri: uriOf(uri), uriBaseId: ROOT_ID };
-    if (location2) artifacts.push({ location: location2 });
+    if (location2 && !artifacts.some((artifact) => artifact.location.uri === location2.uri)) artifacts.push({ location: location2 });
     for (const message of reportedMessages(file, options)) {
       const result = { level: LEVELS[levelOf(message)], message: { text: message.reason } };
       if (message.ruleId) {
@@ -77128,10 +77207,18 @@ var collectIncidentFacts = function() {
     };
     const start = moment(facts.start);
     const end = moment(facts.end);
+    let duration;
+    if (facts.duration) {
+      const written = facts.duration.span.text.trim();
+      const normalized = formatMinutes(facts.duration.minutes);
+      duration = { value: written === normalized ? written : `${written} (${normalized})`, line: lineOf(facts.duration.span) };
+    } else if (facts.start && facts.end && facts.end.at >= facts.start.at) {
+      duration = { value: `${formatMinutes(facts.end.at - facts.start.at)}, from the start and end` };
+    }
     file.data.postmortemIncident = {
       ...start ? { start } : {},
       ...end ? { end } : {},
-      ...facts.duration ? { duration: { value: `${facts.duration.span.text.trim()} (${Math.round(facts.duration.minutes)} min)`, line: lineOf(facts.duration.span) } } : {},
+      ...duration ? { duration } : {},
       impact: facts.impact.map((mention) => ({ value: mention.span.text.trim(), line: lineOf(mention.span) }))
     };
   };
@@ -77231,6 +77318,7 @@ function lineUrl(file, line, options) {
 }
 function fact(shown, file, options) {
   if (!shown) return "\u2014";
+  if (shown.line === void 0) return cell(shown.value);
   return `${cell(shown.value)} (${link(`line ${shown.line}`, lineUrl(file, shown.line, options))})`;
 }
 function factsTable(incident, file, options) {

@@ -2,15 +2,16 @@ import type {Root} from 'mdast'
 import type {Plugin, Preset} from 'unified'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
+import {formatMinutes} from '../duration.js'
 import type {StatedMoment} from '../facts.js'
 import {getModel} from '../model.js'
 import type {Span} from '../text.js'
 import {formatClock, formatDate} from '../time.js'
 
-/** A fact as the job summary shows it: its value and the line it is stated on. */
+/** A fact as the job summary shows it: its value and the line it is stated on (none when worked out). */
 export interface ShownFact {
   value: string
-  line: number
+  line?: number
 }
 
 export interface IncidentSummary {
@@ -53,12 +54,18 @@ const collectIncidentFacts: Plugin<[], Root> = function () {
     }
     const start = moment(facts.start)
     const end = moment(facts.end)
+    let duration: ShownFact | undefined
+    if (facts.duration) {
+      const written = facts.duration.span.text.trim()
+      const normalized = formatMinutes(facts.duration.minutes)
+      duration = {value: written === normalized ? written : `${written} (${normalized})`, line: lineOf(facts.duration.span)}
+    } else if (facts.start && facts.end && facts.end.at >= facts.start.at) {
+      duration = {value: `${formatMinutes(facts.end.at - facts.start.at)}, from the start and end`}
+    }
     file.data.postmortemIncident = {
       ...(start ? {start} : {}),
       ...(end ? {end} : {}),
-      ...(facts.duration
-        ? {duration: {value: `${facts.duration.span.text.trim()} (${Math.round(facts.duration.minutes)} min)`, line: lineOf(facts.duration.span)}}
-        : {}),
+      ...(duration ? {duration} : {}),
       impact: facts.impact.map((mention) => ({value: mention.span.text.trim(), line: lineOf(mention.span)}))
     }
   }

@@ -47,6 +47,7 @@ function lineUrl(file: string, line: number, options: SummaryOptions): string | 
 
 function fact(shown: ShownFact | undefined, file: string, options: SummaryOptions): string {
   if (!shown) return '—'
+  if (shown.line === undefined) return cell(shown.value)
   return `${cell(shown.value)} (${link(`line ${shown.line}`, lineUrl(file, shown.line, options))})`
 }
 

@@ -86,6 +86,8 @@ describe('the GitHub Action', () => {
     const dir = workspace({
       'postmortems/2025/checkout.md': postmortem({zone: '', actionItems: false}),
       'postmortems/2025/search.md': postmortem(),
+      'postmortems/drafts/unfinished.md': '# Database failover\n\nTo be written.\n',
+      '.remarkignore': 'postmortems/drafts/\n',
       'README.md': '# Not a postmortem\n'
     })
     const result = await runAction(dir, {files: 'postmortems/**/*.md', sarif: 'reports/postmortems.sarif'})
@@ -106,13 +108,14 @@ describe('the GitHub Action', () => {
     // The incident's facts, with the zone the document names.
     expect(result.summary).toContain(
       `| 14:00 UTC ([line 7](${file('search.md', 7)})) | 15:00 UTC ([line 8](${file('search.md', 8)})) | ` +
-        `1 hour (60 min) ([line 9](${file('search.md', 9)})) | 20% ([line 5](${file('search.md', 5)})) |`
+        `1 hour ([line 9](${file('search.md', 9)})) | 20% ([line 5](${file('search.md', 5)})) |`
     )
     expect(result.summary).toContain(
       `| [7:14](${file('checkout.md', 7)}) | warning | [\`postmortem-time-zone\`](${DOCS_URL}time-zone.md) | ` +
         'Unexpected clock times without a time zone, expected a zone such as `UTC` (for example `14:00 UTC`) |'
     )
     expect(result.summary).not.toContain('README.md')
+    expect(result.summary).not.toContain('unfinished.md')
 
     const sarif = JSON.parse(fs.readFileSync(path.join(dir, 'reports/postmortems.sarif'), 'utf8')) as {
       version: string

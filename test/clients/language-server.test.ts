@@ -8,6 +8,7 @@ import {type CodeAction, type Diagnostic, DiagnosticSeverity} from 'vscode-langu
 import {DOCS_URL} from '../../src/rule.js'
 import {postmortem} from './support/documents.js'
 import {LspClient} from './support/lsp-client.js'
+import {npmEnv, npmInstall} from './support/package.js'
 import {ROOT} from './support/process.js'
 
 /**
@@ -140,5 +141,35 @@ describe('postmortem-language-server over stdio', () => {
 
     await client.change(uri, 2, postmortem({zone: '', duration: '70 minutes'}))
     expect(await client.diagnostics(uri, 2)).toEqual([])
+  })
+})
+
+describe('postmortem-language-server installed globally from the checkout', () => {
+  let prefix: string
+  let global: LspClient | undefined
+
+  beforeAll(async () => {
+    prefix = path.join(temp, 'global')
+    // `npm install --global <folder>` (as `npm link` does) into a prefix of the test's own,
+    // which the server is told is npm's global one. lib/ is built already.
+    await npmInstall(['--global', '--ignore-scripts', '--prefix', prefix, ROOT], temp)
+  })
+
+  afterAll(async () => {
+    if (global) expect(await global.close()).toBe(0)
+  })
+
+  it('resolves the package a workspace .remarkrc.json names without the workspace installing it', async () => {
+    const dir = path.join(temp, 'uninstalled')
+    fs.mkdirSync(dir)
+    fs.writeFileSync(
+      path.join(dir, '.remarkrc.json'),
+      JSON.stringify({plugins: ['remark-preset-lint-postmortem', ['remark-preset-lint-postmortem/rules/time-zone', ['error']]]})
+    )
+    global = new LspClient(path.join(prefix, 'bin/postmortem-language-server'), [], [dir], {...npmEnv, npm_config_prefix: prefix})
+    const uri = uriOf(dir, 'incident.md')
+    await global.open(uri, postmortem({zone: ''}))
+    const diagnostics = await global.diagnostics(uri, 1)
+    expect(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity])).toEqual([['postmortem-time-zone', DiagnosticSeverity.Error]])
   })
 })

@@ -3,7 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {postmortem} from './support/documents.js'
-import {type Finished, ROOT, run, runOrThrow} from './support/process.js'
+import {npmInstall, packPackage} from './support/package.js'
+import {type Finished, ROOT, run} from './support/process.js'
 
 /**
  * The package as users get it: packed with `npm pack`, installed beside
@@ -15,30 +16,16 @@ const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'ut
 }
 const REMARK_CLI = `remark-cli@${manifest.devDependencies['remark-cli']}`
 
-// The variables npm sets for a script (`npm test`) would point a nested npm at this checkout.
-const npmEnv: NodeJS.ProcessEnv = Object.fromEntries(
-  Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && name !== 'INIT_CWD')
-)
-
 let temp: string
 let project: string
-
-/** Installs from npm's cache when it holds everything (it does after `npm ci`), from the registry otherwise. */
-async function install(specs: string[]): Promise<void> {
-  const common = ['install', '--no-audit', '--no-fund', '--no-package-lock', ...specs]
-  const offline = await run('npm', [...common, '--offline'], {cwd: project, env: npmEnv})
-  if (offline.code !== 0) await runOrThrow('npm', [...common, '--prefer-offline'], {cwd: project, env: npmEnv})
-}
 
 beforeAll(async () => {
   temp = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-remark-cli-'))
   project = path.join(temp, 'project')
   fs.mkdirSync(project)
-  // lib/ is built by `npm test` before vitest runs, so packing needs no script.
-  const packed = await runOrThrow('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', temp], {cwd: ROOT, env: npmEnv})
-  const [{filename}] = JSON.parse(packed.stdout) as [{filename: string}]
+  const tarball = await packPackage(temp)
   fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({name: 'postmortems', private: true}))
-  await install([path.join(temp, filename), REMARK_CLI])
+  await npmInstall(['--no-package-lock', tarball, REMARK_CLI], project)
 })
 
 afterAll(() => {

@@ -35,8 +35,8 @@ export class LspClient {
   private readonly waiters: Waiter[] = []
   private stderr = ''
 
-  constructor(command: string, args: string[], workspaces: string[]) {
-    this.server = spawn(command, args, {cwd: workspaces[0], stdio: ['pipe', 'pipe', 'pipe']})
+  constructor(command: string, args: string[], workspaces: string[], env: NodeJS.ProcessEnv = process.env) {
+    this.server = spawn(command, args, {cwd: workspaces[0], env, stdio: ['pipe', 'pipe', 'pipe']})
     this.server.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk))
     this.connection = createProtocolConnection(
       new StreamMessageReader(this.server.stdout),
