@@ -1,5 +1,5 @@
 import type {PostmortemModel} from './model.js'
-import {SECTION_KINDS, SECTION_LABELS, type SectionKind} from './synonyms.js'
+import {SECTION_LABELS, type SectionKind} from './synonyms.js'
 import {isBlank, splitLines} from './text.js'
 
 export interface Insertion {
@@ -17,13 +17,16 @@ const SETEXT_TITLE_UNDERLINE = /^[ ]{0,3}=+[ \t]*$/
 
 /**
  * The depth of the headings that mark sections: the one most section headings
- * use, the first written on a tie; when no section is a heading, one below
+ * not inside another section use, the first written on a tie; when no section
+ * is a heading, one below
  * the title before the first section; `##` when there is no title either.
  */
 export function sectionHeadingDepth(model: PostmortemModel): number {
   // Counted once: counting inside the sort's comparator is quadratic in the number of headings.
   const depthCounts = new Map<number, number>()
   for (const section of model.sections) {
+    // Parts ("### Root cause" under "## Root Cause and Resolution") are not siblings.
+    if (section.parent) continue
     if (section.style === 'atx' || section.style === 'setext') depthCounts.set(section.rank, (depthCounts.get(section.rank) ?? 0) + 1)
   }
   const common = [...depthCounts].sort((a, b) => b[1] - a[1])[0]?.[0]
@@ -37,13 +40,28 @@ export function sectionHeadingDepth(model: PostmortemModel): number {
   return 2
 }
 
+function lineStart(source: string, offset: number): number {
+  return Math.max(source.lastIndexOf('\n', offset - 1), source.lastIndexOf('\r', offset - 1)) + 1
+}
+
+/**
+ * The order postmortem sections are expected in. Lessons learned is left out:
+ * guides disagree on whether it comes before or after the action items.
+ */
+export const CANONICAL_ORDER: readonly SectionKind[] = ['summary', 'impact', 'timeline', 'root-cause', 'resolution', 'action-items']
+
 /** Where a missing section belongs, and the heading that starts it, in the style of its siblings. */
-export function insertionFor(model: PostmortemModel, kind: SectionKind, order: readonly SectionKind[] = SECTION_KINDS): Insertion {
-  const blocks = model.sections.filter((section) => section.style !== 'inline-label')
+export function insertionFor(model: PostmortemModel, kind: SectionKind, order: readonly SectionKind[] = CANONICAL_ORDER): Insertion {
+  // Sections inside others are parts of those, not where a section stands.
+  const blocks = model.sections.filter((section) => section.style !== 'inline-label' && !section.parent)
   const heading = `${'#'.repeat(sectionHeadingDepth(model))} ${SECTION_LABELS[kind]}`
   const rank = order.indexOf(kind)
-  const next = blocks.find((section) => section.kinds.every((other) => order.indexOf(other) > rank))
-  if (next) return {offset: next.marker.start, heading, text: `${heading}\n\n`}
+  // Before the first section that comes after it in the order: nothing before
+  // it comes after it then, so no section is put out of order, even in a
+  // document already out of order. At the end when none does.
+  const next = rank < 0 ? undefined : blocks.find((section) => section.kinds.every((other) => order.indexOf(other) > rank))
+  // At the start of the line: a marker after `> ` or `- ` would be split from its prefix.
+  if (next) return {offset: lineStart(model.source, next.marker.start), heading, text: `${heading}\n\n`}
   const source = model.source
   const ending = source.endsWith('\n\n') ? '' : source.endsWith('\n') ? '\n' : source === '' ? '' : '\n\n'
   return {offset: source.length, heading, text: `${ending}${heading}\n`}
