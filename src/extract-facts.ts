@@ -10,7 +10,7 @@ import {type PostmortemModel, buildModel, getModel} from './model.js'
 import type {ImpactKind} from './quantity.js'
 import type {SectionStyle} from './sections.js'
 import type {SectionKind, SynonymOption} from './synonyms.js'
-import {type Span, splitLines} from './text.js'
+import {type Span, splitLines, stripLeadingMarkup, stripTrailingMarkup} from './text.js'
 import {type CalendarDate, type ClockTime, findTimes, formatClock, formatDate, zoneOffset} from './time.js'
 import type {TimelineEntry} from './timeline.js'
 
@@ -130,6 +130,8 @@ export interface SectionFact extends Located {
 
 /** The facts of one postmortem, each with its place in the document. */
 export interface IncidentFacts {
+  /** The heading before the first section (`# Checkout outage of May 3`), without its markup. */
+  title?: Located
   /** The day of the incident: a stated date, the start's date, or the timeline's first date. */
   date?: Located & {value: string}
   /** The stated start, or the timeline entry that says the outage began, or the timeline's earliest entry. */
@@ -186,7 +188,8 @@ function dateString(year: number, month: number, day: number, yearKnown: boolean
   return formatDate(yearKnown ? {year, month, day} : {month, day}).replace(/^(?=\d{2}-\d{2}$)/, '--')
 }
 
-function offsetString(offset: number): string {
+/** `Z`, `+03:00`, `-05:30`: minutes east of UTC as ISO 8601 writes them. */
+export function formatOffset(offset: number): string {
   if (offset === 0) return 'Z'
   const sign = offset < 0 ? '-' : '+'
   const absolute = Math.abs(offset)
@@ -207,7 +210,7 @@ function momentOf(calendar: Calendar, span: Span, minutes: number, time: ClockTi
   const yearKnown = day?.year !== undefined || calendar.yearKnown
   if (day !== undefined) {
     moment.date = dateString(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), yearKnown)
-    if (yearKnown) moment.iso = moment.time ? `${moment.date}T${moment.time}${utcOffset === undefined ? '' : offsetString(utcOffset)}` : moment.date
+    if (yearKnown) moment.iso = moment.time ? `${moment.date}T${moment.time}${utcOffset === undefined ? '' : formatOffset(utcOffset)}` : moment.date
   }
   return moment
 }
@@ -284,7 +287,9 @@ export function factsOfModel(model: PostmortemModel): IncidentFacts {
     })
   }
 
-  const date = incidentDate(model, firstDated)
+  const title = titleLine(model)
+  if (title && title.text !== '') result.title = located(calendar, title)
+  const date = incidentDate(model, firstDated, title)
   if (date) {
     const {year, month, day} = date.date
     const yearKnown = year !== undefined || calendar.yearKnown
@@ -345,17 +350,22 @@ function momentOnly(milestone: MilestoneFact): FactMoment {
   return moment
 }
 
-// The title of a postmortem often carries its date: `# 2019-02-05 Partial outage`.
+// An ATX heading before the first section: the title, which often carries
+// the date (`# 2019-02-05 Partial outage`).
 const TITLE = /^[ \t]{0,3}#{1,6}[ \t]/
 
+function titleLine(model: PostmortemModel): Span | undefined {
+  const preambleEnd = model.sections[0]?.marker.start ?? model.source.length
+  const line = splitLines(model.source, 0, preambleEnd).find((candidate) => TITLE.test(candidate.text))
+  return line ? stripTrailingMarkup(stripLeadingMarkup(line)) : undefined
+}
+
 /** The day of the incident: stated, the start's, the timeline's first, or the title's. */
-function incidentDate(model: PostmortemModel, firstDated: TimelineEntry | undefined): {date: CalendarDate; span: Span} | undefined {
+function incidentDate(model: PostmortemModel, firstDated: TimelineEntry | undefined, title: Span | undefined): {date: CalendarDate; span: Span} | undefined {
   const {facts} = model
   if (facts.date) return facts.date
   if (facts.start?.date) return {date: facts.start.date, span: facts.start.span}
   if (firstDated?.date && firstDated.stamp) return {date: firstDated.date, span: firstDated.stamp}
-  const preambleEnd = model.sections[0]?.marker.start ?? model.source.length
-  const title = splitLines(model.source, 0, preambleEnd).find((line) => TITLE.test(line.text))
   const mention = title ? findTimes(title).find((found) => found.date) : undefined
   return mention?.date ? {date: mention.date, span: mention.span} : undefined
 }

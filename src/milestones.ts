@@ -32,12 +32,13 @@ export interface Milestones {
 }
 
 // Each pattern is a flat alternation of bounded words: linear on any line.
-const CUES: Record<MilestoneKind, RegExp> = {
+// Words may be split over lines or spaced twice: a space stands for `\s{1,3}`.
+const CUE_WORDS: Record<MilestoneKind, RegExp> = {
   start: /\b(?:start of (?:the )?(?:outage|incident|impact)|(?:outage|incident|impact) (?:begins|began|starts|started))\b/gi,
   detection:
     /\b(?:detect(?:ed|s|ion)?|alert(?:ed|s|ing)?|alarm(?:s|ed)?|notic(?:ed|es)|paged|page (?:was |went )?(?:sent|out|fired)|report(?:ed|s|ing)|first e-?mail|discover(?:ed|s|y)|spotted|observed|flagged|became aware|aware of|complain(?:ed|ts?)|first (?:sign|report|error|alert)s?|(?:monitor(?:ing|s)?|pagerduty|nagios|datadog|grafana|prometheus) (?:triggered|fired|showed|raised|reported)|on-?call (?:engineer )?(?:was )?(?:notified|paged))\b/gi,
   mitigation:
-    /\b(?:mitigat(?:ed|es|e|ion|ing)|roll(?:ed|ing)? ?back|rollback|revert(?:ed|ing|s)?|restor(?:ed|ing|es|e)|resolv(?:ed|es|e)|recover(?:ed|y|s)?|fixed|(?:deploy|appl|push|roll|submit|merg|ship)\w{0,4} (?:out )?(?:a |the )?(?:hot)?fix|(?:hot)?fix(?:es)? (?:was |were )?(?:deployed|applied|pushed|rolled out|implemented)|hotfix|patch(?:ed)?|workaround|fail(?:ed)? ?over|back (?:online|up|to normal)|resum(?:ed|es)|return(?:s|ed)? to normal|stabili[sz]ed|restart(?:ed|ing)?|reboot(?:ed|ing)?|re-?enabled|disabled|scaled (?:up|out))\b/gi,
+    /\b(?:mitigat(?:ed|es|e|ion|ing)|roll(?:ed|ing)?[ -]?back|rollback|revert(?:ed|ing|s)?|restor(?:ed|ing|es|e)|resolv(?:ed|es|e)|recover(?:ed|y|s)?|fixed|(?:deploy|appl|push|roll|submit|merg|ship)\w{0,4} (?:out )?(?:a |the )?(?:hot)?fix|(?:hot)?fix(?:es)? (?:was |were )?(?:deployed|applied|pushed|rolled out|implemented)|hotfix|patch(?:ed)?|workaround|fail(?:ed)?[ -]?over|back (?:online|up|to normal)|resum(?:ed|es)|return(?:s|ed)? to normal|stabili[sz]ed|restart(?:ed|ing)?|reboot(?:ed|ing)?|re-?enabled|disabled|scaled (?:up|out))\b/gi,
   resolution:
     /\b(?:resolv(?:ed|es)|fully (?:restored|recovered|operational|functional)|restored|recovered|back (?:online|up|to normal)|return(?:s|ed)? to normal|resum(?:ed|es)|all clear|incident (?:closed|ended|over|resolved)|closed the incident|normal (?:operations?|service)|operational again|stable again|stabili[sz]ed|end of (?:the )?(?:outage|incident|impact)|(?:outage|incident|impact) (?:ends|ended|is over|was over))\b/gi
 }
@@ -53,6 +54,10 @@ function clauseBefore(text: string, index: number): string {
   while (cut > 0 && !CLAUSE_BREAK.test(before.charAt(cut - 1))) cut--
   return before.slice(cut)
 }
+
+const CUES = Object.fromEntries(
+  Object.entries(CUE_WORDS).map(([kind, pattern]) => [kind, new RegExp(pattern.source.replaceAll(' ', '\\s{1,3}'), 'gi')])
+) as Record<MilestoneKind, RegExp>
 
 /** The first words of `text` that mark it as a milestone of `kind` and are not negated. */
 export function findCue(text: Span, kind: MilestoneKind): Span | undefined {

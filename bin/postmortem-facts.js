@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+import {readFileSync} from 'node:fs'
+import {main} from '../lib/src/facts-cli/index.js'
+
+const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+
+process.exitCode = await main({argv: process.argv.slice(2), version})

@@ -1,0 +1,209 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import {type IncidentFacts, type Located, extractFacts} from '../../src/index.js'
+import {sharedDocuments} from '../support/shared.js'
+
+const POSTMORTEMS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'postmortems')
+const read = (name: string): string => fs.readFileSync(path.join(POSTMORTEMS, name), 'utf8')
+
+/** Every fact with a place: its text must stand at that place. */
+function located(facts: IncidentFacts): Located[] {
+  const found: Located[] = []
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit)
+    else if (value && typeof value === 'object') {
+      if ('position' in value && 'text' in value) found.push(value as Located)
+      Object.values(value).forEach(visit)
+    }
+  }
+  visit(facts)
+  return found
+}
+
+function checkPlaces(source: string, facts: IncidentFacts): void {
+  for (const fact of located(facts)) {
+    const {start, end} = fact.position
+    expect(source.slice(start.offset, end.offset), JSON.stringify(fact.position)).toBe(fact.text)
+    const line = source.split('\n')[start.line - 1] ?? ''
+    expect(line.slice(start.column - 1).startsWith(fact.text.split('\n')[0] ?? '')).toBe(true)
+  }
+}
+
+describe('extractFacts', () => {
+  const checkout = read('2024-03-05-checkout-errors.md')
+
+  it('reads the date, start, detection, mitigation, end, durations and impact', () => {
+    const facts = extractFacts(checkout)
+    expect(facts.title?.text).toBe('Checkout errors after the payment client upgrade')
+    expect(facts.date?.value).toBe('2024-03-05')
+    expect(facts.start).toMatchObject({iso: '2024-03-05T14:02Z', time: '14:02', utcOffset: 0, source: 'stated', text: '14:02'})
+    expect(facts.start?.position.start).toMatchObject({line: 5, column: 63})
+    expect(facts.detection).toMatchObject({iso: '2024-03-05T14:09Z', cue: {text: 'On-call engineer paged'}})
+    expect(facts.detection?.cue.position.start).toMatchObject({line: 12})
+    expect(facts.mitigation).toMatchObject({iso: '2024-03-05T14:40Z', cue: {text: 'rolled back'}})
+    expect(facts.end).toMatchObject({iso: '2024-03-05T15:17Z', source: 'stated'})
+    expect(facts.duration).toMatchObject({minutes: 75, qualifier: 'exact', text: '1 hour 15 minutes'})
+    expect(facts.timeToDetect).toBe(7)
+    expect(facts.timeToMitigate).toBe(38)
+    expect(facts.timeToResolve).toBe(75)
+    expect(facts.impact.percentages.map((figure) => [figure.kind, figure.value])).toEqual([['percentage', 12]])
+    expect(facts.impact.counts.map((figure) => [figure.value, figure.noun])).toEqual([[340, 'orders']])
+    expect(facts.timeZone).toMatchObject({name: 'UTC', utcOffset: 0})
+  })
+
+  it('gives every timeline entry with its moment and milestones, and every section', () => {
+    const facts = extractFacts(checkout)
+    expect(facts.timeline.map((entry) => [entry.moment?.time, entry.milestones])).toEqual([
+      ['13:55', []],
+      ['14:02', []],
+      ['14:09', ['detection']],
+      ['14:31', []],
+      ['14:40', ['mitigation']],
+      ['15:17', ['mitigation', 'resolution']]
+    ])
+    expect(facts.timeline[0]).toMatchObject({kind: 'timed', source: 'item', precision: 'minute', position: {start: {line: 10, column: 3}}})
+    expect(facts.sections.map((section) => [section.kinds, section.style, section.depth, section.position.start.line])).toEqual([
+      [['summary'], 'atx', 2, 3],
+      [['timeline'], 'atx', 2, 8],
+      [['root-cause'], 'atx', 2, 17],
+      [['resolution'], 'atx', 2, 22],
+      [['action-items'], 'atx', 2, 26]
+    ])
+    expect(facts.sections[1]?.contentPosition).toMatchObject({start: {line: 8}, end: {line: 17, column: 1}})
+  })
+
+  it('places each fact exactly, for the fixtures and every shared document', () => {
+    const documents = [
+      ...fs.readdirSync(POSTMORTEMS).map((name) => read(name)),
+      ...sharedDocuments('seeds').map((document) => document.text),
+      ...sharedDocuments('corpus').map((document) => document.text)
+    ]
+    for (const source of documents) checkPlaces(source, extractFacts(source))
+  })
+
+  it('gives plain data: JSON round-trips it unchanged', () => {
+    const facts = extractFacts(checkout)
+    expect(JSON.parse(JSON.stringify(facts))).toEqual(facts)
+  })
+
+  it('takes a parsed tree with its text or VFile, and refuses a tree alone', () => {
+    const tree = unified().use(remarkParse).parse(checkout)
+    expect(extractFacts(tree, checkout)).toEqual(extractFacts(checkout))
+    expect(extractFacts(tree, new VFile({value: checkout}))).toEqual(extractFacts(checkout))
+    expect(extractFacts(new VFile({value: checkout}))).toEqual(extractFacts(checkout))
+    expect(() => (extractFacts as (tree: unknown) => unknown)(tree)).toThrow(/pass the text the tree was parsed from/)
+  })
+
+  it('uses extra section titles', () => {
+    const text = '## Event log\n\n- 10:00 UTC - Alert fired.\n- 10:30 UTC - Service restored.\n'
+    expect(extractFacts(text).timeline).toEqual([])
+    const facts = extractFacts(text, {synonyms: {timeline: ['Event log']}})
+    expect(facts.timeline).toHaveLength(2)
+    expect(facts.timeToResolve).toBe(30)
+  })
+
+  it('reads the end off the entry that says the incident was resolved, and a table timeline', () => {
+    const facts = extractFacts(read('2024-03-19-dns.md'))
+    expect(facts.date).toMatchObject({value: '2024-03-19', text: '2024-03-19'})
+    expect(facts.start).toMatchObject({iso: '2024-03-19T09:10Z', source: 'first-entry'})
+    expect(facts.detection).toMatchObject({time: '09:12', cue: {text: 'Alert'}})
+    expect(facts.mitigation).toMatchObject({time: '09:20', cue: {text: 'reverted'}})
+    expect(facts.end).toMatchObject({iso: '2024-03-19T09:41Z', source: 'milestone'})
+    expect(facts.timeToResolve).toBe(31)
+    expect(facts.timeline.filter((entry) => entry.moment).map((entry) => [entry.source, entry.moment?.time])).toEqual([
+      ['row', '09:10'],
+      ['row', '09:12'],
+      ['row', '09:20'],
+      ['row', '09:41']
+    ])
+  })
+
+  it('keeps the zone of the document and the date of a date line', () => {
+    const facts = extractFacts(read('2024-04-02-queue.md'))
+    expect(facts.timeZone).toMatchObject({name: 'EAT', utcOffset: 180})
+    expect(facts.start).toMatchObject({iso: '2024-04-02T08:00+03:00', date: '2024-04-02', time: '08:00', utcOffset: 180})
+    expect(facts.detection).toMatchObject({time: '08:50', cue: {text: 'noticed'}})
+    expect(facts.end).toMatchObject({iso: '2024-04-02T10:05+03:00'})
+    expect(facts.timeToDetect).toBe(50)
+    expect(facts.impact.counts.map((figure) => [figure.value, figure.noun])).toEqual([[2100, 'customers']])
+  })
+
+  it('says what it does not know: no date, no zone, no end', () => {
+    const facts = extractFacts(read('game-day-notes.md'))
+    expect(facts.date).toBeUndefined()
+    expect(facts.start).toMatchObject({time: '10:00', source: 'first-entry'})
+    expect(facts.start?.iso).toBeUndefined()
+    expect(facts.start?.date).toBeUndefined()
+    expect(facts.start?.utcOffset).toBeUndefined()
+    expect(facts.end).toBeUndefined()
+    expect(facts.timeToResolve).toBeUndefined()
+    expect(facts.timeZone).toBeUndefined()
+    expect(facts.impact).toEqual({percentages: [], counts: []})
+  })
+
+  it('gives a date without its year as --MM-DD, and takes the date of the title', () => {
+    const noYear = extractFacts('## Timeline\n\n- **March 3, 10:00 UTC** - Alert.\n- **March 3, 10:20 UTC** - Resolved.\n')
+    expect(noYear.date?.value).toBe('--03-03')
+    expect(noYear.start).toMatchObject({date: '--03-03', time: '10:00'})
+    expect(noYear.start?.iso).toBeUndefined()
+    expect(noYear.timeToResolve).toBe(20)
+    const titled = extractFacts('# 2023-11-07 Partial outage of the build farm\n\n## Timeline\n\n- 08:00 PST - Builds queue.\n')
+    expect(titled.date).toMatchObject({value: '2023-11-07', text: '2023-11-07', position: {start: {line: 1, column: 3}}})
+  })
+
+  it('knows an entry known only to the day from one known to the minute', () => {
+    const facts = extractFacts('## Timeline\n\n- 2022-06-01: Vulnerability reported by a researcher.\n- 2022-06-03: Patched release published.\n')
+    expect(facts.timeline.map((entry) => [entry.precision, entry.moment?.iso, entry.moment?.time])).toEqual([
+      ['day', '2022-06-01', undefined],
+      ['day', '2022-06-03', undefined]
+    ])
+    expect(facts.detection?.cue.text).toBe('reported')
+    expect(facts.mitigation?.cue.text).toBe('Patched')
+  })
+
+  it('reads milestones from wrapped lines and the paragraph under a time heading, and skips negated ones', () => {
+    const facts = extractFacts(
+      [
+        '## Timeline (UTC)',
+        '',
+        '### 21:14',
+        '',
+        'Config change takes effect. **START OF',
+        'OUTAGE**',
+        '',
+        '### 21:30',
+        '',
+        'A customer reports the site is down.',
+        '',
+        '### 22:05',
+        '',
+        'Restart attempted, the site was not restored.',
+        '',
+        '### 22:40',
+        '',
+        'Config reverted; the site is back online.',
+        ''
+      ].join('\n')
+    )
+    expect(facts.start).toMatchObject({time: '21:14', source: 'milestone'})
+    expect(facts.detection).toMatchObject({time: '21:30', cue: {text: 'reports'}})
+    expect(facts.mitigation).toMatchObject({time: '22:05', cue: {text: 'Restart'}})
+    expect(facts.end).toMatchObject({time: '22:40', source: 'milestone'})
+    expect(facts.timeline.find((entry) => entry.moment?.time === '22:05')?.milestones).toEqual(['mitigation'])
+    expect(facts.timeToDetect).toBe(16)
+    expect(facts.timeToResolve).toBe(86)
+  })
+
+  it('does not throw on any shape of document', () => {
+    for (const text of ['', '\n', '# Only a title', '## Timeline\n\n- 25:99 - nonsense\n- 10:00', '**Timeline:**\n\n| a |\n| - |\n| 10:00 |', '\u0000\uFFFF'.repeat(20)]) {
+      const facts = extractFacts(text)
+      expect(facts.impact).toBeDefined()
+      checkPlaces(text, facts)
+    }
+  })
+})

@@ -1,0 +1,197 @@
+import {execFile} from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {extractFacts} from '../../src/index.js'
+import {SHARED, hasShared} from '../support/shared.js'
+import {POSTMORTEMS, ROOT, runFacts} from './support/run.js'
+
+const CHROMIUM = '/usr/bin/chromium'
+const hasChromium = fs.existsSync(CHROMIUM)
+if (!hasChromium) {
+  console.warn(`Skipping the HTML report's rendering test: ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it).`)
+}
+
+// Appended to a copy of the report: measures what the browser laid out and
+// writes it into the page, which --dump-dom then prints. The report itself has no script.
+const MEASURE = `<script>
+const box = (element) => element.getBoundingClientRect()
+const shown = (element) => {
+  const style = getComputedStyle(element)
+  return style.visibility !== 'hidden' && style.display !== 'none' && style.fill !== 'none' && Number(style.opacity) > 0
+}
+const within = (element, frame) => {
+  const b = box(element)
+  return b.width > 0 && b.height > 0 && b.left >= frame.left - 1 && b.right <= frame.right + 1 && b.top >= frame.top - 1 && b.bottom <= frame.bottom + 1
+}
+const centre = (element) => box(element).left + box(element).width / 2
+const middle = (element) => box(element).top + box(element).height / 2
+const timelines = [...document.querySelectorAll('section.incident')].map((section) => {
+  const svg = section.querySelector('svg.timeline-chart')
+  if (!svg) return {file: section.dataset.file, chart: false}
+  const frame = box(svg)
+  const entries = [...svg.querySelectorAll('circle.entry')]
+  const marks = [...svg.querySelectorAll('g.mark')]
+  return {
+    file: section.dataset.file,
+    chart: true,
+    width: frame.width,
+    height: frame.height,
+    entries: entries.map((entry) => ({index: Number(entry.dataset.entry), x: centre(entry), inside: within(entry, frame), shown: shown(entry)})),
+    marks: marks.map((mark) => ({kind: mark.dataset.mark, x: centre(mark.querySelector('line')), inside: within(mark, frame), label: mark.querySelector('text').getComputedTextLength()}))
+  }
+})
+const trend = document.querySelector('svg.ttr-chart')
+const frame = trend && box(trend)
+const points = trend ? [...trend.querySelectorAll('circle.ttr-point')].map((point) => ({file: point.dataset.file, x: centre(point), y: middle(point), inside: within(point, frame), shown: shown(point)})) : []
+const pre = document.createElement('pre')
+pre.id = 'measurements'
+pre.textContent = JSON.stringify({timelines, trend: trend ? {width: frame.width, height: frame.height, points, medians: trend.querySelectorAll('line.ttr-median').length} : null})
+document.body.append(pre)
+</script>`
+
+interface Measured {
+  timelines: Array<{
+    file: string
+    chart: boolean
+    width?: number
+    height?: number
+    entries: Array<{index: number; x: number; inside: boolean; shown: boolean}>
+    marks: Array<{kind: string; x: number; inside: boolean; label: number}>
+  }>
+  trend: {width: number; height: number; points: Array<{file: string; x: number; y: number; inside: boolean; shown: boolean}>; medians: number} | null
+}
+
+const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-report-'))
+afterAll(() => fs.rmSync(temporary, {recursive: true, force: true}))
+
+/** Opens the report in headless Chromium and returns what it laid out. */
+function render(report: string): Promise<Measured> {
+  const name = `measure-${Math.random().toString(36).slice(2)}`
+  const page = path.join(temporary, `${name}.html`)
+  fs.writeFileSync(page, fs.readFileSync(report, 'utf8').replace('</body>', `${MEASURE}\n</body>`))
+  const args = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    `--user-data-dir=${path.join(temporary, `${name}-profile`)}`,
+    '--window-size=1200,900',
+    '--virtual-time-budget=10000',
+    '--dump-dom',
+    `file://${page}`
+  ]
+  return new Promise((resolve, reject) => {
+    execFile(CHROMIUM, args, {timeout: 90_000, maxBuffer: 256 * 1024 * 1024}, (error, stdout, stderr) => {
+      const found = /<pre id="measurements">([^<]*)<\/pre>/.exec(stdout)
+      if (!found) {
+        reject(new Error(`Chromium printed no measurements (${error?.message ?? 'no error'}): ${stderr.slice(-2000)}`))
+        return
+      }
+      resolve(JSON.parse((found[1] ?? '').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&')))
+    })
+  })
+}
+
+/** Writes the report of `folder` with the real bin, and gives its path and rows. */
+async function writeReport(folder: string, name: string): Promise<{report: string; rows: Array<Record<string, unknown>>}> {
+  const report = path.join(temporary, `${name}.html`)
+  const {code, stdout, stderr} = await runFacts(['--format', 'json', '--html', report, folder])
+  expect(stderr).toBe('')
+  expect(code).toBe(0)
+  return {report, rows: JSON.parse(stdout).incidents}
+}
+
+/** Checks each timeline chart against the facts of its document. */
+function checkTimelines(measured: Measured, cwd: string): void {
+  for (const chart of measured.timelines) {
+    const facts = extractFacts(fs.readFileSync(path.resolve(cwd, chart.file), 'utf8'))
+    const timed = facts.timeline.flatMap((entry, index) => (entry.moment ? [{index, minutes: entry.moment.minutes}] : []))
+    const marks = [facts.start && 'start', facts.detection && 'detection', facts.mitigation && 'mitigation', facts.end && 'resolution'].filter(Boolean)
+    if (timed.length === 0 && marks.length === 0) {
+      expect(chart.chart, chart.file).toBe(false)
+      continue
+    }
+    expect(chart.chart, chart.file).toBe(true)
+    expect(chart.width).toBeGreaterThan(300)
+    expect(chart.height).toBeGreaterThan(50)
+    expect(chart.entries.map((entry) => entry.index), chart.file).toEqual(timed.map((entry) => entry.index))
+    expect(chart.entries.every((entry) => entry.inside && entry.shown), chart.file).toBe(true)
+    expect([...chart.marks.map((mark) => mark.kind)].sort(), chart.file).toEqual([...marks].sort())
+    expect(chart.marks.every((mark) => mark.inside && mark.label > 0), chart.file).toBe(true)
+    // Later entries stand further right.
+    const byTime = [...chart.entries].sort((a, b) => (timed.find((entry) => entry.index === a.index)?.minutes ?? 0) - (timed.find((entry) => entry.index === b.index)?.minutes ?? 0))
+    byTime.forEach((entry, order) => {
+      if (order > 0) expect(entry.x, chart.file).toBeGreaterThanOrEqual((byTime[order - 1]?.x ?? 0) - 0.5)
+    })
+  }
+}
+
+describe.skipIf(!hasChromium)('the HTML report in headless Chromium', () => {
+  let fixtures: {report: string; rows: Array<Record<string, unknown>>}
+  beforeAll(async () => {
+    fixtures = await writeReport('test/facts/postmortems', 'fixtures')
+  })
+
+  it('draws each incident timeline: every timed entry on the axis in time order, and the marks', async () => {
+    const measured = await render(fixtures.report)
+    expect(measured.timelines.map((chart) => chart.file)).toEqual(fixtures.rows.map((row) => row.file))
+    checkTimelines(measured, ROOT)
+    const checkout = measured.timelines[0]
+    expect(checkout?.entries).toHaveLength(6)
+    expect(checkout?.marks.map((mark) => mark.kind)).toEqual(['start', 'detection', 'mitigation', 'resolution'])
+    // The detection mark stands between the start and the resolution.
+    const at = (kind: string): number => checkout?.marks.find((mark) => mark.kind === kind)?.x ?? Number.NaN
+    expect(at('start')).toBeLessThan(at('detection'))
+    expect(at('detection')).toBeLessThan(at('mitigation'))
+    expect(at('mitigation')).toBeLessThan(at('resolution'))
+  })
+
+  it('draws the time to resolve over time: a dot per dated incident, longer ones higher', async () => {
+    const measured = await render(fixtures.report)
+    const trend = measured.trend
+    expect(trend).not.toBeNull()
+    const dated = fixtures.rows.filter((row) => typeof row.date === 'string' && /^\d{4}/.test(row.date) && row.timeToResolve !== undefined)
+    expect(trend?.points.map((point) => point.file)).toEqual(dated.map((row) => row.file))
+    expect(trend?.points.every((point) => point.inside && point.shown)).toBe(true)
+    expect(trend?.medians).toBe(2)
+    const [dns, checkout, queue] = ['2024-03-19-dns.md', '2024-03-05-checkout-errors.md', '2024-04-02-queue.md'].map((name) => trend?.points.find((point) => point.file.endsWith(name)))
+    // 31 < 75 < 125 minutes: lower on the page means shorter.
+    expect(dns?.y).toBeGreaterThan(checkout?.y ?? 0)
+    expect(checkout?.y).toBeGreaterThan(queue?.y ?? 0)
+    expect(checkout?.x).toBeLessThan(dns?.x ?? 0)
+    expect(dns?.x).toBeLessThan(queue?.x ?? 0)
+  })
+
+  it.runIf(hasShared)('renders the report of the whole corpus', async () => {
+    const corpus = await writeReport(path.join(SHARED, 'corpus'), 'corpus')
+    const measured = await render(corpus.report)
+    expect(measured.timelines).toHaveLength(corpus.rows.length)
+    checkTimelines(measured, ROOT)
+    expect(measured.timelines.filter((chart) => chart.chart).length).toBeGreaterThan(corpus.rows.length / 2)
+    expect(measured.trend?.points.length).toBeGreaterThan(10)
+    expect(measured.trend?.points.every((point) => point.inside)).toBe(true)
+  })
+})
+
+describe('the HTML report', () => {
+  it('is self-contained and escapes what the documents say', async () => {
+    const folder = fs.mkdtempSync(path.join(temporary, 'escape-'))
+    fs.copyFileSync(path.join(POSTMORTEMS, '2024-03-19-dns.md'), path.join(folder, 'dns.md'))
+    fs.writeFileSync(
+      path.join(folder, 'tags.md'),
+      '# <script>alert("x")</script> & <img src=x onerror=alert(1)>\n\n## Timeline (UTC)\n\n- 10:00 - <b>Alert</b> fired for "api" & \'web\'.\n- 10:20 - Resolved.\n'
+    )
+    const {report} = await writeReport(folder, 'escape')
+    const html = fs.readFileSync(report, 'utf8')
+    expect(html.startsWith('<!doctype html>')).toBe(true)
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|<object|@import|url\(|\ssrc="|href="(?!#)/i)
+    expect(html).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; &#60;img src=x onerror=alert(1)&#62;')
+    expect(html.match(/<svg class="chart timeline-chart"/g)).toHaveLength(2)
+    expect(html.match(/<svg class="chart ttr-chart"/g)).toHaveLength(1)
+  })
+})
