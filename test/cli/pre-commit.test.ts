@@ -1,0 +1,149 @@
+/**
+ * The hook in .pre-commit-hooks.yaml, installed and run by the real pre-commit
+ * framework (`pre-commit try-repo`), in temporary git repositories.
+ *
+ * try-repo clones the repository at HEAD plus changes to tracked files only,
+ * so the test first makes a snapshot repository of this checkout as it is on
+ * disk (tracked and untracked files, as git lists them), and tries that.
+ * Each try-repo installs the hook from scratch (npm install, npm pack, npm
+ * install -g: about 40 s on CI), so the failing and the passing run go side
+ * by side.
+ */
+import {execFileSync, spawn} from 'node:child_process'
+import {copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
+import {ROOT} from './support/run.js'
+
+// An incident postmortem in our own words, with problems the recommended
+// preset warns about: no time zone, no root cause, no action items.
+const BAD = `# Queue backlog on 2024-05-02
+
+## Summary
+
+Order confirmations were delayed for 18% of customers.
+
+## Timeline
+
+- 07:40 The message queue started to back up.
+- 08:05 Consumers were scaled up and the backlog drained.
+
+## Resolution
+
+Consumer capacity was raised for the morning peak.
+`
+
+// The same postmortem once fixed.
+const FIXED = `# Queue backlog on 2024-05-02
+
+## Summary
+
+Order confirmations were delayed for 18% of customers.
+
+## Timeline
+
+- 07:40 UTC The message queue started to back up.
+- 08:05 UTC Consumers were scaled up and the backlog drained.
+
+## Root cause
+
+Consumers were sized for the evening peak, not the morning one.
+
+## Resolution
+
+Consumer capacity was raised for the morning peak.
+
+## Action items
+
+- Scale consumers on queue depth instead of a schedule.
+`
+
+const GIT = ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false']
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', [...GIT, ...args], {cwd, encoding: 'utf8'})
+}
+
+/** A git repository of this checkout's files as they are on disk. */
+function snapshotRepository(target: string): void {
+  const files = git(ROOT, 'ls-files', '--cached', '--others', '--exclude-standard', '-z').split('\0').filter(Boolean)
+  for (const file of files) {
+    const from = path.join(ROOT, file)
+    const to = path.join(target, file)
+    mkdirSync(path.dirname(to), {recursive: true})
+    try {
+      copyFileSync(from, to)
+    } catch (error) {
+      // A tracked file deleted on disk is not part of the checkout.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    }
+  }
+  git(target, 'init', '--quiet')
+  git(target, 'add', '--all')
+  git(target, 'commit', '--quiet', '--no-verify', '-m', 'snapshot')
+}
+
+function userRepository(target: string, postmortem: string): void {
+  mkdirSync(path.join(target, 'docs'), {recursive: true})
+  writeFileSync(path.join(target, 'docs', 'queue-backlog.md'), postmortem)
+  git(target, 'init', '--quiet')
+  git(target, 'add', '--all')
+}
+
+function tryRepo(cwd: string, repository: string, home: string): Promise<{code: number | null; output: string}> {
+  const env = {
+    ...process.env,
+    PRE_COMMIT_HOME: home,
+    // Installing the hook reads packages from npm's cache when it can.
+    npm_config_prefer_offline: 'true',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false'
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn('pre-commit', ['try-repo', repository, 'postmortem-lint', '--color', 'never', '--files', 'docs/queue-backlog.md'], {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let output = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({code, output}))
+  })
+}
+
+describe('the pre-commit hook', () => {
+  const base = mkdtempSync(path.join(os.tmpdir(), 'postmortem-pre-commit-'))
+  afterAll(() => rmSync(base, {recursive: true, force: true}))
+
+  it('fails on a bad postmortem and passes once it is fixed', {timeout: 300_000}, async () => {
+    const snapshot = path.join(base, 'hook')
+    snapshotRepository(snapshot)
+    const bad = path.join(base, 'bad')
+    const fixed = path.join(base, 'fixed')
+    userRepository(bad, BAD)
+    userRepository(fixed, FIXED)
+
+    const [failing, passing] = await Promise.all([
+      tryRepo(bad, snapshot, path.join(base, 'home-bad')),
+      tryRepo(fixed, snapshot, path.join(base, 'home-fixed'))
+    ])
+
+    // Anything but the hook's own verdict (such as the hook failing to install) is shown whole.
+    for (const run of [failing, passing]) {
+      if (!/postmortem-lint\.+(?:Failed|Passed)/.test(run.output)) throw new Error(`pre-commit did not run the hook:\n${run.output}`)
+    }
+    expect(failing.output).toMatch(/postmortem-lint\.+Failed/)
+    expect(failing.output).toContain('- exit code: 1')
+    expect(failing.output).toMatch(/9:3-9:8 +warning +Unexpected clock times without a time zone/)
+    expect(failing.output).toContain('Unexpected missing root cause section')
+    expect(failing.output).toContain('Unexpected missing action items section')
+    expect(failing.code).toBe(1)
+
+    expect(passing.output).toMatch(/postmortem-lint\.+Passed/)
+    expect(passing.code).toBe(0)
+  })
+})
