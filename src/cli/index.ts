@@ -3,8 +3,8 @@ import type {Readable, Writable} from 'node:stream'
 import type {Options as EngineOptions} from 'unified-engine'
 import type {VFile} from 'vfile'
 import {type CliArguments, UsageError, parseArguments} from './args.js'
-import {expandPatterns} from './files.js'
 import {HELP} from './help.js'
+import type {WorkerSetup} from './parallel.js'
 
 type Output = Writable & {isTTY?: boolean}
 
@@ -19,7 +19,7 @@ export interface CliOptions {
   stderr?: Output
 }
 
-interface Io {
+export interface Io {
   cwd: string
   env: NodeJS.ProcessEnv
   stdin: Readable
@@ -61,7 +61,7 @@ function isReported(file: VFile): boolean {
   return Boolean(file.data.unifiedEngineGiven) && !file.data.unifiedEngineIgnored
 }
 
-async function runEngine(options: EngineOptions): Promise<VFile[]> {
+export async function runEngine(options: EngineOptions): Promise<VFile[]> {
   const {engine} = await import('unified-engine')
   return new Promise((resolve, reject) => {
     engine(options, (error, _code, context) => {
@@ -71,7 +71,7 @@ async function runEngine(options: EngineOptions): Promise<VFile[]> {
   })
 }
 
-async function engineOptions(args: CliArguments, io: Io): Promise<EngineOptions> {
+export async function engineOptions(args: CliArguments, io: Io): Promise<EngineOptions> {
   const [{unified}, {default: remarkParse}, own, {ownPackageTransform}] = await Promise.all([
     import('unified'),
     import('remark-parse'),
@@ -104,7 +104,7 @@ function unmatchedFile(pattern: string, cwd: string, VFileClass: typeof VFile): 
   return file
 }
 
-async function lint(args: CliArguments, io: Io): Promise<{files: VFile[]; fixSummary?: string}> {
+async function lint(args: CliArguments, io: Io, setup: WorkerSetup): Promise<{files: VFile[]; fixSummary?: string}> {
   const patterns = (args.engine.files ?? []).map(String)
   if (patterns.length === 0 && (io.stdin as {isTTY?: boolean}).isTTY) {
     throw new UsageError('No input: give paths or globs (such as `postmortem-lint docs/postmortems`), or pipe a document in')
@@ -113,9 +113,14 @@ async function lint(args: CliArguments, io: Io): Promise<{files: VFile[]; fixSum
     throw new UsageError('`--fix` needs files to rewrite in place; it does not read from stdin')
   }
 
+  const {expandPatterns} = await import('./files.js')
   const {paths, unmatched} = await expandPatterns(patterns, io.cwd)
   const options = await engineOptions(args, io)
-  let files = paths.length > 0 || patterns.length === 0 ? await runEngine({...options, files: paths}) : []
+  const {lintFiles} = await import('./parallel.js')
+  // Many files are linted on worker threads; `--fix` and stdin stay in this one.
+  const linted = (inputs: string[]): Promise<VFile[]> =>
+    args.fix || patterns.length === 0 ? runEngine({...options, files: inputs}) : lintFiles(inputs, options, setup, io.env, runEngine)
+  let files = paths.length > 0 || patterns.length === 0 ? await linted(paths) : []
   let fixSummary: string | undefined
 
   if (args.fix) {
@@ -150,7 +155,7 @@ async function run(argv: readonly string[], version: string, io: Io): Promise<nu
     version,
     githubWorkspace: io.env.GITHUB_WORKSPACE || undefined
   })
-  const {files, fixSummary} = await lint(args, io)
+  const {files, fixSummary} = await lint(args, io, {argv, cwd: io.cwd, version})
   const stream = reporter.stream === 'stdout' ? io.stdout : io.stderr
   const quiet = Boolean(args.engine.quiet)
   const silent = Boolean(args.engine.silent)
