@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type {Readable, Writable} from 'node:stream'
 import type {Options as EngineOptions} from 'unified-engine'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import {type CliArguments, UsageError, parseArguments} from './args.js'
 import {HELP} from './help.js'
 import type {WorkerSetup} from './parallel.js'
@@ -96,8 +96,8 @@ export async function engineOptions(args: CliArguments, io: Io): Promise<EngineO
   }
 }
 
-function unmatchedFile(pattern: string, cwd: string, VFileClass: typeof VFile): VFile {
-  const file = new VFileClass({path: pattern, cwd})
+function unmatchedFile(pattern: string, cwd: string): VFile {
+  const file = new VFile({path: pattern, cwd})
   const message = file.message('No files match this pattern', {ruleId: 'no-match', source: SOURCE})
   message.fatal = true
   file.data.unifiedEngineGiven = true
@@ -131,10 +131,7 @@ async function lint(args: CliArguments, io: Io, setup: WorkerSetup): Promise<{fi
     fixSummary = result.summary
   }
 
-  if (unmatched.length > 0) {
-    const {VFile} = await import('vfile')
-    files = [...files, ...unmatched.map((pattern) => unmatchedFile(pattern, io.cwd, VFile))]
-  }
+  files.push(...unmatched.map((pattern) => unmatchedFile(pattern, io.cwd)))
   return {files, fixSummary}
 }
 
