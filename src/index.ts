@@ -1,9 +1,14 @@
 import remarkLint from 'remark-lint'
 import type {Preset} from 'unified'
+import actionItems from '../rules/action-items.js'
+import blamelessLanguage from '../rules/blameless-language.js'
 import durationConsistency from '../rules/duration-consistency.js'
+import frontmatter from '../rules/frontmatter.js'
 import headingStyle from '../rules/heading-style.js'
 import impactQuantified from '../rules/impact-quantified.js'
+import incidentDate from '../rules/incident-date.js'
 import noEmptySections from '../rules/no-empty-sections.js'
+import noPlaceholders from '../rules/no-placeholders.js'
 import requiredSections from '../rules/required-sections.js'
 import sectionOrder from '../rules/section-order.js'
 import timeZone from '../rules/time-zone.js'
@@ -12,10 +17,15 @@ import timelineTimestamps from '../rules/timeline-timestamps.js'
 import type {PostmortemRule} from './rule.js'
 
 export {
+  actionItems,
+  blamelessLanguage,
   durationConsistency,
+  frontmatter,
   headingStyle,
   impactQuantified,
+  incidentDate,
   noEmptySections,
+  noPlaceholders,
   requiredSections,
   sectionOrder,
   timeZone,
@@ -40,7 +50,12 @@ export const rules: Record<string, PostmortemRule> = Object.fromEntries(
     durationConsistency,
     impactQuantified,
     sectionOrder,
-    headingStyle
+    headingStyle,
+    blamelessLanguage,
+    noPlaceholders,
+    actionItems,
+    incidentDate,
+    frontmatter
   ].map((rule) => [rule.meta.id, rule])
 )
 

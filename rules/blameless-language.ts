@@ -1,0 +1,32 @@
+import {DEFAULT_BLAME_PHRASES, findBlame} from '../src/language.js'
+import {defineRule} from '../src/rule.js'
+import {quoted} from '../src/prose.js'
+
+export interface Options {
+  /** Phrases that blame whoever they are said of. */
+  phrases?: string[]
+  /** Names and words that stand for people, besides the built-in roles and the names the document introduces. */
+  people?: string[]
+  /** Phrases never reported, though they contain a blaming one. */
+  allow?: string[]
+}
+
+const STRINGS = {type: 'array', items: {type: 'string'}, uniqueItems: true} as const
+
+/** Reports a person presented as the cause of a failure, and words that judge people. */
+export default defineRule<Options>({
+  name: 'blameless-language',
+  description: 'Forbid blaming people: describe the system condition that allowed the failure instead',
+  preset: 'recommended',
+  options: {phrases: STRINGS, people: STRINGS, allow: STRINGS},
+  defaults: {phrases: [...DEFAULT_BLAME_PHRASES], people: [], allow: []},
+  check({model, tree, options, report}) {
+    for (const blame of findBlame(tree, model.source, options)) {
+      const subject = blame.kind === 'phrase' ? 'blaming phrase' : 'blame of a person in'
+      report(
+        `Unexpected ${subject} ${quoted(blame.span.text)}, expected the system condition that allowed the failure (a missing check, safeguard or signal)`,
+        blame.span
+      )
+    }
+  }
+})

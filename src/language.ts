@@ -1,0 +1,312 @@
+import type {Root} from 'mdast'
+import {type ProseBlock, type Word, isHandle, proseOf, sentencesOf} from './prose.js'
+import {type Span, slice} from './text.js'
+
+/**
+ * Finds blame in a postmortem: a person presented as the cause of a failure
+ * ("an intern mistakenly executed…", "the engineer did not test…", "caused by
+ * a developer"), and words that judge people ("human error", "careless",
+ * "should have known"). People who act are fine ("engineers noticed",
+ * "escalated to the network team"): blame is a person joined to a failure.
+ */
+
+export interface BlameOptions {
+  /** Phrases that blame whoever they are said of. */
+  phrases: readonly string[]
+  /** Words and names that stand for people, besides the built-in roles and the names the document introduces. */
+  people: readonly string[]
+  /** Phrases never reported, even when they contain a blaming one. */
+  allow: readonly string[]
+}
+
+export interface Blame {
+  span: Span
+  kind: 'phrase' | 'person'
+}
+
+export const DEFAULT_BLAME_PHRASES: readonly string[] = [
+  'human error',
+  'operator error',
+  'pilot error',
+  'careless',
+  'carelessly',
+  'carelessness',
+  'negligent',
+  'negligently',
+  'negligence',
+  'reckless',
+  'recklessly',
+  'incompetent',
+  'incompetence',
+  'should have known',
+  "should've known",
+  'ought to have known',
+  'should have been more careful',
+  'dropped the ball',
+  'not paying attention',
+  "wasn't paying attention",
+  "weren't paying attention"
+]
+
+// Roles that name people; teams, users and customers are not blamed by name.
+const ROLES = new Set([
+  'intern', 'engineer', 'developer', 'dev', 'programmer', 'coder', 'operator', 'administrator', 'admin', 'sysadmin',
+  'sre', 'dba', 'on-call', 'oncall', 'on-caller', 'oncaller', 'employee', 'contractor', 'staffer', 'teammate',
+  'colleague', 'coworker', 'co-worker', 'hire', 'newcomer', 'trainee', 'person', 'individual', 'member', 'manager',
+  'tester', 'analyst', 'technician', 'someone', 'somebody'
+])
+const SUBJECT_PRONOUNS = new Set(['he', 'she'])
+const OBJECT_PRONOUNS = new Set(['him', 'her'])
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her'])
+const DETERMINERS = new Set(['a', 'an', 'the', 'our', 'one', 'of', 'another', 'some', 'new', 'junior', 'senior', 'same'])
+
+// Said of a person, these make the person the cause.
+const BLAME_ADVERBS = new Set([
+  'mistakenly', 'accidentally', 'inadvertently', 'erroneously', 'wrongly', 'incorrectly', 'improperly',
+  'unintentionally', 'carelessly', 'negligently', 'recklessly', 'unknowingly'
+])
+const FAILURE_VERBS = new Set([
+  'forgot', 'forget', 'forgets', 'neglected', 'overlooked', 'ignored', 'botched', 'broke', 'misconfigured',
+  'mistyped', 'fat-fingered', 'screwed', 'messed', 'caused'
+])
+const MISTAKES = new Set(['mistake', 'mistakes', 'error', 'errors', 'typo', 'typos', 'blunder', 'misconfiguration', 'oversight'])
+const NOT_DONE = new Set([
+  'notice', 'test', 'run', 'check', 'verify', 'follow', 'review', 'read', 'validate', 'catch', 'see', 'update',
+  'realize', 'realise', 'communicate', 'escalate', 'respond', 'double-check', 'confirm'
+])
+// What may stand between a person and what they did: "the engineer who then accidentally…".
+const FILLERS = new Set(['who', 'had', 'has', 'have', 'then', 'also', 'just', 'apparently', 'simply', 'unfortunately', 'again'])
+// What a person may have done that caused the failure, said before "by <person>".
+const CAUSING_ACTIONS = new Set([
+  'execution', 'executed', 'configuration', 'configured', 'misconfiguration', 'misconfigured', 'change', 'changes',
+  'changed', 'mistake', 'error', 'typo', 'deletion', 'deleted', 'deployment', 'deployed', 'push', 'pushed', 'commit',
+  'committed', 'caused', 'introduced', 'made', 'done', 'run', 'ran', 'triggered', 'typed', 'entered', 'update',
+  'updated', 'edit', 'edited', 'merge', 'merged', 'applied', 'command'
+])
+// A sentence that speaks of a cause or a fault.
+const CAUSE_CUES = new Set([
+  'root', 'cause', 'caused', 'causing', 'due', 'because', 'mistake', 'error', 'typo', 'improper', 'improperly',
+  'incorrect', 'incorrectly', 'wrong', 'wrongly', 'bad', 'faulty', 'accidental', 'accidentally', 'inadvertent',
+  'inadvertently', 'mistakenly', 'misconfiguration', 'misconfigured', 'broke', 'broken'
+])
+const IRREGULAR_PARTICIPLES = new Set(['made', 'done', 'run', 'set', 'put', 'written', 'taken', 'given', 'broken', 'sent', 'found', 'brought', 'seen', 'shown'])
+
+const NAME = /^\p{Lu}[\p{Ll}'’-]{1,30}$/u
+
+function phraseWords(phrase: string): string[] {
+  return phrase.toLowerCase().replaceAll('’', "'").split(/\s+/).filter(Boolean)
+}
+
+function matchesAt(words: readonly Word[], index: number, phrase: readonly string[]): boolean {
+  return phrase.every((part, offset) => words[index + offset]?.lower === part && (offset === 0 || !words[index + offset]?.afterBreak))
+}
+
+function singular(word: string): string {
+  return word.endsWith('s') && ROLES.has(word.slice(0, -1)) ? word.slice(0, -1) : word
+}
+
+interface People {
+  names: Set<string>
+  extra: readonly string[][]
+}
+
+/** A person at `index`: the number of words the reference takes, or 0. */
+function personAt(words: readonly Word[], index: number, people: People): number {
+  const word = words[index]
+  if (!word) return 0
+  for (const phrase of people.extra) if (matchesAt(words, index, phrase)) return phrase.length
+  if (ROLES.has(singular(word.lower))) {
+    // "on-call engineer", "team member": roles that qualify one another are one reference.
+    let length = 1
+    while (ROLES.has(singular(words[index + length]?.lower ?? '')) && !words[index + length]?.afterBreak) length++
+    return length
+  }
+  if (isHandle(word.text) || people.names.has(word.text)) {
+    // "Jane Doe": a known first name followed by a surname.
+    const next = words[index + 1]
+    if (people.names.has(word.text) && next && !next.afterBreak && NAME.test(next.text) && people.names.has(next.text)) return 2
+    return 1
+  }
+  return 0
+}
+
+/** A person reference that starts at `index` after determiners: [first word, words taken]. */
+function personPhraseAt(words: readonly Word[], index: number, people: People): [number, number] | undefined {
+  let at = index
+  while (at < words.length && at - index < 4 && DETERMINERS.has(words[at]?.lower ?? '') && !words[at + 1]?.afterBreak) at++
+  // Adjectives may stand between a determiner and the role ("a new backend engineer").
+  const adjectives = at > index ? 2 : 0
+  for (let skip = 0; skip <= adjectives && at + skip < words.length; skip++) {
+    const length = personAt(words, at + skip, people)
+    if (length > 0) return [index, at + skip + length - index]
+    if (words[at + skip + 1]?.afterBreak) break
+  }
+  return undefined
+}
+
+function spanOf(source: string, words: readonly Word[], from: number, to: number): Span {
+  const first = words[from]
+  const last = words[to - 1]
+  return slice(source, first?.start ?? 0, last?.end ?? first?.end ?? 0)
+}
+
+/** What a person at the end of `[.., index)` did: the number of words the failure takes after `index`, or 0. */
+function failureAfter(words: readonly Word[], index: number): number {
+  let at = index
+  while (FILLERS.has(words[at]?.lower ?? '') && !words[at]?.afterBreak) at++
+  const word = words[at]
+  if (!word || word.afterBreak) return 0
+  const taken = (length: number): number => at - index + length
+  if (BLAME_ADVERBS.has(word.lower)) return taken(words[at + 1] && !words[at + 1]?.afterBreak ? 2 : 1)
+  if (FAILURE_VERBS.has(word.lower)) return taken(1)
+  if (word.lower === 'made' || word.lower === 'makes') {
+    for (let look = 1; look <= 3; look++) {
+      const next = words[at + look]
+      if (!next || next.afterBreak) return 0
+      if (MISTAKES.has(next.lower)) return taken(look + 1)
+    }
+    return 0
+  }
+  if (word.lower === 'failed' && words[at + 1]?.lower === 'to' && words[at + 2]) return taken(3)
+  const negation = word.lower === "didn't" || word.lower === 'never' ? 1 : word.lower === 'did' && words[at + 1]?.lower === 'not' ? 2 : 0
+  const verb = words[at + negation]
+  if (negation > 0 && verb && NOT_DONE.has(verb.lower)) return taken(negation + 1)
+  return 0
+}
+
+function isParticiple(word: string): boolean {
+  return (word.length > 4 && word.endsWith('ed')) || IRREGULAR_PARTICIPLES.has(word)
+}
+
+/**
+ * "…the execution of a command by an intern": a causing action said before
+ * "by <person>" in a sentence about a cause. The participle nearest before
+ * "by" decides: "corrected by the on-call engineer" is no blame.
+ */
+function causedBy(words: readonly Word[], by: number): boolean {
+  for (let at = by - 1; at >= 0 && by - at <= 10; at--) {
+    const word = words[at]
+    if (!word) return false
+    if (CAUSING_ACTIONS.has(word.lower)) return true
+    if (isParticiple(word.lower)) return false
+    if (word.afterBreak) return false
+  }
+  return false
+}
+
+/** Names the document says are people: "Dana, our on-call engineer", "developer Sam". */
+function introducedNames(blocks: readonly ProseBlock[]): Set<string> {
+  const names = new Set<string>()
+  for (const block of blocks) {
+    for (const words of sentencesOf(block.text)) {
+      words.forEach((word, index) => {
+        if (!NAME.test(word.text)) return
+        const next = words[index + 1]
+        const previous = words[index - 1]
+        const apposition = next?.afterBreak && personPhraseAt(words, index + 1, {names: new Set(), extra: []}) !== undefined
+        // "developer Sam", "one of our developers, Sam, …".
+        const titled = previous && ROLES.has(singular(previous.lower)) && !['someone', 'somebody', 'person'].includes(previous.lower)
+        if (apposition || titled) names.add(word.text)
+        // "Jane Doe, our engineer": the surname is the person too.
+        if (apposition && previous && !word.afterBreak && NAME.test(previous.text)) names.add(previous.text)
+      })
+    }
+  }
+  return names
+}
+
+function findInSentence(source: string, words: readonly Word[], people: People, phrases: readonly string[][]): Blame[] {
+  const found: Blame[] = []
+  const cause = words.some((word) => CAUSE_CUES.has(word.lower))
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]
+    if (!word) continue
+    const phrase = phrases.find((candidate) => matchesAt(words, index, candidate))
+    if (phrase) {
+      found.push({kind: 'phrase', span: spanOf(source, words, index, index + phrase.length)})
+      index += phrase.length - 1
+      continue
+    }
+    // "the fault of the intern", "his fault", "the engineer's mistake".
+    if (word.lower === 'fault' && words[index + 1]?.lower === 'of') {
+      const person = personPhraseAt(words, index + 2, people)
+      if (person) {
+        found.push({kind: 'person', span: spanOf(source, words, index, person[0] + person[1])})
+        index = person[0] + person[1] - 1
+        continue
+      }
+    }
+    const possessor = word.lower.endsWith("'s") ? word.lower.slice(0, -2) : word.lower
+    const owned = words[index + 1]
+    if (owned && !owned.afterBreak && (owned.lower === 'fault' || MISTAKES.has(owned.lower))) {
+      const possessive = POSSESSIVE_PRONOUNS.has(word.lower) ||
+        (word.lower.endsWith("'s") && (ROLES.has(possessor) || people.names.has(word.text.slice(0, -2)) || isHandle(word.text.slice(0, -2))))
+      if (possessive) {
+        found.push({kind: 'person', span: spanOf(source, words, index, index + 2)})
+        index++
+        continue
+      }
+    }
+    // "by an intern" after a causing action, in a sentence about a cause.
+    if (word.lower === 'by' && cause && causedBy(words, index)) {
+      const next = words[index + 1]
+      const person = OBJECT_PRONOUNS.has(next?.lower ?? '') && !next?.afterBreak ? [index + 1, 1] as const : personPhraseAt(words, index + 1, people)
+      if (person) {
+        found.push({kind: 'person', span: spanOf(source, words, index, person[0] + person[1])})
+        index = person[0] + person[1] - 1
+        continue
+      }
+    }
+    // A person as the subject of a failure: "an intern mistakenly executed", "the engineer did not test".
+    const person = SUBJECT_PRONOUNS.has(word.lower) ? ([index, 1] as const) : personPhraseAt(words, index, people)
+    if (!person) continue
+    const end = person[0] + person[1]
+    const failure = failureAfter(words, end)
+    if (failure > 0) {
+      found.push({kind: 'person', span: spanOf(source, words, index, end + failure)})
+      index = end + failure - 1
+    } else {
+      index = end - 1
+    }
+  }
+  return found
+}
+
+// One reading per tree and options.
+const cache = new WeakMap<Root, Map<string, Blame[]>>()
+
+export function findBlame(tree: Root, source: string, options: BlameOptions): Blame[] {
+  const key = JSON.stringify(options)
+  let byOptions = cache.get(tree)
+  if (!byOptions) {
+    byOptions = new Map()
+    cache.set(tree, byOptions)
+  }
+  const cached = byOptions.get(key)
+  if (cached) return cached
+
+  const blocks = proseOf(tree, source)
+  const names = introducedNames(blocks)
+  const extra: string[][] = []
+  for (const person of options.people) {
+    const words = person.trim().split(/\s+/)
+    if (words.length === 1 && NAME.test(person.trim())) names.add(person.trim())
+    else extra.push(phraseWords(person))
+  }
+  const people: People = {names, extra}
+  const phrases = options.phrases.map(phraseWords).sort((a, b) => b.length - a.length)
+  const allowed = options.allow.map((phrase) => phrase.toLowerCase())
+
+  const found: Blame[] = []
+  for (const block of blocks) {
+    for (const words of sentencesOf(block.text)) {
+      for (const blame of findInSentence(source, words, people, phrases)) {
+        const sentence = source.slice(words[0]?.start ?? 0, words.at(-1)?.end ?? 0).toLowerCase()
+        if (allowed.some((phrase) => sentence.includes(phrase) && phrase.includes(blame.span.text.toLowerCase()))) continue
+        found.push(blame)
+      }
+    }
+  }
+  byOptions.set(key, found)
+  return found
+}

@@ -1,0 +1,226 @@
+import type {Html, Image, Nodes, Root} from 'mdast'
+import type {PostmortemModel} from './model.js'
+import {type ProseBlock, proseLines, proseOf} from './prose.js'
+import {type Span, slice, spanEnd, splitLines, subspan} from './text.js'
+import {isDelimiterRow, isEmptyRow} from './tables.js'
+import {formatClock} from './time.js'
+
+/**
+ * Finds text left from a template or not written yet: TODO and its kin, `XX`,
+ * `??`, `[insert …]`, `<date>`, `{service}`, date formats (`YYYY-MM-DD`),
+ * "lorem ipsum", "will fill here", placeholder images, empty table rows, and
+ * a timeline whose entries all have the same time.
+ */
+
+export interface PlaceholderOptions {
+  /** Words that mark unfinished text, matched whole and with their case. */
+  markers: readonly string[]
+  /** Texts never reported (`TBD` where a team means it). */
+  allow: readonly string[]
+}
+
+export type PlaceholderKind = 'text' | 'image' | 'empty-rows' | 'same-time'
+
+export interface Placeholder {
+  kind: PlaceholderKind
+  span: Span
+  /** What is shown in the message: the placeholder, the image host, the repeated time. */
+  text: string
+  /** Rows for `empty-rows`, entries for `same-time`. */
+  count?: number
+}
+
+export const DEFAULT_MARKERS: readonly string[] = ['TODO', 'TBD', 'TBC', 'TBA', 'FIXME']
+const NOT_WORD_BEFORE = String.raw`(?<![\p{L}\p{N}_])`
+const NOT_WORD_AFTER = String.raw`(?![\p{L}\p{N}_])`
+// Patterns run over prose with code, HTML and link targets blanked.
+const TEXT_PATTERNS: readonly RegExp[] = [
+  // XX, XXX, xx:xx, XX/XX, XX%.
+  new RegExp(`${NOT_WORD_BEFORE}(?:X{2,8}(?:[:/.-]X{2,4}){0,2}|x{2,8}(?:[:/.-]x{2,4}){0,2})${NOT_WORD_AFTER}`, 'gu'),
+  // ?? standing alone, not an emphatic question ("what??").
+  /(?<![\p{L}\p{N}?!])\?{2,8}/gu,
+  // Date and time formats written out instead of a value.
+  new RegExp(`${NOT_WORD_BEFORE}(?:YYYY(?:[-/.]MM(?:[-/.]DD)?)?|(?:DD|MM)[-/.](?:MM|DD)[-/.]YYYY|HH:MM(?::SS)?|hh:mm(?::ss)?)${NOT_WORD_AFTER}`, 'gu'),
+  // {service}, {{owner}}; not ${VAR} nor a set written in braces ("{a, b}").
+  /(?<![$\\{])\{\{?[\p{L}_][\p{L}\p{N}_ .-]{0,40}\}\}?/gu,
+  /\blorem ipsum\b/giu,
+  /\b(?:will|to) fill (?:it |this )?(?:in |out )?(?:here|later)\b/giu,
+  /\bfill (?:in|out) (?:here|later|this)\b/giu,
+  /\b(?:[\p{L}/'-]{1,20} ){0,3}goes here\b/giu,
+  /\b(?:insert|paste|put) (?:[\p{L}\p{N}/'-]{1,20} ){0,4}here\b/giu
+]
+// `[Name]`, `[insert date]`, `[Critical/High/Low]`: brackets that are not a link.
+const BRACKETS = /\[([^[\]\n]{1,80})\]/g
+const BRACKET_LEAD = /^(?:insert|add|enter|fill|put|your|describe|description|link|placeholder|todo|tbd|name|date|time|owner|who|number|list of|brief|short|e\.g\.|yyyy|hh:mm)\b/i
+const BRACKET_END = /\b(?:name|description|describe|here|date|time|link|url|summary|details?)$/i
+const BRACKET_CHOICES = /^\p{Lu}[\p{L} -]{0,20}(?:\/\p{Lu}[\p{L} -]{0,20}){1,6}$/u
+const CHECKBOX = /^[ xX]$/
+// A heading that names a list of tasks ("## TODO", "### TODO list") is a title, not a placeholder.
+const TODO_TITLE = /^\W{0,4}to-?do(?:s|\s(?:list|items?))?\W{0,4}$/i
+
+// HTML elements: anything else alone in angle brackets (`<date>`, `<service name>`) is a placeholder.
+const HTML_ELEMENTS = new Set([
+  'a', 'abbr', 'address', 'area', 'article', 'aside', 'audio', 'b', 'bdi', 'bdo', 'big', 'blockquote', 'body', 'br',
+  'button', 'canvas', 'caption', 'center', 'cite', 'code', 'col', 'colgroup', 'data', 'dd', 'del', 'details', 'dfn',
+  'dialog', 'div', 'dl', 'dt', 'em', 'embed', 'fieldset', 'figcaption', 'figure', 'font', 'footer', 'form', 'h1',
+  'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hr', 'html', 'i', 'iframe', 'img', 'input', 'ins', 'kbd',
+  'label', 'legend', 'li', 'link', 'main', 'mark', 'meta', 'meter', 'nav', 'object', 'ol', 'optgroup', 'option',
+  'output', 'p', 'param', 'picture', 'pre', 'progress', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'script', 'section',
+  'select', 'small', 'source', 'span', 'strike', 'strong', 'style', 'sub', 'summary', 'sup', 'svg', 'table', 'tbody',
+  'td', 'template', 'textarea', 'tfoot', 'th', 'thead', 'time', 'title', 'tr', 'track', 'tt', 'u', 'ul', 'var',
+  'video', 'wbr'
+])
+const ANGLE_PLACEHOLDER = /^<([A-Za-z][\w -]{0,40})>$/
+
+// Services that serve stand-in images.
+const PLACEHOLDER_HOSTS = ['placeholder.com', 'placehold.co', 'placehold.it', 'dummyimage.com', 'fakeimg.pl', 'placekitten.com', 'picsum.photos']
+
+// At least this many entries at one time make a timeline of template times.
+const SAME_TIME_ENTRIES = 3
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+function isTodoTitle(block: ProseBlock): boolean {
+  return block.node.type === 'heading' && TODO_TITLE.test(block.text.text.trim())
+}
+
+function isBracketPlaceholder(inner: string): boolean {
+  const text = inner.trim()
+  if (CHECKBOX.test(inner) || text === '') return false
+  return BRACKET_LEAD.test(text) || BRACKET_END.test(text) || BRACKET_CHOICES.test(text)
+}
+
+function textPlaceholders(block: ProseBlock, markers: readonly RegExp[]): Placeholder[] {
+  const found: Placeholder[] = []
+  const todoTitle = isTodoTitle(block)
+  for (const line of proseLines(block)) {
+    for (const pattern of [...markers, ...TEXT_PATTERNS]) {
+      for (const match of line.text.matchAll(pattern)) {
+        if (todoTitle && /^to-?do$/i.test(match[0])) continue
+        found.push({kind: 'text', span: subspan(line, match.index, match.index + match[0].length), text: match[0]})
+      }
+    }
+    for (const match of line.text.matchAll(BRACKETS)) {
+      if (!isBracketPlaceholder(match[1] ?? '')) continue
+      found.push({kind: 'text', span: subspan(line, match.index, match.index + match[0].length), text: match[0]})
+    }
+  }
+  return found
+}
+
+function htmlPlaceholder(node: Html, source: string): Placeholder | undefined {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  if (start === undefined || end === undefined) return undefined
+  const match = ANGLE_PLACEHOLDER.exec(node.value.trim())
+  const tag = match?.[1]?.split(/\s/)[0]?.toLowerCase()
+  if (!match || !tag || HTML_ELEMENTS.has(tag)) return undefined
+  return {kind: 'text', span: slice(source, start, end), text: node.value.trim()}
+}
+
+function imagePlaceholder(node: Image, source: string): Placeholder | undefined {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  if (start === undefined || end === undefined) return undefined
+  let host: string
+  try {
+    host = new URL(node.url).hostname.toLowerCase()
+  } catch {
+    return undefined
+  }
+  const service = PLACEHOLDER_HOSTS.find((candidate) => host === candidate || host.endsWith(`.${candidate}`))
+  return service ? {kind: 'image', span: slice(source, start, end), text: host} : undefined
+}
+
+/** Runs of table rows with nothing in any cell, one placeholder per run. */
+function emptyRows(table: Span): Placeholder[] {
+  const lines = splitLines(table.text, 0, table.text.length).map((line) => subspan(table, line.start, line.start + line.text.length))
+  if (!lines.some(isDelimiterRow)) return []
+  const found: Placeholder[] = []
+  let run: Span[] = []
+  const close = (): void => {
+    const first = run[0]
+    const last = run.at(-1)
+    if (first && last) {
+      found.push({kind: 'empty-rows', span: subspan(table, first.start - table.start, spanEnd(last) - table.start), text: '', count: run.length})
+    }
+    run = []
+  }
+  for (const line of lines) {
+    if (isEmptyRow(line)) run.push(line)
+    else close()
+  }
+  close()
+  return found
+}
+
+/** A timeline of three or more entries all at one clock time: the template's sample time left in. */
+function sameTime(model: PostmortemModel): Placeholder | undefined {
+  const timed = model.timeline.entries.filter((entry) => entry.mention?.time && entry.stamp)
+  const first = timed[0]
+  const time = first?.mention?.time
+  if (!first?.stamp || !time || timed.length < SAME_TIME_ENTRIES) return undefined
+  const same = timed.every((entry) => {
+    const other = entry.mention?.time
+    return other !== undefined && other.hour === time.hour && other.minute === time.minute && other.second === time.second
+  })
+  return same ? {kind: 'same-time', span: first.stamp, text: formatClock(time), count: timed.length} : undefined
+}
+
+function markerPattern(marker: string): RegExp {
+  return new RegExp(`${NOT_WORD_BEFORE}${escapeRegExp(marker)}${NOT_WORD_AFTER}`, 'gu')
+}
+
+function visitNodes(node: Nodes, visit: (node: Nodes) => void): void {
+  visit(node)
+  if ('children' in node) for (const child of node.children) visitNodes(child as Nodes, visit)
+}
+
+// One reading per tree and options.
+const cache = new WeakMap<Root, Map<string, Placeholder[]>>()
+
+export function findPlaceholders(tree: Root, model: PostmortemModel, options: PlaceholderOptions): Placeholder[] {
+  const key = JSON.stringify(options)
+  let byOptions = cache.get(tree)
+  if (!byOptions) {
+    byOptions = new Map()
+    cache.set(tree, byOptions)
+  }
+  const cached = byOptions.get(key)
+  if (cached) return cached
+
+  const source = model.source
+  const markers = options.markers.map(markerPattern)
+  const found: Placeholder[] = []
+  for (const block of proseOf(tree, source)) {
+    found.push(...textPlaceholders(block, markers))
+    // Without remark-gfm a table is a paragraph of pipes.
+    if (block.node.type === 'paragraph') found.push(...emptyRows(block.raw))
+  }
+  visitNodes(tree, (node) => {
+    if (node.type === 'table') {
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      if (start !== undefined && end !== undefined) found.push(...emptyRows(slice(source, start, end)))
+      return
+    }
+    const placeholder = node.type === 'html' ? htmlPlaceholder(node, source) : node.type === 'image' ? imagePlaceholder(node, source) : undefined
+    if (placeholder) found.push(placeholder)
+  })
+  const timeline = sameTime(model)
+  if (timeline) found.push(timeline)
+
+  const allowed = new Set(options.allow)
+  // Where patterns overlap (`[YYYY-MM-DD]`), the longest, earliest one is kept.
+  const kept: Placeholder[] = []
+  const candidates = found.filter((placeholder) => !allowed.has(placeholder.text))
+  for (const placeholder of candidates.sort((a, b) => a.span.start - b.span.start || b.span.text.length - a.span.text.length)) {
+    const previous = kept.at(-1)
+    if (previous && placeholder.span.start < spanEnd(previous.span)) continue
+    kept.push(placeholder)
+  }
+  byOptions.set(key, kept)
+  return kept
+}
