@@ -118,7 +118,8 @@ function ownerIn(span: Span): Span | undefined {
   const label = OWNER_LABEL.exec(span.text)
   if (label) {
     const value = subspan(span, label.index + label[0].length)
-    const end = value.text.search(/[,;)\n]|\s\(|$/)
+    // The name ends at a comma, a sentence's end, a bracket or a dash.
+    const end = value.text.search(/[,;)\n]|\.\s|\s\(|\s[-–—]\s|$/)
     const owner = stripTrailingMarkup(subspan(value, 0, end))
     // "Owner: [Name]" is the template's, not an owner.
     if (owner.text !== '' && !BRACKETED.test(owner.text)) return owner
@@ -212,8 +213,8 @@ function listItem(item: ListItem, source: string, own: ActionItem[], items: Acti
     for (const list of nested) listItems(list, source, items)
     return
   }
-  const found = itemOf(head, slice(source, range[0], range[1]), item, source)
-  if (!BRACKETED.test(found.action.text)) own.push(found)
+  if (BRACKETED.test(head.text.trim())) return
+  own.push(itemOf(head, slice(source, range[0], range[1]), item, source))
 }
 
 /** Rows of a pipe table, as items, reading the owner, ticket, due date and status from their columns. */

@@ -75,7 +75,7 @@ function blockOf(node: Nodes, source: string): ProseBlock | undefined {
   const range = offsets(node)
   if (!range) return undefined
   const raw = slice(source, range[0], range[1])
-  if (node.type === 'code') return {node, raw, text: {text: blankUrls(raw.text), start: range[0]}}
+  if (node.type === 'code' || node.type === 'yaml') return {node, raw, text: {text: blankUrls(raw.text), start: range[0]}}
   const chars = raw.text.split('').map((char) => (char === '\n' || char === '\r' ? char : ' '))
   copyText(node, source, chars, range[0])
   return {node, raw, text: {text: blankUrls(chars.join('')), start: range[0]}}
@@ -86,6 +86,12 @@ function collect(node: Nodes, source: string, blocks: ProseBlock[]): void {
     case 'paragraph':
     case 'heading':
     case 'tableCell': {
+      const block = blockOf(node, source)
+      if (block) blocks.push(block)
+      return
+    }
+    case 'yaml': {
+      // Front matter read by remark-frontmatter: its values are the author's words too.
       const block = blockOf(node, source)
       if (block) blocks.push(block)
       return

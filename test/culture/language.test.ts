@@ -1,0 +1,71 @@
+import {describe, expect, it} from 'vitest'
+import {type BlameOptions, DEFAULT_BLAME_PHRASES, findBlame} from '../../src/language.js'
+import {read} from './support.js'
+
+const DEFAULTS: BlameOptions = {phrases: DEFAULT_BLAME_PHRASES, people: [], allow: []}
+
+function blames(markdown: string, options: Partial<BlameOptions> = {}): string[] {
+  const {tree, source} = read(markdown)
+  return findBlame(tree, source, {...DEFAULTS, ...options}).map((blame) => `${blame.kind}: ${blame.span.text}`)
+}
+
+describe('findBlame', () => {
+  it('finds a person joined to a failure', () => {
+    expect(blames('An intern mistakenly ran the job.')).toEqual(['person: An intern mistakenly ran'])
+    expect(blames('The on-call engineer accidentally deleted the volume.')).toEqual(['person: The on-call engineer accidentally deleted'])
+    expect(blames('A programmer made a typo in the import.')).toEqual(['person: A programmer made a typo'])
+    expect(blames('The engineer did not notice the error.')).toEqual(['person: The engineer did not notice'])
+    expect(blames("The developer didn't test it.")).toEqual(["person: The developer didn't test"])
+    expect(blames('Someone forgot the flag.')).toEqual(['person: Someone forgot'])
+    expect(blames('He failed to page anyone.')).toEqual(['person: He failed to page'])
+  })
+
+  it('finds a causing action done "by" a person in a sentence about a cause', () => {
+    expect(blames('The root cause was the execution of a command by an intern.')).toEqual(['person: by an intern'])
+    expect(blames('The outage was due to improper configuration of the files by an engineer.')).toEqual(['person: by an engineer'])
+  })
+
+  it('leaves people who act without a failure alone', () => {
+    expect(blames('Engineers noticed the spike.')).toEqual([])
+    expect(blames('The incident was escalated to the network team.')).toEqual([])
+    expect(blames('The engineer attempted to fix the rule, but it did not resolve the issue.')).toEqual([])
+    expect(blames('The incorrect configuration was corrected by the on-call engineer.')).toEqual([])
+    expect(blames('The fix was deployed by an engineer.')).toEqual([])
+    expect(blames('The firewall rule was mistakenly set to block all traffic.')).toEqual([])
+    expect(blames('The gem was at fault. Users failed to log in. Nobody is to blame.')).toEqual([])
+  })
+
+  it('finds fault and mistakes owned by a person', () => {
+    expect(blames('It was the fault of the intern.')).toEqual(['person: fault of the intern'])
+    expect(blames('It was the fault of the load balancer.')).toEqual([])
+    expect(blames("The intern's error took the site down. His mistake cost an hour.")).toEqual(["person: intern's error", 'person: His mistake'])
+  })
+
+  it('finds blaming phrases whoever they are said of', () => {
+    expect(blames('Human error, careless edits and negligence; he should have known.')).toEqual([
+      'phrase: Human error',
+      'phrase: careless',
+      'phrase: negligence',
+      'phrase: should have known'
+    ])
+  })
+
+  it('knows names the document introduces as people, and handles', () => {
+    const text = 'Dana, our database administrator, ran the migration. Dana forgot the backup. @lee accidentally restarted it. amirh@ made a typo.'
+    expect(blames(text)).toEqual(['person: Dana forgot', 'person: @lee accidentally restarted', 'person: amirh@ made a typo'])
+    expect(blames('One of our backend developers, Linus, saw it. Linus forgot to pin it.')).toEqual(['person: Linus forgot'])
+    // A capitalised word is not a person unless the document says so.
+    expect(blames('Terraform accidentally destroyed the database.')).toEqual([])
+  })
+
+  it('takes phrases, people and allowed phrases from options', () => {
+    expect(blames('A cowboy deploy; Morgan forgot.', {phrases: ['cowboy deploy'], people: ['Morgan']})).toEqual(['phrase: cowboy deploy', 'person: Morgan forgot'])
+    expect(blames('The release captain overlooked it.', {people: ['release captain']})).toEqual(['person: The release captain overlooked'])
+    expect(blames('We track the human error budget.', {allow: ['human error budget']})).toEqual([])
+    expect(blames('Human error again.', {phrases: []})).toEqual([])
+  })
+
+  it('reads no code', () => {
+    expect(blames('`the intern forgot`\n\n```\nhuman error\n```\n')).toEqual([])
+  })
+})

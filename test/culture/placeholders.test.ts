@@ -1,0 +1,69 @@
+import {describe, expect, it} from 'vitest'
+import {DEFAULT_MARKERS, type PlaceholderOptions, findPlaceholders} from '../../src/placeholders.js'
+import {read} from './support.js'
+
+const DEFAULTS: PlaceholderOptions = {markers: DEFAULT_MARKERS, allow: []}
+
+function found(markdown: string, options: Partial<PlaceholderOptions> = {}, frontmatter = false): string[] {
+  const {tree, model} = read(markdown, {frontmatter})
+  return findPlaceholders(tree, model, {...DEFAULTS, ...options}).map((placeholder) => `${placeholder.kind}: ${placeholder.text}${placeholder.count ? ` ×${placeholder.count}` : ''}`)
+}
+
+describe('findPlaceholders', () => {
+  it('finds markers, XX and ?? standing alone', () => {
+    expect(found('TODO then TBD, FIXME and TBA; XX% of XX:XX and xx ms; [???]')).toEqual([
+      'text: TODO', 'text: TBD', 'text: FIXME', 'text: TBA', 'text: XX', 'text: XX:XX', 'text: xx', 'text: ???'
+    ])
+  })
+
+  it('leaves words that contain them, questions, status classes and code alone', () => {
+    expect(found('TODOs, MTBD, XXL, 5xx and 4XX errors. What happened?? `TODO`\n\n```\nFIXME\n```\n')).toEqual([])
+  })
+
+  it('takes a TODO heading for the title of a list of tasks', () => {
+    expect(found('## TODO\n\n- Add an alert\n\n### To-do list\n\n## Root cause: TODO\n')).toEqual(['text: TODO'])
+  })
+
+  it('finds prompts in brackets, angle brackets and braces, and formats', () => {
+    expect(found('[insert link] [Name] [Manager Name] [Critical/High/Low] <date> <your name> {service} {{owner}} YYYY-MM-DD HH:MM')).toEqual([
+      'text: [insert link]', 'text: [Name]', 'text: [Manager Name]', 'text: [Critical/High/Low]', 'text: <date>', 'text: <your name>',
+      'text: {service}', 'text: {{owner}}', 'text: YYYY-MM-DD', 'text: HH:MM'
+    ])
+  })
+
+  it('leaves links, checkboxes, HTML, sets and shell variables alone', () => {
+    expect(found('[the runbook][rb] [x] [ ] [1] <b>bold</b> <br> {a, b} ${HOME}\n\n[rb]: https://x.example\n')).toEqual([])
+  })
+
+  it('finds template phrases', () => {
+    expect(found('Lorem ipsum. Will fill here. To fill in later. Your name goes here. Put the date here.')).toEqual([
+      'text: Lorem ipsum', 'text: Will fill here', 'text: To fill in later', 'text: Your name goes here', 'text: Put the date here'
+    ])
+  })
+
+  it('finds placeholder images', () => {
+    expect(found('![a](https://via.placeholder.com/10) ![b](https://placehold.co/5) ![c](https://example.com/x.png) ![d](not a url)')).toEqual([
+      'image: via.placeholder.com', 'image: placehold.co'
+    ])
+  })
+
+  it('finds runs of empty table rows', () => {
+    expect(found('| a | b |\n| - | - |\n| 1 | 2 |\n|   |   |\n|   |   |\n| 3 | 4 |\n|  |  |\n')).toEqual(['empty-rows:  ×2', 'empty-rows:  ×1'])
+    expect(found('Not a table:\n\n|   |   |\n')).toEqual([])
+  })
+
+  it('finds a timeline whose entries all have one time, from three entries on', () => {
+    expect(found('## Timeline\n\n- 12:31 PM a\n- 12:31 PM b\n- 12:31 PM c\n')).toEqual(['same-time: 12:31 ×3'])
+    expect(found('## Timeline\n\n- 12:31 PM a\n- 12:31 PM b\n')).toEqual([])
+    expect(found('## Timeline\n\n- 12:31 PM a\n- 12:31 PM b\n- 12:32 PM c\n')).toEqual([])
+  })
+
+  it('takes markers and allowed placeholders from options', () => {
+    expect(found('PENDING and TBD and [Name]', {markers: ['PENDING'], allow: ['[Name]']})).toEqual(['text: PENDING'])
+  })
+
+  it('reads front matter as text, with or without remark-frontmatter', () => {
+    expect(found('---\ntitle: TBD\n---\n\n# Outage\n')).toEqual(['text: TBD'])
+    expect(found('---\ntitle: TBD\n---\n\n# Outage\n', {}, true)).toEqual(['text: TBD'])
+  })
+})
