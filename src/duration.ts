@@ -17,12 +17,13 @@ const NUMBER_WORDS: Record<string, number> = {
   sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
   forty: 40, 'forty-five': 45, fifty: 50, sixty: 60, ninety: 90
 }
-const NUMBER = `(?:\\d{1,4}(?:\\.\\d{1,2})?|${Object.keys(NUMBER_WORDS)
+const WORDS = Object.keys(NUMBER_WORDS)
   .sort((a, b) => b.length - a.length)
-  .join('|')})`
+  .join('|')
 const UNIT = '(?:hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s|days?|d)'
-// A digit may follow a unit: "1h30m".
-const PART = `${NUMBER}[\\s-]{0,2}${UNIT}(?![\\p{L}])`
+// A digit may follow a unit ("1h30m"); a number word needs a space or hyphen
+// before its unit ("and" is not "an d").
+const PART = `(?:\\d{1,4}(?:\\.\\d{1,2})?[\\s-]{0,2}|(?:${WORDS})[\\s-]{1,2})${UNIT}(?![\\p{L}])`
 const PHRASE = new RegExp(
   `(?<![\\p{L}\\p{N}.])${PART}(?:(?:,?\\s{1,3}and\\s{1,3}|,?\\s{0,3})${PART}){0,3}`,
   'giu'

@@ -127,7 +127,8 @@ export function extractStatedFacts(
     const range = firstRange([...durationLines, ...stated])
     if (range?.end?.time) {
       startMention ??= {...range, span: range.span}
-      endMention ??= {span: range.end.span, time: range.end.time, ...(range.end.date ?? range.date ? {date: range.end.date ?? range.date} : {})}
+      // An end without a date of its own is placed after the start (placeMoments).
+      endMention ??= {span: range.end.span, time: range.end.time, ...(range.end.date ? {date: range.end.date} : {})}
     }
   }
 

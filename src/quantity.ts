@@ -42,6 +42,8 @@ const CHANGE_AFTER = /^\s{0,2}(?:increase|decrease|rise|drop|spike|growth|jump|h
 // "disk usage hit 100%", "CPU reached 95%".
 const RESOURCE_BEFORE = /(?:cpu|memory|disk|load|usage|utili[sz]ation|capacity)(?:\s{1,2}(?:usage|utili[sz]ation|load))?\s{1,2}(?:hit|reached|peaked at|rose to|climbed to|spiked to|was|at)\s{1,3}$/i
 
+const YEAR = /^(?:19|20)\d{2}$/
+
 function parseNumber(text: string): number {
   return Number(text.replaceAll(',', ''))
 }
@@ -63,6 +65,8 @@ export function findImpact(span: Span): ImpactMention[] {
   for (const match of text.matchAll(COUNT)) {
     // "100 percent of traffic" is a percentage, not a count of 100.
     if (percentages.some(([from, to]) => match.index < to && from < match.index + match[0].length)) continue
+    // "In 2019 the server …" is a year; "2019 users" would still count.
+    if (YEAR.test(match[1] ?? '') && !match[2] && /\s\S+\s/.test(match[0])) continue
     const multiplier = match[2]?.toLowerCase() === 'k' ? 1000 : 1
     mentions.push({
       span: subspan(span, match.index, match.index + match[0].length),

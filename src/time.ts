@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node'
 import {type Span, subspan} from './text.js'
+import {namedZoneOffset} from './zones.js'
 
 export interface ClockTime {
   hour: number
@@ -100,11 +101,14 @@ const LEAD_WORDS = /^(?:at|around|about|approx\.?|approximately|by|on|circa|~)\s
 const RELATIVE = /\b(?:later|after|afterwards?|ago|before|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b/i
 // chrono drops the date of `[03-26 23:04]` (month-day before a time).
 const MONTH_DAY_PREFIX = /^(\d{1,2})-(\d{1,2})\s{1,3}$/
+const ZONE_WORDS_AFTER = /^\s{1,2}(?:africa|african|european)\b/i
 const MERIDIEM_TAIL = /^\.?\s?m\b\.?/i
 const MIDNIGHT_AFTER = /^\s{0,2}midnight\b/i
 // chrono does not read "Midnight" alone.
 const MIDNIGHT = /^midnight\b/i
-const RANGE_SEPARATOR = /\s{0,3}(?:-|–|—|\bto\b|\buntil\b|\btill\b|\band\b)\s{0,3}/
+// Spaced dashes and words separate a range; an unspaced dash only before a
+// clock time ("8:20-8:24"), never the dashes of an ISO date.
+const RANGE_SEPARATOR = /\s{1,3}(?:-|–|—|to|until|till|and)\s{1,3}|\s{0,3}[–—]\s{0,3}|(?<=\d)-(?=\d{1,2}[:.]\d{2})/
 const RANGE_LEAD = /^(?:from|between)\s{1,3}/i
 // chrono reads neither "between 8:00 PM and 1:00 AM" nor "8:00 PM — 1:00 AM"
 // as a range: two mentions with only this between them are one.
@@ -141,6 +145,18 @@ function mentionOf({index, text: matched, result}: Parsed, span: Span): TimeMent
   const time = clockOf(result.start)
   // "12:00 midnight" is the start of the day, not noon.
   if (time && time.hour === 12 && MIDNIGHT_AFTER.test(span.text.slice(index + text.length))) time.hour = 0
+  // chrono reads the "East" of "9:05 PM East African Time" as a zone of its
+  // own, and gives it to both ends of a range.
+  const lastWord = /\p{L}{1,20}$/u.exec(text)?.[0]
+  const namedZone = lastWord && ZONE_WORDS_AFTER.test(span.text.slice(index + text.length))
+    ? {offset: namedZoneOffset(lastWord + span.text.slice(index + text.length, index + text.length + 40))}
+    : undefined
+  const setZone = (clock: ClockTime | undefined): void => {
+    if (!clock || !namedZone) return
+    if (namedZone.offset === undefined) delete clock.offset
+    else clock.offset = namedZone.offset
+  }
+  setZone(time)
   const date = dateOf(result.start)
   if (time) mention.time = time
   if (date) mention.date = date
@@ -158,6 +174,7 @@ function mentionOf({index, text: matched, result}: Parsed, span: Span): TimeMent
     } else {
       mention.end = {span: whole}
     }
+    setZone(endTime)
     if (endTime) mention.end.time = endTime
     if (endDate) mention.end.date = endDate
     // "from 10:00 to 11:30 UTC": the zone written once applies to both ends.
@@ -223,10 +240,10 @@ export function findTimes(span: Span): TimeMention[] {
     const previous = mentions.at(-1)
     const between = previous ? span.text.slice(previous.span.start + previous.span.text.length - span.start, mention.span.start - span.start) : ''
     if (previous && !previous.end && previous.time && mention.time && RANGE_JOIN.test(between)) {
+      // The end keeps only a date of its own: "8:00 PM — 1:00 AM" ends the next day.
       previous.end = {span: mention.span, time: mention.time}
       if (previous.time.offset === undefined && mention.time.offset !== undefined) previous.time.offset = mention.time.offset
-      const date = mention.date ?? previous.date
-      if (date) previous.end.date = date
+      if (mention.date) previous.end.date = mention.date
       continue
     }
     mentions.push(mention)

@@ -31,3 +31,19 @@ export function findZones(span: Span): ZoneMention[] {
   }
   return zones.sort((a, b) => a.span.start - b.span.start)
 }
+
+// Zones chrono does not know by name, in minutes east of UTC.
+const NAMED_OFFSETS: Array<[RegExp, number]> = [
+  [/^east africa(?:n)? time/i, 180],
+  [/^central africa(?:n)? time/i, 120],
+  [/^west africa(?:n)? time/i, 60],
+  [/^south africa(?:n)? (?:standard )?time/i, 120],
+  [/^central european (?:standard )?time/i, 60],
+  [/^eastern european (?:standard )?time/i, 120],
+  [/^western european (?:standard )?time/i, 0]
+]
+
+/** The offset of a zone written out in words at the start of `text` ("East African Time"). */
+export function namedZoneOffset(text: string): number | undefined {
+  return NAMED_OFFSETS.find(([pattern]) => pattern.test(text))?.[1]
+}
