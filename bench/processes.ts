@@ -22,6 +22,12 @@ export interface Tool {
   args: string[]
   /** Turns the folder or file to lint into arguments. */
   inputs(target: string, isFolder: boolean): string[]
+  /**
+   * Exit codes of a run that linted every file: our CLI and remark-cli exit 1
+   * only on a fatal error (such as a preset they could not load), while
+   * markdownlint-cli2 exits 1 whenever it finds a problem.
+   */
+  exitCodes: number[]
 }
 
 export const TOOLS = {
@@ -29,19 +35,22 @@ export const TOOLS = {
     name: 'postmortem-lint',
     script: path.join(ROOT, 'bin/postmortem-lint.js'),
     args: ['--quiet'],
-    inputs: (target: string) => [target]
+    inputs: (target: string) => [target],
+    exitCodes: [0]
   },
   remark: {
     name: 'remark-cli + remark-preset-lint-recommended',
     script: path.join(ROOT, 'node_modules/remark-cli/cli.js'),
     args: ['--use', 'remark-preset-lint-recommended', '--no-stdout', '--quiet'],
-    inputs: (target: string) => [target]
+    inputs: (target: string) => [target],
+    exitCodes: [0]
   },
   markdownlint: {
     name: 'markdownlint-cli2',
     script: path.join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'),
     args: [],
-    inputs: (target: string, isFolder: boolean) => [isFolder ? `${target}/**/*.md` : target]
+    inputs: (target: string, isFolder: boolean) => [isFolder ? `${target}/**/*.md` : target],
+    exitCodes: [0, 1]
   }
 } satisfies Record<string, Tool>
 
@@ -55,8 +64,8 @@ export interface ProcessRun {
 
 /**
  * Runs `tool` on `target` in a fresh node process and measures it from spawn
- * to exit. Exit codes 0 and 1 (files with problems) are fine; anything else
- * means the tool did not run, which fails the benchmark.
+ * to exit. An exit code the tool does not give after linting every file
+ * means it did not run as measured, which fails the benchmark.
  */
 export async function runTool(tool: Tool, target: string): Promise<ProcessRun> {
   const usageFile = path.join(os.tmpdir(), `bench-usage-${process.pid}-${Math.random().toString(36).slice(2)}.json`)
@@ -78,7 +87,7 @@ export async function runTool(tool: Tool, target: string): Promise<ProcessRun> {
     child.on('close', (code) => resolve({exitCode: code, stderr: errors}))
   })
   const wallMs = performance.now() - started
-  if (exitCode !== 0 && exitCode !== 1) {
+  if (exitCode === null || !tool.exitCodes.includes(exitCode)) {
     throw new Error(`${tool.name} exited with ${exitCode} on ${target}:\n${stderr}`)
   }
   const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8')) as {peakRssBytes: number; cpuMs: number}

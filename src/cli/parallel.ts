@@ -1,0 +1,276 @@
+import fs from 'node:fs'
+import {createRequire} from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {Worker} from 'node:worker_threads'
+import type {Options as EngineOptions} from 'unified-engine'
+import type {VFile} from 'vfile'
+import {UsageError} from './args.js'
+
+/** What a worker needs to set up the same engine as the main thread. */
+export interface WorkerSetup {
+  argv: readonly string[]
+  cwd: string
+  version: string
+}
+
+/** A linted file as a worker sends it back: plain, cloneable data. */
+export interface LintedFile {
+  path: string
+  cwd: string
+  history: string[]
+  value?: string
+  data: {unifiedEngineGiven?: unknown; unifiedEngineIgnored?: unknown}
+  messages: Array<Record<string, unknown>>
+}
+
+type RunEngine = (options: EngineOptions) => Promise<VFile[]>
+
+export const THREADS_VARIABLE = 'POSTMORTEM_LINT_THREADS'
+// Starting a thread costs about as much as linting this many files, so fewer
+// files per thread are linted in the main thread.
+const FILES_PER_THREAD = 50
+// Each thread takes several chunks so that one slow chunk does not keep the
+// others waiting.
+const CHUNKS_PER_THREAD = 4
+const MAX_CHUNK = 200
+
+/**
+ * How many threads lint `files` files: one per core, but none for a few
+ * files. `POSTMORTEM_LINT_THREADS` sets the number (1 turns threads off).
+ */
+export function threadCount(files: number, env: NodeJS.ProcessEnv): number {
+  const set = env[THREADS_VARIABLE]
+  if (set !== undefined && set !== '') {
+    const threads = Number(set)
+    if (!Number.isInteger(threads) || threads < 1) {
+      throw new UsageError(`Unexpected ${THREADS_VARIABLE} \`${set}\`, expected a whole number of threads, 1 or more`)
+    }
+    return Math.min(threads, files)
+  }
+  return Math.max(1, Math.min(os.availableParallelism(), Math.floor(files / FILES_PER_THREAD)))
+}
+
+/**
+ * Drops the text of a file without messages: reporters read a text only to
+ * place a message's fix (SARIF), and thousands of texts fill memory.
+ */
+function withoutCleanText(file: VFile): VFile {
+  if (file.messages.length === 0) file.value = undefined as unknown as VFile['value']
+  return file
+}
+
+/** The plain data of a linted file, for `postMessage`. */
+export function toLintedFile(file: VFile): LintedFile {
+  return {
+    path: file.path,
+    cwd: file.cwd,
+    history: [...file.history],
+    value: withoutCleanText(file).value === undefined ? undefined : String(file),
+    data: {unifiedEngineGiven: file.data.unifiedEngineGiven, unifiedEngineIgnored: file.data.unifiedEngineIgnored},
+    messages: file.messages.map((message) => {
+      const fields: Record<string, unknown> = {}
+      for (const [key, value] of Object.entries(message)) {
+        if (typeof value !== 'function') fields[key] = key === 'cause' ? plainCause(value) : value
+      }
+      return fields
+    })
+  }
+}
+
+interface PlainError {
+  name: string
+  message: string
+  stack?: string
+  cause?: unknown
+}
+
+// Cloning keeps an Error's message and stack but not its cause, which the
+// reporters print: the chain is sent as plain objects and rebuilt.
+function plainCause(cause: unknown): unknown {
+  if (!(cause instanceof Error)) return cause === undefined || cause === null || typeof cause !== 'object' ? cause : String(cause)
+  const plain: PlainError = {name: cause.name, message: cause.message, stack: cause.stack}
+  if (cause.cause !== undefined) plain.cause = plainCause(cause.cause)
+  return {error: plain}
+}
+
+function revivedCause(cause: unknown): unknown {
+  if (cause === null || typeof cause !== 'object' || !('error' in cause)) return cause
+  const plain = cause.error as PlainError
+  const error = new Error(plain.message, plain.cause === undefined ? undefined : {cause: revivedCause(plain.cause)})
+  error.name = plain.name
+  error.stack = plain.stack
+  return error
+}
+
+function fromLintedFile(linted: LintedFile, VFileClass: typeof VFile): VFile {
+  const file = new VFileClass({cwd: linted.cwd, path: linted.path, value: linted.value})
+  file.history = [...linted.history]
+  Object.assign(file.data, linted.data)
+  for (const fields of linted.messages) {
+    Object.assign(file.message(String(fields.reason)), fields, 'cause' in fields ? {cause: revivedCause(fields.cause)} : {})
+  }
+  return file
+}
+
+function isFatal(file: VFile): boolean {
+  return file.messages.some((message) => message.fatal === true)
+}
+
+interface Finder {
+  finder(
+    input: string[],
+    options: Record<string, unknown>,
+    callback: (error: Error | undefined, result?: {files: VFile[]}) => void
+  ): void
+}
+interface IgnoreModule {
+  Ignore: new (options: Record<string, unknown>) => unknown
+}
+
+/**
+ * Finds the files the engine would lint, as its own first step does (see
+ * unified-engine/lib/file-set-pipeline/file-system.js of the pinned
+ * version): with its finder, so extensions, ignore files and node_modules
+ * count the same, and missing or ignored files get its own fatal messages.
+ * The engine's later steps compare every file with every other one when a
+ * file is done, which makes one run over thousands of files quadratic; the
+ * files found are linted in chunks instead. unified-engine exports neither
+ * module, so they are loaded from its folder, as args.ts does for unified-args.
+ */
+async function discover(paths: readonly string[], options: EngineOptions, cwd: string): Promise<VFile[]> {
+  const lib = path.join(path.dirname(createRequire(import.meta.url).resolve('unified-engine')), 'lib')
+  const [{finder}, {Ignore}] = (await Promise.all([
+    import(pathToFileURL(path.join(lib, 'finder.js')).href),
+    import(pathToFileURL(path.join(lib, 'ignore.js')).href)
+  ])) as [Finder, IgnoreModule]
+  const ignore = new Ignore({
+    cwd,
+    detectIgnore: options.detectIgnore ?? Boolean(options.ignoreName),
+    ignoreName: options.ignoreName,
+    ignorePath: options.ignorePath,
+    ignorePathResolveFrom: options.ignorePathResolveFrom ?? 'dir'
+  })
+  const found = await new Promise<VFile[]>((resolve, reject) => {
+    finder(
+      [...paths],
+      {
+        cwd,
+        extensions: (options.extensions ?? []).map((extension) => (extension.startsWith('.') ? extension : `.${extension}`)),
+        ignore,
+        ignorePatterns: options.ignorePatterns ?? [],
+        silentlyIgnore: Boolean(options.silentlyIgnore)
+      },
+      (error, result) => (result ? resolve(result.files) : reject(error ?? new Error('Cannot find files')))
+    )
+  })
+  for (const file of found) file.data.unifiedEngineGiven = true
+  return found.sort((left, right) => (left.path < right.path ? -1 : 1))
+}
+
+function chunksOf(paths: readonly string[], threads: number): string[][] {
+  const size = Math.max(1, Math.min(MAX_CHUNK, Math.ceil(paths.length / (threads * CHUNKS_PER_THREAD))))
+  const chunks: string[][] = []
+  for (let start = 0; start < paths.length; start += size) chunks.push(paths.slice(start, start + size))
+  return chunks
+}
+
+/**
+ * Lints the chunks on `threads` lanes: this thread and `threads - 1` workers,
+ * each taking the next chunk when it is done with one. This thread starts
+ * linting while the workers start up.
+ */
+async function lintOnThreads(
+  chunks: string[][],
+  threads: number,
+  setup: WorkerSetup,
+  lintHere: (chunk: string[]) => Promise<VFile[]>
+): Promise<Map<string, VFile>> {
+  const {VFile} = await import('vfile')
+  const results = new Map<string, VFile>()
+  const workers: Worker[] = []
+  const lanes: Array<Promise<void>> = []
+  let failure: Error | undefined
+
+  const workerLane = (worker: Worker): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      let busy = false
+      const next = (): void => {
+        const chunk = failure ? undefined : chunks.shift()
+        busy = chunk !== undefined
+        if (chunk) worker.postMessage(chunk)
+        else resolve()
+      }
+      worker.on('message', (files: LintedFile[]) => {
+        for (const file of files) results.set(file.path, fromLintedFile(file, VFile))
+        next()
+      })
+      worker.on('error', reject)
+      worker.on('exit', (code) => {
+        if (busy) reject(new Error(`A lint thread stopped (exit code ${code}) before its files were linted`))
+      })
+      next()
+    })
+
+  const hereLane = async (): Promise<void> => {
+    for (let chunk = chunks.shift(); chunk && !failure; chunk = chunks.shift()) {
+      for (const file of await lintHere(chunk)) results.set(file.path, file)
+    }
+  }
+
+  for (let index = 1; index < Math.min(threads, chunks.length); index++) {
+    const worker = new Worker(new URL('./lint-worker.js', import.meta.url), {workerData: setup})
+    workers.push(worker)
+    lanes.push(workerLane(worker))
+  }
+  lanes.push(hereLane())
+  try {
+    // The first failure stops every lane from taking more chunks.
+    await Promise.all(
+      lanes.map((lane) =>
+        lane.catch((error: unknown) => {
+          failure ??= error instanceof Error ? error : new Error(String(error))
+          throw failure
+        })
+      )
+    )
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()))
+  }
+  return results
+}
+
+/** Whether `paths` may hold enough files for threads: many files, or a folder. */
+function mayBeMany(paths: readonly string[], cwd: string, env: NodeJS.ProcessEnv): boolean {
+  if (threadCount(paths.length, env) > 1) return true
+  return paths.some((file) => fs.statSync(path.resolve(cwd, file), {throwIfNoEntry: false})?.isDirectory() === true)
+}
+
+/**
+ * Lints `paths` as `runEngine({...options, files: paths})` would, and
+ * returns the same files in the same order. Many files are found first, then
+ * linted in chunks, spread over worker threads when there are enough.
+ */
+export async function lintFiles(
+  paths: string[],
+  options: EngineOptions,
+  setup: WorkerSetup,
+  env: NodeJS.ProcessEnv,
+  runEngine: RunEngine
+): Promise<VFile[]> {
+  if (!mayBeMany(paths, setup.cwd, env)) return runEngine({...options, files: paths})
+
+  const found = await discover(paths, options, setup.cwd)
+  const lintable = found.filter((file) => !isFatal(file)).map((file) => file.path)
+  const threads = threadCount(lintable.length, env)
+  const chunks = chunksOf(lintable, threads)
+  const lintHere = async (chunk: string[]): Promise<VFile[]> => (await runEngine({...options, files: chunk})).map(withoutCleanText)
+  const linted = await lintOnThreads(chunks, threads, setup, lintHere)
+  return found.map((file) => {
+    if (isFatal(file)) return file
+    const result = linted.get(file.path)
+    if (!result) throw new Error(`No lint result for \`${file.path}\``)
+    return result
+  })
+}
