@@ -1,5 +1,6 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
+import {memoPerObject} from './cache.js'
 import {type StatedFacts, extractStatedFacts, placeMoments} from './facts.js'
 import {type FactLabelMention, type Section, scanSections} from './sections.js'
 import {type SectionKind, type SynonymOption, createSectionMatcher} from './synonyms.js'
@@ -54,19 +55,8 @@ export function buildModel(tree: Root, source: string, synonyms: SynonymOption =
 }
 
 // One model per tree and synonym table, dropped with the tree.
-const cache = new WeakMap<Root, Map<string, PostmortemModel>>()
+const models = memoPerObject<Root, PostmortemModel>()
 
 export function getModel(tree: Root, file: VFile, synonyms: SynonymOption = {}): PostmortemModel {
-  const key = JSON.stringify(synonyms)
-  let models = cache.get(tree)
-  if (!models) {
-    models = new Map()
-    cache.set(tree, models)
-  }
-  let model = models.get(key)
-  if (!model) {
-    model = buildModel(tree, markdownText(file), synonyms)
-    models.set(key, model)
-  }
-  return model
+  return models(tree, JSON.stringify(synonyms), () => buildModel(tree, markdownText(file), synonyms))
 }
