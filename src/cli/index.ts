@@ -72,15 +72,17 @@ export async function runEngine(options: EngineOptions): Promise<VFile[]> {
 }
 
 export async function engineOptions(args: CliArguments, io: Io): Promise<EngineOptions> {
-  const [{unified}, {default: remarkParse}, own, {ownPackageTransform}] = await Promise.all([
+  const [{unified}, {default: remarkParse}, own, {ownPackageTransform}, {requireText}] = await Promise.all([
     import('unified'),
     import('remark-parse'),
     import('../index.js'),
-    import('./config.js')
+    import('./config.js'),
+    import('./text-guard.js')
   ])
   return {
     ...args.engine,
-    processor: unified().use(remarkParse),
+    // A binary, non-UTF-8 or absurdly nested file gets one error instead of being linted.
+    processor: unified().use(remarkParse).use(requireText),
     cwd: io.cwd,
     // Used when no `.remarkrc*` or `package.json#remarkConfig` applies to a file.
     defaultConfig: own.recommended,
