@@ -1,5 +1,6 @@
+import remarkFrontmatter from 'remark-frontmatter'
 import remarkLint from 'remark-lint'
-import type {Preset} from 'unified'
+import type {PluggableList, Preset} from 'unified'
 import actionItems from '../rules/action-items.js'
 import blamelessLanguage from '../rules/blameless-language.js'
 import durationConsistency from '../rules/duration-consistency.js'
@@ -59,16 +60,28 @@ export const rules: Record<string, PostmortemRule> = Object.fromEntries(
   ].map((rule) => [rule.meta.id, rule])
 )
 
-function presetOf(names: ReadonlyArray<'recommended' | 'strict'>): Preset {
+// Front matter is parsed as YAML, so its `---` lines are not read as a rule
+// and a setext heading by the rules.
+function presetOf(names: ReadonlyArray<'recommended' | 'strict'>, configured: PluggableList = []): Preset {
+  const configuredRules = new Set(configured.map((entry) => (Array.isArray(entry) ? entry[0] : entry)))
   return {
-    plugins: [remarkLint, ...Object.values(rules).filter((rule) => names.includes(rule.meta.preset))]
+    plugins: [
+      [remarkFrontmatter, ['yaml']],
+      remarkLint,
+      ...Object.values(rules).filter((rule) => names.includes(rule.meta.preset) && !configuredRules.has(rule)),
+      ...configured
+    ]
   }
 }
 
-/** The rules every postmortem should pass. */
-export const recommended: Preset = presetOf(['recommended'])
+/**
+ * The rules every postmortem should pass. Front matter is checked when a
+ * document has it; `{required: true}` on postmortem-frontmatter opts in to
+ * requiring it.
+ */
+export const recommended: Preset = presetOf(['recommended'], [[frontmatter, {required: false}]])
 
-/** The recommended rules and the stricter ones (section order and, later, metadata). */
+/** The recommended rules and the stricter ones: section order, heading style, action items, incident date, front matter. */
 export const strict: Preset = presetOf(['recommended', 'strict'])
 
 export default recommended
