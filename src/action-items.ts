@@ -1,3 +1,4 @@
+import {memoPerObject} from './cache.js'
 import type {List, ListItem, Nodes, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {PostmortemModel} from './model.js'
@@ -290,23 +291,14 @@ function containersIn(tree: Root, start: number, end: number): Nodes[] {
   return found
 }
 
-// One reading per tree, model and options.
-const cache = new WeakMap<Root, Map<PostmortemModel, Map<string, ActionItem[]>>>()
+// One reading per model (itself one per tree and synonyms) and options.
+const readings = memoPerObject<PostmortemModel, ActionItem[]>()
 
 export function actionItemsOf(tree: Root, model: PostmortemModel, options: ActionItemOptions): ActionItem[] {
-  let byModel = cache.get(tree)
-  if (!byModel) {
-    byModel = new Map()
-    cache.set(tree, byModel)
-  }
-  let byOptions = byModel.get(model)
-  if (!byOptions) {
-    byOptions = new Map()
-    byModel.set(model, byOptions)
-  }
-  const key = JSON.stringify(options)
-  const cached = byOptions.get(key)
-  if (cached) return cached
+  return readings(model, JSON.stringify(options), () => readActionItems(tree, model, options))
+}
+
+function readActionItems(tree: Root, model: PostmortemModel, options: ActionItemOptions): ActionItem[] {
 
   const source = model.source
   const blocks = proseOf(tree, source)
@@ -336,7 +328,6 @@ export function actionItemsOf(tree: Root, model: PostmortemModel, options: Actio
       return true
     })
     .sort((a, b) => a.line.start - b.line.start)
-  byOptions.set(key, unique)
   return unique
 }
 

@@ -1,3 +1,4 @@
+import {memoPerObject} from './cache.js'
 import type {Root} from 'mdast'
 import type {PostmortemModel} from './model.js'
 import {proseOf} from './prose.js'
@@ -28,8 +29,8 @@ function introductionDate(tree: Root, model: PostmortemModel): IncidentDate | un
   return undefined
 }
 
-// One reading per tree and model.
-const cache = new WeakMap<Root, Map<PostmortemModel, IncidentDate | null>>()
+// One reading per model (itself one per tree and synonyms).
+const readings = memoPerObject<PostmortemModel, IncidentDate | undefined>()
 
 function readIncidentDate(tree: Root, model: PostmortemModel): IncidentDate | undefined {
   const stated = model.facts.date ?? (model.facts.start?.date && {date: model.facts.start.date, span: model.facts.start.span})
@@ -45,15 +46,5 @@ function readIncidentDate(tree: Root, model: PostmortemModel): IncidentDate | un
  * else a date in its title or the text before its first section.
  */
 export function incidentDateOf(tree: Root, model: PostmortemModel): IncidentDate | undefined {
-  let byModel = cache.get(tree)
-  if (!byModel) {
-    byModel = new Map()
-    cache.set(tree, byModel)
-  }
-  let found = byModel.get(model)
-  if (found === undefined) {
-    found = readIncidentDate(tree, model) ?? null
-    byModel.set(model, found)
-  }
-  return found ?? undefined
+  return readings(model, '', () => readIncidentDate(tree, model))
 }

@@ -1,3 +1,4 @@
+import {memoPerObject} from './cache.js'
 import type {Root} from 'mdast'
 import {type ProseBlock, type Word, isHandle, proseOf, sentencesOf} from './prose.js'
 import {type Span, slice} from './text.js'
@@ -273,18 +274,13 @@ function findInSentence(source: string, words: readonly Word[], people: People, 
 }
 
 // One reading per tree and options.
-const cache = new WeakMap<Root, Map<string, Blame[]>>()
+const readings = memoPerObject<Root, Blame[]>()
 
 export function findBlame(tree: Root, source: string, options: BlameOptions): Blame[] {
-  const key = JSON.stringify(options)
-  let byOptions = cache.get(tree)
-  if (!byOptions) {
-    byOptions = new Map()
-    cache.set(tree, byOptions)
-  }
-  const cached = byOptions.get(key)
-  if (cached) return cached
+  return readings(tree, JSON.stringify(options), () => readBlame(tree, source, options))
+}
 
+function readBlame(tree: Root, source: string, options: BlameOptions): Blame[] {
   const blocks = proseOf(tree, source)
   const names = introducedNames(blocks)
   const extra: string[][] = []
@@ -307,6 +303,5 @@ export function findBlame(tree: Root, source: string, options: BlameOptions): Bl
       }
     }
   }
-  byOptions.set(key, found)
   return found
 }

@@ -1,3 +1,4 @@
+import {memoPerObject} from './cache.js'
 import type {Html, Image, Nodes, Root} from 'mdast'
 import type {PostmortemModel} from './model.js'
 import {type ProseBlock, proseLines, proseOf} from './prose.js'
@@ -179,18 +180,13 @@ function visitNodes(node: Nodes, visit: (node: Nodes) => void): void {
 }
 
 // One reading per tree and options.
-const cache = new WeakMap<Root, Map<string, Placeholder[]>>()
+const readings = memoPerObject<Root, Placeholder[]>()
 
 export function findPlaceholders(tree: Root, model: PostmortemModel, options: PlaceholderOptions): Placeholder[] {
-  const key = JSON.stringify(options)
-  let byOptions = cache.get(tree)
-  if (!byOptions) {
-    byOptions = new Map()
-    cache.set(tree, byOptions)
-  }
-  const cached = byOptions.get(key)
-  if (cached) return cached
+  return readings(tree, JSON.stringify(options), () => readPlaceholders(tree, model, options))
+}
 
+function readPlaceholders(tree: Root, model: PostmortemModel, options: PlaceholderOptions): Placeholder[] {
   const source = model.source
   const markers = options.markers.map(markerPattern)
   const found: Placeholder[] = []
@@ -221,6 +217,5 @@ export function findPlaceholders(tree: Root, model: PostmortemModel, options: Pl
     if (previous && placeholder.span.start < spanEnd(previous.span)) continue
     kept.push(placeholder)
   }
-  byOptions.set(key, kept)
   return kept
 }
