@@ -5,9 +5,8 @@
  * try-repo clones the repository at HEAD plus changes to tracked files only,
  * so the test first makes a snapshot repository of this checkout as it is on
  * disk (tracked and untracked files, as git lists them), and tries that.
- * Each try-repo installs the hook from scratch (npm install, npm pack, npm
- * install -g: about 40 s on CI), so the failing and the passing run go side
- * by side.
+ * Installing the hook (npm install, npm pack, npm install -g) is the slow
+ * part; the two runs share one pre-commit home, so it happens once.
  */
 import {execFileSync, spawn} from 'node:child_process'
 import {copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
@@ -127,10 +126,11 @@ describe('the pre-commit hook', () => {
     userRepository(bad, BAD)
     userRepository(fixed, FIXED)
 
-    const [failing, passing] = await Promise.all([
-      tryRepo(bad, snapshot, path.join(base, 'home-bad')),
-      tryRepo(fixed, snapshot, path.join(base, 'home-fixed'))
-    ])
+    // One PRE_COMMIT_HOME: the second run reuses the hook the first installed
+    // (pre-commit keys it by repository and commit), so it installs once.
+    const home = path.join(base, 'home')
+    const failing = await tryRepo(bad, snapshot, home)
+    const passing = await tryRepo(fixed, snapshot, home)
 
     // Anything but the hook's own verdict (such as the hook failing to install) is shown whole.
     for (const run of [failing, passing]) {
