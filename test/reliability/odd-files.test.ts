@@ -77,7 +77,7 @@ const FILES: Record<string, {bytes: () => Buffer; notText?: true}> = {
   'ten-megabytes.md': {
     bytes: () => Buffer.from(`${CLEAN}\n## Appendix: logs\n\n\`\`\`text\n${LOG_LINE.repeat(Math.ceil(TEN_MB / LOG_LINE.length))}\`\`\`\n`)
   },
-  // A table: as a list, the parser alone takes some 15 s and 2 GB on it (see docs/reliability.md).
+  // A table: as a list, linting takes some 15 s and 2 GB, most of it parsing (see docs/reliability.md).
   'long-timeline.md': {
     bytes: () =>
       Buffer.from(
