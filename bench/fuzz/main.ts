@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     })
   )
   const seconds = (performance.now() - started) / 1000
-  console.log(`fuzz: ${done} cases in ${seconds.toFixed(1)} s, ${Math.round(done / seconds)} cases/s, ${failures.length} failure${failures.length === 1 ? '' : 's'}`)
+  console.log(`fuzz: ${done} case${done === 1 ? '' : 's'} in ${seconds.toFixed(1)} s, ${Math.round(done / seconds)} cases/s, ${failures.length} failure${failures.length === 1 ? '' : 's'}`)
   for (const failure of failures) {
     console.log(`\nFAILED with --seed ${failure.seed} --path ${failure.path}`)
     console.log(`  input: ${failure.input.length > 2_000 ? `${failure.input.slice(0, 2_000)}…` : failure.input}`)
