@@ -28,6 +28,8 @@ export interface Tool {
    * markdownlint-cli2 exits 1 whenever it finds a problem.
    */
   exitCodes: number[]
+  /** Extra environment variables. */
+  env?: Record<string, string>
 }
 
 export const TOOLS = {
@@ -44,6 +46,15 @@ export const TOOLS = {
     args: ['--use', 'remark-preset-lint-recommended', '--no-stdout', '--quiet'],
     inputs: (target: string) => [target],
     exitCodes: [0]
+  },
+  /** Ours with one linting thread per core instead of the default. */
+  oursThreaded: {
+    name: `postmortem-lint, POSTMORTEM_LINT_THREADS=${os.availableParallelism()}`,
+    script: path.join(ROOT, 'bin/postmortem-lint.js'),
+    args: ['--quiet'],
+    inputs: (target: string) => [target],
+    exitCodes: [0],
+    env: {POSTMORTEM_LINT_THREADS: String(os.availableParallelism())}
   },
   markdownlint: {
     name: 'markdownlint-cli2',
@@ -75,7 +86,7 @@ export async function runTool(tool: Tool, target: string): Promise<ProcessRun> {
   const {exitCode, stderr} = await new Promise<{exitCode: number | null; stderr: string}>((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
-      env: {...process.env, BENCH_USAGE_FILE: usageFile, NO_COLOR: '1', FORCE_COLOR: '0'},
+      env: {...process.env, ...tool.env, BENCH_USAGE_FILE: usageFile, NO_COLOR: '1', FORCE_COLOR: '0'},
       stdio: ['ignore', 'ignore', 'pipe']
     })
     let errors = ''

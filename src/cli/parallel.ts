@@ -37,8 +37,11 @@ const CHUNKS_PER_THREAD = 4
 const MAX_CHUNK = 200
 
 /**
- * How many threads lint `files` files: one per core, but none for a few
- * files. `POSTMORTEM_LINT_THREADS` sets the number (1 turns threads off).
+ * How many threads lint `files` files: one fewer than the cores, and none
+ * for a few files. V8 already collects garbage and compiles on other threads
+ * while one thread lints: on two cores a second linting thread made no run
+ * faster (2,000 and 10,000 files, docs/performance.md) and took 100 MB more.
+ * `POSTMORTEM_LINT_THREADS` sets the number (1: this thread only).
  */
 export function threadCount(files: number, env: NodeJS.ProcessEnv): number {
   const set = env[THREADS_VARIABLE]
@@ -49,7 +52,7 @@ export function threadCount(files: number, env: NodeJS.ProcessEnv): number {
     }
     return Math.min(threads, files)
   }
-  return Math.max(1, Math.min(os.availableParallelism(), Math.floor(files / FILES_PER_THREAD)))
+  return Math.max(1, Math.min(os.availableParallelism() - 1, Math.floor(files / FILES_PER_THREAD)))
 }
 
 /**
@@ -241,9 +244,9 @@ async function lintOnThreads(
   return results
 }
 
-/** Whether `paths` may hold enough files for threads: many files, or a folder. */
+/** Whether `paths` may hold enough files for chunks or threads: many files, or a folder. */
 function mayBeMany(paths: readonly string[], cwd: string, env: NodeJS.ProcessEnv): boolean {
-  if (threadCount(paths.length, env) > 1) return true
+  if (paths.length > MAX_CHUNK || threadCount(paths.length, env) > 1) return true
   return paths.some((file) => fs.statSync(path.resolve(cwd, file), {throwIfNoEntry: false})?.isDirectory() === true)
 }
 
