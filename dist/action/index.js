@@ -856,7 +856,7 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key, value, index2) {
+      constructor(key, value2, index2) {
         if (index2 === void 0 || index2 >= key.length) {
           throw new TypeError("Unreachable");
         }
@@ -865,16 +865,16 @@ var require_tree = __commonJS({
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index2) {
-          this.middle = new _TstNode(key, value, index2);
+          this.middle = new _TstNode(key, value2, index2);
         } else {
-          this.value = value;
+          this.value = value2;
         }
       }
       /**
        * @param {string} key
        * @param {any} value
        */
-      add(key, value) {
+      add(key, value2) {
         const length = key.length;
         if (length === 0) {
           throw new TypeError("Unreachable");
@@ -888,25 +888,25 @@ var require_tree = __commonJS({
           }
           if (node2.code === code2) {
             if (length === ++index2) {
-              node2.value = value;
+              node2.value = value2;
               break;
             } else if (node2.middle !== null) {
               node2 = node2.middle;
             } else {
-              node2.middle = new _TstNode(key, value, index2);
+              node2.middle = new _TstNode(key, value2, index2);
               break;
             }
           } else if (node2.code < code2) {
             if (node2.left !== null) {
               node2 = node2.left;
             } else {
-              node2.left = new _TstNode(key, value, index2);
+              node2.left = new _TstNode(key, value2, index2);
               break;
             }
           } else if (node2.right !== null) {
             node2 = node2.right;
           } else {
-            node2.right = new _TstNode(key, value, index2);
+            node2.right = new _TstNode(key, value2, index2);
             break;
           }
         }
@@ -945,11 +945,11 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        * */
-      insert(key, value) {
+      insert(key, value2) {
         if (this.node === null) {
-          this.node = new TstNode(key, value, 0);
+          this.node = new TstNode(key, value2, 0);
         } else {
-          this.node.add(key, value);
+          this.node.add(key, value2);
         }
       }
       /**
@@ -1050,11 +1050,11 @@ var require_util = __commonJS({
       return url;
     }
     function isValidPort(port) {
-      const value = parseInt(port, 10);
-      return value === Number(port) && value >= 0 && value <= 65535;
+      const value2 = parseInt(port, 10);
+      return value2 === Number(port) && value2 >= 0 && value2 <= 65535;
     }
-    function isHttpOrHttpsPrefixed(value) {
-      return value != null && value[0] === "h" && value[1] === "t" && value[2] === "t" && value[3] === "p" && (value[4] === ":" || value[4] === "s" && value[5] === ":");
+    function isHttpOrHttpsPrefixed(value2) {
+      return value2 != null && value2[0] === "h" && value2[1] === "t" && value2[2] === "t" && value2[3] === "p" && (value2[4] === ":" || value2[4] === "s" && value2[5] === ":");
     }
     function parseURL(url) {
       if (typeof url === "string") {
@@ -1178,11 +1178,11 @@ var require_util = __commonJS({
       const m2 = val.toString().match(KEEPALIVE_TIMEOUT_EXPR);
       return m2 ? parseInt(m2[1], 10) * 1e3 : null;
     }
-    function headerNameToString(value) {
-      return typeof value === "string" ? headerNameLowerCasedRecord[value] ?? value.toLowerCase() : tree.lookup(value) ?? value.toString("latin1").toLowerCase();
+    function headerNameToString(value2) {
+      return typeof value2 === "string" ? headerNameLowerCasedRecord[value2] ?? value2.toLowerCase() : tree.lookup(value2) ?? value2.toString("latin1").toLowerCase();
     }
-    function bufferToLowerCasedHeaderName(value) {
-      return tree.lookup(value) ?? value.toString("latin1").toLowerCase();
+    function bufferToLowerCasedHeaderName(value2) {
+      return tree.lookup(value2) ?? value2.toString("latin1").toLowerCase();
     }
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
@@ -1239,31 +1239,31 @@ var require_util = __commonJS({
     function isBuffer(buffer) {
       return buffer instanceof Uint8Array || Buffer.isBuffer(buffer);
     }
-    function validateHandler(handler, method, upgrade) {
-      if (!handler || typeof handler !== "object") {
+    function validateHandler(handler2, method, upgrade) {
+      if (!handler2 || typeof handler2 !== "object") {
         throw new InvalidArgumentError("handler must be an object");
       }
-      if (typeof handler.onConnect !== "function") {
+      if (typeof handler2.onConnect !== "function") {
         throw new InvalidArgumentError("invalid onConnect method");
       }
-      if (typeof handler.onError !== "function") {
+      if (typeof handler2.onError !== "function") {
         throw new InvalidArgumentError("invalid onError method");
       }
-      if (typeof handler.onBodySent !== "function" && handler.onBodySent !== void 0) {
+      if (typeof handler2.onBodySent !== "function" && handler2.onBodySent !== void 0) {
         throw new InvalidArgumentError("invalid onBodySent method");
       }
       if (upgrade || method === "CONNECT") {
-        if (typeof handler.onUpgrade !== "function") {
+        if (typeof handler2.onUpgrade !== "function") {
           throw new InvalidArgumentError("invalid onUpgrade method");
         }
       } else {
-        if (typeof handler.onHeaders !== "function") {
+        if (typeof handler2.onHeaders !== "function") {
           throw new InvalidArgumentError("invalid onHeaders method");
         }
-        if (typeof handler.onData !== "function") {
+        if (typeof handler2.onData !== "function") {
           throw new InvalidArgumentError("invalid onData method");
         }
-        if (typeof handler.onComplete !== "function") {
+        if (typeof handler2.onComplete !== "function") {
           throw new InvalidArgumentError("invalid onComplete method");
         }
       }
@@ -1297,14 +1297,14 @@ var require_util = __commonJS({
             iterator = iterable[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { done, value } = await iterator.next();
+            const { done, value: value2 } = await iterator.next();
             if (done) {
               queueMicrotask(() => {
                 controller.close();
                 controller.byobRequest?.respond(0);
               });
             } else {
-              const buf = Buffer.isBuffer(value) ? value : Buffer.from(value);
+              const buf = Buffer.isBuffer(value2) ? value2 : Buffer.from(value2);
               if (buf.byteLength) {
                 controller.enqueue(new Uint8Array(buf));
               }
@@ -1706,7 +1706,7 @@ var require_request = __commonJS({
         throwOnError,
         expectContinue,
         servername
-      }, handler) {
+      }, handler2) {
         if (typeof path16 !== "string") {
           throw new InvalidArgumentError("path must be a string");
         } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
@@ -1811,9 +1811,9 @@ var require_request = __commonJS({
         } else if (headers != null) {
           throw new InvalidArgumentError("headers must be an object or an array");
         }
-        validateHandler(handler, method, upgrade);
+        validateHandler(handler2, method, upgrade);
         this.servername = servername || getServerName(this.host);
-        this[kHandler] = handler;
+        this[kHandler] = handler2;
         if (channels.create.hasSubscribers) {
           channels.create.publish({ request: this });
         }
@@ -1969,8 +1969,8 @@ var require_request = __commonJS({
           this.endHandler = null;
         }
       }
-      addHeader(key, value) {
-        processHeader(this, key, value);
+      addHeader(key, value2) {
+        processHeader(this, key, value2);
         return this;
       }
     };
@@ -2042,11 +2042,11 @@ var require_request = __commonJS({
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
-        const value = typeof val === "string" ? val.toLowerCase() : null;
-        if (value !== "close" && value !== "keep-alive") {
+        const value2 = typeof val === "string" ? val.toLowerCase() : null;
+        if (value2 !== "close" && value2 !== "keep-alive") {
           throw new InvalidArgumentError("invalid connection header");
         }
-        if (value === "close") {
+        if (value2 === "close") {
           request.reset = true;
         }
       } else if (headerName === "expect") {
@@ -2251,20 +2251,20 @@ var require_dispatcher_base = __commonJS({
           queueMicrotask(onDestroyed);
         });
       }
-      [kInterceptedDispatch](opts, handler) {
+      [kInterceptedDispatch](opts, handler2) {
         if (!this[kInterceptors] || this[kInterceptors].length === 0) {
           this[kInterceptedDispatch] = this[kDispatch];
-          return this[kDispatch](opts, handler);
+          return this[kDispatch](opts, handler2);
         }
         let dispatch = this[kDispatch].bind(this);
         for (let i = this[kInterceptors].length - 1; i >= 0; i--) {
           dispatch = this[kInterceptors][i](dispatch);
         }
         this[kInterceptedDispatch] = dispatch;
-        return dispatch(opts, handler);
+        return dispatch(opts, handler2);
       }
-      dispatch(opts, handler) {
-        if (!handler || typeof handler !== "object") {
+      dispatch(opts, handler2) {
+        if (!handler2 || typeof handler2 !== "object") {
           throw new InvalidArgumentError("handler must be an object");
         }
         try {
@@ -2277,12 +2277,12 @@ var require_dispatcher_base = __commonJS({
           if (this[kClosed]) {
             throw new ClientClosedError();
           }
-          return this[kInterceptedDispatch](opts, handler);
+          return this[kInterceptedDispatch](opts, handler2);
         } catch (err) {
-          if (typeof handler.onError !== "function") {
+          if (typeof handler2.onError !== "function") {
             throw new InvalidArgumentError("invalid onError method");
           }
-          handler.onError(err);
+          handler2.onError(err);
           return false;
         }
       }
@@ -2711,9 +2711,9 @@ var require_utils = __commonJS({
     function enumToMap(obj) {
       const res = {};
       Object.keys(obj).forEach((key) => {
-        const value = obj[key];
-        if (typeof value === "number") {
-          res[key] = value;
+        const value2 = obj[key];
+        if (typeof value2 === "number") {
+          res[key] = value2;
         }
       });
       return res;
@@ -3526,11 +3526,11 @@ var require_data_url = __commonJS({
     }
     function collectAnHTTPQuotedString(input, position2, extractValue) {
       const positionStart = position2.position;
-      let value = "";
+      let value2 = "";
       assert7(input[position2.position] === '"');
       position2.position++;
       while (true) {
-        value += collectASequenceOfCodePoints(
+        value2 += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== "\\",
           input,
           position2
@@ -3542,10 +3542,10 @@ var require_data_url = __commonJS({
         position2.position++;
         if (quoteOrBackslash === "\\") {
           if (position2.position >= input.length) {
-            value += "\\";
+            value2 += "\\";
             break;
           }
-          value += input[position2.position];
+          value2 += input[position2.position];
           position2.position++;
         } else {
           assert7(quoteOrBackslash === '"');
@@ -3553,7 +3553,7 @@ var require_data_url = __commonJS({
         }
       }
       if (extractValue) {
-        return value;
+        return value2;
       }
       return input.slice(positionStart, position2.position);
     }
@@ -3561,16 +3561,16 @@ var require_data_url = __commonJS({
       assert7(mimeType !== "failure");
       const { parameters, essence } = mimeType;
       let serialization = essence;
-      for (let [name, value] of parameters.entries()) {
+      for (let [name, value2] of parameters.entries()) {
         serialization += ";";
         serialization += name;
         serialization += "=";
-        if (!HTTP_TOKEN_CODEPOINTS.test(value)) {
-          value = value.replace(/(\\|")/g, "\\$1");
-          value = '"' + value;
-          value += '"';
+        if (!HTTP_TOKEN_CODEPOINTS.test(value2)) {
+          value2 = value2.replace(/(\\|")/g, "\\$1");
+          value2 = '"' + value2;
+          value2 += '"';
         }
-        serialization += value;
+        serialization += value2;
       }
       return serialization;
     }
@@ -3843,11 +3843,11 @@ var require_webidl = __commonJS({
           });
         }
         while (true) {
-          const { done, value } = method.next();
+          const { done, value: value2 } = method.next();
           if (done) {
             break;
           }
-          seq.push(converter(value, prefix, `${argument}[${index2++}]`));
+          seq.push(converter(value2, prefix, `${argument}[${index2++}]`));
         }
         return seq;
       };
@@ -3915,20 +3915,20 @@ var require_webidl = __commonJS({
               });
             }
           }
-          let value = dictionary[key];
+          let value2 = dictionary[key];
           const hasDefault = Object.hasOwn(options, "defaultValue");
-          if (hasDefault && value !== null) {
-            value ??= defaultValue();
+          if (hasDefault && value2 !== null) {
+            value2 ??= defaultValue();
           }
-          if (required || hasDefault || value !== void 0) {
-            value = converter(value, prefix, `${argument}.${key}`);
-            if (options.allowedValues && !options.allowedValues.includes(value)) {
+          if (required || hasDefault || value2 !== void 0) {
+            value2 = converter(value2, prefix, `${argument}.${key}`);
+            if (options.allowedValues && !options.allowedValues.includes(value2)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `${value} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
+                message: `${value2} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
-            dict[key] = value;
+            dict[key] = value2;
           }
         }
         return dict;
@@ -4139,8 +4139,8 @@ var require_util2 = __commonJS({
       }
       return true;
     }
-    function normalizeBinaryStringToUtf8(value) {
-      return Buffer.from(value, "binary").toString("utf8");
+    function normalizeBinaryStringToUtf8(value2) {
+      return Buffer.from(value2, "binary").toString("utf8");
     }
     function requestCurrentURL(request) {
       return request.urlList[request.urlList.length - 1];
@@ -4501,8 +4501,8 @@ var require_util2 = __commonJS({
     function normalizeMethod(method) {
       return normalizedMethodRecordsBase[method.toLowerCase()] ?? method;
     }
-    function serializeJavascriptValueToJSONString(value) {
-      const result = JSON.stringify(value);
+    function serializeJavascriptValueToJSONString(value2) {
+      const result = JSON.stringify(value2);
       if (result === void 0) {
         throw new TypeError("Value is not JSON serializable");
       }
@@ -4543,7 +4543,7 @@ var require_util2 = __commonJS({
               done: true
             };
           }
-          const { [keyIndex]: key, [valueIndex]: value } = values[index2];
+          const { [keyIndex]: key, [valueIndex]: value2 } = values[index2];
           this.#index = index2 + 1;
           let result;
           switch (this.#kind) {
@@ -4551,10 +4551,10 @@ var require_util2 = __commonJS({
               result = key;
               break;
             case "value":
-              result = value;
+              result = value2;
               break;
             case "key+value":
-              result = [key, value];
+              result = [key, value2];
               break;
           }
           return {
@@ -4620,8 +4620,8 @@ var require_util2 = __commonJS({
                 `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
               );
             }
-            for (const { 0: key, 1: value } of makeIterator(this, "key+value")) {
-              callbackfn.call(thisArg, value, key, this);
+            for (const { 0: key, 1: value2 } of makeIterator(this, "key+value")) {
+              callbackfn.call(thisArg, value2, key, this);
             }
           }
         }
@@ -4698,8 +4698,8 @@ var require_util2 = __commonJS({
       const protocol = url.protocol;
       return protocol === "http:" || protocol === "https:";
     }
-    function simpleRangeHeaderValue(value, allowWhitespace) {
-      const data = value;
+    function simpleRangeHeaderValue(value2, allowWhitespace) {
+      const data = value2;
       if (!data.startsWith("bytes")) {
         return "failure";
       }
@@ -4817,8 +4817,8 @@ var require_util2 = __commonJS({
       if (values === null) {
         return "failure";
       }
-      for (const value of values) {
-        const temporaryMimeType = parseMIMEType(value);
+      for (const value2 of values) {
+        const temporaryMimeType = parseMIMEType(value2);
         if (temporaryMimeType === "failure" || temporaryMimeType.essence === "*/*") {
           continue;
         }
@@ -4838,8 +4838,8 @@ var require_util2 = __commonJS({
       }
       return mimeType;
     }
-    function gettingDecodingSplitting(value) {
-      const input = value;
+    function gettingDecodingSplitting(value2) {
+      const input = value2;
       const position2 = { position: 0 };
       const values = [];
       let temporaryValue = "";
@@ -4870,11 +4870,11 @@ var require_util2 = __commonJS({
       return values;
     }
     function getDecodeSplit(name, list2) {
-      const value = list2.get(name, true);
-      if (value === null) {
+      const value2 = list2.get(name, true);
+      if (value2 === null) {
         return null;
       }
-      return gettingDecodingSplitting(value);
+      return gettingDecodingSplitting(value2);
     }
     var textDecoder = new TextDecoder();
     function utf8DecodeBytes(buffer) {
@@ -5057,19 +5057,19 @@ var require_formdata = __commonJS({
         }
         this[kState] = [];
       }
-      append(name, value, filename = void 0) {
+      append(name, value2, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.append";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        if (arguments.length === 3 && !isBlobLike(value)) {
+        if (arguments.length === 3 && !isBlobLike(value2)) {
           throw new TypeError(
             "Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
         name = webidl.converters.USVString(name, prefix, "name");
-        value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "value", { strict: false }) : webidl.converters.USVString(value, prefix, "value");
+        value2 = isBlobLike(value2) ? webidl.converters.Blob(value2, prefix, "value", { strict: false }) : webidl.converters.USVString(value2, prefix, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "filename") : void 0;
-        const entry = makeEntry(name, value, filename);
+        const entry = makeEntry(name, value2, filename);
         this[kState].push(entry);
       }
       delete(name) {
@@ -5104,19 +5104,19 @@ var require_formdata = __commonJS({
         name = webidl.converters.USVString(name, prefix, "name");
         return this[kState].findIndex((entry) => entry.name === name) !== -1;
       }
-      set(name, value, filename = void 0) {
+      set(name, value2, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.set";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        if (arguments.length === 3 && !isBlobLike(value)) {
+        if (arguments.length === 3 && !isBlobLike(value2)) {
           throw new TypeError(
             "Failed to execute 'set' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
         name = webidl.converters.USVString(name, prefix, "name");
-        value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "name", { strict: false }) : webidl.converters.USVString(value, prefix, "name");
+        value2 = isBlobLike(value2) ? webidl.converters.Blob(value2, prefix, "name", { strict: false }) : webidl.converters.USVString(value2, prefix, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "name") : void 0;
-        const entry = makeEntry(name, value, filename);
+        const entry = makeEntry(name, value2, filename);
         const idx = this[kState].findIndex((entry2) => entry2.name === name);
         if (idx !== -1) {
           this[kState] = [
@@ -5160,21 +5160,21 @@ var require_formdata = __commonJS({
         configurable: true
       }
     });
-    function makeEntry(name, value, filename) {
-      if (typeof value === "string") {
+    function makeEntry(name, value2, filename) {
+      if (typeof value2 === "string") {
       } else {
-        if (!isFileLike(value)) {
-          value = value instanceof Blob ? new File([value], "blob", { type: value.type }) : new FileLike(value, "blob", { type: value.type });
+        if (!isFileLike(value2)) {
+          value2 = value2 instanceof Blob ? new File([value2], "blob", { type: value2.type }) : new FileLike(value2, "blob", { type: value2.type });
         }
         if (filename !== void 0) {
           const options = {
-            type: value.type,
-            lastModified: value.lastModified
+            type: value2.type,
+            lastModified: value2.lastModified
           };
-          value = value instanceof NativeFile ? new File([value], filename, options) : new FileLike(value, filename, options);
+          value2 = value2 instanceof NativeFile ? new File([value2], filename, options) : new FileLike(value2, filename, options);
         }
       }
-      return { name, value };
+      return { name, value: value2 };
     }
     module.exports = { FormData, makeEntry };
   }
@@ -5272,19 +5272,19 @@ var require_formdata_parser = __commonJS({
         } else {
           position2.position += 2;
         }
-        let value;
+        let value2;
         if (filename !== null) {
           contentType ??= "text/plain";
           if (!isAsciiString(contentType)) {
             contentType = "";
           }
-          value = new File([body], filename, { type: contentType });
+          value2 = new File([body], filename, { type: contentType });
         } else {
-          value = utf8DecodeBytes(Buffer.from(body));
+          value2 = utf8DecodeBytes(Buffer.from(body));
         }
         assert7(isUSVString(name));
-        assert7(typeof value === "string" && isUSVString(value) || isFileLike(value));
-        entryList.push(makeEntry(name, value, filename));
+        assert7(typeof value2 === "string" && isUSVString(value2) || isFileLike(value2));
+        entryList.push(makeEntry(name, value2, filename));
       }
     }
     function parseMultipartFormDataHeaders(input, position2) {
@@ -5515,27 +5515,27 @@ var require_body = __commonJS({
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
         const escape3 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
-        const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
+        const normalizeLinefeeds = (value2) => value2.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
         length = 0;
         let hasUnknownSizeValue = false;
-        for (const [name, value] of object) {
-          if (typeof value === "string") {
+        for (const [name, value2] of object) {
+          if (typeof value2 === "string") {
             const chunk3 = textEncoder.encode(prefix + `; name="${escape3(normalizeLinefeeds(name))}"\r
 \r
-${normalizeLinefeeds(value)}\r
+${normalizeLinefeeds(value2)}\r
 `);
             blobParts.push(chunk3);
             length += chunk3.byteLength;
           } else {
-            const chunk3 = textEncoder.encode(`${prefix}; name="${escape3(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape3(value.name)}"` : "") + `\r
-Content-Type: ${value.type || "application/octet-stream"}\r
+            const chunk3 = textEncoder.encode(`${prefix}; name="${escape3(normalizeLinefeeds(name))}"` + (value2.name ? `; filename="${escape3(value2.name)}"` : "") + `\r
+Content-Type: ${value2.type || "application/octet-stream"}\r
 \r
 `);
-            blobParts.push(chunk3, value, rn);
-            if (typeof value.size === "number") {
-              length += chunk3.byteLength + value.size + rn.byteLength;
+            blobParts.push(chunk3, value2, rn);
+            if (typeof value2.size === "number") {
+              length += chunk3.byteLength + value2.size + rn.byteLength;
             } else {
               hasUnknownSizeValue = true;
             }
@@ -5586,7 +5586,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             iterator = action(object)[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { value, done } = await iterator.next();
+            const { value: value2, done } = await iterator.next();
             if (done) {
               queueMicrotask(() => {
                 controller.close();
@@ -5594,7 +5594,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
               });
             } else {
               if (!isErrored(stream2)) {
-                const buffer = new Uint8Array(value);
+                const buffer = new Uint8Array(value2);
                 if (buffer.byteLength) {
                   controller.enqueue(buffer);
                 }
@@ -5657,12 +5657,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           return consumeBody(this, parseJSONFromBytes, instance);
         },
         formData() {
-          return consumeBody(this, (value) => {
+          return consumeBody(this, (value2) => {
             const mimeType = bodyMimeType(this);
             if (mimeType !== null) {
               switch (mimeType.essence) {
                 case "multipart/form-data": {
-                  const parsed = multipartFormDataParser(value, mimeType);
+                  const parsed = multipartFormDataParser(value2, mimeType);
                   if (parsed === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
@@ -5671,10 +5671,10 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries = new URLSearchParams(value.toString());
+                  const entries = new URLSearchParams(value2.toString());
                   const fd = new FormData();
-                  for (const [name, value2] of entries) {
-                    fd.append(name, value2);
+                  for (const [name, value3] of entries) {
+                    fd.append(name, value3);
                   }
                   return fd;
                 }
@@ -6930,13 +6930,13 @@ var require_client_h2 = __commonJS({
     } = http2;
     function parseH2Headers(headers) {
       const result = [];
-      for (const [name, value] of Object.entries(headers)) {
-        if (Array.isArray(value)) {
-          for (const subvalue of value) {
+      for (const [name, value2] of Object.entries(headers)) {
+        if (Array.isArray(value2)) {
+          for (const subvalue of value2) {
             result.push(Buffer.from(name), Buffer.from(subvalue));
           }
         } else {
-          result.push(Buffer.from(name), Buffer.from(value));
+          result.push(Buffer.from(name), Buffer.from(value2));
         }
       }
       return result;
@@ -7472,17 +7472,17 @@ var require_redirect_handler = __commonJS({
       }
     };
     var RedirectHandler = class {
-      constructor(dispatch, maxRedirections, opts, handler) {
+      constructor(dispatch, maxRedirections, opts, handler2) {
         if (maxRedirections != null && (!Number.isInteger(maxRedirections) || maxRedirections < 0)) {
           throw new InvalidArgumentError("maxRedirections must be a positive number");
         }
-        util.validateHandler(handler, opts.method, opts.upgrade);
+        util.validateHandler(handler2, opts.method, opts.upgrade);
         this.dispatch = dispatch;
         this.location = null;
         this.abort = null;
         this.opts = { ...opts, maxRedirections: 0 };
         this.maxRedirections = maxRedirections;
-        this.handler = handler;
+        this.handler = handler2;
         this.history = [];
         this.redirectionLimitReached = false;
         if (util.isStream(this.opts.body)) {
@@ -7615,12 +7615,12 @@ var require_redirect_interceptor = __commonJS({
     var RedirectHandler = require_redirect_handler();
     function createRedirectInterceptor({ maxRedirections: defaultMaxRedirections }) {
       return (dispatch) => {
-        return function Intercept(opts, handler) {
+        return function Intercept(opts, handler2) {
           const { maxRedirections = defaultMaxRedirections } = opts;
           if (!maxRedirections) {
-            return dispatch(opts, handler);
+            return dispatch(opts, handler2);
           }
-          const redirectHandler = new RedirectHandler(dispatch, maxRedirections, opts, handler);
+          const redirectHandler = new RedirectHandler(dispatch, maxRedirections, opts, handler2);
           opts = { ...opts, maxRedirections: 0 };
           return dispatch(opts, redirectHandler);
         };
@@ -7854,8 +7854,8 @@ var require_client = __commonJS({
       get pipelining() {
         return this[kPipelining];
       }
-      set pipelining(value) {
-        this[kPipelining] = value;
+      set pipelining(value2) {
+        this[kPipelining] = value2;
         this[kResume](true);
       }
       get [kPending]() {
@@ -7880,9 +7880,9 @@ var require_client = __commonJS({
         connect(this);
         this.once("connect", cb);
       }
-      [kDispatch](opts, handler) {
+      [kDispatch](opts, handler2) {
         const origin = opts.origin || this[kUrl].origin;
-        const request = new Request(origin, opts, handler);
+        const request = new Request(origin, opts, handler2);
         this[kQueue].push(request);
         if (this[kResuming]) {
         } else if (util.bodyLength(request.body) == null && util.isIterable(request.body)) {
@@ -8331,13 +8331,13 @@ var require_pool_base = __commonJS({
         }
         await Promise.all(this[kClients].map((c) => c.destroy(err)));
       }
-      [kDispatch](opts, handler) {
+      [kDispatch](opts, handler2) {
         const dispatcher = this[kGetDispatcher]();
         if (!dispatcher) {
           this[kNeedDrain] = true;
-          this[kQueue].push({ opts, handler });
+          this[kQueue].push({ opts, handler: handler2 });
           this[kQueued]++;
-        } else if (!dispatcher.dispatch(opts, handler)) {
+        } else if (!dispatcher.dispatch(opts, handler2)) {
           dispatcher[kNeedDrain] = true;
           this[kNeedDrain] = !this[kGetDispatcher]();
         }
@@ -8676,7 +8676,7 @@ var require_agent = __commonJS({
         }
         return ret;
       }
-      [kDispatch](opts, handler) {
+      [kDispatch](opts, handler2) {
         let key;
         if (opts.origin && (typeof opts.origin === "string" || opts.origin instanceof URL)) {
           key = String(opts.origin);
@@ -8688,7 +8688,7 @@ var require_agent = __commonJS({
           dispatcher = this[kFactory](opts.origin, this[kOptions]).on("drain", this[kOnDrain]).on("connect", this[kOnConnect]).on("disconnect", this[kOnDisconnect]).on("connectionError", this[kOnConnectionError]);
           this[kClients].set(key, dispatcher);
         }
-        return dispatcher.dispatch(opts, handler);
+        return dispatcher.dispatch(opts, handler2);
       }
       async [kClose]() {
         const closePromises = [];
@@ -8716,7 +8716,7 @@ var require_proxy_agent = __commonJS({
   "node_modules/undici/lib/dispatcher/proxy-agent.js"(exports, module) {
     "use strict";
     var { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = require_symbols();
-    var { URL: URL3 } = __require("node:url");
+    var { URL: URL4 } = __require("node:url");
     var Agent = require_agent();
     var Pool = require_pool();
     var DispatcherBase = require_dispatcher_base();
@@ -8758,12 +8758,12 @@ var require_proxy_agent = __commonJS({
           this.#client = new Client(proxyUrl, { connect });
         }
       }
-      [kDispatch](opts, handler) {
-        const onHeaders = handler.onHeaders;
-        handler.onHeaders = function(statusCode, data, resume) {
+      [kDispatch](opts, handler2) {
+        const onHeaders = handler2.onHeaders;
+        handler2.onHeaders = function(statusCode, data, resume) {
           if (statusCode === 407) {
-            if (typeof handler.onError === "function") {
-              handler.onError(new InvalidArgumentError("Proxy Authentication Required (407)"));
+            if (typeof handler2.onError === "function") {
+              handler2.onError(new InvalidArgumentError("Proxy Authentication Required (407)"));
             }
             return;
           }
@@ -8776,11 +8776,11 @@ var require_proxy_agent = __commonJS({
         } = opts;
         opts.path = origin + path16;
         if (!("host" in headers) && !("Host" in headers)) {
-          const { host } = new URL3(origin);
+          const { host } = new URL4(origin);
           headers.host = host;
         }
         opts.headers = { ...this[kProxyHeaders], ...headers };
-        return this.#client[kDispatch](opts, handler);
+        return this.#client[kDispatch](opts, handler2);
       }
       async [kClose]() {
         return this.#client.close();
@@ -8792,7 +8792,7 @@ var require_proxy_agent = __commonJS({
     var ProxyAgent2 = class extends DispatcherBase {
       constructor(opts) {
         super();
-        if (!opts || typeof opts === "object" && !(opts instanceof URL3) && !opts.uri) {
+        if (!opts || typeof opts === "object" && !(opts instanceof URL4) && !opts.uri) {
           throw new InvalidArgumentError("Proxy uri is mandatory");
         }
         const { clientFactory = defaultFactory } = opts;
@@ -8821,7 +8821,7 @@ var require_proxy_agent = __commonJS({
         this[kConnectEndpoint] = buildConnector({ ...opts.requestTls });
         const agentFactory = opts.factory || defaultAgentFactory;
         const factory = (origin2, options) => {
-          const { protocol: protocol2 } = new URL3(origin2);
+          const { protocol: protocol2 } = new URL4(origin2);
           if (!this[kTunnelProxy] && protocol2 === "http:" && this[kProxy].protocol === "http:") {
             return new Http1ProxyWrapper(this[kProxy].uri, {
               headers: this[kProxyHeaders],
@@ -8877,11 +8877,11 @@ var require_proxy_agent = __commonJS({
           }
         });
       }
-      dispatch(opts, handler) {
+      dispatch(opts, handler2) {
         const headers = buildHeaders(opts.headers);
         throwIfProxyAuthIsSent(headers);
         if (headers && !("host" in headers) && !("Host" in headers)) {
-          const { host } = new URL3(opts.origin);
+          const { host } = new URL4(opts.origin);
           headers.host = host;
         }
         return this[kAgent].dispatch(
@@ -8889,7 +8889,7 @@ var require_proxy_agent = __commonJS({
             ...opts,
             headers
           },
-          handler
+          handler2
         );
       }
       /**
@@ -8898,11 +8898,11 @@ var require_proxy_agent = __commonJS({
        */
       #getUrl(opts) {
         if (typeof opts === "string") {
-          return new URL3(opts);
-        } else if (opts instanceof URL3) {
+          return new URL4(opts);
+        } else if (opts instanceof URL4) {
           return opts;
         } else {
-          return new URL3(opts.uri);
+          return new URL4(opts.uri);
         }
       }
       async [kClose]() {
@@ -8976,10 +8976,10 @@ var require_env_http_proxy_agent = __commonJS({
         }
         this.#parseNoProxy();
       }
-      [kDispatch](opts, handler) {
+      [kDispatch](opts, handler2) {
         const url = new URL(opts.origin);
         const agent = this.#getProxyAgentForUrl(url);
-        return agent.dispatch(opts, handler);
+        return agent.dispatch(opts, handler2);
       }
       async [kClose]() {
         await this[kNoProxyAgent].close();
@@ -9433,13 +9433,13 @@ var require_retry_agent = __commonJS({
         this.#agent = agent;
         this.#options = options;
       }
-      dispatch(opts, handler) {
+      dispatch(opts, handler2) {
         const retry = new RetryHandler({
           ...opts,
           retryOptions: this.#options
         }, {
           dispatch: this.#agent.dispatch.bind(this.#agent),
-          handler
+          handler: handler2
         });
         return this.#agent.dispatch(opts, retry);
       }
@@ -10270,11 +10270,11 @@ var require_api_pipeline = __commonJS({
       }
     };
     var PipelineHandler = class extends AsyncResource {
-      constructor(opts, handler) {
+      constructor(opts, handler2) {
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        if (typeof handler !== "function") {
+        if (typeof handler2 !== "function") {
           throw new InvalidArgumentError("invalid handler");
         }
         const { signal, method, opaque, onInfo, responseHeaders } = opts;
@@ -10290,7 +10290,7 @@ var require_api_pipeline = __commonJS({
         super("UNDICI_PIPELINE");
         this.opaque = opaque || null;
         this.responseHeaders = responseHeaders || null;
-        this.handler = handler;
+        this.handler = handler2;
         this.abort = null;
         this.context = null;
         this.onInfo = onInfo || null;
@@ -10345,7 +10345,7 @@ var require_api_pipeline = __commonJS({
         this.context = context;
       }
       onHeaders(statusCode, rawHeaders, resume) {
-        const { opaque, handler, context } = this;
+        const { opaque, handler: handler2, context } = this;
         if (statusCode < 200) {
           if (this.onInfo) {
             const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -10358,7 +10358,7 @@ var require_api_pipeline = __commonJS({
         try {
           this.handler = null;
           const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
-          body = this.runInAsyncScope(handler, null, {
+          body = this.runInAsyncScope(handler2, null, {
             statusCode,
             headers,
             opaque,
@@ -10405,9 +10405,9 @@ var require_api_pipeline = __commonJS({
         util.destroy(ret, err);
       }
     };
-    function pipeline(opts, handler) {
+    function pipeline(opts, handler2) {
       try {
-        const pipelineHandler = new PipelineHandler(opts, handler);
+        const pipelineHandler = new PipelineHandler(opts, handler2);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
         return pipelineHandler.ret;
       } catch (err) {
@@ -10684,15 +10684,15 @@ var require_mock_utils = __commonJS({
         isPromise
       }
     } = __require("node:util");
-    function matchValue(match2, value) {
+    function matchValue(match2, value2) {
       if (typeof match2 === "string") {
-        return match2 === value;
+        return match2 === value2;
       }
       if (match2 instanceof RegExp) {
-        return match2.test(value);
+        return match2.test(value2);
       }
       if (typeof match2 === "function") {
-        return match2(value) === true;
+        return match2(value2) === true;
       }
       return false;
     }
@@ -10833,14 +10833,14 @@ var require_mock_utils = __commonJS({
       const result = [];
       for (let i = 0; i < keys.length; ++i) {
         const key = keys[i];
-        const value = data[key];
+        const value2 = data[key];
         const name = Buffer.from(`${key}`);
-        if (Array.isArray(value)) {
-          for (let j = 0; j < value.length; ++j) {
-            result.push(name, Buffer.from(`${value[j]}`));
+        if (Array.isArray(value2)) {
+          for (let j = 0; j < value2.length; ++j) {
+            result.push(name, Buffer.from(`${value2[j]}`));
           }
         } else {
-          result.push(name, Buffer.from(`${value}`));
+          result.push(name, Buffer.from(`${value2}`));
         }
       }
       return result;
@@ -10855,7 +10855,7 @@ var require_mock_utils = __commonJS({
       }
       return Buffer.concat(buffers).toString("utf8");
     }
-    function mockDispatch(opts, handler) {
+    function mockDispatch(opts, handler2) {
       const key = buildKey(opts);
       const mockDispatch2 = getMockDispatch(this[kDispatches], key);
       mockDispatch2.timesInvoked++;
@@ -10868,7 +10868,7 @@ var require_mock_utils = __commonJS({
       mockDispatch2.pending = timesInvoked < times;
       if (error2 !== null) {
         deleteMockDispatch(this[kDispatches], key);
-        handler.onError(error2);
+        handler2.onError(error2);
         return true;
       }
       if (typeof delay === "number" && delay > 0) {
@@ -10888,10 +10888,10 @@ var require_mock_utils = __commonJS({
         const responseData = getResponseData(body);
         const responseHeaders = generateKeyValues(headers);
         const responseTrailers = generateKeyValues(trailers);
-        handler.onConnect?.((err) => handler.onError(err), null);
-        handler.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
-        handler.onData?.(Buffer.from(responseData));
-        handler.onComplete?.(responseTrailers);
+        handler2.onConnect?.((err) => handler2.onError(err), null);
+        handler2.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
+        handler2.onData?.(Buffer.from(responseData));
+        handler2.onComplete?.(responseTrailers);
         deleteMockDispatch(mockDispatches, key);
       }
       function resume() {
@@ -10902,10 +10902,10 @@ var require_mock_utils = __commonJS({
       const agent = this[kMockAgent];
       const origin = this[kOrigin];
       const originalDispatch = this[kOriginalDispatch];
-      return function dispatch(opts, handler) {
+      return function dispatch(opts, handler2) {
         if (agent.isMockActive) {
           try {
-            mockDispatch.call(this, opts, handler);
+            mockDispatch.call(this, opts, handler2);
           } catch (error2) {
             if (error2 instanceof MockNotMatchedError) {
               const netConnect = agent[kGetNetConnect]();
@@ -10913,7 +10913,7 @@ var require_mock_utils = __commonJS({
                 throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin} was not allowed (net.connect disabled)`);
               }
               if (checkNetConnect(netConnect, origin)) {
-                originalDispatch.call(this, opts, handler);
+                originalDispatch.call(this, opts, handler2);
               } else {
                 throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin} was not allowed (net.connect is not enabled for this origin)`);
               }
@@ -10922,7 +10922,7 @@ var require_mock_utils = __commonJS({
             }
           }
         } else {
-          originalDispatch.call(this, opts, handler);
+          originalDispatch.call(this, opts, handler2);
         }
       };
     }
@@ -11246,8 +11246,8 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural2) {
-        this.singular = singular;
+      constructor(singular2, plural2) {
+        this.singular = singular2;
         this.plural = plural2;
       }
       pluralize(count) {
@@ -11346,9 +11346,9 @@ var require_mock_agent = __commonJS({
         }
         return dispatcher;
       }
-      dispatch(opts, handler) {
+      dispatch(opts, handler2) {
         this.get(opts.origin);
-        return this[kAgent].dispatch(opts, handler);
+        return this[kAgent].dispatch(opts, handler2);
       }
       async close() {
         await this[kAgent].close();
@@ -11468,11 +11468,11 @@ var require_decorator_handler = __commonJS({
     "use strict";
     module.exports = class DecoratorHandler {
       #handler;
-      constructor(handler) {
-        if (typeof handler !== "object" || handler === null) {
+      constructor(handler2) {
+        if (typeof handler2 !== "object" || handler2 === null) {
           throw new TypeError("handler must be an object");
         }
-        this.#handler = handler;
+        this.#handler = handler2;
       }
       onConnect(...args) {
         return this.#handler.onConnect?.(...args);
@@ -11510,16 +11510,16 @@ var require_redirect = __commonJS({
     module.exports = (opts) => {
       const globalMaxRedirections = opts?.maxRedirections;
       return (dispatch) => {
-        return function redirectInterceptor(opts2, handler) {
+        return function redirectInterceptor(opts2, handler2) {
           const { maxRedirections = globalMaxRedirections, ...baseOpts } = opts2;
           if (!maxRedirections) {
-            return dispatch(opts2, handler);
+            return dispatch(opts2, handler2);
           }
           const redirectHandler = new RedirectHandler(
             dispatch,
             maxRedirections,
             opts2,
-            handler
+            handler2
           );
           return dispatch(baseOpts, redirectHandler);
         };
@@ -11535,13 +11535,13 @@ var require_retry = __commonJS({
     var RetryHandler = require_retry_handler();
     module.exports = (globalOpts) => {
       return (dispatch) => {
-        return function retryInterceptor(opts, handler) {
+        return function retryInterceptor(opts, handler2) {
           return dispatch(
             opts,
             new RetryHandler(
               { ...opts, retryOptions: { ...globalOpts, ...opts.retryOptions } },
               {
-                handler,
+                handler: handler2,
                 dispatch
               }
             )
@@ -11567,13 +11567,13 @@ var require_dump = __commonJS({
       #size = 0;
       #reason = null;
       #handler = null;
-      constructor({ maxSize }, handler) {
-        super(handler);
+      constructor({ maxSize }, handler2) {
+        super(handler2);
         if (maxSize != null && (!Number.isFinite(maxSize) || maxSize < 1)) {
           throw new InvalidArgumentError("maxSize must be a number greater than 0");
         }
         this.#maxSize = maxSize ?? this.#maxSize;
-        this.#handler = handler;
+        this.#handler = handler2;
       }
       onConnect(abort) {
         this.#abort = abort;
@@ -11636,11 +11636,11 @@ var require_dump = __commonJS({
       maxSize: 1024 * 1024
     }) {
       return (dispatch) => {
-        return function Intercept(opts, handler) {
+        return function Intercept(opts, handler2) {
           const { dumpMaxSize = defaultMaxSize } = opts;
           const dumpHandler = new DumpHandler(
             { maxSize: dumpMaxSize },
-            handler
+            handler2
           );
           return dispatch(opts, dumpHandler);
         };
@@ -11831,10 +11831,10 @@ var require_dns = __commonJS({
       #dispatch = null;
       #handler = null;
       #origin = null;
-      constructor(state, { origin, handler, dispatch }, opts) {
-        super(handler);
+      constructor(state, { origin, handler: handler2, dispatch }, opts) {
+        super(handler2);
         this.#origin = origin;
-        this.#handler = handler;
+        this.#handler = handler2;
         this.#opts = { ...opts };
         this.#state = state;
         this.#dispatch = dispatch;
@@ -11907,14 +11907,14 @@ var require_dns = __commonJS({
       };
       const instance = new DNSInstance(opts);
       return (dispatch) => {
-        return function dnsInterceptor(origDispatchOpts, handler) {
+        return function dnsInterceptor(origDispatchOpts, handler2) {
           const origin = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
           if (isIP(origin.hostname) !== 0) {
-            return dispatch(origDispatchOpts, handler);
+            return dispatch(origDispatchOpts, handler2);
           }
           instance.runLookup(origin, origDispatchOpts, (err, newOrigin) => {
             if (err) {
-              return handler.onError(err);
+              return handler2.onError(err);
             }
             let dispatchOpts = null;
             dispatchOpts = {
@@ -11929,7 +11929,7 @@ var require_dns = __commonJS({
             };
             dispatch(
               dispatchOpts,
-              instance.getHandler({ origin, dispatch, handler }, origDispatchOpts)
+              instance.getHandler({ origin, dispatch, handler: handler2 }, origDispatchOpts)
             );
           });
           return true;
@@ -11990,25 +11990,25 @@ var require_headers = __commonJS({
         });
       }
     }
-    function appendHeader(headers, name, value) {
-      value = headerValueNormalize(value);
+    function appendHeader(headers, name, value2) {
+      value2 = headerValueNormalize(value2);
       if (!isValidHeaderName(name)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
           value: name,
           type: "header name"
         });
-      } else if (!isValidHeaderValue(value)) {
+      } else if (!isValidHeaderValue(value2)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
-          value,
+          value: value2,
           type: "header value"
         });
       }
       if (getHeadersGuard(headers) === "immutable") {
         throw new TypeError("immutable");
       }
-      return getHeadersList(headers).append(name, value, false);
+      return getHeadersList(headers).append(name, value2, false);
     }
     function compareHeaderName(a, b) {
       return a[0] < b[0] ? -1 : 1;
@@ -12045,7 +12045,7 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      append(name, value, isLowerCase) {
+      append(name, value2, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
@@ -12053,13 +12053,13 @@ var require_headers = __commonJS({
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            value: `${exists2.value}${delimiter}${value2}`
           });
         } else {
-          this[kHeadersMap].set(lowercaseName, { name, value });
+          this[kHeadersMap].set(lowercaseName, { name, value: value2 });
         }
         if (lowercaseName === "set-cookie") {
-          (this.cookies ??= []).push(value);
+          (this.cookies ??= []).push(value2);
         }
       }
       /**
@@ -12068,13 +12068,13 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      set(name, value, isLowerCase) {
+      set(name, value2, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         if (lowercaseName === "set-cookie") {
-          this.cookies = [value];
+          this.cookies = [value2];
         }
-        this[kHeadersMap].set(lowercaseName, { name, value });
+        this[kHeadersMap].set(lowercaseName, { name, value: value2 });
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-delete
@@ -12099,15 +12099,15 @@ var require_headers = __commonJS({
         return this[kHeadersMap].get(isLowerCase ? name : name.toLowerCase())?.value ?? null;
       }
       *[Symbol.iterator]() {
-        for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-          yield [name, value];
+        for (const { 0: name, 1: { value: value2 } } of this[kHeadersMap]) {
+          yield [name, value2];
         }
       }
       get entries() {
         const headers = {};
         if (this[kHeadersMap].size !== 0) {
-          for (const { name, value } of this[kHeadersMap].values()) {
-            headers[name] = value;
+          for (const { name, value: value2 } of this[kHeadersMap].values()) {
+            headers[name] = value2;
           }
         }
         return headers;
@@ -12118,13 +12118,13 @@ var require_headers = __commonJS({
       get entriesList() {
         const headers = [];
         if (this[kHeadersMap].size !== 0) {
-          for (const { 0: lowerName, 1: { name, value } } of this[kHeadersMap]) {
+          for (const { 0: lowerName, 1: { name, value: value2 } } of this[kHeadersMap]) {
             if (lowerName === "set-cookie") {
               for (const cookie of this.cookies) {
                 headers.push([name, cookie]);
               }
             } else {
-              headers.push([name, value]);
+              headers.push([name, value2]);
             }
           }
         }
@@ -12142,9 +12142,9 @@ var require_headers = __commonJS({
           const firstValue = iterator.next().value;
           array[0] = [firstValue[0], firstValue[1].value];
           assert7(firstValue[1].value !== null);
-          for (let i = 1, j = 0, right = 0, left = 0, pivot = 0, x, value; i < size; ++i) {
-            value = iterator.next().value;
-            x = array[i] = [value[0], value[1].value];
+          for (let i = 1, j = 0, right = 0, left = 0, pivot = 0, x, value2; i < size; ++i) {
+            value2 = iterator.next().value;
+            x = array[i] = [value2[0], value2[1].value];
             assert7(x[1] !== null);
             left = 0;
             right = i;
@@ -12170,9 +12170,9 @@ var require_headers = __commonJS({
           return array;
         } else {
           let i = 0;
-          for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-            array[i++] = [name, value];
-            assert7(value !== null);
+          for (const { 0: name, 1: { value: value2 } } of this[kHeadersMap]) {
+            array[i++] = [name, value2];
+            assert7(value2 !== null);
           }
           return array.sort(compareHeaderName);
         }
@@ -12194,13 +12194,13 @@ var require_headers = __commonJS({
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
-      append(name, value) {
+      append(name, value2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.append");
         const prefix = "Headers.append";
         name = webidl.converters.ByteString(name, prefix, "name");
-        value = webidl.converters.ByteString(value, prefix, "value");
-        return appendHeader(this, name, value);
+        value2 = webidl.converters.ByteString(value2, prefix, "value");
+        return appendHeader(this, name, value2);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-delete
       delete(name) {
@@ -12254,30 +12254,30 @@ var require_headers = __commonJS({
         return this.#headersList.contains(name, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-set
-      set(name, value) {
+      set(name, value2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.set");
         const prefix = "Headers.set";
         name = webidl.converters.ByteString(name, prefix, "name");
-        value = webidl.converters.ByteString(value, prefix, "value");
-        value = headerValueNormalize(value);
+        value2 = webidl.converters.ByteString(value2, prefix, "value");
+        value2 = headerValueNormalize(value2);
         if (!isValidHeaderName(name)) {
           throw webidl.errors.invalidArgument({
             prefix,
             value: name,
             type: "header name"
           });
-        } else if (!isValidHeaderValue(value)) {
+        } else if (!isValidHeaderValue(value2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value,
+            value: value2,
             type: "header value"
           });
         }
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        this.#headersList.set(name, value, false);
+        this.#headersList.set(name, value2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
@@ -12300,13 +12300,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap] = names;
         }
         for (let i = 0; i < names.length; ++i) {
-          const { 0: name, 1: value } = names[i];
+          const { 0: name, 1: value2 } = names[i];
           if (name === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
               headers.push([name, cookies[j]]);
             }
           } else {
-            headers.push([name, value]);
+            headers.push([name, value2]);
           }
         }
         return this.#headersList[kHeadersSortedMap] = headers;
@@ -12450,8 +12450,8 @@ var require_response = __commonJS({
         }
         const responseObject = fromInnerResponse(makeResponse({}), "immutable");
         responseObject[kState].status = status;
-        const value = isomorphicEncode(URLSerializer(parsedURL));
-        responseObject[kState].headersList.append("location", value, true);
+        const value2 = isomorphicEncode(URLSerializer(parsedURL));
+        responseObject[kState].headersList.append("location", value2, true);
         return responseObject;
       }
       // https://fetch.spec.whatwg.org/#dom-response
@@ -12633,9 +12633,9 @@ var require_response = __commonJS({
         get(target, p) {
           return p in state ? state[p] : target[p];
         },
-        set(target, p, value) {
+        set(target, p, value2) {
           assert7(!(p in state));
-          target[p] = value;
+          target[p] = value2;
           return true;
         }
       });
@@ -12788,8 +12788,8 @@ var require_dispatcher_weakref = __commonJS({
     "use strict";
     var { kConnected, kSize } = require_symbols();
     var CompatWeakRef = class {
-      constructor(value) {
-        this.value = value;
+      constructor(value2) {
+        this.value = value2;
       }
       deref() {
         return this.value[kConnected] === 0 && this.value[kSize] === 0 ? void 0 : this.value;
@@ -13113,8 +13113,8 @@ var require_request2 = __commonJS({
           const headers = init.headers !== void 0 ? init.headers : new HeadersList(headersList);
           headersList.clear();
           if (headers instanceof HeadersList) {
-            for (const { name, value } of headers.rawValues()) {
-              headersList.append(name, value, false);
+            for (const { name, value: value2 } of headers.rawValues()) {
+              headersList.append(name, value2, false);
             }
             headersList.cookies = headers.cookies;
           } else {
@@ -13787,8 +13787,8 @@ var require_fetch = __commonJS({
         }
       }
       if (!request.headersList.contains("accept", true)) {
-        const value = "*/*";
-        request.headersList.append("accept", value, true);
+        const value2 = "*/*";
+        request.headersList.append("accept", value2, true);
       }
       if (!request.headersList.contains("accept-language", true)) {
         request.headersList.append("accept-language", "*", true);
@@ -14387,11 +14387,11 @@ var require_fetch = __commonJS({
           let bytes;
           let isFailure;
           try {
-            const { done, value } = await fetchParams.controller.next();
+            const { done, value: value2 } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done ? void 0 : value;
+            bytes = done ? void 0 : value2;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
               bytes = void 0;
@@ -14990,15 +14990,15 @@ var require_util4 = __commonJS({
       (async () => {
         while (!fr[kAborted]) {
           try {
-            const { done, value } = await chunkPromise;
+            const { done, value: value2 } = await chunkPromise;
             if (isFirstChunk && !fr[kAborted]) {
               queueMicrotask(() => {
                 fireAProgressEvent("loadstart", fr);
               });
             }
             isFirstChunk = false;
-            if (!done && types2.isUint8Array(value)) {
-              bytes.push(value);
+            if (!done && types2.isUint8Array(value2)) {
+              bytes.push(value2);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
@@ -15422,10 +15422,10 @@ var require_util5 = __commonJS({
     function getFieldValues(header) {
       assert7(header !== null);
       const values = [];
-      for (let value of header.split(",")) {
-        value = value.trim();
-        if (isValidHeaderName(value)) {
-          values.push(value);
+      for (let value2 of header.split(",")) {
+        value2 = value2.trim();
+        if (isValidHeaderName(value2)) {
+          values.push(value2);
         }
       }
       return values;
@@ -15772,8 +15772,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache3 = this.#relevantRequestResponseList;
-        const backupCache = [...cache3];
+        const cache4 = this.#relevantRequestResponseList;
+        const backupCache = [...cache4];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15800,9 +15800,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache3.indexOf(requestResponse);
+                const idx = cache4.indexOf(requestResponse);
                 assert7(idx !== -1);
-                cache3.splice(idx, 1);
+                cache4.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -15832,11 +15832,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache3.indexOf(requestResponse);
+                const idx = cache4.indexOf(requestResponse);
                 assert7(idx !== -1);
-                cache3.splice(idx, 1);
+                cache4.splice(idx, 1);
               }
-              cache3.push([operation.request, operation.response]);
+              cache4.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -16010,13 +16010,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache3 = new Cache(kConstruct, cacheList);
-            return await cache3.match(request, options);
+            const cache4 = new Cache(kConstruct, cacheList);
+            return await cache4.match(request, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache3 = new Cache(kConstruct, cacheList);
-            const response = await cache3.match(request, options);
+            const cache4 = new Cache(kConstruct, cacheList);
+            const response = await cache4.match(request, options);
             if (response !== void 0) {
               return response;
             }
@@ -16046,12 +16046,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache4 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache4);
+          const cache5 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache5);
         }
-        const cache3 = [];
-        this.#caches.set(cacheName, cache3);
-        return new Cache(kConstruct, cache3);
+        const cache4 = [];
+        this.#caches.set(cacheName, cache4);
+        return new Cache(kConstruct, cache4);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -16109,9 +16109,9 @@ var require_constants4 = __commonJS({
 var require_util6 = __commonJS({
   "node_modules/undici/lib/web/cookies/util.js"(exports, module) {
     "use strict";
-    function isCTLExcludingHtab(value) {
-      for (let i = 0; i < value.length; ++i) {
-        const code2 = value.charCodeAt(i);
+    function isCTLExcludingHtab(value2) {
+      for (let i = 0; i < value2.length; ++i) {
+        const code2 = value2.charCodeAt(i);
         if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
           return true;
         }
@@ -16144,18 +16144,18 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookieValue(value) {
-      let len = value.length;
+    function validateCookieValue(value2) {
+      let len = value2.length;
       let i = 0;
-      if (value[0] === '"') {
-        if (len === 1 || value[len - 1] !== '"') {
+      if (value2[0] === '"') {
+        if (len === 1 || value2[len - 1] !== '"') {
           throw new Error("Invalid cookie value");
         }
         --len;
         ++i;
       }
       while (i < len) {
-        const code2 = value.charCodeAt(i++);
+        const code2 = value2.charCodeAt(i++);
         if (code2 < 33 || // exclude CTLs (0-31)
         code2 > 126 || // non-ascii and DEL (127)
         code2 === 34 || // "
@@ -16293,9 +16293,9 @@ var require_util6 = __commonJS({
         if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key, ...value] = part.split("=");
+        const [key, ...value2] = part.split("=");
         const trimmedKey = key.trim();
-        const joinedValue = value.join("=");
+        const joinedValue = value2.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
         out.push(`${trimmedKey}=${joinedValue}`);
@@ -16328,7 +16328,7 @@ var require_parse = __commonJS({
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name = "";
-      let value = "";
+      let value2 = "";
       if (header.includes(";")) {
         const position2 = { position: 0 };
         nameValuePair = collectASequenceOfCodePointsFast(";", header, position2);
@@ -16337,7 +16337,7 @@ var require_parse = __commonJS({
         nameValuePair = header;
       }
       if (!nameValuePair.includes("=")) {
-        value = nameValuePair;
+        value2 = nameValuePair;
       } else {
         const position2 = { position: 0 };
         name = collectASequenceOfCodePointsFast(
@@ -16345,16 +16345,16 @@ var require_parse = __commonJS({
           nameValuePair,
           position2
         );
-        value = nameValuePair.slice(position2.position + 1);
+        value2 = nameValuePair.slice(position2.position + 1);
       }
       name = name.trim();
-      value = value.trim();
-      if (name.length + value.length > maxNameValuePairSize) {
+      value2 = value2.trim();
+      if (name.length + value2.length > maxNameValuePairSize) {
         return null;
       }
       return {
         name,
-        value,
+        value: value2,
         ...parseUnparsedAttributes(unparsedAttributes)
       };
     }
@@ -16466,8 +16466,8 @@ var require_cookies = __commonJS({
         return out;
       }
       for (const piece of cookie.split(";")) {
-        const [name, ...value] = piece.split("=");
-        out[name.trim()] = value.join("=");
+        const [name, ...value2] = piece.split("=");
+        out[name.trim()] = value2.join("=");
       }
       return out;
     }
@@ -16524,11 +16524,11 @@ var require_cookies = __commonJS({
         key: "value"
       },
       {
-        converter: webidl.nullableConverter((value) => {
-          if (typeof value === "number") {
-            return webidl.converters["unsigned long long"](value);
+        converter: webidl.nullableConverter((value2) => {
+          if (typeof value2 === "number") {
+            return webidl.converters["unsigned long long"](value2);
           }
-          return new Date(value);
+          return new Date(value2);
         }),
         key: "expires",
         defaultValue: () => null
@@ -17040,26 +17040,26 @@ var require_util7 = __commonJS({
       const extensionList = /* @__PURE__ */ new Map();
       while (position2.position < extensions.length) {
         const pair = collectASequenceOfCodePointsFast(";", extensions, position2);
-        const [name, value = ""] = pair.split("=");
+        const [name, value2 = ""] = pair.split("=");
         extensionList.set(
           removeHTTPWhitespace(name, true, false),
-          removeHTTPWhitespace(value, false, true)
+          removeHTTPWhitespace(value2, false, true)
         );
         position2.position++;
       }
       return extensionList;
     }
-    function isValidClientWindowBits(value) {
-      if (value.length === 0) {
+    function isValidClientWindowBits(value2) {
+      if (value2.length === 0) {
         return false;
       }
-      for (let i = 0; i < value.length; i++) {
-        const byte = value.charCodeAt(i);
+      for (let i = 0; i < value2.length; i++) {
+        const byte = value2.charCodeAt(i);
         if (byte < 48 || byte > 57) {
           return false;
         }
       }
-      const num = Number.parseInt(value, 10);
+      const num = Number.parseInt(value2, 10);
       return num >= 8 && num <= 15;
     }
     var hasIntl = typeof process.versions.icu === "string";
@@ -18293,13 +18293,13 @@ var require_websocket = __commonJS({
 var require_util8 = __commonJS({
   "node_modules/undici/lib/web/eventsource/util.js"(exports, module) {
     "use strict";
-    function isValidLastEventId(value) {
-      return value.indexOf("\0") === -1;
+    function isValidLastEventId(value2) {
+      return value2.indexOf("\0") === -1;
     }
-    function isASCIINumber(value) {
-      if (value.length === 0) return false;
-      for (let i = 0; i < value.length; i++) {
-        if (value.charCodeAt(i) < 48 || value.charCodeAt(i) > 57) return false;
+    function isASCIINumber(value2) {
+      if (value2.length === 0) return false;
+      for (let i = 0; i < value2.length; i++) {
+        if (value2.charCodeAt(i) < 48 || value2.charCodeAt(i) > 57) return false;
       }
       return true;
     }
@@ -18530,12 +18530,12 @@ var require_eventsource_stream = __commonJS({
           const valueBytes = line.length - valueStart;
           const dataSize = this.eventFieldSizes.data + (event.data === void 0 ? 0 : 1) + valueBytes;
           this.setEventFieldSize("data", dataSize);
-          const value = line.toString("utf8", valueStart);
+          const value2 = line.toString("utf8", valueStart);
           if (event.data === void 0) {
-            event.data = value;
+            event.data = value2;
           } else {
             event.data += `
-${value}`;
+${value2}`;
           }
           this.dataLineCount++;
           return;
@@ -19073,9 +19073,9 @@ var require_undici = __commonJS({
       headerNameToString: util.headerNameToString
     };
     function makeDispatcher(fn) {
-      return (url, opts, handler) => {
+      return (url, opts, handler2) => {
         if (typeof opts === "function") {
-          handler = opts;
+          handler2 = opts;
           opts = null;
         }
         if (!url || typeof url !== "string" && typeof url !== "object" && !(url instanceof URL)) {
@@ -19108,7 +19108,7 @@ var require_undici = __commonJS({
           origin: url.origin,
           path: url.search ? `${url.pathname}${url.search}` : url.pathname,
           method: opts.method || (opts.body ? "PUT" : "GET")
-        }, handler);
+        }, handler2);
       };
     }
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
@@ -19423,10 +19423,10 @@ var require_common = __commonJS({
               return "%";
             }
             index2++;
-            const formatter = createDebug13.formatters[format2];
-            if (typeof formatter === "function") {
+            const formatter2 = createDebug13.formatters[format2];
+            if (typeof formatter2 === "function") {
               const val = args[index2];
-              match2 = formatter.call(self2, val);
+              match2 = formatter2.call(self2, val);
               args.splice(index2, 1);
               index2--;
             }
@@ -20171,7 +20171,7 @@ var require_ini = __commonJS({
           continue;
         }
         const valueRaw = match2[3] ? unsafe(match2[4]) : true;
-        const value = valueRaw === "true" || valueRaw === "false" || valueRaw === "null" ? JSON.parse(valueRaw) : valueRaw;
+        const value2 = valueRaw === "true" || valueRaw === "false" || valueRaw === "null" ? JSON.parse(valueRaw) : valueRaw;
         if (isArray) {
           if (!hasOwnProperty4.call(p, key)) {
             p[key] = [];
@@ -20180,9 +20180,9 @@ var require_ini = __commonJS({
           }
         }
         if (Array.isArray(p[key])) {
-          p[key].push(value);
+          p[key].push(value2);
         } else {
-          p[key] = value;
+          p[key] = value2;
         }
       }
       const remove = [];
@@ -21093,20 +21093,20 @@ var require_re = __commonJS({
       ["\\d", MAX_LENGTH],
       [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
     ];
-    var makeSafeRegex = (value) => {
+    var makeSafeRegex = (value2) => {
       for (const [token, max] of safeRegexReplacements) {
-        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
+        value2 = value2.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
       }
-      return value;
+      return value2;
     };
-    var createToken = (name, value, isGlobal) => {
-      const safe = makeSafeRegex(value);
+    var createToken = (name, value2, isGlobal) => {
+      const safe = makeSafeRegex(value2);
       const index2 = R++;
-      debug14(name, index2, value);
+      debug14(name, index2, value2);
       t[name] = index2;
-      src[index2] = value;
+      src[index2] = value2;
       safeSrc[index2] = safe;
-      re[index2] = new RegExp(value, isGlobal ? "g" : void 0);
+      re[index2] = new RegExp(value2, isGlobal ? "g" : void 0);
       safeRe[index2] = new RegExp(safe, isGlobal ? "g" : void 0);
     };
     createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
@@ -21594,11 +21594,11 @@ var require_type_defs2 = __commonJS({
 // node_modules/@npmcli/config/lib/nerf-dart.js
 var require_nerf_dart = __commonJS({
   "node_modules/@npmcli/config/lib/nerf-dart.js"(exports, module) {
-    var { URL: URL3 } = __require("node:url");
+    var { URL: URL4 } = __require("node:url");
     module.exports = (url) => {
-      const parsed = new URL3(url);
+      const parsed = new URL4(url);
       const from = `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
-      const rel = new URL3(".", from);
+      const rel = new URL4(".", from);
       const res = `//${rel.host}${rel.pathname}`;
       return res;
     };
@@ -21975,7 +21975,7 @@ var require_update_scripts = __commonJS({
       if (!newScripts) {
         return originalContent;
       }
-      const hasInvalidScripts = () => Object.entries(newScripts).some(([key, value]) => typeof key !== "string" || typeof value !== "string");
+      const hasInvalidScripts = () => Object.entries(newScripts).some(([key, value2]) => typeof key !== "string" || typeof value2 !== "string");
       if (hasInvalidScripts()) {
         throw Object.assign(
           new TypeError(
@@ -22648,10 +22648,10 @@ var require_commonjs = __commonJS({
       find(fn, getOptions = {}) {
         for (const i of this.#indexes()) {
           const v = this.#valList[i];
-          const value = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
-          if (value === void 0)
+          const value2 = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
+          if (value2 === void 0)
             continue;
-          if (fn(value, this.#keyList[i], this)) {
+          if (fn(value2, this.#keyList[i], this)) {
             return this.get(this.#keyList[i], getOptions);
           }
         }
@@ -22670,10 +22670,10 @@ var require_commonjs = __commonJS({
       forEach(fn, thisp = this) {
         for (const i of this.#indexes()) {
           const v = this.#valList[i];
-          const value = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
-          if (value === void 0)
+          const value2 = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
+          if (value2 === void 0)
             continue;
-          fn.call(thisp, value, this.#keyList[i], this);
+          fn.call(thisp, value2, this.#keyList[i], this);
         }
       }
       /**
@@ -22683,10 +22683,10 @@ var require_commonjs = __commonJS({
       rforEach(fn, thisp = this) {
         for (const i of this.#rindexes()) {
           const v = this.#valList[i];
-          const value = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
-          if (value === void 0)
+          const value2 = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
+          if (value2 === void 0)
             continue;
-          fn.call(thisp, value, this.#keyList[i], this);
+          fn.call(thisp, value2, this.#keyList[i], this);
         }
       }
       /**
@@ -22720,10 +22720,10 @@ var require_commonjs = __commonJS({
         if (i === void 0)
           return void 0;
         const v = this.#valList[i];
-        const value = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
-        if (value === void 0)
+        const value2 = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
+        if (value2 === void 0)
           return void 0;
-        const entry = { value };
+        const entry = { value: value2 };
         if (this.#ttls && this.#starts) {
           const ttl = this.#ttls[i];
           const start = this.#starts[i];
@@ -22756,10 +22756,10 @@ var require_commonjs = __commonJS({
         for (const i of this.#indexes({ allowStale: true })) {
           const key = this.#keyList[i];
           const v = this.#valList[i];
-          const value = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
-          if (value === void 0 || key === void 0)
+          const value2 = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
+          if (value2 === void 0 || key === void 0)
             continue;
-          const entry = { value };
+          const entry = { value: value2 };
           if (this.#ttls && this.#starts) {
             entry.ttl = this.#ttls[i];
             const age = perf2.now() - this.#starts[i];
@@ -23254,8 +23254,8 @@ var require_commonjs = __commonJS({
         const { allowStale = this.allowStale, updateAgeOnGet = this.updateAgeOnGet, noDeleteOnStaleGet = this.noDeleteOnStaleGet, status } = getOptions;
         const index2 = this.#keyMap.get(k);
         if (index2 !== void 0) {
-          const value = this.#valList[index2];
-          const fetching = this.#isBackgroundFetch(value);
+          const value2 = this.#valList[index2];
+          const fetching = this.#isBackgroundFetch(value2);
           if (status)
             this.#statusTTL(status, index2);
           if (this.#isStale(index2)) {
@@ -23267,24 +23267,24 @@ var require_commonjs = __commonJS({
               }
               if (status && allowStale)
                 status.returnedStale = true;
-              return allowStale ? value : void 0;
+              return allowStale ? value2 : void 0;
             } else {
-              if (status && allowStale && value.__staleWhileFetching !== void 0) {
+              if (status && allowStale && value2.__staleWhileFetching !== void 0) {
                 status.returnedStale = true;
               }
-              return allowStale ? value.__staleWhileFetching : void 0;
+              return allowStale ? value2.__staleWhileFetching : void 0;
             }
           } else {
             if (status)
               status.get = "hit";
             if (fetching) {
-              return value.__staleWhileFetching;
+              return value2.__staleWhileFetching;
             }
             this.#moveToTail(index2);
             if (updateAgeOnGet) {
               this.#updateItemAge(index2);
             }
-            return value;
+            return value2;
           }
         } else if (status) {
           status.get = "miss";
@@ -23731,7 +23731,7 @@ var require_lib4 = __commonJS({
     var hosts = require_hosts();
     var fromUrl = require_from_url();
     var parseUrl = require_parse_url();
-    var cache3 = new LRUCache2({ max: 1e3 });
+    var cache4 = new LRUCache2({ max: 1e3 });
     var GitHost = class _GitHost {
       constructor(type, user, auth, project, committish, defaultRepresentation, opts = {}) {
         Object.assign(this, _GitHost.#gitHosts[type], {
@@ -23765,14 +23765,14 @@ var require_lib4 = __commonJS({
           return;
         }
         const key = giturl + JSON.stringify(opts || {});
-        if (!cache3.has(key)) {
+        if (!cache4.has(key)) {
           const hostArgs = fromUrl(giturl, opts, {
             gitHosts: _GitHost.#gitHosts,
             protocols: _GitHost.#protocols
           });
-          cache3.set(key, hostArgs ? new _GitHost(...hostArgs) : void 0);
+          cache4.set(key, hostArgs ? new _GitHost(...hostArgs) : void 0);
         }
-        return cache3.get(key);
+        return cache4.get(key);
       }
       static parseUrl(url) {
         return parseUrl(url);
@@ -23997,14 +23997,14 @@ var require_brace_expansion = __commonJS({
       if (budget.remaining < 0) {
         return false;
       }
-      var close = false;
+      var close2 = false;
       for (var i = str.length - 1; i >= 0; i--) {
         var c = str.charCodeAt(i);
         if (c === 125) {
-          close = true;
+          close2 = true;
         } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
-          close = false;
-        } else if (c === 44 && close && str.charCodeAt(i + 1) !== 44) {
+          close2 = false;
+        } else if (c === 44 && close2 && str.charCodeAt(i + 1) !== 44) {
           return true;
         }
       }
@@ -24039,8 +24039,8 @@ var require_brace_expansion = __commonJS({
         str = post;
       }
     }
-    function bound(value, fallback2) {
-      return value == null || isNaN(value) ? fallback2 : value;
+    function bound(value2, fallback2) {
+      return value2 == null || isNaN(value2) ? fallback2 : value2;
     }
     function expandTop(str, options) {
       if (!str) return [];
@@ -25011,11 +25011,11 @@ var require_ast = __commonJS({
         if (this.type === "!" && this.#emptyExt) {
           final = (this.isStart() && !dot ? startNoDot2 : "") + starNoEmpty2;
         } else {
-          const close = this.type === "!" ? (
+          const close2 = this.type === "!" ? (
             // !() must match something,but !(x) can match ''
             "))" + (this.isStart() && !dot && !allowDot ? startNoDot2 : "") + star3 + ")"
           ) : this.type === "@" ? ")" : this.type === "?" ? ")?" : this.type === "+" && bodyDotAllowed ? ")" : this.type === "*" && bodyDotAllowed ? `)?` : `)${this.type}`;
-          final = start + body + close;
+          final = start + body + close2;
         }
         return [
           final,
@@ -25838,8 +25838,8 @@ var require_commonjs2 = __commonJS({
           });
           return pp.filter((p) => p !== exports.GLOBSTAR).join("/");
         }).join("|");
-        const [open2, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-        re = "^" + open2 + re + close + "$";
+        const [open2, close2] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+        re = "^" + open2 + re + close2 + "$";
         if (this.negate)
           re = "^(?!" + re + ").+$";
         try {
@@ -26437,8 +26437,8 @@ var require_commonjs3 = __commonJS({
       /**
        * Alias for {@link Minipass#on}
        */
-      addListener(ev, handler) {
-        return this.on(ev, handler);
+      addListener(ev, handler2) {
+        return this.on(ev, handler2);
       }
       /**
        * Mostly identical to `EventEmitter.on`, with the following
@@ -26457,8 +26457,8 @@ var require_commonjs3 = __commonJS({
        *   cause the event to be re-emitted immediately with the error previously
        *   raised.
        */
-      on(ev, handler) {
-        const ret = super.on(ev, handler);
+      on(ev, handler2) {
+        const ret = super.on(ev, handler2);
         if (ev === "data") {
           this[DISCARDED2] = false;
           this[DATALISTENERS2]++;
@@ -26471,7 +26471,7 @@ var require_commonjs3 = __commonJS({
           super.emit(ev);
           this.removeAllListeners(ev);
         } else if (ev === "error" && this[EMITTED_ERROR2]) {
-          const h2 = handler;
+          const h2 = handler2;
           if (this[ASYNC2])
             defer2(() => h2.call(this, this[EMITTED_ERROR2]));
           else
@@ -26482,8 +26482,8 @@ var require_commonjs3 = __commonJS({
       /**
        * Alias for {@link Minipass#off}
        */
-      removeListener(ev, handler) {
-        return this.off(ev, handler);
+      removeListener(ev, handler2) {
+        return this.off(ev, handler2);
       }
       /**
        * Mostly identical to `EventEmitter.off`
@@ -26493,8 +26493,8 @@ var require_commonjs3 = __commonJS({
        * then the flow of data will stop until there is another consumer or
        * {@link Minipass#resume} is explicitly called.
        */
-      off(ev, handler) {
-        const ret = super.off(ev, handler);
+      off(ev, handler2) {
+        const ret = super.off(ev, handler2);
         if (ev === "data") {
           this[DATALISTENERS2] = this.listeners("data").length;
           if (this[DATALISTENERS2] === 0 && !this[DISCARDED2] && !this[PIPES2].length) {
@@ -26702,12 +26702,12 @@ var require_commonjs3 = __commonJS({
             stop();
             reject(er);
           };
-          const ondata = (value) => {
+          const ondata = (value2) => {
             this.off("error", onerr);
             this.off("end", onend);
             this.off(DESTROYED2, ondestroy);
             this.pause();
-            resolve2({ value, done: !!this[EOF2] });
+            resolve2({ value: value2, done: !!this[EOF2] });
           };
           const onend = () => {
             this.off("error", onerr);
@@ -26757,8 +26757,8 @@ var require_commonjs3 = __commonJS({
         const next = () => {
           if (stopped)
             return stop();
-          const value = this.read();
-          return value === null ? stop() : { done: false, value };
+          const value2 = this.read();
+          return value2 === null ? stop() : { done: false, value: value2 };
         };
         this.once("end", stop);
         this.once(ERROR2, stop);
@@ -26907,7 +26907,7 @@ var require_commonjs4 = __commonJS({
     var TYPEMASK2 = 1023;
     var entToType2 = (s) => s.isFile() ? IFREG2 : s.isDirectory() ? IFDIR2 : s.isSymbolicLink() ? IFLNK2 : s.isCharacterDevice() ? IFCHR2 : s.isBlockDevice() ? IFBLK2 : s.isSocket() ? IFSOCK2 : s.isFIFO() ? IFIFO2 : UNKNOWN2;
     var normalizeCache2 = /* @__PURE__ */ new Map();
-    var normalize2 = (s) => {
+    var normalize3 = (s) => {
       const c = normalizeCache2.get(s);
       if (c)
         return c;
@@ -26920,7 +26920,7 @@ var require_commonjs4 = __commonJS({
       const c = normalizeNocaseCache2.get(s);
       if (c)
         return c;
-      const n = normalize2(s.toLowerCase());
+      const n = normalize3(s.toLowerCase());
       normalizeNocaseCache2.set(s, n);
       return n;
     };
@@ -27089,7 +27089,7 @@ var require_commonjs4 = __commonJS({
        */
       constructor(name, type = UNKNOWN2, root, roots, nocase, children, opts) {
         this.name = name;
-        this.#matchName = nocase ? normalizeNocase2(name) : normalize2(name);
+        this.#matchName = nocase ? normalizeNocase2(name) : normalize3(name);
         this.#type = type & TYPEMASK2;
         this.nocase = nocase;
         this.roots = roots;
@@ -27182,7 +27182,7 @@ var require_commonjs4 = __commonJS({
           return this.parent || this;
         }
         const children = this.children();
-        const name = this.nocase ? normalizeNocase2(pathPart) : normalize2(pathPart);
+        const name = this.nocase ? normalizeNocase2(pathPart) : normalize3(pathPart);
         for (const p of children) {
           if (p.#matchName === name) {
             return p;
@@ -27427,7 +27427,7 @@ var require_commonjs4 = __commonJS({
        * directly.
        */
       isNamed(n) {
-        return !this.nocase ? this.#matchName === normalize2(n) : this.#matchName === normalizeNocase2(n);
+        return !this.nocase ? this.#matchName === normalize3(n) : this.#matchName === normalizeNocase2(n);
       }
       /**
        * Return the Path object corresponding to the target of a symbolic link.
@@ -27566,7 +27566,7 @@ var require_commonjs4 = __commonJS({
       #readdirMaybePromoteChild(e, c) {
         for (let p = c.provisional; p < c.length; p++) {
           const pchild = c[p];
-          const name = this.nocase ? normalizeNocase2(e.name) : normalize2(e.name);
+          const name = this.nocase ? normalizeNocase2(e.name) : normalize3(e.name);
           if (name !== pchild.#matchName) {
             continue;
           }
@@ -31311,26 +31311,26 @@ var require_lrucache = __commonJS({
         this.map = /* @__PURE__ */ new Map();
       }
       get(key) {
-        const value = this.map.get(key);
-        if (value === void 0) {
+        const value2 = this.map.get(key);
+        if (value2 === void 0) {
           return void 0;
         } else {
           this.map.delete(key);
-          this.map.set(key, value);
-          return value;
+          this.map.set(key, value2);
+          return value2;
         }
       }
       delete(key) {
         return this.map.delete(key);
       }
-      set(key, value) {
+      set(key, value2) {
         const deleted = this.delete(key);
-        if (!deleted && value !== void 0) {
+        if (!deleted && value2 !== void 0) {
           if (this.map.size >= this.max) {
             const firstKey = this.map.keys().next().value;
             this.delete(firstKey);
           }
-          this.map.set(key, value);
+          this.map.set(key, value2);
         }
         return this;
       }
@@ -31603,7 +31603,7 @@ var require_range = __commonJS({
         range = range.replace(BUILDSTRIPRE, "");
         const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
         const memoKey = memoOpts + ":" + range;
-        const cached = cache3.get(memoKey);
+        const cached = cache4.get(memoKey);
         if (cached) {
           return cached;
         }
@@ -31637,7 +31637,7 @@ var require_range = __commonJS({
           rangeMap.delete("");
         }
         const result = [...rangeMap.values()];
-        cache3.set(memoKey, result);
+        cache4.set(memoKey, result);
         return result;
       }
       intersects(range, options) {
@@ -31676,7 +31676,7 @@ var require_range = __commonJS({
     };
     module.exports = Range;
     var LRU = require_lrucache();
-    var cache3 = new LRU();
+    var cache4 = new LRU();
     var parseOptions = require_parse_options();
     var Comparator = require_comparator();
     var debug14 = require_debug2();
@@ -32840,7 +32840,7 @@ var require_npa = __commonJS({
     module.exports.resolve = resolve2;
     module.exports.toPurl = toPurl;
     module.exports.Result = Result;
-    var { URL: URL3 } = __require("url");
+    var { URL: URL4 } = __require("url");
     var HostedGit = require_lib4();
     var semver = require_semver2();
     var path16 = global.FAKE_WINDOWS ? __require("path").win32 : __require("path");
@@ -33008,7 +33008,7 @@ var require_npa = __commonJS({
           res.gitCommittish = part;
           continue;
         }
-        const [name, value] = part.split(":");
+        const [name, value2] = part.split(":");
         if (name === "semver") {
           if (res.gitCommittish) {
             throw new Error("cannot override existing committish with a semver range");
@@ -33016,14 +33016,14 @@ var require_npa = __commonJS({
           if (res.gitRange) {
             throw new Error("cannot override existing semver range with a second semver range");
           }
-          res.gitRange = decodeURIComponent(value);
+          res.gitRange = decodeURIComponent(value2);
           continue;
         }
         if (name === "path") {
           if (res.gitSubdir) {
             throw new Error("cannot override existing path with a second path");
           }
-          res.gitSubdir = `/${value}`;
+          res.gitSubdir = `/${value2}`;
           continue;
         }
         log2.warn("npm-package-arg", `ignoring unknown key "${name}"`);
@@ -33041,8 +33041,8 @@ var require_npa = __commonJS({
       const rawWithPrefix = prefix + res.rawSpec;
       let rawNoPrefix = rawWithPrefix.replace(/^file:/, "");
       try {
-        resolvedUrl = new URL3(rawWithPrefix, `file://${path16.resolve(where)}/`);
-        specUrl = new URL3(rawWithPrefix);
+        resolvedUrl = new URL4(rawWithPrefix, `file://${path16.resolve(where)}/`);
+        specUrl = new URL4(rawWithPrefix);
       } catch (originalError) {
         const er = new Error("Invalid file: URL, must comply with RFC 8089");
         throw Object.assign(er, {
@@ -33054,14 +33054,14 @@ var require_npa = __commonJS({
       }
       if (resolvedUrl.host && resolvedUrl.host !== "localhost") {
         const rawSpec = res.rawSpec.replace(/^file:\/\//, "file:///");
-        resolvedUrl = new URL3(rawSpec, `file://${path16.resolve(where)}/`);
-        specUrl = new URL3(rawSpec);
+        resolvedUrl = new URL4(rawSpec, `file://${path16.resolve(where)}/`);
+        specUrl = new URL4(rawSpec);
         rawNoPrefix = rawSpec.replace(/^file:/, "");
       }
       if (/^\/{1,3}\.\.?(\/|$)/.test(rawNoPrefix)) {
         const rawSpec = res.rawSpec.replace(/^file:\/{1,3}/, "file:");
-        resolvedUrl = new URL3(rawSpec, `file://${path16.resolve(where)}/`);
-        specUrl = new URL3(rawSpec);
+        resolvedUrl = new URL4(rawSpec, `file://${path16.resolve(where)}/`);
+        specUrl = new URL4(rawSpec);
         rawNoPrefix = rawSpec.replace(/^file:/, "");
       }
       let specPath = decodeURIComponent(specUrl.pathname);
@@ -33108,7 +33108,7 @@ var require_npa = __commonJS({
       } else if (rawSpec.startsWith("git+file://")) {
         rawSpec = rawSpec.replace(/\\/g, "/");
       }
-      const parsedUrl = new URL3(rawSpec);
+      const parsedUrl = new URL4(rawSpec);
       switch (parsedUrl.protocol) {
         case "git:":
         case "git+http:":
@@ -33244,7 +33244,7 @@ var require_lib9 = __commonJS({
         });
       }
     };
-    var checkList = (value, list2) => {
+    var checkList = (value2, list2) => {
       if (typeof list2 === "string") {
         list2 = [list2];
       }
@@ -33258,11 +33258,11 @@ var require_lib9 = __commonJS({
         const test2 = negate ? entry.slice(1) : entry;
         if (negate) {
           negated++;
-          if (value === test2) {
+          if (value2 === test2) {
             return false;
           }
         } else {
-          match2 = match2 || value === test2;
+          match2 = match2 || value2 === test2;
         }
       }
       return match2 || negated === list2.length;
@@ -33278,7 +33278,7 @@ var require_lib9 = __commonJS({
 var require_lib10 = __commonJS({
   "node_modules/npm-normalize-package-bin/lib/index.js"(exports, module) {
     var { join, basename } = __require("path");
-    var normalize2 = (pkg) => !pkg.bin ? removeBin(pkg) : typeof pkg.bin === "string" ? normalizeString(pkg) : Array.isArray(pkg.bin) ? normalizeArray(pkg) : typeof pkg.bin === "object" ? normalizeObject(pkg) : removeBin(pkg);
+    var normalize3 = (pkg) => !pkg.bin ? removeBin(pkg) : typeof pkg.bin === "string" ? normalizeString(pkg) : Array.isArray(pkg.bin) ? normalizeArray(pkg) : typeof pkg.bin === "object" ? normalizeObject(pkg) : removeBin(pkg);
     var normalizeString = (pkg) => {
       if (!pkg.name) {
         return removeBin(pkg);
@@ -33320,7 +33320,7 @@ var require_lib10 = __commonJS({
       }
       return pkg;
     };
-    module.exports = normalize2;
+    module.exports = normalize3;
   }
 });
 
@@ -34490,18 +34490,18 @@ var require_scan = __commonJS({
       function hasMore() {
         return index2 < source.length;
       }
-      function read4(value) {
-        if (value instanceof RegExp) {
+      function read4(value2) {
+        if (value2 instanceof RegExp) {
           var chars = source.slice(index2);
-          var match2 = chars.match(value);
+          var match2 = chars.match(value2);
           if (match2) {
             index2 += match2[0].length;
             return match2[0];
           }
         } else {
-          if (source.indexOf(value, index2) === index2) {
-            index2 += value.length;
-            return value;
+          if (source.indexOf(value2, index2) === index2) {
+            index2 += value2.length;
+            return value2;
           }
         }
       }
@@ -34973,8 +34973,8 @@ var require_spdx_correct = __commonJS({
     module.exports = function(identifier, options) {
       options = options || {};
       var upgrade = options.upgrade === void 0 ? true : !!options.upgrade;
-      function postprocess2(value) {
-        return upgrade ? upgradeGPLs(value) : value;
+      function postprocess2(value2) {
+        return upgrade ? upgradeGPLs(value2) : value2;
       }
       var validArugment = typeof identifier === "string" && identifier.trim().length !== 0;
       if (!validArugment) {
@@ -35011,7 +35011,7 @@ var require_spdx_correct = __commonJS({
       }
       return null;
     };
-    function upgradeGPLs(value) {
+    function upgradeGPLs(value2) {
       if ([
         "GPL-1.0",
         "LGPL-1.0",
@@ -35020,8 +35020,8 @@ var require_spdx_correct = __commonJS({
         "LGPL-2.0",
         "AGPL-2.0",
         "LGPL-2.1"
-      ].indexOf(value) !== -1) {
-        return value + "-only";
+      ].indexOf(value2) !== -1) {
+        return value2 + "-only";
       } else if ([
         "GPL-1.0+",
         "GPL-2.0+",
@@ -35031,12 +35031,12 @@ var require_spdx_correct = __commonJS({
         "LGPL-3.0+",
         "AGPL-1.0+",
         "AGPL-3.0+"
-      ].indexOf(value) !== -1) {
-        return value.replace(/\+$/, "-or-later");
-      } else if (["GPL-3.0", "LGPL-3.0", "AGPL-3.0"].indexOf(value) !== -1) {
-        return value + "-or-later";
+      ].indexOf(value2) !== -1) {
+        return value2.replace(/\+$/, "-or-later");
+      } else if (["GPL-3.0", "LGPL-3.0", "AGPL-3.0"].indexOf(value2) !== -1) {
+        return value2 + "-or-later";
       } else {
-        return value;
+        return value2;
       }
     }
   }
@@ -35774,7 +35774,7 @@ var require_normalize = __commonJS({
       const secured = unixifyPath(path16.join(".", path16.join("/", unixifyPath(ref))));
       return secured.startsWith("./") ? "" : secured;
     }
-    var normalize2 = async (pkg, { strict: strict4, steps, root, changes, allowLegacyCase }) => {
+    var normalize3 = async (pkg, { strict: strict4, steps, root, changes, allowLegacyCase }) => {
       if (!pkg.content) {
         throw new Error("Can not normalize without content");
       }
@@ -36149,7 +36149,7 @@ var require_normalize = __commonJS({
         }
       }
     };
-    module.exports = normalize2;
+    module.exports = normalize3;
   }
 });
 
@@ -36198,7 +36198,7 @@ var require_lib13 = __commonJS({
     var updateDeps = require_update_dependencies();
     var updateScripts = require_update_scripts();
     var updateWorkspaces = require_update_workspaces();
-    var normalize2 = require_normalize();
+    var normalize3 = require_normalize();
     var { read: read4, parse: parse5 } = require_read_package();
     var knownSteps = /* @__PURE__ */ new Set([
       updateDeps,
@@ -36380,9 +36380,9 @@ var require_lib13 = __commonJS({
         for (const step of knownSteps) {
           this.#manifest = step({ content: content3, originalContent: this.content });
         }
-        for (const [key, value] of Object.entries(content3)) {
+        for (const [key, value2] of Object.entries(content3)) {
           if (!knownKeys.has(key)) {
-            this.content[key] = value;
+            this.content[key] = value2;
           }
         }
         return this;
@@ -36407,19 +36407,19 @@ var require_lib13 = __commonJS({
         if (!opts.steps) {
           opts.steps = this.constructor.normalizeSteps;
         }
-        await normalize2(this, opts);
+        await normalize3(this, opts);
         return this;
       }
       async prepare(opts = {}) {
         if (!opts.steps) {
           opts.steps = this.constructor.prepareSteps;
         }
-        await normalize2(this, opts);
+        await normalize3(this, opts);
         return this;
       }
       async fix(opts = {}) {
         opts.steps = this.constructor.fixSteps;
-        await normalize2(this, opts);
+        await normalize3(this, opts);
         return this;
       }
     };
@@ -36443,7 +36443,7 @@ var require_lib15 = __commonJS({
     var parse5 = require_lib3();
     var normalizePackageBin = require_lib10();
     var { resolve: resolve2, dirname, join, relative } = __require("path");
-    var rpj = (path16) => readFile(path16, "utf8").then((data) => readBinDir(path16, normalize2(stripUnderscores(parse5(data))))).catch((er) => {
+    var rpj = (path16) => readFile(path16, "utf8").then((data) => readBinDir(path16, normalize3(stripUnderscores(parse5(data))))).catch((er) => {
       er.path = path16;
       throw er;
     });
@@ -36484,7 +36484,7 @@ var require_lib15 = __commonJS({
       }
       return data;
     };
-    var normalize2 = (data) => {
+    var normalize3 = (data) => {
       addId(data);
       fixBundled(data);
       pruneRepeatedOptionals(data);
@@ -36493,7 +36493,7 @@ var require_lib15 = __commonJS({
       normalizePackageBin(data);
       return data;
     };
-    rpj.normalize = normalize2;
+    rpj.normalize = normalize3;
     var addId = (data) => {
       if (data.name && data.version) {
         data._id = `${data.name}@${data.version}`;
@@ -36949,9 +36949,9 @@ var require_lib17 = __commonJS({
         const { data } = this.data.get("default");
         Object.defineProperty(data, "globalconfig", {
           get: () => resolve2(this.#get("prefix"), "etc/npmrc"),
-          set(value) {
+          set(value2) {
             Object.defineProperty(data, "globalconfig", {
-              value,
+              value: value2,
               configurable: true,
               writable: true,
               enumerable: true
@@ -37152,9 +37152,9 @@ var require_lib17 = __commonJS({
           }
         } else {
           conf.raw = obj;
-          for (const [key, value] of Object.entries(obj)) {
+          for (const [key, value2] of Object.entries(obj)) {
             const k = envReplace(key, this.env);
-            const v = this.parseField(value, k);
+            const v = this.parseField(value2, k);
             if (where !== "default") {
               this.#checkDeprecated(k);
               if (this.definitions[key]?.exclusive) {
@@ -38156,7 +38156,7 @@ var require_definitions = __commonJS({
     );
     var cacheRoot = isWindows && process.env.LOCALAPPDATA || "~";
     var cacheExtra = isWindows ? "npm-cache" : ".npm";
-    var cache3 = `${cacheRoot}/${cacheExtra}`;
+    var cache4 = `${cacheRoot}/${cacheExtra}`;
     var {
       semver: { type: Semver },
       Umask: { type: Umask },
@@ -38335,7 +38335,7 @@ var require_definitions = __commonJS({
         flatten
       }),
       cache: new Definition("cache", {
-        default: cache3,
+        default: cache4,
         defaultDescription: `
       Windows: \`%LocalAppData%\\npm-cache\`, Posix: \`~/.npm\`
     `,
@@ -39865,8 +39865,8 @@ var require_definitions = __commonJS({
       \`\`\`
     `,
         flatten(key, obj, flatOptions) {
-          const value = obj[key];
-          const scope = value && !/^@/.test(value) ? `@${value}` : value;
+          const value2 = obj[key];
+          const scope = value2 && !/^@/.test(value2) ? `@${value2}` : value2;
           flatOptions.scope = scope;
           flatOptions.projectScope = scope;
         }
@@ -40128,13 +40128,13 @@ var require_definitions = __commonJS({
         \`ci/\`, or an empty string if \`ci-name\` is empty.
     `,
         flatten(key, obj, flatOptions) {
-          const value = obj[key];
+          const value2 = obj[key];
           const ciName = ciInfo.name?.toLowerCase().split(" ").join("-") || null;
           let inWorkspaces = false;
           if (obj.workspaces || obj.workspace && obj.workspace.length) {
             inWorkspaces = true;
           }
-          flatOptions.userAgent = value.replace(/\{node-version\}/gi, process.version).replace(/\{npm-version\}/gi, obj["npm-version"]).replace(/\{platform\}/gi, process.platform).replace(/\{arch\}/gi, process.arch).replace(/\{workspaces\}/gi, inWorkspaces).replace(/\{ci\}/gi, ciName ? `ci/${ciName}` : "").trim();
+          flatOptions.userAgent = value2.replace(/\{node-version\}/gi, process.version).replace(/\{npm-version\}/gi, obj["npm-version"]).replace(/\{platform\}/gi, process.platform).replace(/\{arch\}/gi, process.arch).replace(/\{workspaces\}/gi, inWorkspaces).replace(/\{ci\}/gi, ciName ? `ci/${ciName}` : "").trim();
           process.env.npm_config_user_agent = flatOptions.userAgent;
         }
       }),
@@ -40393,21 +40393,21 @@ var require_picocolors = __commonJS({
     var argv2 = p.argv || [];
     var env2 = p.env || {};
     var isColorSupported = !(!!env2.NO_COLOR || argv2.includes("--no-color")) && (!!env2.FORCE_COLOR || argv2.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env2.TERM !== "dumb" || !!env2.CI);
-    var formatter = (open2, close, replace = open2) => (input) => {
-      let string3 = "" + input, index2 = string3.indexOf(close, open2.length);
-      return ~index2 ? open2 + replaceClose(string3, close, replace, index2) + close : open2 + string3 + close;
+    var formatter2 = (open2, close2, replace = open2) => (input) => {
+      let string3 = "" + input, index2 = string3.indexOf(close2, open2.length);
+      return ~index2 ? open2 + replaceClose(string3, close2, replace, index2) + close2 : open2 + string3 + close2;
     };
-    var replaceClose = (string3, close, replace, index2) => {
+    var replaceClose = (string3, close2, replace, index2) => {
       let result = "", cursor = 0;
       do {
         result += string3.substring(cursor, index2) + replace;
-        cursor = index2 + close.length;
-        index2 = string3.indexOf(close, cursor);
+        cursor = index2 + close2.length;
+        index2 = string3.indexOf(close2, cursor);
       } while (~index2);
       return result + string3.substring(cursor);
     };
     var createColors = (enabled = isColorSupported) => {
-      let f = enabled ? formatter : () => String;
+      let f = enabled ? formatter2 : () => String;
       return {
         isColorSupported: enabled,
         reset: f("\x1B[0m", "\x1B[0m"),
@@ -40728,12 +40728,12 @@ var require_lib19 = __commonJS({
       let highlighted = "";
       for (const {
         type,
-        value
+        value: value2
       } of tokenize(text3)) {
         if (type in defs) {
-          highlighted += value.split(NEWLINE$1).map((str) => defs[type](str)).join("\n");
+          highlighted += value2.split(NEWLINE$1).map((str) => defs[type](str)).join("\n");
         } else {
-          highlighted += value;
+          highlighted += value2;
         }
       }
       return highlighted;
@@ -40880,10 +40880,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isScalar2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -40904,7 +40904,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar2(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -40916,11 +40916,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap;
+    exports.isMap = isMap2;
     exports.isNode = isNode3;
     exports.isPair = isPair;
-    exports.isScalar = isScalar;
-    exports.isSeq = isSeq;
+    exports.isScalar = isScalar2;
+    exports.isSeq = isSeq2;
   }
 });
 
@@ -41378,26 +41378,26 @@ var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    function toJS(value, arg, ctx) {
-      if (Array.isArray(value))
-        return value.map((v, i) => toJS(v, String(i), ctx));
-      if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity2.hasAnchor(value))
-          return value.toJSON(arg, ctx);
+    function toJS(value2, arg, ctx) {
+      if (Array.isArray(value2))
+        return value2.map((v, i) => toJS(v, String(i), ctx));
+      if (value2 && typeof value2.toJSON === "function") {
+        if (!ctx || !identity2.hasAnchor(value2))
+          return value2.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value, data);
+        ctx.anchors.set(value2, data);
         ctx.onCreate = (res2) => {
           data.res = res2;
           delete ctx.onCreate;
         };
-        const res = value.toJSON(arg, ctx);
+        const res = value2.toJSON(arg, ctx);
         if (ctx.onCreate)
           ctx.onCreate(res);
         return res;
       }
-      if (typeof value === "bigint" && !ctx?.keep)
-        return Number(value);
-      return value;
+      if (typeof value2 === "bigint" && !ctx?.keep)
+        return Number(value2);
+      return value2;
     }
     exports.toJS = toJS;
   }
@@ -41569,11 +41569,11 @@ var require_Scalar = __commonJS({
     var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
-    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var isScalarValue = (value2) => !value2 || typeof value2 !== "function" && typeof value2 !== "object";
     var Scalar = class extends Node.NodeBase {
-      constructor(value) {
+      constructor(value2) {
         super(identity2.SCALAR);
-        this.value = value;
+        this.value = value2;
       }
       toJSON(arg, ctx) {
         return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
@@ -41600,7 +41600,7 @@ var require_createNode = __commonJS({
     var identity2 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value, tagName, tags) {
+    function findTagObject(value2, tagName, tags) {
       if (tagName) {
         const match2 = tags.filter((t) => t.tag === tagName);
         const tagObj = match2.find((t) => !t.format) ?? match2[0];
@@ -41608,53 +41608,53 @@ var require_createNode = __commonJS({
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags.find((t) => t.identify?.(value) && !t.format);
+      return tags.find((t) => t.identify?.(value2) && !t.format);
     }
-    function createNode(value, tagName, ctx) {
-      if (identity2.isDocument(value))
-        value = value.contents;
-      if (identity2.isNode(value))
-        return value;
-      if (identity2.isPair(value)) {
+    function createNode(value2, tagName, ctx) {
+      if (identity2.isDocument(value2))
+        value2 = value2.contents;
+      if (identity2.isNode(value2))
+        return value2;
+      if (identity2.isPair(value2)) {
         const map = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
-        map.items.push(value);
+        map.items.push(value2);
         return map;
       }
-      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
-        value = value.valueOf();
+      if (value2 instanceof String || value2 instanceof Number || value2 instanceof Boolean || typeof BigInt !== "undefined" && value2 instanceof BigInt) {
+        value2 = value2.valueOf();
       }
       const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
       let ref = void 0;
-      if (aliasDuplicateObjects && value && typeof value === "object") {
-        ref = sourceObjects.get(value);
+      if (aliasDuplicateObjects && value2 && typeof value2 === "object") {
+        ref = sourceObjects.get(value2);
         if (ref) {
-          ref.anchor ?? (ref.anchor = onAnchor(value));
+          ref.anchor ?? (ref.anchor = onAnchor(value2));
           return new Alias.Alias(ref.anchor);
         } else {
           ref = { anchor: null, node: null };
-          sourceObjects.set(value, ref);
+          sourceObjects.set(value2, ref);
         }
       }
       if (tagName?.startsWith("!!"))
         tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value, tagName, schema.tags);
+      let tagObj = findTagObject(value2, tagName, schema.tags);
       if (!tagObj) {
-        if (value && typeof value.toJSON === "function") {
-          value = value.toJSON();
+        if (value2 && typeof value2.toJSON === "function") {
+          value2 = value2.toJSON();
         }
-        if (!value || typeof value !== "object") {
-          const node3 = new Scalar.Scalar(value);
+        if (!value2 || typeof value2 !== "object") {
+          const node3 = new Scalar.Scalar(value2);
           if (ref)
             ref.node = node3;
           return node3;
         }
-        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
+        tagObj = value2 instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value2) ? schema[identity2.SEQ] : schema[identity2.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value2, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value2, ctx) : new Scalar.Scalar(value2);
       if (tagName)
         node2.tag = tagName;
       else if (!tagObj.default)
@@ -41674,8 +41674,8 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path16, value) {
-      let v = value;
+    function collectionFromPath(schema, path16, value2) {
+      let v = value2;
       for (let i = path16.length - 1; i >= 0; --i) {
         const k = path16[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
@@ -41726,16 +41726,16 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value) {
+      addIn(path16, value2) {
         if (isEmptyPath(path16))
-          this.add(value);
+          this.add(value2);
         else {
           const [key, ...rest] = path16;
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
-            node2.addIn(rest, value);
+            node2.addIn(rest, value2);
           else if (node2 === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest, value2));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
@@ -41789,16 +41789,16 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
+      setIn(path16, value2) {
         const [key, ...rest] = path16;
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key, value2);
         } else {
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
-            node2.setIn(rest, value);
+            node2.setIn(rest, value2);
           else if (node2 === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest, value2));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
@@ -41993,13 +41993,13 @@ var require_stringifyString = __commonJS({
       }
       return true;
     }
-    function doubleQuotedString(value, ctx) {
-      const json = JSON.stringify(value);
+    function doubleQuotedString(value2, ctx) {
+      const json = JSON.stringify(value2);
       if (ctx.options.doubleQuotedAsJSON)
         return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       let str = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
@@ -42073,22 +42073,22 @@ var require_stringifyString = __commonJS({
       str = start ? str + json.slice(start) : json;
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
-    function singleQuotedString(value, ctx) {
-      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
-        return doubleQuotedString(value, ctx);
-      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+    function singleQuotedString(value2, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
+        return doubleQuotedString(value2, ctx);
+      const indent2 = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
+      const res = "'" + value2.replace(/'/g, "''").replace(/\n+/g, `$&
 ${indent2}`) + "'";
       return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
-    function quotedString(value, ctx) {
+    function quotedString(value2, ctx) {
       const { singleQuote } = ctx.options;
       let qs;
       if (singleQuote === false)
         qs = doubleQuotedString;
       else {
-        const hasDouble = value.includes('"');
-        const hasSingle = value.includes("'");
+        const hasDouble = value2.includes('"');
+        const hasSingle = value2.includes("'");
         if (hasDouble && !hasSingle)
           qs = singleQuotedString;
         else if (hasSingle && !hasDouble)
@@ -42096,7 +42096,7 @@ ${indent2}`) + "'";
         else
           qs = singleQuote ? singleQuotedString : doubleQuotedString;
       }
-      return qs(value, ctx);
+      return qs(value2, ctx);
     }
     var blockEndNewlines;
     try {
@@ -42104,27 +42104,27 @@ ${indent2}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
       const { blockQuote: blockQuote2, commentString, lineWidth } = ctx.options;
-      if (!blockQuote2 || /\n[\t ]+$/.test(value)) {
-        return quotedString(value, ctx);
+      if (!blockQuote2 || /\n[\t ]+$/.test(value2)) {
+        return quotedString(value2, ctx);
       }
-      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
-      if (!value)
+      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
+      const literal = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent2.length);
+      if (!value2)
         return literal ? "|\n" : ">\n";
       let chomp;
       let endStart;
-      for (endStart = value.length; endStart > 0; --endStart) {
-        const ch = value[endStart - 1];
+      for (endStart = value2.length; endStart > 0; --endStart) {
+        const ch = value2[endStart - 1];
         if (ch !== "\n" && ch !== "	" && ch !== " ")
           break;
       }
-      let end = value.substring(endStart);
+      let end = value2.substring(endStart);
       const endNlPos = end.indexOf("\n");
       if (endNlPos === -1) {
         chomp = "-";
-      } else if (value === end || endNlPos !== end.length - 1) {
+      } else if (value2 === end || endNlPos !== end.length - 1) {
         chomp = "+";
         if (onChompKeep)
           onChompKeep();
@@ -42132,7 +42132,7 @@ ${indent2}`) + "'";
         chomp = "";
       }
       if (end) {
-        value = value.slice(0, -end.length);
+        value2 = value2.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
         end = end.replace(blockEndNewlines, `$&${indent2}`);
@@ -42140,8 +42140,8 @@ ${indent2}`) + "'";
       let startWithSpace = false;
       let startEnd;
       let startNlPos = -1;
-      for (startEnd = 0; startEnd < value.length; ++startEnd) {
-        const ch = value[startEnd];
+      for (startEnd = 0; startEnd < value2.length; ++startEnd) {
+        const ch = value2[startEnd];
         if (ch === " ")
           startWithSpace = true;
         else if (ch === "\n")
@@ -42149,9 +42149,9 @@ ${indent2}`) + "'";
         else
           break;
       }
-      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      let start = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
-        value = value.substring(start.length);
+        value2 = value2.substring(start.length);
         start = start.replace(/\n+/g, `$&${indent2}`);
       }
       const indentSize = indent2 ? "2" : "1";
@@ -42162,7 +42162,7 @@ ${indent2}`) + "'";
           onComment();
       }
       if (!literal) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
+        const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote2 !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -42175,37 +42175,37 @@ ${indent2}`) + "'";
           return `>${header}
 ${indent2}${body}`;
       }
-      value = value.replace(/\n+/g, `$&${indent2}`);
+      value2 = value2.replace(/\n+/g, `$&${indent2}`);
       return `|${header}
-${indent2}${start}${value}${end}`;
+${indent2}${start}${value2}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
-      const { type, value } = item;
+      const { type, value: value2 } = item;
       const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
-      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
-        return quotedString(value, ctx);
+      if (implicitKey && value2.includes("\n") || inFlow && /[[\]{},]/.test(value2)) {
+        return quotedString(value2, ctx);
       }
-      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
-        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value2)) {
+        return implicitKey || inFlow || !value2.includes("\n") ? quotedString(value2, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value2.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
-      if (containsDocumentMarker(value)) {
+      if (containsDocumentMarker(value2)) {
         if (indent2 === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
         } else if (implicitKey && indent2 === indentStep) {
-          return quotedString(value, ctx);
+          return quotedString(value2, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str = value2.replace(/\n+/g, `$&
 ${indent2}`);
       if (actualString) {
         const test2 = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test2) || compat?.some(test2))
-          return quotedString(value, ctx);
+          return quotedString(value2, ctx);
       }
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
@@ -42378,7 +42378,7 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key, value: value2 }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
@@ -42390,7 +42390,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value2 == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -42405,12 +42405,12 @@ var require_stringifyPair = __commonJS({
         explicitKey = true;
       }
       if (ctx.inFlow) {
-        if (allNullValues || value == null) {
+        if (allNullValues || value2 == null) {
           if (keyCommentDone && onComment)
             onComment();
           return str === "" ? "?" : explicitKey ? `? ${str}` : str;
         }
-      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+      } else if (allNullValues && !simpleKeys || value2 == null && explicitKey) {
         str = `? ${str}`;
         if (keyComment && !keyCommentDone) {
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
@@ -42431,26 +42431,26 @@ ${indent2}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity2.isNode(value)) {
-        vsb = !!value.spaceBefore;
-        vcb = value.commentBefore;
-        valueComment = value.comment;
+      if (identity2.isNode(value2)) {
+        vsb = !!value2.spaceBefore;
+        vcb = value2.commentBefore;
+        valueComment = value2.comment;
       } else {
         vsb = false;
         vcb = null;
         valueComment = null;
-        if (value && typeof value === "object")
-          value = doc.createNode(value);
+        if (value2 && typeof value2 === "object")
+          value2 = doc.createNode(value2);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity2.isScalar(value))
+      if (!explicitKey && !keyComment && identity2.isScalar(value2))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -42466,11 +42466,11 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity2.isCollection(value)) {
+      } else if (!explicitKey && identity2.isCollection(value2)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
-        const flow3 = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        const flow3 = ctx.inFlow ?? value2.flow ?? value2.items.length === 0;
         if (hasNewline || !flow3) {
           let hasPropsLine = false;
           if (hasNewline && (vs0 === "&" || vs0 === "!")) {
@@ -42533,7 +42533,7 @@ var require_merge = __commonJS({
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
-      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      identify: (value2) => value2 === MERGE_KEY || typeof value2 === "symbol" && value2.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
@@ -42543,8 +42543,8 @@ var require_merge = __commonJS({
       stringify: () => MERGE_KEY
     };
     var isMergeKey = (ctx, key) => (merge2.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
-    function addMergeToJSMap(ctx, map, value) {
-      const source = resolveAliasValue(ctx, value);
+    function addMergeToJSMap(ctx, map, value2) {
+      const source = resolveAliasValue(ctx, value2);
       if (identity2.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
@@ -42554,20 +42554,20 @@ var require_merge = __commonJS({
       else
         mergeValue(ctx, map, source);
     }
-    function mergeValue(ctx, map, value) {
-      const source = resolveAliasValue(ctx, value);
+    function mergeValue(ctx, map, value2) {
+      const source = resolveAliasValue(ctx, value2);
       if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
+      for (const [key, value3] of srcMap) {
         if (map instanceof Map) {
           if (!map.has(key))
-            map.set(key, value2);
+            map.set(key, value3);
         } else if (map instanceof Set) {
           map.add(key);
         } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
           Object.defineProperty(map, key, {
-            value: value2,
+            value: value3,
             writable: true,
             enumerable: true,
             configurable: true
@@ -42576,8 +42576,8 @@ var require_merge = __commonJS({
       }
       return map;
     }
-    function resolveAliasValue(ctx, value) {
-      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    function resolveAliasValue(ctx, value2) {
+      return ctx && identity2.isAlias(value2) ? value2.resolve(ctx.doc, ctx) : value2;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -42594,20 +42594,20 @@ var require_addPairToJSMap = __commonJS({
     var stringify2 = require_stringify();
     var identity2 = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value }) {
+    function addPairToJSMap(ctx, map, { key, value: value2 }) {
       if (identity2.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value);
+        key.addToJSMap(ctx, map, value2);
       else if (merge2.isMergeKey(ctx, key))
-        merge2.addMergeToJSMap(ctx, map, value);
+        merge2.addMergeToJSMap(ctx, map, value2);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
-          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+          map.set(jsKey, toJS.toJS(value2, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
-          const jsValue = toJS.toJS(value, stringKey, ctx);
+          const jsValue = toJS.toJS(value2, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
               value: jsValue,
@@ -42657,24 +42657,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity2 = require_identity();
-    function createPair(key, value, ctx) {
+    function createPair(key, value2, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
-      const v = createNode.createNode(value, void 0, ctx);
+      const v = createNode.createNode(value2, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value = null) {
+      constructor(key, value2 = null) {
         Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
         this.key = key;
-        this.value = value;
+        this.value = value2;
       }
       clone(schema) {
-        let { key, value } = this;
+        let { key, value: value2 } = this;
         if (identity2.isNode(key))
           key = key.clone(schema);
-        if (identity2.isNode(value))
-          value = value.clone(schema);
-        return new _Pair(key, value);
+        if (identity2.isNode(value2))
+          value2 = value2.clone(schema);
+        return new _Pair(key, value2);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -42877,17 +42877,17 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key, value) => {
+        const add = (key, value2) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
+            value2 = replacer.call(obj, key, value2);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
-          if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value, ctx));
+          if (value2 !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key, value2, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value] of obj)
-            add(key, value);
+          for (const [key, value2] of obj)
+            add(key, value2);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
             add(key, obj[key]);
@@ -42945,8 +42945,8 @@ var require_YAMLMap = __commonJS({
       has(key) {
         return !!findPair(this.items, key);
       }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+      set(key, value2) {
+        this.add(new Pair.Pair(key, value2), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -43024,8 +43024,8 @@ var require_YAMLSeq = __commonJS({
         super(identity2.SEQ, schema);
         this.items = [];
       }
-      add(value) {
-        this.items.push(value);
+      add(value2) {
+        this.items.push(value2);
       }
       /**
        * Removes a value from the collection.
@@ -43066,15 +43066,15 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value) {
+      set(key, value2) {
         const idx = asItemIndex(key);
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
-          prev.value = value;
+        if (identity2.isScalar(prev) && Scalar.isScalarValue(value2))
+          prev.value = value2;
         else
-          this.items[idx] = value;
+          this.items[idx] = value2;
       }
       toJSON(_, ctx) {
         const seq = [];
@@ -43150,7 +43150,7 @@ var require_string = __commonJS({
     "use strict";
     var stringifyString = require_stringifyString();
     var string3 = {
-      identify: (value) => typeof value === "string",
+      identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
       resolve: (str) => str,
@@ -43169,7 +43169,7 @@ var require_null = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
-      identify: (value) => value == null,
+      identify: (value2) => value2 == null,
       createNode: () => new Scalar.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
@@ -43187,18 +43187,18 @@ var require_bool = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
-      identify: (value) => typeof value === "boolean",
+      identify: (value2) => typeof value2 === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
       resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
-      stringify({ source, value }, ctx) {
+      stringify({ source, value: value2 }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
-          if (value === sv)
+          if (value2 === sv)
             return source;
         }
-        return value ? ctx.options.trueStr : ctx.options.falseStr;
+        return value2 ? ctx.options.trueStr : ctx.options.falseStr;
       }
     };
     exports.boolTag = boolTag;
@@ -43209,13 +43209,13 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
-      if (typeof value === "bigint")
-        return String(value);
-      const num = typeof value === "number" ? value : Number(value);
+    function stringifyNumber({ format: format2, minFractionDigits, tag, value: value2 }) {
+      if (typeof value2 === "bigint")
+        return String(value2);
+      const num = typeof value2 === "number" ? value2 : Number(value2);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
-      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      let n = Object.is(value2, -0) ? "-0" : JSON.stringify(value2);
       if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
@@ -43239,7 +43239,7 @@ var require_float = __commonJS({
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
@@ -43247,7 +43247,7 @@ var require_float = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
@@ -43259,7 +43259,7 @@ var require_float = __commonJS({
       }
     };
     var float = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
@@ -43283,16 +43283,16 @@ var require_int = __commonJS({
   "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
     var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
-      const { value } = node2;
-      if (intIdentify(value) && value >= 0)
-        return prefix + value.toString(radix);
+      const { value: value2 } = node2;
+      if (intIdentify(value2) && value2 >= 0)
+        return prefix + value2.toString(radix);
       return stringifyNumber.stringifyNumber(node2);
     }
     var intOct = {
-      identify: (value) => intIdentify(value) && value >= 0,
+      identify: (value2) => intIdentify(value2) && value2 >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
@@ -43309,7 +43309,7 @@ var require_int = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
-      identify: (value) => intIdentify(value) && value >= 0,
+      identify: (value2) => intIdentify(value2) && value2 >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
@@ -43358,20 +43358,20 @@ var require_schema2 = __commonJS({
     var Scalar = require_Scalar();
     var map = require_map();
     var seq = require_seq();
-    function intIdentify(value) {
-      return typeof value === "bigint" || Number.isInteger(value);
+    function intIdentify(value2) {
+      return typeof value2 === "bigint" || Number.isInteger(value2);
     }
-    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var stringifyJSON = ({ value: value2 }) => JSON.stringify(value2);
     var jsonScalars = [
       {
-        identify: (value) => typeof value === "string",
+        identify: (value2) => typeof value2 === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
         resolve: (str) => str,
         stringify: stringifyJSON
       },
       {
-        identify: (value) => value == null,
+        identify: (value2) => value2 == null,
         createNode: () => new Scalar.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
@@ -43380,7 +43380,7 @@ var require_schema2 = __commonJS({
         stringify: stringifyJSON
       },
       {
-        identify: (value) => typeof value === "boolean",
+        identify: (value2) => typeof value2 === "boolean",
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
@@ -43393,10 +43393,10 @@ var require_schema2 = __commonJS({
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
         resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
-        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+        stringify: ({ value: value2 }) => intIdentify(value2) ? value2.toString() : JSON.stringify(value2)
       },
       {
-        identify: (value) => typeof value === "number",
+        identify: (value2) => typeof value2 === "number",
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
@@ -43426,7 +43426,7 @@ var require_binary = __commonJS({
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
-      identify: (value) => value instanceof Uint8Array,
+      identify: (value2) => value2 instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
       tag: "tag:yaml.org,2002:binary",
@@ -43452,10 +43452,10 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
-        if (!value)
+      stringify({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
+        if (!value2)
           return "";
-        const buf = value;
+        const buf = value2;
         let str;
         if (typeof node_buffer.Buffer === "function") {
           str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
@@ -43527,25 +43527,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key, value;
+          let key, value2;
           if (Array.isArray(it)) {
             if (it.length === 2) {
               key = it[0];
-              value = it[1];
+              value2 = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
               key = keys[0];
-              value = it[key];
+              value2 = it[key];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
             key = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs2.items.push(Pair.createPair(key, value2, ctx));
         }
       return pairs2;
     }
@@ -43592,16 +43592,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key, value;
+          let key, value2;
           if (identity2.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+            value2 = toJS.toJS(pair.value, key, ctx);
           } else {
             key = toJS.toJS(pair, "", ctx);
           }
           if (map.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value);
+          map.set(key, value2);
         }
         return map;
       }
@@ -43615,7 +43615,7 @@ var require_omap = __commonJS({
     YAMLOMap.tag = "tag:yaml.org,2002:omap";
     var omap = {
       collection: "seq",
-      identify: (value) => value instanceof Map,
+      identify: (value2) => value2 instanceof Map,
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
@@ -43645,14 +43645,14 @@ var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function boolStringify({ value, source }, ctx) {
-      const boolObj = value ? trueTag : falseTag;
+    function boolStringify({ value: value2, source }, ctx) {
+      const boolObj = value2 ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
         return source;
-      return value ? ctx.options.trueStr : ctx.options.falseStr;
+      return value2 ? ctx.options.trueStr : ctx.options.falseStr;
     }
     var trueTag = {
-      identify: (value) => value === true,
+      identify: (value2) => value2 === true,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
@@ -43660,7 +43660,7 @@ var require_bool2 = __commonJS({
       stringify: boolStringify
     };
     var falseTag = {
-      identify: (value) => value === false,
+      identify: (value2) => value2 === false,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
@@ -43679,7 +43679,7 @@ var require_float2 = __commonJS({
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
@@ -43687,7 +43687,7 @@ var require_float2 = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
@@ -43699,7 +43699,7 @@ var require_float2 = __commonJS({
       }
     };
     var float = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
@@ -43726,7 +43726,7 @@ var require_int2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
     function intResolve(str, offset, radix, { intAsBigInt }) {
       const sign = str[0];
       if (sign === "-" || sign === "+")
@@ -43751,10 +43751,10 @@ var require_int2 = __commonJS({
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
-      const { value } = node2;
-      if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+      const { value: value2 } = node2;
+      if (intIdentify(value2)) {
+        const str = value2.toString(radix);
+        return value2 < 0 ? "-" + prefix + str.substr(1) : prefix + str;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -43832,13 +43832,13 @@ var require_set = __commonJS({
         const pair = YAMLMap.findPair(this.items, key);
         return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value) {
-        if (typeof value !== "boolean")
-          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+      set(key, value2) {
+        if (typeof value2 !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value2}`);
         const prev = YAMLMap.findPair(this.items, key);
-        if (prev && !value) {
+        if (prev && !value2) {
           this.items.splice(this.items.indexOf(prev), 1);
-        } else if (!prev && value) {
+        } else if (!prev && value2) {
           this.items.push(new Pair.Pair(key));
         }
       }
@@ -43857,10 +43857,10 @@ var require_set = __commonJS({
         const { replacer } = ctx;
         const set2 = new this(schema);
         if (iterable && Symbol.iterator in Object(iterable))
-          for (let value of iterable) {
+          for (let value2 of iterable) {
             if (typeof replacer === "function")
-              value = replacer.call(iterable, value, value);
-            set2.items.push(Pair.createPair(value, null, ctx));
+              value2 = replacer.call(iterable, value2, value2);
+            set2.items.push(Pair.createPair(value2, null, ctx));
           }
         return set2;
       }
@@ -43868,7 +43868,7 @@ var require_set = __commonJS({
     YAMLSet.tag = "tag:yaml.org,2002:set";
     var set = {
       collection: "map",
-      identify: (value) => value instanceof Set,
+      identify: (value2) => value2 instanceof Set,
       nodeClass: YAMLSet,
       default: false,
       tag: "tag:yaml.org,2002:set",
@@ -43902,33 +43902,33 @@ var require_timestamp = __commonJS({
       return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
-      let { value } = node2;
+      let { value: value2 } = node2;
       let num = (n) => n;
-      if (typeof value === "bigint")
+      if (typeof value2 === "bigint")
         num = (n) => BigInt(n);
-      else if (isNaN(value) || !isFinite(value))
+      else if (isNaN(value2) || !isFinite(value2))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
-      if (value < 0) {
+      if (value2 < 0) {
         sign = "-";
-        value *= num(-1);
+        value2 *= num(-1);
       }
       const _60 = num(60);
-      const parts = [value % _60];
-      if (value < 60) {
+      const parts = [value2 % _60];
+      if (value2 < 60) {
         parts.unshift(0);
       } else {
-        value = (value - parts[0]) / _60;
-        parts.unshift(value % _60);
-        if (value >= 60) {
-          value = (value - parts[0]) / _60;
-          parts.unshift(value);
+        value2 = (value2 - parts[0]) / _60;
+        parts.unshift(value2 % _60);
+        if (value2 >= 60) {
+          value2 = (value2 - parts[0]) / _60;
+          parts.unshift(value2);
         }
       }
       return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
-      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      identify: (value2) => typeof value2 === "bigint" || Number.isInteger(value2),
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
@@ -43937,7 +43937,7 @@ var require_timestamp = __commonJS({
       stringify: stringifySexagesimal
     };
     var floatTime = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
@@ -43946,7 +43946,7 @@ var require_timestamp = __commonJS({
       stringify: stringifySexagesimal
     };
     var timestamp = {
-      identify: (value) => value instanceof Date,
+      identify: (value2) => value2 instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
       // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
@@ -43969,7 +43969,7 @@ var require_timestamp = __commonJS({
         }
         return new Date(date);
       },
-      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+      stringify: ({ value: value2 }) => value2?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
     };
     exports.floatTime = floatTime;
     exports.intTime = intTime;
@@ -44243,7 +44243,7 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value, replacer, options) {
+      constructor(value2, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -44275,7 +44275,7 @@ var require_Document = __commonJS({
         } else
           this.directives = new directives.Directives({ version });
         this.setSchema(version, options);
-        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+        this.contents = value2 === void 0 ? null : this.createNode(value2, _replacer, options);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -44300,14 +44300,14 @@ var require_Document = __commonJS({
         return copy2;
       }
       /** Adds a value to the document. */
-      add(value) {
+      add(value2) {
         if (assertCollection(this.contents))
-          this.contents.add(value);
+          this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path16, value) {
+      addIn(path16, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
+          this.contents.addIn(path16, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -44326,10 +44326,10 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node2.anchor);
       }
-      createNode(value, replacer, options) {
+      createNode(value2, replacer, options) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
-          value = replacer.call({ "": value }, "", value);
+          value2 = replacer.call({ "": value2 }, "", value2);
           _replacer = replacer;
         } else if (Array.isArray(replacer)) {
           const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
@@ -44356,7 +44356,7 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node2 = createNode.createNode(value, tag, ctx);
+        const node2 = createNode.createNode(value2, tag, ctx);
         if (flow3 && identity2.isCollection(node2))
           node2.flow = true;
         setAnchors();
@@ -44366,9 +44366,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options = {}) {
+      createPair(key, value2, options = {}) {
         const k = this.createNode(key, null, options);
-        const v = this.createNode(value, null, options);
+        const v = this.createNode(value2, null, options);
         return new Pair.Pair(k, v);
       }
       /**
@@ -44427,24 +44427,24 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value) {
+      set(key, value2) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection.collectionFromPath(this.schema, [key], value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
+          this.contents.set(key, value2);
         }
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
+      setIn(path16, value2) {
         if (Collection.isEmptyPath(path16)) {
-          this.contents = value;
+          this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
+          this.contents.setIn(path16, value2);
         }
       }
       /**
@@ -44830,7 +44830,7 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep2, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
           next: key ?? sep2?.[0],
@@ -44873,7 +44873,7 @@ var require_resolve_block_map = __commonJS({
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
-          next: value,
+          next: value2,
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
@@ -44882,14 +44882,14 @@ var require_resolve_block_map = __commonJS({
         offset = valueProps.end;
         if (valueProps.found) {
           if (implicitKey) {
-            if (value?.type === "block-map" && !valueProps.hasNewline)
+            if (value2?.type === "block-map" && !valueProps.hasNewline)
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
-            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
@@ -44935,18 +44935,18 @@ var require_resolve_block_seq = __commonJS({
         ctx.atKey = false;
       let offset = bs.offset;
       let commentEnd = null;
-      for (const { start, value } of bs.items) {
+      for (const { start, value: value2 } of bs.items) {
         const props = resolveProps.resolveProps(start, {
           indicator: "seq-item-ind",
-          next: value,
+          next: value2,
           offset,
           onError,
           parentIndent: bs.indent,
           startOnNewline: true
         });
         if (!props.found) {
-          if (props.anchor || props.tag || value) {
-            if (value?.type === "block-seq")
+          if (props.anchor || props.tag || value2) {
+            if (value2?.type === "block-seq")
               onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
             else
               onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
@@ -44957,9 +44957,9 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node2 = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        const node2 = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value2, onError);
         offset = node2.range[2];
         seq.items.push(node2);
       }
@@ -45028,9 +45028,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -45041,7 +45041,7 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep2, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
@@ -45052,7 +45052,7 @@ var require_resolve_flow_collection = __commonJS({
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -45066,7 +45066,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -45106,11 +45106,11 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap2 && !sep2 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
-          if (isBlock(value))
+          if (isBlock(value2))
             onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = true;
@@ -45122,14 +45122,14 @@ var require_resolve_flow_collection = __commonJS({
           const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
-            next: value,
+            next: value2,
             offset: keyNode.range[2],
             onError,
             parentIndent: fc.indent,
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -45142,15 +45142,15 @@ var require_resolve_flow_collection = __commonJS({
               if (props.start < valueProps.found.offset - 1024)
                 onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
             }
-          } else if (value) {
-            if ("source" in value && value.source?.[0] === ":")
-              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+          } else if (value2) {
+            if ("source" in value2 && value2.source?.[0] === ":")
+              onError(value2, "MISSING_CHAR", `Missing space after : in ${fcName}`);
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
-            if (isBlock(value))
+            if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
           } else if (valueProps.comment) {
             if (keyNode.comment)
@@ -45161,7 +45161,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap2) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -45177,7 +45177,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -45293,11 +45293,11 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        const value3 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
       }
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
@@ -45327,11 +45327,11 @@ var require_resolve_block_scalar = __commonJS({
         if (lines[i][0].length > trimIndent)
           chompStart = i + 1;
       }
-      let value = "";
+      let value2 = "";
       let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
+        value2 += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
         let [indent2, content3] = lines[i];
         offset += indent2.length + content3.length + 1;
@@ -45345,23 +45345,23 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent2.slice(trimIndent) + content3;
+          value2 += sep2 + indent2.slice(trimIndent) + content3;
           sep2 = "\n";
         } else if (indent2.length > trimIndent || content3[0] === "	") {
           if (sep2 === " ")
             sep2 = "\n";
           else if (!prevMoreIndented && sep2 === "\n")
             sep2 = "\n\n";
-          value += sep2 + indent2.slice(trimIndent) + content3;
+          value2 += sep2 + indent2.slice(trimIndent) + content3;
           sep2 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
           if (sep2 === "\n")
-            value += "\n";
+            value2 += "\n";
           else
             sep2 = "\n";
         } else {
-          value += sep2 + content3;
+          value2 += sep2 + content3;
           sep2 = " ";
           prevMoreIndented = false;
         }
@@ -45371,15 +45371,15 @@ var require_resolve_block_scalar = __commonJS({
           break;
         case "+":
           for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
-          if (value[value.length - 1] !== "\n")
-            value += "\n";
+            value2 += "\n" + lines[i][0].slice(trimIndent);
+          if (value2[value2.length - 1] !== "\n")
+            value2 += "\n";
           break;
         default:
-          value += "\n";
+          value2 += "\n";
       }
       const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      return { value: value2, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict4, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -45464,20 +45464,20 @@ var require_resolve_flow_scalar = __commonJS({
     function resolveFlowScalar(scalar, strict4, onError) {
       const { offset, type, source, end } = scalar;
       let _type;
-      let value;
+      let value2;
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
-          value = plainValue(source, _onError);
+          value2 = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_SINGLE;
-          value = singleQuotedValue(source, _onError);
+          value2 = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_DOUBLE;
-          value = doubleQuotedValue(source, _onError);
+          value2 = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
         default:
@@ -45492,7 +45492,7 @@ var require_resolve_flow_scalar = __commonJS({
       const valueEnd = offset + source.length;
       const re = resolveEnd.resolveEnd(end, valueEnd, strict4, onError);
       return {
-        value,
+        value: value2,
         type: _type,
         comment: re.comment,
         range: [offset, valueEnd, re.offset]
@@ -45685,28 +45685,28 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value: value2, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
         tag = ctx.schema[identity2.SCALAR];
       } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+        tag = findScalarTagByName(ctx.schema, value2, tagName, tagToken, onError);
       else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value, token, onError);
+        tag = findScalarTagByTest(ctx, value2, token, onError);
       else
         tag = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
-        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag.resolve(value2, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar = new Scalar.Scalar(value2);
       }
       scalar.range = range;
-      scalar.source = value;
+      scalar.source = value2;
       if (type)
         scalar.type = type;
       if (tagName)
@@ -45717,7 +45717,7 @@ var require_compose_scalar = __commonJS({
         scalar.comment = comment;
       return scalar;
     }
-    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    function findScalarTagByName(schema, value2, tagName, tagToken, onError) {
       if (tagName === "!")
         return schema[identity2.SCALAR];
       const matchWithTest = [];
@@ -45730,7 +45730,7 @@ var require_compose_scalar = __commonJS({
         }
       }
       for (const tag of matchWithTest)
-        if (tag.test?.test(value))
+        if (tag.test?.test(value2))
           return tag;
       const kt = schema.knownTags[tagName];
       if (kt && !kt.collection) {
@@ -45740,10 +45740,10 @@ var require_compose_scalar = __commonJS({
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
       return schema[identity2.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
+    function findScalarTagByTest({ atKey, directives, schema }, value2, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value2)) || schema[identity2.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value2)) ?? schema[identity2.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -45901,7 +45901,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    function composeDoc(options, directives, { offset, start, value: value2, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -45913,7 +45913,7 @@ var require_compose_doc = __commonJS({
       };
       const props = resolveProps.resolveProps(start, {
         indicator: "doc-start",
-        next: value ?? end?.[0],
+        next: value2 ?? end?.[0],
         offset,
         onError,
         parentIndent: 0,
@@ -45921,10 +45921,10 @@ var require_compose_doc = __commonJS({
       });
       if (props.found) {
         doc.directives.docStart = true;
-        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+        if (value2 && (value2.type === "block-map" || value2.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
@@ -46172,9 +46172,9 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value, context) {
+    function createScalarToken(value2, context) {
       const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context;
-      const source = stringifyString.stringifyString({ type, value }, {
+      const source = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey,
         indent: indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
@@ -46204,7 +46204,7 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent: indent2, source, end };
       }
     }
-    function setScalarValue(token, value, context = {}) {
+    function setScalarValue(token, value2, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
       let indent2 = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent2 === "number")
@@ -46227,7 +46227,7 @@ var require_cst_scalar = __commonJS({
           default:
             type = "PLAIN";
         }
-      const source = stringifyString.stringifyString({ type, value }, {
+      const source = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey: implicitKey || indent2 === null,
         indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
@@ -46373,7 +46373,7 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep2, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
@@ -46382,8 +46382,8 @@ var require_cst_stringify = __commonJS({
       if (sep2)
         for (const st of sep2)
           res += st.source;
-      if (value)
-        res += stringifyToken(value);
+      if (value2)
+        res += stringifyToken(value2);
       return res;
     }
     exports.stringify = stringify2;
@@ -46464,7 +46464,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM2:
@@ -46548,7 +46548,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -48078,7 +48078,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument(source, options = {}) {
+    function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser3.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -48104,7 +48104,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument(src, options);
+      const doc = parseDocument2(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log2.warn(doc.options.logLevel, warning2));
@@ -48116,7 +48116,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify2(value, replacer, options) {
+    function stringify2(value2, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -48129,18 +48129,18 @@ var require_public_api = __commonJS({
         const indent2 = Math.round(options);
         options = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
       }
-      if (value === void 0) {
+      if (value2 === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
-      if (identity2.isDocument(value) && !_replacer)
-        return value.toString(options);
-      return new Document.Document(value, _replacer, options).toString(options);
+      if (identity2.isDocument(value2) && !_replacer)
+        return value2.toString(options);
+      return new Document.Document(value2, _replacer, options).toString(options);
     }
     exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument;
+    exports.parseDocument = parseDocument2;
     exports.stringify = stringify2;
   }
 });
@@ -48218,7 +48218,7 @@ var require_ignore2 = __commonJS({
       TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
     }
     var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define = (object, key, value) => Object.defineProperty(object, key, { value });
+    var define = (object, key, value2) => Object.defineProperty(object, key, { value: value2 });
     var REGEX_REGEXP_RANGE = /([0-z])-([0-z])/g;
     var RETURN_FALSE = () => false;
     var sanitizeRange = (range) => range.replace(
@@ -48357,7 +48357,7 @@ var require_ignore2 = __commonJS({
         // > can be used to match one of the characters in a range.
         // `\` is escaped by step 3
         /(\\)?\[([^\]/]*?)(\\*)($|\])/g,
-        (match2, leadEscape, range, endEscape, close) => leadEscape === ESCAPE ? `\\[${range}${cleanRangeBackSlash(endEscape)}${close}` : close === "]" ? endEscape.length % 2 === 0 ? `[${sanitizeRange(range)}${endEscape}]` : "[]" : "[]"
+        (match2, leadEscape, range, endEscape, close2) => leadEscape === ESCAPE ? `\\[${range}${cleanRangeBackSlash(endEscape)}${close2}` : close2 === "]" ? endEscape.length % 2 === 0 ? `[${sanitizeRange(range)}${endEscape}]` : "[]" : "[]"
       ],
       // ending
       [
@@ -48525,33 +48525,33 @@ var require_ignore2 = __commonJS({
         };
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, checkUnignored, slices) {
+      _test(originalPath, cache4, checkUnignored, slices) {
         const path16 = originalPath && checkPath.convert(originalPath);
         checkPath(
           path16,
           originalPath,
           this._allowRelativePaths ? RETURN_FALSE : throwError
         );
-        return this._t(path16, cache3, checkUnignored, slices);
+        return this._t(path16, cache4, checkUnignored, slices);
       }
-      _t(path16, cache3, checkUnignored, slices) {
-        if (path16 in cache3) {
-          return cache3[path16];
+      _t(path16, cache4, checkUnignored, slices) {
+        if (path16 in cache4) {
+          return cache4[path16];
         }
         if (!slices) {
           slices = path16.split(SLASH);
         }
         slices.pop();
         if (!slices.length) {
-          return cache3[path16] = this._testOne(path16, checkUnignored);
+          return cache4[path16] = this._testOne(path16, checkUnignored);
         }
         const parent = this._t(
           slices.join(SLASH) + SLASH,
-          cache3,
+          cache4,
           checkUnignored,
           slices
         );
-        return cache3[path16] = parent.ignored ? parent : this._testOne(path16, checkUnignored);
+        return cache4[path16] = parent.ignored ? parent : this._testOne(path16, checkUnignored);
       }
       ignores(path16) {
         return this._test(path16, this._ignoreCache, false).ignored;
@@ -48710,12 +48710,12 @@ var require_buffer_list = __commonJS({
       }
       return target;
     }
-    function _defineProperty(obj, key, value) {
+    function _defineProperty(obj, key, value2) {
       key = _toPropertyKey(key);
       if (key in obj) {
-        Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(obj, key, { value: value2, enumerable: true, configurable: true, writable: true });
       } else {
-        obj[key] = value;
+        obj[key] = value2;
       }
       return obj;
     }
@@ -48913,7 +48913,7 @@ var require_buffer_list = __commonJS({
         // Make sure the linked list only shows the minimal necessary information.
       }, {
         key: custom,
-        value: function value(_, options) {
+        value: function value2(_, options) {
           return inspect3(this, _objectSpread(_objectSpread({}, options), {}, {
             // Only inspect one level.
             depth: 0,
@@ -49041,7 +49041,7 @@ var require_errors5 = __commonJS({
       NodeError.prototype.code = code2;
       codes2[code2] = NodeError;
     }
-    function oneOf(expected, thing) {
+    function oneOf2(expected, thing) {
       if (Array.isArray(expected)) {
         const len = expected.length;
         expected = expected.map((i) => String(i));
@@ -49075,8 +49075,8 @@ var require_errors5 = __commonJS({
         return str.indexOf(search3, start) !== -1;
       }
     }
-    createErrorType("ERR_INVALID_OPT_VALUE", function(name, value) {
-      return 'The value "' + value + '" is invalid for option "' + name + '"';
+    createErrorType("ERR_INVALID_OPT_VALUE", function(name, value2) {
+      return 'The value "' + value2 + '" is invalid for option "' + name + '"';
     }, TypeError);
     createErrorType("ERR_INVALID_ARG_TYPE", function(name, expected, actual) {
       let determiner;
@@ -49088,10 +49088,10 @@ var require_errors5 = __commonJS({
       }
       let msg;
       if (endsWith(name, " argument")) {
-        msg = `The ${name} ${determiner} ${oneOf(expected, "type")}`;
+        msg = `The ${name} ${determiner} ${oneOf2(expected, "type")}`;
       } else {
         const type = includes(name, ".") ? "property" : "argument";
-        msg = `The "${name}" ${type} ${determiner} ${oneOf(expected, "type")}`;
+        msg = `The "${name}" ${type} ${determiner} ${oneOf2(expected, "type")}`;
       }
       msg += `. Received type ${typeof actual}`;
       return msg;
@@ -49297,7 +49297,7 @@ var require_stream_writable = __commonJS({
     if (typeof Symbol === "function" && Symbol.hasInstance && typeof Function.prototype[Symbol.hasInstance] === "function") {
       realHasInstance = Function.prototype[Symbol.hasInstance];
       Object.defineProperty(Writable, Symbol.hasInstance, {
-        value: function value(object) {
+        value: function value2(object) {
           if (realHasInstance.call(this, object)) return true;
           if (this !== Writable) return false;
           return object && object._writableState instanceof WritableState;
@@ -49650,11 +49650,11 @@ var require_stream_writable = __commonJS({
         }
         return this._writableState.destroyed;
       },
-      set: function set(value) {
+      set: function set(value2) {
         if (!this._writableState) {
           return;
         }
-        this._writableState.destroyed = value;
+        this._writableState.destroyed = value2;
       }
     });
     Writable.prototype.destroy = destroyImpl.destroy;
@@ -49747,12 +49747,12 @@ var require_stream_duplex = __commonJS({
         }
         return this._readableState.destroyed && this._writableState.destroyed;
       },
-      set: function set(value) {
+      set: function set(value2) {
         if (this._readableState === void 0 || this._writableState === void 0) {
           return;
         }
-        this._readableState.destroyed = value;
-        this._writableState.destroyed = value;
+        this._readableState.destroyed = value2;
+        this._writableState.destroyed = value2;
       }
     });
   }
@@ -50148,12 +50148,12 @@ var require_async_iterator = __commonJS({
   "node_modules/readable-stream/lib/internal/streams/async_iterator.js"(exports, module) {
     "use strict";
     var _Object$setPrototypeO;
-    function _defineProperty(obj, key, value) {
+    function _defineProperty(obj, key, value2) {
       key = _toPropertyKey(key);
       if (key in obj) {
-        Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(obj, key, { value: value2, enumerable: true, configurable: true, writable: true });
       } else {
-        obj[key] = value;
+        obj[key] = value2;
       }
       return obj;
     }
@@ -50179,9 +50179,9 @@ var require_async_iterator = __commonJS({
     var kLastPromise = /* @__PURE__ */ Symbol("lastPromise");
     var kHandlePromise = /* @__PURE__ */ Symbol("handlePromise");
     var kStream = /* @__PURE__ */ Symbol("stream");
-    function createIterResult(value, done) {
+    function createIterResult(value2, done) {
       return {
-        value,
+        value: value2,
         done
       };
     }
@@ -50283,7 +50283,7 @@ var require_async_iterator = __commonJS({
         value: stream2._readableState.endEmitted,
         writable: true
       }), _defineProperty(_Object$create, kHandlePromise, {
-        value: function value(resolve2, reject) {
+        value: function value2(resolve2, reject) {
           var data = iterator[kStream].read();
           if (data) {
             iterator[kLastPromise] = null;
@@ -50333,15 +50333,15 @@ var require_from = __commonJS({
     function asyncGeneratorStep(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
-        var value = info2.value;
+        var value2 = info2.value;
       } catch (error2) {
         reject(error2);
         return;
       }
       if (info2.done) {
-        resolve2(value);
+        resolve2(value2);
       } else {
-        Promise.resolve(value).then(_next, _throw);
+        Promise.resolve(value2).then(_next, _throw);
       }
     }
     function _asyncToGenerator(fn) {
@@ -50349,8 +50349,8 @@ var require_from = __commonJS({
         var self2 = this, args = arguments;
         return new Promise(function(resolve2, reject) {
           var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "next", value);
+          function _next(value2) {
+            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "next", value2);
           }
           function _throw(err) {
             asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "throw", err);
@@ -50380,12 +50380,12 @@ var require_from = __commonJS({
       }
       return target;
     }
-    function _defineProperty(obj, key, value) {
+    function _defineProperty(obj, key, value2) {
       key = _toPropertyKey(key);
       if (key in obj) {
-        Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(obj, key, { value: value2, enumerable: true, configurable: true, writable: true });
       } else {
-        obj[key] = value;
+        obj[key] = value2;
       }
       return obj;
     }
@@ -50427,10 +50427,10 @@ var require_from = __commonJS({
       function _next2() {
         _next2 = _asyncToGenerator(function* () {
           try {
-            var _yield$iterator$next = yield iterator.next(), value = _yield$iterator$next.value, done = _yield$iterator$next.done;
+            var _yield$iterator$next = yield iterator.next(), value2 = _yield$iterator$next.value, done = _yield$iterator$next.done;
             if (done) {
               readable.push(null);
-            } else if (readable.push(yield value)) {
+            } else if (readable.push(yield value2)) {
               next();
             } else {
               reading = false;
@@ -50555,11 +50555,11 @@ var require_stream_readable = __commonJS({
         }
         return this._readableState.destroyed;
       },
-      set: function set(value) {
+      set: function set(value2) {
         if (!this._readableState) {
           return;
         }
-        this._readableState.destroyed = value;
+        this._readableState.destroyed = value2;
       }
     });
     Readable.prototype.destroy = destroyImpl.destroy;
@@ -51438,17 +51438,17 @@ var require_buffer_from = __commonJS({
       }
       return isModern ? Buffer.from(string3, encoding) : new Buffer(string3, encoding);
     }
-    function bufferFrom(value, encodingOrOffset, length) {
-      if (typeof value === "number") {
+    function bufferFrom(value2, encodingOrOffset, length) {
+      if (typeof value2 === "number") {
         throw new TypeError('"value" argument must not be a number');
       }
-      if (isArrayBuffer(value)) {
-        return fromArrayBuffer(value, encodingOrOffset, length);
+      if (isArrayBuffer(value2)) {
+        return fromArrayBuffer(value2, encodingOrOffset, length);
       }
-      if (typeof value === "string") {
-        return fromString(value, encodingOrOffset);
+      if (typeof value2 === "string") {
+        return fromString(value2, encodingOrOffset);
       }
-      return isModern ? Buffer.from(value) : new Buffer(value);
+      return isModern ? Buffer.from(value2) : new Buffer(value2);
     }
     module.exports = bufferFrom;
   }
@@ -51560,13 +51560,13 @@ var require_typedarray = __commonJS({
         makeArrayAccessor(i);
       }
     }
-    function as_signed(value, bits) {
+    function as_signed(value2, bits) {
       var s = 32 - bits;
-      return value << s >> s;
+      return value2 << s >> s;
     }
-    function as_unsigned(value, bits) {
+    function as_unsigned(value2, bits) {
       var s = 32 - bits;
-      return value << s >>> s;
+      return value2 << s >>> s;
     }
     function packI8(n) {
       return [n & 255];
@@ -51800,18 +51800,18 @@ var require_typedarray = __commonJS({
           return this._unpack(bytes);
         };
         ctor.prototype.get = ctor.prototype._getter;
-        ctor.prototype._setter = function(index2, value) {
+        ctor.prototype._setter = function(index2, value2) {
           if (arguments.length < 2) throw new SyntaxError("Not enough arguments");
           index2 = ECMAScript.ToUint32(index2);
           if (index2 >= this.length) {
             return undefined2;
           }
-          var bytes = this._pack(value), i, o;
+          var bytes = this._pack(value2), i, o;
           for (i = 0, o = this.byteOffset + index2 * this.BYTES_PER_ELEMENT; i < this.BYTES_PER_ELEMENT; i += 1, o += 1) {
             this.buffer._bytes[o] = bytes[i];
           }
         };
-        ctor.prototype.set = function(index2, value) {
+        ctor.prototype.set = function(index2, value2) {
           if (arguments.length < 1) throw new SyntaxError("Not enough arguments");
           var array, sequence, offset, len, i, s, d2, byteOffset, byteLength, tmp;
           if (typeof arguments[0] === "object" && arguments[0].constructor === this.constructor) {
@@ -51956,12 +51956,12 @@ var require_typedarray = __commonJS({
       DataView.prototype.getFloat32 = makeGetter(exports.Float32Array);
       DataView.prototype.getFloat64 = makeGetter(exports.Float64Array);
       function makeSetter(arrayType) {
-        return function(byteOffset, value, littleEndian) {
+        return function(byteOffset, value2, littleEndian) {
           byteOffset = ECMAScript.ToUint32(byteOffset);
           if (byteOffset + arrayType.BYTES_PER_ELEMENT > this.byteLength) {
             throw new RangeError("Array index out of range");
           }
-          var typeArray = new arrayType([value]), byteArray = new exports.Uint8Array(typeArray.buffer), bytes = [], i, byteView;
+          var typeArray = new arrayType([value2]), byteArray = new exports.Uint8Array(typeArray.buffer), bytes = [], i, byteView;
           for (i = 0; i < arrayType.BYTES_PER_ELEMENT; i += 1) {
             bytes.push(r(byteArray, i));
           }
@@ -52152,6 +52152,104 @@ var require_lib20 = __commonJS({
   }
 });
 
+// node_modules/format/format.js
+var require_format = __commonJS({
+  "node_modules/format/format.js"(exports, module) {
+    (function() {
+      var namespace;
+      if (typeof module !== "undefined") {
+        namespace = module.exports = format2;
+      } else {
+        namespace = (function() {
+          return this || (1, eval)("this");
+        })();
+      }
+      namespace.format = format2;
+      namespace.vsprintf = vsprintf;
+      if (typeof console !== "undefined" && typeof console.log === "function") {
+        namespace.printf = printf;
+      }
+      function printf() {
+        console.log(format2.apply(null, arguments));
+      }
+      function vsprintf(fmt, replacements) {
+        return format2.apply(null, [fmt].concat(replacements));
+      }
+      function format2(fmt) {
+        var argIndex = 1, args = [].slice.call(arguments), i = 0, n = fmt.length, result = "", c, escaped = false, arg, tmp, leadingZero = false, precision, nextArg = function() {
+          return args[argIndex++];
+        }, slurpNumber = function() {
+          var digits = "";
+          while (/\d/.test(fmt[i])) {
+            digits += fmt[i++];
+            c = fmt[i];
+          }
+          return digits.length > 0 ? parseInt(digits) : null;
+        };
+        for (; i < n; ++i) {
+          c = fmt[i];
+          if (escaped) {
+            escaped = false;
+            if (c == ".") {
+              leadingZero = false;
+              c = fmt[++i];
+            } else if (c == "0" && fmt[i + 1] == ".") {
+              leadingZero = true;
+              i += 2;
+              c = fmt[i];
+            } else {
+              leadingZero = true;
+            }
+            precision = slurpNumber();
+            switch (c) {
+              case "b":
+                result += parseInt(nextArg(), 10).toString(2);
+                break;
+              case "c":
+                arg = nextArg();
+                if (typeof arg === "string" || arg instanceof String)
+                  result += arg;
+                else
+                  result += String.fromCharCode(parseInt(arg, 10));
+                break;
+              case "d":
+                result += parseInt(nextArg(), 10);
+                break;
+              case "f":
+                tmp = String(parseFloat(nextArg()).toFixed(precision || 6));
+                result += leadingZero ? tmp : tmp.replace(/^0/, "");
+                break;
+              case "j":
+                result += JSON.stringify(nextArg());
+                break;
+              case "o":
+                result += "0" + parseInt(nextArg(), 10).toString(8);
+                break;
+              case "s":
+                result += nextArg();
+                break;
+              case "x":
+                result += "0x" + parseInt(nextArg(), 10).toString(16);
+                break;
+              case "X":
+                result += "0x" + parseInt(nextArg(), 10).toString(16).toUpperCase();
+                break;
+              default:
+                result += c;
+                break;
+            }
+          } else if (c === "%") {
+            escaped = true;
+          } else {
+            result += c;
+          }
+        }
+        return result;
+      }
+    })();
+  }
+});
+
 // src/action/run.ts
 import fs11 from "node:fs";
 import path15 from "node:path";
@@ -52247,9 +52345,9 @@ function issueFileCommand(command, message) {
     encoding: "utf8"
   });
 }
-function prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key, value2) {
   const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-  const convertedValue = toCommandValue(value);
+  const convertedValue = toCommandValue(value2);
   if (key.includes(delimiter)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
   }
@@ -52321,22 +52419,22 @@ var HttpResponseRetryCodes = [
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve2) {
+      resolve2(value2);
     });
   }
   return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
+    function fulfilled(value2) {
       try {
-        step(generator.next(value));
+        step(generator.next(value2));
       } catch (e) {
         reject(e);
       }
     }
-    function rejected(value) {
+    function rejected(value2) {
       try {
-        step(generator["throw"](value));
+        step(generator["throw"](value2));
       } catch (e) {
         reject(e);
       }
@@ -52387,7 +52485,7 @@ var Summary = class {
    * @returns {string} content wrapped in HTML element
    */
   wrap(tag, content3, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
+    const htmlAttrs = Object.entries(attrs).map(([key, value2]) => ` ${key}="${value2}"`).join("");
     if (!content3) {
       return `<${tag}${htmlAttrs}>`;
     }
@@ -52487,8 +52585,8 @@ var Summary = class {
    */
   addList(items, ordered = false) {
     const tag = ordered ? "ol" : "ul";
-    const listItems = items.map((item) => this.wrap("li", item)).join("");
-    const element = this.wrap(tag, listItems);
+    const listItems2 = items.map((item) => this.wrap("li", item)).join("");
+    const element = this.wrap(tag, listItems2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -52652,13 +52750,13 @@ function getBooleanInput(name, options) {
   throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}
 Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
 }
-function setOutput(name, value) {
+function setOutput(name, value2) {
   const filePath2 = process.env["GITHUB_OUTPUT"] || "";
   if (filePath2) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value2));
   }
   process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name }, toCommandValue(value));
+  issueCommand("set-output", { name }, toCommandValue(value2));
 }
 function setFailed(message) {
   process.exitCode = ExitCode.Failure;
@@ -52682,26 +52780,26 @@ function endGroup() {
 
 // node_modules/mdast-util-to-string/lib/index.js
 var emptyOptions = {};
-function toString(value, options) {
+function toString(value2, options) {
   const settings = options || emptyOptions;
   const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
   const includeHtml = typeof settings.includeHtml === "boolean" ? settings.includeHtml : true;
-  return one(value, includeImageAlt, includeHtml);
+  return one(value2, includeImageAlt, includeHtml);
 }
-function one(value, includeImageAlt, includeHtml) {
-  if (node(value)) {
-    if ("value" in value) {
-      return value.type === "html" && !includeHtml ? "" : value.value;
+function one(value2, includeImageAlt, includeHtml) {
+  if (node(value2)) {
+    if ("value" in value2) {
+      return value2.type === "html" && !includeHtml ? "" : value2.value;
     }
-    if (includeImageAlt && "alt" in value && value.alt) {
-      return value.alt;
+    if (includeImageAlt && "alt" in value2 && value2.alt) {
+      return value2.alt;
     }
-    if ("children" in value) {
-      return all(value.children, includeImageAlt, includeHtml);
+    if ("children" in value2) {
+      return all(value2.children, includeImageAlt, includeHtml);
     }
   }
-  if (Array.isArray(value)) {
-    return all(value, includeImageAlt, includeHtml);
+  if (Array.isArray(value2)) {
+    return all(value2, includeImageAlt, includeHtml);
   }
   return "";
 }
@@ -52713,8 +52811,8 @@ function all(values, includeImageAlt, includeHtml) {
   }
   return result.join("");
 }
-function node(value) {
-  return Boolean(value && typeof value === "object");
+function node(value2) {
+  return Boolean(value2 && typeof value2 === "object");
 }
 
 // node_modules/character-entities/index.js
@@ -54848,8 +54946,8 @@ var characterEntities = {
 
 // node_modules/decode-named-character-reference/index.js
 var own = {}.hasOwnProperty;
-function decodeNamedCharacterReference(value) {
-  return own.call(characterEntities, value) ? characterEntities[value] : false;
+function decodeNamedCharacterReference(value2) {
+  return own.call(characterEntities, value2) ? characterEntities[value2] : false;
 }
 
 // node_modules/micromark-util-chunked/index.js
@@ -54906,11 +55004,11 @@ function syntaxExtension(all2, extension2) {
     if (right) {
       for (code2 in right) {
         if (!hasOwnProperty.call(left, code2)) left[code2] = [];
-        const value = right[code2];
+        const value2 = right[code2];
         constructs(
           // @ts-expect-error Looks like a list.
           left[code2],
-          Array.isArray(value) ? value : value ? [value] : []
+          Array.isArray(value2) ? value2 : value2 ? [value2] : []
         );
       }
     }
@@ -54927,8 +55025,8 @@ function constructs(existing, list2) {
 }
 
 // node_modules/micromark-util-decode-numeric-character-reference/index.js
-function decodeNumericCharacterReference(value, base2) {
-  const code2 = Number.parseInt(value, base2);
+function decodeNumericCharacterReference(value2, base2) {
+  const code2 = Number.parseInt(value2, base2);
   if (
     // C0 except for HT, LF, FF, CR, space.
     code2 < 9 || code2 === 11 || code2 > 13 && code2 < 32 || // Control character (DEL) of C0, and C1 controls.
@@ -54945,8 +55043,8 @@ function decodeNumericCharacterReference(value, base2) {
 }
 
 // node_modules/micromark-util-normalize-identifier/index.js
-function normalizeIdentifier(value) {
-  return value.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
+function normalizeIdentifier(value2) {
+  return value2.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
 }
 
 // node_modules/micromark-util-character/index.js
@@ -55503,9 +55601,9 @@ function tokenizeAttention(effects, ok3) {
     const token = effects.exit("attentionSequence");
     const after = classifyCharacter(code2);
     const open2 = !after || after === 2 && before || attentionMarkers2.includes(code2) && code2 !== 42 && code2 !== 95;
-    const close = !before || before === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
-    token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close));
-    token._close = Boolean(marker === 42 ? close : close && (after || !open2));
+    const close2 = !before || before === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
+    token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close2));
+    token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open2));
     return ok3(code2);
   }
 }
@@ -55743,7 +55841,7 @@ function tokenizeCharacterReference(effects, ok3, nok) {
     effects.enter("characterReferenceValue");
     max = 31;
     test2 = asciiAlphanumeric;
-    return value(code2);
+    return value2(code2);
   }
   function numeric(code2) {
     if (code2 === 88 || code2 === 120) {
@@ -55753,14 +55851,14 @@ function tokenizeCharacterReference(effects, ok3, nok) {
       effects.enter("characterReferenceValue");
       max = 6;
       test2 = asciiHexDigit;
-      return value;
+      return value2;
     }
     effects.enter("characterReferenceValue");
     max = 7;
     test2 = asciiDigit;
-    return value(code2);
+    return value2(code2);
   }
-  function value(code2) {
+  function value2(code2) {
     if (code2 === 59 && size) {
       const token = effects.exit("characterReferenceValue");
       if (test2 === asciiAlphanumeric && !decodeNamedCharacterReference(self2.sliceSerialize(token))) {
@@ -55774,7 +55872,7 @@ function tokenizeCharacterReference(effects, ok3, nok) {
     }
     if (test2(code2) && size++ < max) {
       effects.consume(code2);
-      return value;
+      return value2;
     }
     return nok(code2);
   }
@@ -57143,10 +57241,10 @@ function tokenizeHtmlFlow(effects, ok3, nok) {
     return nok(code2);
   }
   function cdataOpenInside(code2) {
-    const value = "CDATA[";
-    if (code2 === value.charCodeAt(index2++)) {
+    const value2 = "CDATA[";
+    if (code2 === value2.charCodeAt(index2++)) {
       effects.consume(code2);
-      if (index2 === value.length) {
+      if (index2 === value2.length) {
         return self2.interrupt ? ok3 : continuation;
       }
       return cdataOpenInside;
@@ -57496,10 +57594,10 @@ function tokenizeHtmlText(effects, ok3, nok) {
     return code2 === 62 ? end(code2) : code2 === 45 ? commentClose(code2) : comment(code2);
   }
   function cdataOpenInside(code2) {
-    const value = "CDATA[";
-    if (code2 === value.charCodeAt(index2++)) {
+    const value2 = "CDATA[";
+    if (code2 === value2.charCodeAt(index2++)) {
       effects.consume(code2);
-      return index2 === value.length ? cdata : cdataOpenInside;
+      return index2 === value2.length ? cdata : cdataOpenInside;
     }
     return nok(code2);
   }
@@ -57754,7 +57852,7 @@ function resolveToLabelEnd(events, context) {
   let index2 = events.length;
   let offset = 0;
   let open2;
-  let close;
+  let close2;
   let media;
   while (index2--) {
     const token = events[index2][1];
@@ -57765,7 +57863,7 @@ function resolveToLabelEnd(events, context) {
       if (events[index2][0] === "enter" && token.type === "labelLink") {
         token._inactive = true;
       }
-    } else if (close) {
+    } else if (close2) {
       if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
         open2 = index2;
         if (token.type !== "labelLink") {
@@ -57774,7 +57872,7 @@ function resolveToLabelEnd(events, context) {
         }
       }
     } else if (token.type === "labelEnd") {
-      close = index2;
+      close2 = index2;
     }
   }
   const group2 = {
@@ -57792,7 +57890,7 @@ function resolveToLabelEnd(events, context) {
       ...events[open2][1].start
     },
     end: {
-      ...events[close][1].end
+      ...events[close2][1].end
     }
   };
   const text3 = {
@@ -57801,15 +57899,15 @@ function resolveToLabelEnd(events, context) {
       ...events[open2 + offset + 2][1].end
     },
     end: {
-      ...events[close - 2][1].start
+      ...events[close2 - 2][1].start
     }
   };
   media = [["enter", group2, context], ["enter", label, context]];
   media = push(media, events.slice(open2 + 1, open2 + offset + 3));
   media = push(media, [["enter", text3, context]]);
-  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close - 3), context));
-  media = push(media, [["exit", text3, context], events[close - 2], events[close - 1], ["exit", label, context]]);
-  media = push(media, events.slice(close + 1));
+  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close2 - 3), context));
+  media = push(media, [["exit", text3, context], events[close2 - 2], events[close2 - 1], ["exit", label, context]]);
+  media = push(media, events.slice(close2 + 1));
   media = push(media, [["exit", group2, context]]);
   splice(events, open2, events.length, media);
   return events;
@@ -58615,8 +58713,8 @@ function createTokenizer(parser3, initialize, from) {
       offset
     };
   }
-  function defineSkip(value) {
-    columnStart[value.line] = value.column;
+  function defineSkip(value2) {
+    columnStart[value2.line] = value2.column;
     accountForPotentialSkip();
   }
   function main2() {
@@ -58828,41 +58926,41 @@ function serializeChunks(chunks, expandTabs) {
   let atTab;
   while (++index2 < chunks.length) {
     const chunk2 = chunks[index2];
-    let value;
+    let value2;
     if (typeof chunk2 === "string") {
-      value = chunk2;
+      value2 = chunk2;
     } else {
       switch (chunk2) {
         case -5: {
-          value = "\r";
+          value2 = "\r";
           break;
         }
         case -4: {
-          value = "\n";
+          value2 = "\n";
           break;
         }
         case -3: {
-          value = "\r\n";
+          value2 = "\r\n";
           break;
         }
         case -2: {
-          value = expandTabs ? " " : "	";
+          value2 = expandTabs ? " " : "	";
           break;
         }
         case -1: {
           if (!expandTabs && atTab) {
             continue;
           }
-          value = " ";
+          value2 = " ";
           break;
         }
         default: {
-          value = String.fromCharCode(chunk2);
+          value2 = String.fromCharCode(chunk2);
         }
       }
     }
     atTab = chunk2 === -2;
-    result.push(value);
+    result.push(value2);
   }
   return result.join("");
 }
@@ -58876,16 +58974,16 @@ function parse(options) {
   );
   const parser3 = {
     constructs: constructs2,
-    content: create2(content),
+    content: create3(content),
     defined: [],
-    document: create2(document2),
-    flow: create2(flow),
+    document: create3(document2),
+    flow: create3(flow),
     lazy: {},
-    string: create2(string),
-    text: create2(text)
+    string: create3(string),
+    text: create3(text)
   };
   return parser3;
-  function create2(initial) {
+  function create3(initial) {
     return creator;
     function creator(from) {
       return createTokenizer(parser3, initial, from);
@@ -58908,24 +59006,24 @@ function preprocess() {
   let start = true;
   let atCarriageReturn;
   return preprocessor;
-  function preprocessor(value, encoding, end) {
-    value = buffer + (typeof value === "string" ? value.toString() : new TextDecoder(encoding || void 0).decode(value));
+  function preprocessor(value2, encoding, end) {
+    value2 = buffer + (typeof value2 === "string" ? value2.toString() : new TextDecoder(encoding || void 0).decode(value2));
     const chunks = [];
     let startPosition = 0;
     buffer = "";
     if (start) {
-      if (value.charCodeAt(0) === 65279) {
+      if (value2.charCodeAt(0) === 65279) {
         startPosition++;
       }
       start = void 0;
     }
-    while (startPosition < value.length) {
+    while (startPosition < value2.length) {
       search.lastIndex = startPosition;
-      const match2 = search.exec(value);
-      const endPosition = match2 && match2.index !== void 0 ? match2.index : value.length;
-      const code2 = value.charCodeAt(endPosition);
+      const match2 = search.exec(value2);
+      const endPosition = match2 && match2.index !== void 0 ? match2.index : value2.length;
+      const code2 = value2.charCodeAt(endPosition);
       if (!match2) {
-        buffer = value.slice(startPosition);
+        buffer = value2.slice(startPosition);
         break;
       }
       if (code2 === 10 && startPosition === endPosition && atCarriageReturn) {
@@ -58937,7 +59035,7 @@ function preprocess() {
           atCarriageReturn = void 0;
         }
         if (startPosition < endPosition) {
-          chunks.push(value.slice(startPosition, endPosition));
+          chunks.push(value2.slice(startPosition, endPosition));
           column += endPosition - startPosition;
         }
         switch (code2) {
@@ -58982,8 +59080,8 @@ function preprocess() {
 
 // node_modules/micromark-util-decode-string/index.js
 var characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
-function decodeString(value) {
-  return value.replace(characterEscapeOrReference, decode);
+function decodeString(value2) {
+  return value2.replace(characterEscapeOrReference, decode);
 }
 function decode($0, $1, $2) {
   if ($1) {
@@ -58999,18 +59097,18 @@ function decode($0, $1, $2) {
 }
 
 // node_modules/unist-util-stringify-position/lib/index.js
-function stringifyPosition(value) {
-  if (!value || typeof value !== "object") {
+function stringifyPosition(value2) {
+  if (!value2 || typeof value2 !== "object") {
     return "";
   }
-  if ("position" in value || "type" in value) {
-    return position(value.position);
+  if ("position" in value2 || "type" in value2) {
+    return position(value2.position);
   }
-  if ("start" in value || "end" in value) {
-    return position(value);
+  if ("start" in value2 || "end" in value2) {
+    return position(value2);
   }
-  if ("line" in value || "column" in value) {
-    return point(value);
+  if ("line" in value2 || "column" in value2) {
+    return point(value2);
   }
   return "";
 }
@@ -59020,18 +59118,18 @@ function point(point3) {
 function position(pos) {
   return point(pos && pos.start) + "-" + point(pos && pos.end);
 }
-function index(value) {
-  return value && typeof value === "number" ? value : 1;
+function index(value2) {
+  return value2 && typeof value2 === "number" ? value2 : 1;
 }
 
 // node_modules/mdast-util-from-markdown/lib/index.js
 var own2 = {}.hasOwnProperty;
-function fromMarkdown(value, encoding, options) {
+function fromMarkdown(value2, encoding, options) {
   if (encoding && typeof encoding === "object") {
     options = encoding;
     encoding = void 0;
   }
-  return compiler(options)(postprocess(parse(options).document().write(preprocess()(value, encoding, true))));
+  return compiler(options)(postprocess(parse(options).document().write(preprocess()(value2, encoding, true))));
 }
 function compiler(options) {
   const config = {
@@ -59040,47 +59138,47 @@ function compiler(options) {
     transforms: [],
     canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
     enter: {
-      autolink: opener(link2),
+      autolink: opener2(link2),
       autolinkProtocol: onenterdata,
       autolinkEmail: onenterdata,
-      atxHeading: opener(heading),
-      blockQuote: opener(blockQuote2),
+      atxHeading: opener2(heading),
+      blockQuote: opener2(blockQuote2),
       characterEscape: onenterdata,
       characterReference: onenterdata,
-      codeFenced: opener(codeFlow),
+      codeFenced: opener2(codeFlow),
       codeFencedFenceInfo: buffer,
       codeFencedFenceMeta: buffer,
-      codeIndented: opener(codeFlow, buffer),
-      codeText: opener(codeText2, buffer),
+      codeIndented: opener2(codeFlow, buffer),
+      codeText: opener2(codeText2, buffer),
       codeTextData: onenterdata,
       data: onenterdata,
       codeFlowValue: onenterdata,
-      definition: opener(definition2),
+      definition: opener2(definition2),
       definitionDestinationString: buffer,
       definitionLabelString: buffer,
       definitionTitleString: buffer,
-      emphasis: opener(emphasis),
-      hardBreakEscape: opener(hardBreak),
-      hardBreakTrailing: opener(hardBreak),
-      htmlFlow: opener(html, buffer),
+      emphasis: opener2(emphasis),
+      hardBreakEscape: opener2(hardBreak),
+      hardBreakTrailing: opener2(hardBreak),
+      htmlFlow: opener2(html, buffer),
       htmlFlowData: onenterdata,
-      htmlText: opener(html, buffer),
+      htmlText: opener2(html, buffer),
       htmlTextData: onenterdata,
-      image: opener(image),
+      image: opener2(image),
       label: buffer,
-      link: opener(link2),
-      listItem: opener(listItem),
+      link: opener2(link2),
+      listItem: opener2(listItem2),
       listItemValue: onenterlistitemvalue,
-      listOrdered: opener(list2, onenterlistordered),
-      listUnordered: opener(list2),
-      paragraph: opener(paragraph),
+      listOrdered: opener2(list2, onenterlistordered),
+      listUnordered: opener2(list2),
+      paragraph: opener2(paragraph),
       reference: onenterreference,
       referenceString: buffer,
       resourceDestinationString: buffer,
       resourceTitleString: buffer,
-      setextHeading: opener(heading),
-      strong: opener(strong),
-      thematicBreak: opener(thematicBreak2)
+      setextHeading: opener2(heading),
+      strong: opener2(strong),
+      thematicBreak: opener2(thematicBreak2)
     },
     exit: {
       atxHeading: closer(),
@@ -59170,15 +59268,15 @@ function compiler(options) {
     events = prepared;
     index2 = -1;
     while (++index2 < events.length) {
-      const handler = config[events[index2][0]];
+      const handler2 = config[events[index2][0]];
       if (events[index2][0] === "enter" && config.beforeEnter.length > 0) {
         callListeners(config.beforeEnter, {
           ...context,
           sliceSerialize: events[index2][2].sliceSerialize
         }, events[index2][1]);
       }
-      if (own2.call(handler, events[index2][1].type)) {
-        handler[events[index2][1].type].call({
+      if (own2.call(handler2, events[index2][1].type)) {
+        handler2[events[index2][1].type].call({
           ...context,
           sliceSerialize: events[index2][2].sliceSerialize
         }, events[index2][1]);
@@ -59192,8 +59290,8 @@ function compiler(options) {
     }
     if (context.tokenStack.length > 0) {
       const tail = context.tokenStack[context.tokenStack.length - 1];
-      const handler = tail[1] || defaultOnError;
-      handler.call(context, void 0, tail[0]);
+      const handler2 = tail[1] || defaultOnError;
+      handler2.call(context, void 0, tail[0]);
     }
     tree.position = {
       start: point2(events.length > 0 ? events[0][1].start : {
@@ -59224,7 +59322,7 @@ function compiler(options) {
     let index2 = start - 1;
     let containerBalance = -1;
     let listSpread = false;
-    let listItem2;
+    let listItem3;
     let lineIndex;
     let firstBlankLineIndex;
     let atMarker;
@@ -59245,7 +59343,7 @@ function compiler(options) {
         }
         case "lineEndingBlank": {
           if (event[0] === "enter") {
-            if (listItem2 && !atMarker && !containerBalance && !firstBlankLineIndex) {
+            if (listItem3 && !atMarker && !containerBalance && !firstBlankLineIndex) {
               firstBlankLineIndex = index2;
             }
             atMarker = void 0;
@@ -59264,7 +59362,7 @@ function compiler(options) {
         }
       }
       if (!containerBalance && event[0] === "enter" && event[1].type === "listItemPrefix" || containerBalance === -1 && event[0] === "exit" && (event[1].type === "listUnordered" || event[1].type === "listOrdered")) {
-        if (listItem2) {
+        if (listItem3) {
           let tailIndex = index2;
           lineIndex = void 0;
           while (tailIndex--) {
@@ -59283,12 +59381,12 @@ function compiler(options) {
             }
           }
           if (firstBlankLineIndex && (!lineIndex || firstBlankLineIndex < lineIndex)) {
-            listItem2._spread = true;
+            listItem3._spread = true;
           }
-          listItem2.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
+          listItem3.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
           insertions.push({
             at: lineIndex || index2,
-            event: ["exit", listItem2, event[2]]
+            event: ["exit", listItem3, event[2]]
           });
         }
         if (event[1].type === "listItemPrefix") {
@@ -59299,7 +59397,7 @@ function compiler(options) {
             // @ts-expect-error: we’ll add `end` in a second.
             end: void 0
           };
-          listItem2 = item;
+          listItem3 = item;
           insertions.push({
             at: index2,
             event: ["enter", item, event[2]]
@@ -59320,10 +59418,10 @@ function compiler(options) {
     }
     events[start][1]._spread = listSpread;
   }
-  function opener(create2, and) {
+  function opener2(create3, and) {
     return open2;
     function open2(token) {
-      enter.call(this, create2(token), token);
+      enter.call(this, create3(token), token);
       if (and) and.call(this, token);
     }
   }
@@ -59346,8 +59444,8 @@ function compiler(options) {
     };
   }
   function closer(and) {
-    return close;
-    function close(token) {
+    return close2;
+    function close2(token) {
       if (and) and.call(this, token);
       exit2.call(this, token);
     }
@@ -59365,8 +59463,8 @@ function compiler(options) {
       if (onExitError) {
         onExitError.call(this, token, open2[0]);
       } else {
-        const handler = open2[1] || defaultOnError;
-        handler.call(this, token, open2[0]);
+        const handler2 = open2[1] || defaultOnError;
+        handler2.call(this, token, open2[0]);
       }
     }
     node2.position.end = point2(token.end);
@@ -59530,14 +59628,14 @@ function compiler(options) {
   }
   function onexitlabel() {
     const fragment = this.stack[this.stack.length - 1];
-    const value = this.resume();
+    const value2 = this.resume();
     const node2 = this.stack[this.stack.length - 1];
     this.data.inReference = true;
     if (node2.type === "link") {
       const children = fragment.children;
       node2.children = children;
     } else {
-      node2.alt = value;
+      node2.alt = value2;
     }
   }
   function onexitresourcedestinationstring() {
@@ -59569,16 +59667,16 @@ function compiler(options) {
   function onexitcharacterreferencevalue(token) {
     const data2 = this.sliceSerialize(token);
     const type = this.data.characterReferenceType;
-    let value;
+    let value2;
     if (type) {
-      value = decodeNumericCharacterReference(data2, type === "characterReferenceMarkerNumeric" ? 10 : 16);
+      value2 = decodeNumericCharacterReference(data2, type === "characterReferenceMarkerNumeric" ? 10 : 16);
       this.data.characterReferenceType = void 0;
     } else {
       const result = decodeNamedCharacterReference(data2);
-      value = result;
+      value2 = result;
     }
     const tail = this.stack[this.stack.length - 1];
-    tail.value += value;
+    tail.value += value2;
   }
   function onexitcharacterreference(token) {
     const tail = this.stack.pop();
@@ -59684,7 +59782,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function listItem(token) {
+  function listItem2(token) {
     return {
       type: "listItem",
       spread: token._spread,
@@ -59731,11 +59829,11 @@ function point2(d2) {
 function configure(combined, extensions) {
   let index2 = -1;
   while (++index2 < extensions.length) {
-    const value = extensions[index2];
-    if (Array.isArray(value)) {
-      configure(combined, value);
+    const value2 = extensions[index2];
+    if (Array.isArray(value2)) {
+      configure(combined, value2);
     } else {
-      extension(combined, value);
+      extension(combined, value2);
     }
   }
 }
@@ -59826,12 +59924,12 @@ function ok() {
 }
 
 // node_modules/is-plain-obj/index.js
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null) {
+function isPlainObject(value2) {
+  if (typeof value2 !== "object" || value2 === null) {
     return false;
   }
-  const prototype = Object.getPrototypeOf(value);
-  return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value) && !(Symbol.iterator in value);
+  const prototype = Object.getPrototypeOf(value2);
+  return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value2) && !(Symbol.iterator in value2);
 }
 
 // node_modules/trough/lib/index.js
@@ -59913,8 +60011,8 @@ function wrap(middleware, callback) {
       callback(error2, ...output);
     }
   }
-  function then(value) {
-    done(null, value);
+  function then(value2) {
+    done(null, value2);
   }
 }
 
@@ -60133,16 +60231,16 @@ var VFile = class {
    * @returns
    *   New instance.
    */
-  constructor(value) {
+  constructor(value2) {
     let options;
-    if (!value) {
+    if (!value2) {
       options = {};
-    } else if (isUrl(value)) {
-      options = { path: value };
-    } else if (typeof value === "string" || isUint8Array(value)) {
-      options = { value };
+    } else if (isUrl(value2)) {
+      options = { path: value2 };
+    } else if (typeof value2 === "string" || isUint8Array(value2)) {
+      options = { value: value2 };
     } else {
-      options = value;
+      options = value2;
     }
     this.cwd = "cwd" in options ? "" : default3.cwd();
     this.data = {};
@@ -60548,9 +60646,9 @@ function assertPath(path16, name) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
-function isUint8Array(value) {
+function isUint8Array(value2) {
   return Boolean(
-    value && typeof value === "object" && "byteLength" in value && "byteOffset" in value
+    value2 && typeof value2 === "object" && "byteLength" in value2 && "byteOffset" in value2
   );
 }
 
@@ -60574,9 +60672,9 @@ var CallableInstance = (
       // type-coverage:ignore-next-line
       constr.prototype
     );
-    const value = proto[property];
+    const value2 = proto[property];
     const apply = function() {
-      return value.apply(apply, arguments);
+      return value2.apply(apply, arguments);
     };
     Object.setPrototypeOf(apply, proto);
     return apply;
@@ -60684,11 +60782,11 @@ var Processor = class _Processor extends CallableInstance {
    *   The current processor when setting, the value at `key` when getting, or
    *   the entire dataset when getting without key.
    */
-  data(key, value) {
+  data(key, value2) {
     if (typeof key === "string") {
       if (arguments.length === 2) {
         assertUnfrozen("data", this.frozen);
-        this.namespace[key] = value;
+        this.namespace[key] = value2;
         return this;
       }
       return own3.call(this.namespace, key) && this.namespace[key] || void 0;
@@ -61093,38 +61191,38 @@ var Processor = class _Processor extends CallableInstance {
    * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
    *   Current processor.
    */
-  use(value, ...parameters) {
+  use(value2, ...parameters) {
     const attachers = this.attachers;
     const namespace = this.namespace;
     assertUnfrozen("use", this.frozen);
-    if (value === null || value === void 0) {
-    } else if (typeof value === "function") {
-      addPlugin(value, parameters);
-    } else if (typeof value === "object") {
-      if (Array.isArray(value)) {
-        addList(value);
+    if (value2 === null || value2 === void 0) {
+    } else if (typeof value2 === "function") {
+      addPlugin(value2, parameters);
+    } else if (typeof value2 === "object") {
+      if (Array.isArray(value2)) {
+        addList(value2);
       } else {
-        addPreset(value);
+        addPreset(value2);
       }
     } else {
-      throw new TypeError("Expected usable value, not `" + value + "`");
+      throw new TypeError("Expected usable value, not `" + value2 + "`");
     }
     return this;
-    function add(value2) {
-      if (typeof value2 === "function") {
-        addPlugin(value2, []);
-      } else if (typeof value2 === "object") {
-        if (Array.isArray(value2)) {
+    function add(value3) {
+      if (typeof value3 === "function") {
+        addPlugin(value3, []);
+      } else if (typeof value3 === "object") {
+        if (Array.isArray(value3)) {
           const [plugin, ...parameters2] = (
             /** @type {PluginTuple<Array<unknown>>} */
-            value2
+            value3
           );
           addPlugin(plugin, parameters2);
         } else {
-          addPreset(value2);
+          addPreset(value3);
         }
       } else {
-        throw new TypeError("Expected usable value, not `" + value2 + "`");
+        throw new TypeError("Expected usable value, not `" + value3 + "`");
       }
     }
     function addPreset(result) {
@@ -61173,13 +61271,13 @@ var Processor = class _Processor extends CallableInstance {
   }
 };
 var unified = new Processor().freeze();
-function assertParser(name, value) {
-  if (typeof value !== "function") {
+function assertParser(name, value2) {
+  if (typeof value2 !== "function") {
     throw new TypeError("Cannot `" + name + "` without `parser`");
   }
 }
-function assertCompiler(name, value) {
-  if (typeof value !== "function") {
+function assertCompiler(name, value2) {
+  if (typeof value2 !== "function") {
     throw new TypeError("Cannot `" + name + "` without `compiler`");
   }
 }
@@ -61202,20 +61300,20 @@ function assertDone(name, asyncName, complete) {
     );
   }
 }
-function vfile(value) {
-  return looksLikeAVFile(value) ? value : new VFile(value);
+function vfile(value2) {
+  return looksLikeAVFile(value2) ? value2 : new VFile(value2);
 }
-function looksLikeAVFile(value) {
+function looksLikeAVFile(value2) {
   return Boolean(
-    value && typeof value === "object" && "message" in value && "messages" in value
+    value2 && typeof value2 === "object" && "message" in value2 && "messages" in value2
   );
 }
-function looksLikeAValue(value) {
-  return typeof value === "string" || isUint8Array2(value);
+function looksLikeAValue(value2) {
+  return typeof value2 === "string" || isUint8Array2(value2);
 }
-function isUint8Array2(value) {
+function isUint8Array2(value2) {
   return Boolean(
-    value && typeof value === "object" && "byteLength" in value && "byteOffset" in value
+    value2 && typeof value2 === "object" && "byteLength" in value2 && "byteOffset" in value2
   );
 }
 
@@ -61297,21 +61395,21 @@ codes.ERR_INVALID_ARG_TYPE = createError(
     const types2 = [];
     const instances = [];
     const other = [];
-    for (const value of expected) {
+    for (const value2 of expected) {
       assert.ok(
-        typeof value === "string",
+        typeof value2 === "string",
         "All expected entries have to be of type string"
       );
-      if (kTypes.has(value)) {
-        types2.push(value.toLowerCase());
-      } else if (classRegExp.exec(value) === null) {
+      if (kTypes.has(value2)) {
+        types2.push(value2.toLowerCase());
+      } else if (classRegExp.exec(value2) === null) {
         assert.ok(
-          value !== "object",
+          value2 !== "object",
           'The value "object" should be written as "Object"'
         );
-        other.push(value);
+        other.push(value2);
       } else {
-        instances.push(value);
+        instances.push(value2);
       }
     }
     if (instances.length > 0) {
@@ -61461,8 +61559,8 @@ codes.ERR_INVALID_ARG_VALUE = createError(
    * @param {unknown} value
    * @param {string} [reason='is invalid']
    */
-  (name, value, reason = "is invalid") => {
-    let inspected = inspect(value);
+  (name, value2, reason = "is invalid") => {
+    let inspected = inspect(value2);
     if (inspected.length > 128) {
       inspected = `${inspected.slice(0, 128)}...`;
     }
@@ -61473,8 +61571,8 @@ codes.ERR_INVALID_ARG_VALUE = createError(
   // Note: extra classes have been shaken out.
   // , RangeError
 );
-function createError(sym, value, constructor) {
-  messages.set(sym, value);
+function createError(sym, value2, constructor) {
+  messages.set(sym, value2);
   return makeNodeErrorWithCode(constructor, sym);
 }
 function makeNodeErrorWithCode(Base, key) {
@@ -61566,24 +61664,24 @@ function getMessage(key, parameters, self2) {
   parameters.unshift(message);
   return Reflect.apply(format, null, parameters);
 }
-function determineSpecificType(value) {
-  if (value === null || value === void 0) {
-    return String(value);
+function determineSpecificType(value2) {
+  if (value2 === null || value2 === void 0) {
+    return String(value2);
   }
-  if (typeof value === "function" && value.name) {
-    return `function ${value.name}`;
+  if (typeof value2 === "function" && value2.name) {
+    return `function ${value2.name}`;
   }
-  if (typeof value === "object") {
-    if (value.constructor && value.constructor.name) {
-      return `an instance of ${value.constructor.name}`;
+  if (typeof value2 === "object") {
+    if (value2.constructor && value2.constructor.name) {
+      return `an instance of ${value2.constructor.name}`;
     }
-    return `${inspect(value, { depth: -1 })}`;
+    return `${inspect(value2, { depth: -1 })}`;
   }
-  let inspected = inspect(value, { colors: false });
+  let inspected = inspect(value2, { colors: false });
   if (inspected.length > 28) {
     inspected = `${inspected.slice(0, 25)}...`;
   }
-  return `type ${typeof value} (${inspected})`;
+  return `type ${typeof value2} (${inspected})`;
 }
 
 // node_modules/import-meta-resolve/lib/package-json-reader.js
@@ -61733,28 +61831,28 @@ function extname(url) {
   return "";
 }
 function getFileProtocolModuleFormat(url, _context, ignoreErrors) {
-  const value = extname(url);
-  if (value === ".js") {
+  const value2 = extname(url);
+  if (value2 === ".js") {
     const packageType = getPackageType(url);
     if (packageType !== "none") {
       return packageType;
     }
     return "commonjs";
   }
-  if (value === "") {
+  if (value2 === "") {
     const packageType = getPackageType(url);
     if (packageType === "none" || packageType === "commonjs") {
       return "commonjs";
     }
     return "module";
   }
-  const format2 = extensionFormatMap[value];
+  const format2 = extensionFormatMap[value2];
   if (format2) return format2;
   if (ignoreErrors) {
     return void 0;
   }
   const filepath = fileURLToPath3(url);
-  throw new ERR_UNKNOWN_FILE_EXTENSION(value, filepath);
+  throw new ERR_UNKNOWN_FILE_EXTENSION(value2, filepath);
 }
 function getHttpProtocolModuleFormat() {
 }
@@ -62706,37 +62804,37 @@ var LinesAndColumns = (
   (function() {
     function LinesAndColumns2(string3) {
       this.length = string3.length;
-      var offsets3 = [0];
+      var offsets5 = [0];
       for (var offset = 0; offset < string3.length; ) {
         switch (string3[offset]) {
           case LF:
             offset += LF.length;
-            offsets3.push(offset);
+            offsets5.push(offset);
             break;
           case CR:
             offset += CR.length;
             if (string3[offset] === LF) {
               offset += LF.length;
             }
-            offsets3.push(offset);
+            offsets5.push(offset);
             break;
           default:
             offset++;
             break;
         }
       }
-      this.offsets = offsets3;
+      this.offsets = offsets5;
     }
     LinesAndColumns2.prototype.locationForIndex = function(index2) {
       if (index2 < 0 || index2 > this.length) {
         return null;
       }
       var line = 0;
-      var offsets3 = this.offsets;
-      while (offsets3[line + 1] <= index2) {
+      var offsets5 = this.offsets;
+      while (offsets5[line + 1] <= index2) {
         line++;
       }
-      var column = index2 - offsets3[line];
+      var column = index2 - offsets5[line];
       return { line, column };
     };
     LinesAndColumns2.prototype.indexForLocation = function(location2) {
@@ -62967,13 +63065,13 @@ var FindUp = class {
         apply(cbs[index2], result);
       }
     }
-    function apply(value, result) {
+    function apply(value2, result) {
       if (Array.isArray(result)) {
-        result.push(value);
+        result.push(value2);
       } else if (result instanceof Error) {
-        value(result);
+        value2(result);
       } else {
-        value(void 0, result);
+        value2(void 0, result);
       }
     }
   }
@@ -63074,23 +63172,23 @@ var Configuration = class {
     const result = { filePath: void 0, plugins: [], settings: {} };
     const extname2 = filePath2 ? path5.extname(filePath2) : void 0;
     const loader = extname2 && extname2 in loaders ? loaders[extname2] : defaultLoader;
-    let value;
+    let value2;
     if (filePath2 && buf) {
-      value = await loader.call(this, buf, filePath2);
-      if (this.configTransform && value !== void 0) {
-        value = this.configTransform(value, filePath2);
+      value2 = await loader.call(this, buf, filePath2);
+      if (this.configTransform && value2 !== void 0) {
+        value2 = this.configTransform(value2, filePath2);
       }
     }
-    if (filePath2 && path5.basename(filePath2) === "package.json" && value === void 0) {
+    if (filePath2 && path5.basename(filePath2) === "package.json" && value2 === void 0) {
       filePath2 = void 0;
     }
-    if (value === void 0) {
+    if (value2 === void 0) {
       if (this.defaultConfig) {
         await merge(result, this.defaultConfig, { ...options, root: this.cwd });
       }
     } else {
       assert4(typeof filePath2 === "string", "Expected `filePath` to be set");
-      await merge(result, value, { ...options, root: path5.dirname(filePath2) });
+      await merge(result, value2, { ...options, root: path5.dirname(filePath2) });
     }
     await merge(result, this.given, { ...options, root: this.cwd });
     result.filePath = filePath2;
@@ -63136,12 +63234,12 @@ async function merge(target, raw, options) {
   async function addEach(result) {
     let index2 = -1;
     while (++index2 < result.length) {
-      const value = result[index2];
-      if (Array.isArray(value)) {
-        const [plugin, primaryValue] = value;
+      const value2 = result[index2];
+      if (Array.isArray(value2)) {
+        const [plugin, primaryValue] = value2;
         await use(plugin, primaryValue);
       } else {
-        await use(value, void 0);
+        await use(value2, void 0);
       }
     }
   }
@@ -63153,16 +63251,16 @@ async function merge(target, raw, options) {
       }
     }
   }
-  async function use(usable, value) {
+  async function use(usable, value2) {
     if (typeof usable === "string") {
-      await addModule(usable, value);
+      await addModule(usable, value2);
     } else if (typeof usable === "function") {
-      addPlugin(usable, value);
+      addPlugin(usable, value2);
     } else {
       await merge(target, usable, options);
     }
   }
-  async function addModule(id, value) {
+  async function addModule(id, value2) {
     let fileUrl;
     try {
       fileUrl = await resolvePlugin(id, {
@@ -63172,7 +63270,7 @@ async function merge(target, raw, options) {
     } catch (error2) {
       addPlugin(function() {
         throw new Error("Cannot find module `" + id + "`", { cause: error2 });
-      }, value);
+      }, value2);
       return;
     }
     const result = await loadFromAbsolutePath(fileUrl, options.root);
@@ -63182,7 +63280,7 @@ async function merge(target, raw, options) {
           /** @type {Plugin<Array<unknown>>} */
           result
         );
-        addPlugin(plugin, value);
+        addPlugin(plugin, value2);
       } else {
         const preset = (
           /** @type {Preset} */
@@ -63200,23 +63298,23 @@ async function merge(target, raw, options) {
       );
     }
   }
-  function addPlugin(plugin, value) {
+  function addPlugin(plugin, value2) {
     const entry = find(target.plugins, plugin);
-    if (value === null) {
-      value = void 0;
+    if (value2 === null) {
+      value2 = void 0;
     }
     if (entry) {
-      reconfigure(entry, value);
+      reconfigure(entry, value2);
     } else {
-      target.plugins.push([plugin, value]);
+      target.plugins.push([plugin, value2]);
     }
   }
 }
-function reconfigure(entry, value) {
-  if (isPlainObject(entry[1]) && isPlainObject(value)) {
-    value = (0, import_extend2.default)(true, entry[1], value);
+function reconfigure(entry, value2) {
+  if (isPlainObject(entry[1]) && isPlainObject(value2)) {
+    value2 = (0, import_extend2.default)(true, entry[1], value2);
   }
-  entry[1] = value;
+  entry[1] = value2;
 }
 function find(entries, plugin) {
   let index2 = -1;
@@ -63250,17 +63348,17 @@ import { PassThrough } from "node:stream";
 import { fileURLToPath as fileURLToPath10 } from "node:url";
 
 // node_modules/vfile-statistics/lib/index.js
-function statistics(value) {
+function statistics(value2) {
   const result = { fatal: 0, warn: 0, info: 0 };
-  if (!value) {
+  if (!value2) {
     throw new TypeError(
-      "Expected file or message for `value`, not `" + value + "`"
+      "Expected file or message for `value`, not `" + value2 + "`"
     );
   }
-  if (Array.isArray(value)) {
-    list2(value);
+  if (Array.isArray(value2)) {
+    list2(value2);
   } else {
-    one2(value);
+    one2(value2);
   }
   return {
     fatal: result.fatal,
@@ -63269,15 +63367,15 @@ function statistics(value) {
     info: result.info,
     total: result.fatal + result.warn + result.info
   };
-  function list2(value2) {
+  function list2(value3) {
     let index2 = -1;
-    while (++index2 < value2.length) {
-      one2(value2[index2]);
+    while (++index2 < value3.length) {
+      one2(value3[index2]);
     }
   }
-  function one2(value2) {
-    if ("messages" in value2) return list2(value2.messages);
-    result[value2.fatal ? "fatal" : value2.fatal === false ? "warn" : "info"]++;
+  function one2(value3) {
+    if ("messages" in value3) return list2(value3.messages);
+    result[value3.fatal ? "fatal" : value3.fatal === false ? "warn" : "info"]++;
   }
 }
 
@@ -63953,11 +64051,11 @@ var AST = class {
     if (this.type === "!" && this.#emptyExt) {
       final = (this.isStart() && !dot ? startNoDot : "") + starNoEmpty;
     } else {
-      const close = this.type === "!" ? (
+      const close2 = this.type === "!" ? (
         // !() must match something,but !(x) can match ''
         "))" + (this.isStart() && !dot && !allowDot ? startNoDot : "") + star + ")"
       ) : this.type === "@" ? ")" : this.type === "?" ? ")?" : this.type === "+" && bodyDotAllowed ? ")" : this.type === "*" && bodyDotAllowed ? `)?` : `)${this.type}`;
-      final = start + body + close;
+      final = start + body + close2;
     }
     return [
       final,
@@ -64750,8 +64848,8 @@ var Minimatch = class {
       });
       return pp.filter((p) => p !== GLOBSTAR).join("/");
     }).join("|");
-    const [open2, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-    re = "^" + open2 + re + close + "$";
+    const [open2, close2] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+    re = "^" + open2 + re + close2 + "$";
     if (this.negate)
       re = "^(?!" + re + ").+$";
     try {
@@ -65435,10 +65533,10 @@ var LRUCache = class _LRUCache {
   find(fn, getOptions = {}) {
     for (const i of this.#indexes()) {
       const v = this.#valList[i];
-      const value = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
-      if (value === void 0)
+      const value2 = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
+      if (value2 === void 0)
         continue;
-      if (fn(value, this.#keyList[i], this)) {
+      if (fn(value2, this.#keyList[i], this)) {
         return this.get(this.#keyList[i], getOptions);
       }
     }
@@ -65457,10 +65555,10 @@ var LRUCache = class _LRUCache {
   forEach(fn, thisp = this) {
     for (const i of this.#indexes()) {
       const v = this.#valList[i];
-      const value = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
-      if (value === void 0)
+      const value2 = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
+      if (value2 === void 0)
         continue;
-      fn.call(thisp, value, this.#keyList[i], this);
+      fn.call(thisp, value2, this.#keyList[i], this);
     }
   }
   /**
@@ -65470,10 +65568,10 @@ var LRUCache = class _LRUCache {
   rforEach(fn, thisp = this) {
     for (const i of this.#rindexes()) {
       const v = this.#valList[i];
-      const value = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
-      if (value === void 0)
+      const value2 = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
+      if (value2 === void 0)
         continue;
-      fn.call(thisp, value, this.#keyList[i], this);
+      fn.call(thisp, value2, this.#keyList[i], this);
     }
   }
   /**
@@ -65507,10 +65605,10 @@ var LRUCache = class _LRUCache {
     if (i === void 0)
       return void 0;
     const v = this.#valList[i];
-    const value = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
-    if (value === void 0)
+    const value2 = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
+    if (value2 === void 0)
       return void 0;
-    const entry = { value };
+    const entry = { value: value2 };
     if (this.#ttls && this.#starts) {
       const ttl = this.#ttls[i];
       const start = this.#starts[i];
@@ -65543,10 +65641,10 @@ var LRUCache = class _LRUCache {
     for (const i of this.#indexes({ allowStale: true })) {
       const key = this.#keyList[i];
       const v = this.#valList[i];
-      const value = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
-      if (value === void 0 || key === void 0)
+      const value2 = this.#isBackgroundFetch(v) ? v.__staleWhileFetching : v;
+      if (value2 === void 0 || key === void 0)
         continue;
-      const entry = { value };
+      const entry = { value: value2 };
       if (this.#ttls && this.#starts) {
         entry.ttl = this.#ttls[i];
         const age = perf.now() - this.#starts[i];
@@ -66041,8 +66139,8 @@ var LRUCache = class _LRUCache {
     const { allowStale = this.allowStale, updateAgeOnGet = this.updateAgeOnGet, noDeleteOnStaleGet = this.noDeleteOnStaleGet, status } = getOptions;
     const index2 = this.#keyMap.get(k);
     if (index2 !== void 0) {
-      const value = this.#valList[index2];
-      const fetching = this.#isBackgroundFetch(value);
+      const value2 = this.#valList[index2];
+      const fetching = this.#isBackgroundFetch(value2);
       if (status)
         this.#statusTTL(status, index2);
       if (this.#isStale(index2)) {
@@ -66054,24 +66152,24 @@ var LRUCache = class _LRUCache {
           }
           if (status && allowStale)
             status.returnedStale = true;
-          return allowStale ? value : void 0;
+          return allowStale ? value2 : void 0;
         } else {
-          if (status && allowStale && value.__staleWhileFetching !== void 0) {
+          if (status && allowStale && value2.__staleWhileFetching !== void 0) {
             status.returnedStale = true;
           }
-          return allowStale ? value.__staleWhileFetching : void 0;
+          return allowStale ? value2.__staleWhileFetching : void 0;
         }
       } else {
         if (status)
           status.get = "hit";
         if (fetching) {
-          return value.__staleWhileFetching;
+          return value2.__staleWhileFetching;
         }
         this.#moveToTail(index2);
         if (updateAgeOnGet) {
           this.#updateItemAge(index2);
         }
-        return value;
+        return value2;
       }
     } else if (status) {
       status.get = "miss";
@@ -66701,8 +66799,8 @@ var Minipass = class extends EventEmitter {
   /**
    * Alias for {@link Minipass#on}
    */
-  addListener(ev, handler) {
-    return this.on(ev, handler);
+  addListener(ev, handler2) {
+    return this.on(ev, handler2);
   }
   /**
    * Mostly identical to `EventEmitter.on`, with the following
@@ -66721,8 +66819,8 @@ var Minipass = class extends EventEmitter {
    *   cause the event to be re-emitted immediately with the error previously
    *   raised.
    */
-  on(ev, handler) {
-    const ret = super.on(ev, handler);
+  on(ev, handler2) {
+    const ret = super.on(ev, handler2);
     if (ev === "data") {
       this[DISCARDED] = false;
       this[DATALISTENERS]++;
@@ -66735,7 +66833,7 @@ var Minipass = class extends EventEmitter {
       super.emit(ev);
       this.removeAllListeners(ev);
     } else if (ev === "error" && this[EMITTED_ERROR]) {
-      const h2 = handler;
+      const h2 = handler2;
       if (this[ASYNC])
         defer(() => h2.call(this, this[EMITTED_ERROR]));
       else
@@ -66746,8 +66844,8 @@ var Minipass = class extends EventEmitter {
   /**
    * Alias for {@link Minipass#off}
    */
-  removeListener(ev, handler) {
-    return this.off(ev, handler);
+  removeListener(ev, handler2) {
+    return this.off(ev, handler2);
   }
   /**
    * Mostly identical to `EventEmitter.off`
@@ -66757,8 +66855,8 @@ var Minipass = class extends EventEmitter {
    * then the flow of data will stop until there is another consumer or
    * {@link Minipass#resume} is explicitly called.
    */
-  off(ev, handler) {
-    const ret = super.off(ev, handler);
+  off(ev, handler2) {
+    const ret = super.off(ev, handler2);
     if (ev === "data") {
       this[DATALISTENERS] = this.listeners("data").length;
       if (this[DATALISTENERS] === 0 && !this[DISCARDED] && !this[PIPES].length) {
@@ -66966,12 +67064,12 @@ var Minipass = class extends EventEmitter {
         stop();
         reject(er);
       };
-      const ondata = (value) => {
+      const ondata = (value2) => {
         this.off("error", onerr);
         this.off("end", onend);
         this.off(DESTROYED, ondestroy);
         this.pause();
-        resolve2({ value, done: !!this[EOF] });
+        resolve2({ value: value2, done: !!this[EOF] });
       };
       const onend = () => {
         this.off("error", onerr);
@@ -67021,8 +67119,8 @@ var Minipass = class extends EventEmitter {
     const next = () => {
       if (stopped)
         return stop();
-      const value = this.read();
-      return value === null ? stop() : { done: false, value };
+      const value2 = this.read();
+      return value2 === null ? stop() : { done: false, value: value2 };
     };
     this.once("end", stop);
     this.once(ERROR, stop);
@@ -70050,13 +70148,13 @@ function check(file, options, callback) {
   let ignored;
   if (typeof file === "string" || file.value === null || file.value === void 0) {
     expected++;
-    fs5.stat(fp, function(error2, value) {
-      stats = value;
+    fs5.stat(fp, function(error2, value2) {
+      stats = value2;
       onStatOrCheck(error2 || void 0);
     });
   }
-  options.ignore.check(fp, function(error2, value) {
-    ignored = value;
+  options.ignore.check(fp, function(error2, value2) {
+    ignored = value2;
     setImmediate(onStatOrCheck, error2 || void 0);
   });
   function onStatOrCheck(error2) {
@@ -70290,8 +70388,8 @@ function compareNumber(a, b, field) {
 function compareString(a, b, field) {
   return String(a[field] || "").localeCompare(String(b[field] || ""));
 }
-function scoreNullableBoolean(value) {
-  return value ? 0 : value === false ? 1 : 2;
+function scoreNullableBoolean(value2) {
+  return value2 ? 0 : value2 === false ? 1 : 2;
 }
 
 // node_modules/vfile-reporter/lib/color.node.js
@@ -70350,12 +70448,12 @@ function createAncestorsLines(state, ancestors) {
   }
   while (index2-- > min) {
     const node2 = ancestors[index2];
-    const value = node2;
+    const value2 = node2;
     const name = (
       // `hast`
-      typeof value.tagName === "string" ? value.tagName : (
+      typeof value2.tagName === "string" ? value2.tagName : (
         // `xast` (and MDX JSX elements)
-        typeof value.name === "string" ? value.name : void 0
+        typeof value2.name === "string" ? value2.name : void 0
       )
     );
     const position2 = stringifyPosition(node2.position);
@@ -70526,16 +70624,16 @@ function formatReason(state, reason) {
   let textStart = 0;
   while (++index2 < splits.length) {
     let closeIndex = index2;
-    let close;
+    let close2;
     while (++closeIndex < splits.length) {
       if (splits[index2].size === splits[closeIndex].size) {
-        close = splits[closeIndex];
+        close2 = splits[closeIndex];
         break;
       }
     }
-    if (close) {
+    if (close2) {
       const codeStart = splits[index2].index;
-      const codeEnd = close.index + close.size;
+      const codeEnd = close2.index + close2.size;
       result.push(
         reason.slice(textStart, codeStart) + state.cyan + reason.slice(codeStart, codeEnd) + state.defaultColor
       );
@@ -70546,8 +70644,8 @@ function formatReason(state, reason) {
   result.push(reason.slice(textStart));
   return state.bold + result.join("") + state.normalIntensity;
 }
-function fatalToLabel(value) {
-  return value ? "error" : value === false ? "warning" : "info";
+function fatalToLabel(value2) {
+  return value2 ? "error" : value2 === false ? "warning" : "info";
 }
 function serializeRows(rows) {
   const sizes = [];
@@ -70588,7 +70686,7 @@ function serializeRows(rows) {
 
 // node_modules/unified-engine/lib/file-set-pipeline/log.js
 async function log(context, settings) {
-  let value = reporter;
+  let value2 = reporter;
   if (typeof settings.reporter === "string") {
     try {
       const result = (
@@ -70598,16 +70696,16 @@ async function log(context, settings) {
           prefix: "vfile-reporter"
         })
       );
-      value = result;
+      value2 = result;
     } catch (error2) {
       throw new Error("Cannot find reporter `" + settings.reporter + "`", {
         cause: error2
       });
     }
   } else if (settings.reporter) {
-    value = settings.reporter;
+    value2 = settings.reporter;
   }
-  let diagnostics = await value(
+  let diagnostics = await value2(
     context.files.filter(function(file) {
       return file.data.unifiedEngineGiven && !file.data.unifiedEngineIgnored;
     }),
@@ -70652,11 +70750,11 @@ function stdin(context, settings, next) {
   }
   debug4("Reading from `streamIn`");
   settings.streamIn.pipe(
-    (0, import_concat_stream.default)({ encoding: "string" }, function(value) {
+    (0, import_concat_stream.default)({ encoding: "string" }, function(value2) {
       const file = new VFile({ path: settings.filePath });
       debug4("Read from `streamIn`");
       file.cwd = settings.cwd;
-      file.value = value;
+      file.value = value2;
       file.data.unifiedEngineGiven = true;
       file.data.unifiedEngineStreamIn = true;
       context.files = [file];
@@ -70893,9 +70991,9 @@ function read2(context, file, next) {
   } else {
     filePath2 = path11.resolve(context.settings.cwd, filePath2);
     debug10("Reading `%s` in `%s`", filePath2, "utf8");
-    fs8.readFile(filePath2, "utf8", function(error2, value) {
+    fs8.readFile(filePath2, "utf8", function(error2, value2) {
       debug10("Read `%s` (error: %s)", filePath2, error2);
-      file.value = value || "";
+      file.value = value2 || "";
       next(error2);
     });
   }
@@ -70955,8 +71053,8 @@ function inspectValue(node2, state) {
   }
   return inspectNonTree(node2);
 }
-function inspectNonTree(value) {
-  return JSON.stringify(value);
+function inspectNonTree(value2) {
+  return JSON.stringify(value2);
 }
 function inspectNodes(nodes, state) {
   const size = String(nodes.length - 1).length;
@@ -70980,20 +71078,20 @@ function inspectFields(object, state) {
   let key;
   for (key in object) {
     if (!own8.call(object, key)) continue;
-    const value = object[key];
+    const value2 = object[key];
     let formatted;
-    if (value === void 0 || // Standard keys defined by unist that we format differently.
+    if (value2 === void 0 || // Standard keys defined by unist that we format differently.
     // <https://github.com/syntax-tree/unist>
     key === "type" || key === "value" || key === "children" || key === "position" || // Ignore `name` (from xast) and `tagName` (from `hast`) when string.
-    typeof value === "string" && (key === "name" || key === "tagName")) {
+    typeof value2 === "string" && (key === "name" || key === "tagName")) {
       continue;
     }
-    if (isNode(value) && key !== "data" && key !== "attributes" && key !== "properties") {
-      formatted = inspectTree(value, state);
-    } else if (value && isArrayUnknown(value) && isNode(value[0])) {
-      formatted = "\n" + inspectNodes(value, state);
+    if (isNode(value2) && key !== "data" && key !== "attributes" && key !== "properties") {
+      formatted = inspectTree(value2, state);
+    } else if (value2 && isArrayUnknown(value2) && isNode(value2[0])) {
+      formatted = "\n" + inspectNodes(value2, state);
     } else {
-      formatted = inspectNonTree(value);
+      formatted = inspectNonTree(value2);
     }
     result.push(
       key + state.dim(":") + (/\s/.test(formatted.charAt(0)) ? "" : " ") + formatted
@@ -71043,59 +71141,59 @@ function formatNode(node2, state) {
   }
   return result.join("");
 }
-function indent(value, indentation, ignoreFirst) {
-  if (!value) return value;
-  const lines = value.split("\n");
+function indent(value2, indentation, ignoreFirst) {
+  if (!value2) return value2;
+  const lines = value2.split("\n");
   let index2 = ignoreFirst ? 0 : -1;
   while (++index2 < lines.length) {
     lines[index2] = indentation + lines[index2];
   }
   return lines.join("\n");
 }
-function stringifyPosition2(value) {
+function stringifyPosition2(value2) {
   const result = [];
   const positions = [];
-  const offsets3 = [];
-  if (value && typeof value === "object") {
-    point3("start" in value ? value.start : void 0);
-    point3("end" in value ? value.end : void 0);
+  const offsets5 = [];
+  if (value2 && typeof value2 === "object") {
+    point3("start" in value2 ? value2.start : void 0);
+    point3("end" in value2 ? value2.end : void 0);
   }
   if (positions.length > 0) result.push(positions.join("-"));
-  if (offsets3.length > 0) result.push(offsets3.join("-"));
+  if (offsets5.length > 0) result.push(offsets5.join("-"));
   return result.join(", ");
-  function point3(value2) {
-    if (value2 && typeof value2 === "object") {
-      const line = "line" in value2 && typeof value2.line === "number" ? value2.line : 1;
-      const column = "column" in value2 && typeof value2.column === "number" ? value2.column : 1;
+  function point3(value3) {
+    if (value3 && typeof value3 === "object") {
+      const line = "line" in value3 && typeof value3.line === "number" ? value3.line : 1;
+      const column = "column" in value3 && typeof value3.column === "number" ? value3.column : 1;
       positions.push(line + ":" + column);
-      if ("offset" in value2 && typeof value2.offset === "number") {
-        offsets3.push(String(value2.offset || 0));
+      if ("offset" in value3 && typeof value3.offset === "number") {
+        offsets5.push(String(value3.offset || 0));
       }
     }
   }
 }
-function ansiColor(open2, close) {
+function ansiColor(open2, close2) {
   return color4;
-  function color4(value) {
-    return "\x1B[" + open2 + "m" + value + "\x1B[" + close + "m";
+  function color4(value2) {
+    return "\x1B[" + open2 + "m" + value2 + "\x1B[" + close2 + "m";
   }
 }
-function isNode(value) {
+function isNode(value2) {
   return Boolean(
-    value && typeof value === "object" && "type" in value && typeof value.type === "string"
+    value2 && typeof value2 === "object" && "type" in value2 && typeof value2.type === "string"
   );
 }
 function isArrayUnknown(node2) {
   return Array.isArray(node2);
 }
-function identity(value) {
-  return value;
+function identity(value2) {
+  return value2;
 }
 
 // node_modules/unified-engine/lib/file-pipeline/stringify.js
 var debug12 = (0, import_debug11.default)("unified-engine:file-pipeline:stringify");
 function stringify(context, file) {
-  let value;
+  let value2;
   if (statistics(file).fatal || file.data.unifiedEngineIgnored) {
     debug12("Not compiling failed or ignored document");
     return;
@@ -71109,27 +71207,27 @@ function stringify(context, file) {
     if (file.path) {
       file.extname = ".txt";
     }
-    value = (context.settings.color ? inspectColor : inspectNoColor)(context.tree) + "\n";
+    value2 = (context.settings.color ? inspectColor : inspectNoColor)(context.tree) + "\n";
   } else if (context.settings.treeOut) {
     if (file.path) {
       file.extname = ".json";
     }
-    value = JSON.stringify(context.tree, void 0, 2) + "\n";
+    value2 = JSON.stringify(context.tree, void 0, 2) + "\n";
   } else {
     assert5(context.tree, "`tree` is defined if we came this far");
-    value = context.processor.stringify(context.tree, file);
+    value2 = context.processor.stringify(context.tree, file);
   }
-  if (value === null || value === void 0) {
-  } else if (typeof value === "string" || isUint8Array3(value)) {
-    file.value = value;
+  if (value2 === null || value2 === void 0) {
+  } else if (typeof value2 === "string" || isUint8Array3(value2)) {
+    file.value = value2;
   } else {
-    file.result = value;
+    file.result = value2;
   }
   debug12("Serialized document");
 }
-function isUint8Array3(value) {
+function isUint8Array3(value2) {
   return Boolean(
-    value && typeof value === "object" && "byteLength" in value && "byteOffset" in value
+    value2 && typeof value2 === "object" && "byteLength" in value2 && "byteOffset" in value2
   );
 }
 
@@ -71229,8 +71327,8 @@ var FileSet = class extends EventEmitter2 {
     const pipeline = this.pipeline;
     let duplicate = false;
     if (completer && completer.pluginId) {
-      duplicate = this.plugins.some(function(value) {
-        return value.pluginId === completer.pluginId;
+      duplicate = this.plugins.some(function(value2) {
+        return value2.pluginId === completer.pluginId;
       });
     }
     if (!duplicate && this.plugins.includes(completer)) {
@@ -71338,8 +71436,8 @@ function engine(options, callback) {
     const result = isUrl2(d2) ? fileURLToPath10(d2) : d2;
     return result;
   });
-  settings.extensions = (options.extensions || []).map(function(value) {
-    return value.charAt(0) === "." ? value : "." + value;
+  settings.extensions = (options.extensions || []).map(function(value2) {
+    return value2.charAt(0) === "." ? value2 : "." + value2;
   });
   settings.filePath = options.filePath;
   settings.streamIn = options.streamIn || stdin2;
@@ -71434,43 +71532,377 @@ function engine(options, callback) {
     }
   }
 }
-function isUrl2(value) {
-  return value !== null && typeof value === "object" && "href" in value && "searchParams" in value && // Extra, for vfiles.
-  !("path" in value);
+function isUrl2(value2) {
+  return value2 !== null && typeof value2 === "object" && "href" in value2 && "searchParams" in value2 && // Extra, for vfiles.
+  !("path" in value2);
 }
 
 // src/cli/config.ts
 var PACKAGE_NAME = "remark-preset-lint-postmortem";
 var NAMES = [PACKAGE_NAME, PACKAGE_NAME.slice("remark-".length)];
 var RULES_PATH = "/rules/";
-function ownModule(specifier, own10) {
+function ownModule(specifier, own11) {
   const name = NAMES.find((candidate) => specifier === candidate || specifier.startsWith(candidate + RULES_PATH));
   if (!name) return void 0;
-  if (specifier === name) return own10.preset;
+  if (specifier === name) return own11.preset;
   const ruleName = specifier.slice(name.length + RULES_PATH.length).replace(/\.js$/, "");
-  return Object.values(own10.rules).find((rule) => rule.meta.name === ruleName);
+  return Object.values(own11.rules).find((rule) => rule.meta.name === ruleName);
 }
-function mapEntry(entry, own10) {
-  if (typeof entry === "string") return ownModule(entry, own10) ?? entry;
+function mapEntry(entry, own11) {
+  if (typeof entry === "string") return ownModule(entry, own11) ?? entry;
   if (Array.isArray(entry) && typeof entry[0] === "string") {
-    const found = ownModule(entry[0], own10);
+    const found = ownModule(entry[0], own11);
     if (found) return [found, ...entry.slice(1)];
   }
   return entry;
 }
-function ownPackageTransform(own10) {
+function ownPackageTransform(own11) {
   return (config) => {
     if (config === null || typeof config !== "object") return config;
     const { plugins, ...rest } = config;
     if (Array.isArray(plugins)) {
-      return { ...rest, plugins: plugins.map((entry) => mapEntry(entry, own10)) };
+      return { ...rest, plugins: plugins.map((entry) => mapEntry(entry, own11)) };
     }
     if (plugins !== null && typeof plugins === "object") {
-      const list2 = Object.entries(plugins).map(([name, value]) => mapEntry([name, value], own10));
+      const list2 = Object.entries(plugins).map(([name, value2]) => mapEntry([name, value2], own11));
       return { ...rest, plugins: list2 };
     }
     return config;
   };
+}
+
+// node_modules/fault/index.js
+var import_format = __toESM(require_format(), 1);
+var fault = Object.assign(create2(Error), {
+  eval: create2(EvalError),
+  range: create2(RangeError),
+  reference: create2(ReferenceError),
+  syntax: create2(SyntaxError),
+  type: create2(TypeError),
+  uri: create2(URIError)
+});
+function create2(Constructor) {
+  FormattedError.displayName = Constructor.displayName || Constructor.name;
+  return FormattedError;
+  function FormattedError(format2, ...values) {
+    const reason = format2 ? (0, import_format.default)(format2, ...values) : format2;
+    return new Constructor(reason);
+  }
+}
+
+// node_modules/micromark-extension-frontmatter/lib/to-matters.js
+var own9 = {}.hasOwnProperty;
+var markers = {
+  yaml: "-",
+  toml: "+"
+};
+function toMatters(options) {
+  const result = [];
+  let index2 = -1;
+  const presetsOrMatters = Array.isArray(options) ? options : options ? [options] : ["yaml"];
+  while (++index2 < presetsOrMatters.length) {
+    result[index2] = matter(presetsOrMatters[index2]);
+  }
+  return result;
+}
+function matter(option) {
+  let result = option;
+  if (typeof result === "string") {
+    if (!own9.call(markers, result)) {
+      throw fault("Missing matter definition for `%s`", result);
+    }
+    result = {
+      type: result,
+      marker: markers[result]
+    };
+  } else if (typeof result !== "object") {
+    throw fault("Expected matter to be an object, not `%j`", result);
+  }
+  if (!own9.call(result, "type")) {
+    throw fault("Missing `type` in matter `%j`", result);
+  }
+  if (!own9.call(result, "fence") && !own9.call(result, "marker")) {
+    throw fault("Missing `marker` or `fence` in matter `%j`", result);
+  }
+  return result;
+}
+
+// node_modules/micromark-extension-frontmatter/lib/syntax.js
+function frontmatter(options) {
+  const matters = toMatters(options);
+  const flow3 = {};
+  let index2 = -1;
+  while (++index2 < matters.length) {
+    const matter2 = matters[index2];
+    const code2 = fence(matter2, "open").charCodeAt(0);
+    const construct = createConstruct(matter2);
+    const existing = flow3[code2];
+    if (Array.isArray(existing)) {
+      existing.push(construct);
+    } else {
+      flow3[code2] = [construct];
+    }
+  }
+  return {
+    flow: flow3
+  };
+}
+function createConstruct(matter2) {
+  const anywhere = matter2.anywhere;
+  const frontmatterType = (
+    /** @type {TokenType} */
+    matter2.type
+  );
+  const fenceType = (
+    /** @type {TokenType} */
+    frontmatterType + "Fence"
+  );
+  const sequenceType = (
+    /** @type {TokenType} */
+    fenceType + "Sequence"
+  );
+  const valueType = (
+    /** @type {TokenType} */
+    frontmatterType + "Value"
+  );
+  const closingFenceConstruct = {
+    tokenize: tokenizeClosingFence,
+    partial: true
+  };
+  let buffer;
+  let bufferIndex = 0;
+  return {
+    tokenize: tokenizeFrontmatter,
+    concrete: true
+  };
+  function tokenizeFrontmatter(effects, ok3, nok) {
+    const self2 = this;
+    return start;
+    function start(code2) {
+      const position2 = self2.now();
+      if (
+        // Indent not allowed.
+        position2.column === 1 && // Normally, only allowed in first line.
+        (position2.line === 1 || anywhere)
+      ) {
+        buffer = fence(matter2, "open");
+        bufferIndex = 0;
+        if (code2 === buffer.charCodeAt(bufferIndex)) {
+          effects.enter(frontmatterType);
+          effects.enter(fenceType);
+          effects.enter(sequenceType);
+          return openSequence(code2);
+        }
+      }
+      return nok(code2);
+    }
+    function openSequence(code2) {
+      if (bufferIndex === buffer.length) {
+        effects.exit(sequenceType);
+        if (markdownSpace(code2)) {
+          effects.enter("whitespace");
+          return openSequenceWhitespace(code2);
+        }
+        return openAfter(code2);
+      }
+      if (code2 === buffer.charCodeAt(bufferIndex++)) {
+        effects.consume(code2);
+        return openSequence;
+      }
+      return nok(code2);
+    }
+    function openSequenceWhitespace(code2) {
+      if (markdownSpace(code2)) {
+        effects.consume(code2);
+        return openSequenceWhitespace;
+      }
+      effects.exit("whitespace");
+      return openAfter(code2);
+    }
+    function openAfter(code2) {
+      if (markdownLineEnding(code2)) {
+        effects.exit(fenceType);
+        effects.enter("lineEnding");
+        effects.consume(code2);
+        effects.exit("lineEnding");
+        buffer = fence(matter2, "close");
+        bufferIndex = 0;
+        return effects.attempt(closingFenceConstruct, after, contentStart);
+      }
+      return nok(code2);
+    }
+    function contentStart(code2) {
+      if (code2 === null || markdownLineEnding(code2)) {
+        return contentEnd(code2);
+      }
+      effects.enter(valueType);
+      return contentInside(code2);
+    }
+    function contentInside(code2) {
+      if (code2 === null || markdownLineEnding(code2)) {
+        effects.exit(valueType);
+        return contentEnd(code2);
+      }
+      effects.consume(code2);
+      return contentInside;
+    }
+    function contentEnd(code2) {
+      if (code2 === null) {
+        return nok(code2);
+      }
+      effects.enter("lineEnding");
+      effects.consume(code2);
+      effects.exit("lineEnding");
+      return effects.attempt(closingFenceConstruct, after, contentStart);
+    }
+    function after(code2) {
+      effects.exit(frontmatterType);
+      return ok3(code2);
+    }
+  }
+  function tokenizeClosingFence(effects, ok3, nok) {
+    let bufferIndex2 = 0;
+    return closeStart;
+    function closeStart(code2) {
+      if (code2 === buffer.charCodeAt(bufferIndex2)) {
+        effects.enter(fenceType);
+        effects.enter(sequenceType);
+        return closeSequence(code2);
+      }
+      return nok(code2);
+    }
+    function closeSequence(code2) {
+      if (bufferIndex2 === buffer.length) {
+        effects.exit(sequenceType);
+        if (markdownSpace(code2)) {
+          effects.enter("whitespace");
+          return closeSequenceWhitespace(code2);
+        }
+        return closeAfter(code2);
+      }
+      if (code2 === buffer.charCodeAt(bufferIndex2++)) {
+        effects.consume(code2);
+        return closeSequence;
+      }
+      return nok(code2);
+    }
+    function closeSequenceWhitespace(code2) {
+      if (markdownSpace(code2)) {
+        effects.consume(code2);
+        return closeSequenceWhitespace;
+      }
+      effects.exit("whitespace");
+      return closeAfter(code2);
+    }
+    function closeAfter(code2) {
+      if (code2 === null || markdownLineEnding(code2)) {
+        effects.exit(fenceType);
+        return ok3(code2);
+      }
+      return nok(code2);
+    }
+  }
+}
+function fence(matter2, prop) {
+  return matter2.marker ? pick(matter2.marker, prop).repeat(3) : (
+    // @ts-expect-error: They’re mutually exclusive.
+    pick(matter2.fence, prop)
+  );
+}
+function pick(schema, prop) {
+  return typeof schema === "string" ? schema : schema[prop];
+}
+
+// node_modules/escape-string-regexp/index.js
+function escapeStringRegexp(string3) {
+  if (typeof string3 !== "string") {
+    throw new TypeError("Expected a string");
+  }
+  return string3.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
+}
+
+// node_modules/mdast-util-frontmatter/lib/index.js
+function frontmatterFromMarkdown(options) {
+  const matters = toMatters(options);
+  const enter = {};
+  const exit2 = {};
+  let index2 = -1;
+  while (++index2 < matters.length) {
+    const matter2 = matters[index2];
+    enter[matter2.type] = opener(matter2);
+    exit2[matter2.type] = close;
+    exit2[matter2.type + "Value"] = value;
+  }
+  return { enter, exit: exit2 };
+}
+function opener(matter2) {
+  return open2;
+  function open2(token) {
+    this.enter({ type: matter2.type, value: "" }, token);
+    this.buffer();
+  }
+}
+function close(token) {
+  const data = this.resume();
+  const node2 = this.stack[this.stack.length - 1];
+  ok("value" in node2);
+  this.exit(token);
+  node2.value = data.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, "");
+}
+function value(token) {
+  this.config.enter.data.call(this, token);
+  this.config.exit.data.call(this, token);
+}
+function frontmatterToMarkdown(options) {
+  const unsafe = [];
+  const handlers = {};
+  const matters = toMatters(options);
+  let index2 = -1;
+  while (++index2 < matters.length) {
+    const matter2 = matters[index2];
+    handlers[matter2.type] = handler(matter2);
+    const open2 = fence2(matter2, "open");
+    unsafe.push({
+      atBreak: true,
+      character: open2.charAt(0),
+      after: escapeStringRegexp(open2.charAt(1))
+    });
+  }
+  return { unsafe, handlers };
+}
+function handler(matter2) {
+  const open2 = fence2(matter2, "open");
+  const close2 = fence2(matter2, "close");
+  return handle;
+  function handle(node2) {
+    return open2 + (node2.value ? "\n" + node2.value : "") + "\n" + close2;
+  }
+}
+function fence2(matter2, prop) {
+  return matter2.marker ? pick2(matter2.marker, prop).repeat(3) : (
+    // @ts-expect-error: They’re mutually exclusive.
+    pick2(matter2.fence, prop)
+  );
+}
+function pick2(schema, prop) {
+  return typeof schema === "string" ? schema : schema[prop];
+}
+
+// node_modules/remark-frontmatter/lib/index.js
+var emptyOptions3 = "yaml";
+function remarkFrontmatter(options) {
+  const self2 = (
+    /** @type {Processor} */
+    this
+  );
+  const settings = options || emptyOptions3;
+  const data = self2.data();
+  const micromarkExtensions = data.micromarkExtensions || (data.micromarkExtensions = []);
+  const fromMarkdownExtensions = data.fromMarkdownExtensions || (data.fromMarkdownExtensions = []);
+  const toMarkdownExtensions = data.toMarkdownExtensions || (data.toMarkdownExtensions = []);
+  micromarkExtensions.push(frontmatter(settings));
+  fromMarkdownExtensions.push(frontmatterFromMarkdown(settings));
+  toMarkdownExtensions.push(frontmatterToMarkdown(settings));
 }
 
 // node_modules/mdast-comment-marker/lib/index.js
@@ -71481,51 +71913,51 @@ var esCommentExpression = new RegExp(
 var markerExpression = new RegExp(
   "(\\s*<!--" + commentExpression.source + "-->\\s*)"
 );
-function commentMarker(value) {
-  if (isNode2(value) && (value.type === "html" || value.type === "mdxFlowExpression" || value.type === "mdxTextExpression")) {
-    const match2 = value.value.match(
-      value.type === "html" ? markerExpression : esCommentExpression
+function commentMarker(value2) {
+  if (isNode2(value2) && (value2.type === "html" || value2.type === "mdxFlowExpression" || value2.type === "mdxTextExpression")) {
+    const match2 = value2.value.match(
+      value2.type === "html" ? markerExpression : esCommentExpression
     );
-    if (match2 && match2[0].length === value.value.length) {
+    if (match2 && match2[0].length === value2.value.length) {
       const parameters = parseParameters(match2[3] || "");
       if (parameters) {
         return {
           name: match2[2],
           attributes: (match2[4] || "").trim(),
           parameters,
-          node: value
+          node: value2
         };
       }
     }
   }
 }
-function parseParameters(value) {
+function parseParameters(value2) {
   const parameters = {};
-  return value.replace(
+  return value2.replace(
     /\s+([-\w]+)(?:=(?:"((?:\\[\s\S]|[^"])*)"|'((?:\\[\s\S]|[^'])*)'|((?:\\[\s\S]|[^"'\s])+)))?/gi,
     replacer
   ).replace(/\s+/g, "") ? void 0 : parameters;
   function replacer(_, $1, $2, $3, $4) {
-    let value2 = $2 === void 0 ? $3 === void 0 ? $4 : $3 : $2;
-    const number = Number(value2);
-    if (value2 === "true" || value2 === void 0) {
-      value2 = true;
-    } else if (value2 === "false") {
-      value2 = false;
-    } else if (value2.trim() && !Number.isNaN(number)) {
-      value2 = number;
+    let value3 = $2 === void 0 ? $3 === void 0 ? $4 : $3 : $2;
+    const number = Number(value3);
+    if (value3 === "true" || value3 === void 0) {
+      value3 = true;
+    } else if (value3 === "false") {
+      value3 = false;
+    } else if (value3.trim() && !Number.isNaN(number)) {
+      value3 = number;
     }
-    parameters[$1] = value2;
+    parameters[$1] = value3;
     return "";
   }
 }
-function isNode2(value) {
-  return Boolean(value && typeof value === "object" && "type" in value);
+function isNode2(value2) {
+  return Boolean(value2 && typeof value2 === "object" && "type" in value2);
 }
 
 // node_modules/space-separated-tokens/index.js
-function parse3(value) {
-  const input = String(value || "").trim();
+function parse3(value2) {
+  const input = String(value2 || "").trim();
   return input ? input.split(/[ \t\n\r\f]+/g) : [];
 }
 
@@ -71610,11 +72042,11 @@ function typeFactory(check2) {
 }
 function castFactory(testFunction) {
   return check2;
-  function check2(value, index2, parent) {
+  function check2(value2, index2, parent) {
     return Boolean(
-      looksLikeANode(value) && testFunction.call(
+      looksLikeANode(value2) && testFunction.call(
         this,
-        value,
+        value2,
         typeof index2 === "number" ? index2 : void 0,
         parent || void 0
       )
@@ -71624,8 +72056,8 @@ function castFactory(testFunction) {
 function ok2() {
   return true;
 }
-function looksLikeANode(value) {
-  return value !== null && typeof value === "object" && "type" in value;
+function looksLikeANode(value2) {
+  return value2 !== null && typeof value2 === "object" && "type" in value2;
 }
 
 // node_modules/unist-util-visit-parents/lib/color.node.js
@@ -71684,16 +72116,16 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
   const step = preorder ? 1 : -1;
   factory(tree, void 0, [])();
   function factory(node2, index2, parents) {
-    const value = (
+    const value2 = (
       /** @type {Record<string, unknown>} */
       node2 && typeof node2 === "object" ? node2 : {}
     );
-    if (typeof value.type === "string") {
+    if (typeof value2.type === "string") {
       const name = (
         // `hast`
-        typeof value.tagName === "string" ? value.tagName : (
+        typeof value2.tagName === "string" ? value2.tagName : (
           // `xast`
-          typeof value.name === "string" ? value.name : void 0
+          typeof value2.name === "string" ? value2.name : void 0
         )
       );
       Object.defineProperty(visit2, "name", {
@@ -71743,14 +72175,14 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
     }
   }
 }
-function toResult(value) {
-  if (Array.isArray(value)) {
-    return value;
+function toResult(value2) {
+  if (Array.isArray(value2)) {
+    return value2;
   }
-  if (typeof value === "number") {
-    return [CONTINUE, value];
+  if (typeof value2 === "number") {
+    return [CONTINUE, value2];
   }
-  return value === null || value === void 0 ? empty : [value];
+  return value2 === null || value2 === void 0 ? empty : [value2];
 }
 
 // node_modules/unist-util-visit/lib/index.js
@@ -71790,7 +72222,7 @@ function wrap2(visitor) {
 
 // node_modules/vfile-location/lib/index.js
 function location(file) {
-  const value = String(file);
+  const value2 = String(file);
   const indices = [];
   let cr = -1;
   let lf = -1;
@@ -71798,18 +72230,18 @@ function location(file) {
   function grow() {
     const from = indices.at(-1) ?? 0;
     if (cr < from) {
-      cr = value.indexOf("\r", from);
+      cr = value2.indexOf("\r", from);
       if (cr === -1) cr = Infinity;
     }
     if (lf < from) {
-      lf = value.indexOf("\n", from);
+      lf = value2.indexOf("\n", from);
       if (lf === -1) lf = Infinity;
     }
     const eol2 = cr + 1 === lf ? lf : Math.min(cr, lf);
-    indices.push((eol2 === Infinity ? value.length : eol2) + 1);
+    indices.push((eol2 === Infinity ? value2.length : eol2) + 1);
   }
   function toPoint(offset) {
-    if (typeof offset === "number" && offset > -1 && offset <= value.length) {
+    if (typeof offset === "number" && offset > -1 && offset <= value2.length) {
       while ((indices.at(-1) ?? 0) <= offset) grow();
       let low = 0;
       let high = indices.length - 1;
@@ -71831,7 +72263,7 @@ function location(file) {
   function toOffset(point3) {
     if (point3 && typeof point3.line === "number" && typeof point3.column === "number" && !Number.isNaN(point3.line) && // Excludes `NaN` too.
     point3.column > 0) {
-      while (indices.length < point3.line && (indices.at(-1) ?? 0) <= value.length) {
+      while (indices.length < point3.line && (indices.at(-1) ?? 0) <= value2.length) {
         grow();
       }
       const offset = (point3.line > 1 ? indices[point3.line - 2] : 0) + point3.column - 1;
@@ -71841,7 +72273,7 @@ function location(file) {
 }
 
 // node_modules/unified-message-control/lib/index.js
-var own9 = {}.hasOwnProperty;
+var own10 = {}.hasOwnProperty;
 function messageControl(tree, options) {
   if (!options || typeof options !== "object") {
     throw new Error("Expected `options`");
@@ -71952,14 +72384,14 @@ function messageControl(tree, options) {
     return ruleId ? reset ? enable.includes(ruleId) : !disable2.includes(ruleId) : !reset;
   }
   function toggle(point3, state, ruleId) {
-    const markers = ruleId ? scope[ruleId] || (scope[ruleId] = []) : globals;
+    const markers2 = ruleId ? scope[ruleId] || (scope[ruleId] = []) : globals;
     const current = getState(ruleId);
     if (current !== state) {
-      markers.push({ state, point: point3 });
+      markers2.push({ state, point: point3 });
     }
     if (!ruleId) {
       for (ruleId in scope) {
-        if (own9.call(scope, ruleId)) {
+        if (own10.call(scope, ruleId)) {
           toggle(point3, state, ruleId);
         }
       }
@@ -72038,59 +72470,20 @@ function lintMessageControl() {
   return remarkMessageControl({ name: "lint", source: "remark-lint" });
 }
 
-// node_modules/parse-duration/locale/en.js
-var unit = /* @__PURE__ */ Object.create(null);
-var m = 6e4;
-var h = m * 60;
-var d = h * 24;
-var y = d * 365.25;
-unit.year = unit.yr = unit.y = y;
-unit.month = unit.mo = unit.mth = y / 12;
-unit.week = unit.wk = unit.w = d * 7;
-unit.day = unit.d = d;
-unit.hour = unit.hr = unit.h = h;
-unit.minute = unit.min = unit.m = m;
-unit.second = unit.sec = unit.s = 1e3;
-unit.millisecond = unit.millisec = unit.ms = 1;
-unit.microsecond = unit.microsec = unit.us = unit.\u00B5s = 1e-3;
-unit.nanosecond = unit.nanosec = unit.ns = 1e-6;
-unit.group = ",";
-unit.decimal = ".";
-unit.placeholder = " _";
-var en_default = unit;
-
-// node_modules/parse-duration/index.js
-var durationRE = /((?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?)\s*([\p{L}]{0,14})/gu;
-parse4.unit = en_default;
-var groupRE;
-var placeholder = null;
-var group;
-var lookupUnit = (unit2, name) => {
-  name = String(name).toLowerCase();
-  return unit2[name] ?? (name.endsWith("s") ? unit2[name.slice(0, -1)] : void 0);
-};
-function parse4(str = "", format2 = "ms") {
-  let result = null, prevUnits, unit2 = parse4.unit;
-  if (unit2.placeholder !== placeholder || unit2.group !== group)
-    groupRE = new RegExp(`(\\d)[${(placeholder = unit2.placeholder) ?? ""}${(group = unit2.group) ?? ""}](\\d)`, "g");
-  str = String(str);
-  let s = str.replace(groupRE, "$1$2");
-  if (unit2.decimal !== ".") s = s.replaceAll(unit2.decimal, ".");
-  durationRE.lastIndex = 0;
-  for (let m2; m2 = durationRE.exec(s); ) {
-    let units = m2[2];
-    if (!units) {
-      if (prevUnits) {
-        for (const u in unit2) if (unit2[u] < prevUnits) {
-          units = u;
-          break;
-        }
-      } else units = format2;
+// src/cache.ts
+function memoPerObject() {
+  const cache4 = /* @__PURE__ */ new WeakMap();
+  return (owner, key, compute) => {
+    let byKey = cache4.get(owner);
+    if (!byKey) {
+      byKey = /* @__PURE__ */ new Map();
+      cache4.set(owner, byKey);
     }
-    prevUnits = units = lookupUnit(unit2, units);
-    if (typeof units == "number") result = (result || 0) + m2[1] * units;
-  }
-  return result && result / (lookupUnit(unit2, format2) || 1) * (str.trimStart()[0] === "-" ? -1 : 1);
+    if (byKey.has(key)) return byKey.get(key);
+    const value2 = compute();
+    byKey.set(key, value2);
+    return value2;
+  };
 }
 
 // src/text.ts
@@ -72138,244 +72531,151 @@ function isBlank(text3) {
   return !/\S/.test(text3);
 }
 
-// src/duration.ts
-var NUMBER_WORDS = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  "forty-five": 45,
-  fifty: 50,
-  sixty: 60,
-  ninety: 90
-};
-var NUMBER = `(?:\\d{1,4}(?:\\.\\d{1,2})?|${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join("|")})`;
-var UNIT = "(?:hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s|days?|d)";
-var PART = `${NUMBER}[\\s-]{0,2}${UNIT}(?![\\p{L}])`;
-var PHRASE = new RegExp(
-  `(?<![\\p{L}\\p{N}.])${PART}(?:(?:,?\\s{1,3}and\\s{1,3}|,?\\s{0,3})${PART}){0,3}`,
-  "giu"
-);
-var APPROXIMATE = /(?:approximately|approx\.?|about|around|roughly|~|some)\s{0,3}$/i;
-var BOUND = /(?:under|over|less than|more than|at least|at most|nearly|almost|up to|within|no more than)\s{1,3}$/i;
-var WORD_NUMBER = new RegExp(`(?<![\\p{L}])(${Object.keys(NUMBER_WORDS).join("|")})(?![\\p{L}])`, "giu");
-function durationMinutes(text3) {
-  const digits = text3.toLowerCase().replace(WORD_NUMBER, (word) => String(NUMBER_WORDS[word.toLowerCase()] ?? word)).replace(/(\d)\s{0,2}-\s{0,2}(?=[a-z])/g, "$1 ").replaceAll(" and ", " ");
-  const minutes = parse4(digits, "m");
-  return minutes === null || minutes === void 0 || Number.isNaN(minutes) ? void 0 : minutes;
+// src/prose.ts
+var HANDLE = new RegExp("^@[\\p{L}\\p{N}][\\p{L}\\p{N}_-]{0,38}$|^\\p{Ll}[\\p{Ll}\\p{N}._-]{1,30}@$", "u");
+function isHandle(word) {
+  return HANDLE.test(word);
 }
-function findDurations(span) {
-  const mentions = [];
-  for (const match2 of span.text.matchAll(PHRASE)) {
-    const minutes = durationMinutes(match2[0]);
-    if (minutes === void 0 || minutes <= 0 || !/\d|hour|minute|day/i.test(match2[0])) continue;
-    const before = span.text.slice(Math.max(0, match2.index - 20), match2.index);
-    const qualifier = BOUND.test(before) ? "bound" : APPROXIMATE.test(before) ? "approximate" : "exact";
-    mentions.push({ span: subspan(span, match2.index, match2.index + match2[0].length), minutes, qualifier });
+var FENCE = /^\s{0,3}(?:```|~~~)/;
+var URL2 = /\bhttps?:\/\/[^\s<>"'`)\]]{1,2048}/g;
+var WORD = /[\p{L}\p{N}@][\p{L}\p{N}@'’_.-]*/gu;
+var WORD_END_PUNCTUATION = /* @__PURE__ */ new Set([".", "'", "\u2019", "_", "-"]);
+var CLAUSE_BREAK = /[,:;()[\]|—–"“”]|\s-\s/;
+var SENTENCE_BREAK = /[.!?;|]\s|[.!?;|]$|\n\s*\n/;
+function withoutTrailingPunctuation(word) {
+  let end = word.length;
+  while (end > 0 && WORD_END_PUNCTUATION.has(word.charAt(end - 1))) end--;
+  return word.slice(0, end);
+}
+function offsets(node2) {
+  const start = node2.position?.start.offset;
+  const end = node2.position?.end.offset;
+  return start === void 0 || end === void 0 ? void 0 : [start, end];
+}
+function copyText(node2, source, chars, base2) {
+  if (node2.type === "text") {
+    const range = offsets(node2);
+    if (!range) return;
+    for (let offset = range[0]; offset < range[1]; offset++) chars[offset - base2] = source.charAt(offset);
+    return;
   }
-  return mentions;
+  if ("children" in node2) for (const child of node2.children) copyText(child, source, chars, base2);
 }
-function formatMinutes(minutes) {
-  const rounded = Math.round(minutes);
-  const days = Math.floor(rounded / 1440);
-  const hours = Math.floor(rounded % 1440 / 60);
-  const rest = rounded % 60;
-  const parts = [];
-  if (days) parts.push(`${days} day${days === 1 ? "" : "s"}`);
-  if (hours) parts.push(`${hours} hour${hours === 1 ? "" : "s"}`);
-  if (rest || parts.length === 0) parts.push(`${rest} minute${rest === 1 ? "" : "s"}`);
-  return parts.join(" ");
+function blankUrls(text3) {
+  return text3.replace(URL2, (url) => " ".repeat(url.length));
 }
-
-// node_modules/unified-lint-rule/lib/index.js
-function lintRule(meta, rule) {
-  const id = typeof meta === "string" ? meta : meta.origin;
-  const url = typeof meta === "string" ? void 0 : meta.url;
-  const parts = id.split(":");
-  const source = parts[1] ? parts[0] : void 0;
-  const ruleId = parts[1];
-  Object.defineProperty(plugin, "name", { value: id });
-  return plugin;
-  function plugin(config) {
-    const [severity, options] = coerce(ruleId, config);
-    const fatal = severity === 2;
-    if (!severity) return;
-    return function(tree, file, next) {
-      let index2 = file.messages.length - 1;
-      wrap(rule, function(error2) {
-        const messages2 = file.messages;
-        if (error2 && !messages2.includes(error2)) {
-          try {
-            file.fail(error2);
-          } catch {
-          }
-        }
-        while (++index2 < messages2.length) {
-          Object.assign(messages2[index2], { fatal, ruleId, source, url });
-        }
-        next();
-      })(tree, file, options);
-    };
+function blockOf(node2, source) {
+  const range = offsets(node2);
+  if (!range) return void 0;
+  const raw = slice(source, range[0], range[1]);
+  if (node2.type === "code" || node2.type === "yaml") return { node: node2, raw, text: { text: blankUrls(raw.text), start: range[0] } };
+  const chars = raw.text.split("").map((char) => char === "\n" || char === "\r" ? char : " ");
+  copyText(node2, source, chars, range[0]);
+  return { node: node2, raw, text: { text: blankUrls(chars.join("")), start: range[0] } };
+}
+function collect(node2, source, blocks) {
+  switch (node2.type) {
+    case "paragraph":
+    case "heading":
+    case "tableCell": {
+      const block = blockOf(node2, source);
+      if (block) blocks.push(block);
+      return;
+    }
+    case "yaml": {
+      const block = blockOf(node2, source);
+      if (block) blocks.push(block);
+      return;
+    }
+    case "code": {
+      const range = offsets(node2);
+      if (range && !FENCE.test(source.slice(range[0], range[1]))) {
+        const block = blockOf(node2, source);
+        if (block) blocks.push(block);
+      }
+      return;
+    }
+    default:
+      if ("children" in node2) for (const child of node2.children) collect(child, source, blocks);
   }
 }
-function coerce(name, config) {
-  if (Array.isArray(config)) {
-    const [severity, option] = config;
-    switch (severity) {
-      case false:
-      case 0:
-      case "off": {
-        return [0, option];
-      }
-      case true:
-      case 1:
-      case "on":
-      case "warn": {
-        return [1, option];
-      }
-      case 2:
-      case "error": {
-        return [2, option];
-      }
-      default: {
-        if (typeof severity === "number") {
-          throw new Error(
-            "Incorrect severity `" + severity + "` for `" + name + "`, expected 0, 1, or 2"
-          );
-        }
-        return [
-          1,
-          /** @type {Option} */
-          config
-        ];
-      }
+var cache2 = /* @__PURE__ */ new WeakMap();
+function proseOf(tree, source) {
+  let blocks = cache2.get(tree);
+  if (!blocks) {
+    blocks = [];
+    collect(tree, source, blocks);
+    cache2.set(tree, blocks);
+  }
+  return blocks;
+}
+function sentencesOf(span) {
+  const sentences = [];
+  let current = [];
+  let from = 0;
+  for (const match2 of span.text.matchAll(WORD)) {
+    const word = withoutTrailingPunctuation(match2[0]);
+    if (word === "") continue;
+    const between = span.text.slice(from, match2.index);
+    if (current.length > 0 && SENTENCE_BREAK.test(between)) {
+      sentences.push(current);
+      current = [];
+    }
+    current.push({
+      text: word,
+      lower: word.toLowerCase().replaceAll("\u2019", "'"),
+      start: span.start + match2.index,
+      end: span.start + match2.index + word.length,
+      afterBreak: current.length > 0 && CLAUSE_BREAK.test(between)
+    });
+    from = match2.index + word.length;
+    if (/^[.!?]/.test(match2[0].slice(word.length))) {
+      sentences.push(current);
+      current = [];
+      from = match2.index + word.length + 1;
     }
   }
-  return [1, config];
+  if (current.length > 0) sentences.push(current);
+  return sentences;
+}
+function proseLines(block) {
+  return splitLines(block.text.text, 0, block.text.text.length).filter((line) => /\S/.test(line.text)).map((line) => ({ text: line.text, start: block.text.start + line.start }));
+}
+var QUOTE_LENGTH = 60;
+function quoted(text3) {
+  const plain = text3.replace(/[*_`]+/g, "").replace(/\s+/g, " ").trim();
+  const short = plain.length > QUOTE_LENGTH ? `${plain.slice(0, QUOTE_LENGTH - 1).trimEnd()}\u2026` : plain;
+  return `\`${short}\``;
 }
 
-// src/quantity.ts
-var AFFECTED = [
-  "users?",
-  "customers?",
-  "clients?",
-  "visitors?",
-  "requests?",
-  "emails?",
-  "e-mails?",
-  "tickets?",
-  "orders?",
-  "transactions?",
-  "accounts?",
-  "sessions?",
-  "messages?",
-  "calls?",
-  "queries",
-  "subscribers?",
-  "members?",
-  "people",
-  "players?",
-  "students?",
-  "merchants?",
-  "builds?",
-  "jobs?",
-  "deployments?",
-  "pages?",
-  "sites?",
-  "websites?",
-  "servers?",
-  "hosts?",
-  "nodes?",
-  "pods?",
-  "services?",
-  "devices?",
-  "downloads?",
-  "payments?",
-  "traffic",
-  "user base",
-  "userbase",
-  "applications?",
-  "apps?",
-  "repositories",
-  "repos?",
-  "tenants?",
-  "teams?",
-  "organizations?",
-  "sign-?ups?",
-  "logins?",
-  "uploads?",
-  "participants?",
-  "contestants?",
-  "submissions?"
-].join("|");
-var PERCENTAGE = /(?<![\p{L}\p{N}.,])(\d{1,6}(?:[.,]\d{1,4})?)\s{0,2}(?:%|percent\b|per cent\b)/giu;
-var COUNT = new RegExp(
-  `(?<![\\p{L}\\p{N}.,:$#-])(\\d{1,3}(?:,\\d{3})+|\\d{1,9})(\\+|k\\b)?\\s{1,2}(?:(?!(?:on|in|at|for|by|to|from|with|and|or|per|during|after|before)\\s)[\\p{L}-]{1,20}\\s{1,2}){0,3}(${AFFECTED})(?![\\p{L}])`,
-  "giu"
-);
-var MULTITUDE = new RegExp(
-  `\\b(?:dozens|hundreds|thousands|tens of thousands|hundreds of thousands|millions)\\s{1,2}of\\s{1,2}(?:[\\p{L}-]{1,20}\\s{1,2})?(${AFFECTED})(?![\\p{L}])`,
-  "giu"
-);
-var EVERYONE = new RegExp(
-  `\\b(?:all|every|entire)\\s{1,2}(?:of\\s{1,2})?(?:the\\s{1,2}|our\\s{1,2}|its\\s{1,2})?(?:[\\p{L}-]{1,20}\\s{1,2})?(${AFFECTED})(?![\\p{L}])`,
-  "giu"
-);
-var CHANGE_BEFORE = /(?:increase[sd]?|decrease[sd]?|rose|fell|grew|dropped|spiked|jumped|up|down|by|cpu|memory|disk|load|utili[sz]ation|usage|capacity|at)\s{0,3}(?:of\s{1,2}|to\s{1,2}|by\s{1,2}|at\s{1,2})?$/i;
-var CHANGE_AFTER = /^\s{0,2}(?:increase|decrease|rise|drop|spike|growth|jump|higher|lower|faster|slower|more|less|cpu|memory|disk|load|utili[sz]ation|usage|capacity|bounce|engagement|conversion|rate|of (?:the )?(?:cpu|memory|disk|capacity|bandwidth|normal|usual|peak|expected|baseline|previous))/i;
-var RESOURCE_BEFORE = /(?:cpu|memory|disk|load|usage|utili[sz]ation|capacity)(?:\s{1,2}(?:usage|utili[sz]ation|load))?\s{1,2}(?:hit|reached|peaked at|rose to|climbed to|spiked to|was|at)\s{1,3}$/i;
-function parseNumber(text3) {
-  return Number(text3.replaceAll(",", ""));
+// src/tables.ts
+var DELIMITER_CELL = /^:?-{1,2000}:?$/;
+function cellsOf(row) {
+  const cells = [];
+  let from = 0;
+  const push2 = (to) => {
+    const cell2 = subspan(row, from, to);
+    const lead = cell2.text.length - cell2.text.trimStart().length;
+    cells.push(subspan(cell2, lead, cell2.text.trimEnd().length));
+  };
+  for (let at = 0; at < row.text.length; at++) {
+    if (row.text.charAt(at) !== "|" || row.text.charAt(at - 1) === "\\") continue;
+    push2(at);
+    from = at + 1;
+  }
+  push2(row.text.length);
+  if (row.text.trimStart().startsWith("|")) cells.shift();
+  if (row.text.trimEnd().endsWith("|")) cells.pop();
+  return cells;
 }
-function findImpact(span) {
-  const text3 = span.text;
-  const mentions = [];
-  for (const match2 of text3.matchAll(PERCENTAGE)) {
-    const before = text3.slice(Math.max(0, match2.index - 24), match2.index);
-    const after = text3.slice(match2.index + match2[0].length, match2.index + match2[0].length + 30);
-    if (CHANGE_BEFORE.test(before) || RESOURCE_BEFORE.test(before) || CHANGE_AFTER.test(after)) continue;
-    const digits = match2[1] ?? "0";
-    const value = /,\d{3}$/.test(digits) ? parseNumber(digits) : Number(digits.replace(",", "."));
-    mentions.push({ span: subspan(span, match2.index, match2.index + match2[0].length), kind: "percentage", value });
-  }
-  const percentages = mentions.map((mention) => [mention.span.start - span.start, mention.span.start - span.start + mention.span.text.length]);
-  for (const match2 of text3.matchAll(COUNT)) {
-    if (percentages.some(([from, to]) => match2.index < to && from < match2.index + match2[0].length)) continue;
-    const multiplier = match2[2]?.toLowerCase() === "k" ? 1e3 : 1;
-    mentions.push({
-      span: subspan(span, match2.index, match2.index + match2[0].length),
-      kind: "count",
-      value: parseNumber(match2[1] ?? "0") * multiplier,
-      noun: match2[3]
-    });
-  }
-  for (const match2 of text3.matchAll(MULTITUDE)) {
-    mentions.push({ span: subspan(span, match2.index, match2.index + match2[0].length), kind: "count", noun: match2[1] });
-  }
-  for (const match2 of text3.matchAll(EVERYONE)) {
-    mentions.push({ span: subspan(span, match2.index, match2.index + match2[0].length), kind: "everyone", value: 100, noun: match2[1] });
-  }
-  return mentions.sort((a, b) => a.span.start - b.span.start);
+function isDelimiterRow(line) {
+  if (!line.text.includes("-")) return false;
+  const cells = cellsOf(line);
+  return cells.length > 0 && cells.every((cell2) => DELIMITER_CELL.test(cell2.text));
+}
+function isEmptyRow(line) {
+  const cells = cellsOf(line);
+  return line.text.includes("|") && cells.length > 0 && cells.every((cell2) => cell2.text === "");
 }
 
 // node_modules/chrono-node/dist/esm/types.js
@@ -72950,15 +73250,15 @@ var ParsingComponents = class _ParsingComponents {
   getCertainComponents() {
     return Object.keys(this.knownValues);
   }
-  imply(component, value) {
+  imply(component, value2) {
     if (component in this.knownValues) {
       return this;
     }
-    this.impliedValues[component] = value;
+    this.impliedValues[component] = value2;
     return this;
   }
-  assign(component, value) {
-    this.knownValues[component] = value;
+  assign(component, value2) {
+    this.knownValues[component] = value2;
     delete this.impliedValues[component];
     return this;
   }
@@ -75335,8 +75635,8 @@ var ParsingContext = class {
       if (this.option.debug instanceof Function) {
         this.option.debug(block);
       } else {
-        const handler = this.option.debug;
-        handler.debug(block);
+        const handler2 = this.option.debug;
+        handler2.debug(block);
       }
     }
   }
@@ -75350,6 +75650,76 @@ var GB = new Chrono(configuration.createCasualConfiguration(true));
 
 // node_modules/chrono-node/dist/esm/index.js
 var strict2 = strict;
+
+// src/zones.ts
+var ABBREVIATIONS = [
+  "UTC",
+  "GMT",
+  "EAT",
+  "WAT",
+  "CAT",
+  "SAST",
+  "CET",
+  "CEST",
+  "EET",
+  "EEST",
+  "WET",
+  "WEST",
+  "BST",
+  "IST",
+  "MSK",
+  "PST",
+  "PDT",
+  "PCT",
+  "PT",
+  "MST",
+  "MDT",
+  "MT",
+  "CST",
+  "CDT",
+  "CT",
+  "EST",
+  "EDT",
+  "ET",
+  "AKST",
+  "AKDT",
+  "HST",
+  "AEST",
+  "AEDT",
+  "ACST",
+  "AWST",
+  "JST",
+  "KST",
+  "SGT",
+  "HKT",
+  "NZST",
+  "NZDT"
+];
+var ABBREVIATION = new RegExp(`(?<![\\p{L}\\p{N}])(?:${ABBREVIATIONS.join("|")})(?:\\s?[+-]\\d{1,2}(?::?\\d{2})?)?(?![\\p{L}])`, "gu");
+var NAMED = /\b(?:(?:eastern|pacific|central|mountain|atlantic|alaska|hawaii|east africa|west africa|central africa|south africa|(?:central |eastern |western )?european|greenwich mean|coordinated universal|india|japan|singapore|moscow)n?(?: standard| daylight| summer)? time|zulu time)\b/gi;
+var LOWERCASE = /(?<![\p{L}\p{N}])(?:utc|gmt)(?![\p{L}])/gu;
+var ISO_OFFSET = /\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})(?![\p{L}\p{N}])/gu;
+function findZones(span) {
+  const zones = [];
+  for (const pattern2 of [ABBREVIATION, LOWERCASE, NAMED, ISO_OFFSET]) {
+    for (const match2 of span.text.matchAll(pattern2)) {
+      zones.push({ span: { text: match2[0], start: span.start + match2.index }, name: match2[0] });
+    }
+  }
+  return zones.sort((a, b) => a.span.start - b.span.start);
+}
+var NAMED_OFFSETS = [
+  [/^east africa(?:n)? time/i, 180],
+  [/^central africa(?:n)? time/i, 120],
+  [/^west africa(?:n)? time/i, 60],
+  [/^south africa(?:n)? (?:standard )?time/i, 120],
+  [/^central european (?:standard )?time/i, 60],
+  [/^eastern european (?:standard )?time/i, 120],
+  [/^western european (?:standard )?time/i, 0]
+];
+function namedZoneOffset(text3) {
+  return NAMED_OFFSETS.find(([pattern2]) => pattern2.test(text3))?.[1];
+}
 
 // src/time.ts
 var REFERENCE = new Date(Date.UTC(2e3, 0, 1));
@@ -75390,10 +75760,11 @@ function parseText(original) {
 var LEAD_WORDS = /^(?:at|around|about|approx\.?|approximately|by|on|circa|~)\s{1,3}$/i;
 var RELATIVE = /\b(?:later|after|afterwards?|ago|before|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b/i;
 var MONTH_DAY_PREFIX = /^(\d{1,2})-(\d{1,2})\s{1,3}$/;
+var ZONE_WORDS_AFTER = /^\s{1,2}(?:africa|african|european)\b/i;
 var MERIDIEM_TAIL = /^\.?\s?m\b\.?/i;
 var MIDNIGHT_AFTER = /^\s{0,2}midnight\b/i;
 var MIDNIGHT = /^midnight\b/i;
-var RANGE_SEPARATOR = /\s{0,3}(?:-|–|—|\bto\b|\buntil\b|\btill\b|\band\b)\s{0,3}/;
+var RANGE_SEPARATOR = /\s{1,3}(?:-|–|—|to|until|till|and)\s{1,3}|\s{0,3}[–—]\s{0,3}|(?<=\d)-(?=\d{1,2}[:.]\d{2})/;
 var RANGE_LEAD = /^(?:from|between)\s{1,3}/i;
 var RANGE_JOIN = /^\s{0,3}(?:and|—|–|-{1,2}|until|till|through|to)\s{0,3}$/i;
 var CLOCK_LIKE = /^(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s{0,2}([ap]\.?\s?m\b\.?)?/i;
@@ -75422,6 +75793,14 @@ function mentionOf({ index: index2, text: matched, result }, span) {
   const mention = { span: subspan(span, index2, index2 + text3.length) };
   const time = clockOf(result.start);
   if (time && time.hour === 12 && MIDNIGHT_AFTER.test(span.text.slice(index2 + text3.length))) time.hour = 0;
+  const lastWord = new RegExp("\\p{L}{1,20}$", "u").exec(text3)?.[0];
+  const namedZone = lastWord && ZONE_WORDS_AFTER.test(span.text.slice(index2 + text3.length)) ? { offset: namedZoneOffset(lastWord + span.text.slice(index2 + text3.length, index2 + text3.length + 40)) } : void 0;
+  const setZone = (clock) => {
+    if (!clock || !namedZone) return;
+    if (namedZone.offset === void 0) delete clock.offset;
+    else clock.offset = namedZone.offset;
+  };
+  setZone(time);
   const date = dateOf(result.start);
   if (time) mention.time = time;
   if (date) mention.date = date;
@@ -75438,6 +75817,7 @@ function mentionOf({ index: index2, text: matched, result }, span) {
     } else {
       mention.end = { span: whole };
     }
+    setZone(endTime);
     if (endTime) mention.end.time = endTime;
     if (endDate) mention.end.date = endDate;
     if (mention.time && mention.time.offset === void 0 && endTime?.offset !== void 0) mention.time.offset = endTime.offset;
@@ -75496,8 +75876,7 @@ function findTimes(span) {
     if (previous2 && !previous2.end && previous2.time && mention.time && RANGE_JOIN.test(between)) {
       previous2.end = { span: mention.span, time: mention.time };
       if (previous2.time.offset === void 0 && mention.time.offset !== void 0) previous2.time.offset = mention.time.offset;
-      const date = mention.date ?? previous2.date;
-      if (date) previous2.end.date = date;
+      if (mention.date) previous2.end.date = mention.date;
       continue;
     }
     mentions.push(mention);
@@ -75527,62 +75906,671 @@ function zoneOffset(name) {
   return result.start.isCertain("timezoneOffset") ? result.start.get("timezoneOffset") ?? void 0 : void 0;
 }
 
-// src/zones.ts
-var ABBREVIATIONS = [
+// src/action-items.ts
+var DEFAULT_VAGUE_VERBS = [
+  "improve",
+  "improved",
+  "improving",
+  "enhance",
+  "enhanced",
+  "enhancing",
+  "better",
+  "more",
+  "strengthen",
+  "increase",
+  "increased",
+  "optimize",
+  "optimise",
+  "boost",
+  "investigate",
+  "consider",
+  "explore",
+  "revisit",
+  "rethink",
+  "look",
+  "work"
+];
+var VAGUE_MAX_WORDS = 4;
+var ACTION_VERBS = /* @__PURE__ */ new Set([
+  "add",
+  "alert",
+  "audit",
+  "automate",
+  "backfill",
+  "block",
+  "build",
+  "change",
+  "check",
+  "conduct",
+  "configure",
+  "create",
+  "deactivate",
+  "define",
+  "delete",
+  "deploy",
+  "develop",
+  "disable",
+  "document",
+  "enable",
+  "enforce",
+  "ensure",
+  "establish",
+  "fix",
+  "implement",
+  "install",
+  "institute",
+  "introduce",
+  "limit",
+  "migrate",
+  "monitor",
+  "move",
+  "patch",
+  "perform",
+  "pin",
+  "reduce",
+  "remove",
+  "rename",
+  "replace",
+  "require",
+  "restrict",
+  "review",
+  "roll",
+  "rotate",
+  "run",
+  "schedule",
+  "set",
+  "setup",
+  "split",
+  "test",
+  "train",
+  "update",
+  "upgrade",
+  "use",
+  "validate",
+  "verify",
+  "write",
+  "improve",
+  "enhance",
+  "strengthen",
+  "increase",
+  "optimize",
+  "optimise",
+  "harden"
+]);
+var OWNER_LABEL = /\b(?:owners?|assignees?|assigned to|dri|poc|responsible)\s{0,2}(?::|-|–|\bis\b)?\s{0,3}(?=[\p{L}@[])/iu;
+var ISSUE_NUMBER = /(?<![\p{L}\p{N}_&#/])#\d{1,7}(?![\p{L}\p{N}_])/u;
+var TICKET_KEY = /(?<![\p{L}\p{N}_-])([A-Z][A-Z0-9]{1,9})-\d{1,7}(?![\p{L}\p{N}_])/gu;
+var NOT_TICKETS = /* @__PURE__ */ new Set([
   "UTC",
   "GMT",
-  "EAT",
-  "WAT",
-  "CAT",
-  "SAST",
-  "CET",
-  "CEST",
-  "EET",
-  "EEST",
-  "WET",
-  "WEST",
-  "BST",
-  "IST",
-  "MSK",
-  "PST",
-  "PDT",
-  "PCT",
-  "PT",
-  "MST",
-  "MDT",
-  "MT",
-  "CST",
-  "CDT",
-  "CT",
+  "SEV",
+  "ISO",
+  "UTF",
+  "SHA",
+  "TLS",
+  "SSL",
+  "CVE",
+  "COVID",
+  "IPV",
+  "HTTP",
+  "MD",
+  "AES",
+  "RSA",
   "EST",
   "EDT",
-  "ET",
-  "AKST",
-  "AKDT",
-  "HST",
-  "AEST",
-  "AEDT",
-  "ACST",
-  "AWST",
+  "PST",
+  "PDT",
+  "CST",
+  "CDT",
+  "MST",
+  "MDT",
+  "CET",
+  "CEST",
+  "EAT",
+  "WAT",
+  "SAST",
+  "IST",
+  "BST",
   "JST",
-  "KST",
-  "SGT",
-  "HKT",
-  "NZST",
-  "NZDT"
-];
-var ABBREVIATION = new RegExp(`(?<![\\p{L}\\p{N}])(?:${ABBREVIATIONS.join("|")})(?:\\s?[+-]\\d{1,2}(?::?\\d{2})?)?(?![\\p{L}])`, "gu");
-var NAMED = /\b(?:(?:eastern|pacific|central|mountain|atlantic|alaska|hawaii|east africa|west africa|central africa|south africa|(?:central |eastern |western )?european|greenwich mean|coordinated universal|india|japan|singapore|moscow)n?(?: standard| daylight| summer)? time|zulu time)\b/gi;
-var LOWERCASE = /(?<![\p{L}\p{N}])(?:utc|gmt)(?![\p{L}])/gu;
-var ISO_OFFSET = /\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})(?![\p{L}\p{N}])/gu;
-function findZones(span) {
-  const zones = [];
-  for (const pattern2 of [ABBREVIATION, LOWERCASE, NAMED, ISO_OFFSET]) {
-    for (const match2 of span.text.matchAll(pattern2)) {
-      zones.push({ span: { text: match2[0], start: span.start + match2.index }, name: match2[0] });
+  "AM",
+  "PM"
+]);
+var BARE_URL = /\bhttps?:\/\/[^\s<>"'`)\]]{1,2048}/;
+var DUE_LABEL = /\b(?:due|deadline|eta|target date)\s{0,2}:?\s{0,3}(?=\S)/i;
+var DONE_NOTE = /\((?:done|fixed|finished|completed?|resolved|merged|shipped|added|implemented)\b/i;
+var DONE_MARK = /\bDONE\b|^\s{0,3}(?:[-+*]\s{1,4})?(?:\[[xX]\]|~~|✅|☑|✔)/u;
+var PASSIVE_WITHIN = 9;
+var PASSIVE_AUXILIARIES = /* @__PURE__ */ new Set(["was", "were", "been"]);
+var NOT_PARTICIPLES = /* @__PURE__ */ new Set(["not", "never", "to", "being", "a", "an", "the", "no"]);
+var DOING_US = /* @__PURE__ */ new Set(["we", "i", "they", "team"]);
+var ITEM_LABEL = /^(?:\*\*|__)[^*_\n]{1,60}?(?::\s{0,3}(?:\*\*|__)|(?:\*\*|__)\s{0,3}:?)\s{1,3}(?=\S)|^[^*_:,.\n]{1,40}:\s{1,3}(?=\S)/u;
+var LEADING_SYMBOLS = new RegExp("^(?:[\\s>]|\\d{1,3}[.)]\\s|[-+*\u2022](?=\\s)|\\[[ xX]\\]\\s|\\p{Extended_Pictographic}|\\uFE0F|\\u200D)*", "u");
+var BRACKETED = /^\[[^\]]{1,120}\]$/;
+var EXAMPLES_LEAD = /\b(?:examples?|for example|for instance|e\.g\.)\s{0,2}:\s{0,3}$/i;
+var ACTION_COLUMN = /^(?:actions?|action items?|tasks?|items?|description|what)$/i;
+var OWNER_COLUMN = /^(?:owners?|who|assignees?|assigned to|dri|responsible)$/i;
+var TRACKING_COLUMN = /^(?:ticket|issue|bug|bug #|link|tracking|jira|pr)$/i;
+var DUE_COLUMN = /^(?:due|due date|deadline|eta|target date)$/i;
+var STATUS_COLUMN = /^(?:status|state|done)$/i;
+var DONE_STATUS = /^(?:done|closed|complete|completed|fixed|resolved|✅|\[x\])$/i;
+function offsets2(node2) {
+  const start = node2.position?.start.offset;
+  const end = node2.position?.end.offset;
+  return start === void 0 || end === void 0 ? void 0 : [start, end];
+}
+function firstMatch(span, pattern2) {
+  const match2 = pattern2.exec(span.text);
+  return match2 ? subspan(span, match2.index, match2.index + match2[0].length) : void 0;
+}
+function ticketIn(span) {
+  for (const match2 of span.text.matchAll(TICKET_KEY)) {
+    if (!NOT_TICKETS.has(match2[1] ?? "")) return subspan(span, match2.index, match2.index + match2[0].length);
+  }
+  return void 0;
+}
+function linkIn(node2, source) {
+  if (!node2) return void 0;
+  if (node2.type === "link" || node2.type === "linkReference") {
+    const range = offsets2(node2);
+    return range ? slice(source, range[0], range[1]) : void 0;
+  }
+  if ("children" in node2) {
+    for (const child of node2.children) {
+      const found = linkIn(child, source);
+      if (found) return found;
     }
   }
-  return zones.sort((a, b) => a.span.start - b.span.start);
+  return void 0;
+}
+function ownerIn(span) {
+  const label = OWNER_LABEL.exec(span.text);
+  if (label) {
+    const value2 = subspan(span, label.index + label[0].length);
+    const end = value2.text.search(/[,;)\n]|\.\s|\s\(|\s[-–—]\s|$/);
+    const owner = stripTrailingMarkup(subspan(value2, 0, end));
+    if (owner.text !== "" && !BRACKETED.test(owner.text)) return owner;
+  }
+  const handle = sentencesOf(span).flat().find((word) => isHandle(word.text));
+  return handle ? { text: handle.text, start: handle.start } : void 0;
+}
+function trackingIn(span, node2, source) {
+  return linkIn(node2, source) ?? firstMatch(span, ISSUE_NUMBER) ?? ticketIn(span) ?? firstMatch(span, BARE_URL);
+}
+function dueIn(span) {
+  const dated = findTimes(span).find((mention) => mention.date);
+  return dated?.span ?? firstMatch(span, DUE_LABEL);
+}
+function actionOf(line) {
+  const lead = LEADING_SYMBOLS.exec(line.text)?.[0].length ?? 0;
+  const text3 = stripLeadingMarkup(subspan(line, lead));
+  const label = ITEM_LABEL.exec(text3.text);
+  return stripTrailingMarkup(label ? subspan(text3, label[0].length) : text3);
+}
+function verbOf(action) {
+  const [words] = sentencesOf(action);
+  return words?.find((word) => !word.lower.endsWith("ly"));
+}
+function isPastVerb(word) {
+  const lower = word?.lower ?? "";
+  if (!lower.endsWith("ed")) return false;
+  const stems = [lower.slice(0, -1), lower.slice(0, -2), lower.slice(0, -3), lower.replace(/ied$/, "y")];
+  return stems.some((stem) => ACTION_VERBS.has(stem));
+}
+function isToldAsDone(action) {
+  const [words = []] = sentencesOf(action);
+  const passive = words.slice(0, PASSIVE_WITHIN).some((word, index2) => {
+    const next = words[index2 + 1];
+    return PASSIVE_AUXILIARIES.has(word.lower) && next !== void 0 && !NOT_PARTICIPLES.has(next.lower) && next.lower.length > 1;
+  });
+  const subject = words.findIndex((word, index2) => index2 < 3 && DOING_US.has(word.lower));
+  const verb = subject >= 0 ? words.slice(subject + 1, subject + 3).find((word) => !word.lower.endsWith("ly") && word.lower !== "then") : void 0;
+  return passive || verb !== void 0 && verb.lower.endsWith("ed");
+}
+function itemOf(line, whole, node2, source) {
+  const action = actionOf(line);
+  const item = {
+    line: stripTrailingMarkup(stripLeadingMarkup(line)),
+    action,
+    done: DONE_NOTE.test(whole.text) || DONE_MARK.test(whole.text) || isToldAsDone(action)
+  };
+  const owner = ownerIn(whole);
+  const tracking = trackingIn(whole, node2, source);
+  const due = dueIn(whole);
+  if (owner) item.owner = owner;
+  if (tracking) item.tracking = tracking;
+  if (due) item.due = due;
+  return item;
+}
+function isGroupLabel(line) {
+  const text3 = stripTrailingMarkup(stripLeadingMarkup(line)).text;
+  return text3.endsWith(":") || /^(?:\*\*|__)[^*_]{1,80}(?:\*\*|__)$/.test(text3) || text3 === "";
+}
+function listItems(list2, source, items) {
+  const own11 = [];
+  for (const child of list2.children) listItem(child, source, own11, items);
+  if (own11.length >= 2 && own11.every((item) => isPastVerb(verbOf(item.action)))) for (const item of own11) item.done = true;
+  items.push(...own11);
+}
+function listItem(item, source, own11, items) {
+  const range = offsets2(item);
+  if (!range) return;
+  const [first] = item.children;
+  const firstRange2 = first ? offsets2(first) : void 0;
+  const nested = item.children.filter((child) => child.type === "list");
+  const head = firstRange2 && first?.type === "paragraph" ? splitLines(source, firstRange2[0], firstRange2[1])[0] : void 0;
+  if (!head || isGroupLabel(head) && (nested.length > 0 || item.children.length === 1)) {
+    for (const list2 of nested) listItems(list2, source, items);
+    return;
+  }
+  if (BRACKETED.test(head.text.trim())) return;
+  own11.push(itemOf(head, slice(source, range[0], range[1]), item, source));
+}
+function tableItems(table2, source) {
+  const lines = splitLines(source, table2.start, spanEnd(table2)).filter((line) => line.text.trim() !== "");
+  const [header, delimiter, ...rows] = lines;
+  if (!header || !delimiter || !isDelimiterRow(delimiter)) return [];
+  const titles = cellsOf(header).map((title) => title.text.replace(/[*_`]/g, "").trim());
+  const column = (pattern2) => titles.findIndex((title) => pattern2.test(title));
+  const actionColumn = Math.max(0, column(ACTION_COLUMN));
+  const items = [];
+  for (const row of rows) {
+    const cells = cellsOf(row);
+    const action = cells[actionColumn];
+    if (!action || action.text === "" || BRACKETED.test(action.text)) continue;
+    const cell2 = (pattern2) => {
+      const found = cells[column(pattern2)];
+      return found && found.text !== "" && !BRACKETED.test(found.text) ? found : void 0;
+    };
+    const item = itemOf(row, row, void 0, source);
+    item.action = action;
+    const owner = cell2(OWNER_COLUMN);
+    const tracking = cell2(TRACKING_COLUMN);
+    const due = cell2(DUE_COLUMN);
+    if (owner) item.owner = owner;
+    if (tracking) item.tracking = tracking;
+    if (due) item.due = due;
+    if (DONE_STATUS.test(cell2(STATUS_COLUMN)?.text ?? "")) item.done = true;
+    items.push(item);
+  }
+  return items;
+}
+function proseItems(block, source, start, end) {
+  const lines = splitLines(source, block.raw.start, spanEnd(block.raw)).filter((line) => line.text.trim() !== "" && line.start >= start && line.start < end);
+  const separate = lines.slice(0, -1).every((line) => /[.:!?)]\s*$/.test(line.text));
+  const units = separate ? lines : [block.raw];
+  const items = [];
+  for (const unit2 of units) {
+    const [first] = splitLines(source, unit2.start, spanEnd(unit2));
+    if (!first) continue;
+    const text3 = stripTrailingMarkup(first).text;
+    if (text3.endsWith(":") || text3.endsWith("!")) continue;
+    const verb = verbOf(actionOf(first))?.lower ?? "";
+    if (ACTION_VERBS.has(verb)) items.push(itemOf(first, unit2, block.node, source));
+  }
+  return items;
+}
+function isTable(block, source) {
+  const delimiter = splitLines(source, block.raw.start, spanEnd(block.raw))[1];
+  return block.node.type === "paragraph" && delimiter !== void 0 && isDelimiterRow(delimiter);
+}
+function containersIn(tree, start, end) {
+  const found = [];
+  const visit2 = (node2, previous2) => {
+    const range = offsets2(node2);
+    if (range && (range[1] <= start || range[0] >= end)) return;
+    if ((node2.type === "list" || node2.type === "table") && range && range[0] >= start) {
+      const examples = node2.type === "list" && previous2?.type === "paragraph" && EXAMPLES_LEAD.test(toString(previous2));
+      if (!examples) found.push(node2);
+      return;
+    }
+    if ("children" in node2) node2.children.forEach((child, index2) => visit2(child, node2.children[index2 - 1]));
+  };
+  visit2(tree, void 0);
+  return found;
+}
+var readings = memoPerObject();
+function actionItemsOf(tree, model, options) {
+  return readings(model, JSON.stringify(options), () => readActionItems(tree, model, options));
+}
+function readActionItems(tree, model, options) {
+  const source = model.source;
+  const blocks = proseOf(tree, source);
+  const items = [];
+  for (const section of model.sectionsOf("action-items")) {
+    const start = section.contentStart;
+    const end = section.contentEnd;
+    const inSection = blocks.filter((block) => block.raw.start >= start && block.raw.start < end);
+    const overlapping = blocks.filter((block) => block.raw.start < end && spanEnd(block.raw) > start);
+    const containers = containersIn(tree, start, end);
+    const tables = inSection.filter((block) => isTable(block, source));
+    for (const container of containers) {
+      const range = offsets2(container);
+      if (container.type === "list") listItems(container, source, items);
+      else if (range) items.push(...tableItems(slice(source, range[0], range[1]), source));
+    }
+    for (const table2 of tables) items.push(...tableItems(table2.raw, source));
+    if (containers.length > 0 || tables.length > 0) continue;
+    for (const block of overlapping) if (block.node.type === "paragraph") items.push(...proseItems(block, source, start, end));
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const unique = items.filter((item) => {
+    if (seen.has(item.line.start)) return false;
+    seen.add(item.line.start);
+    return true;
+  }).sort((a, b) => a.line.start - b.line.start);
+  return unique;
+}
+function isVague(item, options) {
+  const [words = []] = sentencesOf(item.action);
+  const first = words[0];
+  if (!first || !options.vagueVerbs.includes(first.lower)) return false;
+  const extras = [item.owner, item.tracking, item.due].filter((span) => span !== void 0 && span.start > first.start);
+  const counted = words.filter((word) => !extras.some((span) => word.start >= span.start && word.start < spanEnd(span)) && !/^\d+$/.test(word.text));
+  return counted.length <= VAGUE_MAX_WORDS;
+}
+function actionText(item) {
+  const cut = [item.owner, item.tracking, item.due].filter((span) => span !== void 0 && span.start > item.action.start && span.start < spanEnd(item.action)).reduce((end, span) => Math.min(end, span.start), spanEnd(item.action));
+  const text3 = subspan(item.action, 0, cut - item.action.start);
+  let kept = text3.text.length;
+  while (kept > 0 && " 	-\u2013\u2014,;:([".includes(text3.text.charAt(kept - 1))) kept--;
+  return subspan(text3, 0, kept);
+}
+
+// node_modules/unified-lint-rule/lib/index.js
+function lintRule(meta, rule) {
+  const id = typeof meta === "string" ? meta : meta.origin;
+  const url = typeof meta === "string" ? void 0 : meta.url;
+  const parts = id.split(":");
+  const source = parts[1] ? parts[0] : void 0;
+  const ruleId = parts[1];
+  Object.defineProperty(plugin, "name", { value: id });
+  return plugin;
+  function plugin(config) {
+    const [severity, options] = coerce(ruleId, config);
+    const fatal = severity === 2;
+    if (!severity) return;
+    return function(tree, file, next) {
+      let index2 = file.messages.length - 1;
+      wrap(rule, function(error2) {
+        const messages2 = file.messages;
+        if (error2 && !messages2.includes(error2)) {
+          try {
+            file.fail(error2);
+          } catch {
+          }
+        }
+        while (++index2 < messages2.length) {
+          Object.assign(messages2[index2], { fatal, ruleId, source, url });
+        }
+        next();
+      })(tree, file, options);
+    };
+  }
+}
+function coerce(name, config) {
+  if (Array.isArray(config)) {
+    const [severity, option] = config;
+    switch (severity) {
+      case false:
+      case 0:
+      case "off": {
+        return [0, option];
+      }
+      case true:
+      case 1:
+      case "on":
+      case "warn": {
+        return [1, option];
+      }
+      case 2:
+      case "error": {
+        return [2, option];
+      }
+      default: {
+        if (typeof severity === "number") {
+          throw new Error(
+            "Incorrect severity `" + severity + "` for `" + name + "`, expected 0, 1, or 2"
+          );
+        }
+        return [
+          1,
+          /** @type {Option} */
+          config
+        ];
+      }
+    }
+  }
+  return [1, config];
+}
+
+// node_modules/parse-duration/locale/en.js
+var unit = /* @__PURE__ */ Object.create(null);
+var m = 6e4;
+var h = m * 60;
+var d = h * 24;
+var y = d * 365.25;
+unit.year = unit.yr = unit.y = y;
+unit.month = unit.mo = unit.mth = y / 12;
+unit.week = unit.wk = unit.w = d * 7;
+unit.day = unit.d = d;
+unit.hour = unit.hr = unit.h = h;
+unit.minute = unit.min = unit.m = m;
+unit.second = unit.sec = unit.s = 1e3;
+unit.millisecond = unit.millisec = unit.ms = 1;
+unit.microsecond = unit.microsec = unit.us = unit.\u00B5s = 1e-3;
+unit.nanosecond = unit.nanosec = unit.ns = 1e-6;
+unit.group = ",";
+unit.decimal = ".";
+unit.placeholder = " _";
+var en_default = unit;
+
+// node_modules/parse-duration/index.js
+var durationRE = /((?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?)\s*([\p{L}]{0,14})/gu;
+parse4.unit = en_default;
+var groupRE;
+var placeholder = null;
+var group;
+var lookupUnit = (unit2, name) => {
+  name = String(name).toLowerCase();
+  return unit2[name] ?? (name.endsWith("s") ? unit2[name.slice(0, -1)] : void 0);
+};
+function parse4(str = "", format2 = "ms") {
+  let result = null, prevUnits, unit2 = parse4.unit;
+  if (unit2.placeholder !== placeholder || unit2.group !== group)
+    groupRE = new RegExp(`(\\d)[${(placeholder = unit2.placeholder) ?? ""}${(group = unit2.group) ?? ""}](\\d)`, "g");
+  str = String(str);
+  let s = str.replace(groupRE, "$1$2");
+  if (unit2.decimal !== ".") s = s.replaceAll(unit2.decimal, ".");
+  durationRE.lastIndex = 0;
+  for (let m2; m2 = durationRE.exec(s); ) {
+    let units = m2[2];
+    if (!units) {
+      if (prevUnits) {
+        for (const u in unit2) if (unit2[u] < prevUnits) {
+          units = u;
+          break;
+        }
+      } else units = format2;
+    }
+    prevUnits = units = lookupUnit(unit2, units);
+    if (typeof units == "number") result = (result || 0) + m2[1] * units;
+  }
+  return result && result / (lookupUnit(unit2, format2) || 1) * (str.trimStart()[0] === "-" ? -1 : 1);
+}
+
+// src/duration.ts
+var NUMBER_WORDS = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  "forty-five": 45,
+  fifty: 50,
+  sixty: 60,
+  ninety: 90
+};
+var WORDS = Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join("|");
+var UNIT = "(?:hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s|days?|d)";
+var PART = `(?:\\d{1,4}(?:\\.\\d{1,2})?[\\s-]{0,2}|(?:${WORDS})[\\s-]{1,2})${UNIT}(?![\\p{L}])`;
+var PHRASE = new RegExp(
+  `(?<![\\p{L}\\p{N}.])${PART}(?:(?:,?\\s{1,3}and\\s{1,3}|,?\\s{0,3})${PART}){0,3}`,
+  "giu"
+);
+var APPROXIMATE = /(?:approximately|approx\.?|about|around|roughly|~|some)\s{0,3}$/i;
+var BOUND = /(?:under|over|less than|more than|at least|at most|nearly|almost|up to|within|no more than)\s{1,3}$/i;
+var WORD_NUMBER = new RegExp(`(?<![\\p{L}])(${Object.keys(NUMBER_WORDS).join("|")})(?![\\p{L}])`, "giu");
+function durationMinutes(text3) {
+  const digits = text3.toLowerCase().replace(WORD_NUMBER, (word) => String(NUMBER_WORDS[word.toLowerCase()] ?? word)).replace(/(\d)\s{0,2}-\s{0,2}(?=[a-z])/g, "$1 ").replaceAll(" and ", " ");
+  const minutes = parse4(digits, "m");
+  return minutes === null || minutes === void 0 || Number.isNaN(minutes) ? void 0 : minutes;
+}
+function findDurations(span) {
+  const mentions = [];
+  for (const match2 of span.text.matchAll(PHRASE)) {
+    const minutes = durationMinutes(match2[0]);
+    if (minutes === void 0 || minutes <= 0 || !/\d|hour|minute|day/i.test(match2[0])) continue;
+    const before = span.text.slice(Math.max(0, match2.index - 20), match2.index);
+    const qualifier = BOUND.test(before) ? "bound" : APPROXIMATE.test(before) ? "approximate" : "exact";
+    mentions.push({ span: subspan(span, match2.index, match2.index + match2[0].length), minutes, qualifier });
+  }
+  return mentions;
+}
+function formatMinutes(minutes) {
+  const rounded = Math.round(minutes);
+  const days = Math.floor(rounded / 1440);
+  const hours = Math.floor(rounded % 1440 / 60);
+  const rest = rounded % 60;
+  const parts = [];
+  if (days) parts.push(`${days} day${days === 1 ? "" : "s"}`);
+  if (hours) parts.push(`${hours} hour${hours === 1 ? "" : "s"}`);
+  if (rest || parts.length === 0) parts.push(`${rest} minute${rest === 1 ? "" : "s"}`);
+  return parts.join(" ");
+}
+
+// src/quantity.ts
+var AFFECTED = [
+  "users?",
+  "customers?",
+  "clients?",
+  "visitors?",
+  "requests?",
+  "emails?",
+  "e-mails?",
+  "tickets?",
+  "orders?",
+  "transactions?",
+  "accounts?",
+  "sessions?",
+  "messages?",
+  "calls?",
+  "queries",
+  "subscribers?",
+  "members?",
+  "people",
+  "players?",
+  "students?",
+  "merchants?",
+  "builds?",
+  "jobs?",
+  "deployments?",
+  "pages?",
+  "sites?",
+  "websites?",
+  "servers?",
+  "hosts?",
+  "nodes?",
+  "pods?",
+  "services?",
+  "devices?",
+  "downloads?",
+  "payments?",
+  "traffic",
+  "user base",
+  "userbase",
+  "applications?",
+  "apps?",
+  "repositories",
+  "repos?",
+  "tenants?",
+  "teams?",
+  "organizations?",
+  "sign-?ups?",
+  "logins?",
+  "uploads?",
+  "participants?",
+  "contestants?",
+  "submissions?"
+].join("|");
+var PERCENTAGE = /(?<![\p{L}\p{N}.,])(\d{1,6}(?:[.,]\d{1,4})?)\s{0,2}(?:%|percent\b|per cent\b)/giu;
+var COUNT = new RegExp(
+  `(?<![\\p{L}\\p{N}.,:$#-])(\\d{1,3}(?:,\\d{3})+|\\d{1,9})(\\+|k\\b)?\\s{1,2}(?:(?!(?:on|in|at|for|by|to|from|with|and|or|per|during|after|before)\\s)[\\p{L}-]{1,20}\\s{1,2}){0,3}(${AFFECTED})(?![\\p{L}])`,
+  "giu"
+);
+var MULTITUDE = new RegExp(
+  `\\b(?:dozens|hundreds|thousands|tens of thousands|hundreds of thousands|millions)\\s{1,2}of\\s{1,2}(?:[\\p{L}-]{1,20}\\s{1,2})?(${AFFECTED})(?![\\p{L}])`,
+  "giu"
+);
+var EVERYONE = new RegExp(
+  `\\b(?:all|every|entire)\\s{1,2}(?:of\\s{1,2})?(?:the\\s{1,2}|our\\s{1,2}|its\\s{1,2})?(?:[\\p{L}-]{1,20}\\s{1,2})?(${AFFECTED})(?![\\p{L}])`,
+  "giu"
+);
+var CHANGE_BEFORE = /(?:increase[sd]?|decrease[sd]?|rose|fell|grew|dropped|spiked|jumped|up|down|by|cpu|memory|disk|load|utili[sz]ation|usage|capacity|at)\s{0,3}(?:of\s{1,2}|to\s{1,2}|by\s{1,2}|at\s{1,2})?$/i;
+var CHANGE_AFTER = /^\s{0,2}(?:increase|decrease|rise|drop|spike|growth|jump|higher|lower|faster|slower|more|less|cpu|memory|disk|load|utili[sz]ation|usage|capacity|bounce|engagement|conversion|rate|of (?:the )?(?:cpu|memory|disk|capacity|bandwidth|normal|usual|peak|expected|baseline|previous))/i;
+var RESOURCE_BEFORE = /(?:cpu|memory|disk|load|usage|utili[sz]ation|capacity)(?:\s{1,2}(?:usage|utili[sz]ation|load))?\s{1,2}(?:hit|reached|peaked at|rose to|climbed to|spiked to|was|at)\s{1,3}$/i;
+var YEAR = /^(?:19|20)\d{2}$/;
+function parseNumber(text3) {
+  return Number(text3.replaceAll(",", ""));
+}
+function findImpact(span) {
+  const text3 = span.text;
+  const mentions = [];
+  for (const match2 of text3.matchAll(PERCENTAGE)) {
+    const before = text3.slice(Math.max(0, match2.index - 24), match2.index);
+    const after = text3.slice(match2.index + match2[0].length, match2.index + match2[0].length + 30);
+    if (CHANGE_BEFORE.test(before) || RESOURCE_BEFORE.test(before) || CHANGE_AFTER.test(after)) continue;
+    const digits = match2[1] ?? "0";
+    const value2 = /,\d{3}$/.test(digits) ? parseNumber(digits) : Number(digits.replace(",", "."));
+    mentions.push({ span: subspan(span, match2.index, match2.index + match2[0].length), kind: "percentage", value: value2 });
+  }
+  const percentages = mentions.map((mention) => [mention.span.start - span.start, mention.span.start - span.start + mention.span.text.length]);
+  for (const match2 of text3.matchAll(COUNT)) {
+    if (percentages.some(([from, to]) => match2.index < to && from < match2.index + match2[0].length)) continue;
+    if (YEAR.test(match2[1] ?? "") && !match2[2] && /\s\S+\s/.test(match2[0])) continue;
+    const multiplier = match2[2]?.toLowerCase() === "k" ? 1e3 : 1;
+    mentions.push({
+      span: subspan(span, match2.index, match2.index + match2[0].length),
+      kind: "count",
+      value: parseNumber(match2[1] ?? "0") * multiplier,
+      noun: match2[3]
+    });
+  }
+  for (const match2 of text3.matchAll(MULTITUDE)) {
+    mentions.push({ span: subspan(span, match2.index, match2.index + match2[0].length), kind: "count", noun: match2[1] });
+  }
+  for (const match2 of text3.matchAll(EVERYONE)) {
+    mentions.push({ span: subspan(span, match2.index, match2.index + match2[0].length), kind: "everyone", value: 100, noun: match2[1] });
+  }
+  return mentions.sort((a, b) => a.span.start - b.span.start);
 }
 
 // src/facts.ts
@@ -75652,7 +76640,7 @@ function extractStatedFacts(source, sections, factLabels, preambleEnd) {
     const range = firstRange([...durationLines, ...stated]);
     if (range?.end?.time) {
       startMention ??= { ...range, span: range.span };
-      endMention ??= { span: range.end.span, time: range.end.time, ...range.end.date ?? range.date ? { date: range.end.date ?? range.date } : {} };
+      endMention ??= { span: range.end.span, time: range.end.time, ...range.end.date ? { date: range.end.date } : {} };
     }
   }
   let duration = durationLines.flatMap((line) => findDurations(line))[0];
@@ -75673,7 +76661,7 @@ function extractStatedFacts(source, sections, factLabels, preambleEnd) {
   });
   const zones = findZones(slice(source, 0, source.length));
   const explicitOffset = [startMention?.time, endMention?.time].find((time) => time?.offset !== void 0)?.offset ?? zones.map((zone) => zoneOffset(zone.name)).find((offset) => offset !== void 0);
-  const year = [dateMention?.date?.year, startMention?.date?.year].find((value) => value !== void 0);
+  const year = [dateMention?.date?.year, startMention?.date?.year].find((value2) => value2 !== void 0);
   const result = {
     impact,
     impactSections,
@@ -75748,7 +76736,7 @@ function readLabel(line) {
   const rest = stripTrailingMarkup(subspan(start, match2[0].length));
   return { title, titleSpan: subspan(start, at, at + title.length), rest, wrapped: Boolean(bold), bare: false };
 }
-function offsets(node2) {
+function offsets3(node2) {
   const start = node2.position?.start.offset;
   const end = node2.position?.end.offset;
   return start === void 0 || end === void 0 ? void 0 : [start, end];
@@ -75757,10 +76745,10 @@ function withoutComments(text3) {
   let kept = "";
   let from = 0;
   for (let open2 = text3.indexOf("<!--"); open2 !== -1; open2 = text3.indexOf("<!--", from)) {
-    const close = text3.indexOf("-->", open2 + 4);
-    if (close === -1) break;
+    const close2 = text3.indexOf("-->", open2 + 4);
+    if (close2 === -1) break;
     kept += text3.slice(from, open2);
-    from = close + 3;
+    from = close2 + 3;
   }
   return kept + text3.slice(from);
 }
@@ -75791,7 +76779,7 @@ function openingSummary(tree, source, blocks) {
   const start = titled ? first.marker.start + first.marker.text.length : 0;
   const end = (titled ? second : first)?.marker.start ?? source.length;
   for (const node2 of tree.children) {
-    const range = offsets(node2);
+    const range = offsets3(node2);
     if (!range || range[0] < start) continue;
     if (range[0] >= end) break;
     if (node2.type !== "paragraph" || toString(node2).split(/\s+/).length < OPENING_WORDS) continue;
@@ -75812,7 +76800,7 @@ function openingSummary(tree, source, blocks) {
   return void 0;
 }
 function scanSections(tree, source, matcher) {
-  const markers = [];
+  const markers2 = [];
   const facts = [];
   let openTimeline;
   const startsWithTime = (span) => {
@@ -75824,14 +76812,14 @@ function scanSections(tree, source, matcher) {
       return;
     }
     if (openTimeline && marker.rank <= openTimeline.rank) openTimeline = void 0;
-    markers.push(marker);
+    markers2.push(marker);
     if (marker.kinds.includes("timeline")) openTimeline = marker;
   };
   const addFact = (label, marker, content3) => {
     facts.push({ label, marker, content: content3 });
   };
   const scanParagraph = (paragraph, itemEnd, topLevel) => {
-    const range = offsets(paragraph);
+    const range = offsets3(paragraph);
     if (!range) return;
     const lines = splitLines(source, range[0], range[1]);
     lines.forEach((line, index2) => {
@@ -75864,7 +76852,7 @@ function scanSections(tree, source, matcher) {
         });
         return;
       }
-      markers.push({
+      markers2.push({
         kinds,
         title: label.title,
         titleSpan: label.titleSpan,
@@ -75877,7 +76865,7 @@ function scanSections(tree, source, matcher) {
     });
   };
   const scanHeading = (heading) => {
-    const range = offsets(heading);
+    const range = offsets3(heading);
     if (!range) return;
     const marker = slice(source, range[0], range[1]);
     const written = toString(heading);
@@ -75906,7 +76894,7 @@ function scanSections(tree, source, matcher) {
       const fact2 = labelKinds.length === 0 ? matcher.factLabel(label.title) : void 0;
       if (fact2) addFact(fact2, marker, rest);
       if (labelKinds.length > 0) {
-        markers.push({ ...base2, kinds: labelKinds, title: label.title, style: "inline-label", rank: INLINE_RANK, contentStart: rest.start, contentEnd: range[1] });
+        markers2.push({ ...base2, kinds: labelKinds, title: label.title, style: "inline-label", rank: INLINE_RANK, contentStart: rest.start, contentEnd: range[1] });
       }
       return;
     }
@@ -75914,7 +76902,7 @@ function scanSections(tree, source, matcher) {
     addBlock({ ...base2, kinds: [] });
   };
   const scanHtml = (html) => {
-    const range = offsets(html);
+    const range = offsets3(html);
     const match2 = HTML_HEADING.exec(html.value.trim());
     if (!range || !match2) return;
     const title = match2[2] ?? "";
@@ -75934,7 +76922,7 @@ function scanSections(tree, source, matcher) {
     for (const item of list2.children) scanItem(item);
   };
   const scanItem = (item) => {
-    const range = offsets(item);
+    const range = offsets3(item);
     if (!range) return;
     item.children.forEach((child, index2) => {
       if (child.type === "paragraph") scanParagraph(child, index2 === 0 ? range[1] : void 0, false);
@@ -75966,7 +76954,7 @@ function scanSections(tree, source, matcher) {
     }
   };
   scanBlocks(tree.children);
-  const blocks = markers.filter((marker) => marker.contentEnd === void 0);
+  const blocks = markers2.filter((marker) => marker.contentEnd === void 0);
   const blockEnds = /* @__PURE__ */ new Map();
   const open2 = [];
   for (const block of [...blocks].sort((a, b) => a.marker.start - b.marker.start)) {
@@ -75988,7 +76976,7 @@ function scanSections(tree, source, matcher) {
     }
     return meaningful(source, from, contentEnd);
   };
-  const sections = markers.filter((marker) => marker.kinds.length > 0).map((marker) => {
+  const sections = markers2.filter((marker) => marker.kinds.length > 0).map((marker) => {
     const contentEnd = marker.contentEnd ?? blockEnds.get(marker) ?? source.length;
     const { contentEnd: _ignored, ...rest } = marker;
     return { ...rest, marker: trimSpan(marker.marker), contentEnd, hasContent: hasOwnContent(marker, contentEnd) };
@@ -76081,9 +77069,9 @@ var EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}\u{20E
 var LEADING_NUMBER = /^(?:(?:\d{1,3}|[ivx]{1,4}|[a-h])[.)]|\d{1,3}\s)\s*/;
 var PARENTHESISED2 = /\([^()]{0,80}\)/g;
 var NOT_WORD = /[^\p{L}\p{N}]+/gu;
-var URL2 = /\b(?:https?|ftp):\/\/\S{1,2000}/gi;
+var URL3 = /\b(?:https?|ftp):\/\/\S{1,2000}/gi;
 function normalizeTitle(title) {
-  return title.toLowerCase().replace(URL2, " ").replace(EMOJI, " ").replace(PARENTHESISED2, " ").replaceAll("&", " and ").trim().replace(LEADING_NUMBER, "").replace(NOT_WORD, " ").trim();
+  return title.toLowerCase().replace(URL3, " ").replace(EMOJI, " ").replace(PARENTHESISED2, " ").replaceAll("&", " and ").trim().replace(LEADING_NUMBER, "").replace(NOT_WORD, " ").trim();
 }
 var FILLER = /* @__PURE__ */ new Set(["the", "a", "an", "of", "our", "this", "issue", "incident", "event", "events", "outage", "detailed", "brief", "full", "report", "initial"]);
 var KEYWORDS = [
@@ -76143,25 +77131,25 @@ function createSectionMatcher(extra = {}) {
 }
 
 // src/timeline.ts
-function offsets2(node2) {
+function offsets4(node2) {
   const start = node2.position?.start.offset;
   const end = node2.position?.end.offset;
   return start === void 0 || end === void 0 ? void 0 : [start, end];
 }
 var FIRST_DELIMITER_CELL = /^:?-{2,}:?$/;
-var DELIMITER_CELL = /^:?-+:?$/;
+var DELIMITER_CELL2 = /^:?-+:?$/;
 function isTableDelimiter(line) {
   let row = line.trim();
   if (row.startsWith("|")) row = row.slice(1);
   if (row.endsWith("|")) row = row.slice(0, -1);
   const [first = "", ...rest] = row.split("|");
-  return FIRST_DELIMITER_CELL.test(first.trim()) && rest.every((cell2) => DELIMITER_CELL.test(cell2.trim()));
+  return FIRST_DELIMITER_CELL.test(first.trim()) && rest.every((cell2) => DELIMITER_CELL2.test(cell2.trim()));
 }
 function looksLikeTable(source, range) {
   const lines = splitLines(source, range[0], range[1]);
   return lines.length >= 2 && isTableDelimiter(lines[1]?.text ?? "") && lines.every((line) => line.text.includes("|"));
 }
-var FENCE = /^\s{0,3}(?:```|~~~)/;
+var FENCE2 = /^\s{0,3}(?:```|~~~)/;
 var DATE_TIME_GAP = /^[\s|,:\-–—*_`[\]()]{0,12}/;
 function candidates(tree, source, start, end) {
   const found = [];
@@ -76184,7 +77172,7 @@ function candidates(tree, source, start, end) {
     });
   };
   const visit2 = (node2) => {
-    const range = offsets2(node2);
+    const range = offsets4(node2);
     if (!range || range[1] <= start || range[0] >= end) return;
     switch (node2.type) {
       case "heading":
@@ -76198,7 +77186,7 @@ function candidates(tree, source, start, end) {
         pushLines(range, "line");
         return;
       case "code":
-        if (!FENCE.test(source.slice(range[0], range[1]))) pushLines(range, "line");
+        if (!FENCE2.test(source.slice(range[0], range[1]))) pushLines(range, "line");
         return;
       case "table":
         pushRows(range, node2);
@@ -76211,10 +77199,10 @@ function candidates(tree, source, start, end) {
     }
   };
   const visitItem = (item, list2) => {
-    const range = offsets2(item);
+    const range = offsets4(item);
     if (!range || range[1] <= start || range[0] >= end) return;
     const [first, ...rest] = item.children;
-    const firstRange2 = first ? offsets2(first) : void 0;
+    const firstRange2 = first ? offsets4(first) : void 0;
     if (first?.type !== "paragraph" || !firstRange2) {
       for (const child of item.children) visit2(child);
       return;
@@ -76382,20 +77370,9 @@ function buildModel(tree, source, synonyms = {}) {
     sectionsOf: (kind) => scan.sections.filter((section) => section.kinds.includes(kind))
   };
 }
-var cache2 = /* @__PURE__ */ new WeakMap();
+var models = memoPerObject();
 function getModel(tree, file, synonyms = {}) {
-  const key = JSON.stringify(synonyms);
-  let models = cache2.get(tree);
-  if (!models) {
-    models = /* @__PURE__ */ new Map();
-    cache2.set(tree, models);
-  }
-  let model = models.get(key);
-  if (!model) {
-    model = buildModel(tree, markdownText(file), synonyms);
-    models.set(key, model);
-  }
-  return model;
+  return models(tree, JSON.stringify(synonyms), () => buildModel(tree, markdownText(file), synonyms));
 }
 
 // src/options.ts
@@ -76409,7 +77386,7 @@ function bounds(schema) {
 function listOf(values, quote) {
   return values.map(quote).join(", ");
 }
-var code = (value) => `\`${value}\``;
+var code = (value2) => `\`${value2}\``;
 function describePlural(schema) {
   switch (schema.type) {
     case "number":
@@ -76417,7 +77394,7 @@ function describePlural(schema) {
     case "boolean":
       return "booleans";
     case "string":
-      return schema.enum ? `strings among ${listOf(schema.enum, (value) => JSON.stringify(value))}` : "non-empty strings";
+      return schema.enum ? `strings among ${listOf(schema.enum, (value2) => JSON.stringify(value2))}` : "non-empty strings";
     case "array":
       return "arrays";
     case "object":
@@ -76431,7 +77408,7 @@ function describeSchema(schema) {
     case "boolean":
       return "true or false";
     case "string":
-      return schema.enum ? `one of ${listOf(schema.enum, (value) => JSON.stringify(value))}` : "a non-empty string";
+      return schema.enum ? `one of ${listOf(schema.enum, (value2) => JSON.stringify(value2))}` : "a non-empty string";
     case "array": {
       const size = schema.minItems === void 0 ? "" : ` with at least ${schema.minItems} item${schema.minItems === 1 ? "" : "s"}`;
       return `an array of ${describePlural(schema.items)}${size}${schema.uniqueItems ? ", without duplicates" : ""}`;
@@ -76459,42 +77436,42 @@ function describeUnknown(key, known) {
   const [closest] = known.map((name) => ({ name, far: distance(key.toLowerCase(), name.toLowerCase()) })).filter((candidate) => candidate.far <= 2).sort((a, b) => a.far - b.far);
   return `one of ${listOf(known, code)}${closest ? ` (did you mean ${code(closest.name)}?)` : ""}`;
 }
-function show(value) {
-  if (value === void 0 || typeof value === "number") return String(value);
+function show(value2) {
+  if (value2 === void 0 || typeof value2 === "number") return String(value2);
   try {
-    return JSON.stringify(value) ?? String(value);
+    return JSON.stringify(value2) ?? String(value2);
   } catch {
-    return String(value);
+    return String(value2);
   }
 }
-function findProblem(schema, value, path16) {
-  const fail = () => [path16, describeSchema(schema), show(value)];
+function findProblem(schema, value2, path16) {
+  const fail = () => [path16, describeSchema(schema), show(value2)];
   switch (schema.type) {
     case "number":
-      if (typeof value !== "number" || !Number.isFinite(value)) return fail();
-      if (schema.integer && !Number.isInteger(value)) return fail();
-      if (schema.minimum !== void 0 && value < schema.minimum) return fail();
-      if (schema.maximum !== void 0 && value > schema.maximum) return fail();
+      if (typeof value2 !== "number" || !Number.isFinite(value2)) return fail();
+      if (schema.integer && !Number.isInteger(value2)) return fail();
+      if (schema.minimum !== void 0 && value2 < schema.minimum) return fail();
+      if (schema.maximum !== void 0 && value2 > schema.maximum) return fail();
       return void 0;
     case "boolean":
-      return typeof value === "boolean" ? void 0 : fail();
+      return typeof value2 === "boolean" ? void 0 : fail();
     case "string":
-      if (typeof value !== "string" || value.trim() === "") return fail();
-      if (schema.enum && !schema.enum.includes(value)) return fail();
+      if (typeof value2 !== "string" || value2.trim() === "") return fail();
+      if (schema.enum && !schema.enum.includes(value2)) return fail();
       return void 0;
     case "array": {
-      if (!Array.isArray(value)) return fail();
-      if (schema.minItems !== void 0 && value.length < schema.minItems) return fail();
-      if (schema.uniqueItems && new Set(value.map((item) => show(item))).size !== value.length) return fail();
-      for (const [index2, item] of value.entries()) {
+      if (!Array.isArray(value2)) return fail();
+      if (schema.minItems !== void 0 && value2.length < schema.minItems) return fail();
+      if (schema.uniqueItems && new Set(value2.map((item) => show(item))).size !== value2.length) return fail();
+      for (const [index2, item] of value2.entries()) {
         const problem = findProblem(schema.items, item, `${path16}[${index2}]`);
         if (problem) return problem;
       }
       return void 0;
     }
     case "object": {
-      if (typeof value !== "object" || value === null || Array.isArray(value)) return fail();
-      for (const [key, item] of Object.entries(value)) {
+      if (typeof value2 !== "object" || value2 === null || Array.isArray(value2)) return fail();
+      for (const [key, item] of Object.entries(value2)) {
         const property = schema.properties[key];
         const inner = path16 ? `${path16}.${key}` : key;
         if (!property) return [inner, describeUnknown(key, Object.keys(schema.properties)), "an unknown option"];
@@ -76548,15 +77525,15 @@ function defineRule(definition2) {
     preset: definition2.preset,
     schema
   };
-  const validate = (value) => {
-    if (value === void 0 || value === null || typeof value === "boolean") return { ...definition2.defaults };
-    const problem = findProblem(schema, value, "");
+  const validate = (value2) => {
+    if (value2 === void 0 || value2 === null || typeof value2 === "boolean") return { ...definition2.defaults };
+    const problem = findProblem(schema, value2, "");
     if (problem) {
       const [path16, expected, actual] = problem;
       const subject = path16 === "" ? "options" : `option \`${path16}\``;
       throw new Error(`${id}: invalid ${subject}: expected ${expected}, got ${actual}`);
     }
-    return { ...definition2.defaults, ...value };
+    return { ...definition2.defaults, ...value2 };
   };
   const run = lintRule({ origin: meta.origin, url: meta.url }, (tree, file, options) => {
     const resolved = validate(options);
@@ -76589,6 +77566,428 @@ function defineRule(definition2) {
   Object.defineProperty(attacher, "name", { value: meta.origin });
   return Object.assign(attacher, { meta });
 }
+
+// rules/action-items.ts
+var EXAMPLES = {
+  owner: "an owner (`@handle` or `Owner: name`)",
+  tracking: "a tracking reference (`#123`, `OPS-123` or a link)",
+  due: "a due date (such as `due 2024-09-30`)"
+};
+var action_items_default = defineRule({
+  name: "action-items",
+  description: "Require every action item to have an owner and a tracking reference, and to name a concrete action",
+  preset: "strict",
+  options: {
+    requireOwner: { type: "boolean" },
+    requireTracking: { type: "boolean" },
+    requireDueDate: { type: "boolean" },
+    vagueVerbs: { type: "array", items: { type: "string" }, uniqueItems: true }
+  },
+  defaults: { requireOwner: true, requireTracking: true, requireDueDate: false, vagueVerbs: [...DEFAULT_VAGUE_VERBS] },
+  check({ model, tree, options, report }) {
+    const reading = { vagueVerbs: options.vagueVerbs.map((verb) => verb.toLowerCase()) };
+    for (const item of actionItemsOf(tree, model, reading)) {
+      if (isVague(item, reading)) {
+        report(
+          `Unexpected vague action item ${quoted(actionText(item).text)}, expected a concrete action that can be checked as done (such as \`Add an alert when disk usage passes 90%\`)`,
+          item.line
+        );
+      }
+      if (item.done) continue;
+      const missing = [
+        options.requireOwner && !item.owner ? "owner" : void 0,
+        options.requireTracking && !item.tracking ? "tracking" : void 0,
+        options.requireDueDate && !item.due ? "due" : void 0
+      ].filter((key) => key !== void 0);
+      if (missing.length === 0) continue;
+      const names = missing.map((key) => key === "tracking" ? "a tracking reference" : key === "owner" ? "an owner" : "a due date");
+      report(
+        `Unexpected action item without ${names.join(" or ")}, expected ${missing.map((key) => EXAMPLES[key]).join(" and ")}`,
+        item.line
+      );
+    }
+  }
+});
+
+// src/language.ts
+var DEFAULT_BLAME_PHRASES = [
+  "human error",
+  "operator error",
+  "pilot error",
+  "careless",
+  "carelessly",
+  "carelessness",
+  "negligent",
+  "negligently",
+  "negligence",
+  "reckless",
+  "recklessly",
+  "incompetent",
+  "incompetence",
+  "should have known",
+  "should've known",
+  "ought to have known",
+  "should have been more careful",
+  "dropped the ball",
+  "not paying attention",
+  "wasn't paying attention",
+  "weren't paying attention"
+];
+var ROLES = /* @__PURE__ */ new Set([
+  "intern",
+  "engineer",
+  "developer",
+  "dev",
+  "programmer",
+  "coder",
+  "operator",
+  "administrator",
+  "admin",
+  "sysadmin",
+  "sre",
+  "dba",
+  "on-call",
+  "oncall",
+  "on-caller",
+  "oncaller",
+  "employee",
+  "contractor",
+  "staffer",
+  "teammate",
+  "colleague",
+  "coworker",
+  "co-worker",
+  "hire",
+  "newcomer",
+  "trainee",
+  "person",
+  "individual",
+  "member",
+  "manager",
+  "tester",
+  "analyst",
+  "technician",
+  "someone",
+  "somebody"
+]);
+var SUBJECT_PRONOUNS = /* @__PURE__ */ new Set(["he", "she"]);
+var OBJECT_PRONOUNS = /* @__PURE__ */ new Set(["him", "her"]);
+var POSSESSIVE_PRONOUNS = /* @__PURE__ */ new Set(["his", "her"]);
+var DETERMINERS = /* @__PURE__ */ new Set(["a", "an", "the", "our", "one", "of", "another", "some", "new", "junior", "senior", "same"]);
+var BLAME_ADVERBS = /* @__PURE__ */ new Set([
+  "mistakenly",
+  "accidentally",
+  "inadvertently",
+  "erroneously",
+  "wrongly",
+  "incorrectly",
+  "improperly",
+  "unintentionally",
+  "carelessly",
+  "negligently",
+  "recklessly",
+  "unknowingly"
+]);
+var FAILURE_VERBS = /* @__PURE__ */ new Set([
+  "forgot",
+  "forget",
+  "forgets",
+  "neglected",
+  "overlooked",
+  "ignored",
+  "botched",
+  "broke",
+  "misconfigured",
+  "mistyped",
+  "fat-fingered",
+  "screwed",
+  "messed",
+  "caused"
+]);
+var MISTAKES = /* @__PURE__ */ new Set(["mistake", "mistakes", "error", "errors", "typo", "typos", "blunder", "misconfiguration", "oversight"]);
+var NOT_DONE = /* @__PURE__ */ new Set([
+  "notice",
+  "test",
+  "run",
+  "check",
+  "verify",
+  "follow",
+  "review",
+  "read",
+  "validate",
+  "catch",
+  "see",
+  "update",
+  "realize",
+  "realise",
+  "communicate",
+  "escalate",
+  "respond",
+  "double-check",
+  "confirm"
+]);
+var FILLERS = /* @__PURE__ */ new Set(["who", "had", "has", "have", "then", "also", "just", "apparently", "simply", "unfortunately", "again"]);
+var CAUSING_ACTIONS = /* @__PURE__ */ new Set([
+  "execution",
+  "executed",
+  "configuration",
+  "configured",
+  "misconfiguration",
+  "misconfigured",
+  "change",
+  "changes",
+  "changed",
+  "mistake",
+  "error",
+  "typo",
+  "deletion",
+  "deleted",
+  "deployment",
+  "deployed",
+  "push",
+  "pushed",
+  "commit",
+  "committed",
+  "caused",
+  "introduced",
+  "made",
+  "done",
+  "run",
+  "ran",
+  "triggered",
+  "typed",
+  "entered",
+  "update",
+  "updated",
+  "edit",
+  "edited",
+  "merge",
+  "merged",
+  "applied",
+  "command"
+]);
+var CAUSE_CUES = /* @__PURE__ */ new Set([
+  "root",
+  "cause",
+  "caused",
+  "causing",
+  "due",
+  "because",
+  "mistake",
+  "error",
+  "typo",
+  "improper",
+  "improperly",
+  "incorrect",
+  "incorrectly",
+  "wrong",
+  "wrongly",
+  "bad",
+  "faulty",
+  "accidental",
+  "accidentally",
+  "inadvertent",
+  "inadvertently",
+  "mistakenly",
+  "misconfiguration",
+  "misconfigured",
+  "broke",
+  "broken"
+]);
+var IRREGULAR_PARTICIPLES = /* @__PURE__ */ new Set(["made", "done", "run", "set", "put", "written", "taken", "given", "broken", "sent", "found", "brought", "seen", "shown"]);
+var NAME = new RegExp("^\\p{Lu}[\\p{Ll}'\u2019-]{1,30}$", "u");
+function phraseWords(phrase) {
+  return phrase.toLowerCase().replaceAll("\u2019", "'").split(/\s+/).filter(Boolean);
+}
+function matchesAt(words, index2, phrase) {
+  return phrase.every((part, offset) => words[index2 + offset]?.lower === part && (offset === 0 || !words[index2 + offset]?.afterBreak));
+}
+function singular(word) {
+  return word.endsWith("s") && ROLES.has(word.slice(0, -1)) ? word.slice(0, -1) : word;
+}
+function personAt(words, index2, people) {
+  const word = words[index2];
+  if (!word) return 0;
+  for (const phrase of people.extra) if (matchesAt(words, index2, phrase)) return phrase.length;
+  if (ROLES.has(singular(word.lower))) {
+    let length = 1;
+    while (ROLES.has(singular(words[index2 + length]?.lower ?? "")) && !words[index2 + length]?.afterBreak) length++;
+    return length;
+  }
+  if (isHandle(word.text) || people.names.has(word.text)) {
+    const next = words[index2 + 1];
+    if (people.names.has(word.text) && next && !next.afterBreak && NAME.test(next.text) && people.names.has(next.text)) return 2;
+    return 1;
+  }
+  return 0;
+}
+function personPhraseAt(words, index2, people) {
+  let at = index2;
+  while (at < words.length && at - index2 < 4 && DETERMINERS.has(words[at]?.lower ?? "") && !words[at + 1]?.afterBreak) at++;
+  const adjectives = at > index2 ? 2 : 0;
+  for (let skip = 0; skip <= adjectives && at + skip < words.length; skip++) {
+    const length = personAt(words, at + skip, people);
+    if (length > 0) return [index2, at + skip + length - index2];
+    if (words[at + skip + 1]?.afterBreak) break;
+  }
+  return void 0;
+}
+function spanOf(source, words, from, to) {
+  const first = words[from];
+  const last = words[to - 1];
+  return slice(source, first?.start ?? 0, last?.end ?? first?.end ?? 0);
+}
+function failureAfter(words, index2) {
+  let at = index2;
+  while (FILLERS.has(words[at]?.lower ?? "") && !words[at]?.afterBreak) at++;
+  const word = words[at];
+  if (!word || word.afterBreak) return 0;
+  const taken = (length) => at - index2 + length;
+  if (BLAME_ADVERBS.has(word.lower)) return taken(words[at + 1] && !words[at + 1]?.afterBreak ? 2 : 1);
+  if (FAILURE_VERBS.has(word.lower)) return taken(1);
+  if (word.lower === "made" || word.lower === "makes") {
+    for (let look = 1; look <= 3; look++) {
+      const next = words[at + look];
+      if (!next || next.afterBreak) return 0;
+      if (MISTAKES.has(next.lower)) return taken(look + 1);
+    }
+    return 0;
+  }
+  if (word.lower === "failed" && words[at + 1]?.lower === "to" && words[at + 2]) return taken(3);
+  const negation = word.lower === "didn't" || word.lower === "never" ? 1 : word.lower === "did" && words[at + 1]?.lower === "not" ? 2 : 0;
+  const verb = words[at + negation];
+  if (negation > 0 && verb && NOT_DONE.has(verb.lower)) return taken(negation + 1);
+  return 0;
+}
+function isParticiple(word) {
+  return word.length > 4 && word.endsWith("ed") || IRREGULAR_PARTICIPLES.has(word);
+}
+function causedBy(words, by) {
+  for (let at = by - 1; at >= 0 && by - at <= 10; at--) {
+    const word = words[at];
+    if (!word) return false;
+    if (CAUSING_ACTIONS.has(word.lower)) return true;
+    if (isParticiple(word.lower)) return false;
+    if (word.afterBreak) return false;
+  }
+  return false;
+}
+function introducedNames(blocks) {
+  const names = /* @__PURE__ */ new Set();
+  for (const block of blocks) {
+    for (const words of sentencesOf(block.text)) {
+      words.forEach((word, index2) => {
+        if (!NAME.test(word.text)) return;
+        const next = words[index2 + 1];
+        const previous2 = words[index2 - 1];
+        const apposition = next?.afterBreak && personPhraseAt(words, index2 + 1, { names: /* @__PURE__ */ new Set(), extra: [] }) !== void 0;
+        const titled = previous2 && ROLES.has(singular(previous2.lower)) && !["someone", "somebody", "person"].includes(previous2.lower);
+        if (apposition || titled) names.add(word.text);
+        if (apposition && previous2 && !word.afterBreak && NAME.test(previous2.text)) names.add(previous2.text);
+      });
+    }
+  }
+  return names;
+}
+function findInSentence(source, words, people, phrases) {
+  const found = [];
+  const cause = words.some((word) => CAUSE_CUES.has(word.lower));
+  for (let index2 = 0; index2 < words.length; index2++) {
+    const word = words[index2];
+    if (!word) continue;
+    const phrase = phrases.find((candidate) => matchesAt(words, index2, candidate));
+    if (phrase) {
+      found.push({ kind: "phrase", span: spanOf(source, words, index2, index2 + phrase.length) });
+      index2 += phrase.length - 1;
+      continue;
+    }
+    if (word.lower === "fault" && words[index2 + 1]?.lower === "of") {
+      const person2 = personPhraseAt(words, index2 + 2, people);
+      if (person2) {
+        found.push({ kind: "person", span: spanOf(source, words, index2, person2[0] + person2[1]) });
+        index2 = person2[0] + person2[1] - 1;
+        continue;
+      }
+    }
+    const possessor = word.lower.endsWith("'s") ? word.lower.slice(0, -2) : word.lower;
+    const owned = words[index2 + 1];
+    if (owned && !owned.afterBreak && (owned.lower === "fault" || MISTAKES.has(owned.lower))) {
+      const possessive = POSSESSIVE_PRONOUNS.has(word.lower) || word.lower.endsWith("'s") && (ROLES.has(possessor) || people.names.has(word.text.slice(0, -2)) || isHandle(word.text.slice(0, -2)));
+      if (possessive) {
+        found.push({ kind: "person", span: spanOf(source, words, index2, index2 + 2) });
+        index2++;
+        continue;
+      }
+    }
+    if (word.lower === "by" && cause && causedBy(words, index2)) {
+      const next = words[index2 + 1];
+      const person2 = OBJECT_PRONOUNS.has(next?.lower ?? "") && !next?.afterBreak ? [index2 + 1, 1] : personPhraseAt(words, index2 + 1, people);
+      if (person2) {
+        found.push({ kind: "person", span: spanOf(source, words, index2, person2[0] + person2[1]) });
+        index2 = person2[0] + person2[1] - 1;
+        continue;
+      }
+    }
+    const person = SUBJECT_PRONOUNS.has(word.lower) ? [index2, 1] : personPhraseAt(words, index2, people);
+    if (!person) continue;
+    const end = person[0] + person[1];
+    const failure = failureAfter(words, end);
+    if (failure > 0) {
+      found.push({ kind: "person", span: spanOf(source, words, index2, end + failure) });
+      index2 = end + failure - 1;
+    } else {
+      index2 = end - 1;
+    }
+  }
+  return found;
+}
+var readings2 = memoPerObject();
+function findBlame(tree, source, options) {
+  return readings2(tree, JSON.stringify(options), () => readBlame(tree, source, options));
+}
+function readBlame(tree, source, options) {
+  const blocks = proseOf(tree, source);
+  const names = introducedNames(blocks);
+  const extra = [];
+  for (const person of options.people) {
+    const words = person.trim().split(/\s+/);
+    if (words.length === 1 && NAME.test(person.trim())) names.add(person.trim());
+    else extra.push(phraseWords(person));
+  }
+  const people = { names, extra };
+  const phrases = options.phrases.map(phraseWords).sort((a, b) => b.length - a.length);
+  const allowed = options.allow.map((phrase) => phrase.toLowerCase());
+  const found = [];
+  for (const block of blocks) {
+    for (const words of sentencesOf(block.text)) {
+      for (const blame of findInSentence(source, words, people, phrases)) {
+        const sentence = source.slice(words[0]?.start ?? 0, words.at(-1)?.end ?? 0).toLowerCase();
+        if (allowed.some((phrase) => sentence.includes(phrase) && phrase.includes(blame.span.text.toLowerCase()))) continue;
+        found.push(blame);
+      }
+    }
+  }
+  return found;
+}
+
+// rules/blameless-language.ts
+var STRINGS = { type: "array", items: { type: "string" }, uniqueItems: true };
+var blameless_language_default = defineRule({
+  name: "blameless-language",
+  description: "Forbid blaming people: describe the system condition that allowed the failure instead",
+  preset: "recommended",
+  options: { phrases: STRINGS, people: STRINGS, allow: STRINGS },
+  defaults: { phrases: [...DEFAULT_BLAME_PHRASES], people: [], allow: [] },
+  check({ model, tree, options, report }) {
+    for (const blame of findBlame(tree, model.source, options)) {
+      const subject = blame.kind === "phrase" ? "blaming phrase" : "blame of a person in";
+      report(
+        `Unexpected ${subject} ${quoted(blame.span.text)}, expected the system condition that allowed the failure (a missing check, safeguard or signal)`,
+        blame.span
+      );
+    }
+  }
+});
 
 // rules/duration-consistency.ts
 var DAY = 1440;
@@ -76628,6 +78027,185 @@ var duration_consistency_default = defineRule({
         `Unexpected stated end at ${formatClock(end.time)} after the last timeline entry at \`${last.stamp.text.trim()}\`, expected the timeline to reach the end of the incident`,
         end.span
       );
+    }
+  }
+});
+
+// src/frontmatter.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var OPENING = /^---[ \t]{0,20}\r?\n/;
+var CLOSING = /^(?:---|\.\.\.)[ \t]{0,20}$/;
+var FIRST_FIELD = /^\s{0,20}(?:#[^\n]{0,500}\n\s{0,20}){0,20}[\w"'-][^:\n]{0,100}:(?:\s|$)/;
+function fromYamlNode(tree, source) {
+  const [first] = tree.children;
+  if (first?.type !== "yaml") return void 0;
+  const start = first.position?.start.offset;
+  const end = first.position?.end.offset;
+  if (start === void 0 || end === void 0) return void 0;
+  return fenced(source, start, end);
+}
+function fenced(source, start, limit) {
+  const opening = OPENING.exec(source.slice(start, limit));
+  if (!opening) return void 0;
+  const yamlStart = start + opening[0].length;
+  let lineStart2 = yamlStart;
+  while (lineStart2 <= limit) {
+    const newline = source.indexOf("\n", lineStart2);
+    const lineEnd = newline === -1 || newline > limit ? limit : newline;
+    const line = source.slice(lineStart2, lineEnd).replace(/\r$/, "");
+    if (CLOSING.test(line)) {
+      const yamlEnd = Math.max(yamlStart, lineStart2 - (source.charAt(lineStart2 - 2) === "\r" ? 2 : 1));
+      const yaml2 = slice(source, yamlStart, yamlEnd);
+      return {
+        block: slice(source, start, lineStart2 + line.length),
+        yaml: yaml2,
+        closing: slice(source, lineStart2, lineStart2 + line.length),
+        document: (0, import_yaml2.parseDocument)(yaml2.text, { prettyErrors: false })
+      };
+    }
+    if (lineEnd >= limit) return void 0;
+    lineStart2 = lineEnd + 1;
+  }
+  return void 0;
+}
+var cache3 = /* @__PURE__ */ new WeakMap();
+function readFrontMatter(tree, source) {
+  let found = cache3.get(tree);
+  if (found === void 0) {
+    const raw = fenced(source, 0, source.length);
+    found = fromYamlNode(tree, source) ?? (raw && FIRST_FIELD.test(raw.yaml.text) ? raw : null);
+    cache3.set(tree, found);
+  }
+  return found ?? void 0;
+}
+function spanOfNode(frontMatter, node2) {
+  const range = node2?.range;
+  if (!range) return void 0;
+  return { text: frontMatter.yaml.text.slice(range[0], range[1]), start: frontMatter.yaml.start + range[0] };
+}
+function frontMatterProblem(frontMatter) {
+  const [error2] = frontMatter.document.errors;
+  if (error2) {
+    const [from, to] = error2.pos;
+    const start = Math.min(from, frontMatter.yaml.text.length);
+    const end = Math.max(start, Math.min(to, frontMatter.yaml.text.length));
+    return {
+      span: { text: frontMatter.yaml.text.slice(start, end), start: frontMatter.yaml.start + start },
+      message: error2.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "invalid YAML"
+    };
+  }
+  const contents = frontMatter.document.contents;
+  if (contents !== null && !(0, import_yaml2.isMap)(contents)) {
+    return { span: spanOfNode(frontMatter, contents) ?? frontMatter.yaml, message: "the front matter is not a mapping of fields" };
+  }
+  return void 0;
+}
+function frontMatterFields(frontMatter) {
+  const contents = frontMatter.document.contents;
+  if (!(0, import_yaml2.isMap)(contents)) return [];
+  const fields = [];
+  for (const pair of contents.items) {
+    const keyNode = pair.key;
+    const key = spanOfNode(frontMatter, keyNode);
+    if (!(0, import_yaml2.isScalar)(keyNode) || !key) continue;
+    const valueNode = pair.value;
+    const value2 = spanOfNode(frontMatter, valueNode);
+    const field = { name: String(keyNode.value), key, data: valueNode ? valueNode.toJSON() : null };
+    if (value2 && value2.text.trim() !== "") field.value = value2;
+    if ((0, import_yaml2.isSeq)(valueNode) || (0, import_yaml2.isMap)(valueNode) || (0, import_yaml2.isScalar)(valueNode)) fields.push(field);
+    else fields.push({ ...field, data: null });
+  }
+  return fields;
+}
+
+// rules/frontmatter.ts
+var DEFAULT_FIELDS = ["title", "date", "status", "severity", "authors"];
+var DEFAULT_STATUSES = ["draft", "in review", "final"];
+var DEFAULT_SEVERITIES = ["SEV0", "SEV1", "SEV2", "SEV3", "SEV4", "SEV5", "P0", "P1", "P2", "P3", "P4", "critical", "high", "medium", "low"];
+var STRINGS2 = { type: "array", items: { type: "string" }, uniqueItems: true };
+var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+function normalize2(value2) {
+  return value2.toLowerCase().replace(/[\s_-]+/g, " ").trim();
+}
+function compact(value2) {
+  return normalize2(value2).replaceAll(" ", "");
+}
+function isCalendarDate(data) {
+  if (data instanceof Date) return !Number.isNaN(data.getTime());
+  if (typeof data !== "string") return false;
+  const match2 = ISO_DATE.exec(data.trim());
+  if (!match2) return false;
+  const [year, month, day] = [Number(match2[1]), Number(match2[2]), Number(match2[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+function isText(data) {
+  return typeof data === "string" && data.trim() !== "" || typeof data === "number";
+}
+function oneOf(values) {
+  return values.map((value2) => `\`${value2}\``).join(", ");
+}
+var EXAMPLE_VALUES = {
+  title: "`title: Checkout outage`",
+  date: "`date: 2024-03-05`",
+  status: "`status: draft`",
+  severity: "`severity: SEV2`",
+  authors: "`authors: [Jane Doe]`"
+};
+function problemOf(field, options) {
+  const shown = field.value ? quoted(field.value.text) : "";
+  switch (field.name) {
+    case "date":
+      return isCalendarDate(field.data) ? void 0 : `Unexpected date ${shown}, expected a calendar date such as \`2024-03-05\``;
+    case "status":
+      return isText(field.data) && options.statuses.some((status) => normalize2(status) === normalize2(String(field.data))) ? void 0 : `Unexpected status ${shown}, expected one of ${oneOf(options.statuses)}`;
+    case "severity":
+      return isText(field.data) && options.severities.some((severity) => compact(severity) === compact(String(field.data))) ? void 0 : `Unexpected severity ${shown}, expected one of ${oneOf(options.severities)}`;
+    case "authors": {
+      const names = Array.isArray(field.data) ? field.data : [field.data];
+      return names.length > 0 && names.every(isText) ? void 0 : `Unexpected authors ${shown}, expected a name or a list of names`;
+    }
+    default:
+      return isText(field.data) || Array.isArray(field.data) && field.data.length > 0 || field.data instanceof Date ? void 0 : `Unexpected ${field.name} ${shown}, expected text`;
+  }
+}
+var frontmatter_default = defineRule({
+  name: "frontmatter",
+  description: "Require YAML front matter with the title, date, status, severity and authors of the postmortem",
+  preset: "strict",
+  options: { required: { type: "boolean" }, fields: STRINGS2, statuses: { ...STRINGS2, minItems: 1 }, severities: { ...STRINGS2, minItems: 1 } },
+  defaults: { required: true, fields: DEFAULT_FIELDS, statuses: DEFAULT_STATUSES, severities: DEFAULT_SEVERITIES },
+  check({ model, tree, options, report }) {
+    const frontMatter = readFrontMatter(tree, model.source);
+    if (!frontMatter) {
+      if (options.required) {
+        report(
+          `Unexpected postmortem without front matter, expected YAML between \`---\` lines at the top with ${options.fields.map((field) => `\`${field}\``).join(", ")}`,
+          { start: 0 }
+        );
+      }
+      return;
+    }
+    const problem = frontMatterProblem(frontMatter);
+    if (problem) {
+      const place = problem.span.text === "" ? { start: problem.span.start } : problem.span;
+      report(`Unexpected invalid front matter (${problem.message}), expected YAML fields such as \`title: Checkout outage\``, place);
+      return;
+    }
+    const fields = frontMatterFields(frontMatter);
+    for (const name of options.fields) {
+      const field = fields.find((candidate) => candidate.name === name);
+      if (!field) {
+        report(`Unexpected front matter without \`${name}\`, expected a field such as ${EXAMPLE_VALUES[name] ?? `\`${name}: \u2026\``}`, frontMatter.closing);
+      } else if (field.data === null || field.data === void 0 || field.data === "") {
+        report(`Unexpected empty \`${name}\`, expected a value such as ${EXAMPLE_VALUES[name] ?? `\`${name}: \u2026\``}`, field.key);
+      }
+    }
+    for (const field of fields) {
+      if (field.data === null || field.data === void 0 || field.data === "") continue;
+      if (!options.fields.includes(field.name) && !DEFAULT_FIELDS.includes(field.name)) continue;
+      const reason = problemOf(field, options);
+      if (reason) report(reason, field.value ?? field.key);
     }
   }
 });
@@ -76736,6 +78314,49 @@ var impact_quantified_default = defineRule({
   }
 });
 
+// src/incident-date.ts
+var DOCUMENT_DATE = /^(?:posted|published|last\s(?:updated|modified|edited|reviewed)|updated|modified|created|written|authored|review(?:ed)?\s(?:date|on)|date\swritten)\b/i;
+function introductionDate(tree, model) {
+  const end = model.sections[0]?.marker.start ?? model.source.length;
+  for (const block of proseOf(tree, model.source)) {
+    if (block.raw.start >= end) break;
+    for (const line of splitLines(model.source, block.raw.start, Math.min(end, block.raw.start + block.raw.text.length))) {
+      if (DOCUMENT_DATE.test(stripLeadingMarkup(line).text)) continue;
+      const mention = findTimes(line).find((candidate) => candidate.date);
+      if (mention?.date) return { date: mention.date, span: mention.span, from: "introduction" };
+    }
+  }
+  return void 0;
+}
+var readings3 = memoPerObject();
+function readIncidentDate(tree, model) {
+  const stated = model.facts.date ?? (model.facts.start?.date && { date: model.facts.start.date, span: model.facts.start.span });
+  if (stated) return { date: stated.date, span: stated.span, from: "facts" };
+  const dated = model.timeline.entries.find((entry) => entry.date && entry.stamp);
+  if (dated?.date && dated.stamp) return { date: dated.date, span: dated.stamp, from: "timeline" };
+  return introductionDate(tree, model);
+}
+function incidentDateOf(tree, model) {
+  return readings3(model, "", () => readIncidentDate(tree, model));
+}
+
+// rules/incident-date.ts
+var incident_date_default = defineRule({
+  name: "incident-date",
+  description: "Require the date of the incident",
+  preset: "strict",
+  defaults: {},
+  check({ model, tree, report }) {
+    if (incidentDateOf(tree, model)) return;
+    const summary2 = model.sectionsOf("summary")[0];
+    const title = tree.children.find((node2) => node2.type === "heading");
+    const titleStart = title?.position?.start.offset;
+    const titleEnd = title?.position?.end.offset;
+    const place = summary2 ? stripTrailingMarkup(summary2.marker) : titleStart !== void 0 && titleEnd !== void 0 ? stripTrailingMarkup(slice(model.source, titleStart, titleEnd)) : { start: 0 };
+    report("Unexpected postmortem without the date of the incident, expected a date in the summary or the timeline (such as `Date: 2024-03-05`)", place);
+  }
+});
+
 // rules/no-empty-sections.ts
 var no_empty_sections_default = defineRule({
   name: "no-empty-sections",
@@ -76750,6 +78371,295 @@ var no_empty_sections_default = defineRule({
         section.marker
       );
     }
+  }
+});
+
+// src/placeholders.ts
+var DEFAULT_MARKERS = ["TODO", "TBD", "TBC", "TBA", "FIXME"];
+var NOT_WORD_BEFORE = String.raw`(?<![\p{L}\p{N}_])`;
+var NOT_WORD_AFTER = String.raw`(?![\p{L}\p{N}_])`;
+var TEXT_PATTERNS = [
+  // XX, XXX, xx:xx, XX/XX, XX%.
+  new RegExp(`${NOT_WORD_BEFORE}(?:X{2,8}(?:[:/.-]X{2,4}){0,2}|x{2,8}(?:[:/.-]x{2,4}){0,2})${NOT_WORD_AFTER}`, "gu"),
+  // ?? standing alone, not an emphatic question ("what??").
+  /(?<![\p{L}\p{N}?!])\?{2,8}/gu,
+  // Date and time formats written out instead of a value.
+  new RegExp(`${NOT_WORD_BEFORE}(?:YYYY(?:[-/.]MM(?:[-/.]DD)?)?|(?:DD|MM)[-/.](?:MM|DD)[-/.]YYYY|HH:MM(?::SS)?|hh:mm(?::ss)?)${NOT_WORD_AFTER}`, "gu"),
+  // {service}, {{owner}}; not ${VAR} nor a set written in braces ("{a, b}").
+  /(?<![$\\{])\{\{?[\p{L}_][\p{L}\p{N}_ .-]{0,40}\}\}?/gu,
+  /\blorem ipsum\b/giu,
+  /\b(?:will|to) fill (?:it |this )?(?:in |out )?(?:here|later)\b/giu,
+  /\bfill (?:in|out) (?:here|later|this)\b/giu,
+  /\b(?:[\p{L}/'-]{1,20} ){0,3}goes here\b/giu,
+  /\b(?:insert|paste|put) (?:[\p{L}\p{N}/'-]{1,20} ){0,4}here\b/giu
+];
+var BRACKETS = /\[([^[\]\n]{1,80})\]/g;
+var BRACKET_LEAD = /^(?:insert|add|enter|fill|put|your|describe|description|link|placeholder|todo|tbd|name|date|time|owner|who|number|list of|brief|short|e\.g\.|yyyy|hh:mm)\b/i;
+var BRACKET_END = /\b(?:name|description|describe|here|date|time|link|url|summary|details?)$/i;
+var BRACKET_CHOICES = new RegExp("^\\p{Lu}[\\p{L} -]{0,20}(?:\\/\\p{Lu}[\\p{L} -]{0,20}){1,6}$", "u");
+var CHECKBOX = /^[ xX]$/;
+var TODO_TITLE = /^\W{0,4}to-?do(?:s|\s(?:list|items?))?\W{0,4}$/i;
+var HTML_ELEMENTS = /* @__PURE__ */ new Set([
+  "a",
+  "abbr",
+  "address",
+  "area",
+  "article",
+  "aside",
+  "audio",
+  "b",
+  "bdi",
+  "bdo",
+  "big",
+  "blockquote",
+  "body",
+  "br",
+  "button",
+  "canvas",
+  "caption",
+  "center",
+  "cite",
+  "code",
+  "col",
+  "colgroup",
+  "data",
+  "dd",
+  "del",
+  "details",
+  "dfn",
+  "dialog",
+  "div",
+  "dl",
+  "dt",
+  "em",
+  "embed",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "font",
+  "footer",
+  "form",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "head",
+  "header",
+  "hr",
+  "html",
+  "i",
+  "iframe",
+  "img",
+  "input",
+  "ins",
+  "kbd",
+  "label",
+  "legend",
+  "li",
+  "link",
+  "main",
+  "mark",
+  "meta",
+  "meter",
+  "nav",
+  "object",
+  "ol",
+  "optgroup",
+  "option",
+  "output",
+  "p",
+  "param",
+  "picture",
+  "pre",
+  "progress",
+  "q",
+  "rp",
+  "rt",
+  "ruby",
+  "s",
+  "samp",
+  "script",
+  "section",
+  "select",
+  "small",
+  "source",
+  "span",
+  "strike",
+  "strong",
+  "style",
+  "sub",
+  "summary",
+  "sup",
+  "svg",
+  "table",
+  "tbody",
+  "td",
+  "template",
+  "textarea",
+  "tfoot",
+  "th",
+  "thead",
+  "time",
+  "title",
+  "tr",
+  "track",
+  "tt",
+  "u",
+  "ul",
+  "var",
+  "video",
+  "wbr"
+]);
+var ANGLE_PLACEHOLDER = /^<([A-Za-z][\w -]{0,40})>$/;
+var PLACEHOLDER_HOSTS = ["placeholder.com", "placehold.co", "placehold.it", "dummyimage.com", "fakeimg.pl", "placekitten.com", "picsum.photos"];
+var SAME_TIME_ENTRIES = 3;
+function escapeRegExp(text3) {
+  return text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function isTodoTitle(block) {
+  return block.node.type === "heading" && TODO_TITLE.test(block.text.text.trim());
+}
+function isBracketPlaceholder(inner) {
+  const text3 = inner.trim();
+  if (CHECKBOX.test(inner) || text3 === "") return false;
+  return BRACKET_LEAD.test(text3) || BRACKET_END.test(text3) || BRACKET_CHOICES.test(text3);
+}
+function textPlaceholders(block, markers2) {
+  const found = [];
+  const todoTitle = isTodoTitle(block);
+  for (const line of proseLines(block)) {
+    for (const pattern2 of [...markers2, ...TEXT_PATTERNS]) {
+      for (const match2 of line.text.matchAll(pattern2)) {
+        if (todoTitle && /^to-?do$/i.test(match2[0])) continue;
+        found.push({ kind: "text", span: subspan(line, match2.index, match2.index + match2[0].length), text: match2[0] });
+      }
+    }
+    for (const match2 of line.text.matchAll(BRACKETS)) {
+      if (!isBracketPlaceholder(match2[1] ?? "")) continue;
+      found.push({ kind: "text", span: subspan(line, match2.index, match2.index + match2[0].length), text: match2[0] });
+    }
+  }
+  return found;
+}
+function htmlPlaceholder(node2, source) {
+  const start = node2.position?.start.offset;
+  const end = node2.position?.end.offset;
+  if (start === void 0 || end === void 0) return void 0;
+  const match2 = ANGLE_PLACEHOLDER.exec(node2.value.trim());
+  const tag = match2?.[1]?.split(/\s/)[0]?.toLowerCase();
+  if (!match2 || !tag || HTML_ELEMENTS.has(tag)) return void 0;
+  return { kind: "text", span: slice(source, start, end), text: node2.value.trim() };
+}
+function imagePlaceholder(node2, source) {
+  const start = node2.position?.start.offset;
+  const end = node2.position?.end.offset;
+  if (start === void 0 || end === void 0) return void 0;
+  let host;
+  try {
+    host = new URL(node2.url).hostname.toLowerCase();
+  } catch {
+    return void 0;
+  }
+  const service = PLACEHOLDER_HOSTS.find((candidate) => host === candidate || host.endsWith(`.${candidate}`));
+  return service ? { kind: "image", span: slice(source, start, end), text: host } : void 0;
+}
+function emptyRows(table2) {
+  const lines = splitLines(table2.text, 0, table2.text.length).map((line) => subspan(table2, line.start, line.start + line.text.length));
+  if (!lines.some(isDelimiterRow)) return [];
+  const found = [];
+  let run = [];
+  const close2 = () => {
+    const first = run[0];
+    const last = run.at(-1);
+    if (first && last) {
+      found.push({ kind: "empty-rows", span: subspan(table2, first.start - table2.start, spanEnd(last) - table2.start), text: "", count: run.length });
+    }
+    run = [];
+  };
+  for (const line of lines) {
+    if (isEmptyRow(line)) run.push(line);
+    else close2();
+  }
+  close2();
+  return found;
+}
+function sameTime(model) {
+  const timed = model.timeline.entries.filter((entry) => entry.mention?.time && entry.stamp);
+  const first = timed[0];
+  const time = first?.mention?.time;
+  if (!first?.stamp || !time || timed.length < SAME_TIME_ENTRIES) return void 0;
+  const same = timed.every((entry) => {
+    const other = entry.mention?.time;
+    return other !== void 0 && other.hour === time.hour && other.minute === time.minute && other.second === time.second;
+  });
+  return same ? { kind: "same-time", span: first.stamp, text: formatClock(time), count: timed.length } : void 0;
+}
+function markerPattern(marker) {
+  return new RegExp(`${NOT_WORD_BEFORE}${escapeRegExp(marker)}${NOT_WORD_AFTER}`, "gu");
+}
+function visitNodes(node2, visit2) {
+  visit2(node2);
+  if ("children" in node2) for (const child of node2.children) visitNodes(child, visit2);
+}
+var readings4 = memoPerObject();
+function findPlaceholders(tree, model, options) {
+  return readings4(tree, JSON.stringify(options), () => readPlaceholders(tree, model, options));
+}
+function readPlaceholders(tree, model, options) {
+  const source = model.source;
+  const markers2 = options.markers.map(markerPattern);
+  const found = [];
+  for (const block of proseOf(tree, source)) {
+    found.push(...textPlaceholders(block, markers2));
+    if (block.node.type === "paragraph") found.push(...emptyRows(block.raw));
+  }
+  visitNodes(tree, (node2) => {
+    if (node2.type === "table") {
+      const start = node2.position?.start.offset;
+      const end = node2.position?.end.offset;
+      if (start !== void 0 && end !== void 0) found.push(...emptyRows(slice(source, start, end)));
+      return;
+    }
+    const placeholder2 = node2.type === "html" ? htmlPlaceholder(node2, source) : node2.type === "image" ? imagePlaceholder(node2, source) : void 0;
+    if (placeholder2) found.push(placeholder2);
+  });
+  const timeline = sameTime(model);
+  if (timeline) found.push(timeline);
+  const allowed = new Set(options.allow);
+  const kept = [];
+  const candidates2 = found.filter((placeholder2) => !allowed.has(placeholder2.text));
+  for (const placeholder2 of candidates2.sort((a, b) => a.span.start - b.span.start || b.span.text.length - a.span.text.length)) {
+    const previous2 = kept.at(-1);
+    if (previous2 && placeholder2.span.start < spanEnd(previous2.span)) continue;
+    kept.push(placeholder2);
+  }
+  return kept;
+}
+
+// rules/no-placeholders.ts
+var STRINGS3 = { type: "array", items: { type: "string" }, uniqueItems: true };
+function reasonOf(placeholder2) {
+  switch (placeholder2.kind) {
+    case "text":
+      return `Unexpected placeholder ${quoted(placeholder2.text)}, expected the finished text`;
+    case "image":
+      return `Unexpected placeholder image from ${quoted(placeholder2.text)}, expected the real image`;
+    case "empty-rows":
+      return placeholder2.count === 1 ? "Unexpected empty table row, expected it filled in or removed" : `Unexpected ${placeholder2.count ?? 0} empty table rows, expected them filled in or removed`;
+    case "same-time":
+      return `Unexpected timeline whose ${placeholder2.count ?? 0} entries are all at ${quoted(placeholder2.text)}, expected the time of each event`;
+  }
+}
+var no_placeholders_default = defineRule({
+  name: "no-placeholders",
+  description: "Forbid text left from a template or not written yet: TODO, TBD, `XX`, `[insert \u2026]`, `<date>`, template times",
+  preset: "recommended",
+  options: { markers: STRINGS3, allow: STRINGS3 },
+  defaults: { markers: [...DEFAULT_MARKERS], allow: [] },
+  check({ model, tree, options, report }) {
+    for (const placeholder2 of findPlaceholders(tree, model, options)) report(reasonOf(placeholder2), placeholder2.span);
   }
 });
 
@@ -76893,15 +78803,26 @@ var rules = Object.fromEntries(
     duration_consistency_default,
     impact_quantified_default,
     section_order_default,
-    heading_style_default
+    heading_style_default,
+    blameless_language_default,
+    no_placeholders_default,
+    action_items_default,
+    incident_date_default,
+    frontmatter_default
   ].map((rule) => [rule.meta.id, rule])
 );
-function presetOf(names) {
+function presetOf(names, configured = []) {
+  const configuredRules = new Set(configured.map((entry) => Array.isArray(entry) ? entry[0] : entry));
   return {
-    plugins: [remarkLint, ...Object.values(rules).filter((rule) => names.includes(rule.meta.preset))]
+    plugins: [
+      [remarkFrontmatter, ["yaml"]],
+      remarkLint,
+      ...Object.values(rules).filter((rule) => names.includes(rule.meta.preset) && !configuredRules.has(rule)),
+      ...configured
+    ]
   };
 }
-var recommended = presetOf(["recommended"]);
+var recommended = presetOf(["recommended"], [[frontmatter_default, { required: false }]]);
 var strict3 = presetOf(["recommended", "strict"]);
 
 // src/reporters/shared.ts
@@ -76936,11 +78857,11 @@ function rangeOf(message) {
 
 // src/reporters/github.ts
 var COMMANDS = { error: "error", warning: "warning", info: "notice" };
-function escapeData2(value) {
-  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+function escapeData2(value2) {
+  return value2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function escapeProperty2(value) {
-  return escapeData2(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+function escapeProperty2(value2) {
+  return escapeData2(value2).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function commandOf(file, message, options) {
   const properties = [];
@@ -76954,7 +78875,7 @@ function commandOf(file, message, options) {
     if (range.end) properties.push(["endColumn", range.end.column]);
   }
   if (message.ruleId) properties.push(["title", message.ruleId]);
-  const list2 = properties.map(([key, value]) => `${key}=${escapeProperty2(String(value))}`).join(",");
+  const list2 = properties.map(([key, value2]) => `${key}=${escapeProperty2(String(value2))}`).join(",");
   return `::${COMMANDS[levelOf(message)]}${list2 === "" ? "" : ` ${list2}`}::${escapeData2(message.reason)}`;
 }
 function toGithubCommands(files, options = {}) {
@@ -77162,8 +79083,8 @@ var ConfigFinder = class {
 function pluginOf(entry) {
   return Array.isArray(entry) ? entry[0] : entry;
 }
-function ownPluginsOnly(own10, skipped) {
-  const toOwn = ownPackageTransform(own10);
+function ownPluginsOnly(own11, skipped) {
+  const toOwn = ownPackageTransform(own11);
   const restrict = (config, filePath2) => {
     const mapped = toOwn(config, filePath2);
     if (!Array.isArray(mapped.plugins)) return mapped;
@@ -77273,8 +79194,8 @@ async function expandFiles(patterns, cwd) {
 
 // src/action/inputs.ts
 var FAIL_ON = ["error", "warning", "never"];
-function isFailOn(value) {
-  return FAIL_ON.includes(value);
+function isFailOn(value2) {
+  return FAIL_ON.includes(value2);
 }
 function readInputs() {
   const files = getMultilineInput("files", { required: true });
@@ -77437,8 +79358,8 @@ async function runAction() {
   const { files: paths, unmatched } = await expandFiles(inputs.files, cwd);
   for (const pattern2 of unmatched) error(`No Markdown files match \`${pattern2}\``, { title: "files" });
   const skippedPlugins = /* @__PURE__ */ new Set();
-  const own10 = { preset: recommended, rules };
-  const transform3 = inputs.allowJsConfig ? ownPackageTransform(own10) : ownPluginsOnly(own10, skippedPlugins);
+  const own11 = { preset: recommended, rules };
+  const transform3 = inputs.allowJsConfig ? ownPackageTransform(own11) : ownPluginsOnly(own11, skippedPlugins);
   const files = [];
   for (const [config, group2] of groupByConfig(paths, inputs, cwd)) {
     files.push(...await lintGroup(group2, config, transform3, cwd));
