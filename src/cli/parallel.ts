@@ -223,7 +223,9 @@ async function lintOnThreads(
   }
 
   for (let index = 1; index < Math.min(threads, chunks.length); index++) {
-    const worker = new Worker(new URL('./lint-worker.js', import.meta.url), {workerData: setup})
+    // The worker sees the command's arguments: libraries that colour their
+    // output (the code frame of a bad .remarkrc) read `--no-color` from argv.
+    const worker = new Worker(new URL('./lint-worker.js', import.meta.url), {workerData: setup, argv: process.argv.slice(2)})
     workers.push(worker)
     lanes.push(workerLane(worker))
   }
