@@ -43,14 +43,19 @@ function edited(original: string[], index: number): string {
  * times each from the change notification to the diagnostics for that
  * version. `warmup` edits come first and are not counted.
  */
-export async function measureEditLatency(workspace: string, text: string, edits: number, warmup = 3): Promise<EditLatency> {
+export async function measureEditLatency(
+  workspace: string,
+  text: string,
+  edits: number,
+  {warmup = 3, nodeArgs = []}: {warmup?: number; /** Such as `--cpu-prof`, to profile the server. */ nodeArgs?: string[]} = {}
+): Promise<EditLatency> {
   if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} does not exist yet`)
   fs.mkdirSync(workspace, {recursive: true})
   const documentPath = path.join(workspace, 'long-postmortem.md')
   fs.writeFileSync(documentPath, text)
   const uri = pathToFileURL(documentPath).href
 
-  const server = spawn(process.execPath, [SERVER, '--stdio'], {cwd: workspace, stdio: ['pipe', 'pipe', 'pipe']})
+  const server = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], {cwd: workspace, stdio: ['pipe', 'pipe', 'pipe']})
   let stderr = ''
   server.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
   const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin))

@@ -7,7 +7,7 @@
  *   --files N   documents for the in-process and many-files measures (2000)
  *   --many N    documents for the memory and linearity measures (10000)
  *   --lines N   lines of the document edited in the language server (2000)
- *   --reps N    timed repetitions of each whole-process run (3)
+ *   --reps N    timed repetitions of each whole-process run (5)
  *   --smoke     a tiny run that only checks everything still works
  *   --keep      keep the generated corpus
  */
@@ -76,14 +76,14 @@ function settingsFrom(argv: string[]): {settings: Settings; keep: boolean; json?
     return parsed
   }
   const smoke = values.smoke === true
-  const reps = number(values.reps, smoke ? 1 : 3)
+  const reps = number(values.reps, smoke ? 1 : 5)
   const files = number(values.files, smoke ? 6 : 2000)
   const settings: Settings = {
     files,
     many: number(values.many, smoke ? 20 : 10_000),
     lines: number(values.lines, smoke ? 150 : 2000),
     reps,
-    singleReps: smoke ? 1 : Math.max(reps, 10),
+    singleReps: smoke ? 1 : Math.max(reps, 15),
     edits: smoke ? 2 : 30,
     rounds: smoke ? 1 : 5,
     scaledDocuments: Math.min(files, 100),
