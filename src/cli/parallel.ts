@@ -39,8 +39,8 @@ const MAX_CHUNK = 200
 /**
  * How many threads lint `files` files: one fewer than the cores, and none
  * for a few files. V8 already collects garbage and compiles on other threads
- * while one thread lints: on two cores a second linting thread made no run
- * faster (2,000 and 10,000 files, docs/performance.md) and took 100 MB more.
+ * while one thread lints: on two cores a second linting thread was no faster
+ * beyond noise (docs/performance.md) and took 60 to 100 MB more.
  * `POSTMORTEM_LINT_THREADS` sets the number (1: this thread only).
  */
 export function threadCount(files: number, env: NodeJS.ProcessEnv): number {
