@@ -1,4 +1,4 @@
-import {spawn} from 'node:child_process'
+import {type Finished, run} from '../../clients/support/process.js'
 import {mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -7,27 +7,13 @@ import {fileURLToPath} from 'node:url'
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 export const BIN = path.join(ROOT, 'bin', 'postmortem-lint.js')
 
-export interface RunResult {
-  code: number | null
-  stdout: string
-  stderr: string
-}
+export type RunResult = Finished
 
 /** Runs the real bin in `cwd`, as a user would, with `input` on stdin. */
 export function runCli(args: readonly string[], options: {cwd: string; input?: string; env?: NodeJS.ProcessEnv}): Promise<RunResult> {
   // A report must not depend on where the tests run.
   const {GITHUB_WORKSPACE, FORCE_COLOR, NO_COLOR, ...inherited} = process.env
-  const env = {...inherited, ...options.env}
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe']})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({code, stdout, stderr}))
-    child.stdin.end(options.input ?? '')
-  })
+  return run(process.execPath, [BIN, ...args], {cwd: options.cwd, env: {...inherited, ...options.env}, input: options.input ?? ''})
 }
 
 /** A temporary folder with `files` (path → content) in it. */

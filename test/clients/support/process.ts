@@ -14,12 +14,15 @@ export interface Finished {
 export interface RunOptions {
   cwd: string
   env?: NodeJS.ProcessEnv
+  /** Written to the command's standard input, which is then closed. */
+  input?: string
 }
 
 /** Runs a command to its end and keeps what it printed. */
-export function run(command: string, args: readonly string[], {cwd, env = process.env}: RunOptions): Promise<Finished> {
+export function run(command: string, args: readonly string[], {cwd, env = process.env, input}: RunOptions): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {cwd, env, stdio: ['ignore', 'pipe', 'pipe']})
+    const child = spawn(command, args, {cwd, env, stdio: ['pipe', 'pipe', 'pipe']})
+    child.stdin.end(input ?? '')
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
