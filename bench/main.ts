@@ -10,6 +10,8 @@
  *   --reps N    timed repetitions of each whole-process run (5)
  *   --smoke     a tiny run that only checks everything still works
  *   --keep      keep the generated corpus
+ *   --only A,B  run only these measures: in-process, scaled, files, one-file,
+ *               language-server, many (all by default)
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -38,7 +40,7 @@ export interface Row {
 
 export interface BenchResult {
   machine: Record<string, string | number>
-  settings: Settings
+  settings: Omit<Settings, 'only'> & {only: Measure[]}
   rows: Row[]
   notes: string[]
 }
@@ -54,6 +56,19 @@ interface Settings {
   scaledDocuments: number
   /** Whether each tool runs once untimed before the timed runs. */
   warmup: boolean
+  /** The measures to run. */
+  only: ReadonlySet<Measure>
+}
+
+const MEASURES = ['in-process', 'scaled', 'files', 'one-file', 'language-server', 'many'] as const
+type Measure = (typeof MEASURES)[number]
+
+function measuresFrom(value: string | undefined): Set<Measure> {
+  if (value === undefined) return new Set(MEASURES)
+  const chosen = value.split(',').map((name) => name.trim())
+  const unknown = chosen.filter((name) => !(MEASURES as readonly string[]).includes(name))
+  if (unknown.length > 0) throw new Error(`Unknown measure \`${unknown.join(', ')}\`, expected some of ${MEASURES.join(', ')}`)
+  return new Set(chosen as Measure[])
 }
 
 function settingsFrom(argv: string[]): {settings: Settings; keep: boolean; json?: string} {
@@ -66,7 +81,8 @@ function settingsFrom(argv: string[]): {settings: Settings; keep: boolean; json?
       reps: {type: 'string'},
       smoke: {type: 'boolean', default: false},
       keep: {type: 'boolean', default: false},
-      json: {type: 'string'}
+      json: {type: 'string'},
+      only: {type: 'string'}
     }
   })
   const number = (value: string | undefined, fallback: number): number => {
@@ -87,7 +103,8 @@ function settingsFrom(argv: string[]): {settings: Settings; keep: boolean; json?
     edits: smoke ? 2 : 30,
     rounds: smoke ? 1 : 5,
     scaledDocuments: Math.min(files, 100),
-    warmup: !smoke
+    warmup: !smoke,
+    only: measuresFrom(values.only)
   }
   return {settings, keep: values.keep === true, json: values.json}
 }
@@ -157,123 +174,141 @@ export async function runBenchmarks(settings: Settings, workDir: string): Promis
   const notes: string[] = []
   const tenth = Math.max(1, Math.round(settings.many / 10))
 
-  log(`Writing ${settings.files} + ${tenth} + ${settings.many} postmortems under ${workDir}`)
+  const {only} = settings
+  log(`Writing ${settings.files}${only.has('many') ? ` + ${tenth} + ${settings.many}` : ''} postmortems under ${workDir}`)
   const filesDir = path.join(workDir, `corpus-${settings.files}`)
   const filePaths = writeCorpus(filesDir, SEED, settings.files)
   const tenthDir = path.join(workDir, `corpus-${tenth}`)
-  writeCorpus(tenthDir, SEED, tenth)
   const manyDir = path.join(workDir, `corpus-${settings.many}`)
-  writeCorpus(manyDir, SEED, settings.many)
+  if (only.has('many')) {
+    writeCorpus(tenthDir, SEED, tenth)
+    writeCorpus(manyDir, SEED, settings.many)
+  }
   const lineCount = filePaths.reduce((sum, file) => sum + fs.readFileSync(file, 'utf8').split('\n').length, 0)
   notes.push(`Corpus: seed ${SEED}; ${settings.files} documents average ${Math.round(lineCount / settings.files)} lines.`)
 
-  log('In process: recommended preset against bare remark-parse')
   const documents = readDocuments(filePaths)
-  const inProcess = await measurePresetAgainstParse(documents, settings.rounds)
-  rows.push(
-    ratioRow(`recommended preset, in process, one core, ${settings.files} files`, inProcess.preset.ms, inProcess.parse.ms, 'remark-parse', 1.15)
-  )
-  rows.push({
-    ...ratioRow('remark-preset-lint-recommended, in process (reference)', inProcess.remarkRecommended.ms, inProcess.parse.ms, 'remark-parse'),
-    measure: 'remark-preset-lint-recommended, in process (reference)',
-    ours: `theirs: ${formatMs(inProcess.remarkRecommended.ms)}`
-  })
-  notes.push(
-    `In process: fastest of ${settings.rounds} passes (medians: ours ${formatMs(inProcess.preset.medianMs)}, remark-parse ${formatMs(inProcess.parse.medianMs)}, ` +
-      `remark-preset-lint-recommended ${formatMs(inProcess.remarkRecommended.medianMs)}); ${inProcess.preset.messages} messages from ours, ` +
-      `${inProcess.remarkRecommended.messages} from remark-preset-lint-recommended.`
-  )
-
-  log('In process: documents ten times as long')
-  const scaled = documents.slice(0, settings.scaledDocuments)
-  const scaledLong = scaled.map((document, index) => ({
-    path: document.path,
-    text: generatePostmortem(SEED, index, {size: 10})
-  }))
-  const [shortMs = Number.NaN, longMs = Number.NaN] = await measurePresetOnSets([scaled, scaledLong], settings.rounds)
-  const shortChars = scaled.reduce((sum, document) => sum + document.text.length, 0)
-  const longChars = scaledLong.reduce((sum, document) => sum + document.text.length, 0)
-  rows.push({
-    ...ratioRow(`10× larger documents, preset in process (${scaled.length} files)`, longMs, shortMs, '1×', 11),
-    ours: `10×: ${formatMs(longMs)}`,
-    baseline: `1×: ${formatMs(shortMs)}`
-  })
-  notes.push(`Larger documents: ${(longChars / shortChars).toFixed(1)}× the characters of the 1× set.`)
-
-  log(`Whole process: ${settings.files} files`)
-  const manyRuns = await timeTools([TOOLS.ours, TOOLS.remark, TOOLS.markdownlint, TOOLS.oursThreaded], filesDir, settings.reps, settings.warmup)
-  const oursMany = bestWall(manyRuns.get(TOOLS.ours))
-  rows.push(ratioRow(`postmortem-lint, ${settings.files} files, whole process`, oursMany, bestWall(manyRuns.get(TOOLS.remark)), 'remark-cli', 0.6))
-  rows.push(ratioRow(`postmortem-lint, ${settings.files} files (reference)`, oursMany, bestWall(manyRuns.get(TOOLS.markdownlint)), 'markdownlint-cli2'))
-  rows.push({
-    ...ratioRow(`${TOOLS.oursThreaded.name}, ${settings.files} files (reference)`, bestWall(manyRuns.get(TOOLS.oursThreaded)), oursMany, 'default'),
-    measure: `${TOOLS.oursThreaded.name}, ${settings.files} files (reference)`
-  })
-  notes.push(`postmortem-lint lints ${settings.files} files on ${threadCount(settings.files, process.env)} thread(s) by default here.`)
-  notes.push(describeRuns(`${settings.files} files`, manyRuns))
-
-  log('Whole process: one file')
-  const single = filePaths[0] as string
-  const singleRuns = await timeTools([TOOLS.ours, TOOLS.remark, TOOLS.markdownlint], single, settings.singleReps, settings.warmup)
-  const oursSingle = bestWall(singleRuns.get(TOOLS.ours))
-  rows.push(ratioRow('postmortem-lint, one file, whole process', oursSingle, bestWall(singleRuns.get(TOOLS.remark)), 'remark-cli', 0.5))
-  rows.push(ratioRow('postmortem-lint, one file (reference)', oursSingle, bestWall(singleRuns.get(TOOLS.markdownlint)), 'markdownlint-cli2'))
-  notes.push(describeRuns('One file', singleRuns))
-
-  log('Language server: edits of a long postmortem')
-  const longText = generateLongPostmortem(SEED, 0, settings.lines)
-  const lines = longText.split('\n').length
-  try {
-    const latency = await measureEditLatency(path.join(workDir, 'workspace'), longText, settings.edits)
-    rows.push({
-      measure: `language server, edit to diagnostics, ${lines}-line postmortem`,
-      ours: `median ${formatMs(latency.medianMs)}, max ${formatMs(latency.maxMs)}`,
-      baseline: '—',
-      value: latency.medianMs,
-      target: '≤ 50 ms',
-      met: latency.medianMs <= 50
-    })
-    const inThread = await measurePresetAgainstParse([{path: 'long-postmortem.md', text: longText}], settings.rounds)
-    notes.push(
-      `Language server: first diagnostics ${formatMs(latency.openMs)} after opening (${latency.diagnostics} diagnostics); ${settings.edits} edits timed. ` +
-        `The same ${Math.round(longText.length / 1024)} KB document in process: remark-parse ${formatMs(inThread.parse.ms)}, parse and our preset ${formatMs(inThread.preset.ms)}.`
+  if (only.has('in-process')) {
+    log('In process: recommended preset against bare remark-parse')
+    const inProcess = await measurePresetAgainstParse(documents, settings.rounds)
+    rows.push(
+      ratioRow(`recommended preset, in process, one core, ${settings.files} files`, inProcess.preset.ms, inProcess.parse.ms, 'remark-parse', 1.15)
     )
-  } catch (error) {
-    rows.push({measure: `language server, ${lines}-line postmortem`, ours: 'not measured', baseline: '—', value: Number.NaN, target: '≤ 50 ms', met: false})
-    notes.push(`Language server not measured: ${error instanceof Error ? error.message : String(error)}`)
+    rows.push({
+      ...ratioRow('remark-preset-lint-recommended, in process (reference)', inProcess.remarkRecommended.ms, inProcess.parse.ms, 'remark-parse'),
+      measure: 'remark-preset-lint-recommended, in process (reference)',
+      ours: `theirs: ${formatMs(inProcess.remarkRecommended.ms)}`
+    })
+    notes.push(
+      `In process: fastest of ${settings.rounds} passes (medians: ours ${formatMs(inProcess.preset.medianMs)}, remark-parse ${formatMs(inProcess.parse.medianMs)}, ` +
+        `remark-preset-lint-recommended ${formatMs(inProcess.remarkRecommended.medianMs)}); ${inProcess.preset.messages} messages from ours, ` +
+        `${inProcess.remarkRecommended.messages} from remark-preset-lint-recommended.`
+    )
   }
 
-  log(`Whole process: ${tenth} and ${settings.many} files`)
-  const linearRuns = new Map<string, ProcessRun[]>([
-    ['tenth', []],
-    ['many', []]
-  ])
-  const linearReps = Math.min(settings.reps, 2)
-  for (let rep = 0; rep < linearReps; rep++) {
-    linearRuns.get('tenth')?.push(await runTool(TOOLS.ours, tenthDir))
-    linearRuns.get('many')?.push(await runTool(TOOLS.ours, manyDir))
+  if (only.has('scaled')) {
+    log('In process: documents ten times as long')
+    const scaled = documents.slice(0, settings.scaledDocuments)
+    const scaledLong = scaled.map((document, index) => ({
+      path: document.path,
+      text: generatePostmortem(SEED, index, {size: 10})
+    }))
+    const [shortMs = Number.NaN, longMs = Number.NaN] = await measurePresetOnSets([scaled, scaledLong], settings.rounds)
+    const shortChars = scaled.reduce((sum, document) => sum + document.text.length, 0)
+    const longChars = scaledLong.reduce((sum, document) => sum + document.text.length, 0)
+    rows.push({
+      ...ratioRow(`10× larger documents, preset in process (${scaled.length} files)`, longMs, shortMs, '1×', 11),
+      ours: `10×: ${formatMs(longMs)}`,
+      baseline: `1×: ${formatMs(shortMs)}`
+    })
+    notes.push(`Larger documents: ${(longChars / shortChars).toFixed(1)}× the characters of the 1× set.`)
   }
-  const tenthMs = bestWall(linearRuns.get('tenth'))
-  const manyMs = bestWall(linearRuns.get('many'))
-  rows.push({
-    ...ratioRow(`10× more files, postmortem-lint (${tenth} → ${settings.many})`, manyMs, tenthMs, '1×', 11),
-    ours: `10×: ${formatMs(manyMs)}`,
-    baseline: `1×: ${formatMs(tenthMs)}`
-  })
-  const manyPeak = Math.max(...(linearRuns.get('many') ?? []).map((run) => run.peakRssBytes))
-  const singlePeak = medianOf(singleRuns.get(TOOLS.ours), 'peakRssBytes')
-  rows.push({
-    measure: `peak memory, postmortem-lint, ${settings.many} files`,
-    ours: formatMb(manyPeak),
-    baseline: `one file ${formatMb(singlePeak)}`,
-    ratio: manyPeak / singlePeak,
-    value: manyPeak,
-    target: '≤ 300 MB',
-    met: manyPeak <= 300 * 1024 * 1024
-  })
-  notes.push(`${settings.many} files: CPU ${formatMs(medianOf(linearRuns.get('many'), 'cpuMs'))} for ${formatMs(manyMs)} of wall time.`)
 
-  return {machine: machine(), settings, rows, notes}
+  if (only.has('files')) {
+    log(`Whole process: ${settings.files} files`)
+    const manyRuns = await timeTools([TOOLS.ours, TOOLS.remark, TOOLS.markdownlint, TOOLS.oursThreaded], filesDir, settings.reps, settings.warmup)
+    const oursMany = bestWall(manyRuns.get(TOOLS.ours))
+    rows.push(ratioRow(`postmortem-lint, ${settings.files} files, whole process`, oursMany, bestWall(manyRuns.get(TOOLS.remark)), 'remark-cli', 0.6))
+    rows.push(ratioRow(`postmortem-lint, ${settings.files} files (reference)`, oursMany, bestWall(manyRuns.get(TOOLS.markdownlint)), 'markdownlint-cli2'))
+    rows.push({
+      ...ratioRow(`${TOOLS.oursThreaded.name}, ${settings.files} files (reference)`, bestWall(manyRuns.get(TOOLS.oursThreaded)), oursMany, 'default'),
+      measure: `${TOOLS.oursThreaded.name}, ${settings.files} files (reference)`
+    })
+    notes.push(`postmortem-lint lints ${settings.files} files on ${threadCount(settings.files, process.env)} thread(s) by default here.`)
+    notes.push(describeRuns(`${settings.files} files`, manyRuns))
+  }
+
+  const single = filePaths[0] as string
+  let singleRuns: Map<Tool, ProcessRun[]> | undefined
+  if (only.has('one-file')) {
+    log('Whole process: one file')
+    singleRuns = await timeTools([TOOLS.ours, TOOLS.remark, TOOLS.markdownlint], single, settings.singleReps, settings.warmup)
+    const oursSingle = bestWall(singleRuns.get(TOOLS.ours))
+    rows.push(ratioRow('postmortem-lint, one file, whole process', oursSingle, bestWall(singleRuns.get(TOOLS.remark)), 'remark-cli', 0.5))
+    rows.push(ratioRow('postmortem-lint, one file (reference)', oursSingle, bestWall(singleRuns.get(TOOLS.markdownlint)), 'markdownlint-cli2'))
+    notes.push(describeRuns('One file', singleRuns))
+  }
+
+  if (only.has('language-server')) {
+    log('Language server: edits of a long postmortem')
+    const longText = generateLongPostmortem(SEED, 0, settings.lines)
+    const lines = longText.split('\n').length
+    try {
+      const latency = await measureEditLatency(path.join(workDir, 'workspace'), longText, settings.edits)
+      rows.push({
+        measure: `language server, edit to diagnostics, ${lines}-line postmortem`,
+        ours: `median ${formatMs(latency.medianMs)}, max ${formatMs(latency.maxMs)}`,
+        baseline: '—',
+        value: latency.medianMs,
+        target: '≤ 50 ms',
+        met: latency.medianMs <= 50
+      })
+      const inThread = await measurePresetAgainstParse([{path: 'long-postmortem.md', text: longText}], settings.rounds)
+      notes.push(
+        `Language server: first diagnostics ${formatMs(latency.openMs)} after opening (${latency.diagnostics} diagnostics); ${settings.edits} edits timed. ` +
+          `The same ${Math.round(longText.length / 1024)} KB document in process: remark-parse ${formatMs(inThread.parse.ms)}, parse and our preset ${formatMs(inThread.preset.ms)}.`
+      )
+    } catch (error) {
+      rows.push({measure: `language server, ${lines}-line postmortem`, ours: 'not measured', baseline: '—', value: Number.NaN, target: '≤ 50 ms', met: false})
+      notes.push(`Language server not measured: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+
+  if (only.has('many')) {
+    log(`Whole process: ${tenth} and ${settings.many} files`)
+    const linearRuns = new Map<string, ProcessRun[]>([
+      ['tenth', []],
+      ['many', []]
+    ])
+    const linearReps = Math.min(settings.reps, 2)
+    for (let rep = 0; rep < linearReps; rep++) {
+      linearRuns.get('tenth')?.push(await runTool(TOOLS.ours, tenthDir))
+      linearRuns.get('many')?.push(await runTool(TOOLS.ours, manyDir))
+    }
+    const tenthMs = bestWall(linearRuns.get('tenth'))
+    const manyMs = bestWall(linearRuns.get('many'))
+    rows.push({
+      ...ratioRow(`10× more files, postmortem-lint (${tenth} → ${settings.many})`, manyMs, tenthMs, '1×', 11),
+      ours: `10×: ${formatMs(manyMs)}`,
+      baseline: `1×: ${formatMs(tenthMs)}`
+    })
+    const manyPeak = Math.max(...(linearRuns.get('many') ?? []).map((run) => run.peakRssBytes))
+    const singlePeak = singleRuns
+      ? medianOf(singleRuns.get(TOOLS.ours), 'peakRssBytes')
+      : (await runTool(TOOLS.ours, single)).peakRssBytes
+    rows.push({
+      measure: `peak memory, postmortem-lint, ${settings.many} files`,
+      ours: formatMb(manyPeak),
+      baseline: `one file ${formatMb(singlePeak)}`,
+      ratio: manyPeak / singlePeak,
+      value: manyPeak,
+      target: '≤ 300 MB',
+      met: manyPeak <= 300 * 1024 * 1024
+    })
+    notes.push(`${settings.many} files: CPU ${formatMs(medianOf(linearRuns.get('many'), 'cpuMs'))} for ${formatMs(manyMs)} of wall time.`)
+  }
+
+  return {machine: machine(), settings: {...settings, only: [...only]}, rows, notes}
 }
 
 export function formatTable(result: BenchResult): string {
