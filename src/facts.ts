@@ -82,17 +82,19 @@ function isIncidentLength(line: Span, duration: DurationMention): boolean {
   return DURATION_CONTEXT.test(before) || INCIDENT_AFTER.test(after)
 }
 
-function firstTime(spans: readonly Span[]): TimeMention | undefined {
+type TimesOf = (span: Span) => TimeMention[]
+
+function firstTime(spans: readonly Span[], timesOf: TimesOf): TimeMention | undefined {
   for (const span of spans) {
-    const found = findTimes(span).find((mention) => mention.time)
+    const found = timesOf(span).find((mention) => mention.time)
     if (found) return found
   }
   return undefined
 }
 
-function firstRange(spans: readonly Span[]): TimeMention | undefined {
+function firstRange(spans: readonly Span[], timesOf: TimesOf): TimeMention | undefined {
   for (const span of spans) {
-    const found = findTimes(span).find((mention) => mention.time && mention.end?.time)
+    const found = timesOf(span).find((mention) => mention.time && mention.end?.time)
     if (found) return found
   }
   return undefined
@@ -100,6 +102,14 @@ function firstRange(spans: readonly Span[]): TimeMention | undefined {
 
 function contentOf(facts: readonly FactLabelMention[], label: FactLabelMention['label']): Span[] {
   return facts.filter((fact) => fact.label === label).map((fact) => fact.content)
+}
+
+function firstZoneOffset(zones: readonly ZoneMention[]): number | undefined {
+  for (const zone of zones) {
+    const offset = zoneOffset(zone.name)
+    if (offset !== undefined) return offset
+  }
+  return undefined
 }
 
 export type StatedMentions = Omit<StatedFacts, 'start' | 'end'> & {
@@ -120,11 +130,21 @@ export function extractStatedFacts(
 ): StatedMentions {
   const stated = statedText(source, sections, preambleEnd)
   const durationLines = contentOf(factLabels, 'duration')
+  // The stated lines are searched for a range, then for a date: read once.
+  const read = new WeakMap<Span, TimeMention[]>()
+  const timesOf: TimesOf = (span) => {
+    let times = read.get(span)
+    if (!times) {
+      times = findTimes(span)
+      read.set(span, times)
+    }
+    return times
+  }
 
-  let startMention = firstTime(contentOf(factLabels, 'start'))
-  let endMention = firstTime(contentOf(factLabels, 'end'))
+  let startMention = firstTime(contentOf(factLabels, 'start'), timesOf)
+  let endMention = firstTime(contentOf(factLabels, 'end'), timesOf)
   if (!startMention || !endMention) {
-    const range = firstRange([...durationLines, ...stated])
+    const range = firstRange([...durationLines, ...stated], timesOf)
     if (range?.end?.time) {
       startMention ??= {...range, span: range.span}
       // An end without a date of its own is placed after the start (placeMoments).
@@ -143,7 +163,7 @@ export function extractStatedFacts(
   const dateMention =
     contentOf(factLabels, 'date').flatMap((line) => findTimes(line)).find((mention) => mention.date) ??
     (startMention?.date ? startMention : undefined) ??
-    stated.flatMap((line) => findTimes(line)).find((mention) => mention.date)
+    stated.flatMap(timesOf).find((mention) => mention.date)
 
   const impactSections = sections.filter((section) => section.kinds.includes('impact') || section.kinds.includes('summary'))
   const impactText = impactSections.length > 0
@@ -160,7 +180,7 @@ export function extractStatedFacts(
   const zones = findZones(slice(source, 0, source.length))
   const explicitOffset =
     [startMention?.time, endMention?.time].find((time) => time?.offset !== undefined)?.offset ??
-    zones.map((zone) => zoneOffset(zone.name)).find((offset) => offset !== undefined)
+    firstZoneOffset(zones)
   const year = [dateMention?.date?.year, startMention?.date?.year].find((value) => value !== undefined)
 
   const result: StatedMentions = {

@@ -94,6 +94,31 @@ const IRREGULAR_PARTICIPLES = new Set(['made', 'done', 'run', 'set', 'put', 'wri
 
 const NAME = /^\p{Lu}[\p{Ll}'’-]{1,30}$/u
 
+// Words without which a sentence holds no blame: what findInSentence starts
+// from (a blaming phrase's first word, "fault", a mistake, "by") or needs
+// after a person (what they did wrong). Most blocks hold none of them and are
+// skipped on their raw text, before they are split into words.
+const TRIGGERS: ReadonlySet<string> = new Set([
+  'fault', 'by', 'made', 'makes', 'failed', "didn't", 'never', 'did', ...MISTAKES, ...BLAME_ADVERBS, ...FAILURE_VERBS
+])
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/**
+ * Finds any of `words` (lowercase, straight apostrophes) standing alone in a
+ * lowercased text. A word of a sentence is found in its block's raw text:
+ * blanking markup only ever turns characters into spaces.
+ */
+function anyWordPattern(words: Iterable<string>): RegExp {
+  const alternatives = [...new Set(words)].map((word) => escapeRegExp(word).replaceAll("'", "['’]"))
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'u')
+}
+
+// A name is introduced next to a role or a handle ("Dana, our engineer", "developer Sam").
+const ROLE_OR_HANDLE = anyWordPattern([...ROLES].flatMap((role) => [role, `${role}s`]))
+
 function phraseWords(phrase: string): string[] {
   return phrase.toLowerCase().replaceAll('’', "'").split(/\s+/).filter(Boolean)
 }
@@ -199,7 +224,8 @@ function causedBy(words: readonly Word[], by: number): boolean {
 function introducedNames(blocks: readonly ProseBlock[]): Set<string> {
   const names = new Set<string>()
   for (const block of blocks) {
-    for (const words of sentencesOf(block.text)) {
+    if (!ROLE_OR_HANDLE.test(block.raw.text.toLowerCase()) && !block.raw.text.includes('@')) continue
+    for (const words of block.sentences) {
       words.forEach((word, index) => {
         if (!NAME.test(word.text)) return
         const next = words[index + 1]
@@ -281,7 +307,14 @@ export function findBlame(tree: Root, source: string, options: BlameOptions): Bl
 }
 
 function readBlame(tree: Root, source: string, options: BlameOptions): Blame[] {
+  // An empty phrase would match everywhere without taking a word.
+  const phrases = options.phrases.map(phraseWords).filter((phrase) => phrase.length > 0).sort((a, b) => b.length - a.length)
+  const triggers = new Set([...TRIGGERS, ...phrases.map(([first = '']) => first)])
+  const triggerPattern = anyWordPattern(triggers)
   const blocks = proseOf(tree, source)
+  const suspect = blocks.filter((block) => triggerPattern.test(block.raw.text.toLowerCase()))
+  if (suspect.length === 0) return []
+
   const names = introducedNames(blocks)
   const extra: string[][] = []
   for (const person of options.people) {
@@ -290,12 +323,12 @@ function readBlame(tree: Root, source: string, options: BlameOptions): Blame[] {
     else extra.push(phraseWords(person))
   }
   const people: People = {names, extra}
-  const phrases = options.phrases.map(phraseWords).sort((a, b) => b.length - a.length)
   const allowed = options.allow.map((phrase) => phrase.toLowerCase())
 
   const found: Blame[] = []
-  for (const block of blocks) {
-    for (const words of sentencesOf(block.text)) {
+  for (const block of suspect) {
+    for (const words of block.sentences) {
+      if (!words.some((word) => triggers.has(word.lower))) continue
       for (const blame of findInSentence(source, words, people, phrases)) {
         const sentence = source.slice(words[0]?.start ?? 0, words.at(-1)?.end ?? 0).toLowerCase()
         if (allowed.some((phrase) => sentence.includes(phrase) && phrase.includes(blame.span.text.toLowerCase()))) continue

@@ -1,17 +1,37 @@
 import type {Nodes, Root} from 'mdast'
-import {type Span, slice, splitLines} from './text.js'
+import {type Span, slice, spanEnd, splitLines} from './text.js'
 
 /**
  * The prose of a postmortem: what its author wrote in sentences, with code,
  * HTML, link targets and emphasis markers left out. Blame and placeholder
  * checks read this, never code samples, logs or URLs.
+ *
+ * The prose text and its sentences are made when first asked for: most
+ * blocks are skipped on their raw text (no word that could start a finding),
+ * and blanking every block of every document cost more than the checks.
  */
-export interface ProseBlock {
-  node: Nodes
+export class ProseBlock {
+  #text: Span | undefined
+  #sentences: Word[][] | undefined
+
+  constructor(
+    readonly node: Nodes,
+    /** The block's source as written. */
+    readonly raw: Span,
+    private readonly source: string
+  ) {}
+
   /** The block's source with everything but its words blanked to spaces: offsets are the document's. */
-  text: Span
-  /** The block's source as written. */
-  raw: Span
+  get text(): Span {
+    this.#text ??= {text: blankUrls(this.node.type === 'code' || this.node.type === 'yaml' ? this.raw.text : wordsOnly(this.node, this.raw, this.source)), start: this.raw.start}
+    return this.#text
+  }
+
+  /** The sentences of the prose text (`sentencesOf`). */
+  get sentences(): Word[][] {
+    this.#sentences ??= sentencesOf(this.text)
+    return this.#sentences
+  }
 }
 
 // `@jane` or, as some teams write it, `jane@`; e-mail addresses are words of their own.
@@ -56,15 +76,28 @@ function offsets(node: Nodes): [number, number] | undefined {
   return start === undefined || end === undefined ? undefined : [start, end]
 }
 
-/** Copies the text nodes under `node` into `chars`; everything else stays blank. */
-function copyText(node: Nodes, source: string, chars: string[], base: number): void {
-  if (node.type === 'text') {
-    const range = offsets(node)
-    if (!range) return
-    for (let offset = range[0]; offset < range[1]; offset++) chars[offset - base] = source.charAt(offset)
-    return
+function blank(text: string): string {
+  return text.replace(NOT_LINE_BREAK, ' ')
+}
+const NOT_LINE_BREAK = /[^\r\n]/g
+
+/** The source of `node` with everything outside its text nodes blanked, built from slices. */
+function wordsOnly(node: Nodes, raw: Span, source: string): string {
+  const pieces: string[] = []
+  let at = raw.start
+  const copy = (current: Nodes): void => {
+    if (current.type === 'text') {
+      const range = offsets(current)
+      if (!range || range[0] < at) return
+      pieces.push(blank(source.slice(at, range[0])), source.slice(range[0], range[1]))
+      at = range[1]
+      return
+    }
+    if ('children' in current) for (const child of current.children) copy(child as Nodes)
   }
-  if ('children' in node) for (const child of node.children) copyText(child as Nodes, source, chars, base)
+  copy(node)
+  pieces.push(blank(source.slice(at, spanEnd(raw))))
+  return pieces.join('')
 }
 
 function blankUrls(text: string): string {
@@ -73,12 +106,7 @@ function blankUrls(text: string): string {
 
 function blockOf(node: Nodes, source: string): ProseBlock | undefined {
   const range = offsets(node)
-  if (!range) return undefined
-  const raw = slice(source, range[0], range[1])
-  if (node.type === 'code' || node.type === 'yaml') return {node, raw, text: {text: blankUrls(raw.text), start: range[0]}}
-  const chars = raw.text.split('').map((char) => (char === '\n' || char === '\r' ? char : ' '))
-  copyText(node, source, chars, range[0])
-  return {node, raw, text: {text: blankUrls(chars.join('')), start: range[0]}}
+  return range ? new ProseBlock(node, slice(source, range[0], range[1]), source) : undefined
 }
 
 function collect(node: Nodes, source: string, blocks: ProseBlock[]): void {

@@ -5,6 +5,7 @@ import {
   type CalendarDate,
   type ClockTime,
   type ImpossibleTime,
+  type LeadingTime,
   type TimeMention,
   dayNumber,
   findTimes,
@@ -52,6 +53,8 @@ interface Candidate {
   source: EntrySource
   /** The list or table the entry belongs to. */
   group?: Nodes
+  /** The time the line starts with, when already read. */
+  lead?: {time: LeadingTime | undefined}
 }
 
 function offsets(node: Nodes): [number, number] | undefined {
@@ -147,9 +150,10 @@ function candidates(tree: Root, source: string, start: number, end: number): Can
     const [head] = splitLines(source, firstRange[0], firstRange[1])
     const clipped = head ? clip(head) : undefined
     if (clipped) {
-      found.push({line: clipped, source: 'item', group: list})
+      const lead = {time: readLeadingTime(stripLeadingMarkup(clipped))}
+      found.push({line: clipped, source: 'item', group: list, lead})
       // An entry's sub-bullets and wrapped lines are its details.
-      if (isEntry(clipped)) return
+      if (lead.time !== undefined) return
     }
     pushLines(firstRange, 'line', true)
     for (const child of rest) visit(child)
@@ -173,10 +177,6 @@ function candidates(tree: Root, source: string, start: number, end: number): Can
   return found
 }
 
-function isEntry(line: Span): boolean {
-  return readLeadingTime(stripLeadingMarkup(line)) !== undefined
-}
-
 interface Reading {
   kind: TimelineEntry['kind'] | 'date-line'
   stamp?: Span
@@ -184,9 +184,9 @@ interface Reading {
   impossible?: ImpossibleTime
 }
 
-function read(line: Span, source: EntrySource): Reading {
+function read({line, source, lead: known}: Candidate): Reading {
   const text = stripLeadingMarkup(line)
-  const lead = readLeadingTime(text)
+  const lead = known ? known.time : readLeadingTime(text)
   if (!lead) {
     // A list item or row that gives its time later in the sentence
     // ("Support forwarded the ticket at 3:17 PM") still has one; a line of
@@ -255,7 +255,7 @@ export function buildTimeline(
     let dayShift = 0
     let previous: {minute: number} | undefined
     for (const candidate of candidates(tree, source, section.contentStart, section.contentEnd)) {
-      const reading = read(candidate.line, candidate.source)
+      const reading = read(candidate)
       if (reading.kind === 'date-line') {
         date = reading.mention?.date ?? date
         dayShift = 0
