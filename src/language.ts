@@ -1,4 +1,4 @@
-import {memoPerObject} from './cache.js'
+import {memoPerObject, memoPerOptions} from './cache.js'
 import type {Root} from 'mdast'
 import {type ProseBlock, type Word, isHandle, proseOf, sentencesOf} from './prose.js'
 import {type Span, slice} from './text.js'
@@ -306,11 +306,25 @@ export function findBlame(tree: Root, source: string, options: BlameOptions): Bl
   return readings(tree, JSON.stringify(options), () => readBlame(tree, source, options))
 }
 
+interface Vocabulary {
+  phrases: string[][]
+  triggers: Set<string>
+  triggerPattern: RegExp
+}
+
+const vocabularies = memoPerOptions<Vocabulary>()
+
+function vocabularyOf(phraseOption: readonly string[]): Vocabulary {
+  return vocabularies(JSON.stringify(phraseOption), () => {
+    // An empty phrase would match everywhere without taking a word.
+    const phrases = phraseOption.map(phraseWords).filter((phrase) => phrase.length > 0).sort((a, b) => b.length - a.length)
+    const triggers = new Set([...TRIGGERS, ...phrases.map(([first = '']) => first)])
+    return {phrases, triggers, triggerPattern: anyWordPattern(triggers)}
+  })
+}
+
 function readBlame(tree: Root, source: string, options: BlameOptions): Blame[] {
-  // An empty phrase would match everywhere without taking a word.
-  const phrases = options.phrases.map(phraseWords).filter((phrase) => phrase.length > 0).sort((a, b) => b.length - a.length)
-  const triggers = new Set([...TRIGGERS, ...phrases.map(([first = '']) => first)])
-  const triggerPattern = anyWordPattern(triggers)
+  const {phrases, triggers, triggerPattern} = vocabularyOf(options.phrases)
   const blocks = proseOf(tree, source)
   const suspect = blocks.filter((block) => triggerPattern.test(block.raw.text.toLowerCase()))
   if (suspect.length === 0) return []

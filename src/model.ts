@@ -1,9 +1,9 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {memoPerObject} from './cache.js'
+import {memoPerObject, memoPerOptions} from './cache.js'
 import {type StatedFacts, extractStatedFacts, placeMoments} from './facts.js'
 import {type FactLabelMention, type Section, scanSections} from './sections.js'
-import {type SectionKind, type SynonymOption, createSectionMatcher} from './synonyms.js'
+import {type SectionKind, type SectionMatcher, type SynonymOption, createSectionMatcher} from './synonyms.js'
 import {type Span, markdownText} from './text.js'
 import {type Timeline, buildTimeline} from './timeline.js'
 import {dayNumber} from './time.js'
@@ -20,8 +20,15 @@ export interface PostmortemModel {
   sectionsOf(kind: SectionKind): Section[]
 }
 
+// Building a matcher normalises every known title.
+const matchers = memoPerOptions<SectionMatcher>()
+
+function matcherFor(synonyms: SynonymOption): SectionMatcher {
+  return matchers(JSON.stringify(synonyms), () => createSectionMatcher(synonyms))
+}
+
 export function buildModel(tree: Root, source: string, synonyms: SynonymOption = {}): PostmortemModel {
-  const scan = scanSections(tree, source, createSectionMatcher(synonyms))
+  const scan = scanSections(tree, source, matcherFor(synonyms))
   const {startMention, endMention, ...stated} = extractStatedFacts(source, scan.sections, scan.factLabels, scan.preambleEnd)
   const statedDay = startMention?.date ?? stated.date?.date
   const timeline = buildTimeline(

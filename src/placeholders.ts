@@ -1,4 +1,4 @@
-import {memoPerObject} from './cache.js'
+import {memoPerObject, memoPerOptions} from './cache.js'
 import type {Html, Image, Nodes, Root} from 'mdast'
 import type {PostmortemModel} from './model.js'
 import {type ProseBlock, proseLines, proseOf} from './prose.js'
@@ -193,6 +193,8 @@ function markerPattern(marker: string): TextPattern {
   }
 }
 
+const markerPatterns = memoPerOptions<TextPattern[]>()
+
 function visitNodes(node: Nodes, visit: (node: Nodes) => void): void {
   visit(node)
   if ('children' in node) for (const child of node.children) visitNodes(child as Nodes, visit)
@@ -207,7 +209,7 @@ export function findPlaceholders(tree: Root, model: PostmortemModel, options: Pl
 
 function readPlaceholders(tree: Root, model: PostmortemModel, options: PlaceholderOptions): Placeholder[] {
   const source = model.source
-  const markers = options.markers.map(markerPattern)
+  const markers = markerPatterns(JSON.stringify(options.markers), () => options.markers.map(markerPattern))
   const found: Placeholder[] = []
   for (const block of proseOf(tree, source)) {
     found.push(...textPlaceholders(block, markers))
