@@ -63,6 +63,14 @@ describe('findBlame', () => {
     expect(blames('The release captain overlooked it.', {people: ['release captain']})).toEqual(['person: The release captain overlooked'])
     expect(blames('We track the human error budget.', {allow: ['human error budget']})).toEqual([])
     expect(blames('Human error again.', {phrases: []})).toEqual([])
+    // An empty phrase names nothing (it once matched everywhere and never moved on).
+    expect(blames('Human error again.', {phrases: ['', '  ', 'human error']})).toEqual(['phrase: Human error'])
+  })
+
+  it('finds blame split by markup, which the raw text is searched through', () => {
+    expect(blames('An intern *mistakenly* ran the job.')).toEqual(['person: An intern *mistakenly* ran'])
+    expect(blames('It was **human** error.')).toEqual(['phrase: human** error'])
+    expect(blames('The [engineer](https://example.com/people) forgot the flag.')).toEqual(['person: The [engineer](https://example.com/people) forgot'])
   })
 
   it('reads no code', () => {

@@ -20,6 +20,12 @@ describe('findPlaceholders', () => {
     expect(found('TODOs, MTBD, XXL, 5xx and 4XX errors. What happened?? `TODO`\n\n```\nFIXME\n```\n')).toEqual([])
   })
 
+  it('finds placeholders whose spaces are markup in the source, which each block is first searched in', () => {
+    expect(found('Details: will fill*in here*.')).toEqual(['text: will fill in here'])
+    expect(found('The **service name** goes*here*, then [insert*link*].')).toEqual(['text: goes here', 'text: [insert link ]'])
+    expect(found('Owner: to be done.', {markers: ['to be done']})).toEqual(['text: to be done'])
+  })
+
   it('takes a TODO heading for the title of a list of tasks', () => {
     expect(found('## TODO\n\n- Add an alert\n\n### To-do list\n\n## Root cause: TODO\n')).toEqual(['text: TODO'])
   })
