@@ -71,7 +71,7 @@ describe('postmortem-lint writes nothing without --fix', () => {
     ]
     for (const args of runs) {
       const result = await runCli(args, {cwd: dir})
-      expect(result.code, args.join(' ')).not.toBeNull()
+      expect(result.code, `${args.join(' ')} ended by ${result.signal}:\n${result.stderr}`).not.toBeNull()
     }
     // Flags that would write documents are refused, and write nothing either.
     for (const flag of ['--output', '--stdout', '--tree-out', '--watch']) {

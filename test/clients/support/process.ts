@@ -7,6 +7,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 export interface Finished {
   code: number | null
+  /** The signal that ended the command, when one did. */
+  signal: NodeJS.Signals | null
   stdout: string
   stderr: string
 }
@@ -28,7 +30,7 @@ export function run(command: string, args: readonly string[], {cwd, env = proces
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
     child.on('error', reject)
-    child.on('close', (code) => resolve({code, stdout, stderr}))
+    child.on('close', (code, signal) => resolve({code, signal, stdout, stderr}))
   })
 }
 

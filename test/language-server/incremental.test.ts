@@ -1,0 +1,166 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import fc from 'fast-check'
+import type {Root} from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkParse from 'remark-parse'
+import {type PluggableList, type Processor, unified} from 'unified'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import {generateLongPostmortem, generatePostmortem} from '../../bench/corpus.js'
+import {createIncrementalParse} from '../../src/language-server/incremental.js'
+import processor from '../../src/language-server/processor.js'
+import {sharedDocuments} from '../support/shared.js'
+
+/**
+ * The language server's parser reuses the parts of a document an edit did
+ * not touch. Whatever the document and the edits, its tree must be the tree
+ * of a whole parse, node for node and position for position.
+ */
+
+const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures')
+
+function fixtureTexts(): string[] {
+  return fs
+    .readdirSync(FIXTURES, {recursive: true, encoding: 'utf8'})
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => fs.readFileSync(path.join(FIXTURES, name), 'utf8'))
+}
+
+const DOCUMENTS = [
+  ...Array.from({length: 40}, (_, index) => generatePostmortem(7, index)),
+  generateLongPostmortem(7, 3, 400),
+  ...fixtureTexts(),
+  ...sharedDocuments('corpus').map((document) => document.text),
+  ...sharedDocuments('seeds').map((document) => document.text)
+]
+
+/** Text that opens, closes and cuts Markdown constructs, typed anywhere. */
+const SNIPPETS = [
+  '\n', '\n\n', '\r\n', ' ', '  ', '\t', 'x', 'word ', '# ', '## Timeline\n', '\n## Impact\n', '#', '- ', '\n- ', '* ', '+ ',
+  '1. ', '2) ', '\n3. ', '  - ', '    ', '> ', '```', '\n```\n', '~~~', '<div>', '\n<div>\n', '</div>', '<!--', '-->',
+  '<!--lint disable-->', '---', '\n---\n', '===', '| a | b |\n|---|---|\n', '|', '[a]: https://example.com\n', '[a]', '[^1]',
+  '![x](y)', '**', '_', '`', '\\', '&amp;', '10:05 ', '- 10:05 Deploy started.\n', '- [ ] ', '\uFEFF'
+]
+
+const edit = fc.record({
+  at: fc.double({min: 0, max: 1, noNaN: true}),
+  remove: fc.nat({max: 40}),
+  insert: fc.array(fc.constantFrom(...SNIPPETS), {maxLength: 3}).map((parts) => parts.join(''))
+})
+
+function applyEdit(text: string, {at, remove, insert}: {at: number; remove: number; insert: string}): string {
+  const start = Math.floor(at * text.length)
+  return text.slice(0, start) + insert + text.slice(start + remove)
+}
+
+function parsers(plugins: PluggableList = []) {
+  let parsedCharacters = 0
+  // Counts what remark-parse is given, to show that edits parse little.
+  function countParsed(this: Processor): void {
+    const parse = this.parser
+    if (!parse) throw new Error('remark-parse comes first')
+    this.parser = (text, file) => {
+      parsedCharacters += text.length
+      return parse(text, file)
+    }
+  }
+  const incremental = unified().use(remarkParse).use(plugins).use(countParsed).use(createIncrementalParse()).freeze()
+  const whole = unified().use(remarkParse).use(plugins).freeze()
+  return {
+    // unified-engine lints each version with a new copy of the processor.
+    incremental: (text: string, name = '/workspace/postmortem.md'): Root => incremental().parse(new VFile({path: name, value: text})),
+    whole: (text: string): Root => whole.parse(text),
+    parsed: () => parsedCharacters,
+    resetCount: () => {
+      parsedCharacters = 0
+    }
+  }
+}
+
+describe('incremental parsing in the language server', () => {
+  it('gives the tree of a whole parse after any edits, on every document we have', () => {
+    const {incremental, whole} = parsers()
+    fc.assert(
+      fc.property(fc.constantFrom(...DOCUMENTS), fc.array(edit, {minLength: 1, maxLength: 6}), (document, edits) => {
+        let text = document
+        expect(incremental(text)).toEqual(whole(text))
+        for (const change of edits) {
+          text = applyEdit(text, change)
+          expect(incremental(text)).toEqual(whole(text))
+        }
+      }),
+      {numRuns: 400}
+    )
+  })
+
+  it('gives the tree of a whole parse with the extensions of other plugins (front matter)', () => {
+    const {incremental, whole} = parsers([[remarkFrontmatter, ['yaml', 'toml']]])
+    const withFrontmatter = DOCUMENTS.slice(0, 20).map((text) => `---\ntitle: x\n# not a heading\n---\n${text}`)
+    fc.assert(
+      fc.property(fc.constantFrom(...withFrontmatter), fc.array(edit, {minLength: 1, maxLength: 4}), (document, edits) => {
+        let text = document
+        incremental(text)
+        for (const change of edits) {
+          text = applyEdit(text, change)
+          expect(incremental(text)).toEqual(whole(text))
+        }
+      }),
+      {numRuns: 150}
+    )
+  })
+
+  it('types a document one character at a time and deletes it again', () => {
+    const {incremental, whole} = parsers()
+    const target = '# Outage\n\n## Timeline\n\n- 10:00 Alert.\n- 10:05 Page.\n\n```\n# inside\n```\n\n## Impact\n\n40% of users.\n'
+    for (let length = 0; length <= target.length; length++) expect(incremental(target.slice(0, length))).toEqual(whole(target.slice(0, length)))
+    for (let length = target.length; length >= 0; length--) expect(incremental(target.slice(length))).toEqual(whole(target.slice(length)))
+  })
+
+  it('parses only around the edit in a long postmortem', () => {
+    const {incremental, whole, parsed, resetCount} = parsers()
+    const lines = generateLongPostmortem(20_240_917, 0, 2000).split('\n')
+    incremental(lines.join('\n'))
+    const fractions: number[] = []
+    // As a person types: each version is the one before with one line changed.
+    for (let index = 1; index <= 20; index++) {
+      const at = Math.floor(((index * 7919) % 97) / 97 * lines.length)
+      lines[at] = `${lines[at]} edited`
+      const text = lines.join('\n')
+      resetCount()
+      expect(incremental(text)).toEqual(whole(text))
+      fractions.push(parsed() / text.length)
+    }
+    fractions.sort((a, b) => a - b)
+    expect(fractions[10]).toBeLessThan(0.02)
+  })
+
+  it('keeps documents apart by path, and hands out trees no later parse changes', () => {
+    const {incremental, whole} = parsers()
+    const one = generatePostmortem(7, 1)
+    const two = generatePostmortem(7, 2)
+    const first = incremental(one, '/a.md')
+    expect(incremental(two, '/b.md')).toEqual(whole(two))
+    const snapshot = structuredClone(first)
+    first.children.length = 0
+    expect(incremental(`${one}\nMore.\n`, '/a.md')).toEqual(whole(`${one}\nMore.\n`))
+    expect(incremental(one, '/a.md')).toEqual(snapshot)
+  })
+
+  it('parses the whole document where a definition could change references elsewhere', () => {
+    const {incremental, whole} = parsers()
+    const text = '# Outage\n\nSee [the runbook].\n\n## Timeline\n\n- 10:00 Alert.\n- 10:05 Page.\n'
+    incremental(text)
+    const defined = `${text}\n[the runbook]: https://example.com/runbook\n`
+    expect(incremental(defined)).toEqual(whole(defined))
+    expect(incremental(text)).toEqual(whole(text))
+  })
+
+  it('is the language server processor’s parser', () => {
+    const text = generatePostmortem(7, 5)
+    const file = new VFile({path: '/workspace/x.md', value: text})
+    expect(processor().parse(file)).toEqual(unified().use(remarkParse).parse(text))
+    const changed = text.replace('\n\n', '\n\nAn added paragraph.\n\n')
+    expect(processor().parse(new VFile({path: '/workspace/x.md', value: changed}))).toEqual(unified().use(remarkParse).parse(changed))
+  })
+})
