@@ -6,8 +6,11 @@
  * after tsc.
  */
 import fs from 'node:fs'
+import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import type {Plugin} from 'esbuild'
+import {INTERNAL_MODULES} from './internals.js'
 
 // The package's folder, whether this runs from src/cli/ or lib/src/cli/.
 function packageRoot(from: string): string {
@@ -18,6 +21,39 @@ function packageRoot(from: string): string {
 
 const ROOT = packageRoot(path.dirname(fileURLToPath(import.meta.url)))
 export const CLI_BUNDLE_DIR = path.join(ROOT, 'lib/bundle')
+
+/**
+ * Replaces internals.ts, which loads unexported modules of unified-args and
+ * unified-engine from their folders at run time, with static imports of the
+ * same files: esbuild then bundles them once, with the copies of their
+ * dependencies that the engine already uses.
+ */
+function internalsPlugin(): Plugin {
+  const resolveFrom = createRequire(path.join(ROOT, 'package.json'))
+  const file = (name: keyof typeof INTERNAL_MODULES): string => {
+    const [dependency, relative] = INTERNAL_MODULES[name]
+    return JSON.stringify(path.join(path.dirname(resolveFrom.resolve(dependency)), relative))
+  }
+  const contents = [
+    `import {parseArgv} from ${file('parseArgv')}`,
+    `import {finder} from ${file('finder')}`,
+    `import {Ignore} from ${file('ignore')}`,
+    'export const loadParseArgv = async () => parseArgv',
+    'export const loadFinder = async () => finder',
+    'export const loadIgnore = async () => Ignore'
+  ].join('\n')
+  const internals = path.join(ROOT, 'lib/src/cli/internals.js')
+  return {
+    name: 'internals',
+    setup(build) {
+      build.onResolve({filter: /^\.\/internals\.js$/}, (args) => {
+        if (path.join(args.resolveDir, args.path) !== internals) return undefined
+        return {path: internals, namespace: 'internals'}
+      })
+      build.onLoad({filter: /.*/, namespace: 'internals'}, () => ({contents, loader: 'js', resolveDir: ROOT}))
+    }
+  }
+}
 
 export async function bundleCli(): Promise<void> {
   let esbuild: typeof import('esbuild')
@@ -49,6 +85,7 @@ export async function bundleCli(): Promise<void> {
     // ES module can only do through `createRequire`.
     banner: {js: "import {createRequire as __createRequire} from 'node:module';\nconst require = __createRequire(import.meta.url);"},
     legalComments: 'eof',
+    plugins: [internalsPlugin()],
     logLevel: 'warning'
   })
   fs.rmSync(CLI_BUNDLE_DIR, {recursive: true, force: true})

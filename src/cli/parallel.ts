@@ -1,12 +1,11 @@
 import fs from 'node:fs'
-import {createRequire} from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
-import {pathToFileURL} from 'node:url'
 import {Worker} from 'node:worker_threads'
 import type {Options as EngineOptions} from 'unified-engine'
 import type {VFile} from 'vfile'
 import {UsageError} from './args.js'
+import {loadFinder, loadIgnore} from './internals.js'
 
 /** What a worker needs to set up the same engine as the main thread. */
 export interface WorkerSetup {
@@ -121,17 +120,6 @@ function isFatal(file: VFile): boolean {
   return file.messages.some((message) => message.fatal === true)
 }
 
-interface Finder {
-  finder(
-    input: string[],
-    options: Record<string, unknown>,
-    callback: (error: Error | undefined, result?: {files: VFile[]}) => void
-  ): void
-}
-interface IgnoreModule {
-  Ignore: new (options: Record<string, unknown>) => unknown
-}
-
 /**
  * Finds the files the engine would lint, as its own first step does (see
  * unified-engine/lib/file-set-pipeline/file-system.js of the pinned
@@ -140,14 +128,10 @@ interface IgnoreModule {
  * The engine's later steps compare every file with every other one when a
  * file is done, which makes one run over thousands of files quadratic; the
  * files found are linted in chunks instead. unified-engine exports neither
- * module, so they are loaded from its folder, as args.ts does for unified-args.
+ * module: see internals.ts.
  */
 async function discover(paths: readonly string[], options: EngineOptions, cwd: string): Promise<VFile[]> {
-  const lib = path.join(path.dirname(createRequire(import.meta.url).resolve('unified-engine')), 'lib')
-  const [{finder}, {Ignore}] = (await Promise.all([
-    import(pathToFileURL(path.join(lib, 'finder.js')).href),
-    import(pathToFileURL(path.join(lib, 'ignore.js')).href)
-  ])) as [Finder, IgnoreModule]
+  const [finder, Ignore] = await Promise.all([loadFinder(), loadIgnore()])
   const ignore = new Ignore({
     cwd,
     detectIgnore: options.detectIgnore ?? Boolean(options.ignoreName),
