@@ -5,22 +5,19 @@
  * pre-commit hook starts the CLI on every commit. Run by `npm run build`
  * after tsc.
  */
+import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {Plugin} from 'esbuild'
 import {INTERNAL_MODULES} from './internals.js'
+import {BUNDLE_FILE, CACHE_FILE, CLI_BUNDLE_DIR} from './launch.js'
 
-// The package's folder, whether this runs from src/cli/ or lib/src/cli/.
-function packageRoot(from: string): string {
-  const parent = path.dirname(from)
-  if (fs.existsSync(path.join(from, 'package.json')) || parent === from) return from
-  return packageRoot(parent)
-}
-
-const ROOT = packageRoot(path.dirname(fileURLToPath(import.meta.url)))
-export const CLI_BUNDLE_DIR = path.join(ROOT, 'lib/bundle')
+// CLI_BUNDLE_DIR is lib/bundle in the package's folder.
+const ROOT = path.dirname(path.dirname(CLI_BUNDLE_DIR))
+// Documents that the build lints to make the code cache (code-cache.ts).
+const CACHE_SAMPLES = ['examples/good-postmortem.md', 'examples/needs-work-postmortem.md']
 
 /**
  * Replaces internals.ts, which loads unexported modules of unified-args and
@@ -55,6 +52,19 @@ function internalsPlugin(): Plugin {
   }
 }
 
+/**
+ * Writes the code cache next to the bundle in `dir`. Without one the CLI
+ * still runs, compiling the bundle each time, so a failure only warns.
+ */
+function makeCodeCache(dir: string): void {
+  const samples = CACHE_SAMPLES.map((sample) => path.join(ROOT, sample)).filter((sample) => fs.existsSync(sample))
+  const script = path.join(ROOT, 'lib/src/cli/code-cache.js')
+  const result = spawnSync(process.execPath, [script, dir, ...samples], {encoding: 'utf8'})
+  if (result.status !== 0 || !fs.existsSync(path.join(dir, CACHE_FILE))) {
+    console.warn(`Cannot make the code cache of the CLI bundle: postmortem-lint starts slower\n${result.stderr ?? result.error}`)
+  }
+}
+
 export async function bundleCli(): Promise<void> {
   let esbuild: typeof import('esbuild')
   try {
@@ -71,23 +81,29 @@ export async function bundleCli(): Promise<void> {
   const staging = `${CLI_BUNDLE_DIR}-${process.pid}`
   await esbuild.build({
     absWorkingDir: ROOT,
-    // The thread is found next to the CLI (`new URL('./lint-worker.js', import.meta.url)`),
-    // so both keep their names.
-    entryPoints: {index: 'lib/src/cli/index.js', 'lint-worker': 'lib/src/cli/lint-worker.js'},
-    outdir: staging,
+    entryPoints: ['lib/src/cli/entry.js'],
+    outfile: path.join(staging, BUNDLE_FILE),
     bundle: true,
     platform: 'node',
     target: 'node20',
-    format: 'esm',
+    // CommonJS, which launch.ts runs as a `vm.Script` with a code cache; an
+    // ES module cannot use one in Node 20.
+    format: 'cjs',
+    // launch.ts passes the bundle's URL, which parallel.ts finds the lint
+    // thread's entry next to.
+    define: {'import.meta.url': '__bundleUrl'},
     minifyWhitespace: true,
     minifySyntax: true,
-    // Bundled CommonJS dependencies `require` Node's built-in modules, which an
-    // ES module can only do through `createRequire`.
-    banner: {js: "import {createRequire as __createRequire} from 'node:module';\nconst require = __createRequire(import.meta.url);"},
     legalComments: 'eof',
     plugins: [internalsPlugin()],
     logLevel: 'warning'
   })
+  fs.writeFileSync(
+    path.join(staging, 'lint-worker.js'),
+    "// The lint thread's entry next to the bundle (parallel.ts starts it).\n" +
+      "import {loadCli} from '../src/cli/launch.js'\n\nawait (await loadCli()).startLintThread()\n"
+  )
+  makeCodeCache(staging)
   fs.rmSync(CLI_BUNDLE_DIR, {recursive: true, force: true})
   try {
     fs.renameSync(staging, CLI_BUNDLE_DIR)
