@@ -65,6 +65,37 @@ function makeCodeCache(dir: string): void {
   }
 }
 
+// The dependencies' `import()` of plugins and reporters, which the bundle
+// routes through the bin's own `import()` (launch.ts): V8 forgets how a
+// `vm.Script` made from a code cache imports (Node 20), and a script can only
+// be given Node's importer as an experimental feature, which warns.
+const DYNAMIC_IMPORTS: Record<string, string> = {
+  'load-plugin/lib/index.js': '(await import(href))',
+  'unified-engine/lib/configuration.js': 'await import(fileUrl)'
+}
+const DYNAMIC_IMPORT = /(?<![\w$.])import\(/g
+
+function dynamicImportPlugin(): Plugin {
+  const files = new Map(
+    Object.entries(DYNAMIC_IMPORTS).map(([file, code]) => {
+      const [dependency = '', ...rest] = file.split('/')
+      return [path.join(path.dirname(createRequire(path.join(ROOT, 'package.json')).resolve(dependency)), ...rest), code]
+    })
+  )
+  return {
+    name: 'dynamic-import',
+    setup(build) {
+      build.onLoad({filter: /\.js$/}, (args) => {
+        const code = files.get(args.path)
+        if (code === undefined) return undefined
+        const contents = fs.readFileSync(args.path, 'utf8')
+        if (contents.split(code).length !== 2) throw new Error(`Expected \`${code}\` once in ${args.path}: update DYNAMIC_IMPORTS`)
+        return {contents: contents.replace(code, code.replace('import(', '__bundleImport(')), loader: 'js'}
+      })
+    }
+  }
+}
+
 export async function bundleCli(): Promise<void> {
   let esbuild: typeof import('esbuild')
   try {
@@ -95,9 +126,13 @@ export async function bundleCli(): Promise<void> {
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'eof',
-    plugins: [internalsPlugin()],
+    plugins: [internalsPlugin(), dynamicImportPlugin()],
     logLevel: 'warning'
   })
+  const bundled = fs.readFileSync(path.join(staging, BUNDLE_FILE), 'utf8')
+  if (DYNAMIC_IMPORT.test(bundled)) {
+    throw new Error('The CLI bundle has an `import()` that launch.ts cannot run: route it through `__bundleImport` (DYNAMIC_IMPORTS)')
+  }
   fs.writeFileSync(
     path.join(staging, 'lint-worker.js'),
     "// The lint thread's entry next to the bundle (parallel.ts starts it).\n" +

@@ -10,11 +10,12 @@ import os from 'node:os'
 import path from 'node:path'
 import {Readable, Writable} from 'node:stream'
 import {fileURLToPath} from 'node:url'
-import {CACHE_FILE, loadBundle, setV8Flags} from './launch.js'
+import {CACHE_FILE, CLI_BUNDLE_DIR, loadBundle, setV8Flags} from './launch.js'
 
 export async function makeCodeCache(dir: string, samples: readonly string[]): Promise<void> {
   setV8Flags()
-  const loaded = loadBundle(dir, false)
+  // Made where the build puts the bundle, as the bin then loads it.
+  const loaded = loadBundle(dir, false, CLI_BUNDLE_DIR)
   if (!loaded) throw new Error(`No bundle in ${dir}, or this Node cannot load it`)
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-lint-cache-'))
   try {

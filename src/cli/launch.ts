@@ -51,14 +51,13 @@ export interface LoadedBundle {
  * Runs the CommonJS bundle in `dir` as a `vm.Script`, which, unlike an ES
  * module, can be compiled from a code cache: V8 then neither parses the
  * 1.3 MB bundle nor compiles the functions a run needs. A cache V8 rejects
- * (another Node version or other flags) is ignored. Without a bundle, or on
- * a Node without the loader that the bundle's `import()` of plugins and
- * reporters needs (before 20.12), resolves to undefined.
+ * (another Node version or other flags) is ignored. Without a bundle,
+ * resolves to undefined. `runsFrom` is the
+ * folder the bundle is made for, when it is still being built elsewhere.
  */
-export function loadBundle(dir: string, useCache: boolean): LoadedBundle | undefined {
-  const loader = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
-  const file = path.join(dir, BUNDLE_FILE)
-  if (loader === undefined || !fs.existsSync(file)) return undefined
+export function loadBundle(dir: string, useCache: boolean, runsFrom: string = dir): LoadedBundle | undefined {
+  const source = path.join(dir, BUNDLE_FILE)
+  if (!fs.existsSync(source)) return undefined
   let cachedData: Buffer | undefined
   if (useCache) {
     try {
@@ -68,12 +67,16 @@ export function loadBundle(dir: string, useCache: boolean): LoadedBundle | undef
     }
   }
   // As Node wraps a CommonJS module, plus the URL that the bundle uses for
-  // `import.meta.url`.
-  const source = `(function (exports, require, module, __filename, __dirname, __bundleUrl) {${fs.readFileSync(file, 'utf8')}\n})`
-  const script = new vm.Script(source, {filename: file, cachedData, importModuleDynamically: loader})
+  // `import.meta.url` and the `import()` it loads plugins and reporters with
+  // (bundle.ts).
+  const code = `(function (exports, require, module, __filename, __dirname, __bundleUrl, __bundleImport) {${fs.readFileSync(source, 'utf8')}\n})`
+  // The cache keeps the file name it was made with, which stack traces show.
+  const file = path.join(runsFrom, BUNDLE_FILE)
+  const script = new vm.Script(code, {filename: file, cachedData})
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void
   const module = {exports: {} as CliModule}
-  wrapper.call(module.exports, module.exports, createRequire(file), module, file, dir, pathToFileURL(file).href)
+  const bundleImport = (specifier: string): Promise<unknown> => import(specifier)
+  wrapper.call(module.exports, module.exports, createRequire(file), module, file, runsFrom, pathToFileURL(file).href, bundleImport)
   return {cli: module.exports, script}
 }
 

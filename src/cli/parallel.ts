@@ -1,7 +1,8 @@
 import fs from 'node:fs'
+import {createRequire} from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
-import {Worker} from 'node:worker_threads'
+import type {Worker} from 'node:worker_threads'
 import type {Options as EngineOptions} from 'unified-engine'
 import type {VFile} from 'vfile'
 import {UsageError} from './args.js'
@@ -175,6 +176,8 @@ async function lintOnThreads(
   lintHere: (chunk: string[]) => Promise<VFile[]>
 ): Promise<Map<string, VFile>> {
   const {VFile} = await import('vfile')
+  // Loaded only here: a run over a few files starts no thread.
+  const {Worker} = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads')
   const results = new Map<string, VFile>()
   const workers: Worker[] = []
   const lanes: Array<Promise<void>> = []
