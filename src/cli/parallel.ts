@@ -35,6 +35,8 @@ const FILES_PER_THREAD = 50
 // others waiting.
 const CHUNKS_PER_THREAD = 4
 const MAX_CHUNK = 200
+// Smaller chunks cost an engine run each (configuration, plugins) for few files.
+const MIN_CHUNK = 20
 
 /**
  * How many threads lint `files` files: one fewer than the cores, and none
@@ -157,11 +159,37 @@ async function discover(paths: readonly string[], options: EngineOptions, cwd: s
   return found.sort((left, right) => (left.path < right.path ? -1 : 1))
 }
 
-function chunksOf(paths: readonly string[], threads: number): string[][] {
-  const size = Math.max(1, Math.min(MAX_CHUNK, Math.ceil(paths.length / (threads * CHUNKS_PER_THREAD))))
-  const chunks: string[][] = []
-  for (let start = 0; start < paths.length; start += size) chunks.push(paths.slice(start, start + size))
-  return chunks
+/**
+ * Hands out the paths in chunks, in order. On several lanes the chunks get
+ * smaller as the paths run out (a fraction of what is left), so that the
+ * lanes finish about together instead of one linting a last large chunk
+ * while the others wait.
+ */
+class ChunkQueue {
+  private next = 0
+  private readonly fixedSize: number
+
+  constructor(
+    private readonly paths: readonly string[],
+    private readonly lanes: number
+  ) {
+    this.fixedSize = Math.max(1, Math.min(MAX_CHUNK, Math.ceil(paths.length / (lanes * CHUNKS_PER_THREAD))))
+  }
+
+  get remaining(): number {
+    return this.paths.length - this.next
+  }
+
+  take(): string[] | undefined {
+    if (this.remaining === 0) return undefined
+    const size =
+      this.lanes === 1
+        ? this.fixedSize
+        : Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.ceil(this.remaining / (this.lanes * CHUNKS_PER_THREAD))))
+    const chunk = this.paths.slice(this.next, this.next + size)
+    this.next += chunk.length
+    return chunk
+  }
 }
 
 /**
@@ -170,7 +198,7 @@ function chunksOf(paths: readonly string[], threads: number): string[][] {
  * linting while the workers start up.
  */
 async function lintOnThreads(
-  chunks: string[][],
+  chunks: ChunkQueue,
   threads: number,
   setup: WorkerSetup,
   lintHere: (chunk: string[]) => Promise<VFile[]>
@@ -187,7 +215,7 @@ async function lintOnThreads(
     new Promise<void>((resolve, reject) => {
       let busy = false
       const next = (): void => {
-        const chunk = failure ? undefined : chunks.shift()
+        const chunk = failure ? undefined : chunks.take()
         busy = chunk !== undefined
         if (chunk) worker.postMessage(chunk)
         else resolve()
@@ -204,12 +232,12 @@ async function lintOnThreads(
     })
 
   const hereLane = async (): Promise<void> => {
-    for (let chunk = chunks.shift(); chunk && !failure; chunk = chunks.shift()) {
+    for (let chunk = chunks.take(); chunk && !failure; chunk = chunks.take()) {
       for (const file of await lintHere(chunk)) results.set(file.path, file)
     }
   }
 
-  for (let index = 1; index < Math.min(threads, chunks.length); index++) {
+  for (let index = 1; index < threads && chunks.remaining > 0; index++) {
     // The worker sees the command's arguments: libraries that colour their
     // output (the code frame of a bad .remarkrc) read `--no-color` from argv.
     const worker = new Worker(new URL('./lint-worker.js', import.meta.url), {workerData: setup, argv: process.argv.slice(2)})
@@ -256,7 +284,7 @@ export async function lintFiles(
   const found = await discover(paths, options, setup.cwd)
   const lintable = found.filter((file) => !isFatal(file)).map((file) => file.path)
   const threads = threadCount(lintable.length, env)
-  const chunks = chunksOf(lintable, threads)
+  const chunks = new ChunkQueue(lintable, threads)
   const lintHere = async (chunk: string[]): Promise<VFile[]> => (await runEngine({...options, files: chunk})).map(withoutCleanText)
   const linted = await lintOnThreads(chunks, threads, setup, lintHere)
   return found.map((file) => {
