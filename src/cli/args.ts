@@ -1,7 +1,5 @@
-import {createRequire} from 'node:module'
-import path from 'node:path'
-import {pathToFileURL} from 'node:url'
 import type {Options as EngineOptions} from 'unified-engine'
+import {type ParsedArgv, loadParseArgv} from './internals.js'
 
 /** A mistake in how the CLI was called: reported as one line, without a stack. */
 export class UsageError extends Error {
@@ -15,25 +13,6 @@ export interface CliArguments {
   /** `--color` or `--no-color` when given; otherwise the CLI decides from the terminal. */
   color: boolean | undefined
   engine: EngineOptions
-}
-
-interface ParsedArgv {
-  args: {help: boolean; version: boolean; watch: boolean}
-  engine: EngineOptions
-}
-
-type ParseArgv = (flags: string[], options: Record<string, unknown>) => ParsedArgv
-
-// unified-args exports only `args()`, which takes over the process and cannot
-// pass `defaultConfig`, a reporter function or `--fix` to the engine; its flag
-// parser is what remark-cli users know, so the CLI uses that parser directly
-// (the exact version is pinned in package.json).
-async function loadParseArgv(): Promise<ParseArgv> {
-  const entry = createRequire(import.meta.url).resolve('unified-args')
-  const parser = pathToFileURL(path.join(path.dirname(entry), 'lib', 'parse-argv.js')).href
-  const loaded = (await import(parser)) as {parseArgv?: unknown}
-  if (typeof loaded.parseArgv !== 'function') throw new Error('Cannot load the argument parser of unified-args')
-  return loaded.parseArgv as ParseArgv
 }
 
 // Flags of unified-args that write documents or keep running: a linter that

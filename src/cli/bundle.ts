@@ -1,23 +1,128 @@
 /**
- * Bundles the compiled CLI (lib/src/cli) and its lint thread into
- * lib/bundle/, which bin/postmortem-lint.js loads. One file starts much
- * faster than the hundreds of small modules of the unified ecosystem, and a
+ * Bundles the compiled CLI (lib/src/cli), its lint thread included, into one
+ * CommonJS file in lib/bundle/, with a V8 code cache of it (code-cache.ts),
+ * which bin/postmortem-lint.js loads through launch.ts. One file starts much
+ * faster than the hundreds of small modules of the unified ecosystem, and
+ * from the cache V8 neither parses it nor compiles what a run calls: a
  * pre-commit hook starts the CLI on every commit. Run by `npm run build`
  * after tsc.
  */
+import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
+import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import type {Plugin} from 'esbuild'
+import {INTERNAL_MODULES} from './internals.js'
+import {BUNDLE_FILE, CACHE_FILE, CLI_BUNDLE_DIR} from './launch.js'
 
-// The package's folder, whether this runs from src/cli/ or lib/src/cli/.
-function packageRoot(from: string): string {
-  const parent = path.dirname(from)
-  if (fs.existsSync(path.join(from, 'package.json')) || parent === from) return from
-  return packageRoot(parent)
+// CLI_BUNDLE_DIR is lib/bundle in the package's folder.
+const ROOT = path.dirname(path.dirname(CLI_BUNDLE_DIR))
+// Documents that the build lints to make the code cache (code-cache.ts).
+const CACHE_SAMPLES = ['examples/good-postmortem.md', 'examples/needs-work-postmortem.md']
+
+/**
+ * Replaces internals.ts, which loads unexported modules of unified-args and
+ * unified-engine from their folders at run time, with static imports of the
+ * same files: esbuild then bundles them once, with the copies of their
+ * dependencies that the engine already uses.
+ */
+function internalsPlugin(): Plugin {
+  const resolveFrom = createRequire(path.join(ROOT, 'package.json'))
+  const file = (name: keyof typeof INTERNAL_MODULES): string => {
+    const [dependency, relative] = INTERNAL_MODULES[name]
+    return JSON.stringify(path.join(path.dirname(resolveFrom.resolve(dependency)), relative))
+  }
+  const contents = [
+    `import {parseArgv} from ${file('parseArgv')}`,
+    `import {finder} from ${file('finder')}`,
+    `import {Ignore} from ${file('ignore')}`,
+    'export const loadParseArgv = async () => parseArgv',
+    'export const loadFinder = async () => finder',
+    'export const loadIgnore = async () => Ignore'
+  ].join('\n')
+  const internals = path.join(ROOT, 'lib/src/cli/internals.js')
+  return {
+    name: 'internals',
+    setup(build) {
+      build.onResolve({filter: /^\.\/internals\.js$/}, (args) => {
+        if (path.join(args.resolveDir, args.path) !== internals) return undefined
+        return {path: internals, namespace: 'internals'}
+      })
+      build.onLoad({filter: /.*/, namespace: 'internals'}, () => ({contents, loader: 'js', resolveDir: ROOT}))
+    }
+  }
 }
 
-const ROOT = packageRoot(path.dirname(fileURLToPath(import.meta.url)))
-export const CLI_BUNDLE_DIR = path.join(ROOT, 'lib/bundle')
+/**
+ * Writes the code cache next to the bundle in `dir`. Without one the CLI
+ * still runs, compiling the bundle each time, so a failure only warns.
+ */
+function makeCodeCache(dir: string): void {
+  const samples = CACHE_SAMPLES.map((sample) => path.join(ROOT, sample)).filter((sample) => fs.existsSync(sample))
+  const script = path.join(ROOT, 'lib/src/cli/code-cache.js')
+  const result = spawnSync(process.execPath, [script, dir, ...samples], {encoding: 'utf8'})
+  if (result.status !== 0 || !fs.existsSync(path.join(dir, CACHE_FILE))) {
+    console.warn(`Cannot make the code cache of the CLI bundle: postmortem-lint starts slower\n${result.stderr ?? result.error}`)
+  }
+}
+
+// The dependencies' `import()` of plugins and reporters, which the bundle
+// routes through the bin's own `import()` (launch.ts): V8 forgets how a
+// `vm.Script` made from a code cache imports (Node 20), and a script can only
+// be given Node's importer as an experimental feature, which warns.
+const DYNAMIC_IMPORTS: Record<string, string> = {
+  'load-plugin/lib/index.js': '(await import(href))',
+  'unified-engine/lib/configuration.js': 'await import(fileUrl)'
+}
+const DYNAMIC_IMPORT = /(?<![\w$.])import\(/g
+
+function dynamicImportPlugin(): Plugin {
+  const files = new Map(
+    Object.entries(DYNAMIC_IMPORTS).map(([file, code]) => {
+      const [dependency = '', ...rest] = file.split('/')
+      return [path.join(path.dirname(createRequire(path.join(ROOT, 'package.json')).resolve(dependency)), ...rest), code]
+    })
+  )
+  return {
+    name: 'dynamic-import',
+    setup(build) {
+      build.onLoad({filter: /\.js$/}, (args) => {
+        const code = files.get(args.path)
+        if (code === undefined) return undefined
+        const contents = fs.readFileSync(args.path, 'utf8')
+        if (contents.split(code).length !== 2) throw new Error(`Expected \`${code}\` once in ${args.path}: update DYNAMIC_IMPORTS`)
+        return {contents: contents.replace(code, code.replace('import(', '__bundleImport(')), loader: 'js'}
+      })
+    }
+  }
+}
+
+/**
+ * unified-engine imports load-plugin, and with it npm's configuration
+ * reader, though it only calls it for plugins and reporters named in a
+ * configuration or on the command line: the bundle runs that module when it
+ * is first called, which saves a one-file run several milliseconds.
+ */
+function lazyLoadPluginPlugin(): Plugin {
+  const real = createRequire(path.join(ROOT, 'package.json')).resolve('load-plugin')
+  const contents = [
+    `const load = () => import(${JSON.stringify(real)})`,
+    'export async function loadPlugin(name, options) { return (await load()).loadPlugin(name, options) }',
+    'export async function resolvePlugin(name, options) { return (await load()).resolvePlugin(name, options) }'
+  ].join('\n')
+  return {
+    name: 'lazy-load-plugin',
+    setup(build) {
+      build.onResolve({filter: /^load-plugin$/}, (args) =>
+        args.namespace === 'file' && args.importer.includes(`${path.sep}unified-engine${path.sep}`)
+          ? {path: 'load-plugin', namespace: 'lazy-load-plugin'}
+          : undefined
+      )
+      build.onLoad({filter: /.*/, namespace: 'lazy-load-plugin'}, () => ({contents, loader: 'js', resolveDir: ROOT}))
+    }
+  }
+}
 
 export async function bundleCli(): Promise<void> {
   let esbuild: typeof import('esbuild')
@@ -35,22 +140,33 @@ export async function bundleCli(): Promise<void> {
   const staging = `${CLI_BUNDLE_DIR}-${process.pid}`
   await esbuild.build({
     absWorkingDir: ROOT,
-    // The thread is found next to the CLI (`new URL('./lint-worker.js', import.meta.url)`),
-    // so both keep their names.
-    entryPoints: {index: 'lib/src/cli/index.js', 'lint-worker': 'lib/src/cli/lint-worker.js'},
-    outdir: staging,
+    entryPoints: ['lib/src/cli/entry.js'],
+    outfile: path.join(staging, BUNDLE_FILE),
     bundle: true,
     platform: 'node',
     target: 'node20',
-    format: 'esm',
+    // CommonJS, which launch.ts runs as a `vm.Script` with a code cache; an
+    // ES module cannot use one in Node 20.
+    format: 'cjs',
+    // launch.ts passes the bundle's URL, which parallel.ts finds the lint
+    // thread's entry next to.
+    define: {'import.meta.url': '__bundleUrl'},
     minifyWhitespace: true,
     minifySyntax: true,
-    // Bundled CommonJS dependencies `require` Node's built-in modules, which an
-    // ES module can only do through `createRequire`.
-    banner: {js: "import {createRequire as __createRequire} from 'node:module';\nconst require = __createRequire(import.meta.url);"},
     legalComments: 'eof',
+    plugins: [internalsPlugin(), dynamicImportPlugin(), lazyLoadPluginPlugin()],
     logLevel: 'warning'
   })
+  const bundled = fs.readFileSync(path.join(staging, BUNDLE_FILE), 'utf8')
+  if (DYNAMIC_IMPORT.test(bundled)) {
+    throw new Error('The CLI bundle has an `import()` that launch.ts cannot run: route it through `__bundleImport` (DYNAMIC_IMPORTS)')
+  }
+  fs.writeFileSync(
+    path.join(staging, 'lint-worker.js'),
+    "// The lint thread's entry next to the bundle (parallel.ts starts it).\n" +
+      "import {loadCli} from '../src/cli/launch.js'\n\nawait (await loadCli()).startLintThread()\n"
+  )
+  makeCodeCache(staging)
   fs.rmSync(CLI_BUNDLE_DIR, {recursive: true, force: true})
   try {
     fs.renameSync(staging, CLI_BUNDLE_DIR)

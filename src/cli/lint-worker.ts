@@ -1,28 +1,7 @@
 /**
- * A lint thread of `postmortem-lint` (see parallel.ts): sets up the engine
- * from the same arguments as the main thread, then lints each chunk of paths
- * it is sent and sends the files back as plain data.
+ * The lint thread's entry where the CLI runs unbundled; the bundle has its
+ * own next to it (bundle.ts).
  */
-import {parentPort, workerData} from 'node:worker_threads'
-import {parseArguments} from './args.js'
-import {engineOptions, runEngine} from './index.js'
-import {type LintedFile, type WorkerSetup, toLintedFile} from './parallel.js'
+import {startLintThread} from './lint-thread.js'
 
-const setup = workerData as WorkerSetup
-const port = parentPort
-if (!port) throw new Error('lint-worker.js runs as a worker thread of postmortem-lint')
-
-const args = await parseArguments(setup.argv)
-const options = await engineOptions(args, {
-  cwd: setup.cwd,
-  env: process.env,
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr
-})
-
-port.on('message', async (paths: string[]) => {
-  const files = await runEngine({...options, files: paths})
-  const linted: LintedFile[] = files.map(toLintedFile)
-  port.postMessage(linted)
-})
+await startLintThread()

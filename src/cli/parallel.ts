@@ -2,11 +2,11 @@ import fs from 'node:fs'
 import {createRequire} from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
-import {pathToFileURL} from 'node:url'
-import {Worker} from 'node:worker_threads'
+import type {Worker} from 'node:worker_threads'
 import type {Options as EngineOptions} from 'unified-engine'
 import type {VFile} from 'vfile'
 import {UsageError} from './args.js'
+import {loadFinder, loadIgnore} from './internals.js'
 
 /** What a worker needs to set up the same engine as the main thread. */
 export interface WorkerSetup {
@@ -35,6 +35,8 @@ const FILES_PER_THREAD = 50
 // others waiting.
 const CHUNKS_PER_THREAD = 4
 const MAX_CHUNK = 200
+// Smaller chunks cost an engine run each (configuration, plugins) for few files.
+const MIN_CHUNK = 20
 
 /**
  * How many threads lint `files` files: one fewer than the cores, and none
@@ -121,17 +123,6 @@ function isFatal(file: VFile): boolean {
   return file.messages.some((message) => message.fatal === true)
 }
 
-interface Finder {
-  finder(
-    input: string[],
-    options: Record<string, unknown>,
-    callback: (error: Error | undefined, result?: {files: VFile[]}) => void
-  ): void
-}
-interface IgnoreModule {
-  Ignore: new (options: Record<string, unknown>) => unknown
-}
-
 /**
  * Finds the files the engine would lint, as its own first step does (see
  * unified-engine/lib/file-set-pipeline/file-system.js of the pinned
@@ -140,14 +131,10 @@ interface IgnoreModule {
  * The engine's later steps compare every file with every other one when a
  * file is done, which makes one run over thousands of files quadratic; the
  * files found are linted in chunks instead. unified-engine exports neither
- * module, so they are loaded from its folder, as args.ts does for unified-args.
+ * module: see internals.ts.
  */
 async function discover(paths: readonly string[], options: EngineOptions, cwd: string): Promise<VFile[]> {
-  const lib = path.join(path.dirname(createRequire(import.meta.url).resolve('unified-engine')), 'lib')
-  const [{finder}, {Ignore}] = (await Promise.all([
-    import(pathToFileURL(path.join(lib, 'finder.js')).href),
-    import(pathToFileURL(path.join(lib, 'ignore.js')).href)
-  ])) as [Finder, IgnoreModule]
+  const [finder, Ignore] = await Promise.all([loadFinder(), loadIgnore()])
   const ignore = new Ignore({
     cwd,
     detectIgnore: options.detectIgnore ?? Boolean(options.ignoreName),
@@ -172,11 +159,37 @@ async function discover(paths: readonly string[], options: EngineOptions, cwd: s
   return found.sort((left, right) => (left.path < right.path ? -1 : 1))
 }
 
-function chunksOf(paths: readonly string[], threads: number): string[][] {
-  const size = Math.max(1, Math.min(MAX_CHUNK, Math.ceil(paths.length / (threads * CHUNKS_PER_THREAD))))
-  const chunks: string[][] = []
-  for (let start = 0; start < paths.length; start += size) chunks.push(paths.slice(start, start + size))
-  return chunks
+/**
+ * Hands out the paths in chunks, in order. On several lanes the chunks get
+ * smaller as the paths run out (a fraction of what is left), so that the
+ * lanes finish about together instead of one linting a last large chunk
+ * while the others wait.
+ */
+class ChunkQueue {
+  private next = 0
+  private readonly fixedSize: number
+
+  constructor(
+    private readonly paths: readonly string[],
+    private readonly lanes: number
+  ) {
+    this.fixedSize = Math.max(1, Math.min(MAX_CHUNK, Math.ceil(paths.length / (lanes * CHUNKS_PER_THREAD))))
+  }
+
+  get remaining(): number {
+    return this.paths.length - this.next
+  }
+
+  take(): string[] | undefined {
+    if (this.remaining === 0) return undefined
+    const size =
+      this.lanes === 1
+        ? this.fixedSize
+        : Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.ceil(this.remaining / (this.lanes * CHUNKS_PER_THREAD))))
+    const chunk = this.paths.slice(this.next, this.next + size)
+    this.next += chunk.length
+    return chunk
+  }
 }
 
 /**
@@ -185,12 +198,14 @@ function chunksOf(paths: readonly string[], threads: number): string[][] {
  * linting while the workers start up.
  */
 async function lintOnThreads(
-  chunks: string[][],
+  chunks: ChunkQueue,
   threads: number,
   setup: WorkerSetup,
   lintHere: (chunk: string[]) => Promise<VFile[]>
 ): Promise<Map<string, VFile>> {
   const {VFile} = await import('vfile')
+  // Loaded only here: a run over a few files starts no thread.
+  const {Worker} = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads')
   const results = new Map<string, VFile>()
   const workers: Worker[] = []
   const lanes: Array<Promise<void>> = []
@@ -200,7 +215,7 @@ async function lintOnThreads(
     new Promise<void>((resolve, reject) => {
       let busy = false
       const next = (): void => {
-        const chunk = failure ? undefined : chunks.shift()
+        const chunk = failure ? undefined : chunks.take()
         busy = chunk !== undefined
         if (chunk) worker.postMessage(chunk)
         else resolve()
@@ -217,12 +232,12 @@ async function lintOnThreads(
     })
 
   const hereLane = async (): Promise<void> => {
-    for (let chunk = chunks.shift(); chunk && !failure; chunk = chunks.shift()) {
+    for (let chunk = chunks.take(); chunk && !failure; chunk = chunks.take()) {
       for (const file of await lintHere(chunk)) results.set(file.path, file)
     }
   }
 
-  for (let index = 1; index < Math.min(threads, chunks.length); index++) {
+  for (let index = 1; index < threads && chunks.remaining > 0; index++) {
     // The worker sees the command's arguments: libraries that colour their
     // output (the code frame of a bad .remarkrc) read `--no-color` from argv.
     const worker = new Worker(new URL('./lint-worker.js', import.meta.url), {workerData: setup, argv: process.argv.slice(2)})
@@ -269,7 +284,7 @@ export async function lintFiles(
   const found = await discover(paths, options, setup.cwd)
   const lintable = found.filter((file) => !isFatal(file)).map((file) => file.path)
   const threads = threadCount(lintable.length, env)
-  const chunks = chunksOf(lintable, threads)
+  const chunks = new ChunkQueue(lintable, threads)
   const lintHere = async (chunk: string[]): Promise<VFile[]> => (await runEngine({...options, files: chunk})).map(withoutCleanText)
   const linted = await lintOnThreads(chunks, threads, setup, lintHere)
   return found.map((file) => {
