@@ -43,6 +43,8 @@ const CHANGE_AFTER = /^\s{0,2}(?:increase|decrease|rise|drop|spike|growth|jump|h
 const RESOURCE_BEFORE = /(?:cpu|memory|disk|load|usage|utili[sz]ation|capacity)(?:\s{1,2}(?:usage|utili[sz]ation|load))?\s{1,2}(?:hit|reached|peaked at|rose to|climbed to|spiked to|was|at)\s{1,3}$/i
 
 const YEAR = /^(?:19|20)\d{2}$/
+// What each expression above needs: a digit, or a word of MULTITUDE or EVERYONE.
+const QUANTITY_CUE = /\d|dozens|hundreds|thousands|millions|all|every|entire/i
 
 function parseNumber(text: string): number {
   return Number(text.replaceAll(',', ''))
@@ -52,6 +54,9 @@ function parseNumber(text: string): number {
 export function findImpact(span: Span): ImpactMention[] {
   const text = span.text
   const mentions: ImpactMention[] = []
+  // Most lines have no figure and no word of quantity; the expressions
+  // below cost more than this test on every line of a long impact section.
+  if (!QUANTITY_CUE.test(text)) return mentions
   for (const match of text.matchAll(PERCENTAGE)) {
     const before = text.slice(Math.max(0, match.index - 24), match.index)
     const after = text.slice(match.index + match[0].length, match.index + match[0].length + 30)

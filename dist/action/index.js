@@ -24778,9 +24778,9 @@ var require_ast = __commonJS({
       }
       #adoptWithSpace(child, index2) {
         const gc = child.#parts[0];
-        const blank = new _a2(null, gc, this.options);
-        blank.#parts.push("");
-        gc.push(blank);
+        const blank2 = new _a2(null, gc, this.options);
+        blank2.#parts.push("");
+        gc.push(blank2);
         this.#adopt(child, index2);
       }
       #adopt(child, index2) {
@@ -63818,9 +63818,9 @@ var AST = class {
   }
   #adoptWithSpace(child, index2) {
     const gc = child.#parts[0];
-    const blank = new _a(null, gc, this.options);
-    blank.#parts.push("");
-    gc.push(blank);
+    const blank2 = new _a(null, gc, this.options);
+    blank2.#parts.push("");
+    gc.push(blank2);
     this.#adopt(child, index2);
   }
   #adopt(child, index2) {
@@ -72485,6 +72485,16 @@ function memoPerObject() {
     return value2;
   };
 }
+function memoPerOptions(limit = 32) {
+  const cache4 = /* @__PURE__ */ new Map();
+  return (key, compute) => {
+    if (cache4.has(key)) return cache4.get(key);
+    if (cache4.size >= limit) cache4.clear();
+    const value2 = compute();
+    cache4.set(key, value2);
+    return value2;
+  };
+}
 
 // src/text.ts
 function markdownText(file) {
@@ -72532,6 +72542,28 @@ function isBlank(text3) {
 }
 
 // src/prose.ts
+var ProseBlock = class {
+  constructor(node2, raw, source) {
+    this.node = node2;
+    this.raw = raw;
+    this.source = source;
+  }
+  node;
+  raw;
+  source;
+  #text;
+  #sentences;
+  /** The block's source with everything but its words blanked to spaces: offsets are the document's. */
+  get text() {
+    this.#text ??= { text: blankUrls(this.node.type === "code" || this.node.type === "yaml" ? this.raw.text : wordsOnly(this.node, this.raw, this.source)), start: this.raw.start };
+    return this.#text;
+  }
+  /** The sentences of the prose text (`sentencesOf`). */
+  get sentences() {
+    this.#sentences ??= sentencesOf(this.text);
+    return this.#sentences;
+  }
+};
 var HANDLE = new RegExp("^@[\\p{L}\\p{N}][\\p{L}\\p{N}_-]{0,38}$|^\\p{Ll}[\\p{Ll}\\p{N}._-]{1,30}@$", "u");
 function isHandle(word) {
   return HANDLE.test(word);
@@ -72552,26 +72584,33 @@ function offsets(node2) {
   const end = node2.position?.end.offset;
   return start === void 0 || end === void 0 ? void 0 : [start, end];
 }
-function copyText(node2, source, chars, base2) {
-  if (node2.type === "text") {
-    const range = offsets(node2);
-    if (!range) return;
-    for (let offset = range[0]; offset < range[1]; offset++) chars[offset - base2] = source.charAt(offset);
-    return;
-  }
-  if ("children" in node2) for (const child of node2.children) copyText(child, source, chars, base2);
+function blank(text3) {
+  return text3.replace(NOT_LINE_BREAK, " ");
+}
+var NOT_LINE_BREAK = /[^\r\n]/g;
+function wordsOnly(node2, raw, source) {
+  const pieces = [];
+  let at = raw.start;
+  const copy2 = (current) => {
+    if (current.type === "text") {
+      const range = offsets(current);
+      if (!range || range[0] < at) return;
+      pieces.push(blank(source.slice(at, range[0])), source.slice(range[0], range[1]));
+      at = range[1];
+      return;
+    }
+    if ("children" in current) for (const child of current.children) copy2(child);
+  };
+  copy2(node2);
+  pieces.push(blank(source.slice(at, spanEnd(raw))));
+  return pieces.join("");
 }
 function blankUrls(text3) {
   return text3.replace(URL2, (url) => " ".repeat(url.length));
 }
 function blockOf(node2, source) {
   const range = offsets(node2);
-  if (!range) return void 0;
-  const raw = slice(source, range[0], range[1]);
-  if (node2.type === "code" || node2.type === "yaml") return { node: node2, raw, text: { text: blankUrls(raw.text), start: range[0] } };
-  const chars = raw.text.split("").map((char) => char === "\n" || char === "\r" ? char : " ");
-  copyText(node2, source, chars, range[0]);
-  return { node: node2, raw, text: { text: blankUrls(chars.join("")), start: range[0] } };
+  return range ? new ProseBlock(node2, slice(source, range[0], range[1]), source) : void 0;
 }
 function collect(node2, source, blocks) {
   switch (node2.type) {
@@ -75727,7 +75766,78 @@ var parser = strict2;
 var LOOKAHEAD = 120;
 var BARE_OFFSET_ZONE = /(?<![\p{L}(])(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?(?![\p{N}:)])/gu;
 var INLINE_MARKS = /[*_`]/g;
+var CHRONO_CUES = new RegExp(
+  `\\d|(?<!\\p{L})(?:${[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sun",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "seconds?",
+    "minutes?",
+    "hours?",
+    "days?",
+    "weeks?",
+    "months?",
+    "quarters?",
+    "years?"
+  ].join("|")})(?!\\p{L})`,
+  "iu"
+);
+var PLAIN_LEADING_CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?([AaPp])[Mm])?(?=\s{0,3}(?:[-–—:|]|$))/;
+function plainLeadingClock(span) {
+  const match2 = PLAIN_LEADING_CLOCK.exec(span.text);
+  if (!match2 || mayHoldTime(span.text.slice(match2[0].length))) return void 0;
+  let hour = Number(match2[1]);
+  const minute = Number(match2[2]);
+  const second = match2[3] === void 0 ? 0 : Number(match2[3]);
+  const meridiem = match2[4]?.toLowerCase();
+  if (minute > 59 || second > 59 || hour > (meridiem ? 12 : 23) || meridiem && hour === 0) return void 0;
+  if (meridiem === "a" && hour === 12) hour = 0;
+  if (meridiem === "p" && hour < 12) hour += 12;
+  return { span: subspan(span, 0, match2[0].length), time: { hour, minute, second } };
+}
+function mayHoldTime(text3) {
+  return CHRONO_CUES.test(text3);
+}
 function parseText(original) {
+  if (!mayHoldTime(original)) return [];
   const text3 = original.replace(INLINE_MARKS, " ");
   if (!/(?:GMT|UTC)\s?[+-]\d/.test(text3)) {
     return parser.parse(text3, REFERENCE).map((result) => ({ index: result.index, text: original.slice(result.index, result.index + result.text.length), result }));
@@ -75842,6 +75952,10 @@ function explainImpossible(span) {
 }
 function readLeadingTime(span) {
   const head = subspan(span, 0, Math.min(span.text.length, LOOKAHEAD));
+  const plain = plainLeadingClock(head);
+  return plain ? { kind: "absolute", mention: plain } : readLeadingTimeWithChrono(head);
+}
+function readLeadingTimeWithChrono(head) {
   const [first] = parseText(head.text);
   if (first) {
     const before = head.text.slice(0, first.index);
@@ -76538,12 +76652,14 @@ var CHANGE_BEFORE = /(?:increase[sd]?|decrease[sd]?|rose|fell|grew|dropped|spike
 var CHANGE_AFTER = /^\s{0,2}(?:increase|decrease|rise|drop|spike|growth|jump|higher|lower|faster|slower|more|less|cpu|memory|disk|load|utili[sz]ation|usage|capacity|bounce|engagement|conversion|rate|of (?:the )?(?:cpu|memory|disk|capacity|bandwidth|normal|usual|peak|expected|baseline|previous))/i;
 var RESOURCE_BEFORE = /(?:cpu|memory|disk|load|usage|utili[sz]ation|capacity)(?:\s{1,2}(?:usage|utili[sz]ation|load))?\s{1,2}(?:hit|reached|peaked at|rose to|climbed to|spiked to|was|at)\s{1,3}$/i;
 var YEAR = /^(?:19|20)\d{2}$/;
+var QUANTITY_CUE = /\d|dozens|hundreds|thousands|millions|all|every|entire/i;
 function parseNumber(text3) {
   return Number(text3.replaceAll(",", ""));
 }
 function findImpact(span) {
   const text3 = span.text;
   const mentions = [];
+  if (!QUANTITY_CUE.test(text3)) return mentions;
   for (const match2 of text3.matchAll(PERCENTAGE)) {
     const before = text3.slice(Math.max(0, match2.index - 24), match2.index);
     const after = text3.slice(match2.index + match2[0].length, match2.index + match2[0].length + 30);
@@ -76614,16 +76730,16 @@ function isIncidentLength(line, duration) {
   const after = line.text.slice(offset + duration.span.text.length, offset + duration.span.text.length + 30);
   return DURATION_CONTEXT.test(before) || INCIDENT_AFTER.test(after);
 }
-function firstTime(spans) {
+function firstTime(spans, timesOf) {
   for (const span of spans) {
-    const found = findTimes(span).find((mention) => mention.time);
+    const found = timesOf(span).find((mention) => mention.time);
     if (found) return found;
   }
   return void 0;
 }
-function firstRange(spans) {
+function firstRange(spans, timesOf) {
   for (const span of spans) {
-    const found = findTimes(span).find((mention) => mention.time && mention.end?.time);
+    const found = timesOf(span).find((mention) => mention.time && mention.end?.time);
     if (found) return found;
   }
   return void 0;
@@ -76631,13 +76747,29 @@ function firstRange(spans) {
 function contentOf(facts, label) {
   return facts.filter((fact2) => fact2.label === label).map((fact2) => fact2.content);
 }
+function firstZoneOffset(zones) {
+  for (const zone of zones) {
+    const offset = zoneOffset(zone.name);
+    if (offset !== void 0) return offset;
+  }
+  return void 0;
+}
 function extractStatedFacts(source, sections, factLabels, preambleEnd) {
   const stated = statedText(source, sections, preambleEnd);
   const durationLines = contentOf(factLabels, "duration");
-  let startMention = firstTime(contentOf(factLabels, "start"));
-  let endMention = firstTime(contentOf(factLabels, "end"));
+  const read4 = /* @__PURE__ */ new WeakMap();
+  const timesOf = (span) => {
+    let times = read4.get(span);
+    if (!times) {
+      times = findTimes(span);
+      read4.set(span, times);
+    }
+    return times;
+  };
+  let startMention = firstTime(contentOf(factLabels, "start"), timesOf);
+  let endMention = firstTime(contentOf(factLabels, "end"), timesOf);
   if (!startMention || !endMention) {
-    const range = firstRange([...durationLines, ...stated]);
+    const range = firstRange([...durationLines, ...stated], timesOf);
     if (range?.end?.time) {
       startMention ??= { ...range, span: range.span };
       endMention ??= { span: range.end.span, time: range.end.time, ...range.end.date ? { date: range.end.date } : {} };
@@ -76650,7 +76782,7 @@ function extractStatedFacts(source, sections, factLabels, preambleEnd) {
       if (duration) break;
     }
   }
-  const dateMention = contentOf(factLabels, "date").flatMap((line) => findTimes(line)).find((mention) => mention.date) ?? (startMention?.date ? startMention : void 0) ?? stated.flatMap((line) => findTimes(line)).find((mention) => mention.date);
+  const dateMention = contentOf(factLabels, "date").flatMap((line) => findTimes(line)).find((mention) => mention.date) ?? (startMention?.date ? startMention : void 0) ?? stated.flatMap(timesOf).find((mention) => mention.date);
   const impactSections = sections.filter((section) => section.kinds.includes("impact") || section.kinds.includes("summary"));
   const impactText = impactSections.length > 0 ? impactSections.flatMap((section) => linesOf(source, section.contentStart, section.contentEnd)) : linesOf(source, 0, source.length);
   const seen = /* @__PURE__ */ new Set();
@@ -76660,7 +76792,7 @@ function extractStatedFacts(source, sections, factLabels, preambleEnd) {
     return true;
   });
   const zones = findZones(slice(source, 0, source.length));
-  const explicitOffset = [startMention?.time, endMention?.time].find((time) => time?.offset !== void 0)?.offset ?? zones.map((zone) => zoneOffset(zone.name)).find((offset) => offset !== void 0);
+  const explicitOffset = [startMention?.time, endMention?.time].find((time) => time?.offset !== void 0)?.offset ?? firstZoneOffset(zones);
   const year = [dateMention?.date?.year, startMention?.date?.year].find((value2) => value2 !== void 0);
   const result = {
     impact,
@@ -77210,8 +77342,9 @@ function candidates(tree, source, start, end) {
     const [head] = splitLines(source, firstRange2[0], firstRange2[1]);
     const clipped = head ? clip(head) : void 0;
     if (clipped) {
-      found.push({ line: clipped, source: "item", group: list2 });
-      if (isEntry(clipped)) return;
+      const lead = { time: readLeadingTime(stripLeadingMarkup(clipped)) };
+      found.push({ line: clipped, source: "item", group: list2, lead });
+      if (lead.time !== void 0) return;
     }
     pushLines(firstRange2, "line", true);
     for (const child of rest) visit2(child);
@@ -77231,12 +77364,9 @@ function candidates(tree, source, start, end) {
   }
   return found;
 }
-function isEntry(line) {
-  return readLeadingTime(stripLeadingMarkup(line)) !== void 0;
-}
-function read3(line, source) {
+function read3({ line, source, lead: known }) {
   const text3 = stripLeadingMarkup(line);
-  const lead = readLeadingTime(text3);
+  const lead = known ? known.time : readLeadingTime(text3);
   if (!lead) {
     const later = source === "item" || source === "row" ? findTimes(text3).find((mention2) => mention2.time) : void 0;
     return later ? { kind: "timed", stamp: later.span, mention: later } : { kind: "untimed" };
@@ -77284,7 +77414,7 @@ function buildTimeline(tree, source, sections, defaultOffset, fallbackYear, anch
     let dayShift = 0;
     let previous2;
     for (const candidate of candidates(tree, source, section.contentStart, section.contentEnd)) {
-      const reading = read3(candidate.line, candidate.source);
+      const reading = read3(candidate);
       if (reading.kind === "date-line") {
         date = reading.mention?.date ?? date;
         dayShift = 0;
@@ -77339,8 +77469,12 @@ function stampText(entry) {
 }
 
 // src/model.ts
+var matchers = memoPerOptions();
+function matcherFor(synonyms) {
+  return matchers(JSON.stringify(synonyms), () => createSectionMatcher(synonyms));
+}
 function buildModel(tree, source, synonyms = {}) {
-  const scan = scanSections(tree, source, createSectionMatcher(synonyms));
+  const scan = scanSections(tree, source, matcherFor(synonyms));
   const { startMention, endMention, ...stated } = extractStatedFacts(source, scan.sections, scan.factLabels, scan.preambleEnd);
   const statedDay = startMention?.date ?? stated.date?.date;
   const timeline = buildTimeline(
@@ -77796,6 +77930,27 @@ var CAUSE_CUES = /* @__PURE__ */ new Set([
 ]);
 var IRREGULAR_PARTICIPLES = /* @__PURE__ */ new Set(["made", "done", "run", "set", "put", "written", "taken", "given", "broken", "sent", "found", "brought", "seen", "shown"]);
 var NAME = new RegExp("^\\p{Lu}[\\p{Ll}'\u2019-]{1,30}$", "u");
+var TRIGGERS = /* @__PURE__ */ new Set([
+  "fault",
+  "by",
+  "made",
+  "makes",
+  "failed",
+  "didn't",
+  "never",
+  "did",
+  ...MISTAKES,
+  ...BLAME_ADVERBS,
+  ...FAILURE_VERBS
+]);
+function escapeRegExp(text3) {
+  return text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function anyWordPattern(words) {
+  const alternatives = [...new Set(words)].map((word) => escapeRegExp(word).replaceAll("'", "['\u2019]"));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, "u");
+}
+var ROLE_OR_HANDLE = anyWordPattern([...ROLES].flatMap((role) => [role, `${role}s`]));
 function phraseWords(phrase) {
   return phrase.toLowerCase().replaceAll("\u2019", "'").split(/\s+/).filter(Boolean);
 }
@@ -77875,7 +78030,8 @@ function causedBy(words, by) {
 function introducedNames(blocks) {
   const names = /* @__PURE__ */ new Set();
   for (const block of blocks) {
-    for (const words of sentencesOf(block.text)) {
+    if (!ROLE_OR_HANDLE.test(block.raw.text.toLowerCase()) && !block.raw.text.includes("@")) continue;
+    for (const words of block.sentences) {
       words.forEach((word, index2) => {
         if (!NAME.test(word.text)) return;
         const next = words[index2 + 1];
@@ -77945,8 +78101,19 @@ var readings2 = memoPerObject();
 function findBlame(tree, source, options) {
   return readings2(tree, JSON.stringify(options), () => readBlame(tree, source, options));
 }
+var vocabularies = memoPerOptions();
+function vocabularyOf(phraseOption) {
+  return vocabularies(JSON.stringify(phraseOption), () => {
+    const phrases = phraseOption.map(phraseWords).filter((phrase) => phrase.length > 0).sort((a, b) => b.length - a.length);
+    const triggers = /* @__PURE__ */ new Set([...TRIGGERS, ...phrases.map(([first = ""]) => first)]);
+    return { phrases, triggers, triggerPattern: anyWordPattern(triggers) };
+  });
+}
 function readBlame(tree, source, options) {
+  const { phrases, triggers, triggerPattern } = vocabularyOf(options.phrases);
   const blocks = proseOf(tree, source);
+  const suspect = blocks.filter((block) => triggerPattern.test(block.raw.text.toLowerCase()));
+  if (suspect.length === 0) return [];
   const names = introducedNames(blocks);
   const extra = [];
   for (const person of options.people) {
@@ -77955,11 +78122,11 @@ function readBlame(tree, source, options) {
     else extra.push(phraseWords(person));
   }
   const people = { names, extra };
-  const phrases = options.phrases.map(phraseWords).sort((a, b) => b.length - a.length);
   const allowed = options.allow.map((phrase) => phrase.toLowerCase());
   const found = [];
-  for (const block of blocks) {
-    for (const words of sentencesOf(block.text)) {
+  for (const block of suspect) {
+    for (const words of block.sentences) {
+      if (!words.some((word) => triggers.has(word.lower))) continue;
       for (const blame of findInSentence(source, words, people, phrases)) {
         const sentence = source.slice(words[0]?.start ?? 0, words.at(-1)?.end ?? 0).toLowerCase();
         if (allowed.some((phrase) => sentence.includes(phrase) && phrase.includes(blame.span.text.toLowerCase()))) continue;
@@ -78380,18 +78547,21 @@ var NOT_WORD_BEFORE = String.raw`(?<![\p{L}\p{N}_])`;
 var NOT_WORD_AFTER = String.raw`(?![\p{L}\p{N}_])`;
 var TEXT_PATTERNS = [
   // XX, XXX, xx:xx, XX/XX, XX%.
-  new RegExp(`${NOT_WORD_BEFORE}(?:X{2,8}(?:[:/.-]X{2,4}){0,2}|x{2,8}(?:[:/.-]x{2,4}){0,2})${NOT_WORD_AFTER}`, "gu"),
+  { pattern: new RegExp(`${NOT_WORD_BEFORE}(?:X{2,8}(?:[:/.-]X{2,4}){0,2}|x{2,8}(?:[:/.-]x{2,4}){0,2})${NOT_WORD_AFTER}`, "gu"), needle: /xx/ },
   // ?? standing alone, not an emphatic question ("what??").
-  /(?<![\p{L}\p{N}?!])\?{2,8}/gu,
+  { pattern: /(?<![\p{L}\p{N}?!])\?{2,8}/gu, needle: /\?\?/ },
   // Date and time formats written out instead of a value.
-  new RegExp(`${NOT_WORD_BEFORE}(?:YYYY(?:[-/.]MM(?:[-/.]DD)?)?|(?:DD|MM)[-/.](?:MM|DD)[-/.]YYYY|HH:MM(?::SS)?|hh:mm(?::ss)?)${NOT_WORD_AFTER}`, "gu"),
+  {
+    pattern: new RegExp(`${NOT_WORD_BEFORE}(?:YYYY(?:[-/.]MM(?:[-/.]DD)?)?|(?:DD|MM)[-/.](?:MM|DD)[-/.]YYYY|HH:MM(?::SS)?|hh:mm(?::ss)?)${NOT_WORD_AFTER}`, "gu"),
+    needle: /yyyy|hh:mm/
+  },
   // {service}, {{owner}}; not ${VAR} nor a set written in braces ("{a, b}").
-  /(?<![$\\{])\{\{?[\p{L}_][\p{L}\p{N}_ .-]{0,40}\}\}?/gu,
-  /\blorem ipsum\b/giu,
-  /\b(?:will|to) fill (?:it |this )?(?:in |out )?(?:here|later)\b/giu,
-  /\bfill (?:in|out) (?:here|later|this)\b/giu,
-  /\b(?:[\p{L}/'-]{1,20} ){0,3}goes here\b/giu,
-  /\b(?:insert|paste|put) (?:[\p{L}\p{N}/'-]{1,20} ){0,4}here\b/giu
+  { pattern: /(?<![$\\{])\{\{?[\p{L}_][\p{L}\p{N}_ .-]{0,40}\}\}?/gu, needle: /\{/ },
+  { pattern: /\blorem ipsum\b/giu, needle: /lorem/ },
+  { pattern: /\b(?:will|to) fill (?:it |this )?(?:in |out )?(?:here|later)\b/giu, needle: /fill/ },
+  { pattern: /\bfill (?:in|out) (?:here|later|this)\b/giu, needle: /fill/ },
+  { pattern: /\b(?:[\p{L}/'-]{1,20} ){0,3}goes here\b/giu, needle: /goes/ },
+  { pattern: /\b(?:insert|paste|put) (?:[\p{L}\p{N}/'-]{1,20} ){0,4}here\b/giu, needle: /insert|paste|put/ }
 ];
 var BRACKETS = /\[([^[\]\n]{1,80})\]/g;
 var BRACKET_LEAD = /^(?:insert|add|enter|fill|put|your|describe|description|link|placeholder|todo|tbd|name|date|time|owner|who|number|list of|brief|short|e\.g\.|yyyy|hh:mm)\b/i;
@@ -78515,7 +78685,7 @@ var HTML_ELEMENTS = /* @__PURE__ */ new Set([
 var ANGLE_PLACEHOLDER = /^<([A-Za-z][\w -]{0,40})>$/;
 var PLACEHOLDER_HOSTS = ["placeholder.com", "placehold.co", "placehold.it", "dummyimage.com", "fakeimg.pl", "placekitten.com", "picsum.photos"];
 var SAME_TIME_ENTRIES = 3;
-function escapeRegExp(text3) {
+function escapeRegExp2(text3) {
   return text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function isTodoTitle(block) {
@@ -78527,15 +78697,20 @@ function isBracketPlaceholder(inner) {
   return BRACKET_LEAD.test(text3) || BRACKET_END.test(text3) || BRACKET_CHOICES.test(text3);
 }
 function textPlaceholders(block, markers2) {
+  const lower = block.raw.text.toLowerCase();
+  const patterns = [...markers2, ...TEXT_PATTERNS].filter(({ needle }) => needle.test(lower)).map(({ pattern: pattern2 }) => pattern2);
+  const brackets = lower.includes("[");
+  if (patterns.length === 0 && !brackets) return [];
   const found = [];
   const todoTitle = isTodoTitle(block);
   for (const line of proseLines(block)) {
-    for (const pattern2 of [...markers2, ...TEXT_PATTERNS]) {
+    for (const pattern2 of patterns) {
       for (const match2 of line.text.matchAll(pattern2)) {
         if (todoTitle && /^to-?do$/i.test(match2[0])) continue;
         found.push({ kind: "text", span: subspan(line, match2.index, match2.index + match2[0].length), text: match2[0] });
       }
     }
+    if (!brackets) continue;
     for (const match2 of line.text.matchAll(BRACKETS)) {
       if (!isBracketPlaceholder(match2[1] ?? "")) continue;
       found.push({ kind: "text", span: subspan(line, match2.index, match2.index + match2[0].length), text: match2[0] });
@@ -78597,8 +78772,12 @@ function sameTime(model) {
   return same ? { kind: "same-time", span: first.stamp, text: formatClock(time), count: timed.length } : void 0;
 }
 function markerPattern(marker) {
-  return new RegExp(`${NOT_WORD_BEFORE}${escapeRegExp(marker)}${NOT_WORD_AFTER}`, "gu");
+  return {
+    pattern: new RegExp(`${NOT_WORD_BEFORE}${escapeRegExp2(marker)}${NOT_WORD_AFTER}`, "gu"),
+    needle: new RegExp(escapeRegExp2(marker.toLowerCase().trim().split(/\s/)[0] ?? ""), "u")
+  };
 }
+var markerPatterns = memoPerOptions();
 function visitNodes(node2, visit2) {
   visit2(node2);
   if ("children" in node2) for (const child of node2.children) visitNodes(child, visit2);
@@ -78609,11 +78788,11 @@ function findPlaceholders(tree, model, options) {
 }
 function readPlaceholders(tree, model, options) {
   const source = model.source;
-  const markers2 = options.markers.map(markerPattern);
+  const markers2 = markerPatterns(JSON.stringify(options.markers), () => options.markers.map(markerPattern));
   const found = [];
   for (const block of proseOf(tree, source)) {
     found.push(...textPlaceholders(block, markers2));
-    if (block.node.type === "paragraph") found.push(...emptyRows(block.raw));
+    if (block.node.type === "paragraph" && block.raw.text.includes("|")) found.push(...emptyRows(block.raw));
   }
   visitNodes(tree, (node2) => {
     if (node2.type === "table") {
