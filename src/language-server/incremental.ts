@@ -276,22 +276,28 @@ function assemble(text: string, segments: readonly Segment[]): Root {
   return {type: 'root', children, position: {start: {line: 1, column: 1, offset: 0}, end: endOf(text)}}
 }
 
+/** Whether two nodes are of the same kind: micromark reads `3. x` after indented code and a blank line as text, not as a list. */
+function sameKind(node: RootContent, other: RootContent): boolean {
+  return node.type === other.type && (node.type !== 'list' || other.type !== 'list' || node.ordered === other.ordered)
+}
+
 /**
  * The nodes of `before`, parsed as the start of a document followed by
  * `line`, when that line still starts afresh there as it did in the
- * previous text: a top-level node starting on it, or (`continuesList`) the
- * next item of the list that ends `before`, right after its last line. The
- * line is parsed
+ * previous text: a top-level node of the same kind as the first node of
+ * `next` starting on it, or (`continuesList`) the next item of the list
+ * that ends `before`, right after its last line. The line is parsed
  * too because what ends a document can end differently before another line
  * (an HTML block keeps trailing blank lines at the end of a document).
  */
-function nodesBefore(before: string, line: string, continuesList: boolean, parse: Parse): RootContent[] | undefined {
+function nodesBefore(before: string, line: string, next: Segment, parse: Parse): RootContent[] | undefined {
   const text = before + line
   const nodes = parse(text).children
   const last = nodes.at(-1)
-  if (!last) return undefined
-  if (!continuesList) {
-    if (last.position?.start.offset !== before.length) return undefined
+  const expected = next.nodes[0]
+  if (!last || !expected) return undefined
+  if (!next.continuesList) {
+    if (last.position?.start.offset !== before.length || !sameKind(last, expected)) return undefined
     nodes.pop()
     return nodes
   }
@@ -340,13 +346,18 @@ function reparse(previous: ParsedDocument, text: string, parse: Parse): Segment[
   for (;;) {
     next = segments[last + 1]
     end = next ? next.start + delta : text.length
-    nodes = next ? nodesBefore(text.slice(start, end), text.slice(end, lineEnd(text, end)), next.continuesList, parse) : parse(text.slice(start, end)).children
+    nodes = next ? nodesBefore(text.slice(start, end), text.slice(end, lineEnd(text, end)), next, parse) : parse(text.slice(start, end)).children
     if (nodes) break
     if (end - start > text.length / 4) return undefined
     last++
   }
   if (hasDefinition(nodes) || (first === 0 && opensFrontmatter(text, nodes[0]))) return undefined
-  if (firstSegment.continuesList && !(nodes[0]?.type === 'list' && nodes[0].position?.start.offset === 0)) return undefined
+  // The changed part is parsed from its first line, which is the same as
+  // before: it must start the same kind of node as it did after the parts
+  // before it.
+  const [parsedFirst] = nodes
+  const before = firstSegment.nodes[0]
+  if (first > 0 && !(parsedFirst?.position?.start.offset === 0 && before && sameKind(parsedFirst, before))) return undefined
 
   const parsed = segmentsOf(nodes.map((node) => copyShifted(node, firstSegment.line - 1, start)), text.slice(start, end), start, firstSegment.line, firstSegment.continuesList)
   const lines = lineBreaks(text, start, end) - lineBreaks(old, start, next ? next.start : old.length)
