@@ -11,7 +11,8 @@
  * keeps the previous text of each document cut before such lines, and on a
  * change parses again only the parts the change touched, reusing the nodes of
  * the others, moved to their new lines and offsets; the items of a list cut
- * in parts are joined back into one list.
+ * in parts are joined back into one list. Nodes that did not move are shared
+ * between trees when no plugin can change a tree (changesNoTree).
  *
  * It parses the whole document where a cut does not hold: when a definition
  * (`[id]: url`, `[^note]: text`) is anywhere in the document, as references
@@ -39,11 +40,14 @@ interface Segment {
    */
   continuesList: boolean
   /**
-   * The part's nodes, positioned as if the part were a document of its own
-   * (line 1, offset 0). They are copied, never handed out, so that whatever
-   * a plugin does to a tree cannot change them.
+   * The part's nodes, positioned where the part was when they were made: at
+   * offset `nodesStart`, line `nodesLine`. They are handed out as they are
+   * where they have not moved and no plugin can change a tree (see
+   * changesNoTree), and else copied and moved.
    */
   nodes: RootContent[]
+  nodesStart: number
+  nodesLine: number
 }
 
 interface ParsedDocument {
@@ -108,6 +112,27 @@ function copyShifted<T extends Nodes>(node: T, lines: number, offset: number): T
     }
   }
   return copy as T
+}
+
+// Plugins that change no tree once it is parsed: parsers and syntax
+// extensions, which add no transformer, and lint rules and their message
+// control, which only add and drop messages. unified-lint-rule names each
+// rule after its origin (`remark-lint:no-tabs`).
+const TREE_KEEPING_PLUGINS: ReadonlySet<string> = new Set([
+  'remarkParse', 'remarkStringify', 'remarkFrontmatter', 'remarkGfm', 'remarkLint', 'lintMessageControl', 'incrementalParse', 'builtinPreset'
+])
+const LINT_RULE_NAME = /^remark-lint:/
+
+/**
+ * Whether no plugin of `processor` can change a tree once it is parsed: its
+ * trees may then share the nodes of parts that an edit did not move, which
+ * are neither copied nor collected again. Any other plugin (one that adds a
+ * table of contents, say) gets trees of its own, which it may change freely.
+ * unified marks the list of attachers internal, but nothing else tells what
+ * a processor runs.
+ */
+function changesNoTree(processor: Processor): boolean {
+  return processor.attachers.every(([plugin]) => TREE_KEEPING_PLUGINS.has(plugin.name) || LINT_RULE_NAME.test(plugin.name))
 }
 
 /**
@@ -185,15 +210,15 @@ function listParts(list: List): List[] {
  */
 function segmentsOf(nodes: readonly RootContent[], text: string, base: number, line: number, continuesList: boolean): Segment[] {
   const segments: Segment[] = []
-  let current: Segment = {start: base, line, continuesList, nodes: []}
+  let current: Segment = {start: base, line, continuesList, nodes: [], nodesStart: base, nodesLine: line}
   const add = (node: RootContent): void => {
-    current.nodes.push(copyShifted(node, 1 - current.line, -current.start))
+    current.nodes.push(node)
   }
   const cut = (start: Point, continues: boolean): void => {
     const offset = (start.offset ?? 0) - (start.column - 1)
     if (offset === current.start) return
     segments.push(current)
-    current = {start: offset, line: start.line, continuesList: continues, nodes: []}
+    current = {start: offset, line: start.line, continuesList: continues, nodes: [], nodesStart: offset, nodesLine: start.line}
   }
   nodes.forEach((node, index) => {
     if (node.position && isCut(node, nodes[index - 1], text, base)) cut(node.position.start, false)
@@ -258,18 +283,45 @@ function commonSuffix(a: string, b: string, prefix: number): number {
   return length
 }
 
-function assemble(text: string, segments: readonly Segment[]): Root {
+/** A copy of `list` that the items of the next part can join without changing `list`. */
+function joinableCopy(list: List): List {
+  const copy: List = {...list, children: [...list.children]}
+  if (list.position) copy.position = {start: list.position.start, end: list.position.end}
+  return copy
+}
+
+/**
+ * The tree of `text` from its parts. A part's nodes that have moved since
+ * they were made are copied to where the part is now; with `share`, the
+ * copies replace them, and nodes that have not moved go in the tree as they
+ * are.
+ */
+function assemble(text: string, segments: readonly Segment[], share: boolean): Root {
   const children: RootContent[] = []
+  // The list this tree made to join the items of parts, which more items may join.
+  let joined: List | undefined
   for (const segment of segments) {
-    segment.nodes.forEach((node, index) => {
-      const copy = copyShifted(node, segment.line - 1, segment.start)
-      const list = children.at(-1)
-      if (index === 0 && segment.continuesList && list?.type === 'list' && copy.type === 'list') {
-        list.children.push(...copy.children)
-        list.spread = list.spread || copy.spread
-        if (list.position && copy.position) list.position.end = copy.position.end
+    const lines = segment.line - segment.nodesLine
+    const offset = segment.start - segment.nodesStart
+    const moved = lines !== 0 || offset !== 0
+    const nodes = share && !moved ? segment.nodes : segment.nodes.map((node) => copyShifted(node, lines, offset))
+    if (share && moved) {
+      segment.nodes = nodes
+      segment.nodesStart = segment.start
+      segment.nodesLine = segment.line
+    }
+    nodes.forEach((node, index) => {
+      const last = children.at(-1)
+      if (index === 0 && segment.continuesList && last?.type === 'list' && node.type === 'list') {
+        if (last !== joined) {
+          joined = joinableCopy(last)
+          children[children.length - 1] = joined
+        }
+        joined.children.push(...node.children)
+        joined.spread = joined.spread || node.spread
+        if (joined.position && node.position) joined.position.end = node.position.end
       } else {
-        children.push(copy)
+        children.push(node)
       }
     })
   }
@@ -378,6 +430,7 @@ export function createIncrementalParse(): (this: Processor) => void {
   const documents = new Map<string, ParsedDocument>()
 
   return function incrementalParse(this: Processor): void {
+    const processor = this
     const parseWhole = this.parser
     if (!parseWhole) throw new Error('incrementalParse comes after a parser, such as remark-parse')
 
@@ -392,11 +445,15 @@ export function createIncrementalParse(): (this: Processor) => void {
       const previous = key ? documents.get(key) : undefined
       let segments = previous && previous.text !== text ? reparse(previous, text, parse) : previous?.segments
       let tree: Root
+      const share = changesNoTree(processor)
       if (segments) {
-        tree = assemble(text, segments)
+        tree = assemble(text, segments, share)
       } else {
         tree = parse(text)
-        segments = hasDefinition(tree.children) || opensFrontmatter(text, tree.children[0]) ? undefined : segmentsOf(tree.children, text, 0, 1, false)
+        segments =
+          hasDefinition(tree.children) || opensFrontmatter(text, tree.children[0])
+            ? undefined
+            : segmentsOf(share ? tree.children : tree.children.map((node) => copyShifted(node, 0, 0)), text, 0, 1, false)
       }
       if (key) {
         documents.delete(key)

@@ -54,6 +54,14 @@ function applyEdit(text: string, {at, remove, insert}: {at: number; remove: numb
   return text.slice(0, start) + insert + text.slice(start + remove)
 }
 
+/**
+ * A plugin with a transformer, which could change the trees it is given:
+ * the parser then copies every node it hands out (changesNoTree).
+ */
+function mayChangeTrees(): () => void {
+  return () => {}
+}
+
 function parsers(plugins: PluggableList = []) {
   let parsedCharacters = 0
   // Counts what remark-parse is given, to show that edits parse little.
@@ -79,8 +87,32 @@ function parsers(plugins: PluggableList = []) {
 }
 
 describe('incremental parsing in the language server', () => {
-  it('gives the tree of a whole parse after any edits, on every document we have', () => {
-    const {incremental, whole} = parsers()
+  it('gives the tree of a whole parse after any edits, on every document we have, and never changes a tree it gave', () => {
+    // Only plugins that change no tree: unmoved nodes are shared between trees.
+    const shared = unified().use(remarkParse).use(createIncrementalParse()).freeze()
+    const {whole} = parsers()
+    fc.assert(
+      fc.property(fc.constantFrom(...DOCUMENTS), fc.array(edit, {minLength: 1, maxLength: 6}), (document, edits) => {
+        let text = document
+        const given: Array<{tree: Root; snapshot: Root}> = []
+        const parse = (): void => {
+          const tree = shared().parse(new VFile({path: '/workspace/postmortem.md', value: text}))
+          expect(tree).toEqual(whole(text))
+          given.push({tree, snapshot: structuredClone(tree)})
+        }
+        parse()
+        for (const change of edits) {
+          text = applyEdit(text, change)
+          parse()
+        }
+        for (const {tree, snapshot} of given) expect(tree).toEqual(snapshot)
+      }),
+      {numRuns: 400}
+    )
+  })
+
+  it('gives the tree of a whole parse after any edits when a plugin may change trees', () => {
+    const {incremental, whole} = parsers([mayChangeTrees])
     fc.assert(
       fc.property(fc.constantFrom(...DOCUMENTS), fc.array(edit, {minLength: 1, maxLength: 6}), (document, edits) => {
         let text = document
@@ -90,7 +122,7 @@ describe('incremental parsing in the language server', () => {
           expect(incremental(text)).toEqual(whole(text))
         }
       }),
-      {numRuns: 400}
+      {numRuns: 150}
     )
   })
 
@@ -135,8 +167,24 @@ describe('incremental parsing in the language server', () => {
     expect(fractions[10]).toBeLessThan(0.02)
   })
 
+  it('shares the nodes an edit did not move only where no plugin may change a tree', () => {
+    const text = generatePostmortem(7, 4)
+    const changed = `${text}\nA paragraph added at the end.\n`
+    const twice = (processor: Processor): [Root, Root] => [
+      processor.parse(new VFile({path: '/a.md', value: text})),
+      processor.parse(new VFile({path: '/a.md', value: changed}))
+    ]
+    const keeping = unified().use(remarkParse).use(createIncrementalParse()).freeze()
+    const [before, after] = twice(keeping())
+    expect(after.children[0]).toBe(before.children[0])
+    const changing = unified().use(remarkParse).use(mayChangeTrees).use(createIncrementalParse()).freeze()
+    const [copiedBefore, copiedAfter] = twice(changing())
+    expect(copiedAfter.children[0]).not.toBe(copiedBefore.children[0])
+    expect(copiedAfter.children[0]).toEqual(copiedBefore.children[0])
+  })
+
   it('keeps documents apart by path, and hands out trees no later parse changes', () => {
-    const {incremental, whole} = parsers()
+    const {incremental, whole} = parsers([mayChangeTrees])
     const one = generatePostmortem(7, 1)
     const two = generatePostmortem(7, 2)
     const first = incremental(one, '/a.md')
