@@ -25,6 +25,8 @@ function packageRoot(from: string): string {
 export const CLI_BUNDLE_DIR = path.join(packageRoot(path.dirname(fileURLToPath(import.meta.url))), 'lib/bundle')
 export const BUNDLE_FILE = 'index.cjs'
 export const CACHE_FILE = 'index.cache'
+/** The recommended preset bundled on its own, for the language server (builtin-preset.ts). */
+export const PRESET_BUNDLE_FILE = 'preset.mjs'
 
 /**
  * V8 flags for the CLI, set before any of it is compiled. The code cache is

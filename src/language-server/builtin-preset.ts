@@ -1,5 +1,21 @@
-import type {Processor} from 'unified'
-import recommended from '../index.js'
+import type {Preset, Processor} from 'unified'
+
+/**
+ * The recommended preset as `npm run build` bundled it (src/cli/bundle.ts),
+ * whose tree walks leave out what only a debugger reads: remark-lint walks a
+ * long document twice on every edit. Where there is no bundle (tests of the
+ * sources, an install without esbuild), the modules themselves.
+ */
+async function loadRecommended(): Promise<Preset> {
+  try {
+    return ((await import(new URL('../../bundle/preset.mjs', import.meta.url).href)) as {default: Preset}).default
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error
+    return (await import('../index.js')).default
+  }
+}
+
+const recommended = await loadRecommended()
 
 // Every rule's plugin is named after its origin, whichever copy of this
 // package it comes from (the server's own or a workspace's node_modules).

@@ -170,7 +170,7 @@ describe('incremental parsing in the language server', () => {
   it('shares the nodes an edit did not move only where no plugin may change a tree', () => {
     const text = generatePostmortem(7, 4)
     const changed = `${text}\nA paragraph added at the end.\n`
-    const twice = (processor: Processor): [Root, Root] => [
+    const twice = (processor: {parse(file: VFile): Root}): [Root, Root] => [
       processor.parse(new VFile({path: '/a.md', value: text})),
       processor.parse(new VFile({path: '/a.md', value: changed}))
     ]
