@@ -5,7 +5,7 @@ import {type StatedFacts, extractStatedFacts, placeMoments} from './facts.js'
 import {type FactLabelMention, type Section, scanSections} from './sections.js'
 import {type SectionKind, type SectionMatcher, type SynonymOption, createSectionMatcher} from './synonyms.js'
 import {type Span, markdownText} from './text.js'
-import {type Timeline, buildTimeline} from './timeline.js'
+import {type Timeline, buildTimeline, unnamedLog} from './timeline.js'
 import {dayNumber} from './time.js'
 
 /** Everything the rules know about a postmortem, read in one pass. */
@@ -31,10 +31,11 @@ export function buildModel(tree: Root, source: string, synonyms: SynonymOption =
   const scan = scanSections(tree, source, matcherFor(synonyms))
   const {startMention, endMention, ...stated} = extractStatedFacts(source, scan.sections, scan.factLabels, scan.preambleEnd)
   const statedDay = startMention?.date ?? stated.date?.date
+  const log = scan.sections.some((section) => section.kinds.includes('timeline')) ? undefined : unnamedLog(tree, source)
   const timeline = buildTimeline(
     tree,
     source,
-    scan.sections,
+    log ? [...scan.sections, log] : scan.sections,
     stated.defaultOffset,
     stated.fallbackYear,
     statedDay ? dayNumber(statedDay, stated.fallbackYear) : 0

@@ -156,6 +156,17 @@ const RANGE_JOIN = /^\s{0,3}(?:and|—|–|-{1,2}|until|till|through|to)\s{0,3}$
 // What a clock time looks like, to explain why chrono refused one.
 const CLOCK_LIKE = /^(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s{0,2}([ap]\.?\s?m\b\.?)?/i
 
+// chrono gives an hour to numbers that no reader takes for a time: "10-12.5
+// seconds", "Nov 21-24", "**2026-07-02** to **2026-07-05**". A time of day is
+// written as one: hours and minutes, an hour with a meridiem, a military time
+// with its zone, noon or midnight.
+const CLOCK_WRITTEN = /\d{1,2}\s?[:.h]\s?\d{2}(?!\d)|\d{1,2}\s?[ap]\.?\s?m(?![a-z])|\d{4}\s?(?:z|utc|gmt)\b|\b(?:noon|midnight)\b/i
+
+/** Whether `text` writes a time of day, not only numbers chrono may take for one. */
+export function writesClock(text: string): boolean {
+  return CLOCK_WRITTEN.test(text)
+}
+
 function clockOf(component: chrono.ParsedComponents): ClockTime | undefined {
   if (!component.isCertain('hour')) return undefined
   const time: ClockTime = {
@@ -182,7 +193,8 @@ function mentionOf({index, text: matched, result}: Parsed, span: Span): TimeMent
   const meridiemTail = /[ap]$/i.test(matched) ? (MERIDIEM_TAIL.exec(rest)?.[0] ?? '') : ''
   const text = (matched + meridiemTail).trimEnd()
   const mention: TimeMention = {span: subspan(span, index, index + text.length)}
-  const time = clockOf(result.start)
+  const written = writesClock(text)
+  const time = written ? clockOf(result.start) : undefined
   // "12:00 midnight" is the start of the day, not noon.
   if (time && time.hour === 12 && MIDNIGHT_AFTER.test(span.text.slice(index + text.length))) time.hour = 0
   // chrono reads the "East" of "9:05 PM East African Time" as a zone of its
@@ -202,7 +214,7 @@ function mentionOf({index, text: matched, result}: Parsed, span: Span): TimeMent
   if (date) mention.date = date
   if (!time && !date) return undefined
   if (result.end) {
-    const endTime = clockOf(result.end)
+    const endTime = written ? clockOf(result.end) : undefined
     const endDate = dateOf(result.end)
     const separator = RANGE_SEPARATOR.exec(text)
     const whole = mention.span

@@ -33,6 +33,8 @@ export interface TimelineEntry {
   at?: number
   /** `day` when only the date is known. */
   precision?: 'minute' | 'day'
+  /** The day as written (days since 1970), before any zone is applied. */
+  day?: number
 }
 
 export interface Timeline {
@@ -82,7 +84,7 @@ function looksLikeTable(source: string, range: [number, number]): boolean {
 
 const FENCE = /^\s{0,3}(?:```|~~~)/
 // Between a date and the time that follows it in the next cell or after a dash.
-const DATE_TIME_GAP = /^[\s|,:\-–—*_`[\]()]{0,12}/
+const DATE_TIME_GAP = /^[\s|,:\-–—*_`[\]()~]{0,12}/
 
 /** The lines of a section that may be timeline entries, nested details left out. */
 function candidates(tree: Root, source: string, start: number, end: number): Candidate[] {
@@ -232,11 +234,103 @@ function untimedIn(entries: readonly TimelineEntry[], groups: ReadonlyMap<Timeli
 
 const EVENING = 18 * 60
 const MORNING = 12 * 60
+const NOON = 12 * 60
+const LATE_MORNING = 11 * 60
+// How far past the entry before an hour read as afternoon may be: "1:17" after
+// "11:57" is an hour and a quarter on, "10:00" after "11:30" is out of order.
+const AFTERNOON_STEP = 180
+const DAY = 1440
+const MERIDIEM_WRITTEN = /\d\s?([ap])\.?\s?m(?![a-z])/i
+
+/** The meridiem written with a time; "1:42-1:59 PM": a range's end gives the start its own. */
+function meridiemOf(mention: TimeMention): 'am' | 'pm' | undefined {
+  const written = MERIDIEM_WRITTEN.exec(`${mention.span.text} ${mention.end?.span.text ?? ''}`)?.[1]
+  return written === undefined ? undefined : written.toLowerCase() === 'p' ? 'pm' : 'am'
+}
+// A year-less date more than this many days before the one above it is in the next year ("11-28" then "02-14").
+const YEAR_ROLLOVER_DAYS = 60
 
 /**
- * Reads the entries of the timeline sections and places each in time: dates
- * carry over to the entries below them, and undated entries that step from
- * late evening to early morning roll over to the next day.
+ * Places the entries of one timeline section in time, in the order written:
+ * dates carry over to the entries below them, a date without a year takes
+ * the year of the dates above it, undated entries that step from late evening
+ * to early morning roll over to the next day, and in a timeline written with
+ * a 12-hour clock and no meridiem, a step from late morning to one o'clock is
+ * the afternoon.
+ */
+class SectionPlacer {
+  #date: CalendarDate | undefined
+  #dayShift = 0
+  #previous: {minute: number} | undefined
+  #twentyFourHour = false
+  /** The meridiem of the sub-heading above ("### 5:38-10:57 PM"), for the times under it. */
+  #headingMeridiem: 'am' | 'pm' | undefined
+
+  constructor(
+    private readonly defaultOffset: number,
+    private readonly fallbackYear: number,
+    private readonly anchorDay: number
+  ) {}
+
+  /** A date line or sub-heading: the day of the entries below it. */
+  setDate(date: CalendarDate | undefined): void {
+    if (date) this.#date = this.#withYear(date)
+    this.#dayShift = 0
+    this.#previous = undefined
+  }
+
+  place(entry: TimelineEntry, mention: TimeMention): void {
+    if (mention.date) this.setDate(mention.date)
+    if (entry.source === 'heading') this.#headingMeridiem = meridiemOf(mention)
+    const time: ClockTime | undefined = mention.time
+    const date = this.#date
+    if (time) {
+      const minute = this.#minuteOf(time, mention)
+      if (!mention.date && this.#previous && this.#previous.minute >= EVENING && minute < MORNING) this.#dayShift++
+      this.#previous = {minute}
+      entry.day = (date ? dayNumber(date, this.fallbackYear) : this.anchorDay) + this.#dayShift
+      entry.at = entry.day * DAY + minute - (time.offset ?? this.defaultOffset)
+      entry.precision = 'minute'
+    } else if (date) {
+      entry.day = dayNumber(date, this.fallbackYear)
+      entry.at = entry.day * DAY
+      entry.precision = 'day'
+      this.#previous = undefined
+    }
+    if (date) entry.date = date
+  }
+
+  // "11:57" then "1:17" with no meridiem anywhere near is 13:17, unless the
+  // timeline has shown that it counts hours past twelve.
+  #minuteOf(time: ClockTime, mention: TimeMention): number {
+    const minute = minuteOfDay(time)
+    const meridiem = meridiemOf(mention)
+    if (meridiem || time.hour === 0 || time.hour > 12) {
+      if (time.hour > 12 && !meridiem) this.#twentyFourHour = true
+      return minute
+    }
+    if (this.#headingMeridiem === 'pm' && time.hour < 12) return minute + NOON
+    const previous = this.#previous?.minute
+    const afternoon = minute + NOON
+    if (!this.#twentyFourHour && !mention.date && previous !== undefined && minute < previous && previous >= LATE_MORNING && afternoon >= previous && afternoon - previous <= AFTERNOON_STEP) {
+      return afternoon
+    }
+    return minute
+  }
+
+  // Timelines that span a new year write "Dec 30" then "Jan 2" without years.
+  #withYear(date: CalendarDate): CalendarDate {
+    const above = this.#date
+    if (date.year !== undefined || above?.year === undefined) return date
+    const sameYear = {...date, year: above.year}
+    const back = dayNumber(above, this.fallbackYear) - dayNumber(sameYear, this.fallbackYear)
+    return back > YEAR_ROLLOVER_DAYS ? {...date, year: above.year + 1} : sameYear
+  }
+}
+
+/**
+ * Reads the entries of the timeline sections and places each in time (see
+ * `SectionPlacer`).
  */
 export function buildTimeline(
   tree: Root,
@@ -251,41 +345,19 @@ export function buildTimeline(
   const groups = new Map<TimelineEntry, Nodes>()
   for (const section of sections) {
     if (!section.kinds.includes('timeline')) continue
-    let date: CalendarDate | undefined
-    let dayShift = 0
-    let previous: {minute: number} | undefined
+    const placer = new SectionPlacer(defaultOffset, fallbackYear, anchorDay)
     for (const candidate of candidates(tree, source, section.contentStart, section.contentEnd)) {
       const reading = read(candidate)
       if (reading.kind === 'date-line') {
-        date = reading.mention?.date ?? date
-        dayShift = 0
-        previous = undefined
+        placer.setDate(reading.mention?.date)
         continue
       }
       const entry: TimelineEntry = {section, line: stripLeadingMarkup(candidate.line), source: candidate.source, kind: reading.kind}
       if (reading.stamp) entry.stamp = reading.stamp
       if (reading.impossible) entry.impossible = reading.impossible
-      const mention = reading.mention
-      if (mention) {
-        entry.mention = mention
-        if (mention.date) {
-          date = mention.date
-          dayShift = 0
-        }
-        const time: ClockTime | undefined = mention.time
-        if (time) {
-          const minute = minuteOfDay(time)
-          if (!mention.date && previous && previous.minute >= EVENING && minute < MORNING) dayShift++
-          previous = {minute}
-          const day = (date ? dayNumber(date, fallbackYear) : anchorDay) + dayShift
-          entry.at = day * 1440 + minute - (time.offset ?? defaultOffset)
-          entry.precision = 'minute'
-        } else if (date) {
-          entry.at = dayNumber(date, fallbackYear) * 1440
-          entry.precision = 'day'
-          previous = undefined
-        }
-        if (date) entry.date = date
+      if (reading.mention) {
+        entry.mention = reading.mention
+        placer.place(entry, reading.mention)
       }
       entries.push(entry)
       if (candidate.group) groups.set(entry, candidate.group)
@@ -299,13 +371,65 @@ export function buildTimeline(
   }
 }
 
-/** Whether `entry` happened before `other`, to the precision both are known. */
+// Fewer stamped blocks than this are dated sections of a report, not a log.
+const MIN_LOG_BLOCKS = 3
+
+/** Whether a line is a date and a time and nothing more (a zone may follow). */
+function isStampLine(line: Span): boolean {
+  const lead = readLeadingTime(stripLeadingMarkup(line))
+  if (lead?.kind !== 'absolute' || !lead.mention.date || !lead.mention.time) return false
+  const rest = line.text.slice(spanEnd(lead.mention.span) - line.start)
+  return lead.mention.span.start - line.start < 8 && !/\p{L}{2,}.*\s\p{L}{2,}/u.test(rest.slice(0, 40))
+}
+
+/** A heading that starts with a date and a time, or a paragraph with a line that is one. */
+function isStampedBlock(node: Nodes, source: string): boolean {
+  const range = offsets(node)
+  if (!range) return false
+  if (node.type === 'heading') {
+    const lead = readLeadingTime(stripLeadingMarkup(slice(source, range[0], range[1])))
+    return lead?.kind === 'absolute' && lead.mention.date !== undefined && lead.mention.time !== undefined
+  }
+  return node.type === 'paragraph' && splitLines(source, range[0], range[1]).some(isStampLine)
+}
+
+/**
+ * A log of timestamped updates with no section named for it, as status pages
+ * publish incidents: headings that are each a date and a time
+ * (`## 2025-01-21T14:00:00 - service back`), or updates each closed by a line
+ * that is a date and a time. It is the document's timeline for reading times,
+ * though the document still lacks a section named so. Only looked for when no
+ * section is named a timeline.
+ */
+export function unnamedLog(tree: Root, source: string): Section | undefined {
+  const stamped = tree.children.filter((node) => isStampedBlock(node, source))
+  const first = stamped[0] ? offsets(stamped[0]) : undefined
+  if (stamped.length < MIN_LOG_BLOCKS || !first) return undefined
+  const marker = slice(source, first[0], first[1])
+  return {
+    kinds: ['timeline'],
+    title: '',
+    style: 'atx',
+    rank: 2,
+    marker,
+    titleSpan: marker,
+    contentStart: first[0],
+    contentEnd: source.length,
+    hasContent: true
+  }
+}
+
+/**
+ * Whether `entry` happened before `other`, to the precision both are known:
+ * the day as written when either has no time, the minute otherwise
+ * ("17:55" is not before "17:55:08").
+ */
 export function isBefore(entry: TimelineEntry, other: TimelineEntry): boolean {
   if (entry.at === undefined || other.at === undefined) return false
   if (entry.precision === 'day' || other.precision === 'day') {
-    return Math.floor(entry.at / 1440) < Math.floor(other.at / 1440)
+    return entry.day !== undefined && other.day !== undefined && entry.day < other.day
   }
-  return entry.at < other.at
+  return Math.floor(entry.at) < Math.floor(other.at)
 }
 
 /** The entry's date or time as written, for messages. */

@@ -273,3 +273,19 @@ describe('formatting and arithmetic', () => {
     expect(zoneOffset('Nowhere')).toBeUndefined()
   })
 })
+
+describe('findTimes: only times written as times', () => {
+  const times = (text: string) => findTimes({text, start: 0}).map((mention) => mention.time && formatClock(mention.time))
+
+  it('reads no time of day in numbers chrono-node takes for hours', () => {
+    expect(times('Block times rose to 10-12.5 seconds during the incident.')).toEqual([])
+    expect(times('Jobs failed between **2026-07-02** to **2026-07-05**.')).not.toContain('02:00')
+    expect(times('The bot was down (Nov 21-24, 2025).').filter(Boolean)).toEqual([])
+  })
+
+  it('reads hours and minutes and meridiems', () => {
+    expect(times('Paged at 10:05 UTC')).toEqual(['10:05'])
+    expect(times('Paged at 3pm')).toEqual(['15:00'])
+    expect(times('Paged at 3 a.m.')).toEqual(['03:00'])
+  })
+})
