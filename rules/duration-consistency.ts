@@ -50,10 +50,8 @@ export default defineRule<Options>({
     // those days: only its midnights are known, not the days it skipped.
     const placeable = model.timeline.dated || !start || end === undefined || end.at - start.at < DAY
     if (end && placeable && last?.at !== undefined && last.stamp && end.at - last.at > options.tolerance) {
-      report(
-        `Unexpected stated end at ${formatClock(end.time)} after the last timeline entry at \`${last.stamp.text.trim()}\`, expected the timeline to reach the end of the incident`,
-        end.span
-      )
+      const stated = end.reckoned && start && duration ? `end at ${formatClock(end.time)} (the stated start at ${formatClock(start.time)} plus ${formatMinutes(duration.minutes)})` : `stated end at ${formatClock(end.time)}`
+      report(`Unexpected ${stated} after the last timeline entry at \`${last.stamp.text.trim()}\`, expected the timeline to reach the end of the incident`, end.span)
     }
   }
 })

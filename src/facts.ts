@@ -1,4 +1,6 @@
+import type {Root} from 'mdast'
 import type {FactLabelMention, Section} from './sections.js'
+import {statementsIn, withoutFencedCode} from './statements.js'
 import {type DurationMention, findDurations} from './duration.js'
 import {type ImpactMention, findImpact} from './quantity.js'
 import {type Span, slice, splitLines, subspan} from './text.js'
@@ -7,7 +9,10 @@ import {type ZoneMention, findZones} from './zones.js'
 
 /** A moment the document states outside its timeline (the start or end of the incident). */
 export interface StatedMoment {
+  /** Where the moment is stated; for an end reckoned from the start and the duration, the duration. */
   span: Span
+  /** Whether the end was reckoned from the stated start and duration, not written. */
+  reckoned?: boolean
   time: ClockTime
   date?: CalendarDate
   /** Minutes since 1970 on the same scale as the timeline's entries. */
@@ -41,7 +46,7 @@ function linesOf(source: string, start: number, end: number): Span[] {
 }
 
 /** The text where a postmortem states its facts: summary, fact labels, preamble. */
-function statedText(source: string, sections: readonly Section[], preambleEnd: number): Span[] {
+function statedText(tree: Root, source: string, sections: readonly Section[], preambleEnd: number): Span[] {
   // Timeline contents merged into sorted, disjoint ranges and searched by
   // bisection: testing every line against every timeline is quadratic.
   const timelineRanges: Array<[number, number]> = []
@@ -63,10 +68,10 @@ function statedText(source: string, sections: readonly Section[], preambleEnd: n
     const range = timelineRanges[low]
     return !(range && line.start >= range[0])
   }
-  const lines = linesOf(source, 0, preambleEnd)
+  const lines = statementsIn(tree, source, 0, preambleEnd)
   for (const section of sections) {
     if (section.kinds.includes('summary') || section.kinds.includes('impact')) {
-      lines.push(...linesOf(source, section.contentStart, section.contentEnd))
+      lines.push(...statementsIn(tree, source, section.contentStart, section.contentEnd))
     }
   }
   return lines.filter(outsideTimeline).sort((a, b) => a.start - b.start)
@@ -123,12 +128,13 @@ export type StatedMentions = Omit<StatedFacts, 'start' | 'end'> & {
  * affected.
  */
 export function extractStatedFacts(
+  tree: Root,
   source: string,
   sections: readonly Section[],
   factLabels: readonly FactLabelMention[],
   preambleEnd: number
 ): StatedMentions {
-  const stated = statedText(source, sections, preambleEnd)
+  const stated = statedText(tree, source, sections, preambleEnd)
   const durationLines = contentOf(factLabels, 'duration')
   // The stated lines are searched for a range, then for a date: read once.
   const read = new WeakMap<Span, TimeMention[]>()
@@ -141,7 +147,7 @@ export function extractStatedFacts(
     return times
   }
 
-  let startMention = firstTime(contentOf(factLabels, 'start'), timesOf)
+  let startMention: TimeMention | undefined = firstTime(contentOf(factLabels, 'start'), timesOf)
   let endMention = firstTime(contentOf(factLabels, 'end'), timesOf)
   if (!startMention || !endMention) {
     const range = firstRange([...durationLines, ...stated], timesOf)
@@ -153,6 +159,10 @@ export function extractStatedFacts(
   }
 
   let duration = durationLines.flatMap((line) => findDurations(line))[0]
+  // "Date/time: 2023-08-26 21:14" beside "Duration: 15 hours 40 minutes" is
+  // the window of the incident; alone, a dated label may be the report's date
+  // or a log record's.
+  if (duration) startMention ??= firstTime([...contentOf(factLabels, 'date'), ...durationLines], timesOf)
   if (!duration) {
     for (const line of stated) {
       duration = findDurations(line).find((mention) => isIncidentLength(line, mention))
@@ -177,7 +187,9 @@ export function extractStatedFacts(
     return true
   })
 
-  const zones = findZones(slice(source, 0, source.length))
+  // A `Z` in a pasted log names no zone for the author's own times.
+  const prose = withoutFencedCode(tree, source)
+  const zones = findZones(slice(prose, 0, prose.length))
   const explicitOffset =
     [startMention?.time, endMention?.time].find((time) => time?.offset !== undefined)?.offset ??
     firstZoneOffset(zones)
@@ -197,13 +209,26 @@ export function extractStatedFacts(
   return result
 }
 
+/**
+ * "Start: 21:14, Duration: 15 hours 40 minutes" states the end as surely as
+ * writing it would; an approximate or bounding duration does not.
+ */
+function reckonEnd(start: StatedMoment | undefined, duration: DurationMention | undefined): StatedMoment | undefined {
+  if (!start || duration?.qualifier !== 'exact') return undefined
+  const minute = Math.round(minuteOfDay(start.time) + duration.minutes) % 1440
+  const time: ClockTime = {hour: Math.floor(minute / 60), minute: minute % 60, second: 0}
+  if (start.time.offset !== undefined) time.offset = start.time.offset
+  return {span: duration.span, time, at: start.at + duration.minutes, reckoned: true}
+}
+
 /** Places a stated start and end on the timeline's scale. */
 export function placeMoments(
   startMention: TimeMention | undefined,
   endMention: TimeMention | undefined,
   anchor: CalendarDate | undefined,
   defaultOffset: number,
-  fallbackYear: number
+  fallbackYear: number,
+  duration?: DurationMention
 ): {start?: StatedMoment; end?: StatedMoment} {
   const place = (mention: TimeMention | undefined, day: CalendarDate | undefined): StatedMoment | undefined => {
     if (!mention?.time) return undefined
@@ -217,7 +242,7 @@ export function placeMoments(
     return moment
   }
   const start = place(startMention, anchor)
-  let end = place(endMention, startMention?.date ?? anchor)
+  let end = place(endMention, startMention?.date ?? anchor) ?? reckonEnd(start, duration)
   // "from 23:30 to 01:10": an end without a date before its start is on the next day.
   if (start && end && !endMention?.date && end.at < start.at) end = {...end, at: end.at + 1440}
   const moments: {start?: StatedMoment; end?: StatedMoment} = {}

@@ -4,9 +4,9 @@ import {memoPerObject, memoPerOptions} from './cache.js'
 import {type StatedFacts, extractStatedFacts, placeMoments} from './facts.js'
 import {type FactLabelMention, type Section, scanSections} from './sections.js'
 import {type SectionKind, type SectionMatcher, type SynonymOption, createSectionMatcher} from './synonyms.js'
-import {type Span, markdownText} from './text.js'
+import {type Span, markdownText, slice, spanEnd} from './text.js'
 import {type Timeline, buildTimeline, unnamedLog} from './timeline.js'
-import {dayNumber} from './time.js'
+import {type TimeMention, dayNumber} from './time.js'
 
 /** Everything the rules know about a postmortem, read in one pass. */
 export interface PostmortemModel {
@@ -20,6 +20,15 @@ export interface PostmortemModel {
   sectionsOf(kind: SectionKind): Section[]
 }
 
+/**
+ * A time with the end of its range: a zone written after `07:50` of
+ * `07:50-08:30` would read as an offset (`07:50 UTC-08:30`).
+ */
+function throughRangeEnd(source: string, stamp: Span, mention: TimeMention): Span {
+  const end = mention.end?.span
+  return end && end.start >= spanEnd(stamp) && end.start - spanEnd(stamp) <= 12 ? slice(source, stamp.start, spanEnd(end)) : stamp
+}
+
 // Building a matcher normalises every known title.
 const matchers = memoPerOptions<SectionMatcher>()
 
@@ -29,7 +38,7 @@ function matcherFor(synonyms: SynonymOption): SectionMatcher {
 
 export function buildModel(tree: Root, source: string, synonyms: SynonymOption = {}): PostmortemModel {
   const scan = scanSections(tree, source, matcherFor(synonyms))
-  const {startMention, endMention, ...stated} = extractStatedFacts(source, scan.sections, scan.factLabels, scan.preambleEnd)
+  const {startMention, endMention, ...stated} = extractStatedFacts(tree, source, scan.sections, scan.factLabels, scan.preambleEnd)
   const statedDay = startMention?.date ?? stated.date?.date
   const log = scan.sections.some((section) => section.kinds.includes('timeline')) ? undefined : unnamedLog(tree, source)
   const timeline = buildTimeline(
@@ -44,10 +53,10 @@ export function buildModel(tree: Root, source: string, synonyms: SynonymOption =
   const anchor = statedDay ?? timeline.timed.find((entry) => entry.date)?.date
   const facts: StatedFacts = {
     ...stated,
-    ...placeMoments(startMention, endMention, anchor, stated.defaultOffset, stated.fallbackYear)
+    ...placeMoments(startMention, endMention, anchor, stated.defaultOffset, stated.fallbackYear, stated.duration)
   }
   const clockTimes = [
-    ...timeline.entries.flatMap((entry) => (entry.mention?.time && entry.stamp ? [entry.stamp] : [])),
+    ...timeline.entries.flatMap((entry) => (entry.mention?.time && entry.stamp ? [throughRangeEnd(source, entry.stamp, entry.mention)] : [])),
     ...[facts.start?.span, facts.end?.span].filter((span): span is Span => span !== undefined)
   ].sort((a, b) => a.start - b.start)
 

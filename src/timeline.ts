@@ -379,7 +379,13 @@ function isStampLine(line: Span): boolean {
   const lead = readLeadingTime(stripLeadingMarkup(line))
   if (lead?.kind !== 'absolute' || !lead.mention.date || !lead.mention.time) return false
   const rest = line.text.slice(spanEnd(lead.mention.span) - line.start)
-  return lead.mention.span.start - line.start < 8 && !/\p{L}{2,}.*\s\p{L}{2,}/u.test(rest.slice(0, 40))
+  return lead.mention.span.start - line.start < 8 && !hasTwoWords(rest.slice(0, 40))
+}
+
+/** Whether text holds two words of two letters or more: prose rather than a zone or a code. */
+function hasTwoWords(text: string): boolean {
+  // Counting tokens, not one pattern with `.*` between words, keeps the test linear (recheck).
+  return text.split(/\s+/).filter((token) => /^\p{L}{2}/u.test(token)).length >= 2
 }
 
 /** A heading that starts with a date and a time, or a paragraph with a line that is one. */

@@ -18,8 +18,10 @@ const NAMED =
   /\b(?:(?:eastern|pacific|central|mountain|atlantic|alaska|hawaii|east africa|west africa|central africa|south africa|(?:central |eastern |western )?european|greenwich mean|coordinated universal|india|japan|singapore|moscow)n?(?: standard| daylight| summer)? time|zulu time)\b/gi
 // "utc" and "gmt" are no English words: any case will do ("all times in utc").
 const LOWERCASE = /(?<![\p{L}\p{N}])(?:utc|gmt)(?![\p{L}])/gu
-// An ISO time with an offset or `Z`: 2021-10-28T08:26:00Z, 08:26+02:00.
-const ISO_OFFSET = /\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})(?![\p{L}\p{N}])/gu
+// An ISO time with an offset or `Z`: 2021-10-28T08:26:00Z, 08:26+02:00, 08:26:00-05:00.
+// A minus offset needs a `T` before or seconds: "02:00-04:30" is a range, not a time and its offset.
+const ISO_OFFSET =
+  /(?<=T|\b)(?:\d{2}:\d{2}(?::\d{2})?(?:\.\d{1,9})?(?:Z|\+\d{2}:?\d{2})|(?:(?<=T)\d{2}:\d{2}|\d{2}:\d{2}:\d{2})(?:\.\d{1,9})?-\d{2}:?\d{2})(?![\p{L}\p{N}])/gu
 
 /** Every time zone the text names, in order. */
 export function findZones(span: Span): ZoneMention[] {

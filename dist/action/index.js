@@ -75737,7 +75737,7 @@ var ABBREVIATIONS = [
 var ABBREVIATION = new RegExp(`(?<![\\p{L}\\p{N}])(?:${ABBREVIATIONS.join("|")})(?:\\s?[+-]\\d{1,2}(?::?\\d{2})?)?(?![\\p{L}])`, "gu");
 var NAMED = /\b(?:(?:eastern|pacific|central|mountain|atlantic|alaska|hawaii|east africa|west africa|central africa|south africa|(?:central |eastern |western )?european|greenwich mean|coordinated universal|india|japan|singapore|moscow)n?(?: standard| daylight| summer)? time|zulu time)\b/gi;
 var LOWERCASE = /(?<![\p{L}\p{N}])(?:utc|gmt)(?![\p{L}])/gu;
-var ISO_OFFSET = /\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})(?![\p{L}\p{N}])/gu;
+var ISO_OFFSET = /(?<=T|\b)(?:\d{2}:\d{2}(?::\d{2})?(?:\.\d{1,9})?(?:Z|\+\d{2}:?\d{2})|(?:(?<=T)\d{2}:\d{2}|\d{2}:\d{2}:\d{2})(?:\.\d{1,9})?-\d{2}:?\d{2})(?![\p{L}\p{N}])/gu;
 function findZones(span) {
   const zones = [];
   for (const pattern2 of [ABBREVIATION, LOWERCASE, NAMED, ISO_OFFSET]) {
@@ -75878,6 +75878,10 @@ var RANGE_SEPARATOR = /\s{1,3}(?:-|–|—|to|until|till|and)\s{1,3}|\s{0,3}[–
 var RANGE_LEAD = /^(?:from|between)\s{1,3}/i;
 var RANGE_JOIN = /^\s{0,3}(?:and|—|–|-{1,2}|until|till|through|to)\s{0,3}$/i;
 var CLOCK_LIKE = /^(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s{0,2}([ap]\.?\s?m\b\.?)?/i;
+var CLOCK_WRITTEN = /\d{1,2}\s?[:.h]\s?\d{2}(?!\d)|\d{1,2}\s?[ap]\.?\s?m(?![a-z])|\d{4}\s?(?:z|utc|gmt)\b|\b(?:noon|midnight)\b/i;
+function writesClock(text3) {
+  return CLOCK_WRITTEN.test(text3);
+}
 function clockOf(component) {
   if (!component.isCertain("hour")) return void 0;
   const time = {
@@ -75901,7 +75905,8 @@ function mentionOf({ index: index2, text: matched, result }, span) {
   const meridiemTail = /[ap]$/i.test(matched) ? MERIDIEM_TAIL.exec(rest)?.[0] ?? "" : "";
   const text3 = (matched + meridiemTail).trimEnd();
   const mention = { span: subspan(span, index2, index2 + text3.length) };
-  const time = clockOf(result.start);
+  const written = writesClock(text3);
+  const time = written ? clockOf(result.start) : void 0;
   if (time && time.hour === 12 && MIDNIGHT_AFTER.test(span.text.slice(index2 + text3.length))) time.hour = 0;
   const lastWord = new RegExp("\\p{L}{1,20}$", "u").exec(text3)?.[0];
   const namedZone = lastWord && ZONE_WORDS_AFTER.test(span.text.slice(index2 + text3.length)) ? { offset: namedZoneOffset(lastWord + span.text.slice(index2 + text3.length, index2 + text3.length + 40)) } : void 0;
@@ -75916,7 +75921,7 @@ function mentionOf({ index: index2, text: matched, result }, span) {
   if (date) mention.date = date;
   if (!time && !date) return void 0;
   if (result.end) {
-    const endTime = clockOf(result.end);
+    const endTime = written ? clockOf(result.end) : void 0;
     const endDate = dateOf(result.end);
     const separator = RANGE_SEPARATOR.exec(text3);
     const whole = mention.span;
@@ -76457,6 +76462,71 @@ function coerce(name, config) {
   return [1, config];
 }
 
+// src/statements.ts
+function statementsIn(tree, source, start, end) {
+  const statements = [];
+  const collect2 = (node2) => {
+    const from = node2.position?.start.offset;
+    const to = node2.position?.end.offset;
+    if (from === void 0 || to === void 0 || to <= start || from >= end) return;
+    if (node2.type === "paragraph" || node2.type === "heading" || node2.type === "tableCell") {
+      statements.push(...splitStatements(slice(source, Math.max(from, start), Math.min(to, end))));
+      return;
+    }
+    if ("children" in node2) for (const child of node2.children) collect2(child);
+  };
+  for (const block of blocksFrom(tree, start, end)) collect2(block);
+  return statements;
+}
+var HARD_BREAK = /<br\s{0,3}\/?>|\\\r?\n| {2}\r?\n/gi;
+var SOFT_BREAK = /\r?\n[ \t>]*/g;
+function splitStatements(paragraph) {
+  const statements = [];
+  let from = 0;
+  const push2 = (to) => {
+    const text3 = paragraph.text.slice(from, to).replace(SOFT_BREAK, (gap) => " ".repeat(gap.length));
+    if (/\S/.test(text3)) statements.push({ text: text3, start: paragraph.start + from });
+  };
+  for (const match2 of paragraph.text.matchAll(HARD_BREAK)) {
+    push2(match2.index);
+    from = match2.index + match2[0].length;
+  }
+  push2(paragraph.text.length);
+  return statements;
+}
+function blocksFrom(tree, start, end) {
+  const blocks = tree.children;
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const middle = low + high >> 1;
+    if ((blocks[middle]?.position?.end.offset ?? end) <= start) low = middle + 1;
+    else high = middle;
+  }
+  const found = [];
+  for (let index2 = low; index2 < blocks.length; index2++) {
+    const block = blocks[index2];
+    if (!block || (block.position?.start.offset ?? start) >= end) break;
+    found.push(block);
+  }
+  return found;
+}
+var FENCE2 = /^\s{0,3}(?:```|~~~)/;
+function withoutFencedCode(tree, source) {
+  const pieces = [];
+  let at = 0;
+  visit(tree, "code", (node2) => {
+    const start = node2.position?.start.offset;
+    const end = node2.position?.end.offset;
+    if (start === void 0 || end === void 0 || start < at || !FENCE2.test(source.slice(start, start + 8))) return;
+    pieces.push(source.slice(at, start), source.slice(start, end).replace(/[^\r\n]/g, " "));
+    at = end;
+  });
+  if (at === 0) return source;
+  pieces.push(source.slice(at));
+  return pieces.join("");
+}
+
 // node_modules/parse-duration/locale/en.js
 var unit = /* @__PURE__ */ Object.create(null);
 var m = 6e4;
@@ -76696,7 +76766,7 @@ var NOT_INCIDENT_LENGTH = /\b(?:after|in|within|every|each|later|first|next|last
 function linesOf(source, start, end) {
   return splitLines(source, start, end).filter((line) => /\S/.test(line.text));
 }
-function statedText(source, sections, preambleEnd) {
+function statedText(tree, source, sections, preambleEnd) {
   const timelineRanges = [];
   for (const { contentStart, contentEnd } of sections.filter((section) => section.kinds.includes("timeline") && section.contentEnd > section.contentStart).sort((a, b) => a.contentStart - b.contentStart)) {
     const last = timelineRanges.at(-1);
@@ -76714,10 +76784,10 @@ function statedText(source, sections, preambleEnd) {
     const range = timelineRanges[low];
     return !(range && line.start >= range[0]);
   };
-  const lines = linesOf(source, 0, preambleEnd);
+  const lines = statementsIn(tree, source, 0, preambleEnd);
   for (const section of sections) {
     if (section.kinds.includes("summary") || section.kinds.includes("impact")) {
-      lines.push(...linesOf(source, section.contentStart, section.contentEnd));
+      lines.push(...statementsIn(tree, source, section.contentStart, section.contentEnd));
     }
   }
   return lines.filter(outsideTimeline).sort((a, b) => a.start - b.start);
@@ -76754,8 +76824,8 @@ function firstZoneOffset(zones) {
   }
   return void 0;
 }
-function extractStatedFacts(source, sections, factLabels, preambleEnd) {
-  const stated = statedText(source, sections, preambleEnd);
+function extractStatedFacts(tree, source, sections, factLabels, preambleEnd) {
+  const stated = statedText(tree, source, sections, preambleEnd);
   const durationLines = contentOf(factLabels, "duration");
   const read4 = /* @__PURE__ */ new WeakMap();
   const timesOf = (span) => {
@@ -76776,6 +76846,7 @@ function extractStatedFacts(source, sections, factLabels, preambleEnd) {
     }
   }
   let duration = durationLines.flatMap((line) => findDurations(line))[0];
+  if (duration) startMention ??= firstTime([...contentOf(factLabels, "date"), ...durationLines], timesOf);
   if (!duration) {
     for (const line of stated) {
       duration = findDurations(line).find((mention) => isIncidentLength(line, mention));
@@ -76791,7 +76862,8 @@ function extractStatedFacts(source, sections, factLabels, preambleEnd) {
     seen.add(mention.span.start);
     return true;
   });
-  const zones = findZones(slice(source, 0, source.length));
+  const prose = withoutFencedCode(tree, source);
+  const zones = findZones(slice(prose, 0, prose.length));
   const explicitOffset = [startMention?.time, endMention?.time].find((time) => time?.offset !== void 0)?.offset ?? firstZoneOffset(zones);
   const year = [dateMention?.date?.year, startMention?.date?.year].find((value2) => value2 !== void 0);
   const result = {
@@ -76807,7 +76879,14 @@ function extractStatedFacts(source, sections, factLabels, preambleEnd) {
   if (dateMention?.date) result.date = { date: dateMention.date, span: dateMention.span };
   return result;
 }
-function placeMoments(startMention, endMention, anchor, defaultOffset, fallbackYear) {
+function reckonEnd(start, duration) {
+  if (!start || duration?.qualifier !== "exact") return void 0;
+  const minute = Math.round(minuteOfDay(start.time) + duration.minutes) % 1440;
+  const time = { hour: Math.floor(minute / 60), minute: minute % 60, second: 0 };
+  if (start.time.offset !== void 0) time.offset = start.time.offset;
+  return { span: duration.span, time, at: start.at + duration.minutes, reckoned: true };
+}
+function placeMoments(startMention, endMention, anchor, defaultOffset, fallbackYear, duration) {
   const place = (mention, day) => {
     if (!mention?.time) return void 0;
     const date = mention.date ?? day;
@@ -76820,7 +76899,7 @@ function placeMoments(startMention, endMention, anchor, defaultOffset, fallbackY
     return moment;
   };
   const start = place(startMention, anchor);
-  let end = place(endMention, startMention?.date ?? anchor);
+  let end = place(endMention, startMention?.date ?? anchor) ?? reckonEnd(start, duration);
   if (start && end && !endMention?.date && end.at < start.at) end = { ...end, at: end.at + 1440 };
   const moments = {};
   if (start) moments.start = start;
@@ -77192,7 +77271,7 @@ var DEFAULT_SYNONYMS = {
 };
 var FACT_LABELS = {
   // A window ("Time: 10:00 - 11:30 UTC") states the start and end the way a duration label does.
-  duration: ["duration", "incident duration", "outage duration", "total duration", "incident date and time", "date and time", "time", "time window", "outage window", "period"],
+  duration: ["duration", "incident duration", "outage duration", "total duration", "incident date and time", "date and time", "date time", "time", "time window", "outage window", "period"],
   start: ["start", "start time", "started", "began", "outage start", "incident start"],
   end: ["end", "end time", "ended", "outage end", "incident end", "resolved at"],
   date: ["date", "incident date", "date of incident"]
@@ -77281,8 +77360,8 @@ function looksLikeTable(source, range) {
   const lines = splitLines(source, range[0], range[1]);
   return lines.length >= 2 && isTableDelimiter(lines[1]?.text ?? "") && lines.every((line) => line.text.includes("|"));
 }
-var FENCE2 = /^\s{0,3}(?:```|~~~)/;
-var DATE_TIME_GAP = /^[\s|,:\-–—*_`[\]()]{0,12}/;
+var FENCE3 = /^\s{0,3}(?:```|~~~)/;
+var DATE_TIME_GAP = /^[\s|,:\-–—*_`[\]()~]{0,12}/;
 function candidates(tree, source, start, end) {
   const found = [];
   const clip = (line) => {
@@ -77318,7 +77397,7 @@ function candidates(tree, source, start, end) {
         pushLines(range, "line");
         return;
       case "code":
-        if (!FENCE2.test(source.slice(range[0], range[1]))) pushLines(range, "line");
+        if (!FENCE3.test(source.slice(range[0], range[1]))) pushLines(range, "line");
         return;
       case "table":
         pushRows(range, node2);
@@ -77405,46 +77484,101 @@ function untimedIn(entries, groups) {
 }
 var EVENING = 18 * 60;
 var MORNING = 12 * 60;
+var NOON = 12 * 60;
+var LATE_MORNING = 11 * 60;
+var AFTERNOON_STEP = 180;
+var DAY = 1440;
+var MERIDIEM_WRITTEN = /\d\s?([ap])\.?\s?m(?![a-z])/i;
+function meridiemOf(mention) {
+  const written = MERIDIEM_WRITTEN.exec(`${mention.span.text} ${mention.end?.span.text ?? ""}`)?.[1];
+  return written === void 0 ? void 0 : written.toLowerCase() === "p" ? "pm" : "am";
+}
+var YEAR_ROLLOVER_DAYS = 60;
+var SectionPlacer = class {
+  constructor(defaultOffset, fallbackYear, anchorDay) {
+    this.defaultOffset = defaultOffset;
+    this.fallbackYear = fallbackYear;
+    this.anchorDay = anchorDay;
+  }
+  defaultOffset;
+  fallbackYear;
+  anchorDay;
+  #date;
+  #dayShift = 0;
+  #previous;
+  #twentyFourHour = false;
+  /** The meridiem of the sub-heading above ("### 5:38-10:57 PM"), for the times under it. */
+  #headingMeridiem;
+  /** A date line or sub-heading: the day of the entries below it. */
+  setDate(date) {
+    if (date) this.#date = this.#withYear(date);
+    this.#dayShift = 0;
+    this.#previous = void 0;
+  }
+  place(entry, mention) {
+    if (mention.date) this.setDate(mention.date);
+    if (entry.source === "heading") this.#headingMeridiem = meridiemOf(mention);
+    const time = mention.time;
+    const date = this.#date;
+    if (time) {
+      const minute = this.#minuteOf(time, mention);
+      if (!mention.date && this.#previous && this.#previous.minute >= EVENING && minute < MORNING) this.#dayShift++;
+      this.#previous = { minute };
+      entry.day = (date ? dayNumber(date, this.fallbackYear) : this.anchorDay) + this.#dayShift;
+      entry.at = entry.day * DAY + minute - (time.offset ?? this.defaultOffset);
+      entry.precision = "minute";
+    } else if (date) {
+      entry.day = dayNumber(date, this.fallbackYear);
+      entry.at = entry.day * DAY;
+      entry.precision = "day";
+      this.#previous = void 0;
+    }
+    if (date) entry.date = date;
+  }
+  // "11:57" then "1:17" with no meridiem anywhere near is 13:17, unless the
+  // timeline has shown that it counts hours past twelve.
+  #minuteOf(time, mention) {
+    const minute = minuteOfDay(time);
+    const meridiem = meridiemOf(mention);
+    if (meridiem || time.hour === 0 || time.hour > 12) {
+      if (time.hour > 12 && !meridiem) this.#twentyFourHour = true;
+      return minute;
+    }
+    if (this.#headingMeridiem === "pm" && time.hour < 12) return minute + NOON;
+    const previous2 = this.#previous?.minute;
+    const afternoon2 = minute + NOON;
+    if (!this.#twentyFourHour && !mention.date && previous2 !== void 0 && minute < previous2 && previous2 >= LATE_MORNING && afternoon2 >= previous2 && afternoon2 - previous2 <= AFTERNOON_STEP) {
+      return afternoon2;
+    }
+    return minute;
+  }
+  // Timelines that span a new year write "Dec 30" then "Jan 2" without years.
+  #withYear(date) {
+    const above = this.#date;
+    if (date.year !== void 0 || above?.year === void 0) return date;
+    const sameYear = { ...date, year: above.year };
+    const back = dayNumber(above, this.fallbackYear) - dayNumber(sameYear, this.fallbackYear);
+    return back > YEAR_ROLLOVER_DAYS ? { ...date, year: above.year + 1 } : sameYear;
+  }
+};
 function buildTimeline(tree, source, sections, defaultOffset, fallbackYear, anchorDay) {
   const entries = [];
   const groups = /* @__PURE__ */ new Map();
   for (const section of sections) {
     if (!section.kinds.includes("timeline")) continue;
-    let date;
-    let dayShift = 0;
-    let previous2;
+    const placer = new SectionPlacer(defaultOffset, fallbackYear, anchorDay);
     for (const candidate of candidates(tree, source, section.contentStart, section.contentEnd)) {
       const reading = read3(candidate);
       if (reading.kind === "date-line") {
-        date = reading.mention?.date ?? date;
-        dayShift = 0;
-        previous2 = void 0;
+        placer.setDate(reading.mention?.date);
         continue;
       }
       const entry = { section, line: stripLeadingMarkup(candidate.line), source: candidate.source, kind: reading.kind };
       if (reading.stamp) entry.stamp = reading.stamp;
       if (reading.impossible) entry.impossible = reading.impossible;
-      const mention = reading.mention;
-      if (mention) {
-        entry.mention = mention;
-        if (mention.date) {
-          date = mention.date;
-          dayShift = 0;
-        }
-        const time = mention.time;
-        if (time) {
-          const minute = minuteOfDay(time);
-          if (!mention.date && previous2 && previous2.minute >= EVENING && minute < MORNING) dayShift++;
-          previous2 = { minute };
-          const day = (date ? dayNumber(date, fallbackYear) : anchorDay) + dayShift;
-          entry.at = day * 1440 + minute - (time.offset ?? defaultOffset);
-          entry.precision = "minute";
-        } else if (date) {
-          entry.at = dayNumber(date, fallbackYear) * 1440;
-          entry.precision = "day";
-          previous2 = void 0;
-        }
-        if (date) entry.date = date;
+      if (reading.mention) {
+        entry.mention = reading.mention;
+        placer.place(entry, reading.mention);
       }
       entries.push(entry);
       if (candidate.group) groups.set(entry, candidate.group);
@@ -77457,30 +77591,71 @@ function buildTimeline(tree, source, sections, defaultOffset, fallbackYear, anch
     dated: entries.some((entry) => entry.date !== void 0)
   };
 }
+var MIN_LOG_BLOCKS = 3;
+function isStampLine(line) {
+  const lead = readLeadingTime(stripLeadingMarkup(line));
+  if (lead?.kind !== "absolute" || !lead.mention.date || !lead.mention.time) return false;
+  const rest = line.text.slice(spanEnd(lead.mention.span) - line.start);
+  return lead.mention.span.start - line.start < 8 && !hasTwoWords(rest.slice(0, 40));
+}
+function hasTwoWords(text3) {
+  return text3.split(/\s+/).filter((token) => new RegExp("^\\p{L}{2}", "u").test(token)).length >= 2;
+}
+function isStampedBlock(node2, source) {
+  const range = offsets4(node2);
+  if (!range) return false;
+  if (node2.type === "heading") {
+    const lead = readLeadingTime(stripLeadingMarkup(slice(source, range[0], range[1])));
+    return lead?.kind === "absolute" && lead.mention.date !== void 0 && lead.mention.time !== void 0;
+  }
+  return node2.type === "paragraph" && splitLines(source, range[0], range[1]).some(isStampLine);
+}
+function unnamedLog(tree, source) {
+  const stamped = tree.children.filter((node2) => isStampedBlock(node2, source));
+  const first = stamped[0] ? offsets4(stamped[0]) : void 0;
+  if (stamped.length < MIN_LOG_BLOCKS || !first) return void 0;
+  const marker = slice(source, first[0], first[1]);
+  return {
+    kinds: ["timeline"],
+    title: "",
+    style: "atx",
+    rank: 2,
+    marker,
+    titleSpan: marker,
+    contentStart: first[0],
+    contentEnd: source.length,
+    hasContent: true
+  };
+}
 function isBefore(entry, other) {
   if (entry.at === void 0 || other.at === void 0) return false;
   if (entry.precision === "day" || other.precision === "day") {
-    return Math.floor(entry.at / 1440) < Math.floor(other.at / 1440);
+    return entry.day !== void 0 && other.day !== void 0 && entry.day < other.day;
   }
-  return entry.at < other.at;
+  return Math.floor(entry.at) < Math.floor(other.at);
 }
 function stampText(entry) {
   return `\`${(entry.stamp?.text ?? entry.line.text).trim()}\``;
 }
 
 // src/model.ts
+function throughRangeEnd(source, stamp, mention) {
+  const end = mention.end?.span;
+  return end && end.start >= spanEnd(stamp) && end.start - spanEnd(stamp) <= 12 ? slice(source, stamp.start, spanEnd(end)) : stamp;
+}
 var matchers = memoPerOptions();
 function matcherFor(synonyms) {
   return matchers(JSON.stringify(synonyms), () => createSectionMatcher(synonyms));
 }
 function buildModel(tree, source, synonyms = {}) {
   const scan = scanSections(tree, source, matcherFor(synonyms));
-  const { startMention, endMention, ...stated } = extractStatedFacts(source, scan.sections, scan.factLabels, scan.preambleEnd);
+  const { startMention, endMention, ...stated } = extractStatedFacts(tree, source, scan.sections, scan.factLabels, scan.preambleEnd);
   const statedDay = startMention?.date ?? stated.date?.date;
+  const log2 = scan.sections.some((section) => section.kinds.includes("timeline")) ? void 0 : unnamedLog(tree, source);
   const timeline = buildTimeline(
     tree,
     source,
-    scan.sections,
+    log2 ? [...scan.sections, log2] : scan.sections,
     stated.defaultOffset,
     stated.fallbackYear,
     statedDay ? dayNumber(statedDay, stated.fallbackYear) : 0
@@ -77488,10 +77663,10 @@ function buildModel(tree, source, synonyms = {}) {
   const anchor = statedDay ?? timeline.timed.find((entry) => entry.date)?.date;
   const facts = {
     ...stated,
-    ...placeMoments(startMention, endMention, anchor, stated.defaultOffset, stated.fallbackYear)
+    ...placeMoments(startMention, endMention, anchor, stated.defaultOffset, stated.fallbackYear, stated.duration)
   };
   const clockTimes = [
-    ...timeline.entries.flatMap((entry) => entry.mention?.time && entry.stamp ? [entry.stamp] : []),
+    ...timeline.entries.flatMap((entry) => entry.mention?.time && entry.stamp ? [throughRangeEnd(source, entry.stamp, entry.mention)] : []),
     ...[facts.start?.span, facts.end?.span].filter((span) => span !== void 0)
   ].sort((a, b) => a.start - b.start);
   return {
@@ -78157,7 +78332,7 @@ var blameless_language_default = defineRule({
 });
 
 // rules/duration-consistency.ts
-var DAY = 1440;
+var DAY2 = 1440;
 var APPROXIMATE_SHARE = 0.1;
 var duration_consistency_default = defineRule({
   name: "duration-consistency",
@@ -78188,12 +78363,10 @@ var duration_consistency_default = defineRule({
         first.stamp
       );
     }
-    const placeable = model.timeline.dated || !start || end === void 0 || end.at - start.at < DAY;
+    const placeable = model.timeline.dated || !start || end === void 0 || end.at - start.at < DAY2;
     if (end && placeable && last?.at !== void 0 && last.stamp && end.at - last.at > options.tolerance) {
-      report(
-        `Unexpected stated end at ${formatClock(end.time)} after the last timeline entry at \`${last.stamp.text.trim()}\`, expected the timeline to reach the end of the incident`,
-        end.span
-      );
+      const stated = end.reckoned && start && duration ? `end at ${formatClock(end.time)} (the stated start at ${formatClock(start.time)} plus ${formatMinutes(duration.minutes)})` : `stated end at ${formatClock(end.time)}`;
+      report(`Unexpected ${stated} after the last timeline entry at \`${last.stamp.text.trim()}\`, expected the timeline to reach the end of the incident`, end.span);
     }
   }
 });

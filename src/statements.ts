@@ -1,0 +1,90 @@
+import type {Nodes, Root} from 'mdast'
+import {visit} from 'unist-util-visit'
+import {type Span, slice} from './text.js'
+
+/**
+ * The statements of a stretch of a document as a reader takes them: each
+ * paragraph, heading or table cell, cut at hard line breaks (`<br>`, a
+ * backslash or two spaces before the line end), with soft line breaks and
+ * the quote markers and indentation after them read as spaces. Prose wrapped
+ * at 80 columns ("lasted 2 hours and⏎20 minutes") is one statement. The text
+ * keeps the document's length, so offsets are the document's.
+ */
+export function statementsIn(tree: Root, source: string, start: number, end: number): Span[] {
+  const statements: Span[] = []
+  const collect = (node: Nodes): void => {
+    const from = node.position?.start.offset
+    const to = node.position?.end.offset
+    if (from === undefined || to === undefined || to <= start || from >= end) return
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+      statements.push(...splitStatements(slice(source, Math.max(from, start), Math.min(to, end))))
+      return
+    }
+    if ('children' in node) for (const child of node.children) collect(child as Nodes)
+  }
+  for (const block of blocksFrom(tree, start, end)) collect(block)
+  return statements
+}
+
+// A hard break ends a statement; `<br>` is one in pasted HTML. The last two
+// spaces of a longer run are enough, and matching only them stays linear on a long run.
+const HARD_BREAK = /<br\s{0,3}\/?>|\\\r?\n| {2}\r?\n/gi
+// A soft break, with what continues the paragraph on the next line: indentation and quote markers.
+const SOFT_BREAK = /\r?\n[ \t>]*/g
+
+function splitStatements(paragraph: Span): Span[] {
+  const statements: Span[] = []
+  let from = 0
+  const push = (to: number): void => {
+    const text = paragraph.text.slice(from, to).replace(SOFT_BREAK, (gap) => ' '.repeat(gap.length))
+    if (/\S/.test(text)) statements.push({text, start: paragraph.start + from})
+  }
+  for (const match of paragraph.text.matchAll(HARD_BREAK)) {
+    push(match.index)
+    from = match.index + match[0].length
+  }
+  push(paragraph.text.length)
+  return statements
+}
+
+/**
+ * The top-level blocks that overlap [start, end), found by bisection: blocks
+ * are in document order, and walking all of them for every section would be
+ * quadratic in documents with many sections.
+ */
+function blocksFrom(tree: Root, start: number, end: number): Nodes[] {
+  const blocks = tree.children
+  let low = 0
+  let high = blocks.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((blocks[middle]?.position?.end.offset ?? end) <= start) low = middle + 1
+    else high = middle
+  }
+  const found: Nodes[] = []
+  for (let index = low; index < blocks.length; index++) {
+    const block = blocks[index]
+    if (!block || (block.position?.start.offset ?? start) >= end) break
+    found.push(block)
+  }
+  return found
+}
+
+const FENCE = /^\s{0,3}(?:```|~~~)/
+
+/** The source with fenced code blocks blanked, offsets kept. */
+export function withoutFencedCode(tree: Root, source: string): string {
+  const pieces: string[] = []
+  let at = 0
+  visit(tree, 'code', (node) => {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined || start < at || !FENCE.test(source.slice(start, start + 8))) return
+    pieces.push(source.slice(at, start), source.slice(start, end).replace(/[^\r\n]/g, ' '))
+    at = end
+  })
+  if (at === 0) return source
+  pieces.push(source.slice(at))
+  return pieces.join('')
+}
+
