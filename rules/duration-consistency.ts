@@ -1,4 +1,4 @@
-import {formatMinutes} from '../src/duration.js'
+import {type DurationMention, formatMinutes} from '../src/duration.js'
 import {defineRule} from '../src/rule.js'
 import {formatClock} from '../src/time.js'
 
@@ -25,16 +25,19 @@ export default defineRule<Options>({
   defaults: {tolerance: 5},
   check({model, options, report}) {
     const {start, end, duration} = model.facts
-    if (start && end && duration && duration.qualifier !== 'bound') {
-      const actual = end.at - start.at
-      const allowed = duration.qualifier === 'approximate' ? Math.max(options.tolerance, actual * APPROXIMATE_SHARE) : options.tolerance
-      if (actual > 0 && Math.abs(duration.minutes - actual) > allowed) {
-        report(
-          `Unexpected stated duration of ${formatMinutes(duration.minutes)}, expected ${formatMinutes(actual)} from the stated start at ${formatClock(start.time)} to the end at ${formatClock(end.time)}`,
-          duration.span,
-          {expected: [formatMinutes(actual)]}
-        )
-      }
+    const disagrees = (length: DurationMention, actual: number): boolean => {
+      const allowed = length.qualifier === 'approximate' ? Math.max(options.tolerance, actual * APPROXIMATE_SHARE) : options.tolerance
+      return length.qualifier !== 'bound' && actual > 0 && Math.abs(length.minutes - actual) > allowed
+    }
+    const mismatch = start && end && duration && disagrees(duration, end.at - start.at)
+    if (mismatch) {
+      const actual = formatMinutes(end.at - start.at)
+      report(`Unexpected stated duration of ${formatMinutes(duration.minutes)}, expected ${actual} from the stated start at ${formatClock(start.time)} to the end at ${formatClock(end.time)}`, duration.span, {expected: [actual]})
+    }
+    // A statement that gives a length and its own range is checked on its own.
+    for (const {duration: length, range, minutes} of model.facts.windows) {
+      if ((mismatch && length.span.start === duration.span.start) || !range.time || !range.end?.time || !disagrees(length, minutes)) continue
+      report(`Unexpected stated duration of ${formatMinutes(length.minutes)}, expected ${formatMinutes(minutes)} from ${formatClock(range.time)} to ${formatClock(range.end.time)} in the same sentence`, length.span, {expected: [formatMinutes(minutes)]})
     }
 
     const timed = model.timeline.timed.filter((entry) => entry.precision === 'minute')

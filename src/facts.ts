@@ -19,6 +19,14 @@ export interface StatedMoment {
   at: number
 }
 
+/** "The outage lasted 2 hours, from 10:00 to 12:30": a length and its range in one statement. */
+export interface StatedWindow {
+  duration: DurationMention
+  range: TimeMention
+  /** Minutes from the range's start to its end (past midnight when the end is earlier). */
+  minutes: number
+}
+
 export interface StatedFacts {
   date?: {date: CalendarDate; span: Span}
   start?: StatedMoment
@@ -28,6 +36,8 @@ export interface StatedFacts {
   /** The sections impact was looked for in; empty when the whole document was. */
   impactSections: Section[]
   zones: ZoneMention[]
+  /** Statements that give a duration and the range it measures, each checkable on its own. */
+  windows: StatedWindow[]
   /** Minutes east of UTC assumed for times written without a zone. */
   defaultOffset: number
   /** The year assumed for dates written without one. */
@@ -45,8 +55,8 @@ function linesOf(source: string, start: number, end: number): Span[] {
   return splitLines(source, start, end).filter((line) => /\S/.test(line.text))
 }
 
-/** The text where a postmortem states its facts: summary, fact labels, preamble. */
-function statedText(tree: Root, source: string, sections: readonly Section[], preambleEnd: number): Span[] {
+/** A test of whether a statement lies outside every timeline section. */
+function outsideTimelines(sections: readonly Section[]): (line: Span) => boolean {
   // Timeline contents merged into sorted, disjoint ranges and searched by
   // bisection: testing every line against every timeline is quadratic.
   const timelineRanges: Array<[number, number]> = []
@@ -68,6 +78,12 @@ function statedText(tree: Root, source: string, sections: readonly Section[], pr
     const range = timelineRanges[low]
     return !(range && line.start >= range[0])
   }
+  return outsideTimeline
+}
+
+/** The text where a postmortem states its facts: summary, fact labels, preamble. */
+function statedText(tree: Root, source: string, sections: readonly Section[], preambleEnd: number): Span[] {
+  const outsideTimeline = outsideTimelines(sections)
   const lines = statementsIn(tree, source, 0, preambleEnd)
   for (const section of sections) {
     if (section.kinds.includes('summary') || section.kinds.includes('impact')) {
@@ -85,6 +101,29 @@ function isIncidentLength(line: Span, duration: DurationMention): boolean {
   if (/\(\s{0,2}$/.test(before) && findTimes({text: before, start: 0}).length > 0) return true
   const after = line.text.slice(offset + duration.span.text.length, offset + duration.span.text.length + 30)
   return DURATION_CONTEXT.test(before) || INCIDENT_AFTER.test(after)
+}
+
+/**
+ * Every statement that gives exactly one incident length
+ * and exactly one range of clock times: the two measure the same stretch, and
+ * a reader checks them against each other wherever they are written. Times
+ * are read only where a length was found: reading every statement's times
+ * would cost a chrono-node pass per paragraph.
+ */
+function statedWindows(tree: Root, source: string): StatedWindow[] {
+  const windows: StatedWindow[] = []
+  for (const statement of statementsIn(tree, source, 0, source.length)) {
+    const lengths = findDurations(statement).filter((mention) => mention.qualifier !== 'bound' && isIncidentLength(statement, mention))
+    if (lengths.length !== 1) continue
+    const ranges = findTimes(statement).filter((mention) => mention.time && mention.end?.time)
+    const range = ranges[0]
+    if (ranges.length !== 1 || !range?.time || !range.end?.time) continue
+    let minutes = minuteOfDay(range.end.time) - minuteOfDay(range.time)
+    if (range.date && range.end.date) minutes += (dayNumber(range.end.date, 2000) - dayNumber(range.date, 2000)) * 1440
+    else if (minutes < 0) minutes += 1440
+    windows.push({duration: lengths[0]!, range, minutes})
+  }
+  return windows
 }
 
 type TimesOf = (span: Span) => TimeMention[]
@@ -199,6 +238,7 @@ export function extractStatedFacts(
     impact,
     impactSections,
     zones,
+    windows: statedWindows(tree, source),
     defaultOffset: explicitOffset ?? 0,
     fallbackYear: year ?? 2000
   }

@@ -1,203 +1,229 @@
-import type {Root} from 'mdast'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
-import {formatMinutes} from '../../src/duration.js'
-import {type PostmortemModel, buildModel} from '../../src/model.js'
-import type {SectionKind} from '../../src/synonyms.js'
-import type {Span} from '../../src/text.js'
-import type {TimelineEntry} from '../../src/timeline.js'
+/**
+ * Injected defects: each is a plain text transformation of a real document,
+ * found with patterns of its own. None asks the document model what to
+ * change: a benchmark that let the reader choose its own targets would only
+ * measure the reader against itself.
+ */
 
 /**
- * One kind of defect, injected into a real document where it applies. The
- * benchmark checks that `rule` reports something new on the mutant.
+ * One kind of defect. `apply` gives the mutant, or undefined when the
+ * document has nothing to break this way; `index` varies the wording
+ * between documents.
  */
 export interface Injection {
   name: string
   rule: string
-  /** The mutant, or undefined when the document has nothing to break this way. */
-  apply(markdown: string, model: PostmortemModel): string | undefined
+  /**
+   * A message of the rule that already reports the defect on the unmodified
+   * document: there, the defect is present already and nothing is injected.
+   */
+  present?: RegExp
+  apply(markdown: string, index: number): string | undefined
 }
 
-interface Edit {
-  start: number
-  end: number
+interface Line {
   text: string
+  start: number
 }
 
-export function modelOf(markdown: string): PostmortemModel {
-  const tree = unified().use(remarkParse).parse(markdown) as Root
-  return buildModel(tree, markdown)
-}
-
-/** Applies non-overlapping edits, last first so offsets stay valid. */
-function applyEdits(markdown: string, edits: readonly Edit[]): string {
-  let result = markdown
-  let limit = Number.POSITIVE_INFINITY
-  for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
-    if (edit.end > limit) continue
-    result = result.slice(0, edit.start) + edit.text + result.slice(edit.end)
-    limit = edit.start
+function linesOf(markdown: string): Line[] {
+  const lines: Line[] = []
+  let start = 0
+  for (const text of markdown.split('\n')) {
+    lines.push({text, start})
+    start += text.length + 1
   }
-  return result
+  return lines
 }
 
-function end(span: Span): number {
-  return span.start + span.text.length
+function replaceAt(markdown: string, start: number, end: number, text: string): string {
+  return markdown.slice(0, start) + text + markdown.slice(end)
 }
 
-/** Removes every section of a kind: its marker and its content. */
-function deleteSections(kind: SectionKind): Injection['apply'] {
-  return (markdown, model) => {
-    const sections = model.sectionsOf(kind)
-    if (sections.length === 0) return undefined
-    const ranges = sections
-      .map((section) => ({start: section.marker.start, end: Math.max(section.contentEnd, end(section.marker))}))
-      .sort((a, b) => a.start - b.start)
-    const merged: Array<{start: number; end: number}> = []
-    for (const range of ranges) {
-      const last = merged.at(-1)
-      if (last && range.start <= last.end) last.end = Math.max(last.end, range.end)
-      else merged.push({...range})
+const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*)$/
+
+/** The first ATX heading whose text matches, with the offset where its section ends. */
+function sectionByHeading(markdown: string, title: RegExp): {start: number; bodyStart: number; end: number} | undefined {
+  const lines = linesOf(markdown)
+  let inFence = false
+  let inComment = false
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!
+    if (/^ {0,3}(?:```|~~~)/.test(line.text)) inFence = !inFence
+    // A heading in an HTML comment is no heading: deleting it would change nothing a reader sees.
+    if (line.text.includes('<!--')) inComment = true
+    if (line.text.includes('-->')) inComment = false
+    const heading = inFence || inComment ? null : ATX_HEADING.exec(line.text)
+    if (!heading || !title.test(heading[2]!)) continue
+    const level = heading[1]!.length
+    let end = markdown.length
+    let fence = false
+    for (const next of lines.slice(index + 1)) {
+      if (/^ {0,3}(?:```|~~~)/.test(next.text)) fence = !fence
+      const deeper = fence ? null : ATX_HEADING.exec(next.text)
+      if (deeper && deeper[1]!.length <= level) {
+        end = next.start
+        break
+      }
     }
-    return applyEdits(markdown, merged.map((range) => ({...range, text: ''})))
-  }
-}
-
-const CLOCK = /(\d{1,2})[:.](\d{2})(?::\d{2})?(\s?[AaPp]\.?\s?[Mm]\.?)?/g
-
-function lastClock(span: Span): Span | undefined {
-  const match = [...span.text.matchAll(CLOCK)].at(-1)
-  return match ? {text: match[0], start: span.start + match.index} : undefined
-}
-
-/** Rewrites the last clock time in a span, keeping its 12 or 24 hour style. */
-function shiftClock(span: Span, minutes: number): Edit | undefined {
-  const matches = [...span.text.matchAll(CLOCK)]
-  const match = matches.at(-1)
-  if (!match) return undefined
-  let hour = Number(match[1])
-  const meridiem = match[3]
-  if (meridiem) hour = (hour % 12) + (/p/i.test(meridiem) ? 12 : 0)
-  const total = (((hour * 60 + Number(match[2]) + minutes) % 1440) + 1440) % 1440
-  const newHour = Math.floor(total / 60)
-  const minute = String(total % 60).padStart(2, '0')
-  const text = meridiem
-    ? `${newHour % 12 === 0 ? 12 : newHour % 12}:${minute} ${newHour >= 12 ? 'PM' : 'AM'}`
-    : `${String(newHour).padStart(2, '0')}:${minute}`
-  return {start: span.start + match.index, end: span.start + match.index + match[0].length, text}
-}
-
-const DAY = 1440
-
-/** Two neighbouring entries whose swap cannot pass for a midnight rollover. */
-function swappablePair(entries: readonly TimelineEntry[]): [TimelineEntry, TimelineEntry] | undefined {
-  for (let index = 1; index < entries.length; index++) {
-    const first = entries[index - 1]
-    const second = entries[index]
-    if (!first?.stamp || !second?.stamp || first.at === undefined || second.at === undefined) continue
-    if (first.section !== second.section || first.precision !== 'minute' || second.precision !== 'minute') continue
-    if (second.at <= first.at || Math.floor(first.at / DAY) !== Math.floor(second.at / DAY)) continue
-    return [first, second]
+    return {start: line.start, bodyStart: line.start + line.text.length + 1, end}
   }
   return undefined
 }
 
+/**
+ * Deletes every section whose heading matches (the heading and its body) and
+ * every line that starts with the title as a label (`**Root cause:** …`).
+ */
+function deleteSection(title: RegExp): Injection['apply'] {
+  const label = new RegExp(`^\\W{0,6}(?:${title.source})[^:\\n]{0,30}(?::.*)?$`, 'gim')
+  return (markdown) => {
+    let mutant = markdown.replace(label, '')
+    for (let section = sectionByHeading(mutant, title); section; section = sectionByHeading(mutant, title)) {
+      mutant = replaceAt(mutant, section.start, section.end, '')
+    }
+    return mutant === markdown ? undefined : mutant
+  }
+}
+
+/** The offset after the document's first paragraph of prose, where a sentence can go. */
+function afterFirstParagraph(markdown: string): number {
+  const lines = linesOf(markdown)
+  // A paragraph of prose: unindented, after a blank line or a heading, outside fences.
+  let inParagraph = false
+  let inFence = false
+  let previous = ''
+  for (const line of lines) {
+    if (/^ {0,3}(?:```|~~~)/.test(line.text)) inFence = !inFence
+    const opens = previous.trim() === '' || ATX_HEADING.test(previous)
+    if (!inFence && opens && /^[\p{L}*_]/u.test(line.text) && !line.text.includes('|') && !line.text.startsWith('---')) inParagraph = true
+    else if (inParagraph && line.text.trim() === '') return line.start
+    previous = line.text
+  }
+  return markdown.length
+}
+
+function insertParagraph(markdown: string, sentence: string): string {
+  const at = afterFirstParagraph(markdown)
+  return replaceAt(markdown, at, at, `\n${sentence}\n`)
+}
+
+// A timeline line that starts with a 24-hour clock time: `- 10:05 …`, `| 10:05 |`, `**10:05** …`.
+const ENTRY_TIME = /^\s*(?:[-*+]|\d+\.|\|)?\s*(?:\*\*|`)?(?:\d{4}-\d{2}-\d{2}[ T])?([01]?\d|2[0-3]):([0-5]\d)(?![\d:]*\s*[AaPp]\.?[Mm])/
+
+/**
+ * Swaps the clock times of two neighbouring timeline lines a few hours apart
+ * at most, so that the swap cannot read as a rollover past midnight.
+ */
+function swapTimelineTimes(markdown: string): string | undefined {
+  const section = sectionByHeading(markdown, /timeline|chronolog/i)
+  if (!section) return undefined
+  const lines = linesOf(markdown.slice(section.bodyStart, section.end)).filter((line) => line.text.trim() !== '')
+  for (let index = 1; index < lines.length; index++) {
+    const first = ENTRY_TIME.exec(lines[index - 1]!.text)
+    const second = ENTRY_TIME.exec(lines[index]!.text)
+    if (!first || !second) continue
+    const from = Number(first[1]) * 60 + Number(first[2])
+    const to = Number(second[1]) * 60 + Number(second[2])
+    if (to - from < 5 || to - from > 360) continue
+    const at = (line: Line, match: RegExpExecArray): number => section.bodyStart + line.start + match[0].length - `${match[1]}:${match[2]}`.length
+    const firstAt = at(lines[index - 1]!, first)
+    const secondAt = at(lines[index]!, second)
+    const firstText = `${first[1]}:${first[2]}`
+    const secondText = `${second[1]}:${second[2]}`
+    const swapped = replaceAt(markdown, secondAt, secondAt + secondText.length, firstText)
+    return replaceAt(swapped, firstAt, firstAt + firstText.length, secondText)
+  }
+  return undefined
+}
+
+const BLAME = [
+  'The outage happened because Dave carelessly ran the wrong script.',
+  'Priya forgot to renew the certificate before it expired.',
+  'The on-call engineer failed to check the alert and ignored the pages.',
+  'An intern accidentally deleted the production table.',
+  'This was caused by human error: Tom should have tested the change.'
+]
+
+const PLACEHOLDERS = ['TODO: fill in', 'Root cause: TBD', '[insert the customer impact here]', 'Owner: XX', 'FIXME: add the graphs']
+
+const CONTRADICTIONS = [
+  'The outage lasted 5 hours, from 10:00 to 11:00 UTC.',
+  'Duration: 45 minutes (from 14:10 to 16:40 UTC).',
+  'The service was down for 3 hours and 30 minutes, between 09:15 and 10:05 UTC.'
+]
+
+// Zones as writers give them; the bench's own list, not the model's: a
+// UTC or GMT offset, an abbreviation ending in T, a named zone, an ISO offset
+// after a time with a `T` or seconds ("10:00-11:00" is a range).
+const ZONES = [
+  /\b(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?(?![\p{L}])/giu,
+  /\b[A-Z]{1,4}T\b/g,
+  /\b(?:[A-Z][a-z]+ ){1,3}(?:(?:[Ss]tandard|[Dd]aylight|[Ss]ummer) )?[Tt]ime\b/g,
+  /(?<=T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?|\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?)(?:Z|[+-]\d{2}:?\d{2})\b/g
+]
+const CLOCK = /\b\d{1,2}:\d{2}\b/
+const PERCENT = /\b\d{1,3}(?:\.\d+)?\s?%/
+// Any written figure or whole-population word, so that no count or share survives.
+const FIGURE = /\d+(?:[.,]\d+)*\s?%?|\b(?:all|every|entire|whole|none|nobody|half|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\b/gi
+
 export const INJECTIONS: Injection[] = [
-  {name: 'delete the timeline section', rule: 'postmortem-required-sections', apply: deleteSections('timeline')},
-  {name: 'delete the root-cause section', rule: 'postmortem-required-sections', apply: deleteSections('root-cause')},
   {
-    name: 'swap two consecutive timeline times',
-    rule: 'postmortem-timeline-order',
-    apply(markdown, model) {
-      const pair = swappablePair(model.timeline.timed)
-      if (!pair) return undefined
-      // Only the clock times trade places; dates stay where they are.
-      const [first, second] = pair.map((entry) => (entry.stamp ? lastClock(entry.stamp) : undefined))
-      if (!first || !second) return undefined
-      return applyEdits(markdown, [
-        {start: first.start, end: end(first), text: second.text},
-        {start: second.start, end: end(second), text: first.text}
-      ])
-    }
+    name: 'delete the timeline section',
+    rule: 'postmortem-required-sections',
+    present: /missing timeline/,
+    apply: deleteSection(/timeline|chronolog/i)
   },
   {
-    name: 'stated duration disagrees with start and end',
+    name: 'delete the root-cause section',
+    rule: 'postmortem-required-sections',
+    present: /missing root cause/,
+    apply: deleteSection(/root[ -]?causes?|causes?|triggers?/i)
+  },
+  {name: 'swap two neighbouring timeline times', rule: 'postmortem-timeline-order', apply: swapTimelineTimes},
+  {
+    name: 'state a duration that contradicts its own start and end',
     rule: 'postmortem-duration-consistency',
-    apply(markdown, model) {
-      const {start, end: stop, duration} = model.facts
-      if (!start || !stop || stop.at <= start.at) return undefined
-      const wrong = formatMinutes(stop.at - start.at + 180)
-      if (duration) return applyEdits(markdown, [{start: duration.span.start, end: end(duration.span), text: wrong}])
-      return applyEdits(markdown, [{start: end(stop.span), end: end(stop.span), text: `, lasting ${wrong}`}])
-    }
+    apply: (markdown, index) => insertParagraph(markdown, CONTRADICTIONS[index % CONTRADICTIONS.length]!)
   },
   {
-    name: 'stated end hours after the last timeline entry',
-    rule: 'postmortem-duration-consistency',
-    apply(markdown, model) {
-      const stop = model.facts.end
-      const last = model.timeline.timed.filter((entry) => entry.precision === 'minute').at(-1)
-      if (!stop || last?.at === undefined) return undefined
-      const shift = last.at - stop.at + 180
-      // Keep the end on its day: a shift past midnight would read as the next morning.
-      const minuteOfDay = stop.time.hour * 60 + stop.time.minute
-      if (minuteOfDay + shift >= DAY || minuteOfDay + shift < 0) return undefined
-      const edit = shiftClock(stop.span, shift)
-      return edit ? applyEdits(markdown, [edit]) : undefined
-    }
-  },
-  {
-    name: 'remove every impact percentage and count',
+    name: 'replace every figure with a vague word',
     rule: 'postmortem-impact-quantified',
-    apply(markdown, model) {
-      if (model.facts.impact.length === 0) return undefined
-      let mutant = markdown
-      // Replacing one figure can reveal another reading of the text: repeat.
-      for (let round = 0; round < 4; round++) {
-        const impact = modelOf(mutant).facts.impact
-        if (impact.length === 0) return mutant
-        mutant = applyEdits(mutant, impact.map((mention) => ({
-          start: mention.span.start,
-          end: end(mention.span),
-          text: mention.noun ? `some ${mention.noun}` : 'some'
-        })))
-      }
-      return mutant
-    }
+    present: /./,
+    apply: (markdown) => (/impact/i.test(markdown) && /\d/.test(markdown) ? markdown.replace(FIGURE, 'some') : undefined)
   },
   {
     name: 'raise a percentage above 100',
     rule: 'postmortem-impact-quantified',
-    apply(markdown, model) {
-      const percentage = model.facts.impact.find((mention) => mention.kind === 'percentage')
-      if (!percentage) return undefined
-      return applyEdits(markdown, [{start: percentage.span.start, end: end(percentage.span), text: '180%'}])
+    apply(markdown) {
+      // A share of what the incident affected: in the impact section or on an `Impact:` line.
+      const section = sectionByHeading(markdown, /impact/i)
+      const line = /^\W{0,6}impact\W{0,6}:.*$/im.exec(markdown)
+      const [from, to] = section ? [section.bodyStart, section.end] : line ? [line.index, line.index + line[0].length] : [0, 0]
+      const match = PERCENT.exec(markdown.slice(from, to))
+      return match ? replaceAt(markdown, from + match.index, from + match.index + match[0].length, '180%') : undefined
     }
   },
   {
     name: 'remove every time zone',
     rule: 'postmortem-time-zone',
-    apply(markdown, model) {
-      if (model.clockTimes.length === 0 || model.facts.zones.length === 0) return undefined
-      return applyEdits(markdown, model.facts.zones.map((zone) => ({start: zone.span.start, end: end(zone.span), text: ''})))
+    present: /./,
+    apply(markdown) {
+      // The rule asks for a zone where a timeline gives clock times.
+      const timeline = sectionByHeading(markdown, /timeline|chronolog/i)
+      if (!timeline || !CLOCK.test(markdown.slice(timeline.bodyStart, timeline.end))) return undefined
+      const mutant = ZONES.reduce((text, zone) => text.replace(zone, ''), markdown)
+      return mutant === markdown ? undefined : mutant
     }
   },
   {
     name: 'insert a sentence blaming a person',
     rule: 'postmortem-blameless-language',
-    apply(markdown, model) {
-      const section = model.sectionsOf('root-cause')[0] ?? model.sectionsOf('summary')[0]
-      const at = section ? section.contentEnd : markdown.length
-      return applyEdits(markdown, [{start: at, end: at, text: '\n\nThe outage happened because Dave carelessly ran the wrong script.\n\n'}])
-    }
+    apply: (markdown, index) => insertParagraph(markdown, BLAME[index % BLAME.length]!)
   },
   {
-    name: 'insert TODO: fill in',
+    name: 'insert a placeholder',
     rule: 'postmortem-no-placeholders',
-    apply(markdown, model) {
-      const section = model.sectionsOf('summary')[0] ?? model.sections[0]
-      const at = section ? section.contentEnd : markdown.length
-      return applyEdits(markdown, [{start: at, end: at, text: '\n\nTODO: fill in\n\n'}])
-    }
+    apply: (markdown, index) => insertParagraph(markdown, PLACEHOLDERS[index % PLACEHOLDERS.length]!)
   }
 ]

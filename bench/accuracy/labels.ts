@@ -68,6 +68,26 @@ export function loadLabelled(folder: string): LabelledDocument[] {
     })
 }
 
+/** The labelled corpora under `shared`, by name. */
+export const LABELLED_CORPORA = ['corpus', 'corpus2'] as const
+
+export interface AccuracyCorpora {
+  labelled: Array<{corpus: string; documents: LabelledDocument[]}>
+  /** The seeds and every labelled report, named `folder/file`: what defects are injected into. */
+  all: Array<{name: string; text: string}>
+}
+
+export function loadCorpora(shared: string): AccuracyCorpora {
+  const labelled = LABELLED_CORPORA.map((corpus) => ({corpus, documents: loadLabelled(path.join(shared, corpus))}))
+  const seedsDir = path.join(shared, 'seeds')
+  const seeds = fs.existsSync(seedsDir)
+    ? fs.readdirSync(seedsDir).filter((name) => name.endsWith('.md')).sort().map((name) => ({name: `seeds/${name}`, text: fs.readFileSync(path.join(seedsDir, name), 'utf8')}))
+    : []
+  // The corpora's README and LABELING pages are no postmortems: only labelled files count.
+  const all = [...seeds, ...labelled.flatMap(({corpus, documents}) => documents.map((document) => ({name: `${corpus}/${document.name}`, text: document.text})))]
+  return {labelled, all}
+}
+
 export function lintRecommended(name: string, markdown: string): LintMessage[] {
   const file = new VFile({path: name, value: markdown})
   const processor = unified().use(remarkParse).use(recommended)

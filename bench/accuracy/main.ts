@@ -2,12 +2,14 @@
  * `npm run bench:accuracy`: precision and recall of each rule against the
  * human labels of ../shared/corpus and ../shared/corpus2, then the share of
  * injected defects each rule catches. `-- --verbose` lists every false alarm
- * and every miss.
+ * and every miss; `-- --write-floors` records this run's levels as the
+ * floors test/accuracy.test.ts holds the rules to.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {formatCorpus, loadLabelled, scoreCorpus} from './labels.js'
+import {FLOORS_FILE, floorsOf} from './floors.js'
+import {type CorpusScore, formatCorpus, loadCorpora, scoreCorpus} from './labels.js'
 import {formatReport, runAccuracy} from './run.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
@@ -20,23 +22,21 @@ if (!fs.existsSync(path.join(shared, 'corpus'))) {
 }
 
 let crashes = 0
-for (const corpus of ['corpus', 'corpus2']) {
-  const score = scoreCorpus(corpus, loadLabelled(path.join(shared, corpus)))
+const scores: CorpusScore[] = []
+const {labelled, all: documents} = loadCorpora(shared)
+for (const {corpus, documents: folder} of labelled) {
+  const score = scoreCorpus(corpus, folder)
+  scores.push(score)
   crashes += score.crashes.length
   console.log(`${formatCorpus(score, verbose)}\n`)
 }
 
-const documents = ['seeds', 'corpus', 'corpus2'].flatMap((folder) => {
-  const dir = path.join(shared, folder)
-  if (!fs.existsSync(dir)) return []
-  return fs
-    .readdirSync(dir)
-    .filter((name) => name.endsWith('.md'))
-    .sort()
-    .map((name) => ({name: `${folder}/${name}`, text: fs.readFileSync(path.join(dir, name), 'utf8')}))
-})
 const report = runAccuracy(documents)
 console.log(`### Injected defects (${documents.length} documents)\n`)
 console.log(formatReport(report))
 for (const crash of report.crashes) console.log(`CRASH ${crash}`)
+if (process.argv.includes('--write-floors')) {
+  fs.writeFileSync(FLOORS_FILE, `${JSON.stringify(floorsOf(scores, report), null, 2)}\n`)
+  console.log(`\nFloors written to ${path.relative(process.cwd(), FLOORS_FILE)}`)
+}
 process.exitCode = crashes + report.crashes.length > 0 ? 1 : 0
