@@ -191,10 +191,14 @@ function mentionOf({index, text: matched, result}: Parsed, span: Span): TimeMent
   // chrono stops "3:00 a.m" after the "a", and keeps a trailing space of "March 11 ".
   const rest = span.text.slice(index + matched.length)
   const meridiemTail = /[ap]$/i.test(matched) ? (MERIDIEM_TAIL.exec(rest)?.[0] ?? '') : ''
-  const text = (matched + meridiemTail).trimEnd()
+  // chrono takes the article of "10:42 a rollback begins" for a.m.: a lone
+  // letter followed by a word is no meridiem, and the hour is as written.
+  const article = meridiemTail === '' && /\d\s[ap]$/i.test(matched) && /^\s\p{L}/u.test(rest)
+  const text = (article ? matched.slice(0, -1) : matched + meridiemTail).trimEnd()
   const mention: TimeMention = {span: subspan(span, index, index + text.length)}
   const written = writesClock(text)
   const time = written ? clockOf(result.start) : undefined
+  if (time && article) time.hour = Number(/(\d{1,2})[:.]\d{2}\s?$/.exec(text)?.[1] ?? time.hour)
   // "12:00 midnight" is the start of the day, not noon.
   if (time && time.hour === 12 && MIDNIGHT_AFTER.test(span.text.slice(index + text.length))) time.hour = 0
   // chrono reads the "East" of "9:05 PM East African Time" as a zone of its

@@ -288,4 +288,13 @@ describe('findTimes: only times written as times', () => {
     expect(times('Paged at 3pm')).toEqual(['15:00'])
     expect(times('Paged at 3 a.m.')).toEqual(['03:00'])
   })
+
+  it('takes a lone letter followed by a word for an article, not a meridiem', () => {
+    expect(times('10:42 a rollback begins')).toEqual(['10:42'])
+    expect(times('12:10 a new alert fires')).toEqual(['12:10'])
+    expect(times('1:30 p rollout paused')).toEqual(['01:30'])
+    expect(findTimes({text: '10:42 a rollback begins', start: 0})[0]?.span.text).toBe('10:42')
+    expect(times('10:42 a.m. the rollback')).toEqual(['10:42'])
+    expect(times('2:15 pm the rollback')).toEqual(['14:15'])
+  })
 })
