@@ -144,6 +144,27 @@ function firstRange(spans: readonly Span[], timesOf: TimesOf): TimeMention | und
   return undefined
 }
 
+// What leads into a statement's opening time: markup, "On", "At".
+const OPENING = /^[\s*_>#-]{0,6}(?:(?:on|at)\s)?$/i
+// "…, until 5:01 PM": the end of what the statement's opening time started.
+const UNTIL = /\b(?:until|till)\s{1,3}(?:about\s{1,3}|around\s{1,3})?$/i
+
+/**
+ * "At 3:00 PM Eastern time, the release failed … until 5:01 PM." A summary
+ * that opens on a clock time tells when the incident began; "until" a later
+ * time in the same statement tells when it ended. Only the first statement
+ * that holds a time is read: later times in a summary are milestones.
+ */
+function openingWindow(spans: readonly Span[], timesOf: TimesOf): {start: TimeMention; end?: TimeMention} | undefined {
+  const statement = spans.find((span) => timesOf(span).some((mention) => mention.time))
+  if (!statement) return undefined
+  const times = timesOf(statement).filter((mention) => mention.time)
+  const first = times[0]
+  if (!first || !OPENING.test(statement.text.slice(0, first.span.start - statement.start))) return undefined
+  const end = times.slice(1).find((mention) => UNTIL.test(statement.text.slice(0, mention.span.start - statement.start)))
+  return end ? {start: first, end} : {start: first}
+}
+
 function contentOf(facts: readonly FactLabelMention[], label: FactLabelMention['label']): Span[] {
   return facts.filter((fact) => fact.label === label).map((fact) => fact.content)
 }
@@ -195,6 +216,12 @@ export function extractStatedFacts(
       // An end without a date of its own is placed after the start (placeMoments).
       endMention ??= {span: range.end.span, time: range.end.time, ...(range.end.date ? {date: range.end.date} : {})}
     }
+  }
+
+  if (!startMention && !endMention) {
+    const opening = openingWindow(stated, timesOf)
+    startMention = opening?.start
+    endMention = opening?.end
   }
 
   let duration = durationLines.flatMap((line) => findDurations(line))[0]

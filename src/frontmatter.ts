@@ -1,5 +1,7 @@
 import type {Root} from 'mdast'
 import {type Document, type Node as YamlNode, isMap, isScalar, isSeq, parseDocument} from 'yaml'
+import type {FactLabelMention} from './sections.js'
+import type {FactLabel} from './synonyms.js'
 import {type Span, slice} from './text.js'
 
 /**
@@ -131,4 +133,24 @@ export function frontMatterFields(frontMatter: FrontMatter): FrontMatterField[] 
     else fields.push({...field, data: null})
   }
   return fields
+}
+
+/**
+ * Front matter fields that state a fact as a label line would: `started_at`,
+ * `resolvedWhen`, `end-time`. A key's words are read like a label's title
+ * (`resolvedWhen` is "resolved when"); without a match, its first word alone
+ * (`resolved`), since keys pad a label with "at", "when" or "time".
+ */
+export function frontMatterFactLabels(tree: Root, source: string, factLabel: (title: string) => FactLabel | undefined): FactLabelMention[] {
+  const frontMatter = readFrontMatter(tree, source)
+  if (!frontMatter || frontMatterProblem(frontMatter)) return []
+  const labels: FactLabelMention[] = []
+  for (const field of frontMatterFields(frontMatter)) {
+    // Lists and maps state no single moment.
+    if (!field.value || (typeof field.data === 'object' && !(field.data instanceof Date))) continue
+    const words = field.name.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase()
+    const label = factLabel(words) ?? factLabel(words.split(' ')[0] ?? '')
+    if (label) labels.push({label, marker: field.key, content: field.value})
+  }
+  return labels
 }

@@ -2,6 +2,7 @@ import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {memoPerObject, memoPerOptions} from './cache.js'
 import {type StatedFacts, extractStatedFacts, placeMoments} from './facts.js'
+import {frontMatterFactLabels} from './frontmatter.js'
 import {type FactLabelMention, type Section, scanSections} from './sections.js'
 import {type SectionKind, type SectionMatcher, type SynonymOption, createSectionMatcher} from './synonyms.js'
 import {type Span, markdownText, slice, spanEnd} from './text.js'
@@ -37,8 +38,10 @@ function matcherFor(synonyms: SynonymOption): SectionMatcher {
 }
 
 export function buildModel(tree: Root, source: string, synonyms: SynonymOption = {}): PostmortemModel {
-  const scan = scanSections(tree, source, matcherFor(synonyms))
-  const {startMention, endMention, ...stated} = extractStatedFacts(tree, source, scan.sections, scan.factLabels, scan.preambleEnd)
+  const matcher = matcherFor(synonyms)
+  const scan = scanSections(tree, source, matcher)
+  const factLabels = [...frontMatterFactLabels(tree, source, (title) => matcher.factLabel(title)), ...scan.factLabels]
+  const {startMention, endMention, ...stated} = extractStatedFacts(tree, source, scan.sections, factLabels, scan.preambleEnd)
   const statedDay = startMention?.date ?? stated.date?.date
   const log = scan.sections.some((section) => section.kinds.includes('timeline')) ? undefined : unnamedLog(tree, source)
   const timeline = buildTimeline(
@@ -63,7 +66,7 @@ export function buildModel(tree: Root, source: string, synonyms: SynonymOption =
   return {
     source,
     sections: scan.sections,
-    factLabels: scan.factLabels,
+    factLabels,
     timeline,
     facts,
     clockTimes,

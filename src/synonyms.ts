@@ -83,7 +83,7 @@ export const FACT_LABELS = {
   // A window ("Time: 10:00 - 11:30 UTC") states the start and end the way a duration label does.
   duration: ['duration', 'incident duration', 'outage duration', 'total duration', 'incident date and time', 'date and time', 'date time', 'time', 'time window', 'outage window', 'period'],
   start: ['start', 'start time', 'started', 'began', 'outage start', 'incident start'],
-  end: ['end', 'end time', 'ended', 'outage end', 'incident end', 'resolved at'],
+  end: ['end', 'end time', 'ended', 'outage end', 'incident end', 'resolved', 'resolved at'],
   date: ['date', 'incident date', 'date of incident']
 } as const
 
