@@ -1,6 +1,8 @@
-import {type DurationMention, formatMinutes} from '../src/duration.js'
+import {type DurationMention, disagreesWith, formatMinutes, rewriteDuration} from '../src/duration.js'
 import {defineRule} from '../src/rule.js'
 import {formatClock} from '../src/time.js'
+import {spanEnd} from '../src/text.js'
+import {minuteBounds} from '../src/timeline.js'
 
 export interface Options {
   /** Minutes a stated figure may be off before it is reported. */
@@ -9,8 +11,12 @@ export interface Options {
 
 const DAY = 1440
 
-// "About nine hours" is allowed to be off by a tenth.
-const APPROXIMATE_SHARE = 0.1
+// A fix rewrites only the figures, and only where that is exact ("nine hours" in prose is left to the author).
+// The source, not the statement's text: a wrapped duration keeps its line break.
+function fixOf(source: string, length: DurationMention, minutes: number): {expected: string[]} | undefined {
+  const text = rewriteDuration(source.slice(length.span.start, spanEnd(length.span)), minutes)
+  return text === undefined ? undefined : {expected: [text]}
+}
 
 /**
  * Reports a stated duration that disagrees with the stated start and end, and
@@ -25,24 +31,18 @@ export default defineRule<Options>({
   defaults: {tolerance: 5},
   check({model, options, report}) {
     const {start, end, duration} = model.facts
-    const disagrees = (length: DurationMention, actual: number): boolean => {
-      const allowed = length.qualifier === 'approximate' ? Math.max(options.tolerance, actual * APPROXIMATE_SHARE) : options.tolerance
-      return length.qualifier !== 'bound' && actual > 0 && Math.abs(length.minutes - actual) > allowed
-    }
-    const mismatch = start && end && duration && disagrees(duration, end.at - start.at)
+    const mismatch = start && end && duration && disagreesWith(duration, end.at - start.at, options.tolerance)
     if (mismatch) {
-      const actual = formatMinutes(end.at - start.at)
-      report(`Unexpected stated duration of ${formatMinutes(duration.minutes)}, expected ${actual} from the stated start at ${formatClock(start.time)} to the end at ${formatClock(end.time)}`, duration.span, {expected: [actual]})
+      const actual = end.at - start.at
+      report(`Unexpected stated duration of ${formatMinutes(duration.minutes)}, expected ${formatMinutes(actual)} from the stated start at ${formatClock(start.time)} to the end at ${formatClock(end.time)}`, duration.span, fixOf(model.source, duration, actual))
     }
     // A statement that gives a length and its own range is checked on its own.
     for (const {duration: length, range, minutes} of model.facts.windows) {
-      if ((mismatch && length.span.start === duration.span.start) || !range.time || !range.end?.time || !disagrees(length, minutes)) continue
-      report(`Unexpected stated duration of ${formatMinutes(length.minutes)}, expected ${formatMinutes(minutes)} from ${formatClock(range.time)} to ${formatClock(range.end.time)} in the same sentence`, length.span, {expected: [formatMinutes(minutes)]})
+      if ((mismatch && length.span.start === duration.span.start) || !range.time || !range.end?.time || !disagreesWith(length, minutes, options.tolerance)) continue
+      report(`Unexpected stated duration of ${formatMinutes(length.minutes)}, expected ${formatMinutes(minutes)} from ${formatClock(range.time)} to ${formatClock(range.end.time)} in the same sentence`, length.span, fixOf(model.source, length, minutes))
     }
 
-    const timed = model.timeline.timed.filter((entry) => entry.precision === 'minute')
-    const first = timed.reduce<(typeof timed)[number] | undefined>((min, entry) => (!min || (entry.at ?? 0) < (min.at ?? 0) ? entry : min), undefined)
-    const last = timed.reduce<(typeof timed)[number] | undefined>((max, entry) => (!max || (entry.at ?? 0) > (max.at ?? 0) ? entry : max), undefined)
+    const {first, last} = minuteBounds(model.timeline)
     if (start && first?.at !== undefined && first.stamp && first.at - start.at > options.tolerance) {
       report(
         `Unexpected first timeline entry at \`${first.stamp.text.trim()}\` after the stated start at ${formatClock(start.time)}, expected the timeline to begin when the incident began`,

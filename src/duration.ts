@@ -72,3 +72,64 @@ export function formatMinutes(minutes: number): string {
   if (rest || parts.length === 0) parts.push(`${rest} minute${rest === 1 ? '' : 's'}`)
   return parts.join(' ')
 }
+
+// One figure of a written duration and its unit: "2 hours", "30m", "1.5 hrs".
+const FIGURE = /(\d{1,4}(?:\.\d{1,2})?)(\s{0,2})(days?|d|hours?|hrs?|h|minutes?|mins?|m)(?![\p{L}])/giu
+const UNIT_MINUTES: Record<string, number> = {d: 1440, h: 60, m: 1}
+
+function unitOf(word: string): 'd' | 'h' | 'm' {
+  const first = word[0]?.toLowerCase()
+  return first === 'd' ? 'd' : first === 'h' ? 'h' : 'm'
+}
+
+/** "hour" or "hours" as the count needs; abbreviations stay as written. */
+function agree(word: string, count: number): string {
+  if (word.length <= 3) return word
+  const singular = word.replace(/s$/i, '')
+  return count === 1 ? singular : `${singular}s`
+}
+
+/**
+ * The text of a stated duration rewritten to `minutes`, changing only its
+ * figures (and a unit's plural) so that the author's words, abbreviations and
+ * line breaks stay: "2 hours and⏎50 minutes" becomes "2 hours and⏎20 minutes".
+ * Undefined when no exact rewrite exists: a duration in words ("nine hours"),
+ * a compound ("a 2.5-hour outage"), or units that cannot hold the value
+ * over a line break whose units cannot hold the value. Units that cannot
+ * hold it on one line ("2 hours" for 80 minutes) give the whole phrase anew.
+ */
+export function rewriteDuration(text: string, minutes: number): string | undefined {
+  const figures = [...text.matchAll(FIGURE)]
+  if (figures.length === 0 || /\d\s{0,2}-\s{0,2}\p{L}/u.test(text) || text.replace(FIGURE, '').search(WORD_NUMBER) >= 0) return undefined
+  const units = figures.map((figure) => unitOf(figure[3] ?? 'm'))
+  if (new Set(units).size !== units.length) return undefined
+  let rest = Math.round(minutes)
+  const counts = units.map((unit, index) => {
+    const size = UNIT_MINUTES[unit] ?? 1
+    const count = index === units.length - 1 ? rest / size : Math.floor(rest / size)
+    rest -= count * size
+    return count
+  })
+  // Each unit holds a whole number (halves where the author wrote decimals), none of them zero.
+  const decimals = figures.some((figure) => figure[1]?.includes('.'))
+  const fits = counts.every((count) => Number.isInteger(decimals ? count * 2 : count) && count > 0)
+  if (!fits) return /\n/.test(text) ? undefined : formatMinutes(minutes)
+  let index = 0
+  return text.replace(FIGURE, (_whole, _figure: string, gap: string, unit: string) => {
+    const count = counts[index++] ?? 0
+    return `${count}${gap}${agree(unit, count)}`
+  })
+}
+
+// "About nine hours" may be off by a tenth.
+const APPROXIMATE_SHARE = 0.1
+
+/**
+ * Whether a stated duration is further from `actual` minutes than
+ * `tolerance` allows: a bound ("under 3 hours") never is, an approximate one
+ * ("about 2 hours") may be off by a tenth.
+ */
+export function disagreesWith(mention: DurationMention, actual: number, tolerance: number): boolean {
+  const allowed = mention.qualifier === 'approximate' ? Math.max(tolerance, actual * APPROXIMATE_SHARE) : tolerance
+  return mention.qualifier !== 'bound' && actual > 0 && Math.abs(mention.minutes - actual) > allowed
+}

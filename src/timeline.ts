@@ -50,6 +50,17 @@ export interface Timeline {
   dated: boolean
 }
 
+/** The earliest and latest entries timed to the minute: where the timeline begins and ends. */
+export function minuteBounds(timeline: Timeline): {first?: TimelineEntry; last?: TimelineEntry} {
+  const bounds: {first?: TimelineEntry; last?: TimelineEntry} = {}
+  for (const entry of timeline.timed) {
+    if (entry.precision !== 'minute' || entry.at === undefined) continue
+    if (bounds.first?.at === undefined || entry.at < bounds.first.at) bounds.first = entry
+    if (bounds.last?.at === undefined || entry.at > bounds.last.at) bounds.last = entry
+  }
+  return bounds
+}
+
 interface Candidate {
   line: Span
   source: EntrySource

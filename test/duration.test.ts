@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {type DurationMention, durationMinutes, findDurations, formatMinutes} from '../src/duration.js'
+import {type DurationMention, durationMinutes, findDurations, formatMinutes, rewriteDuration} from '../src/duration.js'
 
 function durationsIn(text: string): Array<Pick<DurationMention, 'minutes' | 'qualifier'> & {text: string}> {
   return findDurations({text, start: 0}).map((mention) => ({text: mention.span.text, minutes: mention.minutes, qualifier: mention.qualifier}))
@@ -82,5 +82,25 @@ describe('formatMinutes', () => {
     [1500, '1 day 1 hour']
   ])('%d minutes', (minutes, text) => {
     expect(formatMinutes(minutes)).toBe(text)
+  })
+})
+
+describe('rewriteDuration: a fix only where it is exact', () => {
+  it('changes the figures and keeps the words, abbreviations and line breaks', () => {
+    expect(rewriteDuration('2 hours and\n50 minutes', 140)).toBe('2 hours and\n20 minutes')
+    expect(rewriteDuration('1h30m', 125)).toBe('2h5m')
+    expect(rewriteDuration('90 minutes', 80)).toBe('80 minutes')
+    expect(rewriteDuration('2 hours', 60)).toBe('1 hour')
+  })
+
+  it('writes the phrase anew on one line when its units cannot hold the value', () => {
+    expect(rewriteDuration('2 hours', 80)).toBe('1 hour 20 minutes')
+    expect(rewriteDuration('1 hour 20 minutes', 60)).toBe('1 hour')
+  })
+
+  it('offers nothing for words, compounds, or a wrapped phrase whose units cannot hold the value', () => {
+    expect(rewriteDuration('nine hours', 420)).toBeUndefined()
+    expect(rewriteDuration('2.5-hour', 80)).toBeUndefined()
+    expect(rewriteDuration('2\nhours', 80)).toBeUndefined()
   })
 })

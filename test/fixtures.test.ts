@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
+import {applyFixes} from '../src/fix.js'
 import {rules} from '../src/index.js'
 import {formatMessage, lint} from './support/lint.js'
 
@@ -10,11 +11,12 @@ const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 /**
  * fixtures/<rule>/ok-*.md must give no message of that rule; each
  * fixtures/<rule>/not-ok-*.md gives exactly the messages in the .txt beside it.
- * <case>.options.json, when present, holds the rule's options.
+ * <case>.options.json, when present, holds the rule's options; <case>.fixed.md,
+ * the text `--fix` makes of the case, after which the rule has nothing to fix.
  */
 describe.each(Object.values(rules).map((rule) => [rule.meta.name, rule] as const))('fixtures of %s', (name, rule) => {
   const dir = path.join(FIXTURES, name)
-  const cases = fs.existsSync(dir) ? fs.readdirSync(dir).filter((file) => file.endsWith('.md')).sort() : []
+  const cases = fs.existsSync(dir) ? fs.readdirSync(dir).filter((file) => file.endsWith('.md') && !file.endsWith('.fixed.md')).sort() : []
 
   it('has ok and not-ok fixtures', () => {
     expect(cases.some((file) => file.startsWith('ok-'))).toBe(true)
@@ -37,6 +39,14 @@ describe.each(Object.values(rules).map((rule) => [rule.meta.name, rule] as const
     } else {
       const expected = fs.readFileSync(`${base}.txt`, 'utf8').split('\n').filter((line) => line.trim() !== '')
       expect(actual).toEqual(expected)
+    }
+    // <case>.fixed.md: the text after --fix, which the rule must then find nothing to fix in.
+    if (fs.existsSync(`${base}.fixed.md`)) {
+      const fixed = applyFixes(markdown, messages)
+      expect(fixed).toBe(fs.readFileSync(`${base}.fixed.md`, 'utf8'))
+      const after = await lint(fixed, [[rule, options]])
+      expect(after.filter((message) => message.expected).map(formatMessage)).toEqual([])
+      expect(after.length).toBeLessThanOrEqual(messages.filter((message) => !message.expected).length)
     }
   })
 })
