@@ -1,6 +1,7 @@
 import {CANONICAL_ORDER} from '../src/insertion.js'
 import {defineRule} from '../src/rule.js'
 import {SECTION_KINDS, SECTION_LABELS, type SectionKind} from '../src/synonyms.js'
+import {minOf} from '../src/arrays.js'
 
 export interface Options {
   /** The order sections must come in; sections not listed may stand anywhere. */
@@ -25,7 +26,7 @@ export default defineRule<Options>({
     // "#### Summary" of a sub-report deep in the document is not the postmortem's
     // summary either: of real headings, only the shallowest level counts.
     const outer = model.sections.filter((candidate) => candidate.style !== 'inline-label' && !candidate.parent)
-    const shallowest = Math.min(...outer.filter((candidate) => candidate.rank <= 6).map((candidate) => candidate.rank))
+    const shallowest = minOf(outer.filter((candidate) => candidate.rank <= 6).map((candidate) => candidate.rank)) ?? Number.POSITIVE_INFINITY
     for (const section of outer.filter((candidate) => candidate.rank > 6 || candidate.rank === shallowest)) {
       const kinds = section.kinds.filter((kind) => rank(kind) >= 0)
       if (kinds.length === 0) continue

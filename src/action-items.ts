@@ -6,6 +6,7 @@ import {type ProseBlock, type Word, isHandle, proseOf, sentencesOf} from './pros
 import {type Span, slice, spanEnd, splitLines, stripLeadingMarkup, stripTrailingMarkup, subspan} from './text.js'
 import {cellsOf, isDelimiterRow} from './tables.js'
 import {findTimes} from './time.js'
+import {appendAll} from './arrays.js'
 
 /**
  * The action items of a postmortem: the items of the lists (or the rows of
@@ -200,7 +201,7 @@ function listItems(list: List, source: string, items: ActionItem[]): void {
   for (const child of list.children) listItem(child, source, own, items)
   // A list whose every item starts with a past verb tells what was done ("Added…", "Conducted…").
   if (own.length >= 2 && own.every((item) => isPastVerb(verbOf(item.action)))) for (const item of own) item.done = true
-  items.push(...own)
+  appendAll(items, own)
 }
 
 function listItem(item: ListItem, source: string, own: ActionItem[], items: ActionItem[]): void {
@@ -313,11 +314,11 @@ function readActionItems(tree: Root, model: PostmortemModel, options: ActionItem
     for (const container of containers) {
       const range = offsets(container)
       if (container.type === 'list') listItems(container, source, items)
-      else if (range) items.push(...tableItems(slice(source, range[0], range[1]), source))
+      else if (range) appendAll(items, tableItems(slice(source, range[0], range[1]), source))
     }
-    for (const table of tables) items.push(...tableItems(table.raw, source))
+    for (const table of tables) appendAll(items, tableItems(table.raw, source))
     if (containers.length > 0 || tables.length > 0) continue
-    for (const block of overlapping) if (block.node.type === 'paragraph') items.push(...proseItems(block, source, start, end))
+    for (const block of overlapping) if (block.node.type === 'paragraph') appendAll(items, proseItems(block, source, start, end))
   }
   // A section inside another ("- **Action Items:**" under "## Corrective Measures") lists its items once.
   const seen = new Set<number>()

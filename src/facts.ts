@@ -6,6 +6,7 @@ import {type ImpactMention, findImpact} from './quantity.js'
 import {type Span, slice, splitLines, subspan} from './text.js'
 import {type CalendarDate, type ClockTime, type TimeMention, dayNumber, findTimes, minuteOfDay, zoneOffset} from './time.js'
 import {type ZoneMention, findZones} from './zones.js'
+import {appendAll} from './arrays.js'
 
 /** A moment the document states outside its timeline (the start or end of the incident). */
 export interface StatedMoment {
@@ -87,7 +88,7 @@ function statedText(tree: Root, source: string, sections: readonly Section[], pr
   const lines = statementsIn(tree, source, 0, preambleEnd)
   for (const section of sections) {
     if (section.kinds.includes('summary') || section.kinds.includes('impact')) {
-      lines.push(...statementsIn(tree, source, section.contentStart, section.contentEnd))
+      appendAll(lines, statementsIn(tree, source, section.contentStart, section.contentEnd))
     }
   }
   return lines.filter(outsideTimeline).sort((a, b) => a.start - b.start)

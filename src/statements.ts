@@ -1,6 +1,7 @@
 import type {Nodes, Root} from 'mdast'
 import {visit} from 'unist-util-visit'
 import {type Span, slice} from './text.js'
+import {appendAll} from './arrays.js'
 
 /**
  * The statements of a stretch of a document as a reader takes them: each
@@ -17,7 +18,7 @@ export function statementsIn(tree: Root, source: string, start: number, end: num
     const to = node.position?.end.offset
     if (from === undefined || to === undefined || to <= start || from >= end) return
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-      statements.push(...splitStatements(slice(source, Math.max(from, start), Math.min(to, end))))
+      appendAll(statements, splitStatements(slice(source, Math.max(from, start), Math.min(to, end))))
       return
     }
     if ('children' in node) for (const child of node.children) collect(child as Nodes)

@@ -1088,14 +1088,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path16 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path17 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path16 && path16[0] !== "/") {
-          path16 = `/${path16}`;
+        if (path17 && path17[0] !== "/") {
+          path17 = `/${path17}`;
         }
-        return new URL(`${origin}${path16}`);
+        return new URL(`${origin}${path17}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1546,39 +1546,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin }
+          request: { method, path: path17, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path16);
+        debuglog("sending request to %s %s/%s", method, origin, path17);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin },
+          request: { method, path: path17, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path16,
+          path17,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin }
+          request: { method, path: path17, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path16);
+        debuglog("trailers received from %s %s/%s", method, origin, path17);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin },
+          request: { method, path: path17, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path16,
+          path17,
           error2.message
         );
       });
@@ -1627,9 +1627,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path16, origin }
+            request: { method, path: path17, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path16);
+          debuglog("sending request to %s %s/%s", method, origin, path17);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1692,7 +1692,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path16,
+        path: path17,
         method,
         body,
         headers,
@@ -1707,11 +1707,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path16 !== "string") {
+        if (typeof path17 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path17[0] !== "/" && !(path17.startsWith("http://") || path17.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path16)) {
+        } else if (invalidPathRegex.test(path17)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1777,7 +1777,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path16, query) : path16;
+        this.path = query ? buildURL(path17, query) : path17;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6470,7 +6470,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path16, host, upgrade, blocking, reset } = request;
+      const { method, path: path17, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6551,7 +6551,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path16} HTTP/1.1\r
+      let header = `${method} ${path17} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7080,7 +7080,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path16, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path17, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7177,7 +7177,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path16;
+      headers[HTTP2_HEADER_PATH] = path17;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7530,9 +7530,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search3 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path16 = search3 ? `${pathname}${search3}` : pathname;
+        const path17 = search3 ? `${pathname}${search3}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path16;
+        this.opts.path = path17;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8771,10 +8771,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path16 = "/",
+          path: path17 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path16;
+        opts.path = origin + path17;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL4(origin);
           headers.host = host;
@@ -10746,20 +10746,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path16) {
-      if (typeof path16 !== "string") {
-        return path16;
+    function safeUrl(path17) {
+      if (typeof path17 !== "string") {
+        return path17;
       }
-      const pathSegments = path16.split("?");
+      const pathSegments = path17.split("?");
       if (pathSegments.length !== 2) {
-        return path16;
+        return path17;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path16, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path16);
+    function matchKey(mockDispatch2, { path: path17, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path17);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10781,7 +10781,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path17 }) => matchValue(safeUrl(path17), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10819,9 +10819,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path16, method, body, headers, query } = opts;
+      const { path: path17, method, body, headers, query } = opts;
       return {
-        path: path16,
+        path: path17,
         method,
         body,
         headers,
@@ -11284,10 +11284,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path16, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path17, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path16,
+            Path: path17,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16166,9 +16166,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path16) {
-      for (let i = 0; i < path16.length; ++i) {
-        const code2 = path16.charCodeAt(i);
+    function validateCookiePath(path17) {
+      for (let i = 0; i < path17.length; ++i) {
+        const code2 = path17.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19088,11 +19088,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path16 = opts.path;
+          let path17 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path16 = `/${path16}`;
+            path17 = `/${path17}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path16);
+          url = new URL(util.parseOrigin(url).origin + path17);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20044,14 +20044,14 @@ var require_cjs = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.walkUp = void 0;
     var path_1 = __require("path");
-    var walkUp = function* (path16) {
-      for (path16 = (0, path_1.resolve)(path16); path16; ) {
-        yield path16;
-        const pp = (0, path_1.dirname)(path16);
-        if (pp === path16) {
+    var walkUp = function* (path17) {
+      for (path17 = (0, path_1.resolve)(path17); path17; ) {
+        yield path17;
+        const pp = (0, path_1.dirname)(path17);
+        if (pp === path17) {
           break;
         } else {
-          path16 = pp;
+          path17 = pp;
         }
       }
     };
@@ -20332,7 +20332,7 @@ var require_debug = __commonJS({
 var require_type_defs = __commonJS({
   "node_modules/nopt/lib/type-defs.js"(exports, module) {
     var url = __require("url");
-    var path16 = __require("path");
+    var path17 = __require("path");
     var Stream2 = __require("stream").Stream;
     var os6 = __require("os");
     var debug14 = require_debug();
@@ -20351,9 +20351,9 @@ var require_type_defs = __commonJS({
       const homePattern = isWin ? /^~(\/|\\)/ : /^~\//;
       const home = os6.homedir();
       if (home && val.match(homePattern)) {
-        data[k] = path16.resolve(home, val.slice(2));
+        data[k] = path17.resolve(home, val.slice(2));
       } else {
-        data[k] = path16.resolve(val);
+        data[k] = path17.resolve(val);
       }
       return true;
     }
@@ -20404,7 +20404,7 @@ var require_type_defs = __commonJS({
       Boolean: { type: Boolean, validate: validateBoolean },
       url: { type: url, validate: validateUrl },
       Number: { type: Number, validate: validateNumber },
-      path: { type: path16, validate: validatePath },
+      path: { type: path17, validate: validatePath },
       Stream: { type: Stream2, validate: validateStream },
       Date: { type: Date, validate: validateDate },
       Array: { type: Array }
@@ -23420,13 +23420,13 @@ var require_hosts = __commonJS({
     var defaults2 = {
       sshtemplate: ({ domain, user, project, committish }) => `git@${domain}:${user}/${project}.git${maybeJoin("#", committish)}`,
       sshurltemplate: ({ domain, user, project, committish }) => `git+ssh://git@${domain}/${user}/${project}.git${maybeJoin("#", committish)}`,
-      edittemplate: ({ domain, user, project, committish, editpath, path: path16 }) => `https://${domain}/${user}/${project}${maybeJoin("/", editpath, "/", maybeEncode(committish || "HEAD"), "/", path16)}`,
+      edittemplate: ({ domain, user, project, committish, editpath, path: path17 }) => `https://${domain}/${user}/${project}${maybeJoin("/", editpath, "/", maybeEncode(committish || "HEAD"), "/", path17)}`,
       browsetemplate: ({ domain, user, project, committish, treepath }) => `https://${domain}/${user}/${project}${maybeJoin("/", treepath, "/", maybeEncode(committish))}`,
-      browsetreetemplate: ({ domain, user, project, committish, treepath, path: path16, fragment, hashformat }) => `https://${domain}/${user}/${project}/${treepath}/${maybeEncode(committish || "HEAD")}/${path16}${maybeJoin("#", hashformat(fragment || ""))}`,
-      browseblobtemplate: ({ domain, user, project, committish, blobpath, path: path16, fragment, hashformat }) => `https://${domain}/${user}/${project}/${blobpath}/${maybeEncode(committish || "HEAD")}/${path16}${maybeJoin("#", hashformat(fragment || ""))}`,
+      browsetreetemplate: ({ domain, user, project, committish, treepath, path: path17, fragment, hashformat }) => `https://${domain}/${user}/${project}/${treepath}/${maybeEncode(committish || "HEAD")}/${path17}${maybeJoin("#", hashformat(fragment || ""))}`,
+      browseblobtemplate: ({ domain, user, project, committish, blobpath, path: path17, fragment, hashformat }) => `https://${domain}/${user}/${project}/${blobpath}/${maybeEncode(committish || "HEAD")}/${path17}${maybeJoin("#", hashformat(fragment || ""))}`,
       docstemplate: ({ domain, user, project, treepath, committish }) => `https://${domain}/${user}/${project}${maybeJoin("/", treepath, "/", maybeEncode(committish))}#readme`,
       httpstemplate: ({ auth, domain, user, project, committish }) => `git+https://${maybeJoin(auth, "@")}${domain}/${user}/${project}.git${maybeJoin("#", committish)}`,
-      filetemplate: ({ domain, user, project, committish, path: path16 }) => `https://${domain}/${user}/${project}/raw/${maybeEncode(committish || "HEAD")}/${path16}`,
+      filetemplate: ({ domain, user, project, committish, path: path17 }) => `https://${domain}/${user}/${project}/raw/${maybeEncode(committish || "HEAD")}/${path17}`,
       shortcuttemplate: ({ type, user, project, committish }) => `${type}:${user}/${project}${maybeJoin("#", committish)}`,
       pathtemplate: ({ user, project, committish }) => `${user}/${project}${maybeJoin("#", committish)}`,
       bugstemplate: ({ domain, user, project }) => `https://${domain}/${user}/${project}/issues`,
@@ -23441,7 +23441,7 @@ var require_hosts = __commonJS({
       treepath: "tree",
       blobpath: "blob",
       editpath: "edit",
-      filetemplate: ({ auth, user, project, committish, path: path16 }) => `https://${maybeJoin(auth, "@")}raw.githubusercontent.com/${user}/${project}/${maybeEncode(committish || "HEAD")}/${path16}`,
+      filetemplate: ({ auth, user, project, committish, path: path17 }) => `https://${maybeJoin(auth, "@")}raw.githubusercontent.com/${user}/${project}/${maybeEncode(committish || "HEAD")}/${path17}`,
       gittemplate: ({ auth, domain, user, project, committish }) => `git://${maybeJoin(auth, "@")}${domain}/${user}/${project}.git${maybeJoin("#", committish)}`,
       tarballtemplate: ({ domain, user, project, committish }) => `https://codeload.${domain}/${user}/${project}/tar.gz/${maybeEncode(committish || "HEAD")}`,
       extract: (url) => {
@@ -23467,7 +23467,7 @@ var require_hosts = __commonJS({
       treepath: "src",
       blobpath: "src",
       editpath: "?mode=edit",
-      edittemplate: ({ domain, user, project, committish, treepath, path: path16, editpath }) => `https://${domain}/${user}/${project}${maybeJoin("/", treepath, "/", maybeEncode(committish || "HEAD"), "/", path16, editpath)}`,
+      edittemplate: ({ domain, user, project, committish, treepath, path: path17, editpath }) => `https://${domain}/${user}/${project}${maybeJoin("/", treepath, "/", maybeEncode(committish || "HEAD"), "/", path17, editpath)}`,
       tarballtemplate: ({ domain, user, project, committish }) => `https://${domain}/${user}/${project}/get/${maybeEncode(committish || "HEAD")}.tar.gz`,
       extract: (url) => {
         let [, user, project, aux] = url.pathname.split("/", 4);
@@ -23492,11 +23492,11 @@ var require_hosts = __commonJS({
       httpstemplate: ({ auth, domain, user, project, committish }) => `git+https://${maybeJoin(auth, "@")}${domain}/${user}/${project}.git${maybeJoin("#", committish)}`,
       tarballtemplate: ({ domain, user, project, committish }) => `https://${domain}/${user}/${project}/repository/archive.tar.gz?ref=${maybeEncode(committish || "HEAD")}`,
       extract: (url) => {
-        const path16 = url.pathname.slice(1);
-        if (path16.includes("/-/") || path16.includes("/archive.tar.gz")) {
+        const path17 = url.pathname.slice(1);
+        if (path17.includes("/-/") || path17.includes("/archive.tar.gz")) {
           return;
         }
-        const segments = path16.split("/");
+        const segments = path17.split("/");
         let project = segments.pop();
         if (project.endsWith(".git")) {
           project = project.slice(0, -4);
@@ -23516,11 +23516,11 @@ var require_hosts = __commonJS({
       sshurltemplate: ({ domain, project, committish }) => `git+ssh://git@${domain}/${project}.git${maybeJoin("#", committish)}`,
       edittemplate: ({ domain, user, project, committish, editpath }) => `https://${domain}/${user}/${project}${maybeJoin("/", maybeEncode(committish))}/${editpath}`,
       browsetemplate: ({ domain, project, committish }) => `https://${domain}/${project}${maybeJoin("/", maybeEncode(committish))}`,
-      browsetreetemplate: ({ domain, project, committish, path: path16, hashformat }) => `https://${domain}/${project}${maybeJoin("/", maybeEncode(committish))}${maybeJoin("#", hashformat(path16))}`,
-      browseblobtemplate: ({ domain, project, committish, path: path16, hashformat }) => `https://${domain}/${project}${maybeJoin("/", maybeEncode(committish))}${maybeJoin("#", hashformat(path16))}`,
+      browsetreetemplate: ({ domain, project, committish, path: path17, hashformat }) => `https://${domain}/${project}${maybeJoin("/", maybeEncode(committish))}${maybeJoin("#", hashformat(path17))}`,
+      browseblobtemplate: ({ domain, project, committish, path: path17, hashformat }) => `https://${domain}/${project}${maybeJoin("/", maybeEncode(committish))}${maybeJoin("#", hashformat(path17))}`,
       docstemplate: ({ domain, project, committish }) => `https://${domain}/${project}${maybeJoin("/", maybeEncode(committish))}`,
       httpstemplate: ({ domain, project, committish }) => `git+https://${domain}/${project}.git${maybeJoin("#", committish)}`,
-      filetemplate: ({ user, project, committish, path: path16 }) => `https://gist.githubusercontent.com/${user}/${project}/raw${maybeJoin("/", maybeEncode(committish))}/${path16}`,
+      filetemplate: ({ user, project, committish, path: path17 }) => `https://gist.githubusercontent.com/${user}/${project}/raw${maybeJoin("/", maybeEncode(committish))}/${path17}`,
       shortcuttemplate: ({ type, project, committish }) => `${type}:${project}${maybeJoin("#", committish)}`,
       pathtemplate: ({ project, committish }) => `${project}${maybeJoin("#", committish)}`,
       bugstemplate: ({ domain, project }) => `https://${domain}/${project}`,
@@ -23552,7 +23552,7 @@ var require_hosts = __commonJS({
       domain: "git.sr.ht",
       treepath: "tree",
       blobpath: "tree",
-      filetemplate: ({ domain, user, project, committish, path: path16 }) => `https://${domain}/${user}/${project}/blob/${maybeEncode(committish) || "HEAD"}/${path16}`,
+      filetemplate: ({ domain, user, project, committish, path: path17 }) => `https://${domain}/${user}/${project}/blob/${maybeEncode(committish) || "HEAD"}/${path17}`,
       httpstemplate: ({ domain, user, project, committish }) => `https://${domain}/${user}/${project}.git${maybeJoin("#", committish)}`,
       tarballtemplate: ({ domain, user, project, committish }) => `https://${domain}/${user}/${project}/archive/${maybeEncode(committish) || "HEAD"}.tar.gz`,
       bugstemplate: () => null,
@@ -23803,25 +23803,25 @@ var require_lib4 = __commonJS({
       sshurl(opts) {
         return this.#fill(this.sshurltemplate, opts);
       }
-      browse(path16, ...args) {
-        if (typeof path16 !== "string") {
-          return this.#fill(this.browsetemplate, path16);
+      browse(path17, ...args) {
+        if (typeof path17 !== "string") {
+          return this.#fill(this.browsetemplate, path17);
         }
         if (typeof args[0] !== "string") {
-          return this.#fill(this.browsetreetemplate, { ...args[0], path: path16 });
+          return this.#fill(this.browsetreetemplate, { ...args[0], path: path17 });
         }
-        return this.#fill(this.browsetreetemplate, { ...args[1], fragment: args[0], path: path16 });
+        return this.#fill(this.browsetreetemplate, { ...args[1], fragment: args[0], path: path17 });
       }
       // If the path is known to be a file, then browseFile should be used. For some hosts
       // the url is the same as browse, but for others like GitHub a file can use both `/tree/`
       // and `/blob/` in the path. When using a default committish of `HEAD` then the `/tree/`
       // path will redirect to a specific commit. Using the `/blob/` path avoids this and
       // does not redirect to a different commit.
-      browseFile(path16, ...args) {
+      browseFile(path17, ...args) {
         if (typeof args[0] !== "string") {
-          return this.#fill(this.browseblobtemplate, { ...args[0], path: path16 });
+          return this.#fill(this.browseblobtemplate, { ...args[0], path: path17 });
         }
-        return this.#fill(this.browseblobtemplate, { ...args[1], fragment: args[0], path: path16 });
+        return this.#fill(this.browseblobtemplate, { ...args[1], fragment: args[0], path: path17 });
       }
       docs(opts) {
         return this.#fill(this.docstemplate, opts);
@@ -23844,11 +23844,11 @@ var require_lib4 = __commonJS({
       tarball(opts) {
         return this.#fill(this.tarballtemplate, { ...opts, noCommittish: false });
       }
-      file(path16, opts) {
-        return this.#fill(this.filetemplate, { ...opts, path: path16 });
+      file(path17, opts) {
+        return this.#fill(this.filetemplate, { ...opts, path: path17 });
       }
-      edit(path16, opts) {
-        return this.#fill(this.edittemplate, { ...opts, path: path16 });
+      edit(path17, opts) {
+        return this.#fill(this.edittemplate, { ...opts, path: path17 });
       }
       getDefaultRepresentation() {
         return this.default;
@@ -25177,11 +25177,11 @@ var require_commonjs2 = __commonJS({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     var defaultPlatform4 = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path16 = {
+    var path17 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform4 === "win32" ? path16.win32.sep : path16.posix.sep;
+    exports.sep = defaultPlatform4 === "win32" ? path17.win32.sep : path17.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -27126,12 +27126,12 @@ var require_commonjs4 = __commonJS({
       /**
        * Get the Path object referenced by the string path, resolved from this Path
        */
-      resolve(path16) {
-        if (!path16) {
+      resolve(path17) {
+        if (!path17) {
           return this;
         }
-        const rootPath = this.getRootString(path16);
-        const dir = path16.substring(rootPath.length);
+        const rootPath = this.getRootString(path17);
+        const dir = path17.substring(rootPath.length);
         const dirParts = dir.split(this.splitSep);
         const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
         return result;
@@ -27884,8 +27884,8 @@ var require_commonjs4 = __commonJS({
       /**
        * @internal
        */
-      getRootString(path16) {
-        return node_path_1.win32.parse(path16).root;
+      getRootString(path17) {
+        return node_path_1.win32.parse(path17).root;
       }
       /**
        * @internal
@@ -27932,8 +27932,8 @@ var require_commonjs4 = __commonJS({
       /**
        * @internal
        */
-      getRootString(path16) {
-        return path16.startsWith("/") ? "/" : "";
+      getRootString(path17) {
+        return path17.startsWith("/") ? "/" : "";
       }
       /**
        * @internal
@@ -27983,8 +27983,8 @@ var require_commonjs4 = __commonJS({
        *
        * @internal
        */
-      constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs: fs12 = defaultFS2 } = {}) {
-        this.#fs = fsFromOption2(fs12);
+      constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs: fs13 = defaultFS2 } = {}) {
+        this.#fs = fsFromOption2(fs13);
         if (cwd instanceof URL || cwd.startsWith("file://")) {
           cwd = (0, node_url_1.fileURLToPath)(cwd);
         }
@@ -28023,11 +28023,11 @@ var require_commonjs4 = __commonJS({
       /**
        * Get the depth of a provided path, string, or the cwd
        */
-      depth(path16 = this.cwd) {
-        if (typeof path16 === "string") {
-          path16 = this.cwd.resolve(path16);
+      depth(path17 = this.cwd) {
+        if (typeof path17 === "string") {
+          path17 = this.cwd.resolve(path17);
         }
-        return path16.depth();
+        return path17.depth();
       }
       /**
        * Return the cache of child entries.  Exposed so subclasses can create
@@ -28514,9 +28514,9 @@ var require_commonjs4 = __commonJS({
         process6();
         return results;
       }
-      chdir(path16 = this.cwd) {
+      chdir(path17 = this.cwd) {
         const oldCwd = this.cwd;
-        this.cwd = typeof path16 === "string" ? this.cwd.resolve(path16) : path16;
+        this.cwd = typeof path17 === "string" ? this.cwd.resolve(path17) : path17;
         this.cwd[setAsCwd2](oldCwd);
       }
     };
@@ -28543,8 +28543,8 @@ var require_commonjs4 = __commonJS({
       /**
        * @internal
        */
-      newRoot(fs12) {
-        return new PathWin322(this.rootPath, IFDIR2, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs12 });
+      newRoot(fs13) {
+        return new PathWin322(this.rootPath, IFDIR2, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs13 });
       }
       /**
        * Return true if the provided path string is an absolute path
@@ -28573,8 +28573,8 @@ var require_commonjs4 = __commonJS({
       /**
        * @internal
        */
-      newRoot(fs12) {
-        return new PathPosix2(this.rootPath, IFDIR2, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs12 });
+      newRoot(fs13) {
+        return new PathPosix2(this.rootPath, IFDIR2, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs13 });
       }
       /**
        * Return true if the provided path string is an absolute path
@@ -28904,8 +28904,8 @@ var require_processor = __commonJS({
       }
       // match, absolute, ifdir
       entries() {
-        return [...this.store.entries()].map(([path16, n]) => [
-          path16,
+        return [...this.store.entries()].map(([path17, n]) => [
+          path17,
           !!(n & 2),
           !!(n & 1)
         ]);
@@ -29123,9 +29123,9 @@ var require_walker = __commonJS({
       signal;
       maxDepth;
       includeChildMatches;
-      constructor(patterns, path16, opts) {
+      constructor(patterns, path17, opts) {
         this.patterns = patterns;
-        this.path = path16;
+        this.path = path17;
         this.opts = opts;
         this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
         this.includeChildMatches = opts.includeChildMatches !== false;
@@ -29144,11 +29144,11 @@ var require_walker = __commonJS({
           });
         }
       }
-      #ignored(path16) {
-        return this.seen.has(path16) || !!this.#ignore?.ignored?.(path16);
+      #ignored(path17) {
+        return this.seen.has(path17) || !!this.#ignore?.ignored?.(path17);
       }
-      #childrenIgnored(path16) {
-        return !!this.#ignore?.childrenIgnored?.(path16);
+      #childrenIgnored(path17) {
+        return !!this.#ignore?.childrenIgnored?.(path17);
       }
       // backpressure mechanism
       pause() {
@@ -29364,8 +29364,8 @@ var require_walker = __commonJS({
     exports.GlobUtil = GlobUtil2;
     var GlobWalker2 = class extends GlobUtil2 {
       matches = /* @__PURE__ */ new Set();
-      constructor(patterns, path16, opts) {
-        super(patterns, path16, opts);
+      constructor(patterns, path17, opts) {
+        super(patterns, path17, opts);
       }
       matchEmit(e) {
         this.matches.add(e);
@@ -29403,8 +29403,8 @@ var require_walker = __commonJS({
     exports.GlobWalker = GlobWalker2;
     var GlobStream2 = class extends GlobUtil2 {
       results;
-      constructor(patterns, path16, opts) {
-        super(patterns, path16, opts);
+      constructor(patterns, path17, opts) {
+        super(patterns, path17, opts);
         this.results = new minipass_1.Minipass({
           signal: this.signal,
           objectMode: true
@@ -30608,18 +30608,18 @@ var require_make_error = __commonJS({
 // node_modules/@npmcli/git/lib/opts.js
 var require_opts = __commonJS({
   "node_modules/@npmcli/git/lib/opts.js"(exports, module) {
-    var fs12 = __require("node:fs");
+    var fs13 = __require("node:fs");
     var os6 = __require("node:os");
-    var path16 = __require("node:path");
+    var path17 = __require("node:path");
     var ini = require_ini();
-    var gitConfigPath = path16.join(os6.homedir(), ".gitconfig");
+    var gitConfigPath = path17.join(os6.homedir(), ".gitconfig");
     var cachedConfig = null;
     var loadGitConfig = () => {
       if (cachedConfig === null) {
         try {
           cachedConfig = {};
-          if (fs12.existsSync(gitConfigPath)) {
-            const configContent = fs12.readFileSync(gitConfigPath, "utf-8");
+          if (fs13.existsSync(gitConfigPath)) {
+            const configContent = fs13.readFileSync(gitConfigPath, "utf-8");
             cachedConfig = ini.parse(configContent);
           }
         } catch (error2) {
@@ -32843,7 +32843,7 @@ var require_npa = __commonJS({
     var { URL: URL4 } = __require("url");
     var HostedGit = require_lib4();
     var semver = require_semver2();
-    var path16 = global.FAKE_WINDOWS ? __require("path").win32 : __require("path");
+    var path17 = global.FAKE_WINDOWS ? __require("path").win32 : __require("path");
     var validatePackageName = require_lib8();
     var { homedir } = __require("os");
     var { log: log2 } = require_lib2();
@@ -33041,7 +33041,7 @@ var require_npa = __commonJS({
       const rawWithPrefix = prefix + res.rawSpec;
       let rawNoPrefix = rawWithPrefix.replace(/^file:/, "");
       try {
-        resolvedUrl = new URL4(rawWithPrefix, `file://${path16.resolve(where)}/`);
+        resolvedUrl = new URL4(rawWithPrefix, `file://${path17.resolve(where)}/`);
         specUrl = new URL4(rawWithPrefix);
       } catch (originalError) {
         const er = new Error("Invalid file: URL, must comply with RFC 8089");
@@ -33054,13 +33054,13 @@ var require_npa = __commonJS({
       }
       if (resolvedUrl.host && resolvedUrl.host !== "localhost") {
         const rawSpec = res.rawSpec.replace(/^file:\/\//, "file:///");
-        resolvedUrl = new URL4(rawSpec, `file://${path16.resolve(where)}/`);
+        resolvedUrl = new URL4(rawSpec, `file://${path17.resolve(where)}/`);
         specUrl = new URL4(rawSpec);
         rawNoPrefix = rawSpec.replace(/^file:/, "");
       }
       if (/^\/{1,3}\.\.?(\/|$)/.test(rawNoPrefix)) {
         const rawSpec = res.rawSpec.replace(/^file:\/{1,3}/, "file:");
-        resolvedUrl = new URL4(rawSpec, `file://${path16.resolve(where)}/`);
+        resolvedUrl = new URL4(rawSpec, `file://${path17.resolve(where)}/`);
         specUrl = new URL4(rawSpec);
         rawNoPrefix = rawSpec.replace(/^file:/, "");
       }
@@ -33072,13 +33072,13 @@ var require_npa = __commonJS({
       }
       if (/^\/~(\/|$)/.test(specPath)) {
         res.saveSpec = `file:${specPath.substr(1)}`;
-        resolvedPath = path16.resolve(homedir(), specPath.substr(3));
-      } else if (!path16.isAbsolute(rawNoPrefix)) {
-        res.saveSpec = `file:${path16.relative(where, resolvedPath)}`;
+        resolvedPath = path17.resolve(homedir(), specPath.substr(3));
+      } else if (!path17.isAbsolute(rawNoPrefix)) {
+        res.saveSpec = `file:${path17.relative(where, resolvedPath)}`;
       } else {
-        res.saveSpec = `file:${path16.resolve(resolvedPath)}`;
+        res.saveSpec = `file:${path17.resolve(resolvedPath)}`;
       }
-      res.fetchSpec = path16.resolve(where, resolvedPath);
+      res.fetchSpec = path17.resolve(where, resolvedPath);
       return res;
     }
     function fromHostedGit(res, hosted) {
@@ -33491,12 +33491,12 @@ var require_clone = __commonJS({
       "bitbucket.org"
     ]);
     var { parse: parse5 } = __require("url");
-    var path16 = __require("path");
+    var path17 = __require("path");
     var getRevs = require_revs();
     var spawn = require_spawn();
     var { isWindows } = require_utils2();
     var pickManifest = require_lib11();
-    var fs12 = __require("fs/promises");
+    var fs13 = __require("fs/promises");
     module.exports = (repo, ref = "HEAD", target = null, opts = {}) => getRevs(repo, opts).then((revs) => clone(
       repo,
       revs,
@@ -33511,7 +33511,7 @@ var require_clone = __commonJS({
       }
       return shallowHosts.has(parse5(repo).host);
     };
-    var defaultTarget = (repo, cwd = process.cwd()) => path16.resolve(cwd, path16.basename(repo.replace(/[/\\]?\.git$/, "")));
+    var defaultTarget = (repo, cwd = process.cwd()) => path17.resolve(cwd, path17.basename(repo.replace(/[/\\]?\.git$/, "")));
     var clone = (repo, revs, ref, revDoc, target, opts) => {
       if (!revDoc) {
         return unresolved(repo, ref, target, opts);
@@ -33548,7 +33548,7 @@ var require_clone = __commonJS({
       const shallow = maybeShallow(repo, opts);
       const fetchOrigin = ["fetch", "origin", revDoc.rawRef].concat(shallow ? ["--depth=1"] : []);
       const git = (args) => spawn(args, { ...opts, cwd: target });
-      return fs12.mkdir(target, { recursive: true }).then(() => git(["init"])).then(() => isWindows(opts) ? git(["config", "--local", "--add", "core.longpaths", "true"]) : null).then(() => git(["remote", "add", "origin", repo])).then(() => git(fetchOrigin)).then(() => git(["checkout", revDoc.sha])).then(() => updateSubmodules(target, opts)).then(() => revDoc.sha);
+      return fs13.mkdir(target, { recursive: true }).then(() => git(["init"])).then(() => isWindows(opts) ? git(["config", "--local", "--add", "core.longpaths", "true"]) : null).then(() => git(["remote", "add", "origin", repo])).then(() => git(fetchOrigin)).then(() => git(["checkout", revDoc.sha])).then(() => updateSubmodules(target, opts)).then(() => revDoc.sha);
     };
     var branch = (repo, revDoc, target, opts) => {
       const args = [
@@ -33583,7 +33583,7 @@ var require_clone = __commonJS({
       return spawn(args, opts).then(() => revDoc.sha);
     };
     var updateSubmodules = async (target, opts) => {
-      const hasSubmodules = await fs12.stat(`${target}/.gitmodules`).then(() => true).catch(() => false);
+      const hasSubmodules = await fs13.stat(`${target}/.gitmodules`).then(() => true).catch(() => false);
       if (!hasSubmodules) {
         return null;
       }
@@ -33599,7 +33599,7 @@ var require_clone = __commonJS({
       const lp = isWindows(opts) ? ["--config", "core.longpaths=true"] : [];
       const cloneArgs = ["clone", "--mirror", "-q", repo, target + "/.git"];
       const git = (args) => spawn(args, { ...opts, cwd: target });
-      return fs12.mkdir(target, { recursive: true }).then(() => git(cloneArgs.concat(lp))).then(() => git(["init"])).then(() => git(["checkout", ref])).then(() => updateSubmodules(target, opts)).then(() => git(["rev-parse", "--revs-only", "HEAD"])).then(({ stdout: stdout2 }) => stdout2.trim());
+      return fs13.mkdir(target, { recursive: true }).then(() => git(cloneArgs.concat(lp))).then(() => git(["init"])).then(() => git(["checkout", ref])).then(() => updateSubmodules(target, opts)).then(() => git(["rev-parse", "--revs-only", "HEAD"])).then(({ stdout: stdout2 }) => stdout2.trim());
     };
   }
 });
@@ -35669,8 +35669,8 @@ var require_normalize = __commonJS({
   "node_modules/@npmcli/package-json/lib/normalize.js"(exports, module) {
     var valid = require_valid();
     var clean = require_clean();
-    var fs12 = __require("node:fs/promises");
-    var path16 = __require("node:path");
+    var fs13 = __require("node:fs/promises");
+    var path17 = __require("node:path");
     var { log: log2 } = require_lib2();
     var _hostedGitInfo;
     function lazyHostedGitInfo() {
@@ -35694,7 +35694,7 @@ var require_normalize = __commonJS({
         } else if (Array.isArray(pkg.bin)) {
           changes?.push('"bin" was converted to an object');
           pkg.bin = pkg.bin.reduce((acc, k) => {
-            acc[path16.basename(k)] = k;
+            acc[path17.basename(k)] = k;
             return acc;
           }, {});
         }
@@ -35705,7 +35705,7 @@ var require_normalize = __commonJS({
               changes?.push(`removed invalid "bin[${binKey}]"`);
               continue;
             }
-            const base2 = path16.basename(secureAndUnixifyPath(binKey));
+            const base2 = path17.basename(secureAndUnixifyPath(binKey));
             if (!base2) {
               delete pkg.bin[binKey];
               changes?.push(`removed invalid "bin[${binKey}]"`);
@@ -35771,7 +35771,7 @@ var require_normalize = __commonJS({
       return ref.replace(/\\|:/g, "/");
     }
     function secureAndUnixifyPath(ref) {
-      const secured = unixifyPath(path16.join(".", path16.join("/", unixifyPath(ref))));
+      const secured = unixifyPath(path17.join(".", path17.join("/", unixifyPath(ref))));
       return secured.startsWith("./") ? "" : secured;
     }
     var normalize3 = async (pkg, { strict: strict4, steps, root, changes, allowLegacyCase }) => {
@@ -35881,7 +35881,7 @@ var require_normalize = __commonJS({
       }
       if (steps.includes("serverjs") && !scripts.start) {
         try {
-          await fs12.access(path16.join(pkg.path, "server.js"));
+          await fs13.access(path17.join(pkg.path, "server.js"));
           scripts.start = "node server.js";
           data.scripts = scripts;
           changes?.push('"scripts.start" was set to "node server.js"');
@@ -35913,7 +35913,7 @@ var require_normalize = __commonJS({
       }
       if (steps.includes("authors") && !data.contributors) {
         try {
-          const authorData = await fs12.readFile(path16.join(pkg.path, "AUTHORS"), "utf8");
+          const authorData = await fs13.readFile(path17.join(pkg.path, "AUTHORS"), "utf8");
           const authors = authorData.split(/\r?\n/g).map((line) => line.replace(/^\s*#.*$/, "").trim()).filter((line) => line);
           data.contributors = authors;
           changes?.push('"contributors" was auto-populated with the contents of the "AUTHORS" file');
@@ -35929,7 +35929,7 @@ var require_normalize = __commonJS({
         });
         let readmeFile;
         for (const file of files) {
-          if (!file.endsWith(path16.sep)) {
+          if (!file.endsWith(path17.sep)) {
             if (file.match(mdre)) {
               readmeFile = file;
               break;
@@ -35940,7 +35940,7 @@ var require_normalize = __commonJS({
           }
         }
         if (readmeFile) {
-          const readmeData = await fs12.readFile(path16.join(pkg.path, readmeFile), "utf8");
+          const readmeData = await fs13.readFile(path17.join(pkg.path, readmeFile), "utf8");
           data.readme = readmeData;
           data.readmeFilename = readmeFile;
           changes?.push(`"readme" was set to the contents of ${readmeFile}`);
@@ -35953,10 +35953,10 @@ var require_normalize = __commonJS({
       if (steps.includes("mans")) {
         if (data.directories?.man && !data.man) {
           const manDir = secureAndUnixifyPath(data.directories.man);
-          const cwd = path16.resolve(pkg.path, manDir);
+          const cwd = path17.resolve(pkg.path, manDir);
           const files = await lazyLoadGlob()("**/*.[0-9]", { cwd });
           data.man = files.map(
-            (man) => path16.relative(pkg.path, path16.join(cwd, man)).split(path16.sep).join("/")
+            (man) => path17.relative(pkg.path, path17.join(cwd, man)).split(path17.sep).join("/")
           );
         }
         normalizePackageMan(data, changes);
@@ -35965,12 +35965,12 @@ var require_normalize = __commonJS({
         normalizePackageBin(data, changes);
       }
       if (steps.includes("binDir") && data.directories?.bin && !data.bin) {
-        const binsDir = path16.resolve(pkg.path, secureAndUnixifyPath(data.directories.bin));
+        const binsDir = path17.resolve(pkg.path, secureAndUnixifyPath(data.directories.bin));
         const bins = await lazyLoadGlob()("**", { cwd: binsDir });
         data.bin = bins.reduce((acc, binFile) => {
           if (binFile && !binFile.startsWith(".")) {
-            const binName = path16.basename(binFile);
-            acc[binName] = path16.join(data.directories.bin, binFile);
+            const binName = path17.basename(binFile);
+            acc[binName] = path17.join(data.directories.bin, binFile);
           }
           return acc;
         }, {});
@@ -35982,7 +35982,7 @@ var require_normalize = __commonJS({
         let head;
         if (gitRoot) {
           try {
-            head = await fs12.readFile(path16.resolve(gitRoot, ".git/HEAD"), "utf8");
+            head = await fs13.readFile(path17.resolve(gitRoot, ".git/HEAD"), "utf8");
           } catch (err) {
           }
         }
@@ -35990,16 +35990,16 @@ var require_normalize = __commonJS({
         if (head) {
           if (head.startsWith("ref: ")) {
             const headRef = head.replace(/^ref: /, "").trim();
-            const headFile = path16.resolve(gitRoot, ".git", headRef);
+            const headFile = path17.resolve(gitRoot, ".git", headRef);
             try {
-              headData = await fs12.readFile(headFile, "utf8");
+              headData = await fs13.readFile(headFile, "utf8");
               headData = headData.replace(/^ref: /, "").trim();
             } catch (err) {
             }
             if (!headData) {
-              const packFile = path16.resolve(gitRoot, ".git/packed-refs");
+              const packFile = path17.resolve(gitRoot, ".git/packed-refs");
               try {
-                let refs = await fs12.readFile(packFile, "utf8");
+                let refs = await fs13.readFile(packFile, "utf8");
                 if (refs) {
                   refs = refs.split("\n");
                   for (let i = 0; i < refs.length; i++) {
@@ -36026,13 +36026,13 @@ var require_normalize = __commonJS({
         if (typeof index2 !== "string") {
           throw new TypeError('The "main" attribute must be of type string.');
         }
-        const extless = path16.join(path16.dirname(index2), path16.basename(index2, path16.extname(index2)));
+        const extless = path17.join(path17.dirname(index2), path17.basename(index2, path17.extname(index2)));
         const dts = `./${extless}.d.ts`;
         const hasDTSFields = "types" in data || "typings" in data;
         if (!hasDTSFields) {
           try {
-            await fs12.access(path16.join(pkg.path, dts));
-            data.types = dts.split(path16.sep).join("/");
+            await fs13.access(path17.join(pkg.path, dts));
+            data.types = dts.split(path17.sep).join("/");
           } catch {
           }
         }
@@ -36142,7 +36142,7 @@ var require_normalize = __commonJS({
       if (steps.includes("binRefs") && data.bin instanceof Object) {
         for (const key in data.bin) {
           try {
-            await fs12.access(path16.resolve(pkg.path, data.bin[key]));
+            await fs13.access(path17.resolve(pkg.path, data.bin[key]));
           } catch {
             log2.warn("package-json", pkgId, `No bin file found at ${data.bin[key]}`);
           }
@@ -36253,45 +36253,45 @@ var require_lib13 = __commonJS({
       ]);
       // create a new empty package.json, so we can save at the given path even
       // though we didn't start from a parsed file
-      static async create(path16, opts = {}) {
+      static async create(path17, opts = {}) {
         const p = new _PackageJson();
-        await p.create(path16);
+        await p.create(path17);
         if (opts.data) {
           return p.update(opts.data);
         }
         return p;
       }
       // Loads a package.json at given path and JSON parses
-      static async load(path16, opts = {}) {
+      static async load(path17, opts = {}) {
         const p = new _PackageJson();
         if (!opts.create) {
-          return p.load(path16);
+          return p.load(path17);
         }
         try {
-          return await p.load(path16);
+          return await p.load(path17);
         } catch (err) {
           if (!err.message.startsWith("Could not read package.json")) {
             throw err;
           }
-          return await p.create(path16);
+          return await p.create(path17);
         }
       }
       // npm pkg fix
-      static async fix(path16, opts) {
+      static async fix(path17, opts) {
         const p = new _PackageJson();
-        await p.load(path16, true);
+        await p.load(path17, true);
         return p.fix(opts);
       }
       // read-package-json compatible behavior
-      static async prepare(path16, opts) {
+      static async prepare(path17, opts) {
         const p = new _PackageJson();
-        await p.load(path16, true);
+        await p.load(path17, true);
         return p.prepare(opts);
       }
       // read-package-json-fast compatible behavior
-      static async normalize(path16, opts) {
+      static async normalize(path17, opts) {
         const p = new _PackageJson();
-        await p.load(path16);
+        await p.load(path17);
         return p.normalize(opts);
       }
       #path;
@@ -36299,8 +36299,8 @@ var require_lib13 = __commonJS({
       #readFileContent = "";
       #canSave = true;
       // Load content from given path
-      async load(path16, parseIndex) {
-        this.#path = path16;
+      async load(path17, parseIndex) {
+        this.#path = path17;
         let parseErr;
         try {
           this.#readFileContent = await read4(this.filename);
@@ -36367,8 +36367,8 @@ var require_lib13 = __commonJS({
         }
         return void 0;
       }
-      create(path16) {
-        this.#path = path16;
+      create(path17) {
+        this.#path = path17;
         this.#manifest = {};
         return this;
       }
@@ -36443,11 +36443,11 @@ var require_lib15 = __commonJS({
     var parse5 = require_lib3();
     var normalizePackageBin = require_lib10();
     var { resolve: resolve2, dirname, join, relative } = __require("path");
-    var rpj = (path16) => readFile(path16, "utf8").then((data) => readBinDir(path16, normalize3(stripUnderscores(parse5(data))))).catch((er) => {
-      er.path = path16;
+    var rpj = (path17) => readFile(path17, "utf8").then((data) => readBinDir(path17, normalize3(stripUnderscores(parse5(data))))).catch((er) => {
+      er.path = path17;
       throw er;
     });
-    var readBinDir = async (path16, data) => {
+    var readBinDir = async (path17, data) => {
       if (data.bin) {
         return data;
       }
@@ -36455,7 +36455,7 @@ var require_lib15 = __commonJS({
       if (!m2 || typeof m2 !== "string") {
         return data;
       }
-      const root = dirname(path16);
+      const root = dirname(path17);
       const dir = join(".", join("/", m2));
       data.bin = await walkBinDir(root, dir, {});
       return data;
@@ -36557,7 +36557,7 @@ var require_lib15 = __commonJS({
 // node_modules/@npmcli/map-workspaces/lib/index.js
 var require_lib16 = __commonJS({
   "node_modules/@npmcli/map-workspaces/lib/index.js"(exports, module) {
-    var path16 = __require("path");
+    var path17 = __require("path");
     var getName = require_lib14();
     var { minimatch: minimatch2 } = require_commonjs2();
     var rpj = require_lib15();
@@ -36608,7 +36608,7 @@ var require_lib16 = __commonJS({
     function pkgPathmame(opts) {
       return (...args) => {
         const cwd = opts.cwd ? opts.cwd : process.cwd();
-        return path16.join.apply(null, [cwd, ...args]);
+        return path17.join.apply(null, [cwd, ...args]);
       };
     }
     function getGlobPattern(pattern2) {
@@ -36665,7 +36665,7 @@ var require_lib16 = __commonJS({
             throw err;
           }
         }
-        const packagePathname = path16.dirname(packageJsonPathname);
+        const packagePathname = path17.dirname(packageJsonPathname);
         const name = getPackageName(pkg, packagePathname);
         let seenPackagePathnames = seen.get(name);
         if (!seenPackagePathnames) {
@@ -37467,7 +37467,7 @@ var require_definition = __commonJS({
       semver: { type: semver },
       Umask: { type: Umask },
       url: { type: url },
-      path: { type: path16 }
+      path: { type: path17 }
     } = require_type_defs2();
     var Definition = class {
       constructor(key, def) {
@@ -37590,7 +37590,7 @@ ${noEnvExport}`);
           return "Boolean";
         case Date:
           return "Date";
-        case path16:
+        case path17:
           return "Path";
         case semver:
           return "SemVer string";
@@ -38161,7 +38161,7 @@ var require_definitions = __commonJS({
       semver: { type: Semver },
       Umask: { type: Umask },
       url: { type: url },
-      path: { type: path16 }
+      path: { type: path17 }
     } = require_type_defs2();
     var flatten = (key, obj, flatOptions) => {
       const camel = key.replace(/-([a-z])/g, (_0, _1) => _1.toUpperCase());
@@ -38339,7 +38339,7 @@ var require_definitions = __commonJS({
         defaultDescription: `
       Windows: \`%LocalAppData%\\npm-cache\`, Posix: \`~/.npm\`
     `,
-        type: path16,
+        type: path17,
         description: `
       The location of npm's cache directory.
     `,
@@ -38381,7 +38381,7 @@ var require_definitions = __commonJS({
       }),
       cafile: new Definition("cafile", {
         default: null,
-        type: path16,
+        type: path17,
         description: `
       A path to a file containing one or multiple Certificate Authority signing
       certificates. Similar to the \`ca\` setting, but allows for multiple
@@ -38819,7 +38819,7 @@ var require_definitions = __commonJS({
       }),
       // the globalconfig has its default defined outside of this module
       globalconfig: new Definition("globalconfig", {
-        type: path16,
+        type: path17,
         default: "",
         defaultDescription: `
       The global --prefix setting plus 'etc/npmrc'. For example,
@@ -38969,7 +38969,7 @@ var require_definitions = __commonJS({
       }),
       "init-module": new Definition("init-module", {
         default: "~/.npm-init.js",
-        type: path16,
+        type: path17,
         hint: "<module>",
         description: `
       A module that will be loaded by the \`npm init\` command.  See the
@@ -39030,7 +39030,7 @@ var require_definitions = __commonJS({
       }),
       "init.module": new Definition("init.module", {
         default: "~/.npm-init.js",
-        type: path16,
+        type: path17,
         deprecated: `
       Use \`--init-module\` instead.
     `,
@@ -39262,7 +39262,7 @@ var require_definitions = __commonJS({
       }),
       "logs-dir": new Definition("logs-dir", {
         default: null,
-        type: [null, path16],
+        type: [null, path17],
         defaultDescription: `
       A directory named \`_logs\` inside the cache
   `,
@@ -39533,7 +39533,7 @@ var require_definitions = __commonJS({
       }),
       // `prefix` has its default defined outside of this module
       prefix: new Definition("prefix", {
-        type: path16,
+        type: path17,
         short: "C",
         default: "",
         defaultDescription: `
@@ -39593,7 +39593,7 @@ var require_definitions = __commonJS({
       }),
       "provenance-file": new Definition("provenance-file", {
         default: null,
-        type: path16,
+        type: path17,
         hint: "<file>",
         exclusive: ["provenance"],
         description: `
@@ -40140,7 +40140,7 @@ var require_definitions = __commonJS({
       }),
       userconfig: new Definition("userconfig", {
         default: "~/.npmrc",
-        type: path16,
+        type: path17,
         description: `
       The location of user-level configuration settings.
 
@@ -40944,17 +40944,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path16) {
-      const ctrl = callVisitor(key, node2, visitor, path16);
+    function visit_(key, node2, visitor, path17) {
+      const ctrl = callVisitor(key, node2, visitor, path17);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visit_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visit_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path16 = Object.freeze(path16.concat(node2));
+          path17 = Object.freeze(path17.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path16);
+            const ci = visit_(i, node2.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -40965,13 +40965,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path16 = Object.freeze(path16.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path16);
+          const cv = visit_("value", node2.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -40992,17 +40992,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path16) {
-      const ctrl = await callVisitor(key, node2, visitor, path16);
+    async function visitAsync_(key, node2, visitor, path17) {
+      const ctrl = await callVisitor(key, node2, visitor, path17);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visitAsync_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visitAsync_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path16 = Object.freeze(path16.concat(node2));
+          path17 = Object.freeze(path17.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path16);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -41013,13 +41013,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path16 = Object.freeze(path16.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path16);
+          const cv = await visitAsync_("value", node2.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -41046,23 +41046,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path16) {
+    function callVisitor(key, node2, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path16);
+        return visitor(key, node2, path17);
       if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path16);
+        return visitor.Map?.(key, node2, path17);
       if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path16);
+        return visitor.Seq?.(key, node2, path17);
       if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path16);
+        return visitor.Pair?.(key, node2, path17);
       if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path16);
+        return visitor.Scalar?.(key, node2, path17);
       if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path16);
+        return visitor.Alias?.(key, node2, path17);
       return void 0;
     }
-    function replaceNode(key, path16, node2) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key, path17, node2) {
+      const parent = path17[path17.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity2.isPair(parent)) {
@@ -41674,10 +41674,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path16, value2) {
+    function collectionFromPath(schema, path17, value2) {
       let v = value2;
-      for (let i = path16.length - 1; i >= 0; --i) {
-        const k = path16[i];
+      for (let i = path17.length - 1; i >= 0; --i) {
+        const k = path17[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -41696,7 +41696,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -41726,11 +41726,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value2) {
-        if (isEmptyPath(path16))
+      addIn(path17, value2) {
+        if (isEmptyPath(path17))
           this.add(value2);
         else {
-          const [key, ...rest] = path16;
+          const [key, ...rest] = path17;
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
             node2.addIn(rest, value2);
@@ -41744,8 +41744,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key, ...rest] = path16;
+      deleteIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -41759,8 +41759,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key, ...rest] = path16;
+      getIn(path17, keepScalar) {
+        const [key, ...rest] = path17;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
@@ -41778,8 +41778,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key, ...rest] = path16;
+      hasIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -41789,8 +41789,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value2) {
-        const [key, ...rest] = path16;
+      setIn(path17, value2) {
+        const [key, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -44305,9 +44305,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path16, value2) {
+      addIn(path17, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value2);
+          this.contents.addIn(path17, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -44382,14 +44382,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection.isEmptyPath(path16)) {
+      deleteIn(path17) {
+        if (Collection.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -44404,10 +44404,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection.isEmptyPath(path16))
+      getIn(path17, keepScalar) {
+        if (Collection.isEmptyPath(path17))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -44418,10 +44418,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection.isEmptyPath(path16))
+      hasIn(path17) {
+        if (Collection.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -44438,13 +44438,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value2) {
-        if (Collection.isEmptyPath(path16)) {
+      setIn(path17, value2) {
+        if (Collection.isEmptyPath(path17)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value2);
+          this.contents.setIn(path17, value2);
         }
       }
       /**
@@ -46405,9 +46405,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path16) => {
+    visit2.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index2] of path16) {
+      for (const [field, index2] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -46416,23 +46416,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path16) => {
-      const parent = visit2.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit2.parentCollection = (cst, path17) => {
+      const parent = visit2.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -46443,10 +46443,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -47748,14 +47748,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs12 = this.flowScalar(this.type);
+              const fs13 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs12, sep: [] });
+                map.items.push({ start, key: fs13, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs12);
+                this.stack.push(fs13);
               } else {
-                Object.assign(it, { key: fs12, sep: [] });
+                Object.assign(it, { key: fs13, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -47883,13 +47883,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs12 = this.flowScalar(this.type);
+              const fs13 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs12, sep: [] });
+                fc.items.push({ start: [], key: fs13, sep: [] });
               else if (it.sep)
-                this.stack.push(fs12);
+                this.stack.push(fs13);
               else
-                Object.assign(it, { key: fs12, sep: [] });
+                Object.assign(it, { key: fs13, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -48427,17 +48427,17 @@ var require_ignore2 = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path16, originalPath, doThrow) => {
-      if (!isString(path16)) {
+    var checkPath = (path17, originalPath, doThrow) => {
+      if (!isString(path17)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path16) {
+      if (!path17) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path16)) {
+      if (checkPath.isNotRelative(path17)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -48446,7 +48446,7 @@ var require_ignore2 = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path16) => REGEX_TEST_INVALID_PATH.test(path16);
+    var isNotRelative = (path17) => REGEX_TEST_INVALID_PATH.test(path17);
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
     var Ignore3 = class {
@@ -48505,7 +48505,7 @@ var require_ignore2 = __commonJS({
       //   setting `checkUnignored` to `false` could reduce additional
       //   path matching.
       // @returns {TestResult} true if a file is ignored
-      _testOne(path16, checkUnignored) {
+      _testOne(path17, checkUnignored) {
         let ignored = false;
         let unignored = false;
         this._rules.forEach((rule) => {
@@ -48513,7 +48513,7 @@ var require_ignore2 = __commonJS({
           if (unignored === negative && ignored !== unignored || negative && !ignored && !unignored && !checkUnignored) {
             return;
           }
-          const matched = rule.regex.test(path16);
+          const matched = rule.regex.test(path17);
           if (matched) {
             ignored = !negative;
             unignored = negative;
@@ -48526,24 +48526,24 @@ var require_ignore2 = __commonJS({
       }
       // @returns {TestResult}
       _test(originalPath, cache4, checkUnignored, slices) {
-        const path16 = originalPath && checkPath.convert(originalPath);
+        const path17 = originalPath && checkPath.convert(originalPath);
         checkPath(
-          path16,
+          path17,
           originalPath,
           this._allowRelativePaths ? RETURN_FALSE : throwError
         );
-        return this._t(path16, cache4, checkUnignored, slices);
+        return this._t(path17, cache4, checkUnignored, slices);
       }
-      _t(path16, cache4, checkUnignored, slices) {
-        if (path16 in cache4) {
-          return cache4[path16];
+      _t(path17, cache4, checkUnignored, slices) {
+        if (path17 in cache4) {
+          return cache4[path17];
         }
         if (!slices) {
-          slices = path16.split(SLASH);
+          slices = path17.split(SLASH);
         }
         slices.pop();
         if (!slices.length) {
-          return cache4[path16] = this._testOne(path16, checkUnignored);
+          return cache4[path17] = this._testOne(path17, checkUnignored);
         }
         const parent = this._t(
           slices.join(SLASH) + SLASH,
@@ -48551,24 +48551,24 @@ var require_ignore2 = __commonJS({
           checkUnignored,
           slices
         );
-        return cache4[path16] = parent.ignored ? parent : this._testOne(path16, checkUnignored);
+        return cache4[path17] = parent.ignored ? parent : this._testOne(path17, checkUnignored);
       }
-      ignores(path16) {
-        return this._test(path16, this._ignoreCache, false).ignored;
+      ignores(path17) {
+        return this._test(path17, this._ignoreCache, false).ignored;
       }
       createFilter() {
-        return (path16) => !this.ignores(path16);
+        return (path17) => !this.ignores(path17);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path16) {
-        return this._test(path16, this._testCache, true);
+      test(path17) {
+        return this._test(path17, this._testCache, true);
       }
     };
     var factory = (options) => new Ignore3(options);
-    var isPathValid = (path16) => checkPath(path16 && checkPath.convert(path16), path16, RETURN_FALSE);
+    var isPathValid = (path17) => checkPath(path17 && checkPath.convert(path17), path17, RETURN_FALSE);
     factory.isPathValid = isPathValid;
     factory.default = factory;
     module.exports = factory;
@@ -48579,7 +48579,7 @@ var require_ignore2 = __commonJS({
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGIX_IS_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path16) => REGIX_IS_WINDOWS_PATH_ABSOLUTE.test(path16) || isNotRelative(path16);
+      checkPath.isNotRelative = (path17) => REGIX_IS_WINDOWS_PATH_ABSOLUTE.test(path17) || isNotRelative(path17);
     }
   }
 });
@@ -52251,8 +52251,8 @@ var require_format = __commonJS({
 });
 
 // src/action/run.ts
-import fs11 from "node:fs";
-import path15 from "node:path";
+import fs12 from "node:fs";
+import path16 from "node:path";
 import { PassThrough as PassThrough2 } from "node:stream";
 
 // node_modules/@actions/core/lib/command.js
@@ -60368,13 +60368,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set path(path16) {
-    if (isUrl(path16)) {
-      path16 = fileURLToPath(path16);
+  set path(path17) {
+    if (isUrl(path17)) {
+      path17 = fileURLToPath(path17);
     }
-    assertNonEmpty(path16, "path");
-    if (this.path !== path16) {
-      this.history.push(path16);
+    assertNonEmpty(path17, "path");
+    if (this.path !== path17) {
+      this.history.push(path17);
     }
   }
   /**
@@ -60641,8 +60641,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path16, name) {
-  if (!path16) {
+function assertPath(path17, name) {
+  if (!path17) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -61462,8 +61462,8 @@ codes.ERR_INVALID_PACKAGE_CONFIG = createError(
    * @param {string} [base]
    * @param {string} [message]
    */
-  (path16, base2, message) => {
-    return `Invalid package config ${path16}${base2 ? ` while importing ${base2}` : ""}${message ? `. ${message}` : ""}`;
+  (path17, base2, message) => {
+    return `Invalid package config ${path17}${base2 ? ` while importing ${base2}` : ""}${message ? `. ${message}` : ""}`;
   },
   Error
 );
@@ -61495,8 +61495,8 @@ codes.ERR_MODULE_NOT_FOUND = createError(
    * @param {string} base
    * @param {boolean} [exactUrl]
    */
-  (path16, base2, exactUrl = false) => {
-    return `Cannot find ${exactUrl ? "module" : "package"} '${path16}' imported from ${base2}`;
+  (path17, base2, exactUrl = false) => {
+    return `Cannot find ${exactUrl ? "module" : "package"} '${path17}' imported from ${base2}`;
   },
   Error
 );
@@ -61547,8 +61547,8 @@ codes.ERR_UNKNOWN_FILE_EXTENSION = createError(
    * @param {string} extension
    * @param {string} path
    */
-  (extension2, path16) => {
-    return `Unknown file extension "${extension2}" for ${path16}`;
+  (extension2, path17) => {
+    return `Unknown file extension "${extension2}" for ${path17}`;
   },
   TypeError
 );
@@ -61950,16 +61950,16 @@ Default "index" lookups for the main are deprecated for ES modules.`,
     );
   }
 }
-function tryStatSync(path16) {
+function tryStatSync(path17) {
   try {
-    return statSync(path16);
+    return statSync(path17);
   } catch {
   }
 }
 function fileExists(url) {
   const stats = statSync(url, { throwIfNoEntry: false });
-  const isFile2 = stats ? stats.isFile() : void 0;
-  return isFile2 === null || isFile2 === void 0 ? false : isFile2;
+  const isFile3 = stats ? stats.isFile() : void 0;
+  return isFile3 === null || isFile3 === void 0 ? false : isFile3;
 }
 function legacyMainResolve(packageJsonUrl, packageConfig, base2) {
   let guess;
@@ -67444,12 +67444,12 @@ var PathBase = class {
   /**
    * Get the Path object referenced by the string path, resolved from this Path
    */
-  resolve(path16) {
-    if (!path16) {
+  resolve(path17) {
+    if (!path17) {
       return this;
     }
-    const rootPath = this.getRootString(path16);
-    const dir = path16.substring(rootPath.length);
+    const rootPath = this.getRootString(path17);
+    const dir = path17.substring(rootPath.length);
     const dirParts = dir.split(this.splitSep);
     const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
     return result;
@@ -68201,8 +68201,8 @@ var PathWin32 = class _PathWin32 extends PathBase {
   /**
    * @internal
    */
-  getRootString(path16) {
-    return win32.parse(path16).root;
+  getRootString(path17) {
+    return win32.parse(path17).root;
   }
   /**
    * @internal
@@ -68248,8 +68248,8 @@ var PathPosix = class _PathPosix extends PathBase {
   /**
    * @internal
    */
-  getRootString(path16) {
-    return path16.startsWith("/") ? "/" : "";
+  getRootString(path17) {
+    return path17.startsWith("/") ? "/" : "";
   }
   /**
    * @internal
@@ -68298,8 +68298,8 @@ var PathScurryBase = class {
    *
    * @internal
    */
-  constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs: fs12 = defaultFS } = {}) {
-    this.#fs = fsFromOption(fs12);
+  constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs: fs13 = defaultFS } = {}) {
+    this.#fs = fsFromOption(fs13);
     if (cwd instanceof URL || cwd.startsWith("file://")) {
       cwd = fileURLToPath7(cwd);
     }
@@ -68338,11 +68338,11 @@ var PathScurryBase = class {
   /**
    * Get the depth of a provided path, string, or the cwd
    */
-  depth(path16 = this.cwd) {
-    if (typeof path16 === "string") {
-      path16 = this.cwd.resolve(path16);
+  depth(path17 = this.cwd) {
+    if (typeof path17 === "string") {
+      path17 = this.cwd.resolve(path17);
     }
-    return path16.depth();
+    return path17.depth();
   }
   /**
    * Return the cache of child entries.  Exposed so subclasses can create
@@ -68829,9 +68829,9 @@ var PathScurryBase = class {
     process6();
     return results;
   }
-  chdir(path16 = this.cwd) {
+  chdir(path17 = this.cwd) {
     const oldCwd = this.cwd;
-    this.cwd = typeof path16 === "string" ? this.cwd.resolve(path16) : path16;
+    this.cwd = typeof path17 === "string" ? this.cwd.resolve(path17) : path17;
     this.cwd[setAsCwd](oldCwd);
   }
 };
@@ -68857,8 +68857,8 @@ var PathScurryWin32 = class extends PathScurryBase {
   /**
    * @internal
    */
-  newRoot(fs12) {
-    return new PathWin32(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs12 });
+  newRoot(fs13) {
+    return new PathWin32(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs13 });
   }
   /**
    * Return true if the provided path string is an absolute path
@@ -68886,8 +68886,8 @@ var PathScurryPosix = class extends PathScurryBase {
   /**
    * @internal
    */
-  newRoot(fs12) {
-    return new PathPosix(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs12 });
+  newRoot(fs13) {
+    return new PathPosix(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs13 });
   }
   /**
    * Return true if the provided path string is an absolute path
@@ -69187,8 +69187,8 @@ var MatchRecord = class {
   }
   // match, absolute, ifdir
   entries() {
-    return [...this.store.entries()].map(([path16, n]) => [
-      path16,
+    return [...this.store.entries()].map(([path17, n]) => [
+      path17,
       !!(n & 2),
       !!(n & 1)
     ]);
@@ -69393,9 +69393,9 @@ var GlobUtil = class {
   signal;
   maxDepth;
   includeChildMatches;
-  constructor(patterns, path16, opts) {
+  constructor(patterns, path17, opts) {
     this.patterns = patterns;
-    this.path = path16;
+    this.path = path17;
     this.opts = opts;
     this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
     this.includeChildMatches = opts.includeChildMatches !== false;
@@ -69414,11 +69414,11 @@ var GlobUtil = class {
       });
     }
   }
-  #ignored(path16) {
-    return this.seen.has(path16) || !!this.#ignore?.ignored?.(path16);
+  #ignored(path17) {
+    return this.seen.has(path17) || !!this.#ignore?.ignored?.(path17);
   }
-  #childrenIgnored(path16) {
-    return !!this.#ignore?.childrenIgnored?.(path16);
+  #childrenIgnored(path17) {
+    return !!this.#ignore?.childrenIgnored?.(path17);
   }
   // backpressure mechanism
   pause() {
@@ -69633,8 +69633,8 @@ var GlobUtil = class {
 };
 var GlobWalker = class extends GlobUtil {
   matches = /* @__PURE__ */ new Set();
-  constructor(patterns, path16, opts) {
-    super(patterns, path16, opts);
+  constructor(patterns, path17, opts) {
+    super(patterns, path17, opts);
   }
   matchEmit(e) {
     this.matches.add(e);
@@ -69671,8 +69671,8 @@ var GlobWalker = class extends GlobUtil {
 };
 var GlobStream = class extends GlobUtil {
   results;
-  constructor(patterns, path16, opts) {
-    super(patterns, path16, opts);
+  constructor(patterns, path17, opts) {
+    super(patterns, path17, opts);
     this.results = new Minipass({
       signal: this.signal,
       objectMode: true
@@ -72469,6 +72469,41 @@ function remarkLint() {
 function lintMessageControl() {
   return remarkMessageControl({ name: "lint", source: "remark-lint" });
 }
+
+// src/depth-guard.ts
+var MAX_DEPTH = 1e3;
+var detached = /* @__PURE__ */ new WeakMap();
+function tooDeep(tree) {
+  const found = [];
+  const stack = tree.children.map((child) => [child, 1, child]);
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [node2, depth, block] = next;
+    if (!("children" in node2) || node2.children.length === 0) continue;
+    if (depth >= MAX_DEPTH) found.push({ parent: node2, block });
+    else for (const child of node2.children) stack.push([child, depth + 1, block]);
+  }
+  return found;
+}
+var setAsideDeepNodes = () => (tree, file) => {
+  const deep = tooDeep(tree);
+  if (deep.length === 0) return;
+  detached.set(tree, deep.map(({ parent }) => ({ parent, children: parent.children })));
+  for (const { parent } of deep) parent.children = [];
+  const place = deep.at(-1)?.block.position?.start;
+  const message = file.message(`Unexpected nesting deeper than ${MAX_DEPTH} levels, expected less: the content below that depth is not checked`, {
+    ...place ? { place } : {},
+    ruleId: "postmortem-nesting",
+    source: "remark-lint"
+  });
+  message.fatal = false;
+};
+var putBack = () => (tree) => {
+  for (const { parent, children } of detached.get(tree) ?? []) parent.children = children;
+  detached.delete(tree);
+};
+var restoreDeepNodes = function() {
+  this.use(putBack);
+};
 
 // src/cache.ts
 function memoPerObject() {
@@ -75903,10 +75938,12 @@ function dateOf(component) {
 function mentionOf({ index: index2, text: matched, result }, span) {
   const rest = span.text.slice(index2 + matched.length);
   const meridiemTail = /[ap]$/i.test(matched) ? MERIDIEM_TAIL.exec(rest)?.[0] ?? "" : "";
-  const text3 = (matched + meridiemTail).trimEnd();
+  const article = meridiemTail === "" && /\d\s[ap]$/i.test(matched) && new RegExp("^\\s\\p{L}", "u").test(rest);
+  const text3 = (article ? matched.slice(0, -1) : matched + meridiemTail).trimEnd();
   const mention = { span: subspan(span, index2, index2 + text3.length) };
   const written = writesClock(text3);
   const time = written ? clockOf(result.start) : void 0;
+  if (time && article) time.hour = Number(/(\d{1,2})[:.]\d{2}\s?$/.exec(text3)?.[1] ?? time.hour);
   if (time && time.hour === 12 && MIDNIGHT_AFTER.test(span.text.slice(index2 + text3.length))) time.hour = 0;
   const lastWord = new RegExp("\\p{L}{1,20}$", "u").exec(text3)?.[0];
   const namedZone = lastWord && ZONE_WORDS_AFTER.test(span.text.slice(index2 + text3.length)) ? { offset: namedZoneOffset(lastWord + span.text.slice(index2 + text3.length, index2 + text3.length + 40)) } : void 0;
@@ -76023,6 +76060,17 @@ function zoneOffset(name) {
   const [result] = parser.parse(text3, REFERENCE);
   if (result?.text.length !== text3.length) return void 0;
   return result.start.isCertain("timezoneOffset") ? result.start.get("timezoneOffset") ?? void 0 : void 0;
+}
+
+// src/arrays.ts
+function appendAll(target, items) {
+  for (const item of items) target.push(item);
+  return target;
+}
+function minOf(values) {
+  let min;
+  for (const value2 of values) if (min === void 0 || value2 < min) min = value2;
+  return min;
 }
 
 // src/action-items.ts
@@ -76268,7 +76316,7 @@ function listItems(list2, source, items) {
   const own11 = [];
   for (const child of list2.children) listItem(child, source, own11, items);
   if (own11.length >= 2 && own11.every((item) => isPastVerb(verbOf(item.action)))) for (const item of own11) item.done = true;
-  items.push(...own11);
+  appendAll(items, own11);
 }
 function listItem(item, source, own11, items) {
   const range = offsets2(item);
@@ -76365,11 +76413,11 @@ function readActionItems(tree, model, options) {
     for (const container of containers) {
       const range = offsets2(container);
       if (container.type === "list") listItems(container, source, items);
-      else if (range) items.push(...tableItems(slice(source, range[0], range[1]), source));
+      else if (range) appendAll(items, tableItems(slice(source, range[0], range[1]), source));
     }
-    for (const table2 of tables) items.push(...tableItems(table2.raw, source));
+    for (const table2 of tables) appendAll(items, tableItems(table2.raw, source));
     if (containers.length > 0 || tables.length > 0) continue;
-    for (const block of overlapping) if (block.node.type === "paragraph") items.push(...proseItems(block, source, start, end));
+    for (const block of overlapping) if (block.node.type === "paragraph") appendAll(items, proseItems(block, source, start, end));
   }
   const seen = /* @__PURE__ */ new Set();
   const unique = items.filter((item) => {
@@ -76470,7 +76518,7 @@ function statementsIn(tree, source, start, end) {
     const to = node2.position?.end.offset;
     if (from === void 0 || to === void 0 || to <= start || from >= end) return;
     if (node2.type === "paragraph" || node2.type === "heading" || node2.type === "tableCell") {
-      statements.push(...splitStatements(slice(source, Math.max(from, start), Math.min(to, end))));
+      appendAll(statements, splitStatements(slice(source, Math.max(from, start), Math.min(to, end))));
       return;
     }
     if ("children" in node2) for (const child of node2.children) collect2(child);
@@ -76650,6 +76698,43 @@ function formatMinutes(minutes) {
   if (rest || parts.length === 0) parts.push(`${rest} minute${rest === 1 ? "" : "s"}`);
   return parts.join(" ");
 }
+var FIGURE = /(\d{1,4}(?:\.\d{1,2})?)(\s{0,2})(days?|d|hours?|hrs?|h|minutes?|mins?|m)(?![\p{L}])/giu;
+var UNIT_MINUTES = { d: 1440, h: 60, m: 1 };
+function unitOf(word) {
+  const first = word[0]?.toLowerCase();
+  return first === "d" ? "d" : first === "h" ? "h" : "m";
+}
+function agree(word, count) {
+  if (word.length <= 3) return word;
+  const singular2 = word.replace(/s$/i, "");
+  return count === 1 ? singular2 : `${singular2}s`;
+}
+function rewriteDuration(text3, minutes) {
+  const figures = [...text3.matchAll(FIGURE)];
+  if (figures.length === 0 || new RegExp("\\d\\s{0,2}-\\s{0,2}\\p{L}", "u").test(text3) || text3.replace(FIGURE, "").search(WORD_NUMBER) >= 0) return void 0;
+  const units = figures.map((figure) => unitOf(figure[3] ?? "m"));
+  if (new Set(units).size !== units.length) return void 0;
+  let rest = Math.round(minutes);
+  const counts = units.map((unit2, index3) => {
+    const size = UNIT_MINUTES[unit2] ?? 1;
+    const count = index3 === units.length - 1 ? rest / size : Math.floor(rest / size);
+    rest -= count * size;
+    return count;
+  });
+  const decimals = figures.some((figure) => figure[1]?.includes("."));
+  const fits = counts.every((count) => Number.isInteger(decimals ? count * 2 : count) && count > 0);
+  if (!fits) return /\n/.test(text3) ? void 0 : formatMinutes(minutes);
+  let index2 = 0;
+  return text3.replace(FIGURE, (_whole, _figure, gap, unit2) => {
+    const count = counts[index2++] ?? 0;
+    return `${count}${gap}${agree(unit2, count)}`;
+  });
+}
+var APPROXIMATE_SHARE = 0.1;
+function disagreesWith(mention, actual, tolerance) {
+  const allowed = mention.qualifier === "approximate" ? Math.max(tolerance, actual * APPROXIMATE_SHARE) : tolerance;
+  return mention.qualifier !== "bound" && actual > 0 && Math.abs(mention.minutes - actual) > allowed;
+}
 
 // src/quantity.ts
 var AFFECTED = [
@@ -76766,7 +76851,7 @@ var NOT_INCIDENT_LENGTH = /\b(?:after|in|within|every|each|later|first|next|last
 function linesOf(source, start, end) {
   return splitLines(source, start, end).filter((line) => /\S/.test(line.text));
 }
-function statedText(tree, source, sections, preambleEnd) {
+function outsideTimelines(sections) {
   const timelineRanges = [];
   for (const { contentStart, contentEnd } of sections.filter((section) => section.kinds.includes("timeline") && section.contentEnd > section.contentStart).sort((a, b) => a.contentStart - b.contentStart)) {
     const last = timelineRanges.at(-1);
@@ -76784,10 +76869,14 @@ function statedText(tree, source, sections, preambleEnd) {
     const range = timelineRanges[low];
     return !(range && line.start >= range[0]);
   };
+  return outsideTimeline;
+}
+function statedText(tree, source, sections, preambleEnd) {
+  const outsideTimeline = outsideTimelines(sections);
   const lines = statementsIn(tree, source, 0, preambleEnd);
   for (const section of sections) {
     if (section.kinds.includes("summary") || section.kinds.includes("impact")) {
-      lines.push(...statementsIn(tree, source, section.contentStart, section.contentEnd));
+      appendAll(lines, statementsIn(tree, source, section.contentStart, section.contentEnd));
     }
   }
   return lines.filter(outsideTimeline).sort((a, b) => a.start - b.start);
@@ -76799,6 +76888,21 @@ function isIncidentLength(line, duration) {
   if (/\(\s{0,2}$/.test(before) && findTimes({ text: before, start: 0 }).length > 0) return true;
   const after = line.text.slice(offset + duration.span.text.length, offset + duration.span.text.length + 30);
   return DURATION_CONTEXT.test(before) || INCIDENT_AFTER.test(after);
+}
+function statedWindows(tree, source) {
+  const windows2 = [];
+  for (const statement of statementsIn(tree, source, 0, source.length)) {
+    const lengths = findDurations(statement).filter((mention) => mention.qualifier !== "bound" && isIncidentLength(statement, mention));
+    if (lengths.length !== 1) continue;
+    const ranges = findTimes(statement).filter((mention) => mention.time && mention.end?.time);
+    const range = ranges[0];
+    if (ranges.length !== 1 || !range?.time || !range.end?.time) continue;
+    let minutes = minuteOfDay(range.end.time) - minuteOfDay(range.time);
+    if (range.date && range.end.date) minutes += (dayNumber(range.end.date, 2e3) - dayNumber(range.date, 2e3)) * 1440;
+    else if (minutes < 0) minutes += 1440;
+    windows2.push({ duration: lengths[0], range, minutes });
+  }
+  return windows2;
 }
 function firstTime(spans, timesOf) {
   for (const span of spans) {
@@ -76813,6 +76917,17 @@ function firstRange(spans, timesOf) {
     if (found) return found;
   }
   return void 0;
+}
+var OPENING = /^[\s*_>#-]{0,6}(?:(?:on|at)\s)?$/i;
+var UNTIL = /\b(?:until|till)\s{1,3}(?:about\s{1,3}|around\s{1,3})?$/i;
+function openingWindow(spans, timesOf) {
+  const statement = spans.find((span) => timesOf(span).some((mention) => mention.time));
+  if (!statement) return void 0;
+  const times = timesOf(statement).filter((mention) => mention.time);
+  const first = times[0];
+  if (!first || !OPENING.test(statement.text.slice(0, first.span.start - statement.start))) return void 0;
+  const end = times.slice(1).find((mention) => UNTIL.test(statement.text.slice(0, mention.span.start - statement.start)));
+  return end ? { start: first, end } : { start: first };
 }
 function contentOf(facts, label) {
   return facts.filter((fact2) => fact2.label === label).map((fact2) => fact2.content);
@@ -76845,6 +76960,11 @@ function extractStatedFacts(tree, source, sections, factLabels, preambleEnd) {
       endMention ??= { span: range.end.span, time: range.end.time, ...range.end.date ? { date: range.end.date } : {} };
     }
   }
+  if (!startMention && !endMention) {
+    const opening = openingWindow(stated, timesOf);
+    startMention = opening?.start;
+    endMention = opening?.end;
+  }
   let duration = durationLines.flatMap((line) => findDurations(line))[0];
   if (duration) startMention ??= firstTime([...contentOf(factLabels, "date"), ...durationLines], timesOf);
   if (!duration) {
@@ -76870,6 +76990,7 @@ function extractStatedFacts(tree, source, sections, factLabels, preambleEnd) {
     impact,
     impactSections,
     zones,
+    windows: statedWindows(tree, source),
     defaultOffset: explicitOffset ?? 0,
     fallbackYear: year ?? 2e3
   };
@@ -76905,6 +77026,105 @@ function placeMoments(startMention, endMention, anchor, defaultOffset, fallbackY
   if (start) moments.start = start;
   if (end) moments.end = end;
   return moments;
+}
+
+// src/frontmatter.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var OPENING2 = /^---[ \t]{0,20}\r?\n/;
+var CLOSING = /^(?:---|\.\.\.)[ \t]{0,20}$/;
+var FIRST_FIELD = /^\s{0,20}(?:#[^\n]{0,500}\n\s{0,20}){0,20}[\w"'-][^:\n]{0,100}:(?:\s|$)/;
+function fromYamlNode(tree, source) {
+  const [first] = tree.children;
+  if (first?.type !== "yaml") return void 0;
+  const start = first.position?.start.offset;
+  const end = first.position?.end.offset;
+  if (start === void 0 || end === void 0) return void 0;
+  return fenced(source, start, end);
+}
+function fenced(source, start, limit) {
+  const opening = OPENING2.exec(source.slice(start, limit));
+  if (!opening) return void 0;
+  const yamlStart = start + opening[0].length;
+  let lineStart2 = yamlStart;
+  while (lineStart2 <= limit) {
+    const newline = source.indexOf("\n", lineStart2);
+    const lineEnd = newline === -1 || newline > limit ? limit : newline;
+    const line = source.slice(lineStart2, lineEnd).replace(/\r$/, "");
+    if (CLOSING.test(line)) {
+      const yamlEnd = Math.max(yamlStart, lineStart2 - (source.charAt(lineStart2 - 2) === "\r" ? 2 : 1));
+      const yaml2 = slice(source, yamlStart, yamlEnd);
+      return {
+        block: slice(source, start, lineStart2 + line.length),
+        yaml: yaml2,
+        closing: slice(source, lineStart2, lineStart2 + line.length),
+        document: (0, import_yaml2.parseDocument)(yaml2.text, { prettyErrors: false })
+      };
+    }
+    if (lineEnd >= limit) return void 0;
+    lineStart2 = lineEnd + 1;
+  }
+  return void 0;
+}
+var cache3 = /* @__PURE__ */ new WeakMap();
+function readFrontMatter(tree, source) {
+  let found = cache3.get(tree);
+  if (found === void 0) {
+    const raw = fenced(source, 0, source.length);
+    found = fromYamlNode(tree, source) ?? (raw && FIRST_FIELD.test(raw.yaml.text) ? raw : null);
+    cache3.set(tree, found);
+  }
+  return found ?? void 0;
+}
+function spanOfNode(frontMatter, node2) {
+  const range = node2?.range;
+  if (!range) return void 0;
+  return { text: frontMatter.yaml.text.slice(range[0], range[1]), start: frontMatter.yaml.start + range[0] };
+}
+function frontMatterProblem(frontMatter) {
+  const [error2] = frontMatter.document.errors;
+  if (error2) {
+    const [from, to] = error2.pos;
+    const start = Math.min(from, frontMatter.yaml.text.length);
+    const end = Math.max(start, Math.min(to, frontMatter.yaml.text.length));
+    return {
+      span: { text: frontMatter.yaml.text.slice(start, end), start: frontMatter.yaml.start + start },
+      message: error2.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "invalid YAML"
+    };
+  }
+  const contents = frontMatter.document.contents;
+  if (contents !== null && !(0, import_yaml2.isMap)(contents)) {
+    return { span: spanOfNode(frontMatter, contents) ?? frontMatter.yaml, message: "the front matter is not a mapping of fields" };
+  }
+  return void 0;
+}
+function frontMatterFields(frontMatter) {
+  const contents = frontMatter.document.contents;
+  if (!(0, import_yaml2.isMap)(contents)) return [];
+  const fields = [];
+  for (const pair of contents.items) {
+    const keyNode = pair.key;
+    const key = spanOfNode(frontMatter, keyNode);
+    if (!(0, import_yaml2.isScalar)(keyNode) || !key) continue;
+    const valueNode = pair.value;
+    const value2 = spanOfNode(frontMatter, valueNode);
+    const field = { name: String(keyNode.value), key, data: valueNode ? valueNode.toJSON() : null };
+    if (value2 && value2.text.trim() !== "") field.value = value2;
+    if ((0, import_yaml2.isSeq)(valueNode) || (0, import_yaml2.isMap)(valueNode) || (0, import_yaml2.isScalar)(valueNode)) fields.push(field);
+    else fields.push({ ...field, data: null });
+  }
+  return fields;
+}
+function frontMatterFactLabels(tree, source, factLabel) {
+  const frontMatter = readFrontMatter(tree, source);
+  if (!frontMatter || frontMatterProblem(frontMatter)) return [];
+  const labels = [];
+  for (const field of frontMatterFields(frontMatter)) {
+    if (!field.value || typeof field.data === "object" && !(field.data instanceof Date)) continue;
+    const words = field.name.replace(new RegExp("(\\p{Ll})(\\p{Lu})", "gu"), "$1 $2").replace(/[_-]+/g, " ").toLowerCase();
+    const label = factLabel(words) ?? factLabel(words.split(" ")[0] ?? "");
+    if (label) labels.push({ label, marker: field.key, content: field.value });
+  }
+  return labels;
 }
 
 // src/sections.ts
@@ -77273,7 +77493,7 @@ var FACT_LABELS = {
   // A window ("Time: 10:00 - 11:30 UTC") states the start and end the way a duration label does.
   duration: ["duration", "incident duration", "outage duration", "total duration", "incident date and time", "date and time", "date time", "time", "time window", "outage window", "period"],
   start: ["start", "start time", "started", "began", "outage start", "incident start"],
-  end: ["end", "end time", "ended", "outage end", "incident end", "resolved at"],
+  end: ["end", "end time", "ended", "outage end", "incident end", "resolved", "resolved at"],
   date: ["date", "incident date", "date of incident"]
 };
 var EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}\u{20E3}]/gu;
@@ -77342,6 +77562,15 @@ function createSectionMatcher(extra = {}) {
 }
 
 // src/timeline.ts
+function minuteBounds(timeline) {
+  const bounds2 = {};
+  for (const entry of timeline.timed) {
+    if (entry.precision !== "minute" || entry.at === void 0) continue;
+    if (bounds2.first?.at === void 0 || entry.at < bounds2.first.at) bounds2.first = entry;
+    if (bounds2.last?.at === void 0 || entry.at > bounds2.last.at) bounds2.last = entry;
+  }
+  return bounds2;
+}
 function offsets4(node2) {
   const start = node2.position?.start.offset;
   const end = node2.position?.end.offset;
@@ -77648,8 +77877,10 @@ function matcherFor(synonyms) {
   return matchers(JSON.stringify(synonyms), () => createSectionMatcher(synonyms));
 }
 function buildModel(tree, source, synonyms = {}) {
-  const scan = scanSections(tree, source, matcherFor(synonyms));
-  const { startMention, endMention, ...stated } = extractStatedFacts(tree, source, scan.sections, scan.factLabels, scan.preambleEnd);
+  const matcher = matcherFor(synonyms);
+  const scan = scanSections(tree, source, matcher);
+  const factLabels = [...frontMatterFactLabels(tree, source, (title) => matcher.factLabel(title)), ...scan.factLabels];
+  const { startMention, endMention, ...stated } = extractStatedFacts(tree, source, scan.sections, factLabels, scan.preambleEnd);
   const statedDay = startMention?.date ?? stated.date?.date;
   const log2 = scan.sections.some((section) => section.kinds.includes("timeline")) ? void 0 : unnamedLog(tree, source);
   const timeline = buildTimeline(
@@ -77672,7 +77903,7 @@ function buildModel(tree, source, synonyms = {}) {
   return {
     source,
     sections: scan.sections,
-    factLabels: scan.factLabels,
+    factLabels,
     timeline,
     facts,
     clockTimes,
@@ -77753,8 +77984,8 @@ function show(value2) {
     return String(value2);
   }
 }
-function findProblem(schema, value2, path16) {
-  const fail = () => [path16, describeSchema(schema), show(value2)];
+function findProblem(schema, value2, path17) {
+  const fail = () => [path17, describeSchema(schema), show(value2)];
   switch (schema.type) {
     case "number":
       if (typeof value2 !== "number" || !Number.isFinite(value2)) return fail();
@@ -77773,7 +78004,7 @@ function findProblem(schema, value2, path16) {
       if (schema.minItems !== void 0 && value2.length < schema.minItems) return fail();
       if (schema.uniqueItems && new Set(value2.map((item) => show(item))).size !== value2.length) return fail();
       for (const [index2, item] of value2.entries()) {
-        const problem = findProblem(schema.items, item, `${path16}[${index2}]`);
+        const problem = findProblem(schema.items, item, `${path17}[${index2}]`);
         if (problem) return problem;
       }
       return void 0;
@@ -77782,7 +78013,7 @@ function findProblem(schema, value2, path16) {
       if (typeof value2 !== "object" || value2 === null || Array.isArray(value2)) return fail();
       for (const [key, item] of Object.entries(value2)) {
         const property = schema.properties[key];
-        const inner = path16 ? `${path16}.${key}` : key;
+        const inner = path17 ? `${path17}.${key}` : key;
         if (!property) return [inner, describeUnknown(key, Object.keys(schema.properties)), "an unknown option"];
         if (item === void 0) continue;
         const problem = findProblem(property, item, inner);
@@ -77838,8 +78069,8 @@ function defineRule(definition2) {
     if (value2 === void 0 || value2 === null || typeof value2 === "boolean") return { ...definition2.defaults };
     const problem = findProblem(schema, value2, "");
     if (problem) {
-      const [path16, expected, actual] = problem;
-      const subject = path16 === "" ? "options" : `option \`${path16}\``;
+      const [path17, expected, actual] = problem;
+      const subject = path17 === "" ? "options" : `option \`${path17}\``;
       throw new Error(`${id}: invalid ${subject}: expected ${expected}, got ${actual}`);
     }
     return { ...definition2.defaults, ...value2 };
@@ -78333,7 +78564,10 @@ var blameless_language_default = defineRule({
 
 // rules/duration-consistency.ts
 var DAY2 = 1440;
-var APPROXIMATE_SHARE = 0.1;
+function fixOf(source, length, minutes) {
+  const text3 = rewriteDuration(source.slice(length.span.start, spanEnd(length.span)), minutes);
+  return text3 === void 0 ? void 0 : { expected: [text3] };
+}
 var duration_consistency_default = defineRule({
   name: "duration-consistency",
   description: "Require the stated duration, start, end and timeline to agree",
@@ -78343,20 +78577,16 @@ var duration_consistency_default = defineRule({
   defaults: { tolerance: 5 },
   check({ model, options, report }) {
     const { start, end, duration } = model.facts;
-    if (start && end && duration && duration.qualifier !== "bound") {
+    const mismatch = start && end && duration && disagreesWith(duration, end.at - start.at, options.tolerance);
+    if (mismatch) {
       const actual = end.at - start.at;
-      const allowed = duration.qualifier === "approximate" ? Math.max(options.tolerance, actual * APPROXIMATE_SHARE) : options.tolerance;
-      if (actual > 0 && Math.abs(duration.minutes - actual) > allowed) {
-        report(
-          `Unexpected stated duration of ${formatMinutes(duration.minutes)}, expected ${formatMinutes(actual)} from the stated start at ${formatClock(start.time)} to the end at ${formatClock(end.time)}`,
-          duration.span,
-          { expected: [formatMinutes(actual)] }
-        );
-      }
+      report(`Unexpected stated duration of ${formatMinutes(duration.minutes)}, expected ${formatMinutes(actual)} from the stated start at ${formatClock(start.time)} to the end at ${formatClock(end.time)}`, duration.span, fixOf(model.source, duration, actual));
     }
-    const timed = model.timeline.timed.filter((entry) => entry.precision === "minute");
-    const first = timed.reduce((min, entry) => !min || (entry.at ?? 0) < (min.at ?? 0) ? entry : min, void 0);
-    const last = timed.reduce((max, entry) => !max || (entry.at ?? 0) > (max.at ?? 0) ? entry : max, void 0);
+    for (const { duration: length, range, minutes } of model.facts.windows) {
+      if (mismatch && length.span.start === duration.span.start || !range.time || !range.end?.time || !disagreesWith(length, minutes, options.tolerance)) continue;
+      report(`Unexpected stated duration of ${formatMinutes(length.minutes)}, expected ${formatMinutes(minutes)} from ${formatClock(range.time)} to ${formatClock(range.end.time)} in the same sentence`, length.span, fixOf(model.source, length, minutes));
+    }
+    const { first, last } = minuteBounds(model.timeline);
     if (start && first?.at !== void 0 && first.stamp && first.at - start.at > options.tolerance) {
       report(
         `Unexpected first timeline entry at \`${first.stamp.text.trim()}\` after the stated start at ${formatClock(start.time)}, expected the timeline to begin when the incident began`,
@@ -78370,93 +78600,6 @@ var duration_consistency_default = defineRule({
     }
   }
 });
-
-// src/frontmatter.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-var OPENING = /^---[ \t]{0,20}\r?\n/;
-var CLOSING = /^(?:---|\.\.\.)[ \t]{0,20}$/;
-var FIRST_FIELD = /^\s{0,20}(?:#[^\n]{0,500}\n\s{0,20}){0,20}[\w"'-][^:\n]{0,100}:(?:\s|$)/;
-function fromYamlNode(tree, source) {
-  const [first] = tree.children;
-  if (first?.type !== "yaml") return void 0;
-  const start = first.position?.start.offset;
-  const end = first.position?.end.offset;
-  if (start === void 0 || end === void 0) return void 0;
-  return fenced(source, start, end);
-}
-function fenced(source, start, limit) {
-  const opening = OPENING.exec(source.slice(start, limit));
-  if (!opening) return void 0;
-  const yamlStart = start + opening[0].length;
-  let lineStart2 = yamlStart;
-  while (lineStart2 <= limit) {
-    const newline = source.indexOf("\n", lineStart2);
-    const lineEnd = newline === -1 || newline > limit ? limit : newline;
-    const line = source.slice(lineStart2, lineEnd).replace(/\r$/, "");
-    if (CLOSING.test(line)) {
-      const yamlEnd = Math.max(yamlStart, lineStart2 - (source.charAt(lineStart2 - 2) === "\r" ? 2 : 1));
-      const yaml2 = slice(source, yamlStart, yamlEnd);
-      return {
-        block: slice(source, start, lineStart2 + line.length),
-        yaml: yaml2,
-        closing: slice(source, lineStart2, lineStart2 + line.length),
-        document: (0, import_yaml2.parseDocument)(yaml2.text, { prettyErrors: false })
-      };
-    }
-    if (lineEnd >= limit) return void 0;
-    lineStart2 = lineEnd + 1;
-  }
-  return void 0;
-}
-var cache3 = /* @__PURE__ */ new WeakMap();
-function readFrontMatter(tree, source) {
-  let found = cache3.get(tree);
-  if (found === void 0) {
-    const raw = fenced(source, 0, source.length);
-    found = fromYamlNode(tree, source) ?? (raw && FIRST_FIELD.test(raw.yaml.text) ? raw : null);
-    cache3.set(tree, found);
-  }
-  return found ?? void 0;
-}
-function spanOfNode(frontMatter, node2) {
-  const range = node2?.range;
-  if (!range) return void 0;
-  return { text: frontMatter.yaml.text.slice(range[0], range[1]), start: frontMatter.yaml.start + range[0] };
-}
-function frontMatterProblem(frontMatter) {
-  const [error2] = frontMatter.document.errors;
-  if (error2) {
-    const [from, to] = error2.pos;
-    const start = Math.min(from, frontMatter.yaml.text.length);
-    const end = Math.max(start, Math.min(to, frontMatter.yaml.text.length));
-    return {
-      span: { text: frontMatter.yaml.text.slice(start, end), start: frontMatter.yaml.start + start },
-      message: error2.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "invalid YAML"
-    };
-  }
-  const contents = frontMatter.document.contents;
-  if (contents !== null && !(0, import_yaml2.isMap)(contents)) {
-    return { span: spanOfNode(frontMatter, contents) ?? frontMatter.yaml, message: "the front matter is not a mapping of fields" };
-  }
-  return void 0;
-}
-function frontMatterFields(frontMatter) {
-  const contents = frontMatter.document.contents;
-  if (!(0, import_yaml2.isMap)(contents)) return [];
-  const fields = [];
-  for (const pair of contents.items) {
-    const keyNode = pair.key;
-    const key = spanOfNode(frontMatter, keyNode);
-    if (!(0, import_yaml2.isScalar)(keyNode) || !key) continue;
-    const valueNode = pair.value;
-    const value2 = spanOfNode(frontMatter, valueNode);
-    const field = { name: String(keyNode.value), key, data: valueNode ? valueNode.toJSON() : null };
-    if (value2 && value2.text.trim() !== "") field.value = value2;
-    if ((0, import_yaml2.isSeq)(valueNode) || (0, import_yaml2.isMap)(valueNode) || (0, import_yaml2.isScalar)(valueNode)) fields.push(field);
-    else fields.push({ ...field, data: null });
-  }
-  return fields;
-}
 
 // rules/frontmatter.ts
 var DEFAULT_FIELDS = ["title", "date", "status", "severity", "authors"];
@@ -79049,7 +79192,7 @@ var section_order_default = defineRule({
     const rank = (kind) => options.order.indexOf(kind);
     let latest;
     const outer = model.sections.filter((candidate) => candidate.style !== "inline-label" && !candidate.parent);
-    const shallowest = Math.min(...outer.filter((candidate) => candidate.rank <= 6).map((candidate) => candidate.rank));
+    const shallowest = minOf(outer.filter((candidate) => candidate.rank <= 6).map((candidate) => candidate.rank)) ?? Number.POSITIVE_INFINITY;
     for (const section of outer.filter((candidate) => candidate.rank > 6 || candidate.rank === shallowest)) {
       const kinds = section.kinds.filter((kind2) => rank(kind2) >= 0);
       if (kinds.length === 0) continue;
@@ -79168,9 +79311,11 @@ function presetOf(names, configured = []) {
   return {
     plugins: [
       [remarkFrontmatter, ["yaml"]],
+      setAsideDeepNodes,
       remarkLint,
       ...Object.values(rules).filter((rule) => names.includes(rule.meta.preset) && !configuredRules.has(rule)),
-      ...configured
+      ...configured,
+      restoreDeepNodes
     ]
   };
 }
@@ -79319,7 +79464,7 @@ function regionOf(message) {
   }
   return region;
 }
-function fixOf(file, message, location2) {
+function fixOf2(file, message, location2) {
   if (!message.expected || file.value === void 0) return void 0;
   const edit = planFixes(String(file), [message]).edits[0];
   if (!edit) return void 0;
@@ -79354,7 +79499,7 @@ function toSarif(files, options = {}) {
       if (location2) {
         const region = regionOf(message);
         result.locations = [{ physicalLocation: region ? { artifactLocation: location2, region } : { artifactLocation: location2 } }];
-        const fix = fixOf(file, message, location2);
+        const fix = fixOf2(file, message, location2);
         if (fix) result.fixes = [fix];
       }
       results.push(result);
@@ -79499,25 +79644,39 @@ var collectIncidentFacts = function() {
 var incidentFacts = { plugins: [collectIncidentFacts] };
 
 // src/action/files.ts
-import fs10 from "node:fs";
-import path14 from "node:path";
+import fs11 from "node:fs";
+import path15 from "node:path";
 
 // src/cli/files.ts
+import fs10 from "node:fs";
+import path14 from "node:path";
+var MARKDOWN_EXTENSIONS = ["md", "markdown"];
 var NODE_MODULES = /(?:^|[\\/])node_modules(?:[\\/]|$)/;
-async function expandPatterns(patterns, cwd) {
-  const paths = [];
-  const unmatched = [];
+function hasExtension(name, extensions) {
+  const extension2 = path14.extname(name).slice(1).toLowerCase();
+  return extension2 !== "" && extensions.some((wanted) => wanted.replace(/^\./, "").toLowerCase() === extension2);
+}
+function isFile2(cwd, name) {
+  try {
+    return fs10.statSync(path14.resolve(cwd, name)).isFile();
+  } catch {
+    return false;
+  }
+}
+async function expandPatterns(patterns, cwd, extensions = MARKDOWN_EXTENSIONS) {
+  const expanded = { paths: [], unmatched: [], skipped: [] };
   for (const pattern2 of patterns) {
     if (!hasMagic(pattern2)) {
-      paths.push(pattern2);
+      if (isFile2(cwd, pattern2) && !hasExtension(pattern2, extensions)) expanded.skipped.push(pattern2);
+      else expanded.paths.push(pattern2);
       continue;
     }
     const ignore3 = NODE_MODULES.test(pattern2) ? [] : ["**/node_modules/**"];
-    const matches = (await glob(pattern2, { cwd, ignore: ignore3 })).sort();
-    if (matches.length === 0) unmatched.push(pattern2);
-    paths.push(...matches);
+    const matches = (await glob(pattern2, { cwd, ignore: ignore3 })).filter((match2) => !isFile2(cwd, match2) || hasExtension(match2, extensions)).sort();
+    if (matches.length === 0) expanded.unmatched.push(pattern2);
+    appendAll(expanded.paths, matches);
   }
-  return { paths, unmatched };
+  return expanded;
 }
 
 // src/action/files.ts
@@ -79528,7 +79687,7 @@ async function expandFiles(patterns, cwd) {
   for (const given of paths) {
     let stats;
     try {
-      stats = fs10.statSync(path14.resolve(cwd, given));
+      stats = fs11.statSync(path15.resolve(cwd, given));
     } catch {
       unmatched.push(given);
       continue;
@@ -79537,9 +79696,9 @@ async function expandFiles(patterns, cwd) {
       files.push(given);
       continue;
     }
-    const found = await glob(MARKDOWN_GLOB, { cwd: path14.resolve(cwd, given), ignore: ["**/node_modules/**"], nodir: true });
+    const found = await glob(MARKDOWN_GLOB, { cwd: path15.resolve(cwd, given), ignore: ["**/node_modules/**"], nodir: true });
     if (found.length === 0) unmatched.push(given);
-    files.push(...found.sort().map((name) => path14.join(given, name)));
+    files.push(...found.sort().map((name) => path15.join(given, name)));
   }
   return { files: [...new Set(files)], unmatched };
 }
@@ -79675,7 +79834,7 @@ function lintGroup(files, config, transform3, cwd) {
 }
 function groupByConfig(files, inputs, cwd) {
   if (inputs.config) {
-    const config = path15.resolve(cwd, inputs.config);
+    const config = path16.resolve(cwd, inputs.config);
     if (isExecutableConfig(config) && !inputs.allowJsConfig) {
       throw new Error(`Input \`config\` names an executable configuration (\`${inputs.config}\`); set \`allow-js-config: true\` to load it, or use JSON or YAML`);
     }
@@ -79684,12 +79843,12 @@ function groupByConfig(files, inputs, cwd) {
   const finder2 = new ConfigFinder(inputs.allowJsConfig);
   const groups = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const config = finder2.find(path15.resolve(cwd, file));
+    const config = finder2.find(path16.resolve(cwd, file));
     groups.set(config, [...groups.get(config) ?? [], file]);
   }
   for (const skipped of finder2.skipped) {
-    warning(`Did not load ${path15.relative(cwd, skipped)}: executable configuration runs only with \`allow-js-config: true\``, {
-      file: path15.relative(cwd, skipped),
+    warning(`Did not load ${path16.relative(cwd, skipped)}: executable configuration runs only with \`allow-js-config: true\``, {
+      file: path16.relative(cwd, skipped),
       title: "Configuration not loaded"
     });
   }
@@ -79734,11 +79893,11 @@ async function runAction() {
     await summary.addRaw(jobSummary(files, { root, ...url ? { blobUrl: url } : {} })).write();
   }
   if (inputs.sarif) {
-    const sarifPath = path15.resolve(cwd, inputs.sarif);
-    fs11.mkdirSync(path15.dirname(sarifPath), { recursive: true });
+    const sarifPath = path16.resolve(cwd, inputs.sarif);
+    fs12.mkdirSync(path16.dirname(sarifPath), { recursive: true });
     const version = "0.1.0";
     const log2 = toSarif(files, { root, toolName: PACKAGE, informationUri: HOME, ...version ? { toolVersion: version } : {} });
-    fs11.writeFileSync(sarifPath, `${JSON.stringify(log2, null, 2)}
+    fs12.writeFileSync(sarifPath, `${JSON.stringify(log2, null, 2)}
 `);
   }
   setOutput("errors", counts.errors);

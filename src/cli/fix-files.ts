@@ -1,7 +1,8 @@
-import {readFile, writeFile} from 'node:fs/promises'
+import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {fixUntilSettled} from '../fix.js'
+import {replaceFile} from './replace-file.js'
 
 const SOURCE = 'postmortem-lint'
 
@@ -49,7 +50,11 @@ async function fixFile(file: VFile, lint: (input: VFile) => Promise<VFile>): Pro
     notFixed(file, 'the file changed while it was being fixed')
     return unchanged
   }
-  await writeFile(absolutePath, settled.value)
+  const refused = await replaceFile(absolutePath, settled.value, file.cwd)
+  if (refused) {
+    notFixed(file, refused)
+    return unchanged
+  }
   return {file: last, applied: settled.passes.reduce((sum, edits) => sum + edits.length, 0)}
 }
 
@@ -63,7 +68,15 @@ export async function fixFiles(files: readonly VFile[], lint: (inputs: VFile[]) 
     if (!result) throw new Error(`Cannot lint \`${input.path}\` again after fixing it`)
     return result
   }
-  const results = await Promise.all(files.map((file) => fixFile(file, lintOne)))
+  // One file that cannot be read or fixed is reported; the others are still fixed.
+  const results = await Promise.all(
+    files.map((file) =>
+      fixFile(file, lintOne).catch((error: unknown) => {
+        notFixed(file, error instanceof Error ? error.message : String(error))
+        return {file, applied: 0}
+      })
+    )
+  )
   const fixed = results.filter((result) => result.applied > 0)
   const problems = fixed.reduce((sum, result) => sum + result.applied, 0)
   return {

@@ -5,6 +5,7 @@ import {VFile} from 'vfile'
 import {type CliArguments, UsageError, parseArguments} from './args.js'
 import {HELP} from './help.js'
 import type {WorkerSetup} from './parallel.js'
+import {appendAll} from '../arrays.js'
 
 type Output = Writable & {isTTY?: boolean}
 
@@ -106,6 +107,14 @@ function unmatchedFile(pattern: string, cwd: string): VFile {
   return file
 }
 
+function notMarkdownFile(name: string, cwd: string, extensions: readonly string[]): VFile {
+  const file = new VFile({path: name, cwd})
+  const list = extensions.map((extension) => `.${extension.replace(/^\./, '')}`).join(', ')
+  file.message(`Not linted: not a Markdown file (${list}); add its extension with \`--ext\` to lint it`, {ruleId: 'not-markdown', source: SOURCE})
+  file.data.unifiedEngineGiven = true
+  return file
+}
+
 async function lint(args: CliArguments, io: Io, setup: WorkerSetup): Promise<{files: VFile[]; fixSummary?: string}> {
   const patterns = (args.engine.files ?? []).map(String)
   if (patterns.length === 0 && (io.stdin as {isTTY?: boolean}).isTTY) {
@@ -116,7 +125,8 @@ async function lint(args: CliArguments, io: Io, setup: WorkerSetup): Promise<{fi
   }
 
   const {expandPatterns} = await import('./files.js')
-  const {paths, unmatched} = await expandPatterns(patterns, io.cwd)
+  const extensions = (args.engine.extensions ?? ['md', 'markdown']).map(String)
+  const {paths, unmatched, skipped} = await expandPatterns(patterns, io.cwd, extensions)
   const options = await engineOptions(args, io)
   const {lintFiles} = await import('./parallel.js')
   // Many files are linted on worker threads; `--fix` and stdin stay in this one.
@@ -133,7 +143,8 @@ async function lint(args: CliArguments, io: Io, setup: WorkerSetup): Promise<{fi
     fixSummary = result.summary
   }
 
-  files.push(...unmatched.map((pattern) => unmatchedFile(pattern, io.cwd)))
+  appendAll(files, unmatched.map((pattern) => unmatchedFile(pattern, io.cwd)))
+  appendAll(files, skipped.map((name) => notMarkdownFile(name, io.cwd, extensions)))
   return {files, fixSummary}
 }
 

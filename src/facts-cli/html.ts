@@ -1,6 +1,7 @@
 import {type FactMoment, type IncidentFacts, formatOffset} from '../extract-facts.js'
 import {type IncidentRow, type PeriodSummary, type Summary, monthOf} from './rows.js'
 import {shortMinutes} from './formats.js'
+import {maxOf, minOf} from '../arrays.js'
 
 /** An incident as the report shows it: its row and the facts behind it. */
 export interface ReportIncident {
@@ -70,8 +71,8 @@ export function timelineChart(facts: IncidentFacts, label: string): string {
   if (entries.length === 0 && marks.length === 0) return '<p class="no-chart">No timeline entry or stated moment has a time.</p>'
 
   const all = [...entries.map(({moment}) => moment.minutes), ...marks.map(({moment}) => moment.minutes)]
-  let from = Math.min(...all)
-  let to = Math.max(...all)
+  let from = minOf(all) ?? Number.POSITIVE_INFINITY
+  let to = maxOf(all) ?? Number.NEGATIVE_INFINITY
   // A single moment gets half an hour either side.
   if (to - from < 10) {
     from -= 30
@@ -111,7 +112,7 @@ export function timelineChart(facts: IncidentFacts, label: string): string {
     const anchor = at + 4 + width > TIMELINE.width ? 'end' : 'start'
     const left = anchor === 'end' ? at - 4 - width : at + 4
     const free = rowEnds.findIndex((end) => end < left)
-    const row = free === -1 ? rowEnds.indexOf(Math.min(...rowEnds)) : free
+    const row = free === -1 ? rowEnds.indexOf(minOf(rowEnds) ?? 0) : free
     rowEnds[row] = left + width + 6
     const y = TIMELINE.labelRows[row] ?? 14
     return `<g class="mark mark-${kind}" data-mark="${kind}"><line x1="${fixed(at)}" x2="${fixed(at)}" y1="${y + 4}" y2="${TIMELINE.axis}"/><text x="${fixed(anchor === 'end' ? at - 4 : at + 4)}" y="${y}" text-anchor="${anchor}">${escape(text)}</text><title>${escape(`${MARK_LABELS[kind]}: ${moment.text}`)}</title></g>`
@@ -152,7 +153,7 @@ export function resolveTrendChart(incidents: readonly ReportIncident[], summary:
     to += 15 * MINUTES_PER_DAY
   }
   // A log scale: an outage of days must not flatten those of minutes.
-  const least = Math.max(1, Math.min(...points.map((point) => point.minutes)))
+  const least = Math.max(1, minOf(points.map((point) => point.minutes)) ?? 0)
   const most = Math.max(least, ...points.map((point) => point.minutes))
   const low = [...LOG_TICKS].reverse().find((tick) => tick <= least) ?? 1
   const high = LOG_TICKS.find((tick) => tick >= most && tick > low) ?? most

@@ -8,6 +8,7 @@ import {collectFiles} from './files.js'
 import {formatReport} from './formats.js'
 import {type ReportIncident, htmlReport} from './html.js'
 import {compareRows, rowOf, summarize} from './rows.js'
+import {appendAll} from '../arrays.js'
 
 export interface FactsCliOptions {
   /** Arguments after the executable (`process.argv.slice(2)`). */
@@ -42,7 +43,7 @@ async function readIncidents(files: readonly string[], cwd: string): Promise<Rep
       const name = path.relative(cwd, file).split(path.sep).join('/')
       return {row: rowOf(name, facts), facts}
     }))
-    incidents.push(...read)
+    appendAll(incidents, read)
   }
   return incidents.sort((a, b) => compareRows(a.row, b.row))
 }

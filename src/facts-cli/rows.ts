@@ -1,4 +1,5 @@
 import {type FactMoment, type IncidentFacts, formatOffset} from '../extract-facts.js'
+import {maxOf} from '../arrays.js'
 
 /** One incident, as a row of the table: times as ISO 8601, durations in minutes. */
 export interface IncidentRow {
@@ -62,7 +63,7 @@ export function rowOf(file: string, facts: IncidentFacts): IncidentRow {
     duration: facts.duration?.minutes ?? measured,
     timeToDetect: facts.timeToDetect,
     timeToResolve: facts.timeToResolve,
-    impactPercent: shares.length > 0 ? Math.max(...shares) : undefined,
+    impactPercent: maxOf(shares),
     impact: [...facts.impact.percentages, ...facts.impact.counts]
       .sort((a, b) => (a.position.start.offset ?? 0) - (b.position.start.offset ?? 0))
       .map((figure) => figure.text)

@@ -27,6 +27,7 @@ import type {List, Nodes, Root, RootContent} from 'mdast'
 import type {Point, Position} from 'unist'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
+import {appendAll} from '../arrays.js'
 
 /** A part of a document: the top-level nodes from one cut to the next. */
 interface Segment {
@@ -317,7 +318,7 @@ function assemble(text: string, segments: readonly Segment[], share: boolean): R
           joined = joinableCopy(last)
           children[children.length - 1] = joined
         }
-        joined.children.push(...node.children)
+        appendAll(joined.children, node.children)
         joined.spread = joined.spread || node.spread
         if (joined.position && node.position) joined.position.end = node.position.end
       } else {

@@ -136,7 +136,7 @@ describe('postmortem-language-server over stdio', () => {
       code: 'postmortem-duration-consistency',
       severity: DiagnosticSeverity.Error,
       range: {start: {line: 8, character: 16}, end: {line: 8, character: 26}},
-      data: {expected: ['1 hour']}
+      data: {expected: ['60 minutes']}
     })
 
     await client.change(uri, 2, postmortem({zone: '', duration: '70 minutes'}))
