@@ -1,6 +1,6 @@
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkLint from 'remark-lint'
-import {restoreDeepNodes, setAsideDeepNodes} from './depth-guard.js'
+import {guardDocument, restoreGuardedNodes} from './document-guard.js'
 import type {PluggableList, Preset} from 'unified'
 import actionItems from '../rules/action-items.js'
 import blamelessLanguage from '../rules/blameless-language.js'
@@ -68,11 +68,11 @@ function presetOf(names: ReadonlyArray<'recommended' | 'strict'>, configured: Pl
   return {
     plugins: [
       [remarkFrontmatter, ['yaml']],
-      setAsideDeepNodes,
+      guardDocument,
       remarkLint,
       ...Object.values(rules).filter((rule) => names.includes(rule.meta.preset) && !configuredRules.has(rule)),
       ...configured,
-      restoreDeepNodes
+      restoreGuardedNodes
     ]
   }
 }

@@ -2,6 +2,7 @@ import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import {lintRule} from 'unified-lint-rule'
 import type {VFile} from 'vfile'
+import {isSetAside} from './document-guard.js'
 import {location} from 'vfile-location'
 import {type PostmortemModel, getModel} from './model.js'
 import {type Schema, findProblem} from './options.js'
@@ -128,6 +129,7 @@ export function defineRule<Options extends object>(definition: RuleDefinition<Op
 
   const run = lintRule({origin: meta.origin, url: meta.url}, (tree: Root, file: VFile, options: unknown) => {
     const resolved = validate(options)
+    if (isSetAside(file)) return
     const model = getModel(tree, file, resolved.synonyms)
     definition.check({
       model,

@@ -8,6 +8,8 @@ export class UsageError extends Error {
 
 export interface CliArguments {
   fix: boolean
+  /** `--max-size <bytes>`: larger files are not checked in depth. */
+  maxSize?: number
   help: boolean
   version: boolean
   /** `--color` or `--no-color` when given; otherwise the CLI decides from the terminal. */
@@ -27,6 +29,24 @@ const UNSUPPORTED: Array<[flag: string, isSet: (parsed: ParsedArgv) => boolean]>
   ['--watch', (parsed) => parsed.args.watch]
 ]
 
+/** `--max-size <bytes>` or `--max-size=<bytes>`, taken out of the flags unified-args reads. */
+function takeMaxSize(flags: readonly string[]): {maxSize?: number; rest: string[]} {
+  const rest: string[] = []
+  let given: string | undefined
+  for (let index = 0; index < flags.length; index++) {
+    const flag = flags[index] ?? ''
+    if (flag === '--max-size') given = flags[++index] ?? ''
+    else if (flag.startsWith('--max-size=')) given = flag.slice('--max-size='.length)
+    else rest.push(flag)
+  }
+  if (given === undefined) return {rest}
+  const maxSize = Number(given)
+  if (given.trim() === '' || !Number.isFinite(maxSize) || maxSize < 0) {
+    throw new UsageError(`Invalid \`--max-size\`: expected a number of bytes, 0 or more (such as \`--max-size 10000000\`), got \`${given}\``)
+  }
+  return {maxSize, rest}
+}
+
 /** The last `--color` or `--no-color` before `--`, if any. */
 function colorFlag(flags: readonly string[]): boolean | undefined {
   let color: boolean | undefined
@@ -42,7 +62,8 @@ export async function parseArguments(argv: readonly string[]): Promise<CliArgume
   const end = argv.indexOf('--')
   const options = end === -1 ? argv : argv.slice(0, end)
   const fix = options.includes('--fix')
-  const flags = [...options.filter((flag) => flag !== '--fix'), ...(end === -1 ? [] : argv.slice(end))]
+  const {maxSize, rest} = takeMaxSize(options.filter((flag) => flag !== '--fix'))
+  const flags = [...rest, ...(end === -1 ? [] : argv.slice(end))]
 
   const parseArgv = await loadParseArgv()
   let parsed: ParsedArgv
@@ -71,5 +92,5 @@ export async function parseArguments(argv: readonly string[]): Promise<CliArgume
     }
   }
 
-  return {fix, help: parsed.args.help, version: parsed.args.version, color: colorFlag(flags), engine: parsed.engine}
+  return {fix, ...(maxSize === undefined ? {} : {maxSize}), help: parsed.args.help, version: parsed.args.version, color: colorFlag(flags), engine: parsed.engine}
 }

@@ -72,18 +72,27 @@ export async function runEngine(options: EngineOptions): Promise<VFile[]> {
   })
 }
 
+/** `--use` plugins as a list: unified-args gives them as a map of name to options. */
+function pluginList(plugins: EngineOptions['plugins']): unknown[] {
+  if (!plugins) return []
+  return Array.isArray(plugins) ? [...plugins] : Object.entries(plugins)
+}
+
 export async function engineOptions(args: CliArguments, io: Io): Promise<EngineOptions> {
-  const [{unified}, {default: remarkParse}, own, {ownPackageTransform}, {requireText}] = await Promise.all([
+  const [{unified}, {default: remarkParse}, own, {ownPackageTransform}, {requireText}, {DEFAULT_MAX_SIZE, guardDocument}] = await Promise.all([
     import('unified'),
     import('remark-parse'),
     import('../index.js'),
     import('./config.js'),
-    import('./text-guard.js')
+    import('./text-guard.js'),
+    import('../document-guard.js')
   ])
   return {
     ...args.engine,
     // A binary, non-UTF-8 or absurdly nested file gets one error instead of being linted.
-    processor: unified().use(remarkParse).use(requireText),
+    processor: unified().use(remarkParse).use(requireText, {maxSize: args.maxSize ?? DEFAULT_MAX_SIZE}),
+    // The size was checked before parsing (above): the preset's own limit does not apply twice.
+    plugins: [...pluginList(args.engine.plugins), [guardDocument, {maxSize: Number.POSITIVE_INFINITY}]] as EngineOptions['plugins'],
     cwd: io.cwd,
     // Used when no `.remarkrc*` or `package.json#remarkConfig` applies to a file.
     defaultConfig: own.recommended,

@@ -4,7 +4,8 @@
  * deep) gets one clear error and is not linted: read as UTF-8 such a file
  * gives a page of warnings about text that is not there, and the Markdown
  * parser takes time cubic in the depth of nesting (a minute and a half for
- * 1,000 levels), so the check runs before parsing, in linear time.
+ * 1,000 levels), so the check runs before parsing, in linear time. So does
+ * the size limit (`--max-size`, 5 MB by default).
  */
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
@@ -12,6 +13,7 @@ import type {Root} from 'mdast'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
+import {DEFAULT_MAX_SIZE, tooLargeReason} from '../document-guard.js'
 
 const SOURCE = 'postmortem-lint'
 // What the engine's UTF-8 decoding leaves of a byte that is not UTF-8.
@@ -77,7 +79,10 @@ function tooDeep(text: string): number | undefined {
   return undefined
 }
 
-function problemOf(file: VFile, text: string): Problem | undefined {
+function problemOf(file: VFile, text: string, maxSize: number): Problem | undefined {
+  // Counted before anything else is read: parsing a document this large takes minutes.
+  const bytes = Buffer.byteLength(text)
+  if (bytes > maxSize) return {reason: tooLargeReason(bytes, maxSize), offset: 0}
   const nul = text.indexOf('\0')
   if (nul !== -1) {
     return text.startsWith(UTF16_BOM)
@@ -103,12 +108,13 @@ function problemOf(file: VFile, text: string): Problem | undefined {
  * A remark plugin for the CLI, used after remark-parse: a file that is not
  * Markdown text is not parsed, and fails with one message.
  */
-export function requireText(this: Processor): (tree: Root, file: VFile) => void {
+export function requireText(this: Processor, options?: {maxSize?: number}): (tree: Root, file: VFile) => void {
+  const maxSize = options?.maxSize ?? DEFAULT_MAX_SIZE
   const found = new WeakMap<VFile, Problem>()
   const parse = this.parser
   if (parse) {
     this.parser = (document, file) => {
-      const problem = problemOf(file, document)
+      const problem = problemOf(file, document, maxSize)
       if (!problem) return parse(document, file)
       found.set(file, problem)
       return {type: 'root', children: []}
