@@ -10050,7 +10050,7 @@ var require_api_stream = __commonJS({
   "node_modules/undici/lib/api/api-stream.js"(exports, module) {
     "use strict";
     var assert7 = __require("node:assert");
-    var { finished, PassThrough: PassThrough3 } = __require("node:stream");
+    var { finished, PassThrough: PassThrough2 } = __require("node:stream");
     var { InvalidArgumentError, InvalidReturnValueError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -10126,7 +10126,7 @@ var require_api_stream = __commonJS({
         if (this.throwOnError && statusCode >= 400) {
           const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
           const contentType = parsedHeaders["content-type"];
-          res = new PassThrough3();
+          res = new PassThrough2();
           this.callback = null;
           this.runInAsyncScope(
             getResolveErrorBodyCallback,
@@ -10225,7 +10225,7 @@ var require_api_pipeline = __commonJS({
     var {
       Readable,
       Duplex,
-      PassThrough: PassThrough3
+      PassThrough: PassThrough2
     } = __require("node:stream");
     var {
       InvalidArgumentError,
@@ -10411,7 +10411,7 @@ var require_api_pipeline = __commonJS({
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
         return pipelineHandler.ret;
       } catch (err) {
-        return new PassThrough3().destroy(err);
+        return new PassThrough2().destroy(err);
       }
     }
     module.exports = pipeline;
@@ -17439,7 +17439,7 @@ var require_permessage_deflate = __commonJS({
 var require_receiver = __commonJS({
   "node_modules/undici/lib/web/websocket/receiver.js"(exports, module) {
     "use strict";
-    var { Writable } = __require("node:stream");
+    var { Writable: Writable2 } = __require("node:stream");
     var assert7 = __require("node:assert");
     var { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = require_constants5();
     var { kReadyState, kSentClose, kResponse, kReceivedClose } = require_symbols5();
@@ -17462,7 +17462,7 @@ var require_receiver = __commonJS({
       closeWebSocketConnection(ws, code2, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
-    var ByteParser = class extends Writable {
+    var ByteParser = class extends Writable2 {
       #buffers = [];
       #fragmentsBytes = 0;
       #byteOffset = 0;
@@ -49198,7 +49198,7 @@ var require_node2 = __commonJS({
 var require_stream_writable = __commonJS({
   "node_modules/readable-stream/lib/_stream_writable.js"(exports, module) {
     "use strict";
-    module.exports = Writable;
+    module.exports = Writable2;
     function CorkedRequest(state) {
       var _this = this;
       this.next = null;
@@ -49208,7 +49208,7 @@ var require_stream_writable = __commonJS({
       };
     }
     var Duplex;
-    Writable.WritableState = WritableState;
+    Writable2.WritableState = WritableState;
     var internalUtil = {
       deprecate: require_node2()
     };
@@ -49235,7 +49235,7 @@ var require_stream_writable = __commonJS({
     var ERR_STREAM_WRITE_AFTER_END = _require$codes.ERR_STREAM_WRITE_AFTER_END;
     var ERR_UNKNOWN_ENCODING = _require$codes.ERR_UNKNOWN_ENCODING;
     var errorOrDestroy = destroyImpl.errorOrDestroy;
-    require_inherits()(Writable, Stream2);
+    require_inherits()(Writable2, Stream2);
     function nop() {
     }
     function WritableState(options, stream2, isDuplex) {
@@ -49296,10 +49296,10 @@ var require_stream_writable = __commonJS({
     var realHasInstance;
     if (typeof Symbol === "function" && Symbol.hasInstance && typeof Function.prototype[Symbol.hasInstance] === "function") {
       realHasInstance = Function.prototype[Symbol.hasInstance];
-      Object.defineProperty(Writable, Symbol.hasInstance, {
+      Object.defineProperty(Writable2, Symbol.hasInstance, {
         value: function value2(object) {
           if (realHasInstance.call(this, object)) return true;
-          if (this !== Writable) return false;
+          if (this !== Writable2) return false;
           return object && object._writableState instanceof WritableState;
         }
       });
@@ -49308,10 +49308,10 @@ var require_stream_writable = __commonJS({
         return object instanceof this;
       };
     }
-    function Writable(options) {
+    function Writable2(options) {
       Duplex = Duplex || require_stream_duplex();
       var isDuplex = this instanceof Duplex;
-      if (!isDuplex && !realHasInstance.call(Writable, this)) return new Writable(options);
+      if (!isDuplex && !realHasInstance.call(Writable2, this)) return new Writable2(options);
       this._writableState = new WritableState(options, this, isDuplex);
       this.writable = true;
       if (options) {
@@ -49322,7 +49322,7 @@ var require_stream_writable = __commonJS({
       }
       Stream2.call(this);
     }
-    Writable.prototype.pipe = function() {
+    Writable2.prototype.pipe = function() {
       errorOrDestroy(this, new ERR_STREAM_CANNOT_PIPE());
     };
     function writeAfterEnd(stream2, cb) {
@@ -49344,7 +49344,7 @@ var require_stream_writable = __commonJS({
       }
       return true;
     }
-    Writable.prototype.write = function(chunk2, encoding, cb) {
+    Writable2.prototype.write = function(chunk2, encoding, cb) {
       var state = this._writableState;
       var ret = false;
       var isBuf = !state.objectMode && _isUint8Array(chunk2);
@@ -49365,23 +49365,23 @@ var require_stream_writable = __commonJS({
       }
       return ret;
     };
-    Writable.prototype.cork = function() {
+    Writable2.prototype.cork = function() {
       this._writableState.corked++;
     };
-    Writable.prototype.uncork = function() {
+    Writable2.prototype.uncork = function() {
       var state = this._writableState;
       if (state.corked) {
         state.corked--;
         if (!state.writing && !state.corked && !state.bufferProcessing && state.bufferedRequest) clearBuffer(this, state);
       }
     };
-    Writable.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
+    Writable2.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
       if (typeof encoding === "string") encoding = encoding.toLowerCase();
       if (!(["hex", "utf8", "utf-8", "ascii", "binary", "base64", "ucs2", "ucs-2", "utf16le", "utf-16le", "raw"].indexOf((encoding + "").toLowerCase()) > -1)) throw new ERR_UNKNOWN_ENCODING(encoding);
       this._writableState.defaultEncoding = encoding;
       return this;
     };
-    Object.defineProperty(Writable.prototype, "writableBuffer", {
+    Object.defineProperty(Writable2.prototype, "writableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -49396,7 +49396,7 @@ var require_stream_writable = __commonJS({
       }
       return chunk2;
     }
-    Object.defineProperty(Writable.prototype, "writableHighWaterMark", {
+    Object.defineProperty(Writable2.prototype, "writableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -49544,11 +49544,11 @@ var require_stream_writable = __commonJS({
       state.bufferedRequest = entry;
       state.bufferProcessing = false;
     }
-    Writable.prototype._write = function(chunk2, encoding, cb) {
+    Writable2.prototype._write = function(chunk2, encoding, cb) {
       cb(new ERR_METHOD_NOT_IMPLEMENTED("_write()"));
     };
-    Writable.prototype._writev = null;
-    Writable.prototype.end = function(chunk2, encoding, cb) {
+    Writable2.prototype._writev = null;
+    Writable2.prototype.end = function(chunk2, encoding, cb) {
       var state = this._writableState;
       if (typeof chunk2 === "function") {
         cb = chunk2;
@@ -49566,7 +49566,7 @@ var require_stream_writable = __commonJS({
       if (!state.ending) endWritable(this, state, cb);
       return this;
     };
-    Object.defineProperty(Writable.prototype, "writableLength", {
+    Object.defineProperty(Writable2.prototype, "writableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -49639,7 +49639,7 @@ var require_stream_writable = __commonJS({
       }
       state.corkedRequestsFree.next = corkReq;
     }
-    Object.defineProperty(Writable.prototype, "destroyed", {
+    Object.defineProperty(Writable2.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -49657,9 +49657,9 @@ var require_stream_writable = __commonJS({
         this._writableState.destroyed = value2;
       }
     });
-    Writable.prototype.destroy = destroyImpl.destroy;
-    Writable.prototype._undestroy = destroyImpl.undestroy;
-    Writable.prototype._destroy = function(err, cb) {
+    Writable2.prototype.destroy = destroyImpl.destroy;
+    Writable2.prototype._undestroy = destroyImpl.undestroy;
+    Writable2.prototype._destroy = function(err, cb) {
       cb(err);
     };
   }
@@ -49676,13 +49676,13 @@ var require_stream_duplex = __commonJS({
     };
     module.exports = Duplex;
     var Readable = require_stream_readable();
-    var Writable = require_stream_writable();
+    var Writable2 = require_stream_writable();
     require_inherits()(Duplex, Readable);
     {
-      keys = objectKeys(Writable.prototype);
+      keys = objectKeys(Writable2.prototype);
       for (v = 0; v < keys.length; v++) {
         method = keys[v];
-        if (!Duplex.prototype[method]) Duplex.prototype[method] = Writable.prototype[method];
+        if (!Duplex.prototype[method]) Duplex.prototype[method] = Writable2.prototype[method];
       }
     }
     var keys;
@@ -49691,7 +49691,7 @@ var require_stream_duplex = __commonJS({
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
       Readable.call(this, options);
-      Writable.call(this, options);
+      Writable2.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
         if (options.readable === false) this.readable = false;
@@ -51285,14 +51285,14 @@ var require_stream_transform = __commonJS({
 var require_stream_passthrough = __commonJS({
   "node_modules/readable-stream/lib/_stream_passthrough.js"(exports, module) {
     "use strict";
-    module.exports = PassThrough3;
+    module.exports = PassThrough2;
     var Transform = require_stream_transform();
-    require_inherits()(PassThrough3, Transform);
-    function PassThrough3(options) {
-      if (!(this instanceof PassThrough3)) return new PassThrough3(options);
+    require_inherits()(PassThrough2, Transform);
+    function PassThrough2(options) {
+      if (!(this instanceof PassThrough2)) return new PassThrough2(options);
       Transform.call(this, options);
     }
-    PassThrough3.prototype._transform = function(chunk2, encoding, cb) {
+    PassThrough2.prototype._transform = function(chunk2, encoding, cb) {
       cb(null, chunk2);
     };
   }
@@ -51988,7 +51988,7 @@ var require_typedarray = __commonJS({
 // node_modules/concat-stream/index.js
 var require_concat_stream = __commonJS({
   "node_modules/concat-stream/index.js"(exports, module) {
-    var Writable = require_readable2().Writable;
+    var Writable2 = require_readable2().Writable;
     var inherits = require_inherits();
     var bufferFrom = require_buffer_from();
     if (typeof Uint8Array === "undefined") {
@@ -52014,7 +52014,7 @@ var require_concat_stream = __commonJS({
           encoding = "uint8array";
         }
       }
-      Writable.call(this, { objectMode: true });
+      Writable2.call(this, { objectMode: true });
       this.encoding = encoding;
       this.shouldInferEncoding = shouldInferEncoding;
       if (cb) this.on("finish", function() {
@@ -52023,7 +52023,7 @@ var require_concat_stream = __commonJS({
       this.body = [];
     }
     module.exports = ConcatStream;
-    inherits(ConcatStream, Writable);
+    inherits(ConcatStream, Writable2);
     ConcatStream.prototype._write = function(chunk2, enc, next) {
       this.body.push(chunk2);
       next();
@@ -52253,7 +52253,7 @@ var require_format = __commonJS({
 // src/action/run.ts
 import fs12 from "node:fs";
 import path16 from "node:path";
-import { PassThrough as PassThrough2 } from "node:stream";
+import { Writable } from "node:stream";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -61927,21 +61927,21 @@ function emitLegacyIndexDeprecation(url, packageJsonUrl, base2, main2) {
   }
   const format2 = defaultGetFormatWithoutErrors(url, { parentURL: base2.href });
   if (format2 !== "module") return;
-  const urlPath = fileURLToPath4(url.href);
+  const urlPath2 = fileURLToPath4(url.href);
   const packagePath = fileURLToPath4(new URL(".", packageJsonUrl));
   const basePath = fileURLToPath4(base2);
   if (!main2) {
     process3.emitWarning(
-      `No "main" or "exports" field defined in the package.json for ${packagePath} resolving the main entry point "${urlPath.slice(
+      `No "main" or "exports" field defined in the package.json for ${packagePath} resolving the main entry point "${urlPath2.slice(
         packagePath.length
       )}", imported from ${basePath}.
 Default "index" lookups for the main are deprecated for ES modules.`,
       "DeprecationWarning",
       "DEP0151"
     );
-  } else if (path2.resolve(packagePath, main2) !== urlPath) {
+  } else if (path2.resolve(packagePath, main2) !== urlPath2) {
     process3.emitWarning(
-      `Package ${packagePath} has a "main" field set to "${main2}", excluding the full filename and extension to the resolved file at "${urlPath.slice(
+      `Package ${packagePath} has a "main" field set to "${main2}", excluding the full filename and extension to the resolved file at "${urlPath2.slice(
         packagePath.length
       )}", imported from ${basePath}.
  Automatic extension resolution of the "main" field is deprecated for ES modules.`,
@@ -72470,7 +72470,7 @@ function lintMessageControl() {
   return remarkMessageControl({ name: "lint", source: "remark-lint" });
 }
 
-// src/depth-guard.ts
+// src/document-guard.ts
 var MAX_DEPTH = 1e3;
 var detached = /* @__PURE__ */ new WeakMap();
 function tooDeep(tree) {
@@ -72484,7 +72484,36 @@ function tooDeep(tree) {
   }
   return found;
 }
-var setAsideDeepNodes = () => (tree, file) => {
+var DEFAULT_MAX_SIZE = 5 * 1024 * 1024;
+function tooLargeReason(bytes, maxSize) {
+  const size = (value2) => value2 >= 1024 * 1024 ? `${(value2 / 1024 / 1024).toFixed(1)} MB` : value2 >= 1024 ? `${Math.round(value2 / 1024)} KB` : `${value2} bytes`;
+  return `Unexpected document of ${size(bytes)}, expected at most ${size(maxSize)} (option \`maxSize\`): not checked in depth, since reading a document this large takes minutes`;
+}
+function isSetAside(file) {
+  return file.data.postmortemSetAside === true;
+}
+function validMaxSize(options) {
+  const maxSize = options?.maxSize ?? DEFAULT_MAX_SIZE;
+  if (typeof maxSize !== "number" || !(maxSize >= 0)) {
+    throw new Error(`postmortem guard: invalid option \`maxSize\`: expected a number of bytes, 0 or more, got ${JSON.stringify(maxSize)}`);
+  }
+  return maxSize;
+}
+var guardDocument = (options) => {
+  const maxSize = validMaxSize(options);
+  return (tree, file) => {
+    const bytes = Buffer.byteLength(String(file.value ?? ""));
+    if (bytes > maxSize) {
+      detached.set(tree, [{ parent: tree, children: tree.children }]);
+      tree.children = tree.children.slice(0, 1);
+      file.data.postmortemSetAside = true;
+      file.message(tooLargeReason(bytes, maxSize), { place: { line: 1, column: 1 }, ruleId: "postmortem-max-size", source: "remark-lint" });
+      return;
+    }
+    setAsideDeepNodes(tree, file);
+  };
+};
+function setAsideDeepNodes(tree, file) {
   const deep = tooDeep(tree);
   if (deep.length === 0) return;
   detached.set(tree, deep.map(({ parent }) => ({ parent, children: parent.children })));
@@ -72496,12 +72525,12 @@ var setAsideDeepNodes = () => (tree, file) => {
     source: "remark-lint"
   });
   message.fatal = false;
-};
+}
 var putBack = () => (tree) => {
   for (const { parent, children } of detached.get(tree) ?? []) parent.children = children;
   detached.delete(tree);
 };
-var restoreDeepNodes = function() {
+var restoreGuardedNodes = function() {
   this.use(putBack);
 };
 
@@ -78077,6 +78106,7 @@ function defineRule(definition2) {
   };
   const run = lintRule({ origin: meta.origin, url: meta.url }, (tree, file, options) => {
     const resolved = validate(options);
+    if (isSetAside(file)) return;
     const model = getModel(tree, file, resolved.synonyms);
     definition2.check({
       model,
@@ -79311,11 +79341,11 @@ function presetOf(names, configured = []) {
   return {
     plugins: [
       [remarkFrontmatter, ["yaml"]],
-      setAsideDeepNodes,
+      guardDocument,
       remarkLint,
       ...Object.values(rules).filter((rule) => names.includes(rule.meta.preset) && !configuredRules.has(rule)),
       ...configured,
-      restoreDeepNodes
+      restoreGuardedNodes
     ]
   };
 }
@@ -79521,6 +79551,58 @@ function uriOf(relativePath2) {
   return relativePath2.split("/").map(encodeURIComponent).join("/");
 }
 
+// src/action/config-check.ts
+var KEYS = ["plugins", "settings"];
+function distance2(a, b) {
+  let previous2 = Array.from({ length: b.length + 1 }, (_, index2) => index2);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous2[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous2[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous2 = current;
+  }
+  return previous2[b.length] ?? 0;
+}
+function describeUnknown2(key) {
+  const close2 = KEYS.find((known) => distance2(key.toLowerCase(), known) <= 2);
+  return `unknown key \`${key}\`${close2 ? ` (did you mean \`${close2}\`?)` : ` (a configuration has ${KEYS.map((known) => `\`${known}\``).join(" and ")})`}`;
+}
+function kindOf(value2) {
+  if (value2 === null) return "null";
+  if (Array.isArray(value2)) return "an array";
+  return typeof value2 === "object" ? "an object" : `a ${typeof value2}`;
+}
+function pluginCount(plugins) {
+  if (Array.isArray(plugins)) return plugins.length;
+  return plugins !== null && typeof plugins === "object" ? Object.keys(plugins).length : 0;
+}
+function checkConfig(config) {
+  if (config === null || typeof config !== "object" || Array.isArray(config)) {
+    return { noRule: `it is ${kindOf(config)}, not an object with \`plugins\``, unknown: [] };
+  }
+  const unknown = Object.keys(config).filter((key) => !KEYS.includes(key)).map(describeUnknown2);
+  const { plugins } = config;
+  if (plugins === void 0) return { noRule: unknown.length > 0 ? unknown.join(", ") : "it has no `plugins`", unknown };
+  if (pluginCount(plugins) === 0) return { noRule: `its \`plugins\` are ${kindOf(plugins) === "an array" ? "an empty list" : kindOf(plugins)}`, unknown };
+  return { unknown };
+}
+function checkingTransform(transform3, reports) {
+  return (config, filePath2) => {
+    const report = checkConfig(config);
+    if (report.noRule) {
+      reports.set(filePath2, report);
+      return { plugins: [] };
+    }
+    const result = transform3(config, filePath2);
+    if (pluginCount(result.plugins) === 0) {
+      report.noRule = "the plugins it names are not loaded unless `allow-js-config` is true";
+    }
+    if (report.noRule || report.unknown.length > 0) reports.set(filePath2, report);
+    return result;
+  };
+}
+
 // src/action/config.ts
 import fs9 from "node:fs";
 import path13 from "node:path";
@@ -79538,13 +79620,22 @@ function isFile(filePath2) {
     return false;
   }
 }
-function hasPackageField(filePath2) {
+function readManifest(filePath2) {
   try {
     const manifest = JSON.parse(fs9.readFileSync(filePath2, "utf8"));
-    return manifest !== null && typeof manifest === "object" && PACKAGE_FIELD in manifest;
+    return manifest !== null && typeof manifest === "object" ? manifest : {};
   } catch {
-    return true;
+    return void 0;
   }
+}
+function hasPackageField(filePath2) {
+  const manifest = readManifest(filePath2);
+  return manifest === void 0 || PACKAGE_FIELD in manifest;
+}
+function misspeltPackageField(filePath2) {
+  const manifest = readManifest(filePath2);
+  if (!manifest || PACKAGE_FIELD in manifest) return void 0;
+  return Object.keys(manifest).find((key) => distance2(key.toLowerCase(), PACKAGE_FIELD.toLowerCase()) <= 2);
 }
 var ConfigFinder = class {
   constructor(allowExecutable) {
@@ -79553,6 +79644,8 @@ var ConfigFinder = class {
   allowExecutable;
   /** Executable configuration files passed over. */
   skipped = /* @__PURE__ */ new Set();
+  /** Each package.json passed over that has a key like `remarkConfig`, with that key. */
+  misspelt = /* @__PURE__ */ new Map();
   byFolder = /* @__PURE__ */ new Map();
   find(documentPath) {
     return this.inFolder(path13.dirname(path13.resolve(documentPath)));
@@ -79569,7 +79662,11 @@ var ConfigFinder = class {
   }
   applies(candidate) {
     if (!isFile(candidate)) return false;
-    if (path13.basename(candidate) === "package.json") return hasPackageField(candidate);
+    if (path13.basename(candidate) === "package.json") {
+      const misspelt = misspeltPackageField(candidate);
+      if (misspelt) this.misspelt.set(candidate, misspelt);
+      return hasPackageField(candidate);
+    }
     if (isExecutableConfig(candidate) && !this.allowExecutable) {
       this.skipped.add(candidate);
       return false;
@@ -79725,6 +79822,30 @@ function readInputs() {
   };
 }
 
+// src/action/log.ts
+var LEADING_SPACE = /^[\s\u0085]*/;
+var LEGACY_COMMAND = /##\[/g;
+function safeName(name) {
+  return escapeData2(name);
+}
+function safeLine(line) {
+  const flat = line.replace(/\r/g, "%0D").replace(LEGACY_COMMAND, "##%5B");
+  const indent2 = LEADING_SPACE.exec(flat)?.[0] ?? "";
+  return flat.startsWith("::", indent2.length) ? `${indent2}%3A${flat.slice(indent2.length + 1)}` : flat;
+}
+function safeText(text3) {
+  return text3.split("\n").map(safeLine).join("\n");
+}
+function safeReport(files) {
+  const shown = files.map((file) => {
+    const name = file.history[0] ?? file.path;
+    const copy2 = new VFile({ cwd: file.cwd, ...name ? { path: safeName(name) } : {} });
+    copy2.messages = file.messages;
+    return copy2;
+  });
+  return safeText(reporter(shown, { color: false }));
+}
+
 // src/action/summary.ts
 var DETAILS_BUDGET = 9e5;
 function countMessages(messages2) {
@@ -79732,7 +79853,14 @@ function countMessages(messages2) {
   return { errors, warnings: messages2.length - errors };
 }
 function cell(text3) {
-  return text3.replace(/\r?\n/g, " ").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;");
+  return text3.replace(/\r\n?|\n/g, " ").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;");
+}
+var MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+!|<>~&]/g;
+function nameCell(name) {
+  return safeName(name).replace(MARKDOWN_PUNCTUATION, "\\$&");
+}
+function urlPath(file) {
+  return file.split("/").map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
 }
 function plural(count, noun) {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
@@ -79746,7 +79874,7 @@ function link(text3, url) {
   return url ? `[${text3}](${url})` : text3;
 }
 function lineUrl(file, line, options) {
-  return options.blobUrl ? `${options.blobUrl}${encodeURI(file)}#L${line}` : void 0;
+  return options.blobUrl ? `${options.blobUrl}${urlPath(file)}#L${line}` : void 0;
 }
 function fact(shown, file, options) {
   if (!shown) return "\u2014";
@@ -79787,13 +79915,13 @@ function jobSummary(files, options) {
       ["File", "Errors", "Warnings"],
       named.map(({ file, name }) => {
         const counts = countMessages(file.messages);
-        return [link(cell(name), lineUrl(name, 1, options)), String(counts.errors), String(counts.warnings)];
+        return [link(nameCell(name), lineUrl(name, 1, options)), String(counts.errors), String(counts.warnings)];
       })
     )
   ];
   let size = parts.join("\n").length;
   for (const { file, name } of named) {
-    const details = [`### ${cell(name)}
+    const details = [`### ${nameCell(name)}
 `, factsTable(file.data.postmortemIncident, name, options), findingsTable(file, name, options)].filter(Boolean).join("\n");
     size += details.length;
     if (size > DETAILS_BUDGET) {
@@ -79808,22 +79936,34 @@ function jobSummary(files, options) {
 // src/action/run.ts
 var PACKAGE = "remark-preset-lint-postmortem";
 var HOME = `https://github.com/${PACKAGE}/${PACKAGE}`;
+function sink() {
+  return new Writable({ write: (_chunk, _encoding, done) => done() });
+}
 function lintGroup(files, config, transform3, cwd) {
   const options = {
     processor: unified().use(remarkParse),
     cwd,
-    files,
+    // As files, not paths: the engine reads a path as a glob, and a file named
+    // `[draft].md` would match nothing.
+    files: files.map((file) => new VFile({ cwd, path: path16.resolve(cwd, file) })),
     ignoreName: ".remarkignore",
     silentlyIgnore: true,
+    // Each group's configuration is found beforehand (see ConfigFinder); the
+    // names tell the engine to read `remarkConfig` of a package.json, as
+    // remark-cli does, rather than take the whole manifest.
     detectConfig: false,
+    rcName: RC_NAME,
+    packageField: PACKAGE_FIELD,
     ...config ? { rcPath: config } : {},
     defaultConfig: recommended,
     configTransform: transform3,
     plugins: [incidentFacts],
     out: false,
     color: false,
-    streamOut: new PassThrough2(),
-    streamError: new PassThrough2()
+    // The action prints its own report, with file names escaped.
+    reporter: () => "",
+    streamOut: sink(),
+    streamError: sink()
   };
   return new Promise((resolve2, reject) => {
     engine(options, (error2, _code, context) => {
@@ -79838,6 +79978,11 @@ function groupByConfig(files, inputs, cwd) {
     if (isExecutableConfig(config) && !inputs.allowJsConfig) {
       throw new Error(`Input \`config\` names an executable configuration (\`${inputs.config}\`); set \`allow-js-config: true\` to load it, or use JSON or YAML`);
     }
+    if (path16.basename(config) === "package.json" && !hasPackageField(config)) {
+      const misspelt = misspeltPackageField(config);
+      const hint = misspelt ? ` (it has \`${safeName(misspelt)}\`: did you mean \`${PACKAGE_FIELD}\`?)` : "";
+      throw new Error(`Input \`config\` names ${inputs.config}, which has no \`${PACKAGE_FIELD}\` field${hint}`);
+    }
     return /* @__PURE__ */ new Map([[config, [...files]]]);
   }
   const finder2 = new ConfigFinder(inputs.allowJsConfig);
@@ -79846,8 +79991,15 @@ function groupByConfig(files, inputs, cwd) {
     const config = finder2.find(path16.resolve(cwd, file));
     groups.set(config, [...groups.get(config) ?? [], file]);
   }
+  for (const [manifest, key] of finder2.misspelt) {
+    const name = path16.relative(cwd, manifest);
+    warning(`Did not read ${safeName(name)}: it has \`${safeName(key)}\`, not \`${PACKAGE_FIELD}\` (did you mean \`${PACKAGE_FIELD}\`?)`, {
+      file: name,
+      title: "Configuration not loaded"
+    });
+  }
   for (const skipped of finder2.skipped) {
-    warning(`Did not load ${path16.relative(cwd, skipped)}: executable configuration runs only with \`allow-js-config: true\``, {
+    warning(`Did not load ${safeName(path16.relative(cwd, skipped))}: executable configuration runs only with \`allow-js-config: true\``, {
       file: path16.relative(cwd, skipped),
       title: "Configuration not loaded"
     });
@@ -79862,32 +80014,40 @@ function blobUrl() {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = process.env;
   return server && repository && sha ? `${server}/${repository}/blob/${sha}/` : void 0;
 }
-async function runAction() {
-  const inputs = readInputs();
-  const cwd = process.cwd();
-  const root = process.env.GITHUB_WORKSPACE || cwd;
-  const { files: paths, unmatched } = await expandFiles(inputs.files, cwd);
-  for (const pattern2 of unmatched) error(`No Markdown files match \`${pattern2}\``, { title: "files" });
+async function lintAll(paths, inputs, cwd) {
   const skippedPlugins = /* @__PURE__ */ new Set();
   const own11 = { preset: recommended, rules };
-  const transform3 = inputs.allowJsConfig ? ownPackageTransform(own11) : ownPluginsOnly(own11, skippedPlugins);
+  const reports = /* @__PURE__ */ new Map();
+  const transform3 = checkingTransform(inputs.allowJsConfig ? ownPackageTransform(own11) : ownPluginsOnly(own11, skippedPlugins), reports);
   const files = [];
   for (const [config, group2] of groupByConfig(paths, inputs, cwd)) {
     files.push(...await lintGroup(group2, config, transform3, cwd));
   }
   files.sort((a, b) => a.path.localeCompare(b.path));
   for (const plugin of skippedPlugins) {
-    warning(`Did not load plugin \`${plugin}\` named in configuration: only this package's preset and rules run unless \`allow-js-config\` is true`, {
+    warning(`Did not load plugin \`${safeName(plugin)}\` named in configuration: only this package's preset and rules run unless \`allow-js-config\` is true`, {
       title: "Plugin not loaded"
     });
   }
+  let brokenConfigs = 0;
+  for (const [configPath, report] of reports) {
+    const name = path16.relative(cwd, configPath);
+    const annotation = { file: name, title: "Configuration" };
+    if (report.noRule) {
+      brokenConfigs++;
+      error(`${safeName(name)} loads no rule: ${report.noRule}`, annotation);
+    } else {
+      warning(`${safeName(name)} has ${report.unknown.join(", ")}`, annotation);
+    }
+  }
+  return { files, brokenConfigs };
+}
+async function writeReports(files, inputs, cwd, root) {
   startGroup(`Postmortem lint of ${files.length} file${files.length === 1 ? "" : "s"}`);
-  info(reporter(files, { color: false }));
+  info(safeReport(files));
   endGroup();
   for (const command of toGithubCommands(files, { root })) process.stdout.write(`${command}
 `);
-  const found = countMessages(files.flatMap((file) => file.messages));
-  const counts = { errors: found.errors + unmatched.length, warnings: found.warnings };
   if (process.env.GITHUB_STEP_SUMMARY) {
     const url = blobUrl();
     await summary.addRaw(jobSummary(files, { root, ...url ? { blobUrl: url } : {} })).write();
@@ -79900,9 +80060,22 @@ async function runAction() {
     fs12.writeFileSync(sarifPath, `${JSON.stringify(log2, null, 2)}
 `);
   }
+}
+async function runAction() {
+  const inputs = readInputs();
+  const cwd = process.cwd();
+  const root = process.env.GITHUB_WORKSPACE || cwd;
+  const { files: paths, unmatched } = await expandFiles(inputs.files, cwd);
+  for (const pattern2 of unmatched) error(`No Markdown files match \`${pattern2}\``, { title: "files" });
+  const { files, brokenConfigs } = await lintAll(paths, inputs, cwd);
+  await writeReports(files, inputs, cwd, root);
+  const found = countMessages(files.flatMap((file) => file.messages));
+  const counts = { errors: found.errors + unmatched.length + brokenConfigs, warnings: found.warnings };
   setOutput("errors", counts.errors);
   setOutput("warnings", counts.warnings);
-  if (shouldFail(counts, inputs)) {
+  if (brokenConfigs > 0) {
+    setFailed(`Postmortem lint ran no rule on the files of ${brokenConfigs} configuration${brokenConfigs === 1 ? "" : "s"} (see above)`);
+  } else if (shouldFail(counts, inputs)) {
     setFailed(`Postmortem lint found ${counts.errors} error(s) and ${counts.warnings} warning(s) (fail-on: ${inputs.failOn})`);
   }
 }

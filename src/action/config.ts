@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type {ConfigTransform, Preset as EnginePreset} from 'unified-engine'
 import {type OwnModules, ownPackageTransform} from '../cli/config.js'
+import {distance} from './config-check.js'
 
 export const RC_NAME = '.remarkrc'
 export const PACKAGE_FIELD = 'remarkConfig'
@@ -22,14 +23,26 @@ function isFile(filePath: string): boolean {
   }
 }
 
-function hasPackageField(filePath: string): boolean {
+function readManifest(filePath: string): object | undefined {
   try {
     const manifest: unknown = JSON.parse(fs.readFileSync(filePath, 'utf8'))
-    return manifest !== null && typeof manifest === 'object' && PACKAGE_FIELD in manifest
+    return manifest !== null && typeof manifest === 'object' ? manifest : {}
   } catch {
-    // A broken package.json is the engine's to report, as remark-cli would.
-    return true
+    return undefined
   }
+}
+
+/** Whether a package.json has the configuration field (a broken one counts, for the engine to report, as remark-cli would). */
+export function hasPackageField(filePath: string): boolean {
+  const manifest = readManifest(filePath)
+  return manifest === undefined || PACKAGE_FIELD in manifest
+}
+
+/** A key of a package.json without `remarkConfig` that looks like a misspelling of it (`remarkconfig`, `remarkConfigs`). */
+export function misspeltPackageField(filePath: string): string | undefined {
+  const manifest = readManifest(filePath)
+  if (!manifest || PACKAGE_FIELD in manifest) return undefined
+  return Object.keys(manifest).find((key) => distance(key.toLowerCase(), PACKAGE_FIELD.toLowerCase()) <= 2)
 }
 
 /**
@@ -42,6 +55,8 @@ function hasPackageField(filePath: string): boolean {
 export class ConfigFinder {
   /** Executable configuration files passed over. */
   readonly skipped = new Set<string>()
+  /** Each package.json passed over that has a key like `remarkConfig`, with that key. */
+  readonly misspelt = new Map<string, string>()
   private readonly byFolder = new Map<string, string | undefined>()
 
   constructor(private readonly allowExecutable: boolean) {}
@@ -63,7 +78,11 @@ export class ConfigFinder {
 
   private applies(candidate: string): boolean {
     if (!isFile(candidate)) return false
-    if (path.basename(candidate) === 'package.json') return hasPackageField(candidate)
+    if (path.basename(candidate) === 'package.json') {
+      const misspelt = misspeltPackageField(candidate)
+      if (misspelt) this.misspelt.set(candidate, misspelt)
+      return hasPackageField(candidate)
+    }
     if (isExecutableConfig(candidate) && !this.allowExecutable) {
       this.skipped.add(candidate)
       return false

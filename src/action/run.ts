@@ -1,41 +1,60 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import {PassThrough} from 'node:stream'
+import {Writable} from 'node:stream'
 import * as core from '@actions/core'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {type ConfigTransform, type Options as EngineOptions, engine} from 'unified-engine'
-import type {VFile} from 'vfile'
-import {reporter} from 'vfile-reporter'
+import {VFile} from 'vfile'
 import {ownPackageTransform} from '../cli/config.js'
 import {recommended, rules} from '../index.js'
 import {toGithubCommands} from '../reporters/github.js'
 import {toSarif} from '../reporters/sarif.js'
-import {ConfigFinder, isExecutableConfig, ownPluginsOnly} from './config.js'
+import {type ConfigReport, checkingTransform} from './config-check.js'
+import {ConfigFinder, PACKAGE_FIELD, RC_NAME, hasPackageField, isExecutableConfig, misspeltPackageField, ownPluginsOnly} from './config.js'
 import {incidentFacts} from './facts.js'
 import {expandFiles} from './files.js'
 import {type ActionInputs, readInputs} from './inputs.js'
+import {safeName, safeReport} from './log.js'
 import {type Counts, countMessages, jobSummary} from './summary.js'
 
 const PACKAGE = 'remark-preset-lint-postmortem'
 const HOME = `https://github.com/${PACKAGE}/${PACKAGE}`
 
+/**
+ * A stream that takes and drops what it is given. The engine waits for each
+ * write to be taken: a PassThrough nobody reads takes 16 KiB, and a longer
+ * report then never returns.
+ */
+function sink(): Writable {
+  return new Writable({write: (_chunk, _encoding, done) => done()})
+}
+
 function lintGroup(files: string[], config: string | undefined, transform: ConfigTransform, cwd: string): Promise<VFile[]> {
   const options: EngineOptions = {
     processor: unified().use(remarkParse),
     cwd,
-    files,
+    // As files, not paths: the engine reads a path as a glob, and a file named
+    // `[draft].md` would match nothing.
+    files: files.map((file) => new VFile({cwd, path: path.resolve(cwd, file)})),
     ignoreName: '.remarkignore',
     silentlyIgnore: true,
+    // Each group's configuration is found beforehand (see ConfigFinder); the
+    // names tell the engine to read `remarkConfig` of a package.json, as
+    // remark-cli does, rather than take the whole manifest.
     detectConfig: false,
+    rcName: RC_NAME,
+    packageField: PACKAGE_FIELD,
     ...(config ? {rcPath: config} : {}),
     defaultConfig: recommended,
     configTransform: transform,
     plugins: [incidentFacts],
     out: false,
     color: false,
-    streamOut: new PassThrough(),
-    streamError: new PassThrough()
+    // The action prints its own report, with file names escaped.
+    reporter: () => '',
+    streamOut: sink(),
+    streamError: sink()
   }
   return new Promise((resolve, reject) => {
     engine(options, (error, _code, context) => {
@@ -52,6 +71,11 @@ function groupByConfig(files: readonly string[], inputs: ActionInputs, cwd: stri
     if (isExecutableConfig(config) && !inputs.allowJsConfig) {
       throw new Error(`Input \`config\` names an executable configuration (\`${inputs.config}\`); set \`allow-js-config: true\` to load it, or use JSON or YAML`)
     }
+    if (path.basename(config) === 'package.json' && !hasPackageField(config)) {
+      const misspelt = misspeltPackageField(config)
+      const hint = misspelt ? ` (it has \`${safeName(misspelt)}\`: did you mean \`${PACKAGE_FIELD}\`?)` : ''
+      throw new Error(`Input \`config\` names ${inputs.config}, which has no \`${PACKAGE_FIELD}\` field${hint}`)
+    }
     return new Map([[config, [...files]]])
   }
   const finder = new ConfigFinder(inputs.allowJsConfig)
@@ -60,8 +84,15 @@ function groupByConfig(files: readonly string[], inputs: ActionInputs, cwd: stri
     const config = finder.find(path.resolve(cwd, file))
     groups.set(config, [...(groups.get(config) ?? []), file])
   }
+  for (const [manifest, key] of finder.misspelt) {
+    const name = path.relative(cwd, manifest)
+    core.warning(`Did not read ${safeName(name)}: it has \`${safeName(key)}\`, not \`${PACKAGE_FIELD}\` (did you mean \`${PACKAGE_FIELD}\`?)`, {
+      file: name,
+      title: 'Configuration not loaded'
+    })
+  }
   for (const skipped of finder.skipped) {
-    core.warning(`Did not load ${path.relative(cwd, skipped)}: executable configuration runs only with \`allow-js-config: true\``, {
+    core.warning(`Did not load ${safeName(path.relative(cwd, skipped))}: executable configuration runs only with \`allow-js-config: true\``, {
       file: path.relative(cwd, skipped),
       title: 'Configuration not loaded'
     })
@@ -80,39 +111,44 @@ function blobUrl(): string | undefined {
 }
 
 /**
- * The action: lints the `files`, annotates every message on its lines,
- * writes the job summary (and a SARIF log when asked), sets the `errors`
- * and `warnings` outputs and fails as `fail-on` says.
+ * Lints every document with the configuration that applies to it. Returns
+ * the files and the number of configuration files that load no rule, each
+ * reported in one line (an error) and counted as an error.
  */
-export async function runAction(): Promise<void> {
-  const inputs = readInputs()
-  const cwd = process.cwd()
-  const root = process.env.GITHUB_WORKSPACE || cwd
-
-  const {files: paths, unmatched} = await expandFiles(inputs.files, cwd)
-  for (const pattern of unmatched) core.error(`No Markdown files match \`${pattern}\``, {title: 'files'})
-
+async function lintAll(paths: readonly string[], inputs: ActionInputs, cwd: string): Promise<{files: VFile[]; brokenConfigs: number}> {
   const skippedPlugins = new Set<string>()
   const own = {preset: recommended, rules}
-  const transform = inputs.allowJsConfig ? ownPackageTransform(own) : ownPluginsOnly(own, skippedPlugins)
+  const reports = new Map<string, ConfigReport>()
+  const transform = checkingTransform(inputs.allowJsConfig ? ownPackageTransform(own) : ownPluginsOnly(own, skippedPlugins), reports)
   const files: VFile[] = []
   for (const [config, group] of groupByConfig(paths, inputs, cwd)) {
     files.push(...(await lintGroup(group, config, transform, cwd)))
   }
   files.sort((a, b) => a.path.localeCompare(b.path))
   for (const plugin of skippedPlugins) {
-    core.warning(`Did not load plugin \`${plugin}\` named in configuration: only this package's preset and rules run unless \`allow-js-config\` is true`, {
+    core.warning(`Did not load plugin \`${safeName(plugin)}\` named in configuration: only this package's preset and rules run unless \`allow-js-config\` is true`, {
       title: 'Plugin not loaded'
     })
   }
+  let brokenConfigs = 0
+  for (const [configPath, report] of reports) {
+    const name = path.relative(cwd, configPath)
+    const annotation = {file: name, title: 'Configuration'}
+    if (report.noRule) {
+      brokenConfigs++
+      core.error(`${safeName(name)} loads no rule: ${report.noRule}`, annotation)
+    } else {
+      core.warning(`${safeName(name)} has ${report.unknown.join(', ')}`, annotation)
+    }
+  }
+  return {files, brokenConfigs}
+}
 
+async function writeReports(files: readonly VFile[], inputs: ActionInputs, cwd: string, root: string): Promise<void> {
   core.startGroup(`Postmortem lint of ${files.length} file${files.length === 1 ? '' : 's'}`)
-  core.info(reporter(files, {color: false}))
+  core.info(safeReport(files))
   core.endGroup()
   for (const command of toGithubCommands(files, {root})) process.stdout.write(`${command}\n`)
-
-  const found = countMessages(files.flatMap((file) => file.messages))
-  const counts = {errors: found.errors + unmatched.length, warnings: found.warnings}
 
   if (process.env.GITHUB_STEP_SUMMARY) {
     const url = blobUrl()
@@ -125,10 +161,32 @@ export async function runAction(): Promise<void> {
     const log = toSarif(files, {root, toolName: PACKAGE, informationUri: HOME, ...(version ? {toolVersion: version} : {})})
     fs.writeFileSync(sarifPath, `${JSON.stringify(log, null, 2)}\n`)
   }
+}
 
+/**
+ * The action: lints the `files`, annotates every message on its lines,
+ * writes the job summary (and a SARIF log when asked), sets the `errors`
+ * and `warnings` outputs and fails as `fail-on` says, or whatever it says
+ * when a configuration loads no rule: then nothing was checked.
+ */
+export async function runAction(): Promise<void> {
+  const inputs = readInputs()
+  const cwd = process.cwd()
+  const root = process.env.GITHUB_WORKSPACE || cwd
+
+  const {files: paths, unmatched} = await expandFiles(inputs.files, cwd)
+  for (const pattern of unmatched) core.error(`No Markdown files match \`${pattern}\``, {title: 'files'})
+
+  const {files, brokenConfigs} = await lintAll(paths, inputs, cwd)
+  await writeReports(files, inputs, cwd, root)
+
+  const found = countMessages(files.flatMap((file) => file.messages))
+  const counts = {errors: found.errors + unmatched.length + brokenConfigs, warnings: found.warnings}
   core.setOutput('errors', counts.errors)
   core.setOutput('warnings', counts.warnings)
-  if (shouldFail(counts, inputs)) {
+  if (brokenConfigs > 0) {
+    core.setFailed(`Postmortem lint ran no rule on the files of ${brokenConfigs} configuration${brokenConfigs === 1 ? '' : 's'} (see above)`)
+  } else if (shouldFail(counts, inputs)) {
     core.setFailed(`Postmortem lint found ${counts.errors} error(s) and ${counts.warnings} warning(s) (fail-on: ${inputs.failOn})`)
   }
 }

@@ -2,6 +2,7 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {levelOf, rangeOf, relativePath} from '../reporters/shared.js'
 import type {IncidentSummary, ShownFact} from './facts.js'
+import {safeName} from './log.js'
 
 export interface SummaryOptions {
   /** The repository's root, which paths are relative to. */
@@ -25,7 +26,25 @@ export function countMessages(messages: readonly VFileMessage[]): Counts {
 }
 
 function cell(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;')
+  return text.replace(/\r\n?|\n/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;')
+}
+
+// Markdown's punctuation, escaped in file names so that a name cannot make a
+// link, an image, code or a table cell of its own.
+const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+!|<>~&]/g
+
+/** A file name of the repository as Markdown text: one line, its punctuation escaped. */
+function nameCell(name: string): string {
+  return safeName(name).replace(MARKDOWN_PUNCTUATION, '\\$&')
+}
+
+// A path in a URL, each segment encoded; parentheses too, as a `)` would end
+// a Markdown link's destination.
+function urlPath(file: string): string {
+  return file
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/\(/g, '%28').replace(/\)/g, '%29'))
+    .join('/')
 }
 
 function plural(count: number, noun: string): string {
@@ -42,7 +61,7 @@ function link(text: string, url: string | undefined): string {
 }
 
 function lineUrl(file: string, line: number, options: SummaryOptions): string | undefined {
-  return options.blobUrl ? `${options.blobUrl}${encodeURI(file)}#L${line}` : undefined
+  return options.blobUrl ? `${options.blobUrl}${urlPath(file)}#L${line}` : undefined
 }
 
 function fact(shown: ShownFact | undefined, file: string, options: SummaryOptions): string {
@@ -91,13 +110,13 @@ export function jobSummary(files: readonly VFile[], options: SummaryOptions): st
       ['File', 'Errors', 'Warnings'],
       named.map(({file, name}) => {
         const counts = countMessages(file.messages)
-        return [link(cell(name), lineUrl(name, 1, options)), String(counts.errors), String(counts.warnings)]
+        return [link(nameCell(name), lineUrl(name, 1, options)), String(counts.errors), String(counts.warnings)]
       })
     )
   ]
   let size = parts.join('\n').length
   for (const {file, name} of named) {
-    const details = [`### ${cell(name)}\n`, factsTable(file.data.postmortemIncident, name, options), findingsTable(file, name, options)]
+    const details = [`### ${nameCell(name)}\n`, factsTable(file.data.postmortemIncident, name, options), findingsTable(file, name, options)]
       .filter(Boolean)
       .join('\n')
     size += details.length

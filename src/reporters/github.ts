@@ -8,7 +8,7 @@ const COMMANDS: Record<Level, string> = {error: 'error', warning: 'warning', inf
 
 // The escapes of the runner (and of @actions/core): data ends at a line break,
 // and properties also at `,` and `:`.
-function escapeData(value: string): string {
+export function escapeData(value: string): string {
   return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
 }
 

@@ -81,6 +81,25 @@ async function runAction(dir: string, inputs: Record<string, string>): Promise<A
   }
 }
 
+/**
+ * The commands a runner reads in `stdout`, as actions/runner parses each
+ * line: `::name …` after leading spaces, or the legacy `##[name …]` anywhere.
+ * A line ends at LF, CRLF or CR.
+ */
+function runnerCommands(stdout: string): string[] {
+  return stdout.split(/\r\n|\r|\n/).flatMap((line) => {
+    const trimmed = line.replace(/^[\s\u0085]+/, '')
+    if (trimmed.startsWith('::')) return [/^::([^ :]*)/.exec(trimmed)?.[1] ?? '']
+    const legacy = /##\[([^ \]]*)/.exec(line)
+    return legacy ? [legacy[1] ?? ''] : []
+  })
+}
+
+/** A property of a workflow command as the runner reads it. */
+function unescapeProperty(value: string): string {
+  return value.replace(/%(0D|0A|3A|2C|25)/g, (_, code: string) => String.fromCharCode(Number.parseInt(code, 16)))
+}
+
 describe('the GitHub Action', () => {
   it('annotates each message on its lines, summarises, sets outputs and passes on warnings', async () => {
     const dir = workspace({
@@ -165,8 +184,10 @@ describe('the GitHub Action', () => {
 
   it('does not run an executable configuration unless allow-js-config is true', async () => {
     const dir = workspace({
-      // Turns every rule off, and leaves a trace when run.
-      '.remarkrc.mjs': "import fs from 'node:fs'\nfs.writeFileSync(new URL('ran', import.meta.url), '')\nexport default {plugins: []}\n",
+      // Turns the time-zone rule off, and leaves a trace when run.
+      '.remarkrc.mjs':
+        "import fs from 'node:fs'\nfs.writeFileSync(new URL('ran', import.meta.url), '')\n" +
+        "export default {plugins: ['remark-preset-lint-postmortem', ['remark-preset-lint-postmortem/rules/time-zone', false]]}\n",
       'incident.md': postmortem({zone: ''})
     })
     const guarded = await runAction(dir, {files: 'incident.md'})
@@ -185,6 +206,71 @@ describe('the GitHub Action', () => {
     expect(fs.existsSync(path.join(dir, 'ran'))).toBe(true)
     expect(allowed.commands).toEqual([])
     expect(allowed.outputs).toEqual({errors: '0', warnings: '0'})
+  })
+
+  it('reads the configuration of a package.json from its remarkConfig, as remark-cli does', async () => {
+    const manifest = {
+      name: 'postmortems',
+      version: '1.0.0',
+      remarkConfig: {plugins: ['remark-preset-lint-postmortem', ['remark-preset-lint-postmortem/rules/time-zone', ['error']]]}
+    }
+    const dir = workspace({'package.json': JSON.stringify(manifest), 'docs/incident.md': postmortem({zone: ''})})
+    const expected = [expect.stringMatching(/^::error file=docs\/incident\.md,line=7,.*title=postmortem-time-zone::/)]
+    const inputsList: Array<Record<string, string>> = [{files: 'docs'}, {files: 'docs', config: 'package.json'}]
+    for (const inputs of inputsList) {
+      const result = await runAction(dir, inputs)
+      expect(result.commands).toEqual(expected)
+      expect(result.outputs).toEqual({errors: '1', warnings: '0'})
+      expect(result.code).toBe(1)
+    }
+
+    // A package.json without the field is passed over for the preset, but not when named.
+    const plain = workspace({'package.json': JSON.stringify({name: 'postmortems'}), 'incident.md': postmortem({zone: ''})})
+    expect((await runAction(plain, {files: 'incident.md'})).outputs).toEqual({errors: '0', warnings: '1'})
+    const named = await runAction(plain, {files: 'incident.md', config: 'package.json'})
+    expect(named.code).toBe(1)
+    expect(named.stdout).toContain('::error::Input `config` names package.json, which has no `remarkConfig` field\n')
+
+    // A misspelt field is passed over as remark-cli does, but said.
+    const misspelt = workspace({'package.json': JSON.stringify({name: 'x', remarkconfig: manifest.remarkConfig}), 'incident.md': postmortem({zone: ''})})
+    const warned = await runAction(misspelt, {files: 'incident.md'})
+    expect(warned.commands[0]).toBe(
+      '::warning title=Configuration not loaded,file=package.json::Did not read package.json: it has `remarkconfig`, not `remarkConfig` (did you mean `remarkConfig`?)'
+    )
+    // The preset's finding; the warning about the configuration is not a finding.
+    expect(warned.outputs).toEqual({errors: '0', warnings: '1'})
+    const namedMisspelt = await runAction(misspelt, {files: 'incident.md', config: 'package.json'})
+    expect(namedMisspelt.stdout).toContain(
+      '::error::Input `config` names package.json, which has no `remarkConfig` field (it has `remarkconfig`: did you mean `remarkConfig`?)\n'
+    )
+  })
+
+  it('fails, in one line, on a configuration that loads no rule', async () => {
+    const cases: Array<[string, string, string]> = [
+      ['.remarkrc.json', '[1, 2, 3]', '.remarkrc.json loads no rule: it is an array, not an object with `plugins`'],
+      ['.remarkrc.json', '{}', '.remarkrc.json loads no rule: it has no `plugins`'],
+      ['.remarkrc.yml', 'plugin:\n  - remark-preset-lint-postmortem\n', '.remarkrc.yml loads no rule: unknown key `plugin` (did you mean `plugins`?)'],
+      ['.remarkrc.json', '{"plugins": []}', '.remarkrc.json loads no rule: its `plugins` are an empty list'],
+      ['.remarkrc.json', '"remark-preset-lint-postmortem"', '.remarkrc.json loads no rule: it is a string, not an object with `plugins`'],
+      ['package.json', '{"name": "x", "remarkConfig": {}}', 'package.json loads no rule: it has no `plugins`'],
+      ['.remarkrc.json', '{"plugins": ["remark-lint-no-dead-urls"]}', '.remarkrc.json loads no rule: the plugins it names are not loaded unless `allow-js-config` is true']
+    ]
+    for (const [name, text, message] of cases) {
+      const dir = workspace({[name]: text, 'incident.md': postmortem({zone: ''})})
+      // Even with fail-on: never, since nothing was checked.
+      const result = await runAction(dir, {files: 'incident.md', 'fail-on': 'never'})
+      expect(result.stdout.split('\n').filter((line) => line.includes('loads no rule'))).toEqual([`::error title=Configuration,file=${name}::${message}`])
+      expect(result.outputs).toEqual({errors: '1', warnings: '0'})
+      expect(result.stdout).toContain('::error::Postmortem lint ran no rule on the files of 1 configuration (see above)')
+      expect(result.code).toBe(1)
+    }
+  })
+
+  it('warns of a misspelt key in a configuration that loads rules', async () => {
+    const dir = workspace({'.remarkrc.json': '{"plugins": ["remark-preset-lint-postmortem"], "setings": {}}', 'incident.md': postmortem()})
+    const result = await runAction(dir, {files: 'incident.md'})
+    expect(result.commands).toEqual(['::warning title=Configuration,file=.remarkrc.json::.remarkrc.json has unknown key `setings` (did you mean `settings`?)'])
+    expect(result.code).toBe(0)
   })
 
   it('does not load plugins a JSON configuration names from the repository by default', async () => {
@@ -216,6 +302,47 @@ describe('the GitHub Action', () => {
     expect(unmatched.commands).toEqual(['::error title=files::No Markdown files match `incidents/**/*.md`'])
     expect(unmatched.outputs).toEqual({errors: '1', warnings: '0'})
     expect(unmatched.code).toBe(1)
+  })
+
+  it('prints no line a runner reads as a command but its own, whatever the repository names its files', async () => {
+    // A name that breaks the line and opens commands, one that starts a line
+    // with a command, and one with the legacy form; all hold findings.
+    const injected = 'postmortems/x\n::error::injected\n::add-mask::secret\r::set-output name=leak::1.md'
+    // NEL, which the runner's TrimStart drops, before the command.
+    const leading = '\u0085::add-mask::leak.md'
+    const plainStart = '::add-mask::plain.md'
+    const legacy = 'postmortems/##[set-output name=leak;]1.md'
+    const names = [injected, leading, plainStart, legacy]
+    const dir = workspace(Object.fromEntries(names.map((name) => [name, postmortem({zone: ''})])))
+    const result = await runAction(dir, {files: '.'})
+
+    expect(runnerCommands(result.stdout).filter((name) => !['warning', 'group', 'endgroup'].includes(name))).toEqual([])
+    expect(result.outputs).toEqual({errors: '0', warnings: '4'})
+    expect(result.code).toBe(0)
+    // Each file is still annotated on its lines: the runner unescapes the property.
+    const annotated = result.commands.map((line) => /^::warning file=([^,]*),/.exec(line)?.[1]).map((name) => unescapeProperty(name ?? ''))
+    expect(annotated.sort()).toEqual([...names].sort())
+    // The report names the files escaped, on one line each.
+    expect(result.stdout).toContain('postmortems/x%0A::error::injected%0A::add-mask::secret%0D::set-output name=leak::1.md\n')
+    expect(result.stdout).toContain('\u0085%3A:add-mask::leak.md\n')
+    expect(result.stdout).toContain('\n%3A:add-mask::plain.md\n')
+    expect(result.stdout).toContain('postmortems/##%5Bset-output name=leak;]1.md\n')
+    // The job summary shows the names escaped, links them to the real files and makes no link of its own.
+    expect(result.summary).toContain(
+      '| [postmortems/x%0A::error::injected%0A::add-mask::secret%0D::set-output name=leak::1.md]' +
+        `(${BLOB}postmortems/x%0A%3A%3Aerror%3A%3Ainjected%0A%3A%3Aadd-mask%3A%3Asecret%0D%3A%3Aset-output%20name%3Dleak%3A%3A1.md#L1) | 0 | 1 |`
+    )
+    expect(result.summary).toContain('### postmortems/\\#\\#\\[set-output name=leak;\\]1.md\n')
+    expect(result.summary.split('\n').filter((line) => line.includes('add-mask')).every((line) => line.startsWith('|') || line.startsWith('###'))).toBe(true)
+  })
+
+  it('reports a document of 300 findings (more than a pipe holds)', async () => {
+    const paragraphs = Array.from({length: 100}, (_, index) => `Paragraph ${index}: TODO fill in. The engineer who broke it was careless.\n`)
+    const dir = workspace({'long.md': ['# Outage', '', '## Summary', '', ...paragraphs].join('\n')})
+    const result = await runAction(dir, {files: 'long.md', 'fail-on': 'never'})
+    expect(result.code).toBe(0)
+    expect(Number(result.outputs.warnings)).toBeGreaterThan(300)
+    expect(result.commands).toHaveLength(Number(result.outputs.warnings))
   })
 
   it('runs a bundle in sync with the sources (else: npm run build:action)', async () => {
