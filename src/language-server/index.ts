@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import {setDefaultHighWaterMark} from 'node:stream'
 import {createUnifiedLanguageServer} from 'unified-language-server'
 import {builtinPreset} from './builtin-preset.js'
 
@@ -9,6 +10,9 @@ with remark-preset-lint-postmortem. It talks over standard input and output
 unless told otherwise. A workspace's .remarkrc, .remarkrc.json, .remarkrc.yml,
 .remarkrc.js or package.json "remarkConfig" is used when present; otherwise
 the recommended preset applies.`
+
+// Bytes a stream may buffer before a write waits: more than any report of one document.
+const REPORT_ROOM = 1024 * 1024 * 1024
 
 const TRANSPORTS = /^--(?:stdio|node-ipc|socket=|pipe=)/
 
@@ -33,6 +37,12 @@ export function startLanguageServer(argv: string[] = process.argv): void {
     return
   }
   if (!args.some((arg) => TRANSPORTS.test(arg))) argv.push('--stdio')
+  // unified-language-server hands unified-engine a PassThrough for its report
+  // that nothing reads: past the default 16 KiB (about 150 findings) a write
+  // waits for a reader forever, the lint never ends and nothing is published.
+  // It takes no option for those streams, so new streams in this process get
+  // room for any report instead (they hold text, and are dropped after each lint).
+  setDefaultHighWaterMark(false, REPORT_ROOM)
 
   createUnifiedLanguageServer({
     configurationSection: 'postmortem',

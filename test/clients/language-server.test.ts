@@ -66,6 +66,12 @@ function applied(text: string, action: CodeAction | undefined, uri: string): str
   return TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), edits)
 }
 
+/** A document of `paragraphs` paragraphs with three findings each (a placeholder and blaming words). */
+function manyFindings(paragraphs: number): string {
+  const body = Array.from({length: paragraphs}, (_, index) => `Paragraph ${index}: TODO fill in. The engineer who broke it was careless.\n`)
+  return ['# Outage', '', '## Summary', '', ...body].join('\n')
+}
+
 describe('postmortem-language-server over stdio', () => {
   it('starts with quick fixes offered', async () => {
     const result = await client.initialized
@@ -124,6 +130,29 @@ describe('postmortem-language-server over stdio', () => {
 
     await client.change(uri, 2, fixedText)
     expect(await client.diagnostics(uri, 2)).toEqual([])
+  })
+
+  it('publishes a report of 300 findings (past the 16 KiB a pipe nobody reads holds)', async () => {
+    const uri = uriOf(plain, 'long.md')
+    await client.open(uri, manyFindings(100))
+    const diagnostics = await client.diagnostics(uri, 1)
+    expect(diagnostics.length).toBeGreaterThan(300)
+    // And again after an edit.
+    await client.change(uri, 2, manyFindings(101))
+    expect((await client.diagnostics(uri, 2)).length).toBeGreaterThan(diagnostics.length)
+  })
+
+  it('publishes the last version of a burst of edits last', async () => {
+    const uri = uriOf(plain, 'burst.md')
+    await client.open(uri, manyFindings(100))
+    await client.diagnostics(uri, 1)
+    const last = 21
+    for (let version = 2; version <= last; version++) await client.change(uri, version, manyFindings(100 + version))
+    const diagnostics = await client.diagnostics(uri, last)
+    expect(diagnostics.length).toBeGreaterThan(300)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const versions = client.history.filter((params) => params.uri === uri).map((params) => params.version)
+    expect(versions.at(-1)).toBe(last)
   })
 
   it('honours the workspace .remarkrc.json: severity, options and rules turned off', async () => {

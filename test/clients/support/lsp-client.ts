@@ -4,8 +4,11 @@ import {
   type CodeAction,
   CodeActionRequest,
   type Diagnostic,
+  DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  DocumentFormattingRequest,
   ExitNotification,
   InitializeRequest,
   InitializedNotification,
@@ -14,6 +17,7 @@ import {
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
   ShutdownRequest,
+  type TextEdit,
   StreamMessageReader,
   StreamMessageWriter,
   createProtocolConnection
@@ -32,6 +36,8 @@ export class LspClient {
   private readonly server: ChildProcessWithoutNullStreams
   private readonly connection: ProtocolConnection
   private readonly published: PublishDiagnosticsParams[] = []
+  /** Every publication, in the order the server sent them. */
+  readonly history: PublishDiagnosticsParams[] = []
   private readonly waiters: Waiter[] = []
   private stderr = ''
 
@@ -43,6 +49,7 @@ export class LspClient {
       new StreamMessageWriter(this.server.stdin)
     )
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.history.push(params)
       const waiter = this.waiters.find((candidate) => candidate.accepts(params))
       if (waiter) {
         this.waiters.splice(this.waiters.indexOf(waiter), 1)
@@ -100,6 +107,20 @@ export class LspClient {
       textDocument: {uri, version},
       contentChanges: [{text}]
     })
+  }
+
+  async format(uri: string): Promise<TextEdit[] | null> {
+    return this.connection.sendRequest(DocumentFormattingRequest.type, {textDocument: {uri}, options: {tabSize: 2, insertSpaces: true}})
+  }
+
+  /** Sends the editor's settings, as a client that is not asked for them does on each change. */
+  async configure(settings: unknown): Promise<void> {
+    await this.initialized
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, {settings})
+  }
+
+  async closeDocument(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, {textDocument: {uri}})
   }
 
   async codeActions(uri: string, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
