@@ -1,6 +1,7 @@
 import {defineRule} from '../src/rule.js'
 import {SECTION_KINDS, SECTION_LABELS, type SectionKind} from '../src/synonyms.js'
 import {insertionFor} from '../src/insertion.js'
+import {isNamed} from '../src/sections.js'
 
 export interface Options {
   /** The sections every postmortem must have. */
@@ -19,7 +20,7 @@ export default defineRule<Options>({
   defaults: {sections: DEFAULT_REQUIRED},
   check({model, options, report}) {
     for (const kind of options.sections) {
-      if (model.sectionsOf(kind).length > 0) continue
+      if (model.sectionsOf(kind).some(isNamed)) continue
       const insertion = insertionFor(model, kind)
       report(
         `Unexpected missing ${SECTION_LABELS[kind].toLowerCase()} section, expected a heading such as \`${insertion.heading}\``,

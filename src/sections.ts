@@ -179,6 +179,15 @@ function isPartOf(inner: Marker, outer: Marker): boolean {
 const OPENING_WORDS = 12
 
 /**
+ * Whether a reader finds the section by a name: a heading, pseudo-heading or
+ * label. An unheaded opening paragraph tells the story in short, and the facts
+ * in it count, but a reader looking for the summary does not find it there.
+ */
+export function isNamed(section: Section): boolean {
+  return section.style !== 'opening'
+}
+
+/**
  * Many postmortems open with an unheaded paragraph that tells the story in
  * short, between the title and the first section: that paragraph is their
  * summary.
