@@ -1,3 +1,5 @@
+import {headKind, isWhClause, questionKinds} from './titles.js'
+
 /**
  * The sections a postmortem is made of, and the titles people give them.
  *
@@ -123,17 +125,9 @@ export interface SectionMatcher {
 
 // Words that add nothing to a title: "The Timeline", "Incident Impact", "Timeline of Events".
 const FILLER = new Set(['the', 'a', 'an', 'of', 'our', 'this', 'issue', 'incident', 'event', 'events', 'outage', 'detailed', 'brief', 'full', 'report', 'initial'])
-// Words that name a section wherever they stand in a title.
-const KEYWORDS: Array<[SectionKind, RegExp]> = [
-  ['timeline', /\b(?:timeline|chronology)\b/],
-  ['root-cause', /\broot causes?\b/],
-  ['action-items', /\b(?:corrective|corrections?|preventive|preventative|prevention|preventation|remediations?|follow ?ups?|action items?|next steps)\b/],
-  ['lessons-learned', /\blessons?\b/],
-  ['resolution', /\b(?:resolution|mitigation|recovery|resolved|resolving|how (?:it|we) fixed)\b/],
-  ['impact', /\bimpact\b/],
-  ['summary', /\b(?:summary|overview)\b/]
-]
 const MAX_LOOSE_WORDS = 10
+// "Events/Timeline", "Improvements/Fixes": a slash between words joins them as "and" does.
+const SLASH = /(?<=\p{L})\/(?=\p{L})/gu
 
 function withoutFiller(normal: string): string {
   return normal.split(' ').filter((word) => !FILLER.has(word)).join(' ')
@@ -162,7 +156,12 @@ export function createSectionMatcher(extra: SynonymOption = {}): SectionMatcher 
     }
     return undefined
   }
-  const keyword = (phrase: string): SectionKind[] => KEYWORDS.filter(([, pattern]) => pattern.test(phrase)).map(([kind]) => kind)
+  // A part of a title that stands alone: by its head, else by starting with a
+  // known title ("Event log for Tuesday", with the user's extra titles).
+  const loosely = (part: string): SectionKind | undefined => {
+    const head = headKind(part)
+    return head === null ? undefined : head ?? prefixed(part)
+  }
 
   return {
     match(title, loose = false) {
@@ -170,16 +169,14 @@ export function createSectionMatcher(extra: SynonymOption = {}): SectionMatcher 
       if (normal === '') return []
       const whole = exact(normal)
       if (whole) return [whole]
-      loose &&= normal.split(' ').length <= MAX_LOOSE_WORDS
-      // "Root Cause and Resolution" is both sections; every part must be one.
-      const parts = normal.split(' and ')
-      if (parts.length > 1) {
-        const kinds = parts.map((part) => exact(part) ?? (loose ? prefixed(part) ?? keyword(part)[0] : undefined))
-        if (kinds.every((kind) => kind !== undefined)) return [...new Set(kinds as SectionKind[])]
-      }
-      if (!loose) return []
-      const start = prefixed(normal)
-      return start ? [start] : keyword(normal)
+      // "Root Cause and Resolution" is both sections.
+      const parts = normalizeTitle(title.replace(URL, ' ').replace(SLASH, ' and ')).split(' and ')
+      const exactParts = parts.map(exact)
+      if (parts.length > 1 && exactParts.every((kind) => kind !== undefined)) return [...new Set(exactParts as SectionKind[])]
+      if (!loose || normal.split(' ').length > MAX_LOOSE_WORDS) return []
+      if (isWhClause(normal)) return questionKinds(normal)
+      const kinds = parts.map((part, index) => exactParts[index] ?? loosely(part))
+      return [...new Set(kinds.filter((kind): kind is SectionKind => kind !== undefined))]
     },
     factLabel(title) {
       return facts.get(normalizeTitle(title))
