@@ -19,6 +19,9 @@ export default defineRule<Options>({
   options: {sections: {type: 'array', items: {type: 'string', enum: SECTION_KINDS}, uniqueItems: true}},
   defaults: {sections: DEFAULT_REQUIRED},
   check({model, options, report}) {
+    // Headings in a script the synonyms are not written in name sections we
+    // cannot read: saying that every section is missing would be wrong.
+    if (model.unreadTitles) return
     for (const kind of options.sections) {
       if (model.sectionsOf(kind).some(isNamed)) continue
       const insertion = insertionFor(model, kind)

@@ -43,12 +43,14 @@ export interface SectionScan {
   factLabels: FactLabelMention[]
   /** Offset where the first section marker starts (the end of the preamble). */
   preambleEnd: number
+  /** Most headings are in a script the section table does not read. */
+  unreadTitles: boolean
 }
 
 const MAX_BARE_TITLE = 60
 const LABEL_SENTENCE_WORDS = 4
 // Words only: not a sentence (closing punctuation), not a table row (pipes).
-const BARE_TITLE = /^[\p{L}\p{N}\s&'’/+-]+$/u
+const BARE_TITLE = /^[\p{L}\p{N} &'’/+-]+$/u
 const PARENTHESISED = /\([^()]{0,80}\)/g
 const MAX_TITLE_WORDS = 8
 const PSEUDO_RANK = 7
@@ -161,19 +163,20 @@ interface Marker {
   contentStart: number
   /** Inline labels end where their item or line ends. */
   contentEnd?: number
+  /** An inline label inside a list item or within a paragraph, not opening it. */
+  entry?: boolean
 }
 
 /**
  * "Root Cause and Resolution:" followed by "Root Cause:" and "Resolution:"
- * labels of the same rank: the labels are its parts, not its end.
+ * labels of the same rank: the labels are its parts, not its end. So is a
+ * label that shares a kind with the one just above it, with nothing between
+ * them ("Corrective measures:" then "Improvements:"): its first part.
  */
-function isPartOf(inner: Marker, outer: Marker): boolean {
-  return (
-    inner.rank === outer.rank &&
-    inner.kinds.length > 0 &&
-    inner.kinds.length < outer.kinds.length &&
-    inner.kinds.every((kind) => outer.kinds.includes(kind))
-  )
+function isPartOf(inner: Marker, outer: Marker, source: string): boolean {
+  if (inner.rank !== outer.rank || inner.kinds.length === 0) return false
+  if (inner.kinds.length < outer.kinds.length && inner.kinds.every((kind) => outer.kinds.includes(kind))) return true
+  return inner.rank > 6 && inner.kinds.some((kind) => outer.kinds.includes(kind)) && !meaningful(source, outer.contentStart, inner.marker.start)
 }
 
 const OPENING_WORDS = 12
@@ -218,6 +221,103 @@ function openingSummary(tree: Root, source: string, blocks: readonly Marker[]): 
     }
   }
   return undefined
+}
+
+/**
+ * Where each block's section ends: at the next block of the same or a higher
+ * rank that is not part of it. One pass with a stack of open blocks finds every
+ * end: a search per section is quadratic in documents with many headings.
+ * Blocks of one rank left open together each contain the next, so popping may
+ * stop at the first that the new block is part of.
+ */
+function blockEndsOf(blocks: readonly Marker[], source: string): Map<Marker, number> {
+  const blockEnds = new Map<Marker, number>()
+  const open: Marker[] = []
+  for (const block of [...blocks].sort((a, b) => a.marker.start - b.marker.start)) {
+    for (let top = open.at(-1); top && block.rank <= top.rank && !isPartOf(block, top, source); top = open.at(-1)) {
+      blockEnds.set(top, block.marker.start)
+      open.pop()
+    }
+    open.push(block)
+  }
+  return blockEnds
+}
+
+/**
+ * Whether a section has content of its own. A section whose only content is
+ * headings of empty sub-sections is empty too: the lines of block markers
+ * inside it do not count as content.
+ */
+function ownContentReader(blocks: readonly Marker[], source: string): (marker: Marker, contentEnd: number) => boolean {
+  const blockLines = blocks.map((block) => block.marker).sort((a, b) => a.start - b.start)
+  return (marker, contentEnd) => {
+    let from = marker.contentStart
+    let index = firstEndingAfter(blockLines, from)
+    for (; index < blockLines.length; index++) {
+      const line = blockLines[index]
+      if (!line || line.start >= contentEnd) break
+      if (meaningful(source, from, line.start)) return true
+      from = Math.max(from, line.start + line.text.length)
+    }
+    return meaningful(source, from, contentEnd)
+  }
+}
+
+const APPENDIX = /^\W{0,3}(?:appendi(?:x|ces)|appendinx)\b/i
+
+/**
+ * Where the appendices stand: supporting material (a patch, logs,
+ * references), so a "Patch" or "Resolution" in one is not the report's section.
+ */
+function appendixRanges(blocks: readonly Marker[], blockEnds: ReadonlyMap<Marker, number>): Array<[number, number]> {
+  return blocks
+    .filter((block) => block.kinds.length === 0 && APPENDIX.test(block.title))
+    .map((block) => [block.marker.start, blockEnds.get(block) ?? Number.POSITIVE_INFINITY])
+}
+
+/** Sets the section each one stands in: "### Root cause" under "## Summary". */
+function nest(sections: Section[]): void {
+  const enclosing: Section[] = []
+  for (const section of sections) {
+    while (enclosing.length > 0 && (enclosing.at(-1)?.contentEnd ?? 0) <= section.marker.start) enclosing.pop()
+    const parent = enclosing.at(-1)
+    if (parent) section.parent = parent
+    if (section.style !== 'inline-label') enclosing.push(section)
+  }
+}
+
+/**
+ * A label inside a timeline's entry ("10:05 - **Mitigation:** rolled back",
+ * a table row's cell) describes that moment: it is not a section.
+ */
+function withoutEntryLabels(sections: readonly Section[], entries: ReadonlySet<number>): Section[] {
+  return sections.filter((section) => {
+    const inTimeline = section.parent?.kinds.includes('timeline') === true && !section.kinds.includes('timeline')
+    return !(inTimeline && section.style === 'inline-label' && entries.has(section.marker.start))
+  })
+}
+
+// Letters of the Latin script, which the section table is written in.
+const LATIN_LETTER = /\p{Script=Latin}/u
+const LETTER = /\p{L}/u
+
+/**
+ * Whether most headings are written in a script the section table cannot read
+ * (Japanese, Cyrillic…): a heading whose letters are mostly not Latin names
+ * its section in words no synonym matches.
+ */
+function unreadTitles(blocks: readonly Marker[]): boolean {
+  let unread = 0
+  let headings = 0
+  for (const block of blocks) {
+    if (block.rank > 6) continue
+    const letters = [...block.title].filter((char) => LETTER.test(char))
+    if (letters.length === 0) continue
+    headings++
+    const latin = letters.filter((char) => LATIN_LETTER.test(char)).length
+    if (latin * 2 < letters.length) unread++
+  }
+  return headings > 0 && unread * 2 > headings
 }
 
 /**
@@ -293,7 +393,8 @@ export function scanSections(tree: Root, source: string, matcher: SectionMatcher
         rank: INLINE_RANK,
         marker: line,
         contentStart: label.rest.start,
-        contentEnd: atItemStart ? (itemEnd ?? lineEnd) : lineEnd
+        contentEnd: atItemStart ? (itemEnd ?? lineEnd) : lineEnd,
+        entry: !topLevel || index > 0
       })
     })
   }
@@ -389,55 +490,24 @@ export function scanSections(tree: Root, source: string, matcher: SectionMatcher
   scanBlocks(tree.children)
 
   const blocks = markers.filter((marker) => marker.contentEnd === undefined)
-  // A block's section ends at the next block of the same or a higher rank that
-  // is not part of it. One pass with a stack of open blocks finds every end: a
-  // search per section is quadratic in documents with many headings. Blocks of
-  // one rank left open together each contain the next, so popping may stop at
-  // the first that the new block is part of.
-  const blockEnds = new Map<Marker, number>()
-  const open: Marker[] = []
-  for (const block of [...blocks].sort((a, b) => a.marker.start - b.marker.start)) {
-    for (let top = open.at(-1); top && block.rank <= top.rank && !isPartOf(block, top); top = open.at(-1)) {
-      blockEnds.set(top, block.marker.start)
-      open.pop()
-    }
-    open.push(block)
-  }
-  // A section whose only content is headings of empty sub-sections is empty
-  // too: the lines of block markers inside it do not count as content.
-  const blockLines = blocks.map((block) => block.marker).sort((a, b) => a.start - b.start)
-  const hasOwnContent = (marker: Marker, contentEnd: number): boolean => {
-    let from = marker.contentStart
-    let index = firstEndingAfter(blockLines, from)
-    for (; index < blockLines.length; index++) {
-      const line = blockLines[index]
-      if (!line || line.start >= contentEnd) break
-      if (meaningful(source, from, line.start)) return true
-      from = Math.max(from, line.start + line.text.length)
-    }
-    return meaningful(source, from, contentEnd)
-  }
-
+  const blockEnds = blockEndsOf(blocks, source)
+  const hasOwnContent = ownContentReader(blocks, source)
+  const appendices = appendixRanges(blocks, blockEnds)
+  const inAppendix = (marker: Marker): boolean => appendices.some(([start, end]) => start < marker.marker.start && marker.marker.start < end)
   const sections: Section[] = markers
-    .filter((marker) => marker.kinds.length > 0)
+    .filter((marker) => marker.kinds.length > 0 && !inAppendix(marker))
     .map((marker) => {
       const contentEnd = marker.contentEnd ?? blockEnds.get(marker) ?? source.length
-      const {contentEnd: _ignored, ...rest} = marker
+      const {contentEnd: _ignored, entry: _entry, ...rest} = marker
       return {...rest, marker: trimSpan(marker.marker), contentEnd, hasContent: hasOwnContent(marker, contentEnd)}
     })
     .sort((a, b) => a.marker.start - b.marker.start)
-
-  // The section each one stands in: "### Root cause" under "## Summary".
-  const enclosing: Section[] = []
-  for (const section of sections) {
-    while (enclosing.length > 0 && (enclosing.at(-1)?.contentEnd ?? 0) <= section.marker.start) enclosing.pop()
-    const parent = enclosing.at(-1)
-    if (parent) section.parent = parent
-    if (section.style !== 'inline-label') enclosing.push(section)
-  }
+  nest(sections)
+  const entries = new Set(markers.filter((marker) => marker.entry).map((marker) => marker.marker.start))
+  const read = withoutEntryLabels(sections, entries)
 
   const firstBlock = blocks.reduce((min, marker) => Math.min(min, marker.marker.start), source.length)
-  const opening = sections.some((section) => section.kinds.includes('summary')) ? undefined : openingSummary(tree, source, blocks)
-  if (opening) sections.unshift(opening)
-  return {sections, factLabels: facts, preambleEnd: firstBlock}
+  const opening = read.some((section) => section.kinds.includes('summary')) ? undefined : openingSummary(tree, source, blocks)
+  if (opening) read.unshift(opening)
+  return {sections: read, factLabels: facts, preambleEnd: firstBlock, unreadTitles: unreadTitles(blocks)}
 }
