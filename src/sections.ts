@@ -3,6 +3,7 @@ import {toString} from 'mdast-util-to-string'
 import {type FactLabel, type SectionKind, type SectionMatcher} from './synonyms.js'
 import {type Span, isBlank, slice, splitLines, stripLeadingMarkup, stripTrailingMarkup, subspan, trimSpan} from './text.js'
 import {readLeadingTime} from './time.js'
+import {isQuestion} from './titles.js'
 
 /**
  * How a section is marked: a real heading (ATX, setext or HTML), a bold or
@@ -49,8 +50,9 @@ export interface SectionScan {
 
 const MAX_BARE_TITLE = 60
 const LABEL_SENTENCE_WORDS = 4
-// Words only: not a sentence (closing punctuation), not a table row (pipes).
-const BARE_TITLE = /^[\p{L}\p{N} &'’/+-]+$/u
+// Words only: not a sentence (closing punctuation), not a table row (pipes or
+// tabs). A question mark may close it: "What went wrong?" stands as a title.
+const BARE_TITLE = /^[\p{L}\p{N} &'’/+-]+\??$/u
 const PARENTHESISED = /\([^()]{0,80}\)/g
 const MAX_TITLE_WORDS = 8
 const PSEUDO_RANK = 7
@@ -359,7 +361,9 @@ export function scanSections(tree: Root, source: string, matcher: SectionMatcher
       if (!label || label.title.length > MAX_TITLE) return
       const atItemStart = index === 0 && itemEnd !== undefined
       const standalone = label.rest.text === ''
-      const kinds = matcher.match(label.title, label.wrapped || (standalone && looksLikeTitle(label.title)))
+      // A question alone in its paragraph is a title ("How did we fix it?").
+      const titled = looksLikeTitle(label.title) || (lines.length === 1 && isQuestion(label.title))
+      const kinds = matcher.match(label.title, label.wrapped || (standalone && titled))
       const fact = kinds.length === 0 && !label.bare ? matcher.factLabel(label.title) : undefined
       const lineEnd = line.start + line.text.length
       const next = lines[index + 1]

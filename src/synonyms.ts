@@ -65,6 +65,8 @@ export const DEFAULT_SYNONYMS: SynonymTable = {
   resolution: ['resolution', 'mitigation', 'recovery', 'resolution and recovery'],
   'action-items': [
     'action items',
+    'action points',
+    'action point',
     'corrective and preventative measures',
     'corrective and preventive measures',
     'corrective actions',

@@ -127,6 +127,14 @@ const FOLLOW_UP = /\b(?:prevent|prevention|avoid|again|next|now|future|forward|b
 const LEARN_VERB = /\b(?:learn|learned|learnt)\b/
 const COPULA = /^what (?:is|are|was|were) (.+)$/
 
+const MAX_QUESTION_WORDS = 14
+
+/** Whether a line is a short question: "What was the root cause?", "Will this happen again?". */
+export function isQuestion(text: string): boolean {
+  const words = text.trim().toLowerCase().split(/\s+/)
+  return text.trim().endsWith('?') && words.length <= MAX_QUESTION_WORDS && WH_WORDS.has(words[0] ?? '')
+}
+
 /** Whether a title is a wh-clause or a yes/no question ("Why did this break?", "What we learned"). */
 export function isWhClause(phrase: string): boolean {
   const first = phrase.split(' ', 1)[0] ?? ''
