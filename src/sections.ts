@@ -70,6 +70,9 @@ const PLAIN_LABEL = /^([^*_:\n|]{1,80}?)\s{0,3}:(?!\/\/)\s{0,3}/u
 // What may stand before a label: indentation, quotes, bullets, numbering,
 // heading hashes and emoji, but not the emphasis that makes a pseudo-heading.
 const LABEL_LEAD = /^(?:[\s>]|[-+*•](?=\s)|\d{1,3}[.)](?=\s)|#{1,6}(?=\s)|\p{Extended_Pictographic}|\uFE0F|\u200D)*/u
+// `| **Summary** | what happened |`: a table used as a form, labels in bold in
+// its first column.
+const TABLE_LABEL = /^[ \t]{0,3}\|[ \t]{0,40}(\*\*|__)([^*_|\n]{1,80}?)\1:?[ \t]{0,40}\|/u
 const HTML_HEADING = /^<h([1-6])\b[^>]{0,200}>([^<]{0,200})<\/h\1>\s{0,3}$/iu
 
 interface Label {
@@ -94,6 +97,12 @@ function looksLikeTitle(text: string): boolean {
 
 /** Reads `Label:`, `**Label**` or a bare title at the start of a line, if any. */
 function readLabel(line: Span): Label | undefined {
+  const cell = TABLE_LABEL.exec(line.text)
+  if (cell) {
+    const title = cell[2] ?? ''
+    const at = line.text.indexOf(title)
+    return {title, titleSpan: subspan(line, at, at + title.length), rest: stripTrailingMarkup(subspan(line, cell[0].length)), wrapped: true, bare: false}
+  }
   const start = subspan(line, LABEL_LEAD.exec(line.text)?.[0].length ?? 0)
   const trimmed = stripTrailingMarkup(start)
   // Read before the closing `**` is stripped as trailing markup.
