@@ -347,8 +347,9 @@ export function scanSections(tree: Root, source: string, matcher: SectionMatcher
 
   const addBlock = (marker: Marker): void => {
     // A heading that starts with a time or date inside a timeline is one of its
-    // entries ("### 10:05 - rollback"), not the end of the timeline.
-    if (openTimeline && marker.kinds.length === 0 && (openTimeline.rank > 6 || marker.rank > openTimeline.rank) && startsWithTime(marker.marker)) {
+    // entries ("### 10:05 - rollback", "### 10:40: Fix deployed"), not the end
+    // of the timeline nor another section.
+    if (openTimeline && !marker.kinds.includes('timeline') && (openTimeline.rank > 6 || marker.rank > openTimeline.rank) && startsWithTime(marker.marker)) {
       return
     }
     if (openTimeline && marker.rank <= openTimeline.rank) openTimeline = undefined

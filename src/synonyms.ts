@@ -128,6 +128,8 @@ export interface SectionMatcher {
 // Words that add nothing to a title: "The Timeline", "Incident Impact", "Timeline of Events".
 const FILLER = new Set(['the', 'a', 'an', 'of', 'our', 'this', 'issue', 'incident', 'event', 'events', 'outage', 'detailed', 'brief', 'full', 'report', 'initial'])
 const MAX_LOOSE_WORDS = 10
+// The words before the first spaced dash or colon: "Prevention — the broader lesson".
+const LEAD = /^([^:—–\n]{1,80}?)(?:\s[—–-]\s|:\s)/u
 // "Events/Timeline", "Improvements/Fixes": a slash between words joins them as "and" does.
 const SLASH = /(?<=\p{L})\/(?=\p{L})/gu
 
@@ -165,20 +167,31 @@ export function createSectionMatcher(extra: SynonymOption = {}): SectionMatcher 
     return head === null ? undefined : head ?? prefixed(part)
   }
 
+  // "Root Cause and Resolution" is both sections.
+  const partsOf = (title: string): string[] => normalizeTitle(title.replace(URL, ' ').replace(SLASH, ' and ')).split(' and ')
+  const readLoose = (title: string): SectionKind[] => {
+    const normal = normalizeTitle(title)
+    if (normal === '' || normal.split(' ').length > MAX_LOOSE_WORDS) return []
+    if (isWhClause(normal)) return questionKinds(normal)
+    const kinds = partsOf(title).map((part) => exact(part) ?? loosely(part))
+    return [...new Set(kinds.filter((kind): kind is SectionKind => kind !== undefined))]
+  }
+
   return {
     match(title, loose = false) {
       const normal = normalizeTitle(title)
       if (normal === '') return []
       const whole = exact(normal)
       if (whole) return [whole]
-      // "Root Cause and Resolution" is both sections.
-      const parts = normalizeTitle(title.replace(URL, ' ').replace(SLASH, ' and ')).split(' and ')
+      const parts = partsOf(title)
       const exactParts = parts.map(exact)
       if (parts.length > 1 && exactParts.every((kind) => kind !== undefined)) return [...new Set(exactParts as SectionKind[])]
-      if (!loose || normal.split(' ').length > MAX_LOOSE_WORDS) return []
-      if (isWhClause(normal)) return questionKinds(normal)
-      const kinds = parts.map((part, index) => exactParts[index] ?? loosely(part))
-      return [...new Set(kinds.filter((kind): kind is SectionKind => kind !== undefined))]
+      if (!loose) return []
+      // "Root cause — two-step exposure chain": the words before a dash or a
+      // colon are the title, the rest a note on it.
+      const lead = LEAD.exec(title)?.[1]
+      const leadKinds = lead ? readLoose(lead) : []
+      return leadKinds.length > 0 ? leadKinds : readLoose(title)
     },
     factLabel(title) {
       return facts.get(normalizeTitle(title))

@@ -92,11 +92,23 @@ function splitHead(phrase: string): [string, string] {
   return at === -1 ? [phrase, ''] : [words.slice(0, at).join(' '), words.slice(at + 1).join(' ')]
 }
 
-function isIncidentSummary(head: string, found: Found, complement: string): boolean {
-  const before = head.slice(0, found.start).split(' ').filter(Boolean)
-  const after = complement.split(' ').filter(Boolean)
-  return before.every((word) => SUMMARY_QUALIFIERS.has(word)) && after.every((word) => SUMMARY_SUBJECTS.has(word))
+/**
+ * What a summary or overview is of: the incident's summary, a summary of
+ * another section ("Resolution Summary" is the resolution), or `null` for a
+ * summary of something else.
+ */
+function summaryKind(head: string, found: Found, complement: string): SectionKind | null {
+  const before = head.slice(0, found.start)
+  const of = lastOf(findKeywords(before, false).filter((word) => !word.generic && word.kind !== 'summary'))
+  if (of) return of.kind
+  const qualifiers = before.split(' ').filter(Boolean)
+  const subjects = complement.split(' ').filter(Boolean)
+  return qualifiers.every((word) => SUMMARY_QUALIFIERS.has(word)) && subjects.every((word) => SUMMARY_SUBJECTS.has(word)) ? 'summary' : null
 }
+
+// Auxiliaries make a clause of a title: "A fix for this was proposed", "Can be
+// improved". A clause tells, it does not name a section.
+const AUXILIARY = /\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|should|would|will|shall|may|might|must)\b/
 
 /**
  * The section a noun phrase names by its head ("Root Cause Remediations",
@@ -106,10 +118,11 @@ function isIncidentSummary(head: string, found: Found, complement: string): bool
  * no section word.
  */
 export function headKind(phrase: string): SectionKind | null | undefined {
+  if (AUXILIARY.test(phrase)) return undefined
   const [head, complement] = splitHead(phrase)
   const inHead = lastOf(findKeywords(head, false))
   if (inHead) {
-    if (inHead.kind === 'summary') return isIncidentSummary(head, inHead, complement) ? 'summary' : null
+    if (inHead.kind === 'summary') return summaryKind(head, inHead, complement)
     if (inHead.kind === 'resolution' && FUTURE.test(head)) return 'action-items'
     return inHead.kind
   }
