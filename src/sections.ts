@@ -158,6 +158,18 @@ function firstEndingAfter(spans: readonly Span[], offset: number): number {
   return low
 }
 
+/** The index of the first of the sorted `offsets` above `offset`. */
+function firstAbove(offsets: readonly number[], offset: number): number {
+  let low = 0
+  let high = offsets.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((offsets[middle] ?? 0) <= offset) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
 function meaningful(source: string, start: number, end: number): boolean {
   if (end <= start) return false
   const text = withoutComments(source.slice(start, end)).replace(/^[ \t]{0,3}(?:[-*_=][ \t]*){3,}$/gm, '')
@@ -176,6 +188,11 @@ interface Marker {
   contentEnd?: number
   /** An inline label inside a list item or within a paragraph, not opening it. */
   entry?: boolean
+  /**
+   * A label alone in its list item (`- **Improvements:**`): what it labels
+   * follows the item, up to the next label or heading.
+   */
+  runsOn?: boolean
 }
 
 /**
@@ -408,7 +425,8 @@ export function scanSections(tree: Root, source: string, matcher: SectionMatcher
         marker: line,
         contentStart: label.rest.start,
         contentEnd: atItemStart ? (itemEnd ?? lineEnd) : lineEnd,
-        entry: !topLevel || index > 0
+        entry: !topLevel || index > 0,
+        runsOn: atItemStart && label.rest.text === '' && isBlank(source.slice(lineEnd, itemEnd ?? lineEnd))
       })
     })
   }
@@ -508,11 +526,17 @@ export function scanSections(tree: Root, source: string, matcher: SectionMatcher
   const hasOwnContent = ownContentReader(blocks, source)
   const appendices = appendixRanges(blocks, blockEnds)
   const inAppendix = (marker: Marker): boolean => appendices.some(([start, end]) => start < marker.marker.start && marker.marker.start < end)
+  const starts = markers.map((marker) => marker.marker.start).sort((a, b) => a - b)
+  // Up to the line of the next marker: its bullet is not content.
+  const nextMarker = (offset: number): number => {
+    const next = starts[firstAbove(starts, offset)]
+    return next === undefined ? source.length : Math.max(offset, source.lastIndexOf('\n', next - 1) + 1)
+  }
   const sections: Section[] = markers
     .filter((marker) => marker.kinds.length > 0 && !inAppendix(marker))
     .map((marker) => {
-      const contentEnd = marker.contentEnd ?? blockEnds.get(marker) ?? source.length
-      const {contentEnd: _ignored, entry: _entry, ...rest} = marker
+      const contentEnd = marker.runsOn ? nextMarker(marker.marker.start) : (marker.contentEnd ?? blockEnds.get(marker) ?? source.length)
+      const {contentEnd: _ignored, entry: _entry, runsOn: _runsOn, ...rest} = marker
       return {...rest, marker: trimSpan(marker.marker), contentEnd, hasContent: hasOwnContent(marker, contentEnd)}
     })
     .sort((a, b) => a.marker.start - b.marker.start)
