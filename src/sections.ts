@@ -158,6 +158,15 @@ function firstEndingAfter(spans: readonly Span[], offset: number): number {
   return low
 }
 
+// `<br>` at the end of what comes before a line on its source line.
+const BREAK_BEFORE = /<br\s{0,3}\/?>[ \t]{0,40}$/i
+
+/** Whether the line at `start` begins after a `<br>` on the same source line. */
+function afterBreak(source: string, start: number): boolean {
+  const lineStart = source.lastIndexOf('\n', start - 1) + 1
+  return BREAK_BEFORE.test(source.slice(Math.max(lineStart, start - 60), start))
+}
+
 /** The index of the first of the sorted `offsets` above `offset`. */
 function firstAbove(offsets: readonly number[], offset: number): number {
   let low = 0
@@ -186,7 +195,7 @@ interface Marker {
   contentStart: number
   /** Inline labels end where their item or line ends. */
   contentEnd?: number
-  /** An inline label inside a list item or within a paragraph, not opening it. */
+  /** An inline label after a `<br>`, inside a table row or a pasted entry. */
   entry?: boolean
   /**
    * A label alone in its list item (`- **Improvements:**`): what it labels
@@ -291,18 +300,6 @@ function ownContentReader(blocks: readonly Marker[], source: string): (marker: M
   }
 }
 
-const APPENDIX = /^\W{0,3}(?:appendi(?:x|ces)|appendinx)\b/i
-
-/**
- * Where the appendices stand: supporting material (a patch, logs,
- * references), so a "Patch" or "Resolution" in one is not the report's section.
- */
-function appendixRanges(blocks: readonly Marker[], blockEnds: ReadonlyMap<Marker, number>): Array<[number, number]> {
-  return blocks
-    .filter((block) => block.kinds.length === 0 && APPENDIX.test(block.title))
-    .map((block) => [block.marker.start, blockEnds.get(block) ?? Number.POSITIVE_INFINITY])
-}
-
 /** Sets the section each one stands in: "### Root cause" under "## Summary". */
 function nest(sections: Section[]): void {
   const enclosing: Section[] = []
@@ -315,8 +312,8 @@ function nest(sections: Section[]): void {
 }
 
 /**
- * A label inside a timeline's entry ("10:05 - **Mitigation:** rolled back",
- * a table row's cell) describes that moment: it is not a section.
+ * A label after a `<br>` inside a timeline ("| 10:05 | web<br>**Mitigation:**
+ * rolled back |") describes that entry's moment: it is not a section.
  */
 function withoutEntryLabels(sections: readonly Section[], entries: ReadonlySet<number>): Section[] {
   return sections.filter((section) => {
@@ -425,7 +422,7 @@ export function scanSections(tree: Root, source: string, matcher: SectionMatcher
         marker: line,
         contentStart: label.rest.start,
         contentEnd: atItemStart ? (itemEnd ?? lineEnd) : lineEnd,
-        entry: !topLevel || index > 0,
+        entry: afterBreak(source, line.start),
         runsOn: atItemStart && label.rest.text === '' && isBlank(source.slice(lineEnd, itemEnd ?? lineEnd))
       })
     })
@@ -524,8 +521,6 @@ export function scanSections(tree: Root, source: string, matcher: SectionMatcher
   const blocks = markers.filter((marker) => marker.contentEnd === undefined)
   const blockEnds = blockEndsOf(blocks, source)
   const hasOwnContent = ownContentReader(blocks, source)
-  const appendices = appendixRanges(blocks, blockEnds)
-  const inAppendix = (marker: Marker): boolean => appendices.some(([start, end]) => start < marker.marker.start && marker.marker.start < end)
   const starts = markers.map((marker) => marker.marker.start).sort((a, b) => a - b)
   // Up to the line of the next marker: its bullet is not content.
   const nextMarker = (offset: number): number => {
@@ -533,7 +528,7 @@ export function scanSections(tree: Root, source: string, matcher: SectionMatcher
     return next === undefined ? source.length : Math.max(offset, source.lastIndexOf('\n', next - 1) + 1)
   }
   const sections: Section[] = markers
-    .filter((marker) => marker.kinds.length > 0 && !inAppendix(marker))
+    .filter((marker) => marker.kinds.length > 0)
     .map((marker) => {
       const contentEnd = marker.runsOn ? nextMarker(marker.marker.start) : (marker.contentEnd ?? blockEnds.get(marker) ?? source.length)
       const {contentEnd: _ignored, entry: _entry, runsOn: _runsOn, ...rest} = marker

@@ -31,7 +31,8 @@ interface Keyword {
 const keyword = (kind: SectionKind, pattern: RegExp, strength: Strength = 'head'): Keyword => ({kind, pattern, strength})
 
 // Word families, matched on whole words. A longer match that ends later wins
-// ("actions taken" is what was done, "actions" alone what is to be done).
+// ("actions taken" is what was done, "actions" alone what is to be done). A
+// patch names the fix when it is done ("Patched"); "a patch" is the code.
 const KEYWORDS: readonly Keyword[] = [
   keyword('timeline', /\b(?:timeline|chronology)\b/g, 'strong'),
   keyword('root-cause', /\broot causes?\b/g, 'strong'),
@@ -41,7 +42,7 @@ const KEYWORDS: readonly Keyword[] = [
   keyword('action-items', /\bactions?\b/g, 'generic'),
   keyword('lessons-learned', /\b(?:lessons?|learnings?)\b/g, 'strong'),
   keyword('resolution', /\b(?:resolution|mitigations?|recovery|resolving)\b/g, 'strong'),
-  keyword('resolution', /\b(?:fix(?:es|ed|ing)?|patch(?:es|ed)?|solutions?|workarounds?|(?:actions?|steps) (?:taken|performed|implemented))\b/g),
+  keyword('resolution', /\b(?:fix(?:es|ed|ing)?|patched|patching|solutions?|workarounds?|(?:actions?|steps) (?:taken|performed|implemented))\b/g),
   keyword('impact', /\bimpact\b/g, 'strong'),
   keyword('summary', /\b(?:summary|overview)\b/g, 'strong')
 ]
