@@ -57,9 +57,20 @@ const FUTURE = /\b(?:long term|longer term|future|planned|proposed|suggested|pot
 // incident's: its kind ("executive", "brief") or the incident itself. Any
 // other word makes it a summary of something else ("Network overview",
 // "Upgrade summary"), background rather than the report's summary.
-const SUMMARY_QUALIFIERS = new Set(['incident', 'issue', 'outage', 'event', 'events', 'problem', 'failure', 'postmortem', 'post', 'mortem', 'executive', 'quick', 'brief', 'short', 'high', 'level', 'overall', 'general', 'technical', 'the', 'a', 'an', 'our', 'this'])
+const SUMMARY_QUALIFIERS = new Set([
+  // the incident and the report on it
+  'incident', 'incidents', 'issue', 'outage', 'event', 'events', 'problem', 'failure', 'downtime', 'disruption', 'degradation',
+  'postmortem', 'post', 'mortem', 'report', 'retrospective', 'review', 'rca',
+  // the kind of summary
+  'executive', 'quick', 'brief', 'short', 'high', 'level', 'overall', 'general', 'technical', 'final', 'initial', 'key', 'main', 'full', 'public', 'internal', 'external',
+  'the', 'a', 'an', 'our', 'this'
+])
+// Which incident or when: "Incident 2 summary", "March 5 outage overview".
+const WHICH = /^(?:\d{1,4}(?:st|nd|rd|th)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/
+const qualifies = (word: string): boolean => SUMMARY_QUALIFIERS.has(word) || WHICH.test(word)
 // What a summary may be of: the incident, what happened, its findings.
-const SUMMARY_SUBJECTS = new Set([...SUMMARY_QUALIFIERS, 'what', 'happened', 'findings', 'impact', 'it', 'that'])
+const SUMMARY_SUBJECTS = new Set(['what', 'happened', 'findings', 'it', 'that', 'on', 'in'])
+const isSubject = (word: string): boolean => qualifies(word) || SUMMARY_SUBJECTS.has(word)
 
 interface Found {
   kind: SectionKind
@@ -95,16 +106,17 @@ function splitHead(phrase: string): [string, string] {
 
 /**
  * What a summary or overview is of: the incident's summary, a summary of
- * another section ("Resolution Summary" is the resolution), or `null` for a
- * summary of something else.
+ * another section ("Resolution Summary", "Summary of impact" are that
+ * section), or `null` for a summary of something else.
  */
 function summaryKind(head: string, found: Found, complement: string): SectionKind | null {
   const before = head.slice(0, found.start)
-  const of = lastOf(findKeywords(before, false).filter((word) => !word.generic && word.kind !== 'summary'))
+  const sectionWord = (phrase: string): Found | undefined => lastOf(findKeywords(phrase, false).filter((word) => !word.generic && word.kind !== 'summary'))
+  const of = sectionWord(before) ?? sectionWord(complement)
   if (of) return of.kind
   const qualifiers = before.split(' ').filter(Boolean)
   const subjects = complement.split(' ').filter(Boolean)
-  return qualifiers.every((word) => SUMMARY_QUALIFIERS.has(word)) && subjects.every((word) => SUMMARY_SUBJECTS.has(word)) ? 'summary' : null
+  return qualifiers.every(qualifies) && subjects.every(isSubject) ? 'summary' : null
 }
 
 // Auxiliaries make a clause of a title: "A fix for this was proposed", "Can be

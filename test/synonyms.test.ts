@@ -126,6 +126,10 @@ describe('createSectionMatcher: titles read by their grammar', () => {
     expect(loose('Network overview')).toEqual([])
     expect(loose('Overview of the network setup')).toEqual([])
     expect(loose('Release summary')).toEqual([])
+    expect(loose('Incident 2 summary')).toEqual(['summary'])
+    expect(loose('March 5 outage overview')).toEqual(['summary'])
+    expect(loose('Incident report summary')).toEqual(['summary'])
+    expect(loose('Summary of impact')).toEqual(['impact'])
   })
 
   it('reads a clause as no section', () => {
