@@ -345,141 +345,159 @@ function unreadTitles(blocks: readonly Marker[]): boolean {
   return headings > 0 && unread * 2 > headings
 }
 
-/**
- * Finds the sections of a postmortem, however they are marked, and the fact
- * labels (`Duration:`, `Start Time:`) standing at the start of lines.
- */
-export function scanSections(tree: Root, source: string, matcher: SectionMatcher): SectionScan {
-  const markers: Marker[] = []
-  const facts: FactLabelMention[] = []
-  let openTimeline: Marker | undefined
+function startsWithTime(span: Span): boolean {
+  const lead = readLeadingTime(stripLeadingMarkup(span))
+  return lead !== undefined && lead.kind !== 'relative'
+}
 
-  const startsWithTime = (span: Span): boolean => {
-    const lead = readLeadingTime(stripLeadingMarkup(span))
-    return lead !== undefined && lead.kind !== 'relative'
+/** Where a paragraph stands: opening a list item (up to `itemEnd`), in a list, or at the top. */
+interface ParagraphPlace {
+  itemEnd: number | undefined
+  topLevel: boolean
+}
+
+/** Collects the markers of sections and the fact labels, block by block. */
+class MarkerScanner {
+  readonly markers: Marker[] = []
+  readonly facts: FactLabelMention[] = []
+  private openTimeline: Marker | undefined
+
+  constructor(
+    private readonly source: string,
+    private readonly matcher: SectionMatcher
+  ) {}
+
+  scanBlocks(nodes: readonly Nodes[]): void {
+    for (const node of nodes) {
+      if (!node.position) continue
+      switch (node.type) {
+        case 'heading': this.scanHeading(node); break
+        case 'html': this.scanHtml(node); break
+        case 'paragraph': this.scanParagraph(node, {itemEnd: undefined, topLevel: true}); break
+        case 'list': this.scanList(node); break
+        case 'blockquote': this.scanBlocks(node.children); break
+        default: break
+      }
+    }
   }
 
-  const addBlock = (marker: Marker): void => {
+  private addBlock(marker: Marker): void {
+    const open = this.openTimeline
     // A heading that starts with a time or date inside a timeline is one of its
     // entries ("### 10:05 - rollback", "### 10:40: Fix deployed"), not the end
     // of the timeline nor another section.
-    if (openTimeline && !marker.kinds.includes('timeline') && (openTimeline.rank > 6 || marker.rank > openTimeline.rank) && startsWithTime(marker.marker)) {
-      return
-    }
-    if (openTimeline && marker.rank <= openTimeline.rank) openTimeline = undefined
-    markers.push(marker)
-    if (marker.kinds.includes('timeline')) openTimeline = marker
+    if (open && !marker.kinds.includes('timeline') && (open.rank > 6 || marker.rank > open.rank) && startsWithTime(marker.marker)) return
+    if (open && marker.rank <= open.rank) this.openTimeline = undefined
+    this.markers.push(marker)
+    if (marker.kinds.includes('timeline')) this.openTimeline = marker
   }
 
-  const addFact = (label: FactLabel, marker: Span, content: Span): void => {
-    facts.push({label, marker, content})
+  private scanList(list: List): void {
+    for (const item of list.children) this.scanItem(item)
   }
 
-  /** Labels at the start of a paragraph's lines; `itemEnd` when it opens a list item. */
-  const scanParagraph = (paragraph: Paragraph, itemEnd: number | undefined, topLevel: boolean): void => {
-    const range = offsets(paragraph)
+  private scanItem(item: ListItem): void {
+    const range = offsets(item)
     if (!range) return
-    const lines = splitLines(source, range[0], range[1])
-    lines.forEach((line, index) => {
-      const label = readLabel(line)
-      if (!label || label.title.length > MAX_TITLE) return
-      const atItemStart = index === 0 && itemEnd !== undefined
-      const standalone = label.rest.text === ''
-      // A question alone in its paragraph is a title ("How did we fix it?").
-      const titled = looksLikeTitle(label.title) || (lines.length === 1 && isQuestion(label.title))
-      const kinds = matcher.match(label.title, label.wrapped || (standalone && titled))
-      const fact = kinds.length === 0 && !label.bare ? matcher.factLabel(label.title) : undefined
-      const lineEnd = line.start + line.text.length
-      const next = lines[index + 1]
-      if (fact) {
-        // A fact runs on over wrapped lines ("Duration: 19 / hours") up to the next label.
-        const following = lines.slice(index + 1)
-        const stop = following.findIndex((other) => readLabel(other)?.bare === false)
-        const last = stop === -1 ? following.at(-1) : following[stop - 1]
-        const contentEnd = atItemStart ? (itemEnd ?? lineEnd) : last ? last.start + last.text.length : lineEnd
-        addFact(fact, line, slice(source, label.rest.start, contentEnd))
-        return
-      }
-      if (kinds.length === 0) return
-      if (topLevel && label.rest.text === '') {
-        addBlock({
-          kinds,
-          title: label.title,
-          titleSpan: label.titleSpan,
-          style: label.wrapped ? 'pseudo' : 'label',
-          rank: label.wrapped || label.bare ? PSEUDO_RANK : LABEL_RANK,
-          marker: line,
-          contentStart: next ? next.start : range[1]
-        })
-        return
-      }
-      markers.push({
-        kinds,
-        title: label.title,
-        titleSpan: label.titleSpan,
-        style: 'inline-label',
-        rank: INLINE_RANK,
-        marker: line,
-        contentStart: label.rest.start,
-        contentEnd: atItemStart ? (itemEnd ?? lineEnd) : lineEnd,
-        entry: afterBreak(source, line.start),
-        runsOn: atItemStart && label.rest.text === '' && isBlank(source.slice(lineEnd, itemEnd ?? lineEnd))
-      })
+    item.children.forEach((child, index) => {
+      if (child.type === 'paragraph') this.scanParagraph(child, {itemEnd: index === 0 ? range[1] : undefined, topLevel: false})
+      else if (child.type === 'list') this.scanList(child)
     })
   }
 
-  const scanHeading = (heading: Heading): void => {
+  /** Labels at the start of a paragraph's lines. */
+  private scanParagraph(paragraph: Paragraph, place: ParagraphPlace): void {
+    const range = offsets(paragraph)
+    if (!range) return
+    const lines = splitLines(this.source, range[0], range[1])
+    lines.forEach((line, index) => {
+      const label = readLabel(line)
+      if (label && label.title.length <= MAX_TITLE) this.scanLabel(label, lines, index, place, range[1])
+    })
+  }
+
+  private scanLabel(label: Label, lines: readonly Span[], index: number, place: ParagraphPlace, paragraphEnd: number): void {
+    const line = lines[index] ?? label.titleSpan
+    const atItemStart = index === 0 && place.itemEnd !== undefined
+    const standalone = label.rest.text === ''
+    // A question alone in its paragraph is a title ("How did we fix it?").
+    const titled = looksLikeTitle(label.title) || (lines.length === 1 && isQuestion(label.title))
+    const kinds = this.matcher.match(label.title, label.wrapped || (standalone && titled))
+    const fact = kinds.length === 0 && !label.bare ? this.matcher.factLabel(label.title) : undefined
+    const lineEnd = line.start + line.text.length
+    const itemEnd = atItemStart ? (place.itemEnd ?? lineEnd) : undefined
+    if (fact) {
+      // A fact runs on over wrapped lines ("Duration: 19 / hours") up to the next label.
+      const following = lines.slice(index + 1)
+      const stop = following.findIndex((other) => readLabel(other)?.bare === false)
+      const last = stop === -1 ? following.at(-1) : following[stop - 1]
+      const contentEnd = itemEnd ?? (last ? last.start + last.text.length : lineEnd)
+      this.facts.push({label: fact, marker: line, content: slice(this.source, label.rest.start, contentEnd)})
+      return
+    }
+    if (kinds.length === 0) return
+    const base = {kinds, title: label.title, titleSpan: label.titleSpan, marker: line}
+    if (place.topLevel && standalone) {
+      const style: SectionStyle = label.wrapped ? 'pseudo' : 'label'
+      this.addBlock({...base, style, rank: label.wrapped || label.bare ? PSEUDO_RANK : LABEL_RANK, contentStart: lines[index + 1]?.start ?? paragraphEnd})
+      return
+    }
+    this.markers.push({
+      ...base,
+      style: 'inline-label',
+      rank: INLINE_RANK,
+      contentStart: label.rest.start,
+      contentEnd: itemEnd ?? lineEnd,
+      entry: afterBreak(this.source, line.start),
+      runsOn: atItemStart && standalone && isBlank(this.source.slice(lineEnd, itemEnd ?? lineEnd))
+    })
+  }
+
+  private scanHeading(heading: Heading): void {
     const range = offsets(heading)
     if (!range) return
-    const marker = slice(source, range[0], range[1])
+    const marker = slice(this.source, range[0], range[1])
     const written = toString(heading)
     const title = written.replace(/\s{0,3}:\s{0,3}$/, '')
-    const setext = !/^\s{0,3}#/.test(marker.text)
     const titleAt = Math.max(0, marker.text.indexOf(title.slice(0, 20)))
-    const base = {
-      title,
-      titleSpan: subspan(marker, titleAt, titleAt + title.length),
-      style: (setext ? 'setext' : 'atx') as SectionStyle,
-      rank: heading.depth,
-      marker,
-      contentStart: range[1]
-    }
+    const style: SectionStyle = /^\s{0,3}#/.test(marker.text) ? 'atx' : 'setext'
+    const base = {title, titleSpan: subspan(marker, titleAt, titleAt + title.length), style, rank: heading.depth, marker, contentStart: range[1]}
     // "# Root Cause: the broker ran out of file handles" is a label with its
     // content; "## Timeline: all times UTC" is a title with a note.
     const label = readLabel({text: title, start: 0})
     const sentence = label !== undefined && !label.bare && label.rest.text.split(/\s+/).length >= LABEL_SENTENCE_WORDS
-    const kinds = sentence ? [] : matcher.match(title, true)
+    const kinds = sentence ? [] : this.matcher.match(title, true)
     if (kinds.length > 0) {
-      addBlock({...base, kinds})
+      this.addBlock({...base, kinds})
       return
     }
     // "# Root Cause: a typo in the config" is a label written as a heading: it
     // is content of the section it stands in, not the end of that section.
     if (label && !label.bare && label.rest.text !== '') {
       const restAt = marker.text.indexOf(label.rest.text.slice(0, 20))
-      const rest = restAt >= 0 ? subspan(marker, restAt) : slice(source, range[1], range[1])
-      const labelKinds = matcher.match(label.title)
-      const fact = labelKinds.length === 0 ? matcher.factLabel(label.title) : undefined
-      if (fact) addFact(fact, marker, rest)
+      const rest = restAt >= 0 ? subspan(marker, restAt) : slice(this.source, range[1], range[1])
+      const labelKinds = this.matcher.match(label.title)
+      const fact = labelKinds.length === 0 ? this.matcher.factLabel(label.title) : undefined
+      if (fact) this.facts.push({label: fact, marker, content: rest})
       if (labelKinds.length > 0) {
-        markers.push({...base, kinds: labelKinds, title: label.title, style: 'inline-label', rank: INLINE_RANK, contentStart: rest.start, contentEnd: range[1]})
+        this.markers.push({...base, kinds: labelKinds, title: label.title, style: 'inline-label', rank: INLINE_RANK, contentStart: rest.start, contentEnd: range[1]})
       }
       return
     }
     // "## The following steps were taken:" introduces what follows it.
     if (/:\s*$/.test(written)) return
-    addBlock({...base, kinds: []})
+    this.addBlock({...base, kinds: []})
   }
 
-  const scanHtml = (html: Html): void => {
+  private scanHtml(html: Html): void {
     const range = offsets(html)
     const match = HTML_HEADING.exec(html.value.trim())
     if (!range || !match) return
     const title = match[2] ?? ''
-    const marker = slice(source, range[0], range[1])
+    const marker = slice(this.source, range[0], range[1])
     const titleAt = Math.max(0, marker.text.indexOf(title))
-    addBlock({
-      kinds: matcher.match(title, true),
+    this.addBlock({
+      kinds: this.matcher.match(title, true),
       title,
       titleSpan: subspan(marker, titleAt, titleAt + title.length),
       style: 'html',
@@ -488,36 +506,10 @@ export function scanSections(tree: Root, source: string, matcher: SectionMatcher
       contentStart: range[1]
     })
   }
+}
 
-  const scanList = (list: List): void => {
-    for (const item of list.children) scanItem(item)
-  }
-
-  const scanItem = (item: ListItem): void => {
-    const range = offsets(item)
-    if (!range) return
-    item.children.forEach((child, index) => {
-      if (child.type === 'paragraph') scanParagraph(child, index === 0 ? range[1] : undefined, false)
-      else if (child.type === 'list') scanList(child)
-    })
-  }
-
-  const scanBlocks = (nodes: readonly Nodes[]): void => {
-    for (const node of nodes) {
-      if (!node.position) continue
-      switch (node.type) {
-        case 'heading': scanHeading(node); break
-        case 'html': scanHtml(node); break
-        case 'paragraph': scanParagraph(node, undefined, true); break
-        case 'list': scanList(node); break
-        case 'blockquote': scanBlocks(node.children); break
-        default: break
-      }
-    }
-  }
-
-  scanBlocks(tree.children)
-
+/** The sections of the markers found, with their content, nesting and context. */
+function assembleSections(markers: readonly Marker[], source: string): Section[] {
   const blocks = markers.filter((marker) => marker.contentEnd === undefined)
   const blockEnds = blockEndsOf(blocks, source)
   const hasOwnContent = ownContentReader(blocks, source)
@@ -537,10 +529,21 @@ export function scanSections(tree: Root, source: string, matcher: SectionMatcher
     .sort((a, b) => a.marker.start - b.marker.start)
   nest(sections)
   const entries = new Set(markers.filter((marker) => marker.entry).map((marker) => marker.marker.start))
-  const read = withoutEntryLabels(sections, entries)
+  return withoutEntryLabels(sections, entries)
+}
 
+/**
+ * Finds the sections of a postmortem, however they are marked, and the fact
+ * labels (`Duration:`, `Start Time:`) standing at the start of lines.
+ */
+export function scanSections(tree: Root, source: string, matcher: SectionMatcher): SectionScan {
+  const scanner = new MarkerScanner(source, matcher)
+  scanner.scanBlocks(tree.children)
+  const {markers, facts} = scanner
+  const sections = assembleSections(markers, source)
+  const blocks = markers.filter((marker) => marker.contentEnd === undefined)
   const firstBlock = blocks.reduce((min, marker) => Math.min(min, marker.marker.start), source.length)
-  const opening = read.some((section) => section.kinds.includes('summary')) ? undefined : openingSummary(tree, source, blocks)
-  if (opening) read.unshift(opening)
-  return {sections: read, factLabels: facts, preambleEnd: firstBlock, unreadTitles: unreadTitles(blocks)}
+  const opening = sections.some((section) => section.kinds.includes('summary')) ? undefined : openingSummary(tree, source, blocks)
+  if (opening) sections.unshift(opening)
+  return {sections, factLabels: facts, preambleEnd: firstBlock, unreadTitles: unreadTitles(blocks)}
 }
