@@ -127,6 +127,7 @@ export interface SectionMatcher {
 
 // Words that add nothing to a title: "The Timeline", "Incident Impact", "Timeline of Events".
 const FILLER = new Set(['the', 'a', 'an', 'of', 'our', 'this', 'issue', 'incident', 'event', 'events', 'outage', 'detailed', 'brief', 'full', 'report', 'initial'])
+const FILLER_WORD = new RegExp(`\\b(?:${[...FILLER].join('|')})\\b`)
 const MAX_LOOSE_WORDS = 10
 // The words before the first spaced dash or colon: "Prevention — the broader lesson".
 const LEAD = /^([^:—–\n]{1,80}?)(?:\s[—–-]\s|:\s)/u
@@ -134,6 +135,8 @@ const LEAD = /^([^:—–\n]{1,80}?)(?:\s[—–-]\s|:\s)/u
 const SLASH = /(?<=\p{L})\/(?=\p{L})/gu
 
 function withoutFiller(normal: string): string {
+  // Most titles are one or two words: no need to split them when no filler is there.
+  if (!FILLER_WORD.test(normal)) return normal
   return normal.split(' ').filter((word) => !FILLER.has(word)).join(' ')
 }
 
@@ -167,13 +170,14 @@ export function createSectionMatcher(extra: SynonymOption = {}): SectionMatcher 
     return head === null ? undefined : head ?? prefixed(part)
   }
 
-  // "Root Cause and Resolution" is both sections.
-  const partsOf = (title: string): string[] => normalizeTitle(title.replace(URL, ' ').replace(SLASH, ' and ')).split(' and ')
-  const readLoose = (title: string): SectionKind[] => {
-    const normal = normalizeTitle(title)
+  // "Root Cause and Resolution" is both sections. Normalised again only when
+  // a slash joins words, the common case being a title without one.
+  const partsOf = (title: string, normal: string): string[] =>
+    (title.includes('/') ? normalizeTitle(title.replace(URL, ' ').replace(SLASH, ' and ')) : normal).split(' and ')
+  const readLoose = (title: string, normal = normalizeTitle(title), parts = partsOf(title, normal)): SectionKind[] => {
     if (normal === '' || normal.split(' ').length > MAX_LOOSE_WORDS) return []
     if (isWhClause(normal)) return questionKinds(normal)
-    const kinds = partsOf(title).map((part) => exact(part) ?? loosely(part))
+    const kinds = parts.map((part) => exact(part) ?? loosely(part))
     return [...new Set(kinds.filter((kind): kind is SectionKind => kind !== undefined))]
   }
 
@@ -183,7 +187,7 @@ export function createSectionMatcher(extra: SynonymOption = {}): SectionMatcher 
       if (normal === '') return []
       const whole = exact(normal)
       if (whole) return [whole]
-      const parts = partsOf(title)
+      const parts = partsOf(title, normal)
       const exactParts = parts.map(exact)
       if (parts.length > 1 && exactParts.every((kind) => kind !== undefined)) return [...new Set(exactParts as SectionKind[])]
       if (!loose) return []
@@ -191,7 +195,7 @@ export function createSectionMatcher(extra: SynonymOption = {}): SectionMatcher 
       // colon are the title, the rest a note on it.
       const lead = LEAD.exec(title)?.[1]
       const leadKinds = lead ? readLoose(lead) : []
-      return leadKinds.length > 0 ? leadKinds : readLoose(title)
+      return leadKinds.length > 0 ? leadKinds : readLoose(title, normal, parts)
     },
     factLabel(title) {
       return facts.get(normalizeTitle(title))

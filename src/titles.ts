@@ -47,6 +47,9 @@ const KEYWORDS: readonly Keyword[] = [
   keyword('summary', /\b(?:summary|overview)\b/g, 'strong')
 ]
 
+// Any section word at all: most titles have none, and need no closer reading.
+const ANY_KEYWORD = new RegExp(KEYWORDS.map(({pattern}) => pattern.source).join('|'))
+
 // Prepositions end a noun phrase's head: "Summary of the outage", "Fixes for v2".
 const PREPOSITIONS = new Set(['of', 'for', 'on', 'in', 'at', 'after', 'before', 'during', 'from', 'to', 'with', 'by', 'about', 'behind', 'across', 'within', 'into', 'via', 'per', 'under', 'over', 'since', 'until'])
 
@@ -131,7 +134,7 @@ const AUXILIARY = /\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|c
  * no section word.
  */
 export function headKind(phrase: string): SectionKind | null | undefined {
-  if (AUXILIARY.test(phrase)) return undefined
+  if (!ANY_KEYWORD.test(phrase) || AUXILIARY.test(phrase)) return undefined
   const [head, complement] = splitHead(phrase)
   const inHead = lastOf(findKeywords(head, false))
   if (inHead) {
@@ -139,7 +142,7 @@ export function headKind(phrase: string): SectionKind | null | undefined {
     if (inHead.kind === 'resolution' && FUTURE.test(head)) return 'action-items'
     return inHead.kind
   }
-  const anywhere = lastOf(findKeywords(complement, true))
+  const anywhere = complement === '' ? undefined : lastOf(findKeywords(complement, true))
   return anywhere && anywhere.kind !== 'summary' ? anywhere.kind : undefined
 }
 
