@@ -37121,17 +37121,17 @@ var require_lib17 = __commonJS({
         log2.warn("invalid config", msg, desc);
       }
       #getOneOfKeywords(mustBe, typeDesc) {
-        let keyword;
+        let keyword2;
         if (mustBe.length === 1 && typeDesc.includes(Array)) {
-          keyword = " one or more";
+          keyword2 = " one or more";
         } else if (mustBe.length > 1 && typeDesc.includes(Array)) {
-          keyword = " one or more of:";
+          keyword2 = " one or more of:";
         } else if (mustBe.length > 1) {
-          keyword = " one of:";
+          keyword2 = " one of:";
         } else {
-          keyword = "";
+          keyword2 = "";
         }
-        return keyword;
+        return keyword2;
       }
       #loadObject(obj, where, source, er = null) {
         const conf = this.data.get(where);
@@ -48212,7 +48212,7 @@ var require_ignore2 = __commonJS({
     var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
     var REGEX_SPLITALL_CRLF = /\r?\n/g;
     var REGEX_TEST_INVALID_PATH = /^\.*\/|^\.+$/;
-    var SLASH = "/";
+    var SLASH2 = "/";
     var TMP_KEY_IGNORE = "node-ignore";
     if (typeof Symbol !== "undefined") {
       TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
@@ -48539,14 +48539,14 @@ var require_ignore2 = __commonJS({
           return cache4[path16];
         }
         if (!slices) {
-          slices = path16.split(SLASH);
+          slices = path16.split(SLASH2);
         }
         slices.pop();
         if (!slices.length) {
           return cache4[path16] = this._testOne(path16, checkUnignored);
         }
         const parent = this._t(
-          slices.join(SLASH) + SLASH,
+          slices.join(SLASH2) + SLASH2,
           cache4,
           checkUnignored,
           slices
@@ -76907,10 +76907,145 @@ function placeMoments(startMention, endMention, anchor, defaultOffset, fallbackY
   return moments;
 }
 
+// src/titles.ts
+var keyword = (kind, pattern2, strength = "head") => ({ kind, pattern: pattern2, strength });
+var KEYWORDS = [
+  keyword("timeline", /\b(?:timeline|chronology)\b/g, "strong"),
+  keyword("root-cause", /\broot causes?\b/g, "strong"),
+  keyword("root-cause", /\b(?:causes?|contributing factors?)\b/g),
+  keyword("action-items", /\b(?:corrective|corrections?|preventive|preventative|prevention|preventation|remediations?|follow ?ups?|action items?|action points?|next steps)\b/g, "strong"),
+  keyword("action-items", /\b(?:improvements?|recommendations?|safeguards?|going forward|moving forward)\b/g),
+  keyword("action-items", /\bactions?\b/g, "generic"),
+  keyword("lessons-learned", /\b(?:lessons?|learnings?)\b/g, "strong"),
+  keyword("resolution", /\b(?:resolution|mitigations?|recovery|resolving)\b/g, "strong"),
+  keyword("resolution", /\b(?:fix(?:es|ed|ing)?|patched|patching|solutions?|workarounds?|(?:actions?|steps) (?:taken|performed|implemented))\b/g),
+  keyword("impact", /\bimpact\b/g, "strong"),
+  keyword("summary", /\b(?:summary|overview)\b/g, "strong")
+];
+var ANY_KEYWORD = new RegExp(KEYWORDS.map(({ pattern: pattern2 }) => pattern2.source).join("|"));
+var PREPOSITIONS = /* @__PURE__ */ new Set(["of", "for", "on", "in", "at", "after", "before", "during", "from", "to", "with", "by", "about", "behind", "across", "within", "into", "via", "per", "under", "over", "since", "until"]);
+var FUTURE = /\b(?:long term|longer term|future|planned|proposed|suggested|potential|upcoming)\b/;
+var SUMMARY_QUALIFIERS = /* @__PURE__ */ new Set([
+  // the incident and the report on it
+  "incident",
+  "incidents",
+  "issue",
+  "outage",
+  "event",
+  "events",
+  "problem",
+  "failure",
+  "downtime",
+  "disruption",
+  "degradation",
+  "postmortem",
+  "post",
+  "mortem",
+  "report",
+  "retrospective",
+  "review",
+  "rca",
+  // the kind of summary
+  "executive",
+  "quick",
+  "brief",
+  "short",
+  "high",
+  "level",
+  "overall",
+  "general",
+  "technical",
+  "final",
+  "initial",
+  "key",
+  "main",
+  "full",
+  "public",
+  "internal",
+  "external",
+  "the",
+  "a",
+  "an",
+  "our",
+  "this"
+]);
+var WHICH = /^(?:\d{1,4}(?:st|nd|rd|th)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+var qualifies = (word) => SUMMARY_QUALIFIERS.has(word) || WHICH.test(word);
+var SUMMARY_SUBJECTS = /* @__PURE__ */ new Set(["what", "happened", "findings", "it", "that", "on", "in"]);
+var isSubject = (word) => qualifies(word) || SUMMARY_SUBJECTS.has(word);
+function findKeywords(phrase, strongOnly) {
+  const found = [];
+  for (const { kind, pattern: pattern2, strength } of KEYWORDS) {
+    if (strongOnly && strength !== "strong") continue;
+    for (const match2 of phrase.matchAll(pattern2)) found.push({ kind, start: match2.index, end: match2.index + match2[0].length, generic: strength === "generic" });
+  }
+  return found;
+}
+function lastOf(found) {
+  const specific = found.filter((word) => !word.generic);
+  return (specific.length > 0 ? specific : found).reduce(
+    (best, next) => !best || next.end > best.end || next.end === best.end && next.start < best.start ? next : best,
+    void 0
+  );
+}
+function splitHead(phrase) {
+  const words = phrase.split(" ");
+  const at = words.findIndex((word, index2) => index2 > 0 && PREPOSITIONS.has(word));
+  return at === -1 ? [phrase, ""] : [words.slice(0, at).join(" "), words.slice(at + 1).join(" ")];
+}
+function summaryKind(head, found, complement) {
+  const before = head.slice(0, found.start);
+  const sectionWord = (phrase) => lastOf(findKeywords(phrase, false).filter((word) => !word.generic && word.kind !== "summary"));
+  const of = sectionWord(before) ?? sectionWord(complement);
+  if (of) return of.kind;
+  const qualifiers = before.split(" ").filter(Boolean);
+  const subjects = complement.split(" ").filter(Boolean);
+  return qualifiers.every(qualifies) && subjects.every(isSubject) ? "summary" : null;
+}
+var AUXILIARY = /\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|should|would|will|shall|may|might|must)\b/;
+function headKind(phrase) {
+  if (!ANY_KEYWORD.test(phrase) || AUXILIARY.test(phrase)) return void 0;
+  const [head, complement] = splitHead(phrase);
+  const inHead = lastOf(findKeywords(head, false));
+  if (inHead) {
+    if (inHead.kind === "summary") return summaryKind(head, inHead, complement);
+    if (inHead.kind === "resolution" && FUTURE.test(head)) return "action-items";
+    return inHead.kind;
+  }
+  const anywhere = complement === "" ? void 0 : lastOf(findKeywords(complement, true));
+  return anywhere && anywhere.kind !== "summary" ? anywhere.kind : void 0;
+}
+var WH_WORDS = /* @__PURE__ */ new Set(["why", "what", "how", "will", "did", "does", "do", "is", "are", "was", "were", "can", "could", "should", "where", "when", "who", "whats", "hows"]);
+var FAILURE_VERB = /\b(?:happen|happened|break|broke|broken|fail|failed|occur|occurred|crash|crashed|went down|go down|stop|stopped)\b/;
+var CAUSE_VERB = /\b(?:cause|caused|causes|allow|allowed|allows|led|lead|leads|trigger|triggered|triggers)\b/;
+var FIX_VERB = /\b(?:fix|fixed|resolve|resolved|mitigate|mitigated|recover|recovered|restore|restored|solve|solved|patch|patched)\b/;
+var FOLLOW_UP = /\b(?:prevent|prevention|avoid|again|next|now|future|forward|being done|(?:is|are|re|am) (?:\w+ )?doing)\b/;
+var LEARN_VERB = /\b(?:learn|learned|learnt)\b/;
+var COPULA = /^what (?:is|are|was|were) (.+)$/;
+var MAX_QUESTION_WORDS = 14;
+function isQuestion(text3) {
+  const words = text3.trim().toLowerCase().split(/\s+/);
+  return text3.trim().endsWith("?") && words.length <= MAX_QUESTION_WORDS && WH_WORDS.has(words[0] ?? "");
+}
+function isWhClause(phrase) {
+  const first = phrase.split(" ", 1)[0] ?? "";
+  return WH_WORDS.has(first);
+}
+function questionKinds(phrase) {
+  if (phrase.startsWith("why ") && FAILURE_VERB.test(phrase)) return ["root-cause"];
+  if (FOLLOW_UP.test(phrase)) return ["action-items"];
+  if (FIX_VERB.test(phrase)) return ["resolution"];
+  if (phrase.startsWith("what ") && CAUSE_VERB.test(phrase)) return ["root-cause"];
+  if (LEARN_VERB.test(phrase)) return ["lessons-learned"];
+  const complement = COPULA.exec(phrase)?.[1];
+  const kind = complement ? headKind(complement) : void 0;
+  return kind ? [kind] : [];
+}
+
 // src/sections.ts
 var MAX_BARE_TITLE = 60;
 var LABEL_SENTENCE_WORDS = 4;
-var BARE_TITLE = /^[\p{L}\p{N}\s&'’/+-]+$/u;
+var BARE_TITLE = /^[\p{L}\p{N} &'’/+-]+\??$/u;
 var PARENTHESISED = /\([^()]{0,80}\)/g;
 var MAX_TITLE_WORDS = 8;
 var PSEUDO_RANK = 7;
@@ -76921,12 +77056,19 @@ var WRAPPED = /^(\*\*\*|\*\*|__|\*|_)([^*_\n]{1,80}?)\1\s{0,3}:?\s{0,3}$/u;
 var BOLD_LABEL = /^(\*\*|__)([^*_:\n]{1,80}?)(?::\s{0,3}\1|\s{0,3}\1\s{0,3}:)\s{0,3}/u;
 var PLAIN_LABEL = /^([^*_:\n|]{1,80}?)\s{0,3}:(?!\/\/)\s{0,3}/u;
 var LABEL_LEAD = new RegExp("^(?:[\\s>]|[-+*\u2022](?=\\s)|\\d{1,3}[.)](?=\\s)|#{1,6}(?=\\s)|\\p{Extended_Pictographic}|\\uFE0F|\\u200D)*", "u");
+var TABLE_LABEL = /^[ \t]{0,3}\|[ \t]{0,40}(\*\*|__)([^*_|\n]{1,80}?)\1:?[ \t]{0,40}\|/u;
 var HTML_HEADING = /^<h([1-6])\b[^>]{0,200}>([^<]{0,200})<\/h\1>\s{0,3}$/iu;
 function looksLikeTitle(text3) {
   const words = text3.trim().split(/\s+/);
   return words.length <= MAX_TITLE_WORDS && !/[.!?,;]$/.test(text3.trim()) && words.every((word) => word.length < 4 || !new RegExp("^\\p{Ll}", "u").test(word));
 }
 function readLabel(line) {
+  const cell2 = TABLE_LABEL.exec(line.text);
+  if (cell2) {
+    const title2 = cell2[2] ?? "";
+    const at2 = line.text.indexOf(title2);
+    return { title: title2, titleSpan: subspan(line, at2, at2 + title2.length), rest: stripTrailingMarkup(subspan(line, cell2[0].length)), wrapped: true, bare: false };
+  }
   const start = subspan(line, LABEL_LEAD.exec(line.text)?.[0].length ?? 0);
   const trimmed = stripTrailingMarkup(start);
   const wrapped = WRAPPED.exec(start.text.trimEnd());
@@ -76974,15 +77116,35 @@ function firstEndingAfter(spans, offset) {
   }
   return low;
 }
+var BREAK_BEFORE = /<br\s{0,3}\/?>[ \t]{0,40}$/i;
+function afterBreak(source, start) {
+  const lineStart2 = source.lastIndexOf("\n", start - 1) + 1;
+  return BREAK_BEFORE.test(source.slice(Math.max(lineStart2, start - 60), start));
+}
+function firstAbove(offsets5, offset) {
+  let low = 0;
+  let high = offsets5.length;
+  while (low < high) {
+    const middle = low + high >> 1;
+    if ((offsets5[middle] ?? 0) <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
 function meaningful(source, start, end) {
   if (end <= start) return false;
   const text3 = withoutComments(source.slice(start, end)).replace(/^[ \t]{0,3}(?:[-*_=][ \t]*){3,}$/gm, "");
   return !isBlank(text3);
 }
-function isPartOf(inner, outer) {
-  return inner.rank === outer.rank && inner.kinds.length > 0 && inner.kinds.length < outer.kinds.length && inner.kinds.every((kind) => outer.kinds.includes(kind));
+function isPartOf(inner, outer, source) {
+  if (inner.rank !== outer.rank || inner.kinds.length === 0) return false;
+  if (inner.kinds.length < outer.kinds.length && inner.kinds.every((kind) => outer.kinds.includes(kind))) return true;
+  return inner.rank > 6 && inner.kinds.some((kind) => outer.kinds.includes(kind)) && !meaningful(source, outer.contentStart, inner.marker.start);
 }
 var OPENING_WORDS = 12;
+function isNamed(section) {
+  return section.style !== "opening";
+}
 function openingSummary(tree, source, blocks) {
   const ordered = [...blocks].sort((a, b) => a.marker.start - b.marker.start);
   const [first, second] = ordered;
@@ -77010,173 +77172,21 @@ function openingSummary(tree, source, blocks) {
   }
   return void 0;
 }
-function scanSections(tree, source, matcher) {
-  const markers2 = [];
-  const facts = [];
-  let openTimeline;
-  const startsWithTime = (span) => {
-    const lead = readLeadingTime(stripLeadingMarkup(span));
-    return lead !== void 0 && lead.kind !== "relative";
-  };
-  const addBlock = (marker) => {
-    if (openTimeline && marker.kinds.length === 0 && (openTimeline.rank > 6 || marker.rank > openTimeline.rank) && startsWithTime(marker.marker)) {
-      return;
-    }
-    if (openTimeline && marker.rank <= openTimeline.rank) openTimeline = void 0;
-    markers2.push(marker);
-    if (marker.kinds.includes("timeline")) openTimeline = marker;
-  };
-  const addFact = (label, marker, content3) => {
-    facts.push({ label, marker, content: content3 });
-  };
-  const scanParagraph = (paragraph, itemEnd, topLevel) => {
-    const range = offsets3(paragraph);
-    if (!range) return;
-    const lines = splitLines(source, range[0], range[1]);
-    lines.forEach((line, index2) => {
-      const label = readLabel(line);
-      if (!label || label.title.length > MAX_TITLE) return;
-      const atItemStart = index2 === 0 && itemEnd !== void 0;
-      const standalone = label.rest.text === "";
-      const kinds = matcher.match(label.title, label.wrapped || standalone && looksLikeTitle(label.title));
-      const fact2 = kinds.length === 0 && !label.bare ? matcher.factLabel(label.title) : void 0;
-      const lineEnd = line.start + line.text.length;
-      const next = lines[index2 + 1];
-      if (fact2) {
-        const following = lines.slice(index2 + 1);
-        const stop = following.findIndex((other) => readLabel(other)?.bare === false);
-        const last = stop === -1 ? following.at(-1) : following[stop - 1];
-        const contentEnd = atItemStart ? itemEnd ?? lineEnd : last ? last.start + last.text.length : lineEnd;
-        addFact(fact2, line, slice(source, label.rest.start, contentEnd));
-        return;
-      }
-      if (kinds.length === 0) return;
-      if (topLevel && label.rest.text === "") {
-        addBlock({
-          kinds,
-          title: label.title,
-          titleSpan: label.titleSpan,
-          style: label.wrapped ? "pseudo" : "label",
-          rank: label.wrapped || label.bare ? PSEUDO_RANK : LABEL_RANK,
-          marker: line,
-          contentStart: next ? next.start : range[1]
-        });
-        return;
-      }
-      markers2.push({
-        kinds,
-        title: label.title,
-        titleSpan: label.titleSpan,
-        style: "inline-label",
-        rank: INLINE_RANK,
-        marker: line,
-        contentStart: label.rest.start,
-        contentEnd: atItemStart ? itemEnd ?? lineEnd : lineEnd
-      });
-    });
-  };
-  const scanHeading = (heading) => {
-    const range = offsets3(heading);
-    if (!range) return;
-    const marker = slice(source, range[0], range[1]);
-    const written = toString(heading);
-    const title = written.replace(/\s{0,3}:\s{0,3}$/, "");
-    const setext = !/^\s{0,3}#/.test(marker.text);
-    const titleAt = Math.max(0, marker.text.indexOf(title.slice(0, 20)));
-    const base2 = {
-      title,
-      titleSpan: subspan(marker, titleAt, titleAt + title.length),
-      style: setext ? "setext" : "atx",
-      rank: heading.depth,
-      marker,
-      contentStart: range[1]
-    };
-    const label = readLabel({ text: title, start: 0 });
-    const sentence = label !== void 0 && !label.bare && label.rest.text.split(/\s+/).length >= LABEL_SENTENCE_WORDS;
-    const kinds = sentence ? [] : matcher.match(title, true);
-    if (kinds.length > 0) {
-      addBlock({ ...base2, kinds });
-      return;
-    }
-    if (label && !label.bare && label.rest.text !== "") {
-      const restAt = marker.text.indexOf(label.rest.text.slice(0, 20));
-      const rest = restAt >= 0 ? subspan(marker, restAt) : slice(source, range[1], range[1]);
-      const labelKinds = matcher.match(label.title);
-      const fact2 = labelKinds.length === 0 ? matcher.factLabel(label.title) : void 0;
-      if (fact2) addFact(fact2, marker, rest);
-      if (labelKinds.length > 0) {
-        markers2.push({ ...base2, kinds: labelKinds, title: label.title, style: "inline-label", rank: INLINE_RANK, contentStart: rest.start, contentEnd: range[1] });
-      }
-      return;
-    }
-    if (/:\s*$/.test(written)) return;
-    addBlock({ ...base2, kinds: [] });
-  };
-  const scanHtml = (html) => {
-    const range = offsets3(html);
-    const match2 = HTML_HEADING.exec(html.value.trim());
-    if (!range || !match2) return;
-    const title = match2[2] ?? "";
-    const marker = slice(source, range[0], range[1]);
-    const titleAt = Math.max(0, marker.text.indexOf(title));
-    addBlock({
-      kinds: matcher.match(title, true),
-      title,
-      titleSpan: subspan(marker, titleAt, titleAt + title.length),
-      style: "html",
-      rank: Number(match2[1]),
-      marker,
-      contentStart: range[1]
-    });
-  };
-  const scanList = (list2) => {
-    for (const item of list2.children) scanItem(item);
-  };
-  const scanItem = (item) => {
-    const range = offsets3(item);
-    if (!range) return;
-    item.children.forEach((child, index2) => {
-      if (child.type === "paragraph") scanParagraph(child, index2 === 0 ? range[1] : void 0, false);
-      else if (child.type === "list") scanList(child);
-    });
-  };
-  const scanBlocks = (nodes) => {
-    for (const node2 of nodes) {
-      if (!node2.position) continue;
-      switch (node2.type) {
-        case "heading":
-          scanHeading(node2);
-          break;
-        case "html":
-          scanHtml(node2);
-          break;
-        case "paragraph":
-          scanParagraph(node2, void 0, true);
-          break;
-        case "list":
-          scanList(node2);
-          break;
-        case "blockquote":
-          scanBlocks(node2.children);
-          break;
-        default:
-          break;
-      }
-    }
-  };
-  scanBlocks(tree.children);
-  const blocks = markers2.filter((marker) => marker.contentEnd === void 0);
+function blockEndsOf(blocks, source) {
   const blockEnds = /* @__PURE__ */ new Map();
   const open2 = [];
   for (const block of [...blocks].sort((a, b) => a.marker.start - b.marker.start)) {
-    for (let top = open2.at(-1); top && block.rank <= top.rank && !isPartOf(block, top); top = open2.at(-1)) {
+    for (let top = open2.at(-1); top && block.rank <= top.rank && !isPartOf(block, top, source); top = open2.at(-1)) {
       blockEnds.set(top, block.marker.start);
       open2.pop();
     }
     open2.push(block);
   }
+  return blockEnds;
+}
+function ownContentReader(blocks, source) {
   const blockLines = blocks.map((block) => block.marker).sort((a, b) => a.start - b.start);
-  const hasOwnContent = (marker, contentEnd) => {
+  return (marker, contentEnd) => {
     let from = marker.contentStart;
     let index2 = firstEndingAfter(blockLines, from);
     for (; index2 < blockLines.length; index2++) {
@@ -77187,11 +77197,8 @@ function scanSections(tree, source, matcher) {
     }
     return meaningful(source, from, contentEnd);
   };
-  const sections = markers2.filter((marker) => marker.kinds.length > 0).map((marker) => {
-    const contentEnd = marker.contentEnd ?? blockEnds.get(marker) ?? source.length;
-    const { contentEnd: _ignored, ...rest } = marker;
-    return { ...rest, marker: trimSpan(marker.marker), contentEnd, hasContent: hasOwnContent(marker, contentEnd) };
-  }).sort((a, b) => a.marker.start - b.marker.start);
+}
+function nest(sections) {
   const enclosing = [];
   for (const section of sections) {
     while (enclosing.length > 0 && (enclosing.at(-1)?.contentEnd ?? 0) <= section.marker.start) enclosing.pop();
@@ -77199,10 +77206,204 @@ function scanSections(tree, source, matcher) {
     if (parent) section.parent = parent;
     if (section.style !== "inline-label") enclosing.push(section);
   }
+}
+function withoutEntryLabels(sections, entries) {
+  return sections.filter((section) => {
+    const inTimeline = section.parent?.kinds.includes("timeline") === true && !section.kinds.includes("timeline");
+    return !(inTimeline && section.style === "inline-label" && entries.has(section.marker.start));
+  });
+}
+var LATIN_LETTER = new RegExp("\\p{Script=Latin}", "u");
+var LETTER = new RegExp("\\p{L}", "u");
+function unreadTitles(blocks) {
+  let unread = 0;
+  let headings = 0;
+  for (const block of blocks) {
+    if (block.rank > 6) continue;
+    const letters = [...block.title].filter((char) => LETTER.test(char));
+    if (letters.length === 0) continue;
+    headings++;
+    const latin = letters.filter((char) => LATIN_LETTER.test(char)).length;
+    if (latin * 2 < letters.length) unread++;
+  }
+  return headings > 0 && unread * 2 > headings;
+}
+function startsWithTime(span) {
+  const lead = readLeadingTime(stripLeadingMarkup(span));
+  return lead !== void 0 && lead.kind !== "relative";
+}
+var MarkerScanner = class {
+  constructor(source, matcher) {
+    this.source = source;
+    this.matcher = matcher;
+  }
+  source;
+  matcher;
+  markers = [];
+  facts = [];
+  openTimeline;
+  scanBlocks(nodes) {
+    for (const node2 of nodes) {
+      if (!node2.position) continue;
+      switch (node2.type) {
+        case "heading":
+          this.scanHeading(node2);
+          break;
+        case "html":
+          this.scanHtml(node2);
+          break;
+        case "paragraph":
+          this.scanParagraph(node2, { itemEnd: void 0, topLevel: true });
+          break;
+        case "list":
+          this.scanList(node2);
+          break;
+        case "blockquote":
+          this.scanBlocks(node2.children);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  addBlock(marker) {
+    const open2 = this.openTimeline;
+    if (open2 && !marker.kinds.includes("timeline") && (open2.rank > 6 || marker.rank > open2.rank) && startsWithTime(marker.marker)) return;
+    if (open2 && marker.rank <= open2.rank) this.openTimeline = void 0;
+    this.markers.push(marker);
+    if (marker.kinds.includes("timeline")) this.openTimeline = marker;
+  }
+  scanList(list2) {
+    for (const item of list2.children) this.scanItem(item);
+  }
+  scanItem(item) {
+    const range = offsets3(item);
+    if (!range) return;
+    item.children.forEach((child, index2) => {
+      if (child.type === "paragraph") this.scanParagraph(child, { itemEnd: index2 === 0 ? range[1] : void 0, topLevel: false });
+      else if (child.type === "list") this.scanList(child);
+    });
+  }
+  /** Labels at the start of a paragraph's lines. */
+  scanParagraph(paragraph, place) {
+    const range = offsets3(paragraph);
+    if (!range) return;
+    const lines = splitLines(this.source, range[0], range[1]);
+    lines.forEach((line, index2) => {
+      const label = readLabel(line);
+      if (label && label.title.length <= MAX_TITLE) this.scanLabel(label, lines, index2, place, range[1]);
+    });
+  }
+  scanLabel(label, lines, index2, place, paragraphEnd) {
+    const line = lines[index2] ?? label.titleSpan;
+    const atItemStart = index2 === 0 && place.itemEnd !== void 0;
+    const standalone = label.rest.text === "";
+    const titled = looksLikeTitle(label.title) || lines.length === 1 && isQuestion(label.title);
+    const kinds = this.matcher.match(label.title, label.wrapped || standalone && titled);
+    const fact2 = kinds.length === 0 && !label.bare ? this.matcher.factLabel(label.title) : void 0;
+    const lineEnd = line.start + line.text.length;
+    const itemEnd = atItemStart ? place.itemEnd ?? lineEnd : void 0;
+    if (fact2) {
+      const following = lines.slice(index2 + 1);
+      const stop = following.findIndex((other) => readLabel(other)?.bare === false);
+      const last = stop === -1 ? following.at(-1) : following[stop - 1];
+      const contentEnd = itemEnd ?? (last ? last.start + last.text.length : lineEnd);
+      this.facts.push({ label: fact2, marker: line, content: slice(this.source, label.rest.start, contentEnd) });
+      return;
+    }
+    if (kinds.length === 0) return;
+    const base2 = { kinds, title: label.title, titleSpan: label.titleSpan, marker: line };
+    if (place.topLevel && standalone) {
+      const style = label.wrapped ? "pseudo" : "label";
+      this.addBlock({ ...base2, style, rank: label.wrapped || label.bare ? PSEUDO_RANK : LABEL_RANK, contentStart: lines[index2 + 1]?.start ?? paragraphEnd });
+      return;
+    }
+    this.markers.push({
+      ...base2,
+      style: "inline-label",
+      rank: INLINE_RANK,
+      contentStart: label.rest.start,
+      contentEnd: itemEnd ?? lineEnd,
+      entry: afterBreak(this.source, line.start),
+      runsOn: atItemStart && standalone && isBlank(this.source.slice(lineEnd, itemEnd ?? lineEnd))
+    });
+  }
+  scanHeading(heading) {
+    const range = offsets3(heading);
+    if (!range) return;
+    const marker = slice(this.source, range[0], range[1]);
+    const written = toString(heading);
+    const title = written.replace(/\s{0,3}:\s{0,3}$/, "");
+    const titleAt = Math.max(0, marker.text.indexOf(title.slice(0, 20)));
+    const style = /^\s{0,3}#/.test(marker.text) ? "atx" : "setext";
+    const base2 = { title, titleSpan: subspan(marker, titleAt, titleAt + title.length), style, rank: heading.depth, marker, contentStart: range[1] };
+    const label = readLabel({ text: title, start: 0 });
+    const sentence = label !== void 0 && !label.bare && label.rest.text.split(/\s+/).length >= LABEL_SENTENCE_WORDS;
+    const kinds = sentence ? [] : this.matcher.match(title, true);
+    if (kinds.length > 0) {
+      this.addBlock({ ...base2, kinds });
+      return;
+    }
+    if (label && !label.bare && label.rest.text !== "") {
+      const restAt = marker.text.indexOf(label.rest.text.slice(0, 20));
+      const rest = restAt >= 0 ? subspan(marker, restAt) : slice(this.source, range[1], range[1]);
+      const labelKinds = this.matcher.match(label.title);
+      const fact2 = labelKinds.length === 0 ? this.matcher.factLabel(label.title) : void 0;
+      if (fact2) this.facts.push({ label: fact2, marker, content: rest });
+      if (labelKinds.length > 0) {
+        this.markers.push({ ...base2, kinds: labelKinds, title: label.title, style: "inline-label", rank: INLINE_RANK, contentStart: rest.start, contentEnd: range[1] });
+      }
+      return;
+    }
+    if (/:\s*$/.test(written)) return;
+    this.addBlock({ ...base2, kinds: [] });
+  }
+  scanHtml(html) {
+    const range = offsets3(html);
+    const match2 = HTML_HEADING.exec(html.value.trim());
+    if (!range || !match2) return;
+    const title = match2[2] ?? "";
+    const marker = slice(this.source, range[0], range[1]);
+    const titleAt = Math.max(0, marker.text.indexOf(title));
+    this.addBlock({
+      kinds: this.matcher.match(title, true),
+      title,
+      titleSpan: subspan(marker, titleAt, titleAt + title.length),
+      style: "html",
+      rank: Number(match2[1]),
+      marker,
+      contentStart: range[1]
+    });
+  }
+};
+function assembleSections(markers2, source) {
+  const blocks = markers2.filter((marker) => marker.contentEnd === void 0);
+  const blockEnds = blockEndsOf(blocks, source);
+  const hasOwnContent = ownContentReader(blocks, source);
+  const starts = markers2.map((marker) => marker.marker.start).sort((a, b) => a - b);
+  const nextMarker = (offset) => {
+    const next = starts[firstAbove(starts, offset)];
+    return next === void 0 ? source.length : Math.max(offset, source.lastIndexOf("\n", next - 1) + 1);
+  };
+  const sections = markers2.filter((marker) => marker.kinds.length > 0).map((marker) => {
+    const contentEnd = marker.runsOn ? nextMarker(marker.marker.start) : marker.contentEnd ?? blockEnds.get(marker) ?? source.length;
+    const { contentEnd: _ignored, entry: _entry, runsOn: _runsOn, ...rest } = marker;
+    return { ...rest, marker: trimSpan(marker.marker), contentEnd, hasContent: hasOwnContent(marker, contentEnd) };
+  }).sort((a, b) => a.marker.start - b.marker.start);
+  nest(sections);
+  const entries = new Set(markers2.filter((marker) => marker.entry).map((marker) => marker.marker.start));
+  return withoutEntryLabels(sections, entries);
+}
+function scanSections(tree, source, matcher) {
+  const scanner = new MarkerScanner(source, matcher);
+  scanner.scanBlocks(tree.children);
+  const { markers: markers2, facts } = scanner;
+  const sections = assembleSections(markers2, source);
+  const blocks = markers2.filter((marker) => marker.contentEnd === void 0);
   const firstBlock = blocks.reduce((min, marker) => Math.min(min, marker.marker.start), source.length);
   const opening = sections.some((section) => section.kinds.includes("summary")) ? void 0 : openingSummary(tree, source, blocks);
   if (opening) sections.unshift(opening);
-  return { sections, factLabels: facts, preambleEnd: firstBlock };
+  return { sections, factLabels: facts, preambleEnd: firstBlock, unreadTitles: unreadTitles(blocks) };
 }
 
 // src/synonyms.ts
@@ -77255,6 +77456,8 @@ var DEFAULT_SYNONYMS = {
   resolution: ["resolution", "mitigation", "recovery", "resolution and recovery"],
   "action-items": [
     "action items",
+    "action points",
+    "action point",
     "corrective and preventative measures",
     "corrective and preventive measures",
     "corrective actions",
@@ -77285,17 +77488,12 @@ function normalizeTitle(title) {
   return title.toLowerCase().replace(URL3, " ").replace(EMOJI, " ").replace(PARENTHESISED2, " ").replaceAll("&", " and ").trim().replace(LEADING_NUMBER, "").replace(NOT_WORD, " ").trim();
 }
 var FILLER = /* @__PURE__ */ new Set(["the", "a", "an", "of", "our", "this", "issue", "incident", "event", "events", "outage", "detailed", "brief", "full", "report", "initial"]);
-var KEYWORDS = [
-  ["timeline", /\b(?:timeline|chronology)\b/],
-  ["root-cause", /\broot causes?\b/],
-  ["action-items", /\b(?:corrective|corrections?|preventive|preventative|prevention|preventation|remediations?|follow ?ups?|action items?|next steps)\b/],
-  ["lessons-learned", /\blessons?\b/],
-  ["resolution", /\b(?:resolution|mitigation|recovery|resolved|resolving|how (?:it|we) fixed)\b/],
-  ["impact", /\bimpact\b/],
-  ["summary", /\b(?:summary|overview)\b/]
-];
+var FILLER_WORD = new RegExp(`\\b(?:${[...FILLER].join("|")})\\b`);
 var MAX_LOOSE_WORDS = 10;
+var LEAD = /^([^:—–\n]{1,80}?)(?:\s[—–-]\s|:\s)/u;
+var SLASH = new RegExp("(?<=\\p{L})\\/(?=\\p{L})", "gu");
 function withoutFiller(normal) {
+  if (!FILLER_WORD.test(normal)) return normal;
   return normal.split(" ").filter((word) => !FILLER.has(word)).join(" ");
 }
 function createSectionMatcher(extra = {}) {
@@ -77318,22 +77516,30 @@ function createSectionMatcher(extra = {}) {
     }
     return void 0;
   };
-  const keyword = (phrase) => KEYWORDS.filter(([, pattern2]) => pattern2.test(phrase)).map(([kind]) => kind);
+  const loosely = (part) => {
+    const head = headKind(part);
+    return head === null ? void 0 : head ?? prefixed(part);
+  };
+  const partsOf = (title, normal) => (title.includes("/") ? normalizeTitle(title.replace(URL3, " ").replace(SLASH, " and ")) : normal).split(" and ");
+  const readLoose = (title, normal = normalizeTitle(title), parts = partsOf(title, normal)) => {
+    if (normal === "" || normal.split(" ").length > MAX_LOOSE_WORDS) return [];
+    if (isWhClause(normal)) return questionKinds(normal);
+    const kinds = parts.map((part) => exact(part) ?? loosely(part));
+    return [...new Set(kinds.filter((kind) => kind !== void 0))];
+  };
   return {
     match(title, loose = false) {
       const normal = normalizeTitle(title);
       if (normal === "") return [];
       const whole = exact(normal);
       if (whole) return [whole];
-      loose &&= normal.split(" ").length <= MAX_LOOSE_WORDS;
-      const parts = normal.split(" and ");
-      if (parts.length > 1) {
-        const kinds = parts.map((part) => exact(part) ?? (loose ? prefixed(part) ?? keyword(part)[0] : void 0));
-        if (kinds.every((kind) => kind !== void 0)) return [...new Set(kinds)];
-      }
+      const parts = partsOf(title, normal);
+      const exactParts = parts.map(exact);
+      if (parts.length > 1 && exactParts.every((kind) => kind !== void 0)) return [...new Set(exactParts)];
       if (!loose) return [];
-      const start = prefixed(normal);
-      return start ? [start] : keyword(normal);
+      const lead = LEAD.exec(title)?.[1];
+      const leadKinds = lead ? readLoose(lead) : [];
+      return leadKinds.length > 0 ? leadKinds : readLoose(title, normal, parts);
     },
     factLabel(title) {
       return facts.get(normalizeTitle(title));
@@ -77676,7 +77882,8 @@ function buildModel(tree, source, synonyms = {}) {
     timeline,
     facts,
     clockTimes,
-    sectionsOf: (kind) => scan.sections.filter((section) => section.kinds.includes(kind))
+    sectionsOf: (kind) => scan.sections.filter((section) => section.kinds.includes(kind)),
+    unreadTitles: scan.unreadTitles
   };
 }
 var models = memoPerObject();
@@ -79025,8 +79232,9 @@ var required_sections_default = defineRule({
   options: { sections: { type: "array", items: { type: "string", enum: SECTION_KINDS }, uniqueItems: true } },
   defaults: { sections: DEFAULT_REQUIRED },
   check({ model, options, report }) {
+    if (model.unreadTitles) return;
     for (const kind of options.sections) {
-      if (model.sectionsOf(kind).length > 0) continue;
+      if (model.sectionsOf(kind).some(isNamed)) continue;
       const insertion = insertionFor(model, kind);
       report(
         `Unexpected missing ${SECTION_LABELS[kind].toLowerCase()} section, expected a heading such as \`${insertion.heading}\``,
