@@ -1,9 +1,9 @@
 import type {Heading, Html, List, ListItem, Nodes, Paragraph, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {type FactLabel, type SectionKind, type SectionMatcher} from './synonyms.js'
+import {type FactLabel, type SectionKind, type SectionMatcher, normalizeTitle} from './synonyms.js'
 import {type Span, isBlank, slice, splitLines, stripLeadingMarkup, stripTrailingMarkup, subspan, trimSpan} from './text.js'
 import {readLeadingTime} from './time.js'
-import {isQuestion} from './titles.js'
+import {isQuestion, namesFixesOnly} from './titles.js'
 
 /**
  * How a section is marked: a real heading (ATX, setext or HTML), a bold or
@@ -312,6 +312,19 @@ function nest(sections: Section[]): void {
 }
 
 /**
+ * A heading named by fixes alone ("### Fixes") under the action items lists
+ * fixes still to make: one of the action items, not the resolution.
+ */
+function readFixesInContext(sections: readonly Section[]): void {
+  for (const section of sections) {
+    const parentKinds = section.parent?.kinds ?? []
+    if (section.kinds.length !== 1 || section.kinds[0] !== 'resolution') continue
+    if (!parentKinds.includes('action-items') || parentKinds.includes('resolution')) continue
+    if (namesFixesOnly(normalizeTitle(section.title))) section.kinds = ['action-items']
+  }
+}
+
+/**
  * A label after a `<br>` inside a timeline ("| 10:05 | web<br>**Mitigation:**
  * rolled back |") describes that entry's moment: it is not a section.
  */
@@ -528,6 +541,7 @@ function assembleSections(markers: readonly Marker[], source: string): Section[]
     })
     .sort((a, b) => a.marker.start - b.marker.start)
   nest(sections)
+  readFixesInContext(sections)
   const entries = new Set(markers.filter((marker) => marker.entry).map((marker) => marker.marker.start))
   return withoutEntryLabels(sections, entries)
 }

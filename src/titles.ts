@@ -80,13 +80,14 @@ interface Found {
   start: number
   end: number
   generic: boolean
+  strong: boolean
 }
 
 function findKeywords(phrase: string, strongOnly: boolean): Found[] {
   const found: Found[] = []
   for (const {kind, pattern, strength} of KEYWORDS) {
     if (strongOnly && strength !== 'strong') continue
-    for (const match of phrase.matchAll(pattern)) found.push({kind, start: match.index, end: match.index + match[0].length, generic: strength === 'generic'})
+    for (const match of phrase.matchAll(pattern)) found.push({kind, start: match.index, end: match.index + match[0].length, generic: strength === 'generic', strong: strength === 'strong'})
   }
   return found
 }
@@ -144,6 +145,17 @@ export function headKind(phrase: string): SectionKind | null | undefined {
   }
   const anywhere = complement === '' ? undefined : lastOf(findKeywords(complement, true))
   return anywhere && anywhere.kind !== 'summary' ? anywhere.kind : undefined
+}
+
+/**
+ * Whether a title names a resolution only by a word of the fix family
+ * ("Fixes", "Short-term fix"), not by one of the section's own names
+ * ("Recovery", "Mitigation"): such a title takes its meaning from where it
+ * stands, and fixes listed under the action items are still to be made.
+ */
+export function namesFixesOnly(phrase: string): boolean {
+  const found = findKeywords(phrase, false).filter((word) => word.kind === 'resolution')
+  return found.length > 0 && found.every((word) => !word.strong)
 }
 
 const WH_WORDS = new Set(['why', 'what', 'how', 'will', 'did', 'does', 'do', 'is', 'are', 'was', 'were', 'can', 'could', 'should', 'where', 'when', 'who', 'whats', 'hows'])

@@ -157,6 +157,14 @@ describe('scanSections: context', () => {
     ])
   })
 
+  it('reads fixes under the action items as action items, and a recovery there as the resolution', () => {
+    expect(kindsAndTitles('## Action items\n\n- A.\n\n### Fixes\n\n- B.\n\n### Recovery\n\nC.\n')).toEqual([
+      ['action-items', 'Action items'],
+      ['action-items', 'Fixes'],
+      ['resolution', 'Recovery']
+    ])
+  })
+
   it('reads a heading that starts with a time inside a timeline as an entry, whatever its words', () => {
     expect(kindsAndTitles('## Timeline\n\n### 10:40 UTC: Fix deployed\n\nText.\n')).toEqual([['timeline', 'Timeline']])
   })
