@@ -76977,7 +76977,7 @@ function findKeywords(phrase, strongOnly) {
   const found = [];
   for (const { kind, pattern: pattern2, strength } of KEYWORDS) {
     if (strongOnly && strength !== "strong") continue;
-    for (const match2 of phrase.matchAll(pattern2)) found.push({ kind, start: match2.index, end: match2.index + match2[0].length, generic: strength === "generic" });
+    for (const match2 of phrase.matchAll(pattern2)) found.push({ kind, start: match2.index, end: match2.index + match2[0].length, generic: strength === "generic", strong: strength === "strong" });
   }
   return found;
 }
@@ -77015,6 +77015,10 @@ function headKind(phrase) {
   const anywhere = complement === "" ? void 0 : lastOf(findKeywords(complement, true));
   return anywhere && anywhere.kind !== "summary" ? anywhere.kind : void 0;
 }
+function namesFixesOnly(phrase) {
+  const found = findKeywords(phrase, false).filter((word) => word.kind === "resolution");
+  return found.length > 0 && found.every((word) => !word.strong);
+}
 var WH_WORDS = /* @__PURE__ */ new Set(["why", "what", "how", "will", "did", "does", "do", "is", "are", "was", "were", "can", "could", "should", "where", "when", "who", "whats", "hows"]);
 var FAILURE_VERB = /\b(?:happen|happened|break|broke|broken|fail|failed|occur|occurred|crash|crashed|went down|go down|stop|stopped)\b/;
 var CAUSE_VERB = /\b(?:cause|caused|causes|allow|allowed|allows|led|lead|leads|trigger|triggered|triggers)\b/;
@@ -77042,11 +77046,152 @@ function questionKinds(phrase) {
   return kind ? [kind] : [];
 }
 
+// src/synonyms.ts
+var SECTION_KINDS = [
+  "summary",
+  "impact",
+  "timeline",
+  "root-cause",
+  "resolution",
+  "action-items",
+  "lessons-learned"
+];
+var SECTION_LABELS = {
+  summary: "Summary",
+  impact: "Impact",
+  timeline: "Timeline",
+  "root-cause": "Root cause",
+  resolution: "Resolution",
+  "action-items": "Action items",
+  "lessons-learned": "Lessons learned"
+};
+var DEFAULT_SYNONYMS = {
+  summary: [
+    "summary",
+    "issue summary",
+    "overview",
+    "executive summary",
+    "incident summary",
+    "incident overview",
+    "tl;dr",
+    "tldr"
+  ],
+  impact: ["impact", "customer impact", "user impact", "business impact", "impact assessment"],
+  timeline: [
+    "timeline",
+    "chronology",
+    "sequence of events",
+    "timeline of events",
+    "incident timeline",
+    "detailed timeline"
+  ],
+  "root-cause": [
+    "root cause",
+    "root causes",
+    "root cause analysis",
+    "contributing factors",
+    "trigger",
+    "cause"
+  ],
+  resolution: ["resolution", "mitigation", "recovery", "resolution and recovery"],
+  "action-items": [
+    "action items",
+    "action points",
+    "action point",
+    "corrective and preventative measures",
+    "corrective and preventive measures",
+    "corrective actions",
+    "corrective measures",
+    "preventative measures",
+    "preventive measures",
+    "follow-ups",
+    "follow ups",
+    "followups",
+    "remediation",
+    "next steps"
+  ],
+  "lessons-learned": ["lessons learned", "lessons learnt", "lessons"]
+};
+var FACT_LABELS = {
+  // A window ("Time: 10:00 - 11:30 UTC") states the start and end the way a duration label does.
+  duration: ["duration", "incident duration", "outage duration", "total duration", "incident date and time", "date and time", "date time", "time", "time window", "outage window", "period"],
+  start: ["start", "start time", "started", "began", "outage start", "incident start"],
+  end: ["end", "end time", "ended", "outage end", "incident end", "resolved at"],
+  date: ["date", "incident date", "date of incident"]
+};
+var EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}\u{20E3}]/gu;
+var LEADING_NUMBER = /^(?:(?:\d{1,3}|[ivx]{1,4}|[a-h])[.)]|\d{1,3}\s)\s*/;
+var PARENTHESISED = /\([^()]{0,80}\)/g;
+var NOT_WORD = /[^\p{L}\p{N}]+/gu;
+var URL3 = /\b(?:https?|ftp):\/\/\S{1,2000}/gi;
+function normalizeTitle(title) {
+  return title.toLowerCase().replace(URL3, " ").replace(EMOJI, " ").replace(PARENTHESISED, " ").replaceAll("&", " and ").trim().replace(LEADING_NUMBER, "").replace(NOT_WORD, " ").trim();
+}
+var FILLER = /* @__PURE__ */ new Set(["the", "a", "an", "of", "our", "this", "issue", "incident", "event", "events", "outage", "detailed", "brief", "full", "report", "initial"]);
+var FILLER_WORD = new RegExp(`\\b(?:${[...FILLER].join("|")})\\b`);
+var MAX_LOOSE_WORDS = 10;
+var LEAD = /^([^:—–\n]{1,80}?)(?:\s[—–-]\s|:\s)/u;
+var SLASH = new RegExp("(?<=\\p{L})\\/(?=\\p{L})", "gu");
+function withoutFiller(normal) {
+  if (!FILLER_WORD.test(normal)) return normal;
+  return normal.split(" ").filter((word) => !FILLER.has(word)).join(" ");
+}
+function createSectionMatcher(extra = {}) {
+  const byTitle = /* @__PURE__ */ new Map();
+  for (const kind of SECTION_KINDS) {
+    for (const title of [...DEFAULT_SYNONYMS[kind], ...extra[kind] ?? []]) {
+      byTitle.set(normalizeTitle(title), kind);
+    }
+  }
+  const titles = [...byTitle.keys()].sort((a, b) => b.length - a.length);
+  const facts = /* @__PURE__ */ new Map();
+  for (const [label, names] of Object.entries(FACT_LABELS)) {
+    for (const name of names) facts.set(normalizeTitle(name), label);
+  }
+  const exact = (phrase) => byTitle.get(phrase) ?? byTitle.get(withoutFiller(phrase));
+  const prefixed = (phrase) => {
+    for (const candidate of [phrase, withoutFiller(phrase)]) {
+      const title = titles.find((known) => candidate.startsWith(`${known} `));
+      if (title) return byTitle.get(title);
+    }
+    return void 0;
+  };
+  const loosely = (part) => {
+    const head = headKind(part);
+    return head === null ? void 0 : head ?? prefixed(part);
+  };
+  const partsOf = (title, normal) => (title.includes("/") ? normalizeTitle(title.replace(URL3, " ").replace(SLASH, " and ")) : normal).split(" and ");
+  const readLoose = (title, normal = normalizeTitle(title), parts = partsOf(title, normal)) => {
+    if (normal === "" || normal.split(" ").length > MAX_LOOSE_WORDS) return [];
+    if (isWhClause(normal)) return questionKinds(normal);
+    const kinds = parts.map((part) => exact(part) ?? loosely(part));
+    return [...new Set(kinds.filter((kind) => kind !== void 0))];
+  };
+  return {
+    match(title, loose = false) {
+      const normal = normalizeTitle(title);
+      if (normal === "") return [];
+      const whole = exact(normal);
+      if (whole) return [whole];
+      const parts = partsOf(title, normal);
+      const exactParts = parts.map(exact);
+      if (parts.length > 1 && exactParts.every((kind) => kind !== void 0)) return [...new Set(exactParts)];
+      if (!loose) return [];
+      const lead = LEAD.exec(title)?.[1];
+      const leadKinds = lead ? readLoose(lead) : [];
+      return leadKinds.length > 0 ? leadKinds : readLoose(title, normal, parts);
+    },
+    factLabel(title) {
+      return facts.get(normalizeTitle(title));
+    }
+  };
+}
+
 // src/sections.ts
 var MAX_BARE_TITLE = 60;
 var LABEL_SENTENCE_WORDS = 4;
 var BARE_TITLE = /^[\p{L}\p{N} &'’/+-]+\??$/u;
-var PARENTHESISED = /\([^()]{0,80}\)/g;
+var PARENTHESISED2 = /\([^()]{0,80}\)/g;
 var MAX_TITLE_WORDS = 8;
 var PSEUDO_RANK = 7;
 var LABEL_RANK = 7.5;
@@ -77081,7 +77226,7 @@ function readLabel(line) {
   const bold = BOLD_LABEL.exec(start.text);
   const match2 = bold ?? PLAIN_LABEL.exec(start.text);
   if (!match2) {
-    if (trimmed.text.length === 0 || trimmed.text.length > MAX_BARE_TITLE || !BARE_TITLE.test(trimmed.text.replace(PARENTHESISED, ""))) return void 0;
+    if (trimmed.text.length === 0 || trimmed.text.length > MAX_BARE_TITLE || !BARE_TITLE.test(trimmed.text.replace(PARENTHESISED2, ""))) return void 0;
     return { title: trimmed.text, titleSpan: trimmed, rest: subspan(trimmed, trimmed.text.length), wrapped: false, bare: true };
   }
   const title = (bold ? match2[2] : match2[1]) ?? "";
@@ -77205,6 +77350,14 @@ function nest(sections) {
     const parent = enclosing.at(-1);
     if (parent) section.parent = parent;
     if (section.style !== "inline-label") enclosing.push(section);
+  }
+}
+function readFixesInContext(sections) {
+  for (const section of sections) {
+    const parentKinds = section.parent?.kinds ?? [];
+    if (section.kinds.length !== 1 || section.kinds[0] !== "resolution") continue;
+    if (!parentKinds.includes("action-items") || parentKinds.includes("resolution")) continue;
+    if (namesFixesOnly(normalizeTitle(section.title))) section.kinds = ["action-items"];
   }
 }
 function withoutEntryLabels(sections, entries) {
@@ -77391,6 +77544,7 @@ function assembleSections(markers2, source) {
     return { ...rest, marker: trimSpan(marker.marker), contentEnd, hasContent: hasOwnContent(marker, contentEnd) };
   }).sort((a, b) => a.marker.start - b.marker.start);
   nest(sections);
+  readFixesInContext(sections);
   const entries = new Set(markers2.filter((marker) => marker.entry).map((marker) => marker.marker.start));
   return withoutEntryLabels(sections, entries);
 }
@@ -77404,147 +77558,6 @@ function scanSections(tree, source, matcher) {
   const opening = sections.some((section) => section.kinds.includes("summary")) ? void 0 : openingSummary(tree, source, blocks);
   if (opening) sections.unshift(opening);
   return { sections, factLabels: facts, preambleEnd: firstBlock, unreadTitles: unreadTitles(blocks) };
-}
-
-// src/synonyms.ts
-var SECTION_KINDS = [
-  "summary",
-  "impact",
-  "timeline",
-  "root-cause",
-  "resolution",
-  "action-items",
-  "lessons-learned"
-];
-var SECTION_LABELS = {
-  summary: "Summary",
-  impact: "Impact",
-  timeline: "Timeline",
-  "root-cause": "Root cause",
-  resolution: "Resolution",
-  "action-items": "Action items",
-  "lessons-learned": "Lessons learned"
-};
-var DEFAULT_SYNONYMS = {
-  summary: [
-    "summary",
-    "issue summary",
-    "overview",
-    "executive summary",
-    "incident summary",
-    "incident overview",
-    "tl;dr",
-    "tldr"
-  ],
-  impact: ["impact", "customer impact", "user impact", "business impact", "impact assessment"],
-  timeline: [
-    "timeline",
-    "chronology",
-    "sequence of events",
-    "timeline of events",
-    "incident timeline",
-    "detailed timeline"
-  ],
-  "root-cause": [
-    "root cause",
-    "root causes",
-    "root cause analysis",
-    "contributing factors",
-    "trigger",
-    "cause"
-  ],
-  resolution: ["resolution", "mitigation", "recovery", "resolution and recovery"],
-  "action-items": [
-    "action items",
-    "action points",
-    "action point",
-    "corrective and preventative measures",
-    "corrective and preventive measures",
-    "corrective actions",
-    "corrective measures",
-    "preventative measures",
-    "preventive measures",
-    "follow-ups",
-    "follow ups",
-    "followups",
-    "remediation",
-    "next steps"
-  ],
-  "lessons-learned": ["lessons learned", "lessons learnt", "lessons"]
-};
-var FACT_LABELS = {
-  // A window ("Time: 10:00 - 11:30 UTC") states the start and end the way a duration label does.
-  duration: ["duration", "incident duration", "outage duration", "total duration", "incident date and time", "date and time", "date time", "time", "time window", "outage window", "period"],
-  start: ["start", "start time", "started", "began", "outage start", "incident start"],
-  end: ["end", "end time", "ended", "outage end", "incident end", "resolved at"],
-  date: ["date", "incident date", "date of incident"]
-};
-var EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}\u{20E3}]/gu;
-var LEADING_NUMBER = /^(?:(?:\d{1,3}|[ivx]{1,4}|[a-h])[.)]|\d{1,3}\s)\s*/;
-var PARENTHESISED2 = /\([^()]{0,80}\)/g;
-var NOT_WORD = /[^\p{L}\p{N}]+/gu;
-var URL3 = /\b(?:https?|ftp):\/\/\S{1,2000}/gi;
-function normalizeTitle(title) {
-  return title.toLowerCase().replace(URL3, " ").replace(EMOJI, " ").replace(PARENTHESISED2, " ").replaceAll("&", " and ").trim().replace(LEADING_NUMBER, "").replace(NOT_WORD, " ").trim();
-}
-var FILLER = /* @__PURE__ */ new Set(["the", "a", "an", "of", "our", "this", "issue", "incident", "event", "events", "outage", "detailed", "brief", "full", "report", "initial"]);
-var FILLER_WORD = new RegExp(`\\b(?:${[...FILLER].join("|")})\\b`);
-var MAX_LOOSE_WORDS = 10;
-var LEAD = /^([^:—–\n]{1,80}?)(?:\s[—–-]\s|:\s)/u;
-var SLASH = new RegExp("(?<=\\p{L})\\/(?=\\p{L})", "gu");
-function withoutFiller(normal) {
-  if (!FILLER_WORD.test(normal)) return normal;
-  return normal.split(" ").filter((word) => !FILLER.has(word)).join(" ");
-}
-function createSectionMatcher(extra = {}) {
-  const byTitle = /* @__PURE__ */ new Map();
-  for (const kind of SECTION_KINDS) {
-    for (const title of [...DEFAULT_SYNONYMS[kind], ...extra[kind] ?? []]) {
-      byTitle.set(normalizeTitle(title), kind);
-    }
-  }
-  const titles = [...byTitle.keys()].sort((a, b) => b.length - a.length);
-  const facts = /* @__PURE__ */ new Map();
-  for (const [label, names] of Object.entries(FACT_LABELS)) {
-    for (const name of names) facts.set(normalizeTitle(name), label);
-  }
-  const exact = (phrase) => byTitle.get(phrase) ?? byTitle.get(withoutFiller(phrase));
-  const prefixed = (phrase) => {
-    for (const candidate of [phrase, withoutFiller(phrase)]) {
-      const title = titles.find((known) => candidate.startsWith(`${known} `));
-      if (title) return byTitle.get(title);
-    }
-    return void 0;
-  };
-  const loosely = (part) => {
-    const head = headKind(part);
-    return head === null ? void 0 : head ?? prefixed(part);
-  };
-  const partsOf = (title, normal) => (title.includes("/") ? normalizeTitle(title.replace(URL3, " ").replace(SLASH, " and ")) : normal).split(" and ");
-  const readLoose = (title, normal = normalizeTitle(title), parts = partsOf(title, normal)) => {
-    if (normal === "" || normal.split(" ").length > MAX_LOOSE_WORDS) return [];
-    if (isWhClause(normal)) return questionKinds(normal);
-    const kinds = parts.map((part) => exact(part) ?? loosely(part));
-    return [...new Set(kinds.filter((kind) => kind !== void 0))];
-  };
-  return {
-    match(title, loose = false) {
-      const normal = normalizeTitle(title);
-      if (normal === "") return [];
-      const whole = exact(normal);
-      if (whole) return [whole];
-      const parts = partsOf(title, normal);
-      const exactParts = parts.map(exact);
-      if (parts.length > 1 && exactParts.every((kind) => kind !== void 0)) return [...new Set(exactParts)];
-      if (!loose) return [];
-      const lead = LEAD.exec(title)?.[1];
-      const leadKinds = lead ? readLoose(lead) : [];
-      return leadKinds.length > 0 ? leadKinds : readLoose(title, normal, parts);
-    },
-    factLabel(title) {
-      return facts.get(normalizeTitle(title));
-    }
-  };
 }
 
 // src/timeline.ts
