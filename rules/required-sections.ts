@@ -1,6 +1,7 @@
 import {defineRule} from '../src/rule.js'
 import {SECTION_KINDS, SECTION_LABELS, type SectionKind} from '../src/synonyms.js'
 import {insertionFor} from '../src/insertion.js'
+import {isNamed} from '../src/sections.js'
 
 export interface Options {
   /** The sections every postmortem must have. */
@@ -18,8 +19,11 @@ export default defineRule<Options>({
   options: {sections: {type: 'array', items: {type: 'string', enum: SECTION_KINDS}, uniqueItems: true}},
   defaults: {sections: DEFAULT_REQUIRED},
   check({model, options, report}) {
+    // Headings in a script the synonyms are not written in name sections we
+    // cannot read: saying that every section is missing would be wrong.
+    if (model.unreadTitles) return
     for (const kind of options.sections) {
-      if (model.sectionsOf(kind).length > 0) continue
+      if (model.sectionsOf(kind).some(isNamed)) continue
       const insertion = insertionFor(model, kind)
       report(
         `Unexpected missing ${SECTION_LABELS[kind].toLowerCase()} section, expected a heading such as \`${insertion.heading}\``,

@@ -19,6 +19,8 @@ export interface PostmortemModel {
   /** Clock times the document states, in the timeline or outside it. */
   clockTimes: Span[]
   sectionsOf(kind: SectionKind): Section[]
+  /** Most headings are in a script the section table does not read (Japanese, Cyrillic…). */
+  unreadTitles: boolean
 }
 
 /**
@@ -70,7 +72,8 @@ export function buildModel(tree: Root, source: string, synonyms: SynonymOption =
     timeline,
     facts,
     clockTimes,
-    sectionsOf: (kind) => scan.sections.filter((section) => section.kinds.includes(kind))
+    sectionsOf: (kind) => scan.sections.filter((section) => section.kinds.includes(kind)),
+    unreadTitles: scan.unreadTitles
   }
 }
 

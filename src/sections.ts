@@ -1,8 +1,9 @@
 import type {Heading, Html, List, ListItem, Nodes, Paragraph, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {type FactLabel, type SectionKind, type SectionMatcher} from './synonyms.js'
+import {type FactLabel, type SectionKind, type SectionMatcher, normalizeTitle} from './synonyms.js'
 import {type Span, isBlank, slice, splitLines, stripLeadingMarkup, stripTrailingMarkup, subspan, trimSpan} from './text.js'
 import {readLeadingTime} from './time.js'
+import {isQuestion, namesFixesOnly} from './titles.js'
 
 /**
  * How a section is marked: a real heading (ATX, setext or HTML), a bold or
@@ -43,12 +44,15 @@ export interface SectionScan {
   factLabels: FactLabelMention[]
   /** Offset where the first section marker starts (the end of the preamble). */
   preambleEnd: number
+  /** Most headings are in a script the section table does not read. */
+  unreadTitles: boolean
 }
 
 const MAX_BARE_TITLE = 60
 const LABEL_SENTENCE_WORDS = 4
-// Words only: not a sentence (closing punctuation), not a table row (pipes).
-const BARE_TITLE = /^[\p{L}\p{N}\s&'’/+-]+$/u
+// Words only: not a sentence (closing punctuation), not a table row (pipes or
+// tabs). A question mark may close it: "What went wrong?" stands as a title.
+const BARE_TITLE = /^[\p{L}\p{N} &'’/+-]+\??$/u
 const PARENTHESISED = /\([^()]{0,80}\)/g
 const MAX_TITLE_WORDS = 8
 const PSEUDO_RANK = 7
@@ -66,6 +70,9 @@ const PLAIN_LABEL = /^([^*_:\n|]{1,80}?)\s{0,3}:(?!\/\/)\s{0,3}/u
 // What may stand before a label: indentation, quotes, bullets, numbering,
 // heading hashes and emoji, but not the emphasis that makes a pseudo-heading.
 const LABEL_LEAD = /^(?:[\s>]|[-+*•](?=\s)|\d{1,3}[.)](?=\s)|#{1,6}(?=\s)|\p{Extended_Pictographic}|\uFE0F|\u200D)*/u
+// `| **Summary** | what happened |`: a table used as a form, labels in bold in
+// its first column.
+const TABLE_LABEL = /^[ \t]{0,3}\|[ \t]{0,40}(\*\*|__)([^*_|\n]{1,80}?)\1:?[ \t]{0,40}\|/u
 const HTML_HEADING = /^<h([1-6])\b[^>]{0,200}>([^<]{0,200})<\/h\1>\s{0,3}$/iu
 
 interface Label {
@@ -90,6 +97,12 @@ function looksLikeTitle(text: string): boolean {
 
 /** Reads `Label:`, `**Label**` or a bare title at the start of a line, if any. */
 function readLabel(line: Span): Label | undefined {
+  const cell = TABLE_LABEL.exec(line.text)
+  if (cell) {
+    const title = cell[2] ?? ''
+    const at = line.text.indexOf(title)
+    return {title, titleSpan: subspan(line, at, at + title.length), rest: stripTrailingMarkup(subspan(line, cell[0].length)), wrapped: true, bare: false}
+  }
   const start = subspan(line, LABEL_LEAD.exec(line.text)?.[0].length ?? 0)
   const trimmed = stripTrailingMarkup(start)
   // Read before the closing `**` is stripped as trailing markup.
@@ -145,6 +158,27 @@ function firstEndingAfter(spans: readonly Span[], offset: number): number {
   return low
 }
 
+// `<br>` at the end of what comes before a line on its source line.
+const BREAK_BEFORE = /<br\s{0,3}\/?>[ \t]{0,40}$/i
+
+/** Whether the line at `start` begins after a `<br>` on the same source line. */
+function afterBreak(source: string, start: number): boolean {
+  const lineStart = source.lastIndexOf('\n', start - 1) + 1
+  return BREAK_BEFORE.test(source.slice(Math.max(lineStart, start - 60), start))
+}
+
+/** The index of the first of the sorted `offsets` above `offset`. */
+function firstAbove(offsets: readonly number[], offset: number): number {
+  let low = 0
+  let high = offsets.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((offsets[middle] ?? 0) <= offset) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
 function meaningful(source: string, start: number, end: number): boolean {
   if (end <= start) return false
   const text = withoutComments(source.slice(start, end)).replace(/^[ \t]{0,3}(?:[-*_=][ \t]*){3,}$/gm, '')
@@ -161,22 +195,37 @@ interface Marker {
   contentStart: number
   /** Inline labels end where their item or line ends. */
   contentEnd?: number
+  /** An inline label after a `<br>`, inside a table row or a pasted entry. */
+  entry?: boolean
+  /**
+   * A label alone in its list item (`- **Improvements:**`): what it labels
+   * follows the item, up to the next label or heading.
+   */
+  runsOn?: boolean
 }
 
 /**
  * "Root Cause and Resolution:" followed by "Root Cause:" and "Resolution:"
- * labels of the same rank: the labels are its parts, not its end.
+ * labels of the same rank: the labels are its parts, not its end. So is a
+ * label that shares a kind with the one just above it, with nothing between
+ * them ("Corrective measures:" then "Improvements:"): its first part.
  */
-function isPartOf(inner: Marker, outer: Marker): boolean {
-  return (
-    inner.rank === outer.rank &&
-    inner.kinds.length > 0 &&
-    inner.kinds.length < outer.kinds.length &&
-    inner.kinds.every((kind) => outer.kinds.includes(kind))
-  )
+function isPartOf(inner: Marker, outer: Marker, source: string): boolean {
+  if (inner.rank !== outer.rank || inner.kinds.length === 0) return false
+  if (inner.kinds.length < outer.kinds.length && inner.kinds.every((kind) => outer.kinds.includes(kind))) return true
+  return inner.rank > 6 && inner.kinds.some((kind) => outer.kinds.includes(kind)) && !meaningful(source, outer.contentStart, inner.marker.start)
 }
 
 const OPENING_WORDS = 12
+
+/**
+ * Whether a reader finds the section by a name: a heading, pseudo-heading or
+ * label. An unheaded opening paragraph tells the story in short, and the facts
+ * in it count, but a reader looking for the summary does not find it there.
+ */
+export function isNamed(section: Section): boolean {
+  return section.style !== 'opening'
+}
 
 /**
  * Many postmortems open with an unheaded paragraph that tells the story in
@@ -212,192 +261,33 @@ function openingSummary(tree: Root, source: string, blocks: readonly Marker[]): 
 }
 
 /**
- * Finds the sections of a postmortem, however they are marked, and the fact
- * labels (`Duration:`, `Start Time:`) standing at the start of lines.
+ * Where each block's section ends: at the next block of the same or a higher
+ * rank that is not part of it. One pass with a stack of open blocks finds every
+ * end: a search per section is quadratic in documents with many headings.
+ * Blocks of one rank left open together each contain the next, so popping may
+ * stop at the first that the new block is part of.
  */
-export function scanSections(tree: Root, source: string, matcher: SectionMatcher): SectionScan {
-  const markers: Marker[] = []
-  const facts: FactLabelMention[] = []
-  let openTimeline: Marker | undefined
-
-  const startsWithTime = (span: Span): boolean => {
-    const lead = readLeadingTime(stripLeadingMarkup(span))
-    return lead !== undefined && lead.kind !== 'relative'
-  }
-
-  const addBlock = (marker: Marker): void => {
-    // A heading that starts with a time or date inside a timeline is one of its
-    // entries ("### 10:05 - rollback"), not the end of the timeline.
-    if (openTimeline && marker.kinds.length === 0 && (openTimeline.rank > 6 || marker.rank > openTimeline.rank) && startsWithTime(marker.marker)) {
-      return
-    }
-    if (openTimeline && marker.rank <= openTimeline.rank) openTimeline = undefined
-    markers.push(marker)
-    if (marker.kinds.includes('timeline')) openTimeline = marker
-  }
-
-  const addFact = (label: FactLabel, marker: Span, content: Span): void => {
-    facts.push({label, marker, content})
-  }
-
-  /** Labels at the start of a paragraph's lines; `itemEnd` when it opens a list item. */
-  const scanParagraph = (paragraph: Paragraph, itemEnd: number | undefined, topLevel: boolean): void => {
-    const range = offsets(paragraph)
-    if (!range) return
-    const lines = splitLines(source, range[0], range[1])
-    lines.forEach((line, index) => {
-      const label = readLabel(line)
-      if (!label || label.title.length > MAX_TITLE) return
-      const atItemStart = index === 0 && itemEnd !== undefined
-      const standalone = label.rest.text === ''
-      const kinds = matcher.match(label.title, label.wrapped || (standalone && looksLikeTitle(label.title)))
-      const fact = kinds.length === 0 && !label.bare ? matcher.factLabel(label.title) : undefined
-      const lineEnd = line.start + line.text.length
-      const next = lines[index + 1]
-      if (fact) {
-        // A fact runs on over wrapped lines ("Duration: 19 / hours") up to the next label.
-        const following = lines.slice(index + 1)
-        const stop = following.findIndex((other) => readLabel(other)?.bare === false)
-        const last = stop === -1 ? following.at(-1) : following[stop - 1]
-        const contentEnd = atItemStart ? (itemEnd ?? lineEnd) : last ? last.start + last.text.length : lineEnd
-        addFact(fact, line, slice(source, label.rest.start, contentEnd))
-        return
-      }
-      if (kinds.length === 0) return
-      if (topLevel && label.rest.text === '') {
-        addBlock({
-          kinds,
-          title: label.title,
-          titleSpan: label.titleSpan,
-          style: label.wrapped ? 'pseudo' : 'label',
-          rank: label.wrapped || label.bare ? PSEUDO_RANK : LABEL_RANK,
-          marker: line,
-          contentStart: next ? next.start : range[1]
-        })
-        return
-      }
-      markers.push({
-        kinds,
-        title: label.title,
-        titleSpan: label.titleSpan,
-        style: 'inline-label',
-        rank: INLINE_RANK,
-        marker: line,
-        contentStart: label.rest.start,
-        contentEnd: atItemStart ? (itemEnd ?? lineEnd) : lineEnd
-      })
-    })
-  }
-
-  const scanHeading = (heading: Heading): void => {
-    const range = offsets(heading)
-    if (!range) return
-    const marker = slice(source, range[0], range[1])
-    const written = toString(heading)
-    const title = written.replace(/\s{0,3}:\s{0,3}$/, '')
-    const setext = !/^\s{0,3}#/.test(marker.text)
-    const titleAt = Math.max(0, marker.text.indexOf(title.slice(0, 20)))
-    const base = {
-      title,
-      titleSpan: subspan(marker, titleAt, titleAt + title.length),
-      style: (setext ? 'setext' : 'atx') as SectionStyle,
-      rank: heading.depth,
-      marker,
-      contentStart: range[1]
-    }
-    // "# Root Cause: the broker ran out of file handles" is a label with its
-    // content; "## Timeline: all times UTC" is a title with a note.
-    const label = readLabel({text: title, start: 0})
-    const sentence = label !== undefined && !label.bare && label.rest.text.split(/\s+/).length >= LABEL_SENTENCE_WORDS
-    const kinds = sentence ? [] : matcher.match(title, true)
-    if (kinds.length > 0) {
-      addBlock({...base, kinds})
-      return
-    }
-    // "# Root Cause: a typo in the config" is a label written as a heading: it
-    // is content of the section it stands in, not the end of that section.
-    if (label && !label.bare && label.rest.text !== '') {
-      const restAt = marker.text.indexOf(label.rest.text.slice(0, 20))
-      const rest = restAt >= 0 ? subspan(marker, restAt) : slice(source, range[1], range[1])
-      const labelKinds = matcher.match(label.title)
-      const fact = labelKinds.length === 0 ? matcher.factLabel(label.title) : undefined
-      if (fact) addFact(fact, marker, rest)
-      if (labelKinds.length > 0) {
-        markers.push({...base, kinds: labelKinds, title: label.title, style: 'inline-label', rank: INLINE_RANK, contentStart: rest.start, contentEnd: range[1]})
-      }
-      return
-    }
-    // "## The following steps were taken:" introduces what follows it.
-    if (/:\s*$/.test(written)) return
-    addBlock({...base, kinds: []})
-  }
-
-  const scanHtml = (html: Html): void => {
-    const range = offsets(html)
-    const match = HTML_HEADING.exec(html.value.trim())
-    if (!range || !match) return
-    const title = match[2] ?? ''
-    const marker = slice(source, range[0], range[1])
-    const titleAt = Math.max(0, marker.text.indexOf(title))
-    addBlock({
-      kinds: matcher.match(title, true),
-      title,
-      titleSpan: subspan(marker, titleAt, titleAt + title.length),
-      style: 'html',
-      rank: Number(match[1]),
-      marker,
-      contentStart: range[1]
-    })
-  }
-
-  const scanList = (list: List): void => {
-    for (const item of list.children) scanItem(item)
-  }
-
-  const scanItem = (item: ListItem): void => {
-    const range = offsets(item)
-    if (!range) return
-    item.children.forEach((child, index) => {
-      if (child.type === 'paragraph') scanParagraph(child, index === 0 ? range[1] : undefined, false)
-      else if (child.type === 'list') scanList(child)
-    })
-  }
-
-  const scanBlocks = (nodes: readonly Nodes[]): void => {
-    for (const node of nodes) {
-      if (!node.position) continue
-      switch (node.type) {
-        case 'heading': scanHeading(node); break
-        case 'html': scanHtml(node); break
-        case 'paragraph': scanParagraph(node, undefined, true); break
-        case 'list': scanList(node); break
-        case 'blockquote': scanBlocks(node.children); break
-        default: break
-      }
-    }
-  }
-
-  scanBlocks(tree.children)
-
-  const blocks = markers.filter((marker) => marker.contentEnd === undefined)
-  // A block's section ends at the next block of the same or a higher rank that
-  // is not part of it. One pass with a stack of open blocks finds every end: a
-  // search per section is quadratic in documents with many headings. Blocks of
-  // one rank left open together each contain the next, so popping may stop at
-  // the first that the new block is part of.
+function blockEndsOf(blocks: readonly Marker[], source: string): Map<Marker, number> {
   const blockEnds = new Map<Marker, number>()
   const open: Marker[] = []
   for (const block of [...blocks].sort((a, b) => a.marker.start - b.marker.start)) {
-    for (let top = open.at(-1); top && block.rank <= top.rank && !isPartOf(block, top); top = open.at(-1)) {
+    for (let top = open.at(-1); top && block.rank <= top.rank && !isPartOf(block, top, source); top = open.at(-1)) {
       blockEnds.set(top, block.marker.start)
       open.pop()
     }
     open.push(block)
   }
-  // A section whose only content is headings of empty sub-sections is empty
-  // too: the lines of block markers inside it do not count as content.
+  return blockEnds
+}
+
+/**
+ * Whether a section has content of its own. A section whose only content is
+ * headings of empty sub-sections is empty too: the lines of block markers
+ * inside it do not count as content.
+ */
+function ownContentReader(blocks: readonly Marker[], source: string): (marker: Marker, contentEnd: number) => boolean {
   const blockLines = blocks.map((block) => block.marker).sort((a, b) => a.start - b.start)
-  const hasOwnContent = (marker: Marker, contentEnd: number): boolean => {
+  return (marker, contentEnd) => {
     let from = marker.contentStart
     let index = firstEndingAfter(blockLines, from)
     for (; index < blockLines.length; index++) {
@@ -408,17 +298,10 @@ export function scanSections(tree: Root, source: string, matcher: SectionMatcher
     }
     return meaningful(source, from, contentEnd)
   }
+}
 
-  const sections: Section[] = markers
-    .filter((marker) => marker.kinds.length > 0)
-    .map((marker) => {
-      const contentEnd = marker.contentEnd ?? blockEnds.get(marker) ?? source.length
-      const {contentEnd: _ignored, ...rest} = marker
-      return {...rest, marker: trimSpan(marker.marker), contentEnd, hasContent: hasOwnContent(marker, contentEnd)}
-    })
-    .sort((a, b) => a.marker.start - b.marker.start)
-
-  // The section each one stands in: "### Root cause" under "## Summary".
+/** Sets the section each one stands in: "### Root cause" under "## Summary". */
+function nest(sections: Section[]): void {
   const enclosing: Section[] = []
   for (const section of sections) {
     while (enclosing.length > 0 && (enclosing.at(-1)?.contentEnd ?? 0) <= section.marker.start) enclosing.pop()
@@ -426,9 +309,255 @@ export function scanSections(tree: Root, source: string, matcher: SectionMatcher
     if (parent) section.parent = parent
     if (section.style !== 'inline-label') enclosing.push(section)
   }
+}
 
+/**
+ * A heading named by fixes alone ("### Fixes") under the action items lists
+ * fixes still to make: one of the action items, not the resolution.
+ */
+function readFixesInContext(sections: readonly Section[]): void {
+  for (const section of sections) {
+    const parentKinds = section.parent?.kinds ?? []
+    if (section.kinds.length !== 1 || section.kinds[0] !== 'resolution') continue
+    if (!parentKinds.includes('action-items') || parentKinds.includes('resolution')) continue
+    if (namesFixesOnly(normalizeTitle(section.title))) section.kinds = ['action-items']
+  }
+}
+
+/**
+ * A label after a `<br>` inside a timeline ("| 10:05 | web<br>**Mitigation:**
+ * rolled back |") describes that entry's moment: it is not a section.
+ */
+function withoutEntryLabels(sections: readonly Section[], entries: ReadonlySet<number>): Section[] {
+  return sections.filter((section) => {
+    const inTimeline = section.parent?.kinds.includes('timeline') === true && !section.kinds.includes('timeline')
+    return !(inTimeline && section.style === 'inline-label' && entries.has(section.marker.start))
+  })
+}
+
+// Letters of the Latin script, which the section table is written in.
+const LATIN_LETTER = /\p{Script=Latin}/u
+const LETTER = /\p{L}/u
+
+/**
+ * Whether most headings are written in a script the section table cannot read
+ * (Japanese, Cyrillic…): a heading whose letters are mostly not Latin names
+ * its section in words no synonym matches.
+ */
+function unreadTitles(blocks: readonly Marker[]): boolean {
+  let unread = 0
+  let headings = 0
+  for (const block of blocks) {
+    if (block.rank > 6) continue
+    const letters = [...block.title].filter((char) => LETTER.test(char))
+    if (letters.length === 0) continue
+    headings++
+    const latin = letters.filter((char) => LATIN_LETTER.test(char)).length
+    if (latin * 2 < letters.length) unread++
+  }
+  return headings > 0 && unread * 2 > headings
+}
+
+function startsWithTime(span: Span): boolean {
+  const lead = readLeadingTime(stripLeadingMarkup(span))
+  return lead !== undefined && lead.kind !== 'relative'
+}
+
+/** Where a paragraph stands: opening a list item (up to `itemEnd`), in a list, or at the top. */
+interface ParagraphPlace {
+  itemEnd: number | undefined
+  topLevel: boolean
+}
+
+/** Collects the markers of sections and the fact labels, block by block. */
+class MarkerScanner {
+  readonly markers: Marker[] = []
+  readonly facts: FactLabelMention[] = []
+  private openTimeline: Marker | undefined
+
+  constructor(
+    private readonly source: string,
+    private readonly matcher: SectionMatcher
+  ) {}
+
+  scanBlocks(nodes: readonly Nodes[]): void {
+    for (const node of nodes) {
+      if (!node.position) continue
+      switch (node.type) {
+        case 'heading': this.scanHeading(node); break
+        case 'html': this.scanHtml(node); break
+        case 'paragraph': this.scanParagraph(node, {itemEnd: undefined, topLevel: true}); break
+        case 'list': this.scanList(node); break
+        case 'blockquote': this.scanBlocks(node.children); break
+        default: break
+      }
+    }
+  }
+
+  private addBlock(marker: Marker): void {
+    const open = this.openTimeline
+    // A heading that starts with a time or date inside a timeline is one of its
+    // entries ("### 10:05 - rollback", "### 10:40: Fix deployed"), not the end
+    // of the timeline nor another section.
+    if (open && !marker.kinds.includes('timeline') && (open.rank > 6 || marker.rank > open.rank) && startsWithTime(marker.marker)) return
+    if (open && marker.rank <= open.rank) this.openTimeline = undefined
+    this.markers.push(marker)
+    if (marker.kinds.includes('timeline')) this.openTimeline = marker
+  }
+
+  private scanList(list: List): void {
+    for (const item of list.children) this.scanItem(item)
+  }
+
+  private scanItem(item: ListItem): void {
+    const range = offsets(item)
+    if (!range) return
+    item.children.forEach((child, index) => {
+      if (child.type === 'paragraph') this.scanParagraph(child, {itemEnd: index === 0 ? range[1] : undefined, topLevel: false})
+      else if (child.type === 'list') this.scanList(child)
+    })
+  }
+
+  /** Labels at the start of a paragraph's lines. */
+  private scanParagraph(paragraph: Paragraph, place: ParagraphPlace): void {
+    const range = offsets(paragraph)
+    if (!range) return
+    const lines = splitLines(this.source, range[0], range[1])
+    lines.forEach((line, index) => {
+      const label = readLabel(line)
+      if (label && label.title.length <= MAX_TITLE) this.scanLabel(label, lines, index, place, range[1])
+    })
+  }
+
+  private scanLabel(label: Label, lines: readonly Span[], index: number, place: ParagraphPlace, paragraphEnd: number): void {
+    const line = lines[index] ?? label.titleSpan
+    const atItemStart = index === 0 && place.itemEnd !== undefined
+    const standalone = label.rest.text === ''
+    // A question alone in its paragraph is a title ("How did we fix it?").
+    const titled = looksLikeTitle(label.title) || (lines.length === 1 && isQuestion(label.title))
+    const kinds = this.matcher.match(label.title, label.wrapped || (standalone && titled))
+    const fact = kinds.length === 0 && !label.bare ? this.matcher.factLabel(label.title) : undefined
+    const lineEnd = line.start + line.text.length
+    const itemEnd = atItemStart ? (place.itemEnd ?? lineEnd) : undefined
+    if (fact) {
+      // A fact runs on over wrapped lines ("Duration: 19 / hours") up to the next label.
+      const following = lines.slice(index + 1)
+      const stop = following.findIndex((other) => readLabel(other)?.bare === false)
+      const last = stop === -1 ? following.at(-1) : following[stop - 1]
+      const contentEnd = itemEnd ?? (last ? last.start + last.text.length : lineEnd)
+      this.facts.push({label: fact, marker: line, content: slice(this.source, label.rest.start, contentEnd)})
+      return
+    }
+    if (kinds.length === 0) return
+    const base = {kinds, title: label.title, titleSpan: label.titleSpan, marker: line}
+    if (place.topLevel && standalone) {
+      const style: SectionStyle = label.wrapped ? 'pseudo' : 'label'
+      this.addBlock({...base, style, rank: label.wrapped || label.bare ? PSEUDO_RANK : LABEL_RANK, contentStart: lines[index + 1]?.start ?? paragraphEnd})
+      return
+    }
+    this.markers.push({
+      ...base,
+      style: 'inline-label',
+      rank: INLINE_RANK,
+      contentStart: label.rest.start,
+      contentEnd: itemEnd ?? lineEnd,
+      entry: afterBreak(this.source, line.start),
+      runsOn: atItemStart && standalone && isBlank(this.source.slice(lineEnd, itemEnd ?? lineEnd))
+    })
+  }
+
+  private scanHeading(heading: Heading): void {
+    const range = offsets(heading)
+    if (!range) return
+    const marker = slice(this.source, range[0], range[1])
+    const written = toString(heading)
+    const title = written.replace(/\s{0,3}:\s{0,3}$/, '')
+    const titleAt = Math.max(0, marker.text.indexOf(title.slice(0, 20)))
+    const style: SectionStyle = /^\s{0,3}#/.test(marker.text) ? 'atx' : 'setext'
+    const base = {title, titleSpan: subspan(marker, titleAt, titleAt + title.length), style, rank: heading.depth, marker, contentStart: range[1]}
+    // "# Root Cause: the broker ran out of file handles" is a label with its
+    // content; "## Timeline: all times UTC" is a title with a note.
+    const label = readLabel({text: title, start: 0})
+    const sentence = label !== undefined && !label.bare && label.rest.text.split(/\s+/).length >= LABEL_SENTENCE_WORDS
+    const kinds = sentence ? [] : this.matcher.match(title, true)
+    if (kinds.length > 0) {
+      this.addBlock({...base, kinds})
+      return
+    }
+    // "# Root Cause: a typo in the config" is a label written as a heading: it
+    // is content of the section it stands in, not the end of that section.
+    if (label && !label.bare && label.rest.text !== '') {
+      const restAt = marker.text.indexOf(label.rest.text.slice(0, 20))
+      const rest = restAt >= 0 ? subspan(marker, restAt) : slice(this.source, range[1], range[1])
+      const labelKinds = this.matcher.match(label.title)
+      const fact = labelKinds.length === 0 ? this.matcher.factLabel(label.title) : undefined
+      if (fact) this.facts.push({label: fact, marker, content: rest})
+      if (labelKinds.length > 0) {
+        this.markers.push({...base, kinds: labelKinds, title: label.title, style: 'inline-label', rank: INLINE_RANK, contentStart: rest.start, contentEnd: range[1]})
+      }
+      return
+    }
+    // "## The following steps were taken:" introduces what follows it.
+    if (/:\s*$/.test(written)) return
+    this.addBlock({...base, kinds: []})
+  }
+
+  private scanHtml(html: Html): void {
+    const range = offsets(html)
+    const match = HTML_HEADING.exec(html.value.trim())
+    if (!range || !match) return
+    const title = match[2] ?? ''
+    const marker = slice(this.source, range[0], range[1])
+    const titleAt = Math.max(0, marker.text.indexOf(title))
+    this.addBlock({
+      kinds: this.matcher.match(title, true),
+      title,
+      titleSpan: subspan(marker, titleAt, titleAt + title.length),
+      style: 'html',
+      rank: Number(match[1]),
+      marker,
+      contentStart: range[1]
+    })
+  }
+}
+
+/** The sections of the markers found, with their content, nesting and context. */
+function assembleSections(markers: readonly Marker[], source: string): Section[] {
+  const blocks = markers.filter((marker) => marker.contentEnd === undefined)
+  const blockEnds = blockEndsOf(blocks, source)
+  const hasOwnContent = ownContentReader(blocks, source)
+  const starts = markers.map((marker) => marker.marker.start).sort((a, b) => a - b)
+  // Up to the line of the next marker: its bullet is not content.
+  const nextMarker = (offset: number): number => {
+    const next = starts[firstAbove(starts, offset)]
+    return next === undefined ? source.length : Math.max(offset, source.lastIndexOf('\n', next - 1) + 1)
+  }
+  const sections: Section[] = markers
+    .filter((marker) => marker.kinds.length > 0)
+    .map((marker) => {
+      const contentEnd = marker.runsOn ? nextMarker(marker.marker.start) : (marker.contentEnd ?? blockEnds.get(marker) ?? source.length)
+      const {contentEnd: _ignored, entry: _entry, runsOn: _runsOn, ...rest} = marker
+      return {...rest, marker: trimSpan(marker.marker), contentEnd, hasContent: hasOwnContent(marker, contentEnd)}
+    })
+    .sort((a, b) => a.marker.start - b.marker.start)
+  nest(sections)
+  readFixesInContext(sections)
+  const entries = new Set(markers.filter((marker) => marker.entry).map((marker) => marker.marker.start))
+  return withoutEntryLabels(sections, entries)
+}
+
+/**
+ * Finds the sections of a postmortem, however they are marked, and the fact
+ * labels (`Duration:`, `Start Time:`) standing at the start of lines.
+ */
+export function scanSections(tree: Root, source: string, matcher: SectionMatcher): SectionScan {
+  const scanner = new MarkerScanner(source, matcher)
+  scanner.scanBlocks(tree.children)
+  const {markers, facts} = scanner
+  const sections = assembleSections(markers, source)
+  const blocks = markers.filter((marker) => marker.contentEnd === undefined)
   const firstBlock = blocks.reduce((min, marker) => Math.min(min, marker.marker.start), source.length)
   const opening = sections.some((section) => section.kinds.includes('summary')) ? undefined : openingSummary(tree, source, blocks)
   if (opening) sections.unshift(opening)
-  return {sections, factLabels: facts, preambleEnd: firstBlock}
+  return {sections, factLabels: facts, preambleEnd: firstBlock, unreadTitles: unreadTitles(blocks)}
 }

@@ -1,3 +1,5 @@
+import {headKind, isWhClause, questionKinds} from './titles.js'
+
 /**
  * The sections a postmortem is made of, and the titles people give them.
  *
@@ -63,6 +65,8 @@ export const DEFAULT_SYNONYMS: SynonymTable = {
   resolution: ['resolution', 'mitigation', 'recovery', 'resolution and recovery'],
   'action-items': [
     'action items',
+    'action points',
+    'action point',
     'corrective and preventative measures',
     'corrective and preventive measures',
     'corrective actions',
@@ -123,19 +127,16 @@ export interface SectionMatcher {
 
 // Words that add nothing to a title: "The Timeline", "Incident Impact", "Timeline of Events".
 const FILLER = new Set(['the', 'a', 'an', 'of', 'our', 'this', 'issue', 'incident', 'event', 'events', 'outage', 'detailed', 'brief', 'full', 'report', 'initial'])
-// Words that name a section wherever they stand in a title.
-const KEYWORDS: Array<[SectionKind, RegExp]> = [
-  ['timeline', /\b(?:timeline|chronology)\b/],
-  ['root-cause', /\broot causes?\b/],
-  ['action-items', /\b(?:corrective|corrections?|preventive|preventative|prevention|preventation|remediations?|follow ?ups?|action items?|next steps)\b/],
-  ['lessons-learned', /\blessons?\b/],
-  ['resolution', /\b(?:resolution|mitigation|recovery|resolved|resolving|how (?:it|we) fixed)\b/],
-  ['impact', /\bimpact\b/],
-  ['summary', /\b(?:summary|overview)\b/]
-]
+const FILLER_WORD = new RegExp(`\\b(?:${[...FILLER].join('|')})\\b`)
 const MAX_LOOSE_WORDS = 10
+// The words before the first spaced dash or colon: "Prevention — the broader lesson".
+const LEAD = /^([^:—–\n]{1,80}?)(?:\s[—–-]\s|:\s)/u
+// "Events/Timeline", "Improvements/Fixes": a slash between words joins them as "and" does.
+const SLASH = /(?<=\p{L})\/(?=\p{L})/gu
 
 function withoutFiller(normal: string): string {
+  // Most titles are one or two words: no need to split them when no filler is there.
+  if (!FILLER_WORD.test(normal)) return normal
   return normal.split(' ').filter((word) => !FILLER.has(word)).join(' ')
 }
 
@@ -162,7 +163,23 @@ export function createSectionMatcher(extra: SynonymOption = {}): SectionMatcher 
     }
     return undefined
   }
-  const keyword = (phrase: string): SectionKind[] => KEYWORDS.filter(([, pattern]) => pattern.test(phrase)).map(([kind]) => kind)
+  // A part of a title that stands alone: by its head, else by starting with a
+  // known title ("Event log for Tuesday", with the user's extra titles).
+  const loosely = (part: string): SectionKind | undefined => {
+    const head = headKind(part)
+    return head === null ? undefined : head ?? prefixed(part)
+  }
+
+  // "Root Cause and Resolution" is both sections. Normalised again only when
+  // a slash joins words, the common case being a title without one.
+  const partsOf = (title: string, normal: string): string[] =>
+    (title.includes('/') ? normalizeTitle(title.replace(URL, ' ').replace(SLASH, ' and ')) : normal).split(' and ')
+  const readLoose = (title: string, normal = normalizeTitle(title), parts = partsOf(title, normal)): SectionKind[] => {
+    if (normal === '' || normal.split(' ').length > MAX_LOOSE_WORDS) return []
+    if (isWhClause(normal)) return questionKinds(normal)
+    const kinds = parts.map((part) => exact(part) ?? loosely(part))
+    return [...new Set(kinds.filter((kind): kind is SectionKind => kind !== undefined))]
+  }
 
   return {
     match(title, loose = false) {
@@ -170,16 +187,15 @@ export function createSectionMatcher(extra: SynonymOption = {}): SectionMatcher 
       if (normal === '') return []
       const whole = exact(normal)
       if (whole) return [whole]
-      loose &&= normal.split(' ').length <= MAX_LOOSE_WORDS
-      // "Root Cause and Resolution" is both sections; every part must be one.
-      const parts = normal.split(' and ')
-      if (parts.length > 1) {
-        const kinds = parts.map((part) => exact(part) ?? (loose ? prefixed(part) ?? keyword(part)[0] : undefined))
-        if (kinds.every((kind) => kind !== undefined)) return [...new Set(kinds as SectionKind[])]
-      }
+      const parts = partsOf(title, normal)
+      const exactParts = parts.map(exact)
+      if (parts.length > 1 && exactParts.every((kind) => kind !== undefined)) return [...new Set(exactParts as SectionKind[])]
       if (!loose) return []
-      const start = prefixed(normal)
-      return start ? [start] : keyword(normal)
+      // "Root cause — two-step exposure chain": the words before a dash or a
+      // colon are the title, the rest a note on it.
+      const lead = LEAD.exec(title)?.[1]
+      const leadKinds = lead ? readLoose(lead) : []
+      return leadKinds.length > 0 ? leadKinds : readLoose(title, normal, parts)
     },
     factLabel(title) {
       return facts.get(normalizeTitle(title))

@@ -2,7 +2,7 @@ import type {Root} from 'mdast'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
-import {type Section, type SectionStyle, scanSections} from '../src/sections.js'
+import {type Section, type SectionStyle, isNamed, scanSections} from '../src/sections.js'
 import {type SynonymOption, createSectionMatcher} from '../src/synonyms.js'
 
 function scan(markdown: string, synonyms: SynonymOption = {}) {
@@ -122,6 +122,63 @@ describe('scanSections: pseudo-headings and labels', () => {
 
   it('reads labels inside block quotes', () => {
     expect(kindsAndTitles('> **Summary:**\n>\n> The cache filled up.\n')).toEqual([['summary', 'Summary']])
+  })
+
+  it('reads a question alone in its paragraph as a title', () => {
+    expect(kindsAndTitles('What was the root cause?\n\nA typo.\n\nHow did we fix it?\n\nWe reverted.\n')).toEqual([
+      ['root-cause', 'What was the root cause?'],
+      ['resolution', 'How did we fix it?']
+    ])
+    expect(kindsAndTitles('We asked ourselves a question.\nHow did we fix it?\n')).toEqual([])
+  })
+
+  it('reads bold labels in the first column of a table', () => {
+    const markdown = '| Field | Value |\n|---|---|\n| **Summary** | The cache filled up. |\n| **Resolution** | Cache flushed. |\n| Owner | the platform team |\n'
+    // The content is the rest of the row.
+    expect(sectionsOf(markdown).map((section) => [section.kinds.join('+'), section.title, section.style, section.content])).toEqual([
+      ['summary', 'Summary', 'inline-label', 'The cache filled up. |'],
+      ['resolution', 'Resolution', 'inline-label', 'Cache flushed. |']
+    ])
+  })
+
+  it('reads a label that shares a kind with the empty label above it as its first part', () => {
+    const [measures, improvements] = sectionsOf('Corrective and Preventative Measures:\nImprovements:\n- Alert on queue age.\n')
+    expect(measures).toMatchObject({kinds: ['action-items'], hasContent: true})
+    expect(improvements).toMatchObject({kinds: ['action-items'], hasContent: true})
+  })
+})
+
+describe('scanSections: context', () => {
+  it('does not read labels after a break inside a timeline as sections', () => {
+    const markdown = '## Timeline\n\n| Time | Event |\n|---|---|\n| 10:05 | web<br>**Mitigation:** traffic drained |\n\n- **Resolution:** rolled back\n'
+    expect(kindsAndTitles(markdown)).toEqual([
+      ['timeline', 'Timeline'],
+      ['resolution', 'Resolution']
+    ])
+  })
+
+  it('reads fixes under the action items as action items, and a recovery there as the resolution', () => {
+    expect(kindsAndTitles('## Action items\n\n- A.\n\n### Fixes\n\n- B.\n\n### Recovery\n\nC.\n')).toEqual([
+      ['action-items', 'Action items'],
+      ['action-items', 'Fixes'],
+      ['resolution', 'Recovery']
+    ])
+  })
+
+  it('reads a heading that starts with a time inside a timeline as an entry, whatever its words', () => {
+    expect(kindsAndTitles('## Timeline\n\n### 10:40 UTC: Fix deployed\n\nText.\n')).toEqual([['timeline', 'Timeline']])
+  })
+
+  it('tells when most headings are in a script the table does not read', () => {
+    expect(scan('# Сбой\n\n## Сводка\n\nТекст.\n\n## Причина\n\nТекст.\n').unreadTitles).toBe(true)
+    expect(scan('# Outage\n\n## Summary\n\nA.\n\n## Причина\n\nB.\n').unreadTitles).toBe(false)
+    expect(scan('No headings at all.\n').unreadTitles).toBe(false)
+  })
+
+  it('keeps an unheaded opening paragraph as the summary, though it is not named', () => {
+    const [opening] = scan('# Outage\n\nThe cache filled up and every page took ten seconds to load for an hour.\n\n## Timeline\n\n- 10:00 UTC x\n').sections
+    expect(opening).toMatchObject({kinds: ['summary'], style: 'opening'})
+    expect(opening && isNamed(opening)).toBe(false)
   })
 })
 

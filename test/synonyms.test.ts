@@ -95,3 +95,77 @@ describe('createSectionMatcher: extra titles', () => {
     expect(createSectionMatcher().match('Event log')).toEqual([])
   })
 })
+
+describe('createSectionMatcher: titles read by their grammar', () => {
+  const matcher = createSectionMatcher()
+  const loose = (title: string): SectionKind[] => matcher.match(title, true)
+
+  it.each([
+    ['Root Cause Remediations', ['action-items']],
+    ['Root cause of the outage', ['root-cause']],
+    ['Timeline of the recovery', ['timeline']],
+    ['Recovery actions', ['resolution']],
+    ['Immediate actions', ['action-items']],
+    ['Actions taken', ['resolution']],
+    ['Incident response and fixes', ['resolution']],
+    ['Improvements/Fixes', ['action-items', 'resolution']],
+    ['Short-term fix', ['resolution']],
+    ['Long-term solution', ['action-items']],
+    ['Permanent fixes implemented', ['resolution']],
+    ['Lessons learned & future safeguards', ['lessons-learned', 'action-items']],
+    ['Resolution summary', ['resolution']],
+    ['Details of the root cause', ['root-cause']],
+    ['Root cause — a two-step chain', ['root-cause']]
+  ] as Array<[string, SectionKind[]]>)('%s is %j by its head', (title, kinds) => {
+    expect(loose(title)).toEqual(kinds)
+  })
+
+  it('reads a summary of something else as no summary', () => {
+    expect(loose('Quick overview of the incident')).toEqual(['summary'])
+    expect(loose('Executive summary')).toEqual(['summary'])
+    expect(loose('Network overview')).toEqual([])
+    expect(loose('Overview of the network setup')).toEqual([])
+    expect(loose('Release summary')).toEqual([])
+    expect(loose('Incident 2 summary')).toEqual(['summary'])
+    expect(loose('March 5 outage overview')).toEqual(['summary'])
+    expect(loose('Incident report summary')).toEqual(['summary'])
+    expect(loose('Summary of impact')).toEqual(['impact'])
+  })
+
+  it('reads a clause as no section', () => {
+    expect(loose('A fix for this was proposed')).toEqual([])
+    expect(loose('Can be improved')).toEqual([])
+  })
+
+  it('reads a status as no section', () => {
+    expect(loose('Resolved')).toEqual([])
+    expect(loose('Resolving the issue')).toEqual(['resolution'])
+  })
+
+  it.each([
+    ['Why did this break?', ['root-cause']],
+    ['Why did it happen again?', ['root-cause']],
+    ['What caused the incident?', ['root-cause']],
+    ['What allowed this to happen?', ['root-cause']],
+    ['How did we fix it?', ['resolution']],
+    ['How it was resolved', ['resolution']],
+    ['What are we doing to prevent it?', ['action-items']],
+    ['What is being done about this?', ['action-items']],
+    ['Will this happen again?', ['action-items']],
+    ['What happens now', ['action-items']],
+    ['What we learned', ['lessons-learned']],
+    ['What was the root cause?', ['root-cause']],
+    ['What went wrong?', []],
+    ['Why was the queue not draining?', []],
+    ['How does this affect the release?', []],
+    ['What happened?', []]
+  ] as Array<[string, SectionKind[]]>)('%s asks for %j', (title, kinds) => {
+    expect(loose(title)).toEqual(kinds)
+  })
+
+  it('reads exact titles only in labels inside sentences', () => {
+    expect(matcher.match('Root Cause Remediations')).toEqual([])
+    expect(matcher.match('Why did this break?')).toEqual([])
+    expect(matcher.match('Action point')).toEqual(['action-items'])
+  })
+})

@@ -78,10 +78,12 @@ function sectionByHeading(markdown: string, title: RegExp): {start: number; body
 function deleteSection(title: RegExp): Injection['apply'] {
   const label = new RegExp(`^\\W{0,6}(?:${title.source})[^:\\n]{0,30}(?::.*)?$`, 'gim')
   return (markdown) => {
-    let mutant = markdown.replace(label, '')
+    // Sections first: a heading such as `### Timeline:` is also a label line.
+    let mutant = markdown
     for (let section = sectionByHeading(mutant, title); section; section = sectionByHeading(mutant, title)) {
       mutant = replaceAt(mutant, section.start, section.end, '')
     }
+    mutant = mutant.replace(label, '')
     return mutant === markdown ? undefined : mutant
   }
 }
@@ -178,7 +180,7 @@ export const INJECTIONS: Injection[] = [
     name: 'delete the root-cause section',
     rule: 'postmortem-required-sections',
     present: /missing root cause/,
-    apply: deleteSection(/root[ -]?causes?|causes?|triggers?/i)
+    apply: deleteSection(/root[ -]?causes?|causes?|triggers?|contributing factors?/i)
   },
   {name: 'swap two neighbouring timeline times', rule: 'postmortem-timeline-order', apply: swapTimelineTimes},
   {
