@@ -1,0 +1,28 @@
+/**
+ * Nouns of who or what an incident usually affects, as a regular expression
+ * source (singular and plural), and nouns that measure time: "3 hours" and
+ * "all day" say how long, never how many.
+ */
+export const AFFECTED_WORDS = [
+  'users?', 'customers?', 'clients?', 'visitors?', 'requests?', 'emails?', 'e-mails?', 'tickets?', 'cases',
+  'orders?', 'transactions?', 'accounts?', 'sessions?', 'messages?', 'calls?', 'queries',
+  'subscribers?', 'members?', 'people', 'players?', 'students?', 'merchants?', 'builds?', 'jobs?',
+  'deployments?', 'pages?', 'sites?', 'websites?', 'servers?', 'hosts?', 'nodes?', 'pods?',
+  'services?', 'devices?', 'downloads?', 'payments?', 'traffic', 'userbase',
+  'applications?', 'apps?', 'repositories', 'repos?', 'tenants?', 'teams?', 'organizations?',
+  'sign-?ups?', 'logins?', 'uploads?', 'participants?', 'contestants?', 'submissions?'
+].join('|')
+
+export const AFFECTED = new RegExp(`^(?:${AFFECTED_WORDS})$`, 'i')
+
+const TIME_UNIT = /^(?:milli)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|months?|years?|ms|times?|mornings?|evenings?|afternoons?|steps?|points?)$/i
+
+/** Whether a word measures time or counts repetitions (`hours`, `times`), not things. */
+export function isTimeUnit(word: string): boolean {
+  return TIME_UNIT.test(word)
+}
+
+/** Whether a word is a plural noun that may count what was affected (`validators`, `PRs`; not `hours`, `access`). */
+export function isPluralThing(word: string): boolean {
+  return /^\p{L}[\p{L}'’-]{0,29}s$/u.test(word) && !/ss$/i.test(word) && !isTimeUnit(word)
+}
