@@ -29,9 +29,8 @@ const NONE = [
 // "… did not affect existing connections", "X was not affected": what the
 // incident spared, told in the past. In the present ("users aren't impacted
 // yet", "does not affect your installation") it is a state during the
-// incident or advice to the reader, which counts only in the impact itself.
-const NOT_AFFECTED_PAST = /\b(?:did|was|were|had)(?:\s{1,2}not|n['’]t)\s{1,2}(?:been\s{1,2})?(?:affect|affected|impact|impacted|lose|lost)\b/giu
-const NOT_AFFECTED_PRESENT = /\b(?:does|do|is|are|has|have)(?:\s{1,2}not|n['’]t)\s{1,2}(?:been\s{1,2})?(?:affect|affected|impact|impacted|lose|lost)\b/giu
+// incident or advice to the reader.
+const NOT_AFFECTED = /\b(?:did|was|were|had)(?:\s{1,2}not|n['’]t)\s{1,2}(?:been\s{1,2})?(?:affect|affected|impact|impacted|lose|lost)\b/giu
 
 function mention(span: Span, from: number, to: number, kind: 'everyone' | 'count', noun?: string): ImpactMention {
   const found: ImpactMention = {span: subspan(span, from, to), kind, value: kind === 'everyone' ? 100 : 0}
@@ -72,8 +71,7 @@ function totality(span: Span): ImpactMention[] {
  * timeline says what was done, not who was affected.
  */
 export function findExtent(span: Span, reach: Reach): ImpactMention[] {
-  const patterns = reach === 'impact' ? [...NONE, NOT_AFFECTED_PAST, NOT_AFFECTED_PRESENT] : [...NONE, NOT_AFFECTED_PAST]
-  const found = patterns.flatMap((pattern) => [...span.text.matchAll(pattern)].map((match) => mention(span, match.index, match.index + match[0].length, 'count')))
+  const found = [...NONE, NOT_AFFECTED].flatMap((pattern) => [...span.text.matchAll(pattern)].map((match) => mention(span, match.index, match.index + match[0].length, 'count')))
   return reach === 'impact' ? [...found, ...totality(span)] : found
 }
 

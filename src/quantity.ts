@@ -109,9 +109,10 @@ function nounFollows(text: string, end: number): boolean {
 
 /**
  * The noun a number counts, read word by word: "8 paying customers",
- * "47 missing validators", "60 PRs were stuck". Any plural noun counts in an
- * impact section when something says it failed; elsewhere only nouns of who
- * or what is usually affected do.
+ * "47 missing validators", "60 PRs were stuck". Any plural noun counts when
+ * a word before it says it failed, and in an impact section also when the
+ * noun is a failure or the words after it say so; otherwise only nouns of
+ * who or what is usually affected do.
  */
 function countedNoun(text: string, from: number, value: number, reach: Reach): CountedNoun | undefined {
   let multiplier = 1
@@ -136,8 +137,9 @@ function countedNoun(text: string, from: number, value: number, reach: Reach): C
     else if (AFFECTED.test(word)) {
       // "500 server errors": a singular after a number other than one is a modifier.
       if ((value === 1 && !nounFollows(text, end)) || /s$/i.test(word) || MASS.has(lower)) return {noun: word, end, multiplier}
-    } else if (reach === 'impact' && isPluralThing(word)) {
-      if (harmed || FAILURE_NOUN.test(word) || HARM_AFTER.test(text.slice(end))) return {noun: word, end, multiplier}
+    } else if (isPluralThing(word)) {
+      // "47 missing validators" says what failed wherever it stands; "60 PRs were stuck" only in the impact.
+      if (harmed || (reach === 'impact' && (FAILURE_NOUN.test(word) || HARM_AFTER.test(text.slice(end))))) return {noun: word, end, multiplier}
     }
     harmed ||= HARM.test(word)
     WORD_AFTER.lastIndex = end
