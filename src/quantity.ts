@@ -63,8 +63,15 @@ const CHANGE_BEFORE = /(?:increase[sd]?|decrease[sd]?|rose|fell|grew|dropped|spi
 const CHANGE_AFTER = /^\s{0,2}(?:increase|decrease|rise|drop|spike|growth|jump|higher|lower|faster|slower|more|less|cpu|memory|disk|load|utili[sz]ation|usage|capacity|bounce|engagement|conversion|rate|of (?:the )?(?:cpu|memory|disk|capacity|bandwidth|normal|usual|peak|expected|baseline|previous))/i
 // "disk usage hit 100%", "CPU reached 95%".
 const RESOURCE_BEFORE = /(?:cpu|memory|disk|load|usage|utili[sz]ation|capacity)(?:\s{1,2}(?:usage|utili[sz]ation|load))?\s{1,2}(?:hit|reached|peaked at|rose to|climbed to|spiked to|was|at)\s{1,3}$/i
-// Outside the impact, a percentage is a share of who was affected only when it says of what.
+// Outside the impact, a percentage is a share of who was affected only when
+// it says of what and the clause says they were harmed: "affecting 100% of
+// our users", not "sent 60% of traffic to one origin".
 const SHARE_OF = /^\s{0,2}of\s/i
+const HARM_BEFORE = /\b(?:affect(?:ed|ing)?|impact(?:ed|ing)?|fail(?:ed|ing)?|lost|los(?:e|ing)|down|unavailable|errors?|could\s{1,2}not|couldn['’]t|unable|dropped|missed|timed\s{1,2}out|broken?)\b[^.;:!?]{0,40}$/i
+
+function isHarmed(text: string, start: number, end: number): boolean {
+  return HARM_BEFORE.test(text.slice(Math.max(0, start - 60), start)) || HARM_AFTER.test(text.slice(end))
+}
 // "E.g. … 0.024% of alerts": a template's example is no figure of this incident.
 const EXAMPLE = /\b(?:e\.?\s?g\b|for example|for instance)/i
 
@@ -83,7 +90,7 @@ function percentages(span: Span, reach: Reach): ImpactMention[] {
     const before = text.slice(Math.max(0, match.index - 24), match.index)
     const after = text.slice(match.index + match[0].length, match.index + match[0].length + 30)
     if (CHANGE_BEFORE.test(before) || RESOURCE_BEFORE.test(before) || CHANGE_AFTER.test(after)) continue
-    if (reach === 'anywhere' && !SHARE_OF.test(after)) continue
+    if (reach === 'anywhere' && !(SHARE_OF.test(after) && isHarmed(text, match.index, match.index + match[0].length))) continue
     const digits = match[1] ?? '0'
     // "12,5 %" is a decimal comma; "1,000 %" is not a share.
     const value = /,\d{3}$/.test(digits) ? parseNumber(digits) : Number(digits.replace(',', '.'))
