@@ -22,7 +22,11 @@ export function isTimeUnit(word: string): boolean {
   return TIME_UNIT.test(word)
 }
 
-/** Whether a word is a plural noun that may count what was affected (`validators`, `PRs`; not `hours`, `access`). */
+// What monitors and responders do, counted: "3 failed attempts", "2 missed
+// heartbeats" say how the incident was seen or fought, not who it affected.
+const TRIAL = /^(?:attempts|tries|retries|checks|health-?checks|probes|pings|heartbeats|alerts|alarms|notifications)$/i
+
+/** Whether a word is a plural noun that may count what was affected (`validators`, `PRs`; not `hours`, `access`, `retries`). */
 export function isPluralThing(word: string): boolean {
-  return /^\p{L}[\p{L}'’-]{0,29}s$/u.test(word) && !/ss$/i.test(word) && !isTimeUnit(word)
+  return /^\p{L}[\p{L}'’-]{0,29}s$/u.test(word) && !/ss$/i.test(word) && !isTimeUnit(word) && !TRIAL.test(word)
 }

@@ -38,25 +38,29 @@ function mention(span: Span, from: number, to: number, kind: 'everyone' | 'count
   return found
 }
 
-/** The noun "all" or "every" takes: a plural after "all", any noun but a time after "every". */
-function totalNoun(text: string, from: number, every: boolean): {noun: string; end: number} | undefined {
+/**
+ * The noun "all" or "every" takes: a plural after "all", any noun but a time
+ * after "every"; with `named`, only a noun of who or what is usually affected.
+ */
+function totalNoun(text: string, from: number, every: boolean, named: boolean): {noun: string; end: number} | undefined {
   WORD_AFTER.lastIndex = from
   for (let words = 0; words < 4; words++) {
     const match = WORD_AFTER.exec(text)
     const word = match?.[1]
     if (!match || !word || STOP.test(word)) return undefined
     const end = match.index + match[0].length
-    if (every) return isTimeUnit(word) ? undefined : {noun: word, end}
-    if (AFFECTED.test(word) || isPluralThing(word)) return {noun: word, end}
+    if (AFFECTED.test(word)) return {noun: word, end}
+    if (every && !named) return isTimeUnit(word) ? undefined : {noun: word, end}
+    if (!named && isPluralThing(word)) return {noun: word, end}
     WORD_AFTER.lastIndex = end
   }
   return undefined
 }
 
-function totality(span: Span): ImpactMention[] {
+function totality(span: Span, named: boolean): ImpactMention[] {
   const found: ImpactMention[] = []
   for (const match of span.text.matchAll(TOTALITY)) {
-    const noun = totalNoun(span.text, match.index + match[0].length, (match[1] ?? '').toLowerCase() === 'every')
+    const noun = totalNoun(span.text, match.index + match[0].length, (match[1] ?? '').toLowerCase() === 'every', named)
     if (noun) found.push(mention(span, match.index, noun.end, 'everyone', noun.noun))
   }
   for (const pattern of [EVERYONE, ENTIRE]) {
@@ -66,13 +70,13 @@ function totality(span: Span): ImpactMention[] {
 }
 
 /**
- * Everyone and no one: in an impact section (`reach` `impact`) both; elsewhere
- * only statements that nothing was lost, since "all nodes restarted" in a
- * timeline says what was done, not who was affected.
+ * Everyone and no one: in the impact (`reach` `impact` or `document`) both;
+ * elsewhere only statements that nothing was lost, since "all nodes
+ * restarted" in a timeline says what was done, not who was affected.
  */
 export function findExtent(span: Span, reach: Reach): ImpactMention[] {
   const found = [...NONE, NOT_AFFECTED].flatMap((pattern) => [...span.text.matchAll(pattern)].map((match) => mention(span, match.index, match.index + match[0].length, 'count')))
-  return reach === 'impact' ? [...found, ...totality(span)] : found
+  return reach === 'anywhere' ? found : [...found, ...totality(span, reach === 'document')]
 }
 
 // A column of who or what was affected, or of what was lost: "Customers Impacted", "Customer Data Loss".

@@ -58,8 +58,9 @@ function impactMentions(prose: string, impactSections: readonly Section[]): Impa
     ? impactSections.flatMap((section) => linesOf(prose, section.contentStart, section.contentEnd))
     : whole
   const elsewhere = impactSections.length > 0 ? whole.flatMap((line) => findImpact(line, 'anywhere')) : []
+  const reach = impactSections.length > 0 ? 'impact' : 'document'
   const seen = new Set<number>()
-  return [...impactText.flatMap((line) => findImpact(line, 'impact')), ...findTableImpact(impactText), ...elsewhere]
+  return [...impactText.flatMap((line) => findImpact(line, reach)), ...findTableImpact(impactText), ...elsewhere]
     .filter((mention) => {
       // Nested sections read the same lines twice, and the whole document reads them again.
       if (seen.has(mention.span.start)) return false

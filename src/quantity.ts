@@ -16,12 +16,16 @@ export interface ImpactMention {
 
 /**
  * Where a text stands: `impact` is an impact or summary section, where any
- * count of things that failed is the impact; `anywhere` is the rest of the
- * document, where only shares, sums of money, statements that nothing was
- * lost and counts of who or what is usually affected (users, requests…)
- * say how much was affected, not counts of steps, commits or entries.
+ * count of things that failed is the impact; `document` is the whole text of
+ * a document with neither section, read as its impact except that "all" and
+ * "every" there must name who or what is usually affected ("all of the
+ * decisions" is no extent); `anywhere` is the rest of a document that has
+ * them, where only shares of who was harmed, sums of money, statements that
+ * nothing was lost and counts of who or what is usually affected (users,
+ * requests…) or said to have failed tell how much was affected, not counts
+ * of steps, commits or entries.
  */
-export type Reach = 'impact' | 'anywhere'
+export type Reach = 'impact' | 'document' | 'anywhere'
 
 // Nouns that stand for a whole mass and count as many: "100 percent of traffic".
 const MASS = new Set(['people', 'traffic', 'userbase'])
@@ -146,7 +150,7 @@ function countedNoun(text: string, from: number, value: number, reach: Reach): C
       if ((value === 1 && !nounFollows(text, end)) || /s$/i.test(word) || MASS.has(lower)) return {noun: word, end, multiplier}
     } else if (isPluralThing(word)) {
       // "47 missing validators" says what failed wherever it stands; "60 PRs were stuck" only in the impact.
-      if (harmed || (reach === 'impact' && (FAILURE_NOUN.test(word) || HARM_AFTER.test(text.slice(end))))) return {noun: word, end, multiplier}
+      if (harmed || (reach !== 'anywhere' && (FAILURE_NOUN.test(word) || HARM_AFTER.test(text.slice(end))))) return {noun: word, end, multiplier}
     }
     harmed ||= HARM.test(word)
     WORD_AFTER.lastIndex = end

@@ -97,7 +97,9 @@ describe('findImpact: what a number counts', () => {
     '1 character pod names',
     'the 3 engineers on call',
     'down for 3 hours',
-    'we retried 4 times before it failed'
+    'we retried 4 times before it failed',
+    'after 3 failed attempts the job gave up',
+    'two missed heartbeats paged the on-call engineer'
   ])('no count of what was affected: %s', (text) => {
     expect(impactIn(text)).toEqual([])
   })
