@@ -15,6 +15,14 @@ export const AFFECTED_WORDS = [
 
 export const AFFECTED = new RegExp(`^(?:${AFFECTED_WORDS})$`, 'i')
 
+/**
+ * People and what they send or own: counted anywhere in a postmortem they are
+ * the impact ("300 customers cannot pay"). Machines and work items (servers,
+ * pods, builds, teams) are as often what responders acted on ("restarted
+ * 3 pods").
+ */
+export const USUALLY_HARMED = /^(?:users?|customers?|clients?|visitors?|requests?|e-?mails?|tickets?|cases|orders?|transactions?|accounts?|messages?|queries|subscribers?|people|players?|students?|merchants?|downloads?|payments?|traffic|userbase|tenants?|organizations?|sign-?ups?|logins?|uploads?|participants?|contestants?|submissions?)$/i
+
 const TIME_UNIT = /^(?:milli)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|months?|years?|ms|times?|mornings?|evenings?|afternoons?|steps?|points?)$/i
 
 /** Whether a word measures time or counts repetitions (`hours`, `times`), not things. */

@@ -1,5 +1,5 @@
 import {type Span, subspan} from './text.js'
-import {AFFECTED, AFFECTED_WORDS, isPluralThing} from './affected.js'
+import {AFFECTED, AFFECTED_WORDS, USUALLY_HARMED, isPluralThing} from './affected.js'
 import {findExtent} from './extent.js'
 
 export type ImpactKind = 'percentage' | 'count' | 'everyone'
@@ -71,7 +71,7 @@ const RESOURCE_BEFORE = /(?:cpu|memory|disk|load|usage|utili[sz]ation|capacity)(
 // it says of what and the clause says they were harmed: "affecting 100% of
 // our users", not "sent 60% of traffic to one origin".
 const SHARE_OF = /^\s{0,2}of\s/i
-const HARM_BEFORE = /\b(?:affect(?:ed|ing)?|impact(?:ed|ing)?|fail(?:ed|ing)?|lost|los(?:e|ing)|down|unavailable|errors?|could\s{1,2}not|couldn['’]t|unable|dropped|missed|timed\s{1,2}out|broken?)\b[^.;:!?]{0,40}$/i
+const HARM_BEFORE = /\b(?:affect(?:ed|ing)?|impact(?:ed|ing)?|fail(?:ed|ing|ures?)?|lost|los(?:e|ing)|down|unavailable|errors?|could\s{1,2}not|couldn['’]t|unable|dropped|missed|timed\s{1,2}out|broken?)\b[^.;:!?]{0,40}$/i
 
 function isHarmed(text: string, start: number, end: number): boolean {
   return HARM_BEFORE.test(text.slice(Math.max(0, start - 60), start)) || HARM_AFTER.test(text.slice(end))
@@ -107,6 +107,8 @@ interface CountedNoun {
   noun: string
   end: number
   multiplier: number
+  /** Whether a word before the noun says it failed ("missing", "stuck"). */
+  harmed: boolean
 }
 
 const PARTITIVE_DETERMINER = /^(?:our|the|such|these|those|their|its|your|all)$/
@@ -147,10 +149,10 @@ function countedNoun(text: string, from: number, value: number, reach: Reach): C
     if (magnitude) multiplier = magnitude
     else if (AFFECTED.test(word)) {
       // "500 server errors": a singular after a number other than one is a modifier.
-      if ((value === 1 && !nounFollows(text, end)) || /s$/i.test(word) || MASS.has(lower)) return {noun: word, end, multiplier}
+      if ((value === 1 && !nounFollows(text, end)) || /s$/i.test(word) || MASS.has(lower)) return {noun: word, end, multiplier, harmed}
     } else if (isPluralThing(word)) {
       // "47 missing validators" says what failed wherever it stands; "60 PRs were stuck" only in the impact.
-      if (harmed || (reach !== 'anywhere' && (FAILURE_NOUN.test(word) || HARM_AFTER.test(text.slice(end))))) return {noun: word, end, multiplier}
+      if (harmed || (reach !== 'anywhere' && (FAILURE_NOUN.test(word) || HARM_AFTER.test(text.slice(end))))) return {noun: word, end, multiplier, harmed}
     }
     harmed ||= HARM.test(word)
     WORD_AFTER.lastIndex = end
@@ -167,6 +169,9 @@ function counts(span: Span, reach: Reach): ImpactMention[] {
     const value = digits ? parseNumber(digits) * (match[2]?.toLowerCase() === 'k' ? 1000 : 1) : NUMBER_WORDS.get((match[3] ?? '').toLowerCase()) ?? 0
     const counted = countedNoun(text, match.index + match[0].length, value, reach)
     if (!counted || (digits && YEAR.test(digits) && !match[2] && counted.end - match.index > match[0].length + counted.noun.length + 2)) continue
+    // Outside the impact, "restarted 3 pods" or "scaled to 10 nodes" is what
+    // was done: machines and work items count there when the clause says they failed.
+    if (reach === 'anywhere' && !USUALLY_HARMED.test(counted.noun) && !counted.harmed && !isHarmed(text, match.index, counted.end)) continue
     found.push({span: subspan(span, match.index, counted.end), kind: 'count', value: value * counted.multiplier, noun: counted.noun})
   }
   for (const match of text.matchAll(MONEY)) {

@@ -108,6 +108,9 @@ describe('findImpact: what a number counts', () => {
     expect(findImpact({text: '60 PRs were stuck', start: 0}, 'anywhere')).toEqual([])
     expect(findImpact({text: '47 missing validators', start: 0}, 'anywhere')).toHaveLength(1)
     expect(findImpact({text: '10,000 messages were lost', start: 0}, 'anywhere')).toHaveLength(1)
+    expect(findImpact({text: '300 customers cannot pay', start: 0}, 'anywhere')).toHaveLength(1)
+    expect(findImpact({text: '4 pods are restarted', start: 0}, 'anywhere')).toEqual([])
+    expect(findImpact({text: '4 pods are down', start: 0}, 'anywhere')).toHaveLength(1)
   })
 
   it('reads a share outside the impact only when the clause says who was harmed', () => {
