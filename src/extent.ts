@@ -57,8 +57,13 @@ function totalNoun(text: string, from: number, every: boolean, named: boolean): 
   return undefined
 }
 
+// Cheap tests before the expressions: most lines hold none of these words.
+const TOTALITY_CUE = /\b(?:all|every|everyone|everybody|entire|whole)\b/i
+const NONE_CUE = /\b(?:no|zero|never|none|nobody|not)\b|n['’]t\b/i
+
 function totality(span: Span, named: boolean): ImpactMention[] {
   const found: ImpactMention[] = []
+  if (!TOTALITY_CUE.test(span.text)) return found
   for (const match of span.text.matchAll(TOTALITY)) {
     const noun = totalNoun(span.text, match.index + match[0].length, (match[1] ?? '').toLowerCase() === 'every', named)
     if (noun) found.push(mention(span, match.index, noun.end, 'everyone', noun.noun))
@@ -75,7 +80,7 @@ function totality(span: Span, named: boolean): ImpactMention[] {
  * restarted" in a timeline says what was done, not who was affected.
  */
 export function findExtent(span: Span, reach: Reach): ImpactMention[] {
-  const found = [...NONE, NOT_AFFECTED].flatMap((pattern) => [...span.text.matchAll(pattern)].map((match) => mention(span, match.index, match.index + match[0].length, 'count')))
+  const found = !NONE_CUE.test(span.text) ? [] : [...NONE, NOT_AFFECTED].flatMap((pattern) => [...span.text.matchAll(pattern)].map((match) => mention(span, match.index, match.index + match[0].length, 'count')))
   return reach === 'anywhere' ? found : [...found, ...totality(span, reach === 'document')]
 }
 

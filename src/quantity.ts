@@ -81,7 +81,7 @@ const EXAMPLE = /\b(?:e\.?\s?g\b|for example|for instance)/i
 
 const YEAR = /^(?:19|20)\d{2}$/
 // What each expression needs: a digit, a currency, or a word of quantity or of none.
-const QUANTITY_CUE = /\d|[$€£]|dozens|hundreds|thousands|millions|all\b|every|entire|whole|none|\bno\b|never|not\b|n['’]t\b|zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve/i
+const QUANTITY_CUE = /\d|[$€£]|\b(?:dozens|hundreds|thousands|millions|all|every|everyone|everybody|entire|whole|none|nobody|no|never|not|zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|n['’]t\b/i
 
 function parseNumber(text: string): number {
   return Number(text.replaceAll(',', ''))
@@ -174,12 +174,12 @@ function counts(span: Span, reach: Reach): ImpactMention[] {
     if (reach === 'anywhere' && !USUALLY_HARMED.test(counted.noun) && !counted.harmed && !isHarmed(text, match.index, counted.end)) continue
     found.push({span: subspan(span, match.index, counted.end), kind: 'count', value: value * counted.multiplier, noun: counted.noun})
   }
-  for (const match of text.matchAll(MONEY)) {
+  for (const match of /[$€£]/.test(text) ? text.matchAll(MONEY) : []) {
     const end = match.index + match[0].length
     if (PRICE_AFTER.test(text.slice(end, end + 16))) continue
     found.push({span: subspan(span, match.index, end), kind: 'count', value: parseNumber(match[1] ?? '0'), noun: match[0].charAt(0)})
   }
-  for (const match of text.matchAll(MULTITUDE)) {
+  for (const match of /(?:dozens|hundreds|thousands|millions)\s/i.test(text) ? text.matchAll(MULTITUDE) : []) {
     found.push({span: subspan(span, match.index, match.index + match[0].length), kind: 'count', noun: match[1] ?? ''})
   }
   return found
