@@ -99,7 +99,8 @@ describe('findImpact: what a number counts', () => {
     'down for 3 hours',
     'we retried 4 times before it failed',
     'after 3 failed attempts the job gave up',
-    'two missed heartbeats paged the on-call engineer'
+    'two missed heartbeats paged the on-call engineer',
+    'we deployed 2 fixes but the site stayed down'
   ])('no count of what was affected: %s', (text) => {
     expect(impactIn(text)).toEqual([])
   })
