@@ -52,12 +52,16 @@ function linesOf(source: string, start: number, end: number): Span[] {
  * the impact, since a reader takes the impact from wherever it is written.
  * Code blocks are logs and commands, blanked in `prose`.
  */
-function impactMentions(prose: string, impactSections: readonly Section[]): ImpactMention[] {
-  const whole = linesOf(prose, 0, prose.length)
+function impactMentions(prose: string, sections: readonly Section[], impactSections: readonly Section[]): ImpactMention[] {
+  // Action items are plans ("ensure zero data loss next time"), not what
+  // happened; lessons learned often retell what happened, and are read.
+  const plans = sections.filter((section) => section.kinds.includes('action-items'))
+  const inPlan = (line: Span): boolean => plans.some((section) => line.start >= section.contentStart && line.start < section.contentEnd)
+  const unplanned = linesOf(prose, 0, prose.length).filter((line) => !inPlan(line))
   const impactText = impactSections.length > 0
     ? impactSections.flatMap((section) => linesOf(prose, section.contentStart, section.contentEnd))
-    : whole
-  const elsewhere = impactSections.length > 0 ? whole.flatMap((line) => findImpact(line, 'anywhere')) : []
+    : unplanned
+  const elsewhere = impactSections.length > 0 ? unplanned.flatMap((line) => findImpact(line, 'anywhere')) : []
   const reach = impactSections.length > 0 ? 'impact' : 'document'
   const seen = new Set<number>()
   return [...impactText.flatMap((line) => findImpact(line, reach)), ...findTableImpact(impactText), ...elsewhere]
@@ -203,7 +207,7 @@ export function extractStatedFacts(
   const impactSections = sections.filter((section) => section.kinds.includes('impact') || section.kinds.includes('summary'))
   // A `Z` in a pasted log names no zone for the author's own times.
   const prose = withoutFencedCode(tree, source)
-  const impact = impactMentions(prose, impactSections)
+  const impact = impactMentions(prose, sections, impactSections)
   const zones = findZones(slice(prose, 0, prose.length))
   const explicitOffset =
     [startMention?.time, endMention?.time].find((time) => time?.offset !== undefined)?.offset ??

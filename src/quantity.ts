@@ -41,7 +41,7 @@ const FUNCTION_WORDS = new Set([
 const HARM = /^(?:affected|impacted|failed|failing|lost|missing|missed|stuck|offline|down|broken|dropped|delayed|crashed|crashing|corrupted|deleted|blocked|rejected|unavailable|unreachable|unsearchable|inaccessible|stalled|dead|errored|exposed|leaked|compromised|orphaned|degraded|stranded|duplicated)$/i
 const FAILURE_NOUN = /^(?:failures|errors|restarts|crashes|outages|timeouts|disconnections|disconnects)$/i
 // "… were stuck", "… could not log in": what the counted things went through, up to the clause's end.
-const HARM_AFTER = /^[^.,;:!?()]{0,40}?\b(?:affected|impacted|failed|lost|stuck|offline|down|dropped|delayed|crashed|corrupted|deleted|blocked|rejected|unavailable|unreachable|unsearchable|inaccessible|missed|stalled|could\s{1,2}not|couldn['’]t|cannot|can['’]t|unable)\b/i
+const HARM_AFTER = /^[^.,;:!?()]{0,40}?\b(?:affected|impacted|failed|lost|stuck|offline|down|dropped|delayed|crashed|corrupted|deleted|blocked|rejected|unavailable|unreachable|unsearchable|inaccessible|missed|stalled|late|could\s{1,2}not|couldn['’]t|cannot|can['’]t|unable)\b/i
 // "500 server errors" is a status code, not a count of servers or errors.
 const STATUS_WORDS = /^(?:server|errors?|responses?|status|codes?|pages?)$/i
 
