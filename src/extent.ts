@@ -1,4 +1,5 @@
 import {AFFECTED, AFFECTED_WORDS, isPluralThing, isTimeUnit} from './affected.js'
+import {isHarmed} from './harm.js'
 import type {ImpactMention, Reach} from './quantity.js'
 import {cellsOf, isDelimiterRow} from './tables.js'
 import {type Span, subspan} from './text.js'
@@ -15,6 +16,8 @@ const TOTALITY = /\b(all|every)(?:\s{1,2}of)?(?:\s{1,2}(?:the|our|its|their|your
 // "Everyone visiting the site"; not "a list of everyone involved", where everyone is no subject.
 const EVERYONE = /(?<!\b(?:of|to|for|with|by)\s{1,2})\b(?:everyone|everybody)\b/giu
 const ENTIRE = new RegExp(`\\b(?:entire|whole)\\s{1,2}(?:[\\p{L}-]{1,20}\\s{1,2})?(?:user\\s?base|customer\\s?base|${AFFECTED_WORDS})(?![\\p{L}])`, 'giu')
+// "completely non-functional", "a total outage": all of it, for everyone.
+const WHOLLY = /\b(?:completely|entirely|totally|fully|wholly)\s{1,2}(?:down|unavailable|inaccessible|unreachable|offline|non-?functional|unusable)\b|\b(?:total|full|complete)\s{1,2}(?:service\s{1,2})?(?:outage|downtime|blackout)\b/giu
 const WORD_AFTER = /\s{1,2}(\p{L}[\p{L}'’-]{0,29})/uy
 // Words that end the noun phrase after "all": "all of a sudden", "all in all".
 const STOP = /^(?:the|a|an|of|on|in|at|for|by|to|from|with|and|or|is|are|was|were|be|been|that|which|this|these|those|other|over|along|around|through|but|this)$/i
@@ -47,18 +50,20 @@ function totalNoun(text: string, from: number, every: boolean, named: boolean): 
   for (let words = 0; words < 4; words++) {
     const match = WORD_AFTER.exec(text)
     const word = match?.[1]
-    if (!match || !word || STOP.test(word)) return undefined
+    // "every day", "all times": how often or how long, not who.
+    if (!match || !word || STOP.test(word) || isTimeUnit(word)) return undefined
     const end = match.index + match[0].length
     if (AFFECTED.test(word)) return {noun: word, end}
-    if (every && !named) return isTimeUnit(word) ? undefined : {noun: word, end}
-    if (!named && isPluralThing(word)) return {noun: word, end}
+    // Other nouns reach as far as the incident only when their clause says
+    // they failed: "loss of all database clusters", not "all changes were reverted".
+    if (!named && (every || isPluralThing(word)) && isHarmed(text, from, end)) return {noun: word, end}
     WORD_AFTER.lastIndex = end
   }
   return undefined
 }
 
 // Cheap tests before the expressions: most lines hold none of these words.
-const TOTALITY_CUE = /\b(?:all|every|everyone|everybody|entire|whole)\b/i
+const TOTALITY_CUE = /\b(?:all|every|everyone|everybody|entire|whole|completely|entirely|totally|fully|wholly|total|full|complete)\b/i
 const NONE_CUE = /\b(?:no|zero|never|none|nobody|not)\b|n['’]t\b/i
 
 function totality(span: Span, named: boolean): ImpactMention[] {
@@ -68,7 +73,7 @@ function totality(span: Span, named: boolean): ImpactMention[] {
     const noun = totalNoun(span.text, match.index + match[0].length, (match[1] ?? '').toLowerCase() === 'every', named)
     if (noun) found.push(mention(span, match.index, noun.end, 'everyone', noun.noun))
   }
-  for (const pattern of [EVERYONE, ENTIRE]) {
+  for (const pattern of [EVERYONE, ENTIRE, WHOLLY]) {
     for (const match of span.text.matchAll(pattern)) found.push(mention(span, match.index, match.index + match[0].length, 'everyone'))
   }
   return found

@@ -1,6 +1,7 @@
 import {type Span, subspan} from './text.js'
 import {AFFECTED, AFFECTED_WORDS, USUALLY_HARMED, isPluralThing} from './affected.js'
 import {findExtent} from './extent.js'
+import {HARM, isHarmed, isHarmedAfter} from './harm.js'
 
 export type ImpactKind = 'percentage' | 'count' | 'everyone'
 
@@ -37,11 +38,7 @@ const FUNCTION_WORDS = new Set([
   'their', 'its', 'his', 'her', 'my', 'your', 'this', 'these', 'those', 'is', 'are', 'was', 'were', 'be',
   'been', 'has', 'have', 'had', 'not', 'no', 'than', 'into', 'as', 'since', 'until', 'ago'
 ])
-// A thing that failed, or a failure: what makes a count of any noun an impact.
-const HARM = /^(?:affected|impacted|failed|failing|lost|missing|missed|stuck|offline|down|broken|dropped|delayed|crashed|crashing|corrupted|deleted|blocked|rejected|unavailable|unreachable|unsearchable|inaccessible|stalled|dead|errored|exposed|leaked|compromised|orphaned|degraded|stranded|duplicated)$/i
 const FAILURE_NOUN = /^(?:failures|errors|restarts|crashes|outages|timeouts|disconnections|disconnects)$/i
-// "… were stuck", "… could not log in": what the counted things went through, up to the clause's end.
-const HARM_AFTER = /^[^.,;:!?()]{0,40}?\b(?:affected|impacted|failed|lost|stuck|offline|down|dropped|delayed|crashed|corrupted|deleted|blocked|rejected|unavailable|unreachable|unsearchable|inaccessible|missed|stalled|late|could\s{1,2}not|couldn['’]t|cannot|can['’]t|unable)\b/i
 // "500 server errors" is a status code, not a count of servers or errors.
 const STATUS_WORDS = /^(?:server|errors?|responses?|status|codes?|pages?)$/i
 
@@ -71,37 +68,13 @@ const RESOURCE_BEFORE = /(?:cpu|memory|disk|load|usage|utili[sz]ation|capacity)(
 // it says of what and the clause says they were harmed: "affecting 100% of
 // our users", not "sent 60% of traffic to one origin".
 const SHARE_OF = /^\s{0,2}of\s/i
-const HARM_BEFORE = /\b(?:affect(?:ed|ing)?|impact(?:ed|ing)?|fail(?:ed|ing|ures?)?|lost|los(?:e|ing)|down|unavailable|errors?|could\s{1,2}not|couldn['’]t|unable|dropped|missed|timed\s{1,2}out|broken?)\b[^.,;:!?]{0,40}$/i
 
-// A clause ends at punctuation or a conjunction: in "deployed 2 fixes but the
-// site stayed down" the fixes did not fail.
-const CLAUSE_END = /\s(?:but|and|while|although|though|so|because|until|yet)\s/i
-const CLAUSE_ENDS = new RegExp(CLAUSE_END.source, 'gi')
-
-/** The words after a figure, to the end of its clause. */
-function clauseAfter(text: string, end: number): string {
-  const rest = text.slice(end, end + 60)
-  const stop = CLAUSE_END.exec(rest)
-  return stop ? rest.slice(0, stop.index) : rest
-}
-
-/** The words before a figure, from the start of its clause. */
-function clauseBefore(text: string, start: number): string {
-  const before = text.slice(Math.max(0, start - 60), start)
-  const stops = [...before.matchAll(CLAUSE_ENDS)]
-  const last = stops.at(-1)
-  return last ? before.slice(last.index + last[0].length) : before
-}
-
-function isHarmed(text: string, start: number, end: number): boolean {
-  return HARM_BEFORE.test(clauseBefore(text, start)) || HARM_AFTER.test(clauseAfter(text, end))
-}
 // "E.g. … 0.024% of alerts": a template's example is no figure of this incident.
 const EXAMPLE = /\b(?:e\.?\s?g\b|for example|for instance)/i
 
 const YEAR = /^(?:19|20)\d{2}$/
 // What each expression needs: a digit, a currency, or a word of quantity or of none.
-const QUANTITY_CUE = /\d|[$€£]|\b(?:dozens|hundreds|thousands|millions|all|every|everyone|everybody|entire|whole|none|nobody|no|never|not|zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|n['’]t\b/i
+const QUANTITY_CUE = /\d|[$€£]|\b(?:dozens|hundreds|thousands|millions|all|every|everyone|everybody|entire|whole|none|nobody|no|never|not|zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|completely|entirely|totally|fully|wholly|total|full|complete)\b|n['’]t\b/i
 
 function parseNumber(text: string): number {
   return Number(text.replaceAll(',', ''))
@@ -172,7 +145,7 @@ function countedNoun(text: string, from: number, value: number, reach: Reach): C
       if ((value === 1 && !nounFollows(text, end)) || /s$/i.test(word) || MASS.has(lower)) return {noun: word, end, multiplier, harmed}
     } else if (isPluralThing(word)) {
       // "47 missing validators" says what failed wherever it stands; "60 PRs were stuck" only in the impact.
-      if (harmed || (reach !== 'anywhere' && (FAILURE_NOUN.test(word) || HARM_AFTER.test(clauseAfter(text, end))))) return {noun: word, end, multiplier, harmed}
+      if (harmed || (reach !== 'anywhere' && (FAILURE_NOUN.test(word) || isHarmedAfter(text, end)))) return {noun: word, end, multiplier, harmed}
     }
     harmed ||= HARM.test(word)
     WORD_AFTER.lastIndex = end

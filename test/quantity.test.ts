@@ -134,17 +134,17 @@ describe('findImpact: sums, everyone and no one', () => {
 
   it.each([
     ['every build agent stopped', 'every build', 'build'],
-    ['credits for all paid plans', 'all paid plans', 'plans'],
-    ['All of our hosted search instances', 'All of our hosted search instances', 'instances']
+    ['the loss of all database clusters', 'all database clusters', 'clusters'],
+    ['All of our hosted search instances went offline', 'All of our hosted search instances', 'instances']
   ])('everyone: %s', (text, figure, noun) => {
     expect(impactIn(text)).toEqual([{text: figure, kind: 'everyone', value: 100, noun}])
   })
 
-  it.each(['Everyone visiting the shop saw a blank page', 'everybody was logged out'])('everyone: %s', (text) => {
+  it.each(['Everyone visiting the shop saw a blank page', 'everybody was logged out', 'the shop was completely down', 'a total outage of the shop'])('everyone: %s', (text) => {
     expect(impactIn(text).map((mention) => mention.kind)).toEqual(['everyone'])
   })
 
-  it.each(['a list of everyone involved', 'all hope was lost', 'it happened every day', 'all times are UTC'])('not everyone: %s', (text) => {
+  it.each(['a list of everyone involved', 'all hope was lost', 'it happened every day', 'all times are UTC', 'all changes were reverted', 'credits for all paid plans'])('not everyone: %s', (text) => {
     expect(impactIn(text).filter((mention) => mention.kind === 'everyone')).toEqual([])
   })
 
