@@ -69,6 +69,15 @@ const RESOURCE_BEFORE = /(?:cpu|memory|disk|load|usage|utili[sz]ation|capacity)(
 // our users", not "sent 60% of traffic to one origin".
 const SHARE_OF = /^\s{0,2}of\s/i
 
+// Outside the impact, "250 messages per consumer", "100 requests/s" and "a
+// limit of 500 users" are rates and settings, not how many were affected.
+const RATE_AFTER = /^\s{0,2}(?:per\b|\/|an?\s{1,2}(?:second|minute|hour|day)\b|each\b)/i
+const LIMIT_BEFORE = /\b(?:limit|limited|max|maximum|capacity|quota|threshold|prefetch|up\s{1,2}to|at\s{1,2}most|at\s{1,2}least)\s{1,2}(?:of\s{1,2}|to\s{1,2}|is\s{1,2}|was\s{1,2}|at\s{1,2})?(?:~|about\s{1,2}|around\s{1,2})?$/i
+
+function isSetting(text: string, start: number, end: number): boolean {
+  return RATE_AFTER.test(text.slice(end, end + 16)) || LIMIT_BEFORE.test(text.slice(Math.max(0, start - 30), start))
+}
+
 // "E.g. … 0.024% of alerts": a template's example is no figure of this incident.
 const EXAMPLE = /\b(?:e\.?\s?g\b|for example|for instance)/i
 
@@ -165,6 +174,7 @@ function counts(span: Span, reach: Reach): ImpactMention[] {
     // Outside the impact, "restarted 3 pods" or "scaled to 10 nodes" is what
     // was done: machines and work items count there when the clause says they failed.
     if (reach === 'anywhere' && !USUALLY_HARMED.test(counted.noun) && !counted.harmed && !isHarmed(text, match.index, counted.end)) continue
+    if (reach === 'anywhere' && isSetting(text, match.index, counted.end)) continue
     found.push({span: subspan(span, match.index, counted.end), kind: 'count', value: value * counted.multiplier, noun: counted.noun})
   }
   for (const match of /[$€£]/.test(text) ? text.matchAll(MONEY) : []) {

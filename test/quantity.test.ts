@@ -112,6 +112,8 @@ describe('findImpact: what a number counts', () => {
     expect(findImpact({text: '300 customers cannot pay', start: 0}, 'anywhere')).toHaveLength(1)
     expect(findImpact({text: '4 pods are restarted', start: 0}, 'anywhere')).toEqual([])
     expect(findImpact({text: '4 pods are down', start: 0}, 'anywhere')).toHaveLength(1)
+    expect(findImpact({text: 'a prefetch of 250 messages per consumer', start: 0}, 'anywhere')).toEqual([])
+    expect(findImpact({text: 'the plan allows up to 500 users', start: 0}, 'anywhere')).toEqual([])
   })
 
   it('reads a share outside the impact only when the clause says who was harmed', () => {
