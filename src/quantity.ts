@@ -162,19 +162,28 @@ function countedNoun(text: string, from: number, value: number, reach: Reach): C
   return undefined
 }
 
+/**
+ * Whether a count says how many were affected where it stands. Outside the
+ * impact, "restarted 3 pods" or "scaled to 10 nodes" is what was done, and
+ * "250 messages per consumer" a setting: only people and what they send or
+ * own, or things the clause says failed, count there.
+ */
+function countsHere(text: string, start: number, counted: CountedNoun, reach: Reach): boolean {
+  if (reach !== 'anywhere') return true
+  if (isSetting(text, start, counted.end)) return false
+  return USUALLY_HARMED.test(counted.noun) || counted.harmed || isHarmed(text, start, counted.end)
+}
+
 function counts(span: Span, reach: Reach): ImpactMention[] {
   const text = span.text
   const found: ImpactMention[] = []
   for (const match of text.matchAll(NUMBER)) {
     const digits = match[1]
-    // "In 2019 the server …" is a year; "2019 users" would still count.
     const value = digits ? parseNumber(digits) * (match[2]?.toLowerCase() === 'k' ? 1000 : 1) : NUMBER_WORDS.get((match[3] ?? '').toLowerCase()) ?? 0
     const counted = countedNoun(text, match.index + match[0].length, value, reach)
-    if (!counted || (digits && YEAR.test(digits) && !match[2] && counted.end - match.index > match[0].length + counted.noun.length + 2)) continue
-    // Outside the impact, "restarted 3 pods" or "scaled to 10 nodes" is what
-    // was done: machines and work items count there when the clause says they failed.
-    if (reach === 'anywhere' && !USUALLY_HARMED.test(counted.noun) && !counted.harmed && !isHarmed(text, match.index, counted.end)) continue
-    if (reach === 'anywhere' && isSetting(text, match.index, counted.end)) continue
+    if (!counted || !countsHere(text, match.index, counted, reach)) continue
+    // "In 2019 most users …" is a year; "2019 users" would still count.
+    if (digits && YEAR.test(digits) && !match[2] && counted.end - match.index > match[0].length + counted.noun.length + 2) continue
     found.push({span: subspan(span, match.index, counted.end), kind: 'count', value: value * counted.multiplier, noun: counted.noun})
   }
   for (const match of /[$€£]/.test(text) ? text.matchAll(MONEY) : []) {
