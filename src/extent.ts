@@ -6,12 +6,12 @@ import {type Span, subspan} from './text.js'
 
 /**
  * How far an impact reached without a figure: everyone ("every customer",
- * "all paid plans") or no one ("no customer data loss", "existing
+ * "the site was completely down") or no one ("no customer data loss", "existing
  * connections were not affected"). Both say how many as surely as a count:
  * all of them, or none.
  */
 
-// "all paid plans", "every sushi chef", "all of our customer instances": the words after are read one by one.
+// "all users", "every checkout kiosk", "all of our hosted instances": the words after are read one by one.
 const TOTALITY = /\b(all|every)(?:\s{1,2}of)?(?:\s{1,2}(?:the|our|its|their|your))?(?=\s)/giu
 // "Everyone visiting the site"; not "a list of everyone involved", where everyone is no subject.
 const EVERYONE = /(?<!\b(?:of|to|for|with|by)\s{1,2})\b(?:everyone|everybody)\b/giu
@@ -20,7 +20,7 @@ const ENTIRE = new RegExp(`\\b(?:entire|whole)\\s{1,2}(?:[\\p{L}-]{1,20}\\s{1,2}
 const WHOLLY = /\b(?:completely|entirely|totally|fully|wholly)\s{1,2}(?:down|unavailable|inaccessible|unreachable|offline|non-?functional|unusable)\b|\b(?:total|full|complete)\s{1,2}(?:service\s{1,2})?(?:outage|downtime|blackout)\b/giu
 const WORD_AFTER = /\s{1,2}(\p{L}[\p{L}'’-]{0,29})/uy
 // Words that end the noun phrase after "all": "all of a sudden", "all in all".
-const STOP = /^(?:the|a|an|of|on|in|at|for|by|to|from|with|and|or|is|are|was|were|be|been|that|which|this|these|those|other|over|along|around|through|but|this)$/i
+const STOP = /^(?:the|a|an|of|on|in|at|for|by|to|from|with|and|or|is|are|was|were|be|been|that|which|this|these|those|other|over|along|around|through|but)$/i
 
 // Statements that nothing, or no one, was lost or affected.
 const NONE = [
