@@ -30380,14 +30380,14 @@ var require_retry_operation = __commonJS({
       if (this._errors.length === 0) {
         return null;
       }
-      var counts = {};
+      var counts2 = {};
       var mainError = null;
       var mainErrorCount = 0;
       for (var i = 0; i < this._errors.length; i++) {
         var error2 = this._errors[i];
         var message = error2.message;
-        var count = (counts[message] || 0) + 1;
-        counts[message] = count;
+        var count = (counts2[message] || 0) + 1;
+        counts2[message] = count;
         if (count >= mainErrorCount) {
           mainError = error2;
           mainErrorCount = count;
@@ -75904,7 +75904,7 @@ function mentionOf({ index: index2, text: matched, result }, span) {
   const rest = span.text.slice(index2 + matched.length);
   const meridiemTail = /[ap]$/i.test(matched) ? MERIDIEM_TAIL.exec(rest)?.[0] ?? "" : "";
   const text3 = (matched + meridiemTail).trimEnd();
-  const mention = { span: subspan(span, index2, index2 + text3.length) };
+  const mention2 = { span: subspan(span, index2, index2 + text3.length) };
   const written = writesClock(text3);
   const time = written ? clockOf(result.start) : void 0;
   if (time && time.hour === 12 && MIDNIGHT_AFTER.test(span.text.slice(index2 + text3.length))) time.hour = 0;
@@ -75917,27 +75917,27 @@ function mentionOf({ index: index2, text: matched, result }, span) {
   };
   setZone(time);
   const date = dateOf(result.start);
-  if (time) mention.time = time;
-  if (date) mention.date = date;
+  if (time) mention2.time = time;
+  if (date) mention2.date = date;
   if (!time && !date) return void 0;
   if (result.end) {
     const endTime = written ? clockOf(result.end) : void 0;
     const endDate = dateOf(result.end);
     const separator = RANGE_SEPARATOR.exec(text3);
-    const whole = mention.span;
+    const whole = mention2.span;
     if (separator) {
       const lead = RANGE_LEAD.exec(text3)?.[0].length ?? 0;
-      mention.span = subspan(whole, lead, separator.index);
-      mention.end = { span: subspan(whole, separator.index + separator[0].length) };
+      mention2.span = subspan(whole, lead, separator.index);
+      mention2.end = { span: subspan(whole, separator.index + separator[0].length) };
     } else {
-      mention.end = { span: whole };
+      mention2.end = { span: whole };
     }
     setZone(endTime);
-    if (endTime) mention.end.time = endTime;
-    if (endDate) mention.end.date = endDate;
-    if (mention.time && mention.time.offset === void 0 && endTime?.offset !== void 0) mention.time.offset = endTime.offset;
+    if (endTime) mention2.end.time = endTime;
+    if (endDate) mention2.end.date = endDate;
+    if (mention2.time && mention2.time.offset === void 0 && endTime?.offset !== void 0) mention2.time.offset = endTime.offset;
   }
-  return mention;
+  return mention2;
 }
 function explainImpossible(span) {
   const match2 = CLOCK_LIKE.exec(span.text);
@@ -75968,14 +75968,14 @@ function readLeadingTimeWithChrono(head) {
       if (RELATIVE.test(first.text)) {
         return { kind: "relative", span: subspan(head, first.index, first.index + first.text.length) };
       }
-      const mention = mentionOf(first, head);
-      if (mention) {
+      const mention2 = mentionOf(first, head);
+      if (mention2) {
         const monthDay = MONTH_DAY_PREFIX.exec(before);
-        if (monthDay && !mention.date) {
-          mention.date = { month: Number(monthDay[1]), day: Number(monthDay[2]) };
-          mention.span = subspan(head, 0, first.index + first.text.length);
+        if (monthDay && !mention2.date) {
+          mention2.date = { month: Number(monthDay[1]), day: Number(monthDay[2]) };
+          mention2.span = subspan(head, 0, first.index + first.text.length);
         }
-        return { kind: "absolute", mention };
+        return { kind: "absolute", mention: mention2 };
       }
     }
   }
@@ -75988,17 +75988,17 @@ function findTimes(span) {
   const mentions = [];
   for (const parsed of parseText(span.text)) {
     if (RELATIVE.test(parsed.text)) continue;
-    const mention = mentionOf(parsed, span);
-    if (!mention) continue;
+    const mention2 = mentionOf(parsed, span);
+    if (!mention2) continue;
     const previous2 = mentions.at(-1);
-    const between = previous2 ? span.text.slice(previous2.span.start + previous2.span.text.length - span.start, mention.span.start - span.start) : "";
-    if (previous2 && !previous2.end && previous2.time && mention.time && RANGE_JOIN.test(between)) {
-      previous2.end = { span: mention.span, time: mention.time };
-      if (previous2.time.offset === void 0 && mention.time.offset !== void 0) previous2.time.offset = mention.time.offset;
-      if (mention.date) previous2.end.date = mention.date;
+    const between = previous2 ? span.text.slice(previous2.span.start + previous2.span.text.length - span.start, mention2.span.start - span.start) : "";
+    if (previous2 && !previous2.end && previous2.time && mention2.time && RANGE_JOIN.test(between)) {
+      previous2.end = { span: mention2.span, time: mention2.time };
+      if (previous2.time.offset === void 0 && mention2.time.offset !== void 0) previous2.time.offset = mention2.time.offset;
+      if (mention2.date) previous2.end.date = mention2.date;
       continue;
     }
-    mentions.push(mention);
+    mentions.push(mention2);
   }
   return mentions;
 }
@@ -76216,7 +76216,7 @@ function trackingIn(span, node2, source) {
   return linkIn(node2, source) ?? firstMatch(span, ISSUE_NUMBER) ?? ticketIn(span) ?? firstMatch(span, BARE_URL);
 }
 function dueIn(span) {
-  const dated = findTimes(span).find((mention) => mention.date);
+  const dated = findTimes(span).find((mention2) => mention2.date);
   return dated?.span ?? firstMatch(span, DUE_LABEL);
 }
 function actionOf(line) {
@@ -76651,8 +76651,8 @@ function formatMinutes(minutes) {
   return parts.join(" ");
 }
 
-// src/quantity.ts
-var AFFECTED = [
+// src/affected.ts
+var AFFECTED_WORDS = [
   "users?",
   "customers?",
   "clients?",
@@ -76661,6 +76661,7 @@ var AFFECTED = [
   "emails?",
   "e-mails?",
   "tickets?",
+  "cases",
   "orders?",
   "transactions?",
   "accounts?",
@@ -76689,7 +76690,6 @@ var AFFECTED = [
   "downloads?",
   "payments?",
   "traffic",
-  "user base",
   "userbase",
   "applications?",
   "apps?",
@@ -76705,58 +76705,299 @@ var AFFECTED = [
   "contestants?",
   "submissions?"
 ].join("|");
+var AFFECTED = new RegExp(`^(?:${AFFECTED_WORDS})$`, "i");
+var USUALLY_HARMED = /^(?:users?|customers?|clients?|visitors?|requests?|e-?mails?|tickets?|cases|orders?|transactions?|accounts?|messages?|queries|subscribers?|people|players?|students?|merchants?|downloads?|payments?|traffic|userbase|tenants?|organizations?|sign-?ups?|logins?|uploads?|participants?|contestants?|submissions?)$/i;
+var TIME_UNIT = /^(?:milli)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|months?|years?|ms|times?|mornings?|evenings?|afternoons?|steps?|points?)$/i;
+function isTimeUnit(word) {
+  return TIME_UNIT.test(word);
+}
+var TRIAL = /^(?:attempts|tries|retries|checks|health-?checks|probes|pings|heartbeats|alerts|alarms|notifications)$/i;
+function isPluralThing(word) {
+  return new RegExp("^\\p{L}[\\p{L}'\u2019-]{0,29}s$", "u").test(word) && !/ss$/i.test(word) && !isTimeUnit(word) && !TRIAL.test(word);
+}
+
+// src/harm.ts
+var HARM = /^(?:affected|impacted|failed|failing|lost|missing|missed|stuck|offline|down|broken|dropped|delayed|crashed|crashing|corrupted|deleted|blocked|rejected|unavailable|unreachable|unsearchable|inaccessible|stalled|dead|errored|exposed|leaked|compromised|orphaned|degraded|stranded|duplicated|frozen)$/i;
+var HARM_AFTER = /^[^.,;:!?()]{0,40}?\b(?:affected|impacted|failed|lost|stuck|offline|down|dropped|delayed|crashed|corrupted|deleted|blocked|rejected|unavailable|unreachable|unsearchable|inaccessible|missed|stalled|late|froze|frozen|hung|stopped|could\s{1,2}not|couldn['’]t|cannot|can['’]t|unable)\b/i;
+var HARM_BEFORE = /\b(?:affect(?:ed|ing)?|impact(?:ed|ing)?|fail(?:ed|ing|ures?)?|lost|loss|los(?:e|ing)|down|unavailable|errors?|could\s{1,2}not|couldn['’]t|unable|dropped|missed|timed\s{1,2}out|broken?)\b[^.,;:!?]{0,40}$/i;
+var CLAUSE_END = /\s(?:but|and|while|although|though|so|because|until|yet)\s/i;
+var CLAUSE_ENDS = new RegExp(CLAUSE_END.source, "gi");
+function clauseAfter(text3, end) {
+  const rest = text3.slice(end, end + 60);
+  const stop = CLAUSE_END.exec(rest);
+  return stop ? rest.slice(0, stop.index) : rest;
+}
+function clauseBefore(text3, start) {
+  const before = text3.slice(Math.max(0, start - 60), start);
+  const last = [...before.matchAll(CLAUSE_ENDS)].at(-1);
+  return last ? before.slice(last.index + last[0].length) : before;
+}
+function isHarmedAfter(text3, end) {
+  return HARM_AFTER.test(clauseAfter(text3, end));
+}
+function isHarmed(text3, start, end) {
+  return HARM_BEFORE.test(clauseBefore(text3, start)) || isHarmedAfter(text3, end);
+}
+
+// src/extent.ts
+var TOTALITY = /\b(all|every)(?:\s{1,2}of)?(?:\s{1,2}(?:the|our|its|their|your))?(?=\s)/giu;
+var EVERYONE = /(?<!\b(?:of|to|for|with|by)\s{1,2})\b(?:everyone|everybody)\b/giu;
+var ENTIRE = new RegExp(`\\b(?:entire|whole)\\s{1,2}(?:[\\p{L}-]{1,20}\\s{1,2})?(?:user\\s?base|customer\\s?base|${AFFECTED_WORDS})(?![\\p{L}])`, "giu");
+var WHOLLY = /\b(?:completely|entirely|totally|fully|wholly)\s{1,2}(?:down|unavailable|inaccessible|unreachable|offline|non-?functional|unusable)\b|\b(?:total|full|complete)\s{1,2}(?:service\s{1,2})?(?:outage|downtime|blackout)\b/giu;
+var WORD_AFTER = new RegExp("\\s{1,2}(\\p{L}[\\p{L}'\u2019-]{0,29})", "uy");
+var STOP = /^(?:the|a|an|of|on|in|at|for|by|to|from|with|and|or|is|are|was|were|be|been|that|which|this|these|those|other|over|along|around|through|but)$/i;
+var NONE = [
+  new RegExp("\\b(?:no|zero)\\s{1,2}(?:\\p{L}[\\p{L}-]{0,19}\\s{1,2}){0,2}(?:loss|impact)\\b", "giu"),
+  new RegExp("\\bno\\s{1,2}(?:\\p{L}[\\p{L}-]{0,19}\\s{1,2}){1,2}(?:was|were|being|been)\\s{1,2}(?:lost|accessed|exposed|compromised|leaked|affected|impacted)\\b", "giu"),
+  /\bnever\s{1,2}(?:lost|affected|impacted)\b/giu,
+  new RegExp("\\b(?:none|nobody|no\\s{1,2}one)\\s{1,2}(?:of\\s{1,2}(?:the|our|its|their)\\s{1,2}\\p{L}[\\p{L}-]{0,29}\\s{1,2})?(?:was|were)\\s{1,2}(?:affected|impacted|accessed|lost|exposed|compromised|leaked)\\b", "giu")
+];
+var NOT_AFFECTED = /\b(?:did|was|were|had)(?:\s{1,2}not|n['’]t)\s{1,2}(?:been\s{1,2})?(?:affect|affected|impact|impacted|lose|lost)\b/giu;
+function mention(span, from, to, kind, noun) {
+  const found = { span: subspan(span, from, to), kind, value: kind === "everyone" ? 100 : 0 };
+  if (noun !== void 0) found.noun = noun;
+  return found;
+}
+function totalNoun(text3, from, every, named) {
+  WORD_AFTER.lastIndex = from;
+  for (let words = 0; words < 4; words++) {
+    const match2 = WORD_AFTER.exec(text3);
+    const word = match2?.[1];
+    if (!match2 || !word || STOP.test(word) || isTimeUnit(word)) return void 0;
+    const end = match2.index + match2[0].length;
+    if (AFFECTED.test(word)) return { noun: word, end };
+    if (!named && (every || isPluralThing(word)) && isHarmed(text3, from, end)) return { noun: word, end };
+    WORD_AFTER.lastIndex = end;
+  }
+  return void 0;
+}
+var TOTALITY_CUE = /\b(?:all|every|everyone|everybody|entire|whole|completely|entirely|totally|fully|wholly|total|full|complete)\b/i;
+var NONE_CUE = /\b(?:no|zero|never|none|nobody|not)\b|n['’]t\b/i;
+function totality(span, named) {
+  const found = [];
+  if (!TOTALITY_CUE.test(span.text)) return found;
+  for (const match2 of span.text.matchAll(TOTALITY)) {
+    const noun = totalNoun(span.text, match2.index + match2[0].length, (match2[1] ?? "").toLowerCase() === "every", named);
+    if (noun) found.push(mention(span, match2.index, noun.end, "everyone", noun.noun));
+  }
+  for (const pattern2 of [EVERYONE, ENTIRE, WHOLLY]) {
+    for (const match2 of span.text.matchAll(pattern2)) found.push(mention(span, match2.index, match2.index + match2[0].length, "everyone"));
+  }
+  return found;
+}
+function findExtent(span, reach) {
+  const found = !NONE_CUE.test(span.text) ? [] : [...NONE, NOT_AFFECTED].flatMap((pattern2) => [...span.text.matchAll(pattern2)].map((match2) => mention(span, match2.index, match2.index + match2[0].length, "count")));
+  return reach === "anywhere" ? found : [...found, ...totality(span, reach === "document")];
+}
+var AFFECTED_COLUMN = new RegExp(`(?:^|\\s)(?:${AFFECTED_WORDS}|impacted|affected|loss|lost)(?:\\s|$)`, "i");
+var CELL_COUNT = /^(?:\d{1,3}(?:,\d{3})+|\d{1,9})\+?$/;
+var CELL_ALL = /^(?:all|everyone|everybody)$/i;
+var CELL_NONE = /^(?:none|no|zero|nobody|no one)$/i;
+function cellFigure(cell2, header) {
+  const text3 = cell2.text.replace(/^[*_`]{1,3}|[*_`]{1,3}$/g, "").trim();
+  if (!AFFECTED_COLUMN.test(header)) return void 0;
+  if (CELL_ALL.test(text3)) return mention(cell2, 0, cell2.text.length, "everyone", header);
+  if (CELL_NONE.test(text3)) return mention(cell2, 0, cell2.text.length, "count", header);
+  if (CELL_COUNT.test(text3)) return { span: cell2, kind: "count", value: Number(text3.replace(/[,+]/g, "")), noun: header };
+  return void 0;
+}
+function findTableImpact(lines) {
+  const found = [];
+  for (let index2 = 0; index2 + 1 < lines.length; index2++) {
+    const head = lines[index2];
+    if (!head?.text.includes("|") || !isDelimiterRow(lines[index2 + 1] ?? { text: "", start: 0 })) continue;
+    const headers = cellsOf(head).map((cell2) => cell2.text.replace(/[*_`]/g, ""));
+    for (let row = index2 + 2; row < lines.length && lines[row]?.text.includes("|"); row++) {
+      cellsOf(lines[row] ?? { text: "", start: 0 }).forEach((cell2, column) => {
+        const figure = cellFigure(cell2, headers[column] ?? "");
+        if (figure) found.push(figure);
+      });
+    }
+  }
+  return found;
+}
+
+// src/quantity.ts
+var MASS = /* @__PURE__ */ new Set(["people", "traffic", "userbase"]);
+var FUNCTION_WORDS = /* @__PURE__ */ new Set([
+  "the",
+  "a",
+  "an",
+  "of",
+  "on",
+  "in",
+  "at",
+  "for",
+  "by",
+  "to",
+  "from",
+  "with",
+  "and",
+  "or",
+  "per",
+  "during",
+  "after",
+  "before",
+  "some",
+  "many",
+  "few",
+  "several",
+  "when",
+  "while",
+  "if",
+  "that",
+  "which",
+  "who",
+  "our",
+  "their",
+  "its",
+  "his",
+  "her",
+  "my",
+  "your",
+  "this",
+  "these",
+  "those",
+  "is",
+  "are",
+  "was",
+  "were",
+  "be",
+  "been",
+  "has",
+  "have",
+  "had",
+  "not",
+  "no",
+  "than",
+  "into",
+  "as",
+  "since",
+  "until",
+  "ago"
+]);
+var FAILURE_NOUN = /^(?:failures|errors|restarts|crashes|outages|timeouts|disconnections|disconnects)$/i;
+var STATUS_WORDS = /^(?:server|errors?|responses?|status|codes?|pages?)$/i;
+var WORD_AFTER2 = new RegExp("\\s{1,2}(\\p{L}[\\p{L}'\u2019-]{0,29})", "uy");
+var NUMBER_WORDS2 = /* @__PURE__ */ new Map([
+  ["two", 2],
+  ["three", 3],
+  ["four", 4],
+  ["five", 5],
+  ["six", 6],
+  ["seven", 7],
+  ["eight", 8],
+  ["nine", 9],
+  ["ten", 10],
+  ["eleven", 11],
+  ["twelve", 12]
+]);
+var MAGNITUDE = /* @__PURE__ */ new Map([["thousand", 1e3], ["million", 1e6], ["billion", 1e9], ["trillion", 1e12]]);
 var PERCENTAGE = /(?<![\p{L}\p{N}.,])(\d{1,6}(?:[.,]\d{1,4})?)\s{0,2}(?:%|percent\b|per cent\b)/giu;
-var COUNT = new RegExp(
-  `(?<![\\p{L}\\p{N}.,:$#-])(\\d{1,3}(?:,\\d{3})+|\\d{1,9})(\\+|k\\b)?\\s{1,2}(?:(?!(?:on|in|at|for|by|to|from|with|and|or|per|during|after|before)\\s)[\\p{L}-]{1,20}\\s{1,2}){0,3}(${AFFECTED})(?![\\p{L}])`,
-  "giu"
-);
+var NUMBER = /(?<![\p{L}\p{N}.,:$€£#/-])(?:(\d{1,3}(?:,\d{3})+|\d{1,9})(\+|k\b)?|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)/giu;
+var MONEY = /(?<![\p{L}\p{N}])[$€£]\s?(\d{1,3}(?:,\d{3})+|\d{1,12})(?:\.\d{1,2})?(?:\s?(?:k|m|mil|bn|b|thousand|million|billion|trillion)\b)?/giu;
+var PRICE_AFTER = /^\s{0,2}(?:\/|per\b|an?\s{1,2}(?:month|year|day|hour|seat|user)\b)/i;
 var MULTITUDE = new RegExp(
-  `\\b(?:dozens|hundreds|thousands|tens of thousands|hundreds of thousands|millions)\\s{1,2}of\\s{1,2}(?:[\\p{L}-]{1,20}\\s{1,2})?(${AFFECTED})(?![\\p{L}])`,
-  "giu"
-);
-var EVERYONE = new RegExp(
-  `\\b(?:all|every|entire)\\s{1,2}(?:of\\s{1,2})?(?:the\\s{1,2}|our\\s{1,2}|its\\s{1,2})?(?:[\\p{L}-]{1,20}\\s{1,2})?(${AFFECTED})(?![\\p{L}])`,
+  `\\b(?:dozens|hundreds|thousands|tens of thousands|hundreds of thousands|millions)\\s{1,2}of\\s{1,2}(?:[\\p{L}-]{1,20}\\s{1,2})?(${AFFECTED_WORDS})(?![\\p{L}])`,
   "giu"
 );
 var CHANGE_BEFORE = /(?:increase[sd]?|decrease[sd]?|rose|fell|grew|dropped|spiked|jumped|up|down|by|cpu|memory|disk|load|utili[sz]ation|usage|capacity|at)\s{0,3}(?:of\s{1,2}|to\s{1,2}|by\s{1,2}|at\s{1,2})?$/i;
 var CHANGE_AFTER = /^\s{0,2}(?:increase|decrease|rise|drop|spike|growth|jump|higher|lower|faster|slower|more|less|cpu|memory|disk|load|utili[sz]ation|usage|capacity|bounce|engagement|conversion|rate|of (?:the )?(?:cpu|memory|disk|capacity|bandwidth|normal|usual|peak|expected|baseline|previous))/i;
 var RESOURCE_BEFORE = /(?:cpu|memory|disk|load|usage|utili[sz]ation|capacity)(?:\s{1,2}(?:usage|utili[sz]ation|load))?\s{1,2}(?:hit|reached|peaked at|rose to|climbed to|spiked to|was|at)\s{1,3}$/i;
+var SHARE_OF = /^\s{0,2}of\s/i;
+var RATE_AFTER = /^\s{0,2}(?:per\b|\/|an?\s{1,2}(?:second|minute|hour|day)\b|each\b)/i;
+var LIMIT_BEFORE = /\b(?:limit|limited|max|maximum|capacity|quota|threshold|prefetch|up\s{1,2}to|at\s{1,2}most|at\s{1,2}least)\s{1,2}(?:of\s{1,2}|to\s{1,2}|is\s{1,2}|was\s{1,2}|at\s{1,2})?(?:~|about\s{1,2}|around\s{1,2})?$/i;
+function isSetting(text3, start, end) {
+  return RATE_AFTER.test(text3.slice(end, end + 16)) || LIMIT_BEFORE.test(text3.slice(Math.max(0, start - 30), start));
+}
+var EXAMPLE = /\b(?:e\.?\s?g\b|for example|for instance)/i;
 var YEAR = /^(?:19|20)\d{2}$/;
-var QUANTITY_CUE = /\d|dozens|hundreds|thousands|millions|all|every|entire/i;
+var QUANTITY_CUE = /\d|[$€£]|\b(?:dozens|hundreds|thousands|millions|all|every|everyone|everybody|entire|whole|none|nobody|no|never|not|zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|completely|entirely|totally|fully|wholly|total|full|complete)\b|n['’]t\b/i;
 function parseNumber(text3) {
   return Number(text3.replaceAll(",", ""));
 }
-function findImpact(span) {
+function percentages(span, reach) {
   const text3 = span.text;
-  const mentions = [];
-  if (!QUANTITY_CUE.test(text3)) return mentions;
+  const found = [];
   for (const match2 of text3.matchAll(PERCENTAGE)) {
     const before = text3.slice(Math.max(0, match2.index - 24), match2.index);
     const after = text3.slice(match2.index + match2[0].length, match2.index + match2[0].length + 30);
     if (CHANGE_BEFORE.test(before) || RESOURCE_BEFORE.test(before) || CHANGE_AFTER.test(after)) continue;
+    if (reach === "anywhere" && !(SHARE_OF.test(after) && isHarmed(text3, match2.index, match2.index + match2[0].length))) continue;
     const digits = match2[1] ?? "0";
     const value2 = /,\d{3}$/.test(digits) ? parseNumber(digits) : Number(digits.replace(",", "."));
-    mentions.push({ span: subspan(span, match2.index, match2.index + match2[0].length), kind: "percentage", value: value2 });
+    found.push({ span: subspan(span, match2.index, match2.index + match2[0].length), kind: "percentage", value: value2 });
   }
-  const percentages = mentions.map((mention) => [mention.span.start - span.start, mention.span.start - span.start + mention.span.text.length]);
-  for (const match2 of text3.matchAll(COUNT)) {
-    if (percentages.some(([from, to]) => match2.index < to && from < match2.index + match2[0].length)) continue;
-    if (YEAR.test(match2[1] ?? "") && !match2[2] && /\s\S+\s/.test(match2[0])) continue;
-    const multiplier = match2[2]?.toLowerCase() === "k" ? 1e3 : 1;
-    mentions.push({
-      span: subspan(span, match2.index, match2.index + match2[0].length),
-      kind: "count",
-      value: parseNumber(match2[1] ?? "0") * multiplier,
-      noun: match2[3]
-    });
+  return found;
+}
+var PARTITIVE_DETERMINER = /^(?:our|the|such|these|those|their|its|your|all)$/;
+var NEXT_WORD = new RegExp("^\\s{1,2}(\\p{L}[\\p{L}'\u2019-]{0,29})", "u");
+function nounFollows(text3, end) {
+  const next = NEXT_WORD.exec(text3.slice(end, end + 40))?.[1];
+  return next !== void 0 && (AFFECTED.test(next) || isPluralThing(next));
+}
+function countedNoun(text3, from, value2, reach) {
+  let multiplier = 1;
+  let harmed = false;
+  WORD_AFTER2.lastIndex = from;
+  for (let words = 0; words < 4; words++) {
+    const match2 = WORD_AFTER2.exec(text3);
+    const word = match2?.[1];
+    if (!match2 || !word) return void 0;
+    const lower = word.toLowerCase();
+    const end = match2.index + match2[0].length;
+    const partitive = words === 0 && lower === "of" || words === 1 && PARTITIVE_DETERMINER.test(lower) && /^\s{1,2}of$/i.test(text3.slice(from, match2.index));
+    if (partitive) {
+      WORD_AFTER2.lastIndex = end;
+      continue;
+    }
+    if (FUNCTION_WORDS.has(lower)) return void 0;
+    if (value2 >= 400 && value2 < 600 && STATUS_WORDS.test(lower)) return void 0;
+    const magnitude = MAGNITUDE.get(lower);
+    if (magnitude) multiplier = magnitude;
+    else if (AFFECTED.test(word)) {
+      if (value2 === 1 && !nounFollows(text3, end) || /s$/i.test(word) || MASS.has(lower)) return { noun: word, end, multiplier, harmed };
+    } else if (isPluralThing(word)) {
+      if (harmed || reach !== "anywhere" && (FAILURE_NOUN.test(word) || isHarmedAfter(text3, end))) return { noun: word, end, multiplier, harmed };
+    }
+    harmed ||= HARM.test(word);
+    WORD_AFTER2.lastIndex = end;
   }
-  for (const match2 of text3.matchAll(MULTITUDE)) {
-    mentions.push({ span: subspan(span, match2.index, match2.index + match2[0].length), kind: "count", noun: match2[1] });
+  return void 0;
+}
+function countsHere(text3, start, counted, reach) {
+  if (reach !== "anywhere") return true;
+  if (isSetting(text3, start, counted.end)) return false;
+  return USUALLY_HARMED.test(counted.noun) || counted.harmed || isHarmed(text3, start, counted.end);
+}
+function counts(span, reach) {
+  const text3 = span.text;
+  const found = [];
+  for (const match2 of text3.matchAll(NUMBER)) {
+    const digits = match2[1];
+    const value2 = digits ? parseNumber(digits) * (match2[2]?.toLowerCase() === "k" ? 1e3 : 1) : NUMBER_WORDS2.get((match2[3] ?? "").toLowerCase()) ?? 0;
+    const counted = countedNoun(text3, match2.index + match2[0].length, value2, reach);
+    if (!counted || !countsHere(text3, match2.index, counted, reach)) continue;
+    if (digits && YEAR.test(digits) && !match2[2] && counted.end - match2.index > match2[0].length + counted.noun.length + 2) continue;
+    found.push({ span: subspan(span, match2.index, counted.end), kind: "count", value: value2 * counted.multiplier, noun: counted.noun });
   }
-  for (const match2 of text3.matchAll(EVERYONE)) {
-    mentions.push({ span: subspan(span, match2.index, match2.index + match2[0].length), kind: "everyone", value: 100, noun: match2[1] });
+  for (const match2 of /[$€£]/.test(text3) ? text3.matchAll(MONEY) : []) {
+    const end = match2.index + match2[0].length;
+    if (PRICE_AFTER.test(text3.slice(end, end + 16))) continue;
+    found.push({ span: subspan(span, match2.index, end), kind: "count", value: parseNumber(match2[1] ?? "0"), noun: match2[0].charAt(0) });
   }
-  return mentions.sort((a, b) => a.span.start - b.span.start);
+  for (const match2 of /(?:dozens|hundreds|thousands|millions)\s/i.test(text3) ? text3.matchAll(MULTITUDE) : []) {
+    found.push({ span: subspan(span, match2.index, match2.index + match2[0].length), kind: "count", noun: match2[1] ?? "" });
+  }
+  return found;
+}
+function findImpact(span, reach = "impact") {
+  if (!QUANTITY_CUE.test(span.text)) return [];
+  const shares = percentages(span, reach);
+  const taken = shares.map((mention2) => [mention2.span.start, mention2.span.start + mention2.span.text.length]);
+  const overlapsShare = (mention2) => taken.some(([from, to]) => mention2.span.start < to && from < mention2.span.start + mention2.span.text.length);
+  const example = EXAMPLE.exec(span.text);
+  return [...shares, ...counts(span, reach).filter((mention2) => !overlapsShare(mention2)), ...findExtent(span, reach)].filter((mention2) => !example || mention2.span.start - span.start < example.index).sort((a, b) => a.span.start - b.span.start);
 }
 
 // src/facts.ts
@@ -76765,6 +77006,20 @@ var INCIDENT_AFTER = /^\s{0,2}(?:-\s{0,2})?(?:long\s{1,2})?(?:outage|incident|di
 var NOT_INCIDENT_LENGTH = /\b(?:after|in|within|every|each|later|first|next|last|per|ago)\s{1,3}(?:\S{1,12}\s{1,3})?$/i;
 function linesOf(source, start, end) {
   return splitLines(source, start, end).filter((line) => /\S/.test(line.text));
+}
+function impactMentions(prose, sections, impactSections) {
+  const plans = sections.filter((section) => section.kinds.includes("action-items"));
+  const inPlan = (line) => plans.some((section) => line.start >= section.contentStart && line.start < section.contentEnd);
+  const unplanned = linesOf(prose, 0, prose.length).filter((line) => !inPlan(line));
+  const impactText = impactSections.length > 0 ? impactSections.flatMap((section) => linesOf(prose, section.contentStart, section.contentEnd)) : unplanned;
+  const elsewhere = impactSections.length > 0 ? unplanned.flatMap((line) => findImpact(line, "anywhere")) : [];
+  const reach = impactSections.length > 0 ? "impact" : "document";
+  const seen = /* @__PURE__ */ new Set();
+  return [...impactText.flatMap((line) => findImpact(line, reach)), ...findTableImpact(impactText), ...elsewhere].filter((mention2) => {
+    if (seen.has(mention2.span.start)) return false;
+    seen.add(mention2.span.start);
+    return true;
+  }).sort((a, b) => a.span.start - b.span.start);
 }
 function statedText(tree, source, sections, preambleEnd) {
   const timelineRanges = [];
@@ -76802,14 +77057,14 @@ function isIncidentLength(line, duration) {
 }
 function firstTime(spans, timesOf) {
   for (const span of spans) {
-    const found = timesOf(span).find((mention) => mention.time);
+    const found = timesOf(span).find((mention2) => mention2.time);
     if (found) return found;
   }
   return void 0;
 }
 function firstRange(spans, timesOf) {
   for (const span of spans) {
-    const found = timesOf(span).find((mention) => mention.time && mention.end?.time);
+    const found = timesOf(span).find((mention2) => mention2.time && mention2.end?.time);
     if (found) return found;
   }
   return void 0;
@@ -76849,20 +77104,14 @@ function extractStatedFacts(tree, source, sections, factLabels, preambleEnd) {
   if (duration) startMention ??= firstTime([...contentOf(factLabels, "date"), ...durationLines], timesOf);
   if (!duration) {
     for (const line of stated) {
-      duration = findDurations(line).find((mention) => isIncidentLength(line, mention));
+      duration = findDurations(line).find((mention2) => isIncidentLength(line, mention2));
       if (duration) break;
     }
   }
-  const dateMention = contentOf(factLabels, "date").flatMap((line) => findTimes(line)).find((mention) => mention.date) ?? (startMention?.date ? startMention : void 0) ?? stated.flatMap(timesOf).find((mention) => mention.date);
+  const dateMention = contentOf(factLabels, "date").flatMap((line) => findTimes(line)).find((mention2) => mention2.date) ?? (startMention?.date ? startMention : void 0) ?? stated.flatMap(timesOf).find((mention2) => mention2.date);
   const impactSections = sections.filter((section) => section.kinds.includes("impact") || section.kinds.includes("summary"));
-  const impactText = impactSections.length > 0 ? impactSections.flatMap((section) => linesOf(source, section.contentStart, section.contentEnd)) : linesOf(source, 0, source.length);
-  const seen = /* @__PURE__ */ new Set();
-  const impact = impactText.flatMap((line) => findImpact(line)).filter((mention) => {
-    if (seen.has(mention.span.start)) return false;
-    seen.add(mention.span.start);
-    return true;
-  });
   const prose = withoutFencedCode(tree, source);
+  const impact = impactMentions(prose, sections, impactSections);
   const zones = findZones(slice(prose, 0, prose.length));
   const explicitOffset = [startMention?.time, endMention?.time].find((time) => time?.offset !== void 0)?.offset ?? firstZoneOffset(zones);
   const year = [dateMention?.date?.year, startMention?.date?.year].find((value2) => value2 !== void 0);
@@ -76887,15 +77136,15 @@ function reckonEnd(start, duration) {
   return { span: duration.span, time, at: start.at + duration.minutes, reckoned: true };
 }
 function placeMoments(startMention, endMention, anchor, defaultOffset, fallbackYear, duration) {
-  const place = (mention, day) => {
-    if (!mention?.time) return void 0;
-    const date = mention.date ?? day;
+  const place = (mention2, day) => {
+    if (!mention2?.time) return void 0;
+    const date = mention2.date ?? day;
     const moment = {
-      span: mention.span,
-      time: mention.time,
-      at: (date ? dayNumber(date, fallbackYear) : 0) * 1440 + minuteOfDay(mention.time) - (mention.time.offset ?? defaultOffset)
+      span: mention2.span,
+      time: mention2.time,
+      at: (date ? dayNumber(date, fallbackYear) : 0) * 1440 + minuteOfDay(mention2.time) - (mention2.time.offset ?? defaultOffset)
     };
-    if (mention.date) moment.date = mention.date;
+    if (mention2.date) moment.date = mention2.date;
     return moment;
   };
   const start = place(startMention, anchor);
@@ -77447,26 +77696,26 @@ function read3({ line, source, lead: known }) {
   const text3 = stripLeadingMarkup(line);
   const lead = known ? known.time : readLeadingTime(text3);
   if (!lead) {
-    const later = source === "item" || source === "row" ? findTimes(text3).find((mention2) => mention2.time) : void 0;
+    const later = source === "item" || source === "row" ? findTimes(text3).find((mention3) => mention3.time) : void 0;
     return later ? { kind: "timed", stamp: later.span, mention: later } : { kind: "untimed" };
   }
   if (lead.kind === "relative") return { kind: "relative", stamp: lead.span };
   if (lead.kind === "impossible") return { kind: "impossible", stamp: lead.impossible.span, impossible: lead.impossible };
-  const mention = lead.mention;
-  if (mention.time) return { kind: "timed", stamp: mention.span, mention };
-  const after = subspan(text3, mention.span.start - text3.start + mention.span.text.length);
+  const mention2 = lead.mention;
+  if (mention2.time) return { kind: "timed", stamp: mention2.span, mention: mention2 };
+  const after = subspan(text3, mention2.span.start - text3.start + mention2.span.text.length);
   const gap = DATE_TIME_GAP.exec(after.text)?.[0].length ?? 0;
   const next = readLeadingTime(subspan(after, gap));
   if (next?.kind === "absolute" && next.mention.time && !next.mention.date) {
-    const from = mention.span.start - text3.start;
+    const from = mention2.span.start - text3.start;
     const to = spanEnd(next.mention.span) - text3.start;
     const combined = { ...next.mention, span: subspan(text3, from, to) };
-    if (mention.date) combined.date = mention.date;
+    if (mention2.date) combined.date = mention2.date;
     return { kind: "timed", stamp: combined.span, mention: combined };
   }
   if (next?.kind === "impossible") return { kind: "impossible", stamp: next.impossible.span, impossible: next.impossible };
   const rest = after.text.replace(/[\s|,:\-–—*_`[\]()#.]/g, "");
-  return { kind: rest === "" ? "date-line" : "dated", stamp: mention.span, mention };
+  return { kind: rest === "" ? "date-line" : "dated", stamp: mention2.span, mention: mention2 };
 }
 function untimedIn(entries, groups) {
   const tally = /* @__PURE__ */ new Map();
@@ -77489,8 +77738,8 @@ var LATE_MORNING = 11 * 60;
 var AFTERNOON_STEP = 180;
 var DAY = 1440;
 var MERIDIEM_WRITTEN = /\d\s?([ap])\.?\s?m(?![a-z])/i;
-function meridiemOf(mention) {
-  const written = MERIDIEM_WRITTEN.exec(`${mention.span.text} ${mention.end?.span.text ?? ""}`)?.[1];
+function meridiemOf(mention2) {
+  const written = MERIDIEM_WRITTEN.exec(`${mention2.span.text} ${mention2.end?.span.text ?? ""}`)?.[1];
   return written === void 0 ? void 0 : written.toLowerCase() === "p" ? "pm" : "am";
 }
 var YEAR_ROLLOVER_DAYS = 60;
@@ -77515,14 +77764,14 @@ var SectionPlacer = class {
     this.#dayShift = 0;
     this.#previous = void 0;
   }
-  place(entry, mention) {
-    if (mention.date) this.setDate(mention.date);
-    if (entry.source === "heading") this.#headingMeridiem = meridiemOf(mention);
-    const time = mention.time;
+  place(entry, mention2) {
+    if (mention2.date) this.setDate(mention2.date);
+    if (entry.source === "heading") this.#headingMeridiem = meridiemOf(mention2);
+    const time = mention2.time;
     const date = this.#date;
     if (time) {
-      const minute = this.#minuteOf(time, mention);
-      if (!mention.date && this.#previous && this.#previous.minute >= EVENING && minute < MORNING) this.#dayShift++;
+      const minute = this.#minuteOf(time, mention2);
+      if (!mention2.date && this.#previous && this.#previous.minute >= EVENING && minute < MORNING) this.#dayShift++;
       this.#previous = { minute };
       entry.day = (date ? dayNumber(date, this.fallbackYear) : this.anchorDay) + this.#dayShift;
       entry.at = entry.day * DAY + minute - (time.offset ?? this.defaultOffset);
@@ -77537,9 +77786,9 @@ var SectionPlacer = class {
   }
   // "11:57" then "1:17" with no meridiem anywhere near is 13:17, unless the
   // timeline has shown that it counts hours past twelve.
-  #minuteOf(time, mention) {
+  #minuteOf(time, mention2) {
     const minute = minuteOfDay(time);
-    const meridiem = meridiemOf(mention);
+    const meridiem = meridiemOf(mention2);
     if (meridiem || time.hour === 0 || time.hour > 12) {
       if (time.hour > 12 && !meridiem) this.#twentyFourHour = true;
       return minute;
@@ -77547,7 +77796,7 @@ var SectionPlacer = class {
     if (this.#headingMeridiem === "pm" && time.hour < 12) return minute + NOON;
     const previous2 = this.#previous?.minute;
     const afternoon2 = minute + NOON;
-    if (!this.#twentyFourHour && !mention.date && previous2 !== void 0 && minute < previous2 && previous2 >= LATE_MORNING && afternoon2 >= previous2 && afternoon2 - previous2 <= AFTERNOON_STEP) {
+    if (!this.#twentyFourHour && !mention2.date && previous2 !== void 0 && minute < previous2 && previous2 >= LATE_MORNING && afternoon2 >= previous2 && afternoon2 - previous2 <= AFTERNOON_STEP) {
       return afternoon2;
     }
     return minute;
@@ -77639,8 +77888,8 @@ function stampText(entry) {
 }
 
 // src/model.ts
-function throughRangeEnd(source, stamp, mention) {
-  const end = mention.end?.span;
+function throughRangeEnd(source, stamp, mention2) {
+  const end = mention2.end?.span;
   return end && end.start >= spanEnd(stamp) && end.start - spanEnd(stamp) <= 12 ? slice(source, stamp.start, spanEnd(end)) : stamp;
 }
 var matchers = memoPerOptions();
@@ -78637,11 +78886,11 @@ var impact_quantified_default = defineRule({
   defaults: {},
   check({ model, report }) {
     const { impact, impactSections } = model.facts;
-    for (const mention of impact) {
-      if (mention.kind === "percentage" && mention.value !== void 0 && (mention.value < 0 || mention.value > 100)) {
+    for (const mention2 of impact) {
+      if (mention2.kind === "percentage" && mention2.value !== void 0 && (mention2.value < 0 || mention2.value > 100)) {
         report(
-          `Unexpected impact of ${mention.span.text.trim()}, expected a percentage between 0 and 100`,
-          mention.span
+          `Unexpected impact of ${mention2.span.text.trim()}, expected a percentage between 0 and 100`,
+          mention2.span
         );
       }
     }
@@ -78662,8 +78911,8 @@ function introductionDate(tree, model) {
     if (block.raw.start >= end) break;
     for (const line of splitLines(model.source, block.raw.start, Math.min(end, block.raw.start + block.raw.text.length))) {
       if (DOCUMENT_DATE.test(stripLeadingMarkup(line).text)) continue;
-      const mention = findTimes(line).find((candidate) => candidate.date);
-      if (mention?.date) return { date: mention.date, span: mention.span, from: "introduction" };
+      const mention2 = findTimes(line).find((candidate) => candidate.date);
+      if (mention2?.date) return { date: mention2.date, span: mention2.span, from: "introduction" };
     }
   }
   return void 0;
@@ -79492,7 +79741,7 @@ var collectIncidentFacts = function() {
       ...start ? { start } : {},
       ...end ? { end } : {},
       ...duration ? { duration } : {},
-      impact: facts.impact.map((mention) => ({ value: mention.span.text.trim(), line: lineOf(mention.span) }))
+      impact: facts.impact.map((mention2) => ({ value: mention2.span.text.trim(), line: lineOf(mention2.span) }))
     };
   };
 };
@@ -79627,8 +79876,8 @@ function jobSummary(files, options) {
     table(
       ["File", "Errors", "Warnings"],
       named.map(({ file, name }) => {
-        const counts = countMessages(file.messages);
-        return [link(cell(name), lineUrl(name, 1, options)), String(counts.errors), String(counts.warnings)];
+        const counts2 = countMessages(file.messages);
+        return [link(cell(name), lineUrl(name, 1, options)), String(counts2.errors), String(counts2.warnings)];
       })
     )
   ];
@@ -79695,9 +79944,9 @@ function groupByConfig(files, inputs, cwd) {
   }
   return groups;
 }
-function shouldFail(counts, inputs) {
+function shouldFail(counts2, inputs) {
   if (inputs.failOn === "never") return false;
-  return counts.errors > 0 || inputs.failOn === "warning" && counts.warnings > 0;
+  return counts2.errors > 0 || inputs.failOn === "warning" && counts2.warnings > 0;
 }
 function blobUrl() {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = process.env;
@@ -79728,7 +79977,7 @@ async function runAction() {
   for (const command of toGithubCommands(files, { root })) process.stdout.write(`${command}
 `);
   const found = countMessages(files.flatMap((file) => file.messages));
-  const counts = { errors: found.errors + unmatched.length, warnings: found.warnings };
+  const counts2 = { errors: found.errors + unmatched.length, warnings: found.warnings };
   if (process.env.GITHUB_STEP_SUMMARY) {
     const url = blobUrl();
     await summary.addRaw(jobSummary(files, { root, ...url ? { blobUrl: url } : {} })).write();
@@ -79741,10 +79990,10 @@ async function runAction() {
     fs11.writeFileSync(sarifPath, `${JSON.stringify(log2, null, 2)}
 `);
   }
-  setOutput("errors", counts.errors);
-  setOutput("warnings", counts.warnings);
-  if (shouldFail(counts, inputs)) {
-    setFailed(`Postmortem lint found ${counts.errors} error(s) and ${counts.warnings} warning(s) (fail-on: ${inputs.failOn})`);
+  setOutput("errors", counts2.errors);
+  setOutput("warnings", counts2.warnings);
+  if (shouldFail(counts2, inputs)) {
+    setFailed(`Postmortem lint found ${counts2.errors} error(s) and ${counts2.warnings} warning(s) (fail-on: ${inputs.failOn})`);
   }
 }
 function main() {
