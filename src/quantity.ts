@@ -44,13 +44,15 @@ const STATUS_WORDS = /^(?:server|errors?|responses?|status|codes?|pages?)$/i
 
 const WORD_AFTER = /\s{1,2}(\p{L}[\p{L}'’-]{0,29})/uy
 const NUMBER_WORDS = new Map([
-  ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9],
+  ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9],
   ['ten', 10], ['eleven', 11], ['twelve', 12]
 ])
 const MAGNITUDE = new Map([['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12]])
 
 const PERCENTAGE = /(?<![\p{L}\p{N}.,])(\d{1,6}(?:[.,]\d{1,4})?)\s{0,2}(?:%|percent\b|per cent\b)/giu
-const NUMBER = /(?<![\p{L}\p{N}.,:$€£#/-])(?:(\d{1,3}(?:,\d{3})+|\d{1,9})(\+|k\b)?|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)/giu
+// "1,200", "2k", "1.5M", "500+", "twelve"; a decimal only with a multiplier ("version 2.3 users" is no count).
+const NUMBER = /(?<![\p{L}\p{N}.,:$€£#/-])(?:(\d{1,3}(?:,\d{3})+|\d{1,3}\.\d{1,2}(?=[km]\b)|\d{1,9})(\+|k\b|m\b)?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)/giu
+const MULTIPLIER: Record<string, number> = {k: 1e3, m: 1e6}
 const MONEY = /(?<![\p{L}\p{N}])[$€£]\s?(\d{1,3}(?:,\d{3})+|\d{1,12})(?:\.\d{1,2})?(?:\s?(?:k|m|mil|bn|b|thousand|million|billion|trillion)\b)?/giu
 // "$4/month", "$20 per seat": a price, not a sum lost.
 const PRICE_AFTER = /^\s{0,2}(?:\/|per\b|an?\s{1,2}(?:month|year|day|hour|seat|user)\b)/i
@@ -58,6 +60,12 @@ const MULTITUDE = new RegExp(
   `\\b(?:dozens|hundreds|thousands|tens of thousands|hundreds of thousands|millions)\\s{1,2}of\\s{1,2}(?:[\\p{L}-]{1,20}\\s{1,2})?(${AFFECTED_WORDS})(?![\\p{L}])`,
   'giu'
 )
+// "half of our users", "two thirds of requests": shares written in words.
+const FRACTION = new RegExp(
+  `\\b(half|(?:a|one)\\s{1,2}third|(?:a|one)\\s{1,2}quarter|two\\s{1,2}thirds|three\\s{1,2}quarters)\\s{1,2}of\\s{1,2}(?:(?:the|our|all|its|their)\\s{1,2})?(?:[\\p{L}-]{1,20}\\s{1,2})?(${AFFECTED_WORDS})(?![\\p{L}])`,
+  'giu'
+)
+const FRACTION_VALUE: Record<string, number> = {half: 50, third: 33.3, quarter: 25, thirds: 66.7, quarters: 75}
 // A percentage that measures a change or a resource is not a share of who
 // was affected: "a 25% increase in bounce rate", "CPU at 95%".
 const CHANGE_BEFORE = /(?:increase[sd]?|decrease[sd]?|rose|fell|grew|dropped|spiked|jumped|up|down|by|cpu|memory|disk|load|utili[sz]ation|usage|capacity|at)\s{0,3}(?:of\s{1,2}|to\s{1,2}|by\s{1,2}|at\s{1,2})?$/i
@@ -83,7 +91,7 @@ const EXAMPLE = /\b(?:e\.?\s?g\b|for example|for instance)/i
 
 const YEAR = /^(?:19|20)\d{2}$/
 // What each expression needs: a digit, a currency, or a word of quantity or of none.
-const QUANTITY_CUE = /\d|[$€£]|\b(?:dozens|hundreds|thousands|millions|all|every|everyone|everybody|entire|whole|none|nobody|no|never|not|zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|completely|entirely|totally|fully|wholly|total|full|complete)\b|n['’]t\b/i
+const QUANTITY_CUE = /\d|[$€£]|\b(?:dozens|hundreds|thousands|millions|all|every|everyone|everybody|entire|whole|none|nobody|no|never|not|zero|one|half|third|quarter|thirds|quarters|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|completely|entirely|totally|fully|wholly|total|full|complete)\b|n['’]t\b/i
 
 function parseNumber(text: string): number {
   return Number(text.replaceAll(',', ''))
@@ -101,6 +109,12 @@ function percentages(span: Span, reach: Reach): ImpactMention[] {
     // "12,5 %" is a decimal comma; "1,000 %" is not a share.
     const value = /,\d{3}$/.test(digits) ? parseNumber(digits) : Number(digits.replace(',', '.'))
     found.push({span: subspan(span, match.index, match.index + match[0].length), kind: 'percentage', value})
+  }
+  for (const match of span.text.matchAll(FRACTION)) {
+    const end = match.index + match[0].length
+    if (reach === 'anywhere' && !isHarmed(text, match.index, end)) continue
+    const value = FRACTION_VALUE[(match[1] ?? '').toLowerCase().split(/\s+/).at(-1) ?? ''] ?? 50
+    found.push({span: subspan(span, match.index, end), kind: 'percentage', value, noun: match[2] ?? ''})
   }
   return found
 }
@@ -179,7 +193,7 @@ function counts(span: Span, reach: Reach): ImpactMention[] {
   const found: ImpactMention[] = []
   for (const match of text.matchAll(NUMBER)) {
     const digits = match[1]
-    const value = digits ? parseNumber(digits) * (match[2]?.toLowerCase() === 'k' ? 1000 : 1) : NUMBER_WORDS.get((match[3] ?? '').toLowerCase()) ?? 0
+    const value = digits ? parseNumber(digits) * (MULTIPLIER[match[2]?.toLowerCase() ?? ''] ?? 1) : NUMBER_WORDS.get((match[3] ?? '').toLowerCase()) ?? 0
     const counted = countedNoun(text, match.index + match[0].length, value, reach)
     if (!counted || !countsHere(text, match.index, counted, reach)) continue
     // "In 2019 most users …" is a year; "2019 users" would still count.

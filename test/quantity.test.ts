@@ -86,7 +86,9 @@ describe('findImpact: what a number counts', () => {
     ['60 PRs were stuck in the queue', '60 PRs', 60, 'PRs'],
     ['the agent logged 98 restarts', '98 restarts', 98, 'restarts'],
     ['two offline events on each node', 'two offline events', 2, 'events'],
-    ['2 user accounts were locked', '2 user accounts', 2, 'accounts']
+    ['2 user accounts were locked', '2 user accounts', 2, 'accounts'],
+    ['1.5M requests timed out', '1.5M requests', 1_500_000, 'requests'],
+    ['one customer wrote in', 'one customer', 1, 'customer']
   ])('%s', (text, figure, value, noun) => {
     expect(impactIn(text)).toEqual([{text: figure, kind: 'count', value, noun}])
   })
@@ -119,6 +121,19 @@ describe('findImpact: what a number counts', () => {
   it('reads a share outside the impact only when the clause says who was harmed', () => {
     expect(findImpact({text: 'affecting 100% of our users', start: 0}, 'anywhere')).toHaveLength(1)
     expect(findImpact({text: 'the rule sent 60% of traffic to one origin', start: 0}, 'anywhere')).toEqual([])
+  })
+})
+
+describe('findImpact: shares in words', () => {
+  it.each([
+    ['half of our users were logged out', 'half of our users', 50, 'users'],
+    ['three quarters of requests failed', 'three quarters of requests', 75, 'requests']
+  ])('%s', (text, figure, value, noun) => {
+    expect(impactIn(text)).toEqual([{text: figure, kind: 'percentage', value, noun}])
+  })
+
+  it('the majority of miners is no share', () => {
+    expect(impactIn('the majority of miners kept going')).toEqual([])
   })
 })
 

@@ -76880,6 +76880,7 @@ var FAILURE_NOUN = /^(?:failures|errors|restarts|crashes|outages|timeouts|discon
 var STATUS_WORDS = /^(?:server|errors?|responses?|status|codes?|pages?)$/i;
 var WORD_AFTER2 = new RegExp("\\s{1,2}(\\p{L}[\\p{L}'\u2019-]{0,29})", "uy");
 var NUMBER_WORDS2 = /* @__PURE__ */ new Map([
+  ["one", 1],
   ["two", 2],
   ["three", 3],
   ["four", 4],
@@ -76894,13 +76895,19 @@ var NUMBER_WORDS2 = /* @__PURE__ */ new Map([
 ]);
 var MAGNITUDE = /* @__PURE__ */ new Map([["thousand", 1e3], ["million", 1e6], ["billion", 1e9], ["trillion", 1e12]]);
 var PERCENTAGE = /(?<![\p{L}\p{N}.,])(\d{1,6}(?:[.,]\d{1,4})?)\s{0,2}(?:%|percent\b|per cent\b)/giu;
-var NUMBER = /(?<![\p{L}\p{N}.,:$€£#/-])(?:(\d{1,3}(?:,\d{3})+|\d{1,9})(\+|k\b)?|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)/giu;
+var NUMBER = /(?<![\p{L}\p{N}.,:$€£#/-])(?:(\d{1,3}(?:,\d{3})+|\d{1,3}\.\d{1,2}(?=[km]\b)|\d{1,9})(\+|k\b|m\b)?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)/giu;
+var MULTIPLIER = { k: 1e3, m: 1e6 };
 var MONEY = /(?<![\p{L}\p{N}])[$€£]\s?(\d{1,3}(?:,\d{3})+|\d{1,12})(?:\.\d{1,2})?(?:\s?(?:k|m|mil|bn|b|thousand|million|billion|trillion)\b)?/giu;
 var PRICE_AFTER = /^\s{0,2}(?:\/|per\b|an?\s{1,2}(?:month|year|day|hour|seat|user)\b)/i;
 var MULTITUDE = new RegExp(
   `\\b(?:dozens|hundreds|thousands|tens of thousands|hundreds of thousands|millions)\\s{1,2}of\\s{1,2}(?:[\\p{L}-]{1,20}\\s{1,2})?(${AFFECTED_WORDS})(?![\\p{L}])`,
   "giu"
 );
+var FRACTION = new RegExp(
+  `\\b(half|(?:a|one)\\s{1,2}third|(?:a|one)\\s{1,2}quarter|two\\s{1,2}thirds|three\\s{1,2}quarters)\\s{1,2}of\\s{1,2}(?:(?:the|our|all|its|their)\\s{1,2})?(?:[\\p{L}-]{1,20}\\s{1,2})?(${AFFECTED_WORDS})(?![\\p{L}])`,
+  "giu"
+);
+var FRACTION_VALUE = { half: 50, third: 33.3, quarter: 25, thirds: 66.7, quarters: 75 };
 var CHANGE_BEFORE = /(?:increase[sd]?|decrease[sd]?|rose|fell|grew|dropped|spiked|jumped|up|down|by|cpu|memory|disk|load|utili[sz]ation|usage|capacity|at)\s{0,3}(?:of\s{1,2}|to\s{1,2}|by\s{1,2}|at\s{1,2})?$/i;
 var CHANGE_AFTER = /^\s{0,2}(?:increase|decrease|rise|drop|spike|growth|jump|higher|lower|faster|slower|more|less|cpu|memory|disk|load|utili[sz]ation|usage|capacity|bounce|engagement|conversion|rate|of (?:the )?(?:cpu|memory|disk|capacity|bandwidth|normal|usual|peak|expected|baseline|previous))/i;
 var RESOURCE_BEFORE = /(?:cpu|memory|disk|load|usage|utili[sz]ation|capacity)(?:\s{1,2}(?:usage|utili[sz]ation|load))?\s{1,2}(?:hit|reached|peaked at|rose to|climbed to|spiked to|was|at)\s{1,3}$/i;
@@ -76912,7 +76919,7 @@ function isSetting(text3, start, end) {
 }
 var EXAMPLE = /\b(?:e\.?\s?g\b|for example|for instance)/i;
 var YEAR = /^(?:19|20)\d{2}$/;
-var QUANTITY_CUE = /\d|[$€£]|\b(?:dozens|hundreds|thousands|millions|all|every|everyone|everybody|entire|whole|none|nobody|no|never|not|zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|completely|entirely|totally|fully|wholly|total|full|complete)\b|n['’]t\b/i;
+var QUANTITY_CUE = /\d|[$€£]|\b(?:dozens|hundreds|thousands|millions|all|every|everyone|everybody|entire|whole|none|nobody|no|never|not|zero|one|half|third|quarter|thirds|quarters|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|completely|entirely|totally|fully|wholly|total|full|complete)\b|n['’]t\b/i;
 function parseNumber(text3) {
   return Number(text3.replaceAll(",", ""));
 }
@@ -76927,6 +76934,12 @@ function percentages(span, reach) {
     const digits = match2[1] ?? "0";
     const value2 = /,\d{3}$/.test(digits) ? parseNumber(digits) : Number(digits.replace(",", "."));
     found.push({ span: subspan(span, match2.index, match2.index + match2[0].length), kind: "percentage", value: value2 });
+  }
+  for (const match2 of span.text.matchAll(FRACTION)) {
+    const end = match2.index + match2[0].length;
+    if (reach === "anywhere" && !isHarmed(text3, match2.index, end)) continue;
+    const value2 = FRACTION_VALUE[(match2[1] ?? "").toLowerCase().split(/\s+/).at(-1) ?? ""] ?? 50;
+    found.push({ span: subspan(span, match2.index, end), kind: "percentage", value: value2, noun: match2[2] ?? "" });
   }
   return found;
 }
@@ -76975,7 +76988,7 @@ function counts(span, reach) {
   const found = [];
   for (const match2 of text3.matchAll(NUMBER)) {
     const digits = match2[1];
-    const value2 = digits ? parseNumber(digits) * (match2[2]?.toLowerCase() === "k" ? 1e3 : 1) : NUMBER_WORDS2.get((match2[3] ?? "").toLowerCase()) ?? 0;
+    const value2 = digits ? parseNumber(digits) * (MULTIPLIER[match2[2]?.toLowerCase() ?? ""] ?? 1) : NUMBER_WORDS2.get((match2[3] ?? "").toLowerCase()) ?? 0;
     const counted = countedNoun(text3, match2.index + match2[0].length, value2, reach);
     if (!counted || !countsHere(text3, match2.index, counted, reach)) continue;
     if (digits && YEAR.test(digits) && !match2[2] && counted.end - match2.index > match2[0].length + counted.noun.length + 2) continue;
