@@ -110,7 +110,7 @@ function percentages(span: Span, reach: Reach): ImpactMention[] {
     const value = /,\d{3}$/.test(digits) ? parseNumber(digits) : Number(digits.replace(',', '.'))
     found.push({span: subspan(span, match.index, match.index + match[0].length), kind: 'percentage', value})
   }
-  for (const match of span.text.matchAll(FRACTION)) {
+  for (const match of /\b(?:half|thirds?|quarters?)\s/i.test(text) ? text.matchAll(FRACTION) : []) {
     const end = match.index + match[0].length
     if (reach === 'anywhere' && !isHarmed(text, match.index, end)) continue
     const value = FRACTION_VALUE[(match[1] ?? '').toLowerCase().split(/\s+/).at(-1) ?? ''] ?? 50

@@ -76935,7 +76935,7 @@ function percentages(span, reach) {
     const value2 = /,\d{3}$/.test(digits) ? parseNumber(digits) : Number(digits.replace(",", "."));
     found.push({ span: subspan(span, match2.index, match2.index + match2[0].length), kind: "percentage", value: value2 });
   }
-  for (const match2 of span.text.matchAll(FRACTION)) {
+  for (const match2 of /\b(?:half|thirds?|quarters?)\s/i.test(text3) ? text3.matchAll(FRACTION) : []) {
     const end = match2.index + match2[0].length;
     if (reach === "anywhere" && !isHarmed(text3, match2.index, end)) continue;
     const value2 = FRACTION_VALUE[(match2[1] ?? "").toLowerCase().split(/\s+/).at(-1) ?? ""] ?? 50;
