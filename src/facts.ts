@@ -2,6 +2,7 @@ import type {Root} from 'mdast'
 import type {FactLabelMention, Section} from './sections.js'
 import {statementsIn, withoutFencedCode} from './statements.js'
 import {type DurationMention, findDurations} from './duration.js'
+import {findTableImpact} from './extent.js'
 import {type ImpactMention, findImpact} from './quantity.js'
 import {type Span, slice, splitLines, subspan} from './text.js'
 import {type CalendarDate, type ClockTime, type TimeMention, dayNumber, findTimes, minuteOfDay, zoneOffset} from './time.js'
@@ -54,6 +55,34 @@ const NOT_INCIDENT_LENGTH = /\b(?:after|in|within|every|each|later|first|next|la
 
 function linesOf(source: string, start: number, end: number): Span[] {
   return splitLines(source, start, end).filter((line) => /\S/.test(line.text))
+}
+
+/**
+ * Figures of the impact: any in the impact and summary sections (or in the
+ * whole document when it has neither), and elsewhere those that can only be
+ * the impact, since a reader takes the impact from wherever it is written.
+ * Code blocks are logs and commands, blanked in `prose`.
+ */
+function impactMentions(prose: string, sections: readonly Section[], impactSections: readonly Section[]): ImpactMention[] {
+  // Action items are plans ("ensure zero data loss next time"), not what
+  // happened; lessons learned often retell what happened, and are read.
+  const plans = sections.filter((section) => section.kinds.includes('action-items'))
+  const inPlan = (line: Span): boolean => plans.some((section) => line.start >= section.contentStart && line.start < section.contentEnd)
+  const unplanned = linesOf(prose, 0, prose.length).filter((line) => !inPlan(line))
+  const impactText = impactSections.length > 0
+    ? impactSections.flatMap((section) => linesOf(prose, section.contentStart, section.contentEnd))
+    : unplanned
+  const elsewhere = impactSections.length > 0 ? unplanned.flatMap((line) => findImpact(line, 'anywhere')) : []
+  const reach = impactSections.length > 0 ? 'impact' : 'document'
+  const seen = new Set<number>()
+  return [...impactText.flatMap((line) => findImpact(line, reach)), ...findTableImpact(impactText), ...elsewhere]
+    .filter((mention) => {
+      // Nested sections read the same lines twice, and the whole document reads them again.
+      if (seen.has(mention.span.start)) return false
+      seen.add(mention.span.start)
+      return true
+    })
+    .sort((a, b) => a.span.start - b.span.start)
 }
 
 /** A test of whether a statement lies outside every timeline section. */
@@ -243,19 +272,9 @@ export function extractStatedFacts(
     stated.flatMap(timesOf).find((mention) => mention.date)
 
   const impactSections = sections.filter((section) => section.kinds.includes('impact') || section.kinds.includes('summary'))
-  const impactText = impactSections.length > 0
-    ? impactSections.flatMap((section) => linesOf(source, section.contentStart, section.contentEnd))
-    : linesOf(source, 0, source.length)
-  const seen = new Set<number>()
-  const impact = impactText.flatMap((line) => findImpact(line)).filter((mention) => {
-    // Nested sections read the same lines twice.
-    if (seen.has(mention.span.start)) return false
-    seen.add(mention.span.start)
-    return true
-  })
-
   // A `Z` in a pasted log names no zone for the author's own times.
   const prose = withoutFencedCode(tree, source)
+  const impact = impactMentions(prose, sections, impactSections)
   const zones = findZones(slice(prose, 0, prose.length))
   const explicitOffset =
     [startMention?.time, endMention?.time].find((time) => time?.offset !== undefined)?.offset ??

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest'
+import {findTableImpact} from '../src/extent.js'
 import {type ImpactMention, findImpact} from '../src/quantity.js'
 
 function impactIn(text: string): Array<Pick<ImpactMention, 'kind' | 'value' | 'noun'> & {text: string}> {
@@ -72,10 +73,131 @@ describe('findImpact: counts', () => {
     'it took 5 minutes',
     'version 2.3 users',
     'issue #123 users mentioned',
-    'costs of $500 customers paid',
     'at 10:30 users noticed'
   ])('not a count of who was affected: %s', (text) => {
     expect(impactIn(text)).toEqual([])
+  })
+})
+
+describe('findImpact: what a number counts', () => {
+  it.each([
+    ['127 of our users got the mail twice', '127 of our users', 127, 'users'],
+    ['47 missing validators at the peak', '47 missing validators', 47, 'validators'],
+    ['60 PRs were stuck in the queue', '60 PRs', 60, 'PRs'],
+    ['the agent logged 98 restarts', '98 restarts', 98, 'restarts'],
+    ['two offline events on each node', 'two offline events', 2, 'events'],
+    ['2 user accounts were locked', '2 user accounts', 2, 'accounts'],
+    ['1.5M requests timed out', '1.5M requests', 1_500_000, 'requests'],
+    ['one customer wrote in', 'one customer', 1, 'customer']
+  ])('%s', (text, figure, value, noun) => {
+    expect(impactIn(text)).toEqual([{text: figure, kind: 'count', value, noun}])
+  })
+
+  it.each([
+    'the mirror holds ~16K entries',
+    'returned 500 server errors',
+    '1 character pod names',
+    'the 3 engineers on call',
+    'down for 3 hours',
+    'we retried 4 times before it failed',
+    'after 3 failed attempts the job gave up',
+    'two missed heartbeats paged the on-call engineer',
+    'we deployed 2 fixes but the site stayed down'
+  ])('no count of what was affected: %s', (text) => {
+    expect(impactIn(text)).toEqual([])
+  })
+
+  it('counts only who is usually affected, or what a word says failed, outside the impact', () => {
+    expect(findImpact({text: '60 PRs were stuck', start: 0}, 'anywhere')).toEqual([])
+    expect(findImpact({text: '47 missing validators', start: 0}, 'anywhere')).toHaveLength(1)
+    expect(findImpact({text: '10,000 messages were lost', start: 0}, 'anywhere')).toHaveLength(1)
+    expect(findImpact({text: '300 customers cannot pay', start: 0}, 'anywhere')).toHaveLength(1)
+    expect(findImpact({text: '4 pods are restarted', start: 0}, 'anywhere')).toEqual([])
+    expect(findImpact({text: '4 pods are down', start: 0}, 'anywhere')).toHaveLength(1)
+    expect(findImpact({text: 'a prefetch of 250 messages per consumer', start: 0}, 'anywhere')).toEqual([])
+    expect(findImpact({text: 'the plan allows up to 500 users', start: 0}, 'anywhere')).toEqual([])
+  })
+
+  it('reads a share outside the impact only when the clause says who was harmed', () => {
+    expect(findImpact({text: 'affecting 100% of our users', start: 0}, 'anywhere')).toHaveLength(1)
+    expect(findImpact({text: 'the rule sent 60% of traffic to one origin', start: 0}, 'anywhere')).toEqual([])
+  })
+})
+
+describe('findImpact: shares in words', () => {
+  it.each([
+    ['half of our users were logged out', 'half of our users', 50, 'users'],
+    ['three quarters of requests failed', 'three quarters of requests', 75, 'requests']
+  ])('%s', (text, figure, value, noun) => {
+    expect(impactIn(text)).toEqual([{text: figure, kind: 'percentage', value, noun}])
+  })
+
+  it('the majority of miners is no share', () => {
+    expect(impactIn('the majority of miners kept going')).toEqual([])
+  })
+})
+
+describe('findImpact: sums, everyone and no one', () => {
+  it.each([
+    ['the exploit drained ~$34 million', '$34 million', 34],
+    ['costs of $500 customers paid', '$500', 500]
+  ])('a sum: %s', (text, figure, value) => {
+    expect(impactIn(text)).toEqual([{text: figure, kind: 'count', value, noun: '$'}])
+  })
+
+  it('a price is no sum lost', () => {
+    expect(impactIn('the droplet costs $6/month')).toEqual([])
+  })
+
+  it.each([
+    ['every build agent stopped', 'every build', 'build'],
+    ['the loss of all database clusters', 'all database clusters', 'clusters'],
+    ['All of our hosted search instances went offline', 'All of our hosted search instances', 'instances']
+  ])('everyone: %s', (text, figure, noun) => {
+    expect(impactIn(text)).toEqual([{text: figure, kind: 'everyone', value: 100, noun}])
+  })
+
+  it.each(['Everyone visiting the shop saw a blank page', 'everybody was logged out', 'the shop was completely down', 'a total outage of the shop'])('everyone: %s', (text) => {
+    expect(impactIn(text).map((mention) => mention.kind)).toEqual(['everyone'])
+  })
+
+  it.each(['a list of everyone involved', 'all hope was lost', 'it happened every day', 'all times are UTC', 'all changes were reverted', 'credits for all paid plans'])('not everyone: %s', (text) => {
+    expect(impactIn(text).filter((mention) => mention.kind === 'everyone')).toEqual([])
+  })
+
+  it.each([
+    ['no customer data loss', 'no customer data loss'],
+    ['No personal data was exposed', 'No personal data was exposed'],
+    ['open sessions were not affected', 'were not affected'],
+    ['the network never lost finality', 'never lost'],
+    ['none was accessed', 'none was accessed']
+  ])('no one: %s', (text, figure) => {
+    expect(impactIn(text)).toEqual([{text: figure, kind: 'count', value: 0}])
+  })
+
+  it('a state in the present is no statement of the impact', () => {
+    expect(impactIn('the fix does not affect your local install')).toEqual([])
+  })
+
+  it('an example is no figure of this incident', () => {
+    expect(impactIn('Say how many were hit, e.g. "3% of users saw errors"')).toEqual([])
+  })
+})
+
+describe('findTableImpact', () => {
+  it('reads a cell with its column', () => {
+    const rows = ['| Accounts Affected | Tickets Raised | Data Loss | Duration |', '|---|---|---|---|', '| All | 4 | None | 2h |']
+    let start = 0
+    const lines = rows.map((text) => {
+      const line = {text, start}
+      start += text.length + 1
+      return line
+    })
+    expect(findTableImpact(lines).map((mention) => [mention.span.text, mention.kind, mention.value])).toEqual([
+      ['All', 'everyone', 100],
+      ['4', 'count', 4],
+      ['None', 'count', 0]
+    ])
   })
 })
 

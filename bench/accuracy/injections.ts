@@ -167,7 +167,8 @@ const ZONES = [
 const CLOCK = /\b\d{1,2}:\d{2}\b/
 const PERCENT = /\b\d{1,3}(?:\.\d+)?\s?%/
 // Any written figure or whole-population word, so that no count or share survives.
-const FIGURE = /\d+(?:[.,]\d+)*\s?%?|\b(?:all|every|entire|whole|none|nobody|half|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\b/gi
+const FIGURE =
+  /\d+(?:[.,]\d+)*\s?[%kKmM]?|\b(?:all|every(?:one|body)?|entire(?:ly)?|whole|complete(?:ly)?|total(?:ly)?|full(?:y)?|no|none|nobody|never|zero|half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?)\b/gi
 
 export const INJECTIONS: Injection[] = [
   {
