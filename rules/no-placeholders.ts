@@ -15,6 +15,8 @@ function reasonOf(placeholder: Placeholder): string {
   switch (placeholder.kind) {
     case 'text':
       return `Unexpected placeholder ${quoted(placeholder.text)}, expected the finished text`
+    case 'prompt':
+      return `Unexpected template prompt ${quoted(placeholder.text)}, expected the answer in its place`
     case 'image':
       return `Unexpected placeholder image from ${quoted(placeholder.text)}, expected the real image`
     case 'empty-rows':

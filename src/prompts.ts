@@ -1,0 +1,87 @@
+import type {ProseBlock, Word} from './prose.js'
+import {type Span, slice} from './text.js'
+
+/**
+ * Finds a template's instructions left in a postmortem: text that tells the
+ * author what to write instead of saying it. Two shapes are read:
+ *
+ * - a description of the content, a noun phrase with no verb of its own:
+ *   "A bulleted list of things that went wrong." (where the list should be);
+ * - a question that asks for the section's own subject, first under its
+ *   heading: "## Impact" then "What was the impact on users?".
+ *
+ * A description that introduces what follows ("A list of the affected
+ * hosts is below", "A list of the hosts:") and a question under a heading
+ * about something else ("## Detection" then "Why did no alert fire?") are
+ * the author's own words.
+ */
+
+export interface Prompt {
+  span: Span
+}
+
+// "A list of", "A bulleted list of", "a short list of".
+const LIST_KINDS = new Set(['bulleted', 'numbered', 'short', 'brief', 'full', 'complete'])
+// A finite verb of the main clause: the phrase is a sentence, not a description.
+const FINITE_VERBS = new Set([
+  'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'has', 'have', 'had', 'follows', 'appears', 'shows',
+  'includes', 'contains', 'lives', 'sits'
+])
+// Words that open a question.
+const QUESTION_OPENERS = new Set([
+  'what', 'which', 'how', 'when', 'who', 'where', 'why', 'did', 'was', 'were', 'is', 'are', 'do', 'does', 'has', 'have'
+])
+// Words of a heading that do not name its subject.
+const HEADING_FILLERS = new Set(['what', 'which', 'when', 'where', 'went', 'with', 'from', 'about', 'this', 'that', 'there', 'have', 'were'])
+// Long enough to name a subject; its first letters stand for the word ("learned", "learn").
+const STEM = 5
+
+function listDescriptionLength(words: readonly Word[]): number {
+  let at = words[0]?.lower === 'a' || words[0]?.lower === 'an' ? 1 : 0
+  if (at === 0) return 0
+  if (LIST_KINDS.has(words[at]?.lower ?? '')) at++
+  return words[at]?.lower === 'list' && words[at + 1]?.lower === 'of' && !words[at + 1]?.afterBreak ? at + 2 : 0
+}
+
+/** "A bulleted list of things that went wrong.": the first sentence describes what the block should hold. */
+function contentDescription(block: ProseBlock, source: string): Prompt | undefined {
+  const sentence = block.sentences[0]
+  const first = sentence?.[0]
+  const last = sentence?.at(-1)
+  if (!sentence || !first || !last || listDescriptionLength(sentence) === 0) return undefined
+  if (sentence.some((word) => FINITE_VERBS.has(word.lower))) return undefined
+  // "A list of the hosts:" introduces the list that follows.
+  if (/^[\s)*_]*:/.test(source.slice(last.end, last.end + 4))) return undefined
+  return {span: slice(source, first.start, last.end)}
+}
+
+function stemsOf(words: readonly Word[], skip: ReadonlySet<string>): Set<string> {
+  return new Set(words.filter((word) => word.lower.length >= 4 && !skip.has(word.lower)).map((word) => word.lower.slice(0, STEM)))
+}
+
+/** "What was the impact?" first under "## Impact": the section's question asked of the author. */
+function sectionQuestion(heading: ProseBlock, block: ProseBlock, source: string): Prompt | undefined {
+  if (block.node.type !== 'paragraph' || !/^\s*$/.test(source.slice(heading.raw.start + heading.raw.text.length, block.raw.start))) return undefined
+  const [question, ...more] = block.sentences
+  const first = question?.[0]
+  const last = question?.at(-1)
+  if (!question || !first || !last || more.length > 0 || !QUESTION_OPENERS.has(first.lower)) return undefined
+  if (!/^[\s*_]*\?/.test(source.slice(last.end, last.end + 4))) return undefined
+  const subject = stemsOf(heading.sentences.flat(), HEADING_FILLERS)
+  const asked = [...stemsOf(question, HEADING_FILLERS)].some((stem) => subject.has(stem))
+  return asked ? {span: slice(source, first.start, last.end + 1)} : undefined
+}
+
+/** Instructions of a template left in the prose blocks, in document order. */
+export function findPrompts(blocks: readonly ProseBlock[], source: string): Prompt[] {
+  const found: Prompt[] = []
+  blocks.forEach((block, index) => {
+    const lower = block.raw.text.toLowerCase()
+    const previous = blocks[index - 1]
+    const question = lower.includes('?') && previous?.node.type === 'heading' ? sectionQuestion(previous, block, source) : undefined
+    const description = lower.includes('list of') ? contentDescription(block, source) : undefined
+    const prompt = question ?? description
+    if (prompt) found.push(prompt)
+  })
+  return found
+}
