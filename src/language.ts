@@ -54,7 +54,7 @@ const ROLES = new Set([
   'intern', 'engineer', 'developer', 'dev', 'programmer', 'coder', 'operator', 'administrator', 'admin', 'sysadmin',
   'sre', 'dba', 'on-call', 'oncall', 'on-caller', 'oncaller', 'employee', 'contractor', 'staffer', 'teammate',
   'colleague', 'coworker', 'co-worker', 'hire', 'newcomer', 'trainee', 'person', 'individual', 'member', 'manager',
-  'tester', 'analyst', 'technician', 'someone', 'somebody'
+  'tester', 'reviewer', 'analyst', 'technician', 'someone', 'somebody'
 ])
 // People who hold no role but may still be named as a cause ("a child hit the
 // switch"). They also name things ("the guest OS"), so they never introduce a
@@ -217,11 +217,28 @@ function failureAfter(words: readonly Word[], index: number): number {
   const negation = word.lower === "didn't" || word.lower === 'never' ? 1 : word.lower === 'did' && words[at + 1]?.lower === 'not' ? 2 : 0
   const verb = words[at + negation]
   if (negation > 0 && verb && NOT_DONE.has(verb.lower)) return taken(negation + 1)
-  if (['was', 'were', 'is'].includes(word.lower) && SINGLED_OUT.has(words[at + 1]?.lower ?? '') && ['as', 'out'].includes(words[at + 2]?.lower ?? '')) {
-    return taken(3)
+  if (['was', 'were', 'is'].includes(word.lower) && SINGLED_OUT.has(words[at + 1]?.lower ?? '')) {
+    const singled = singledOutAs(words, at + 2)
+    if (singled > 0) return taken(2 + singled)
   }
   const careless = withoutCareAfter(words, at)
   return careless > 0 ? taken(careless) : 0
+}
+
+// What says a person singled out is the one who acted: "the engineer who ran it", "the member tasked with it".
+const DOER_MARKS = new Set(['who', 'that', 'tasked', 'responsible'])
+
+/**
+ * "…identified as the engineer who ran the job": the investigation singles out
+ * the person who did what failed. The words taken from `at` ("as" and the
+ * role), or 0; "identified as the incident commander" names a role only.
+ */
+function singledOutAs(words: readonly Word[], at: number): number {
+  if (words[at]?.lower !== 'as') return 0
+  const role = personPhraseAt(words, at + 1, NO_NAMES)
+  if (!role) return 0
+  const end = role[0] + role[1]
+  return DOER_MARKS.has(words[end]?.lower ?? '') && !words[end]?.afterBreak ? end - at : 0
 }
 
 /** "checking", "validating", "running": a check not done, said after "without". */
@@ -385,10 +402,13 @@ const faultByAgent: Reader = ({words, people}, index) => {
 
 // "inexperienced management", "a sloppy reviewer": a person judged by a word of character.
 const judgedPerson: Reader = ({words, people}, index) => {
-  const word = words[index]
-  if (!word || !JUDGEMENTS.has(word.lower) || words[index + 1]?.afterBreak) return undefined
-  const length = personAt(words, index + 1, {...people, extra: [...people.extra, ...GROUPS]})
-  return length > 0 ? {from: index, to: index + 1 + length, kind: 'person'} : undefined
+  // Read from the determiner, as a person phrase takes it with its adjectives: "a sloppy reviewer".
+  let at = index
+  while (DETERMINERS.has(words[at]?.lower ?? '') && at - index < 3) at++
+  const word = words[at]
+  if (!word || !JUDGEMENTS.has(word.lower) || words[at + 1]?.afterBreak) return undefined
+  const length = personAt(words, at + 1, {...people, extra: [...people.extra, ...GROUPS]})
+  return length > 0 ? {from: index, to: at + 1 + length, kind: 'person'} : undefined
 }
 
 const READERS: readonly Reader[] = [phraseAt, faultOf, ownedFault, causedByPerson, faultByAgent, judgedPerson]
