@@ -394,10 +394,12 @@ const faultByAgent: Reader = ({words, people}, index) => {
   if (words[index]?.lower !== 'by' || words[index]?.afterBreak) return undefined
   const before = words[index - 1]
   // An adverb may stand between: "were repeatedly ignored by".
-  const participle = before?.lower.endsWith('ly') && !before.afterBreak ? words[index - 2] : before
-  if (!participle || !FAULT_PARTICIPLES.has(participle.lower)) return undefined
-  const agents: People = {...people, extra: [...people.extra, ...GROUPS]}
-  return personFound(words.indexOf(participle), personPhraseAt(words, index + 1, agents))
+  const from = before?.lower.endsWith('ly') && !before.afterBreak ? index - 2 : index - 1
+  if (!FAULT_PARTICIPLES.has(words[from]?.lower ?? '')) return undefined
+  const agent = personPhraseAt(words, index + 1, {...people, extra: [...people.extra, ...GROUPS]})
+  // The agent must end its phrase: "ignored by the SRE tooling" names a tool.
+  const after = agent ? words[agent[0] + agent[1]] : undefined
+  return !after || after.afterBreak || AGENT_FOLLOWERS.has(after.lower) ? personFound(from, agent) : undefined
 }
 
 // "inexperienced management", "a sloppy reviewer": a person judged by a word of character.
@@ -410,6 +412,9 @@ const judgedPerson: Reader = ({words, people}, index) => {
   const length = personAt(words, at + 1, {...people, extra: [...people.extra, ...GROUPS]})
   return length > 0 ? {from: index, to: at + 1 + length, kind: 'person'} : undefined
 }
+
+// What may follow the people a passive fault names: "ignored by the team until…", "…for a week".
+const AGENT_FOLLOWERS = new Set([...ROLE_FOLLOWERS, 'because', 'until', 'as', 'since', 'so', 'but', 'when', 'after', 'before', 'despite', 'while', 'even'])
 
 const READERS: readonly Reader[] = [phraseAt, faultOf, ownedFault, causedByPerson, faultByAgent, judgedPerson]
 
