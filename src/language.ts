@@ -296,6 +296,12 @@ function causedBy(words: readonly Word[], by: number): boolean {
 }
 
 const NO_NAMES: People = {names: new Set(), extra: [], common: false}
+// Pronouns and determiners, capitalised at a sentence's start: "It was the engineer who…" names no one.
+const NOT_NAMES = new Set([
+  'it', 'its', 'this', 'that', 'these', 'those', 'there', 'here', 'he', 'she', 'they', 'we', 'you', 'one', 'who', 'what',
+  'which', 'nobody', 'everyone', 'everybody', 'anyone', 'anybody', 'each', 'every', 'all', 'both', 'none', 'either',
+  'neither', 'another', 'the', 'an', 'our', 'their', 'his', 'her', 'my', 'your'
+])
 // What may follow a role that ends its phrase: "the engineer who…", "the DBA on call".
 const ROLE_FOLLOWERS = new Set(['who', 'that', 'on', 'for', 'of', 'in', 'at', 'with', 'and', 'tasked', 'responsible', 'assigned', 'during', 'from', 'to'])
 
@@ -324,7 +330,7 @@ function introducedNames(blocks: readonly ProseBlock[]): Set<string> {
     if (!ROLE_OR_HANDLE.test(block.raw.text.toLowerCase()) && !block.raw.text.includes('@')) continue
     for (const words of block.sentences) {
       words.forEach((word, index) => {
-        if (!NAME.test(word.text)) return
+        if (!NAME.test(word.text) || NOT_NAMES.has(word.lower)) return
         const next = words[index + 1]
         const previous = words[index - 1]
         const apposition = next?.afterBreak && personPhraseAt(words, index + 1, NO_NAMES) !== undefined
@@ -418,6 +424,11 @@ const AGENT_FOLLOWERS = new Set([...ROLE_FOLLOWERS, 'because', 'until', 'as', 's
 
 const READERS: readonly Reader[] = [phraseAt, faultOf, ownedFault, causedByPerson, faultByAgent, judgedPerson]
 
+function clauseStartsAt(words: readonly Word[], index: number): boolean {
+  const word = words[index]
+  return index === 0 || word?.afterBreak === true || CLAUSE_ENDS.has(words[index - 1]?.lower ?? '')
+}
+
 function findInSentence(sentence: Sentence): Blame[] {
   const {source, words, people} = sentence
   const found: Blame[] = []
@@ -429,7 +440,9 @@ function findInSentence(sentence: Sentence): Blame[] {
       continue
     }
     // A person as the subject of a failure: "an intern mistakenly executed", "the engineer did not test".
-    const person = SUBJECT_PRONOUNS.has(words[index]?.lower ?? '') ? ([index, 1] as const) : personPhraseAt(words, index, people)
+    // People who hold no role count only where a clause starts: "requests from guests failed" is no guest's failure.
+    const subjects = clauseStartsAt(words, index) ? people : {...people, common: false}
+    const person = SUBJECT_PRONOUNS.has(words[index]?.lower ?? '') ? ([index, 1] as const) : personPhraseAt(words, index, subjects)
     if (!person) continue
     const end = person[0] + person[1]
     const failure = failureAfter(words, end)

@@ -50,9 +50,19 @@ function contentDescription(block: ProseBlock, source: string): Prompt | undefin
   const last = sentence?.at(-1)
   if (!sentence || !first || !last || listDescriptionLength(sentence) === 0) return undefined
   if (sentence.some((word) => FINITE_VERBS.has(word.lower))) return undefined
-  // "A list of the hosts:" introduces the list that follows.
-  if (/^[\s)*_]*:/.test(source.slice(last.end, last.end + 4))) return undefined
+  // "A list of the hosts:" introduces the list that follows, and so does a caption above a list or table.
+  if (/^[\s)*_]*:/.test(source.slice(last.end, last.end + 4)) || isCaption(block, source)) return undefined
   return {span: slice(source, first.start, last.end)}
+}
+
+// The next line that holds anything starts a list or a table row.
+const LIST_OR_TABLE = /^\n*[ \t]{0,8}(?:[-*+]|\d{1,9}[.)]|\|)[ \t]/
+
+/** A paragraph of its own (not a list item) followed by a list or a table: the caption of what it describes. */
+function isCaption(block: ProseBlock, source: string): boolean {
+  const lineStart = source.lastIndexOf('\n', block.raw.start - 1) + 1
+  if (source.slice(lineStart, block.raw.start).trim() !== '') return false
+  return LIST_OR_TABLE.test(source.slice(block.raw.start + block.raw.text.length).replace(/^[ \t]*\n/, '\n'))
 }
 
 function stemsOf(words: readonly Word[], skip: ReadonlySet<string>): Set<string> {
