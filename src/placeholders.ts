@@ -196,18 +196,22 @@ function sameTime(model: PostmortemModel): Placeholder | undefined {
 }
 
 /**
- * `[???]` or `[??:??]` where a timeline entry's time would be, in a timeline whose other
- * entries have times: the author saying the time is unknown, not a template's
- * blank (a template leaves every entry's time blank alike).
+ * `[???]` or `[??:??]` where a timeline entry's time would be, in a timeline
+ * whose other entries have times: the author saying the time is unknown, not
+ * a template's blank (a template leaves every entry's time blank alike). The
+ * offsets of the question marks that lead the entries' lines.
  */
-function isUnknownTime(placeholder: Placeholder, model: PostmortemModel): boolean {
-  if (!/^\?+$/.test(placeholder.text) || model.timeline.timed.length === 0) return false
-  const at = placeholder.span.start
-  return model.timeline.entries.some((entry) => {
-    const lead = at - entry.line.start
-    return lead >= 0 && lead <= entry.line.text.length && /^[\s[(*_?:]*$/.test(entry.line.text.slice(0, lead))
-  })
+function unknownTimes(model: PostmortemModel): Set<number> {
+  const offsets = new Set<number>()
+  if (model.timeline.timed.length === 0) return offsets
+  for (const entry of model.timeline.entries) {
+    const lead = STAMP_SLOT.exec(entry.line.text)?.[0] ?? ''
+    for (let at = lead.indexOf('?'); at >= 0; at = lead.indexOf('?', at + 1)) offsets.add(entry.line.start + at)
+  }
+  return offsets
 }
+// What may stand where an entry's time is written: brackets, emphasis, question marks, colons.
+const STAMP_SLOT = /^[\s[(*_?:]{1,40}/
 
 function markerPattern(marker: string): TextPattern {
   return {
@@ -257,7 +261,8 @@ function readPlaceholders(tree: Root, model: PostmortemModel, options: Placehold
   const allowed = new Set(options.allow)
   // Where patterns overlap (`[YYYY-MM-DD]`), the longest, earliest one is kept.
   const kept: Placeholder[] = []
-  const candidates = found.filter((placeholder) => !allowed.has(placeholder.text) && !isUnknownTime(placeholder, model))
+  const unknown = found.some((placeholder) => placeholder.text.startsWith('?')) ? unknownTimes(model) : new Set<number>()
+  const candidates = found.filter((placeholder) => !allowed.has(placeholder.text) && !unknown.has(placeholder.span.start))
   for (const placeholder of candidates.sort((a, b) => a.span.start - b.span.start || b.span.text.length - a.span.text.length)) {
     const previous = kept.at(-1)
     if (previous && placeholder.span.start < spanEnd(previous.span)) continue

@@ -55,6 +55,8 @@ function contentDescription(block: ProseBlock, source: string): Prompt | undefin
   return {span: slice(source, first.start, last.end)}
 }
 
+// How far after a paragraph its next content is looked for.
+const NEXT_LINES = 200
 // The next line that holds anything starts a list or a table row.
 const LIST_OR_TABLE = /^\n*[ \t]{0,8}(?:[-*+]|\d{1,9}[.)]|\|)[ \t]/
 
@@ -62,7 +64,9 @@ const LIST_OR_TABLE = /^\n*[ \t]{0,8}(?:[-*+]|\d{1,9}[.)]|\|)[ \t]/
 function isCaption(block: ProseBlock, source: string): boolean {
   const lineStart = source.lastIndexOf('\n', block.raw.start - 1) + 1
   if (source.slice(lineStart, block.raw.start).trim() !== '') return false
-  return LIST_OR_TABLE.test(source.slice(block.raw.start + block.raw.text.length).replace(/^[ \t]*\n/, '\n'))
+  // Blank lines and the rest of the paragraph's line, not the rest of the document.
+  const end = block.raw.start + block.raw.text.length
+  return LIST_OR_TABLE.test(source.slice(end, end + NEXT_LINES).replace(/^[ \t]*\n/, '\n'))
 }
 
 function stemsOf(words: readonly Word[], skip: ReadonlySet<string>): Set<string> {
