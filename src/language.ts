@@ -241,11 +241,15 @@ function singledOutAs(words: readonly Word[], at: number): number {
   return DOER_MARKS.has(words[end]?.lower ?? '') && !words[end]?.afterBreak ? end - at : 0
 }
 
-/** "checking", "validating", "running": a check not done, said after "without". */
+// Checks a person may skip: "without testing". Not "without seeing an alert" nor
+// "without running into trouble", which say what did not happen to them.
+const CHECKS = new Set(['test', 'check', 'verify', 'review', 'validate', 'confirm', 'double-check', 'inspect', 'consult'])
+
+/** "checking", "validating": a check not done, said after "without". */
 function isCheckGerund(word: string): boolean {
   if (!word.endsWith('ing')) return false
   const stem = word.slice(0, -3)
-  return NOT_DONE.has(stem) || NOT_DONE.has(`${stem}e`) || (stem.at(-1) === stem.at(-2) && NOT_DONE.has(stem.slice(0, -1)))
+  return CHECKS.has(stem) || CHECKS.has(`${stem}e`)
 }
 
 // Words that end the clause of a person's action: what follows is another's.
@@ -398,10 +402,8 @@ const causedByPerson: Reader = ({words, people, cause}, index) => {
 // "the warnings were dismissed by the team": a fault done by people, groups included.
 const faultByAgent: Reader = ({words, people}, index) => {
   if (words[index]?.lower !== 'by' || words[index]?.afterBreak) return undefined
-  const before = words[index - 1]
-  // An adverb may stand between: "were repeatedly ignored by".
-  const from = before?.lower.endsWith('ly') && !before.afterBreak ? index - 2 : index - 1
-  if (!FAULT_PARTICIPLES.has(words[from]?.lower ?? '')) return undefined
+  const from = index - 1
+  if (!FAULT_PARTICIPLES.has(words[from]?.lower ?? '') || APPROVING.has(words[from - 1]?.lower ?? '')) return undefined
   const agent = personPhraseAt(words, index + 1, {...people, extra: [...people.extra, ...GROUPS]})
   // The agent must end its phrase: "ignored by the SRE tooling" names a tool.
   const after = agent ? words[agent[0] + agent[1]] : undefined
@@ -419,6 +421,8 @@ const judgedPerson: Reader = ({words, people}, index) => {
   return length > 0 ? {from: index, to: at + 1 + length, kind: 'person'} : undefined
 }
 
+// Adverbs that make a dismissal right: "the false alarm was correctly dismissed by the on-call engineer".
+const APPROVING = new Set(['correctly', 'rightly', 'safely', 'appropriately', 'properly', 'deliberately', 'intentionally'])
 // What may follow the people a passive fault names: "ignored by the team until…", "…for a week".
 const AGENT_FOLLOWERS = new Set([...ROLE_FOLLOWERS, 'because', 'until', 'as', 'since', 'so', 'but', 'when', 'after', 'before', 'despite', 'while', 'even'])
 
