@@ -31,7 +31,7 @@ function reasonOf(placeholder: Placeholder): string {
 /** Reports text left from a template or not written yet. */
 export default defineRule<Options>({
   name: 'no-placeholders',
-  description: 'Forbid text left from a template or not written yet: TODO, TBD, `XX`, `[insert …]`, `<date>`, template times',
+  description: 'Forbid text left from a template or not written yet: TODO, TBD, `XX`, `[insert …]`, `<date>`, template instructions, template times',
   preset: 'recommended',
   options: {markers: STRINGS, allow: STRINGS},
   defaults: {markers: [...DEFAULT_MARKERS], allow: []},
