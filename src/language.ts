@@ -75,7 +75,7 @@ const BLAME_ADVERBS = new Set([
 ])
 const FAILURE_VERBS = new Set([
   'forgot', 'forget', 'forgets', 'neglected', 'overlooked', 'ignored', 'botched', 'broke', 'misconfigured',
-  'mistyped', 'fat-fingered', 'screwed', 'messed', 'caused'
+  'mistyped', 'fat-fingered', 'screwed', 'messed', 'caused', 'skipped'
 ])
 // Faults that a passive sentence says people did: "the warnings were dismissed by the team".
 const FAULT_PARTICIPLES = new Set(['dismissed', 'ignored', 'overlooked', 'neglected', 'disregarded', 'mishandled', 'botched'])
@@ -97,7 +97,7 @@ const CAUSING_ACTIONS = new Set([
   'execution', 'executed', 'configuration', 'configured', 'misconfiguration', 'misconfigured', 'change', 'changes',
   'changed', 'mistake', 'error', 'typo', 'deletion', 'deleted', 'deployment', 'deployed', 'push', 'pushed', 'commit',
   'committed', 'caused', 'introduced', 'made', 'done', 'run', 'ran', 'triggered', 'typed', 'entered', 'update',
-  'updated', 'edit', 'edited', 'merge', 'merged', 'applied', 'command'
+  'updated', 'edit', 'edited', 'merge', 'merged', 'applied', 'command', 'oversight', 'blunder'
 ])
 // A sentence that speaks of a cause or a fault.
 const CAUSE_CUES = new Set([
@@ -105,6 +105,8 @@ const CAUSE_CUES = new Set([
   'incorrect', 'incorrectly', 'wrong', 'wrongly', 'bad', 'faulty', 'accidental', 'accidentally', 'inadvertent',
   'inadvertently', 'mistakenly', 'misconfiguration', 'misconfigured', 'broke', 'broken'
 ])
+// Participles of what happens to a person, not of what they do.
+const UNDERGONE = new Set(['been', 'received', 'gotten', 'got', 'had', 'needed'])
 // Past forms of a person's action that are no participle: "ran it without checking".
 const PAST_FORMS = new Set(['ran', 'took', 'went', 'wrote', 'did', 'gave', 'saw', 'began'])
 const IRREGULAR_PARTICIPLES = new Set(['made', 'done', 'run', 'set', 'put', 'written', 'taken', 'given', 'broken', 'sent', 'found', 'brought', 'seen', 'shown'])
@@ -116,7 +118,7 @@ const NAME = /^\p{Lu}[\p{Ll}'’-]{1,30}$/u
 // after a person (what they did wrong). Most blocks hold none of them and are
 // skipped on their raw text, before they are split into words.
 const TRIGGERS: ReadonlySet<string> = new Set([
-  'fault', 'by', 'made', 'makes', 'failed', "didn't", 'never', 'did', 'without', ...MISTAKES, ...BLAME_ADVERBS,
+  'fault', 'by', 'made', 'makes', 'failed', "didn't", 'never', 'did', 'without', 'should', "should've", ...MISTAKES, ...BLAME_ADVERBS,
   ...FAILURE_VERBS, ...JUDGEMENTS, ...SINGLED_OUT
 ])
 
@@ -214,6 +216,11 @@ function failureAfter(words: readonly Word[], index: number): number {
     return 0
   }
   if (word.lower === 'failed' && words[at + 1]?.lower === 'to' && words[at + 2]) return taken(3)
+  // "the developer should have tested it": what a person ought to have done; "should have been paged",
+  // "should have received an alert" say what the system owed them.
+  const ought = word.lower === "should've" ? 1 : word.lower === 'should' && words[at + 1]?.lower === 'have' ? 2 : 0
+  const done = words[at + ought]
+  if (ought > 0 && done && !UNDERGONE.has(done.lower) && isParticiple(done.lower)) return taken(ought + 1)
   const negation = word.lower === "didn't" || word.lower === 'never' ? 1 : word.lower === 'did' && words[at + 1]?.lower === 'not' ? 2 : 0
   const verb = words[at + negation]
   if (negation > 0 && verb && NOT_DONE.has(verb.lower)) return taken(negation + 1)
