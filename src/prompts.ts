@@ -3,17 +3,20 @@ import {type Span, slice} from './text.js'
 
 /**
  * Finds a template's instructions left in a postmortem: text that tells the
- * author what to write instead of saying it. Two shapes are read:
+ * author what to write instead of saying it. Three shapes are read:
  *
  * - a description of the content, a noun phrase with no verb of its own:
  *   "A bulleted list of things that went wrong." (where the list should be);
  * - a question that asks for the section's own subject, first under its
- *   heading: "## Impact" then "What was the impact on users?".
+ *   heading: "## Impact" then "What was the impact on users?";
+ * - an instruction to the author, whose object is the content asked for:
+ *   "List anything that went well.", "Include a short summary of…".
  *
  * A description that introduces what follows ("A list of the affected
  * hosts is below", "A list of the hosts:") and a question under a heading
  * about something else ("## Detection" then "Why did no alert fire?") are
- * the author's own words.
+ * the author's own words, and so is an action item ("Add a summary panel
+ * to the dashboard", "List all hosts in the inventory").
  */
 
 export interface Prompt {
@@ -69,6 +72,25 @@ function isCaption(block: ProseBlock, source: string): boolean {
   return LIST_OR_TABLE.test(source.slice(end, end + NEXT_LINES).replace(/^[ \t]*\n/, '\n'))
 }
 
+// Verbs that tell the author what to write, and what they are told to write
+// about: "List anything that went well", "Include a short summary of…".
+const WRITING_VERBS = new Set(['describe', 'explain', 'summarize', 'summarise', 'list', 'include'])
+const ANY_CONTENT = new Set(['anything', 'any', 'everything', 'what', 'how', 'why', 'who', 'when', 'where'])
+const CONTENT_NOUNS = new Set(['description', 'summary', 'sentence', 'sentences', 'explanation', 'paragraph', 'list', 'overview'])
+const CONTENT_SIZES = new Set(['short', 'brief', 'one', 'two', 'few'])
+
+/** "List anything the team did well.": an instruction to the author, its object the content it asks for. */
+function writingInstruction(block: ProseBlock, source: string): Prompt | undefined {
+  const sentence = block.sentences[0]
+  const [verb, object, next] = sentence ?? []
+  const last = sentence?.at(-1)
+  if (!verb || !object || !last || !WRITING_VERBS.has(verb.lower) || object.afterBreak) return undefined
+  const article = object.lower === 'a' || object.lower === 'an'
+  const noun = next && CONTENT_SIZES.has(next.lower) ? sentence?.[3] : next
+  const asked = ANY_CONTENT.has(object.lower) || (article && noun !== undefined && CONTENT_NOUNS.has(noun.lower))
+  return asked ? {span: slice(source, verb.start, last.end)} : undefined
+}
+
 function stemsOf(words: readonly Word[], skip: ReadonlySet<string>): Set<string> {
   return new Set(words.filter((word) => word.lower.length >= 4 && !skip.has(word.lower)).map((word) => word.lower.slice(0, STEM)))
 }
@@ -94,7 +116,7 @@ export function findPrompts(blocks: readonly ProseBlock[], source: string): Prom
     const previous = blocks[index - 1]
     const question = lower.includes('?') && previous?.node.type === 'heading' ? sectionQuestion(previous, block, source) : undefined
     const description = lower.includes('list of') ? contentDescription(block, source) : undefined
-    const prompt = question ?? description
+    const prompt = question ?? description ?? writingInstruction(block, source)
     if (prompt) found.push(prompt)
   })
   return found
