@@ -78,6 +78,8 @@ const WRITING_VERBS = new Set(['describe', 'explain', 'summarize', 'summarise', 
 const ANY_CONTENT = new Set(['anything', 'any', 'everything', 'what', 'how', 'why', 'who', 'when', 'where'])
 const CONTENT_NOUNS = new Set(['description', 'summary', 'sentence', 'sentences', 'explanation', 'paragraph', 'list', 'overview'])
 const CONTENT_SIZES = new Set(['short', 'brief', 'one', 'two', 'few'])
+// Tested on a block's raw text before it is split into words: most blocks start otherwise.
+const WRITING_START = /^[*_<[]{0,3}(?:describe|explain|summari[sz]e|list|include)\s/i
 
 /** "List anything the team did well.": an instruction to the author, its object the content it asks for. */
 function writingInstruction(block: ProseBlock, source: string): Prompt | undefined {
@@ -116,7 +118,8 @@ export function findPrompts(blocks: readonly ProseBlock[], source: string): Prom
     const previous = blocks[index - 1]
     const question = lower.includes('?') && previous?.node.type === 'heading' ? sectionQuestion(previous, block, source) : undefined
     const description = lower.includes('list of') ? contentDescription(block, source) : undefined
-    const prompt = question ?? description ?? writingInstruction(block, source)
+    const instruction = WRITING_START.test(block.raw.text) ? writingInstruction(block, source) : undefined
+    const prompt = question ?? description ?? instruction
     if (prompt) found.push(prompt)
   })
   return found
