@@ -15,6 +15,8 @@ function reasonOf(placeholder: Placeholder): string {
   switch (placeholder.kind) {
     case 'text':
       return `Unexpected placeholder ${quoted(placeholder.text)}, expected the finished text`
+    case 'prompt':
+      return `Unexpected template prompt ${quoted(placeholder.text)}, expected the answer in its place`
     case 'image':
       return `Unexpected placeholder image from ${quoted(placeholder.text)}, expected the real image`
     case 'empty-rows':
@@ -29,7 +31,7 @@ function reasonOf(placeholder: Placeholder): string {
 /** Reports text left from a template or not written yet. */
 export default defineRule<Options>({
   name: 'no-placeholders',
-  description: 'Forbid text left from a template or not written yet: TODO, TBD, `XX`, `[insert …]`, `<date>`, template times',
+  description: 'Forbid text left from a template or not written yet: TODO, TBD, `XX`, `[insert …]`, `<date>`, template instructions, template times',
   preset: 'recommended',
   options: {markers: STRINGS, allow: STRINGS},
   defaults: {markers: [...DEFAULT_MARKERS], allow: []},

@@ -54,8 +54,15 @@ const ROLES = new Set([
   'intern', 'engineer', 'developer', 'dev', 'programmer', 'coder', 'operator', 'administrator', 'admin', 'sysadmin',
   'sre', 'dba', 'on-call', 'oncall', 'on-caller', 'oncaller', 'employee', 'contractor', 'staffer', 'teammate',
   'colleague', 'coworker', 'co-worker', 'hire', 'newcomer', 'trainee', 'person', 'individual', 'member', 'manager',
-  'tester', 'analyst', 'technician', 'someone', 'somebody'
+  'tester', 'reviewer', 'analyst', 'technician', 'someone', 'somebody'
 ])
+// People who hold no role but may still be named as a cause ("a child hit the
+// switch"). They also name things ("the guest OS"), so they never introduce a
+// name ("Windows, the guest OS"), and count only right before what they did.
+const PEOPLE = new Set(['child', 'kid', 'kids', 'visitor', 'visitors', 'guest', 'guests', 'volunteer', 'volunteers', 'maintainer', 'maintainers'])
+// Groups of people, blamed only as the doers of a fault ("ignored by the team")
+// or when judged ("inexperienced management"); "escalated to the team" is no blame.
+const GROUPS: readonly string[][] = [['team'], ['teams'], ['staff'], ['maintainers'], ['management'], ['leadership']]
 const SUBJECT_PRONOUNS = new Set(['he', 'she'])
 const OBJECT_PRONOUNS = new Set(['him', 'her'])
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her'])
@@ -68,8 +75,16 @@ const BLAME_ADVERBS = new Set([
 ])
 const FAILURE_VERBS = new Set([
   'forgot', 'forget', 'forgets', 'neglected', 'overlooked', 'ignored', 'botched', 'broke', 'misconfigured',
-  'mistyped', 'fat-fingered', 'screwed', 'messed', 'caused'
+  'mistyped', 'fat-fingered', 'screwed', 'messed', 'caused', 'skipped'
 ])
+// Faults that a passive sentence says people did: "the warnings were dismissed by the team".
+const FAULT_PARTICIPLES = new Set(['dismissed', 'ignored', 'overlooked', 'neglected', 'disregarded', 'mishandled', 'botched'])
+// Words of character that judge the person they qualify: "inexperienced management".
+const JUDGEMENTS = new Set(['inexperienced', 'greedy', 'lazy', 'sloppy', 'clueless', 'irresponsible', 'unqualified', 'incapable'])
+// Care a person's action went without: "looked it over without being thorough", "merged it without testing".
+const CARE = new Set(['thorough', 'careful', 'attentive', 'diligent'])
+// A person singled out by the investigation: "Sam was identified as the engineer who…".
+const SINGLED_OUT = new Set(['identified', 'singled'])
 const MISTAKES = new Set(['mistake', 'mistakes', 'error', 'errors', 'typo', 'typos', 'blunder', 'misconfiguration', 'oversight'])
 const NOT_DONE = new Set([
   'notice', 'test', 'run', 'check', 'verify', 'follow', 'review', 'read', 'validate', 'catch', 'see', 'update',
@@ -82,7 +97,7 @@ const CAUSING_ACTIONS = new Set([
   'execution', 'executed', 'configuration', 'configured', 'misconfiguration', 'misconfigured', 'change', 'changes',
   'changed', 'mistake', 'error', 'typo', 'deletion', 'deleted', 'deployment', 'deployed', 'push', 'pushed', 'commit',
   'committed', 'caused', 'introduced', 'made', 'done', 'run', 'ran', 'triggered', 'typed', 'entered', 'update',
-  'updated', 'edit', 'edited', 'merge', 'merged', 'applied', 'command'
+  'updated', 'edit', 'edited', 'merge', 'merged', 'applied', 'command', 'oversight', 'blunder'
 ])
 // A sentence that speaks of a cause or a fault.
 const CAUSE_CUES = new Set([
@@ -90,6 +105,10 @@ const CAUSE_CUES = new Set([
   'incorrect', 'incorrectly', 'wrong', 'wrongly', 'bad', 'faulty', 'accidental', 'accidentally', 'inadvertent',
   'inadvertently', 'mistakenly', 'misconfiguration', 'misconfigured', 'broke', 'broken'
 ])
+// Participles of what happens to a person, not of what they do.
+const UNDERGONE = new Set(['been', 'received', 'gotten', 'got', 'had', 'needed'])
+// Past forms of a person's action that are no participle: "ran it without checking".
+const PAST_FORMS = new Set(['ran', 'took', 'went', 'wrote', 'did', 'gave', 'saw', 'began'])
 const IRREGULAR_PARTICIPLES = new Set(['made', 'done', 'run', 'set', 'put', 'written', 'taken', 'given', 'broken', 'sent', 'found', 'brought', 'seen', 'shown'])
 
 const NAME = /^\p{Lu}[\p{Ll}'’-]{1,30}$/u
@@ -99,7 +118,8 @@ const NAME = /^\p{Lu}[\p{Ll}'’-]{1,30}$/u
 // after a person (what they did wrong). Most blocks hold none of them and are
 // skipped on their raw text, before they are split into words.
 const TRIGGERS: ReadonlySet<string> = new Set([
-  'fault', 'by', 'made', 'makes', 'failed', "didn't", 'never', 'did', ...MISTAKES, ...BLAME_ADVERBS, ...FAILURE_VERBS
+  'fault', 'by', 'made', 'makes', 'failed', "didn't", 'never', 'did', 'without', 'should', "should've", ...MISTAKES, ...BLAME_ADVERBS,
+  ...FAILURE_VERBS, ...JUDGEMENTS, ...SINGLED_OUT
 ])
 
 function escapeRegExp(text: string): string {
@@ -134,6 +154,8 @@ function singular(word: string): string {
 interface People {
   names: Set<string>
   extra: readonly string[][]
+  /** Whether people who hold no role (`PEOPLE`) count. */
+  common: boolean
 }
 
 /** A person at `index`: the number of words the reference takes, or 0. */
@@ -141,7 +163,7 @@ function personAt(words: readonly Word[], index: number, people: People): number
   const word = words[index]
   if (!word) return 0
   for (const phrase of people.extra) if (matchesAt(words, index, phrase)) return phrase.length
-  if (ROLES.has(singular(word.lower))) {
+  if ((people.common && PEOPLE.has(word.lower)) || ROLES.has(singular(word.lower))) {
     // "on-call engineer", "team member": roles that qualify one another are one reference.
     let length = 1
     while (ROLES.has(singular(words[index + length]?.lower ?? '')) && !words[index + length]?.afterBreak) length++
@@ -194,9 +216,73 @@ function failureAfter(words: readonly Word[], index: number): number {
     return 0
   }
   if (word.lower === 'failed' && words[at + 1]?.lower === 'to' && words[at + 2]) return taken(3)
+  // "the developer should have tested it": what a person ought to have done; "should have been paged",
+  // "should have received an alert" say what the system owed them.
+  const ought = word.lower === "should've" ? 1 : word.lower === 'should' && words[at + 1]?.lower === 'have' ? 2 : 0
+  const done = words[at + ought]
+  if (ought > 0 && done && !UNDERGONE.has(done.lower) && isParticiple(done.lower)) return taken(ought + 1)
   const negation = word.lower === "didn't" || word.lower === 'never' ? 1 : word.lower === 'did' && words[at + 1]?.lower === 'not' ? 2 : 0
   const verb = words[at + negation]
   if (negation > 0 && verb && NOT_DONE.has(verb.lower)) return taken(negation + 1)
+  if (['was', 'were', 'is'].includes(word.lower) && SINGLED_OUT.has(words[at + 1]?.lower ?? '')) {
+    const singled = singledOutAs(words, at + 2)
+    if (singled > 0) return taken(2 + singled)
+  }
+  const careless = withoutCareAfter(words, at)
+  return careless > 0 ? taken(careless) : 0
+}
+
+// What says a person singled out is the one who acted: "the engineer who ran it", "the member tasked with it".
+const DOER_MARKS = new Set(['who', 'that', 'tasked', 'responsible'])
+
+/**
+ * "…identified as the engineer who ran the job": the investigation singles out
+ * the person who did what failed. The words taken from `at` ("as" and the
+ * role), or 0; "identified as the incident commander" names a role only.
+ */
+function singledOutAs(words: readonly Word[], at: number): number {
+  if (words[at]?.lower !== 'as') return 0
+  const role = personPhraseAt(words, at + 1, NO_NAMES)
+  if (!role) return 0
+  const end = role[0] + role[1]
+  return DOER_MARKS.has(words[end]?.lower ?? '') && !words[end]?.afterBreak ? end - at : 0
+}
+
+// Checks a person may skip: "without testing". Not "without seeing an alert" nor
+// "without running into trouble", which say what did not happen to them.
+const CHECKS = new Set(['test', 'check', 'verify', 'review', 'validate', 'confirm', 'double-check', 'inspect', 'consult'])
+
+/** "checking", "validating": a check not done, said after "without". */
+function isCheckGerund(word: string): boolean {
+  if (!word.endsWith('ing')) return false
+  const stem = word.slice(0, -3)
+  return CHECKS.has(stem) || CHECKS.has(`${stem}e`)
+}
+
+// Words that end the clause of a person's action: what follows is another's.
+const CLAUSE_ENDS = new Set(['and', 'but', 'while', 'so', 'because', 'which', 'that', 'who', 'when', 'after', 'before', 'until'])
+// Words between "without" and the care: "without being thorough", "without first checking".
+const CARE_FILLERS = new Set(['being', 'first', 'properly', 'fully', 'really', 'any', 'more'])
+
+/**
+ * A person's verb at `at` done without care, in the same clause: "looked over
+ * it without being thorough", "merged the change without testing it". The
+ * words the action takes from `at`, or 0. "restarted it without data loss" is
+ * no fault: only care or a check may follow.
+ */
+function withoutCareAfter(words: readonly Word[], at: number): number {
+  const verb = words[at]?.lower ?? ''
+  if (!isParticiple(verb) && !PAST_FORMS.has(verb)) return 0
+  for (let look = at + 1; look < words.length && look - at <= 8; look++) {
+    const word = words[look]
+    if (!word || word.afterBreak || CLAUSE_ENDS.has(word.lower)) return 0
+    if (word.lower !== 'without') continue
+    let next = look + 1
+    while (CARE_FILLERS.has(words[next]?.lower ?? '') && !words[next]?.afterBreak) next++
+    const care = words[next]
+    if (!care || care.afterBreak) return 0
+    return CARE.has(care.lower) || isCheckGerund(care.lower) ? next - at + 1 : 0
+  }
   return 0
 }
 
@@ -220,6 +306,34 @@ function causedBy(words: readonly Word[], by: number): boolean {
   return false
 }
 
+const NO_NAMES: People = {names: new Set(), extra: [], common: false}
+// Pronouns and determiners, capitalised at a sentence's start: "It was the engineer who…" names no one.
+const NOT_NAMES = new Set([
+  'it', 'its', 'this', 'that', 'these', 'those', 'there', 'here', 'he', 'she', 'they', 'we', 'you', 'one', 'who', 'what',
+  'which', 'nobody', 'everyone', 'everybody', 'anyone', 'anybody', 'each', 'every', 'all', 'both', 'none', 'either',
+  'neither', 'another', 'the', 'an', 'our', 'their', 'his', 'her', 'my', 'your'
+])
+// What may follow a role that ends its phrase: "the engineer who…", "the DBA on call".
+const ROLE_FOLLOWERS = new Set(['who', 'that', 'on', 'for', 'of', 'in', 'at', 'with', 'and', 'tasked', 'responsible', 'assigned', 'during', 'from', 'to'])
+
+/**
+ * "Sam Reyes was the engineer on call", "Sam is our DBA", "Sam was identified
+ * as the developer who…": a name, or a first name and surname, that a copula
+ * gives a role. Both words of a full name are the person.
+ */
+function namedByRole(words: readonly Word[], index: number): boolean {
+  const surname = words[index + 1]
+  let at = surname && !surname.afterBreak && NAME.test(surname.text) ? index + 2 : index + 1
+  if (!['is', 'was'].includes(words[at]?.lower ?? '') || words[at]?.afterBreak) return false
+  at++
+  if (SINGLED_OUT.has(words[at]?.lower ?? '') && words[at + 1]?.lower === 'as') at += 2
+  const role = personPhraseAt(words, at, NO_NAMES)
+  if (!role) return false
+  // The role must end its phrase: "Postgres was the developer database" gives no role.
+  const after = words[role[0] + role[1]]
+  return !after || after.afterBreak || ROLE_FOLLOWERS.has(after.lower)
+}
+
 /** Names the document says are people: "Dana, our on-call engineer", "developer Sam". */
 function introducedNames(blocks: readonly ProseBlock[]): Set<string> {
   const names = new Set<string>()
@@ -227,13 +341,13 @@ function introducedNames(blocks: readonly ProseBlock[]): Set<string> {
     if (!ROLE_OR_HANDLE.test(block.raw.text.toLowerCase()) && !block.raw.text.includes('@')) continue
     for (const words of block.sentences) {
       words.forEach((word, index) => {
-        if (!NAME.test(word.text)) return
+        if (!NAME.test(word.text) || NOT_NAMES.has(word.lower)) return
         const next = words[index + 1]
         const previous = words[index - 1]
-        const apposition = next?.afterBreak && personPhraseAt(words, index + 1, {names: new Set(), extra: []}) !== undefined
+        const apposition = next?.afterBreak && personPhraseAt(words, index + 1, NO_NAMES) !== undefined
         // "developer Sam", "one of our developers, Sam, …".
         const titled = previous && ROLES.has(singular(previous.lower)) && !['someone', 'somebody', 'person'].includes(previous.lower)
-        if (apposition || titled) names.add(word.text)
+        if (apposition || titled || namedByRole(words, index)) names.add(word.text)
         // "Jane Doe, our engineer": the surname is the person too.
         if (apposition && previous && !word.afterBreak && NAME.test(previous.text)) names.add(previous.text)
       })
@@ -242,59 +356,109 @@ function introducedNames(blocks: readonly ProseBlock[]): Set<string> {
   return names
 }
 
-function findInSentence(source: string, words: readonly Word[], people: People, phrases: readonly string[][]): Blame[] {
+interface Sentence {
+  source: string
+  words: readonly Word[]
+  people: People
+  phrases: readonly string[][]
+  /** Whether the sentence speaks of a cause or a fault. */
+  cause: boolean
+}
+
+/** Blame read from the words `[from, to)`. */
+interface Found {
+  from: number
+  to: number
+  kind: Blame['kind']
+}
+
+type Reader = (sentence: Sentence, index: number) => Found | undefined
+
+function personFound(from: number, person: readonly [number, number] | undefined): Found | undefined {
+  return person ? {from, to: person[0] + person[1], kind: 'person'} : undefined
+}
+
+const phraseAt: Reader = ({words, phrases}, index) => {
+  const phrase = phrases.find((candidate) => matchesAt(words, index, candidate))
+  return phrase ? {from: index, to: index + phrase.length, kind: 'phrase'} : undefined
+}
+
+// "the fault of the intern".
+const faultOf: Reader = ({words, people}, index) =>
+  words[index]?.lower === 'fault' && words[index + 1]?.lower === 'of' ? personFound(index, personPhraseAt(words, index + 2, people)) : undefined
+
+// "his fault", "the engineer's mistake".
+const ownedFault: Reader = ({words, people}, index) => {
+  const word = words[index]
+  const owned = words[index + 1]
+  if (!word || !owned || owned.afterBreak || (owned.lower !== 'fault' && !MISTAKES.has(owned.lower))) return undefined
+  const possessor = word.lower.endsWith("'s") ? word.text.slice(0, -2) : undefined
+  const possessive = POSSESSIVE_PRONOUNS.has(word.lower) ||
+    (possessor !== undefined && (ROLES.has(possessor.toLowerCase()) || people.names.has(possessor) || isHandle(possessor)))
+  return possessive ? {from: index, to: index + 2, kind: 'person'} : undefined
+}
+
+// "by an intern" after a causing action, in a sentence about a cause.
+const causedByPerson: Reader = ({words, people, cause}, index) => {
+  if (words[index]?.lower !== 'by' || !cause || !causedBy(words, index)) return undefined
+  const next = words[index + 1]
+  const pronoun = OBJECT_PRONOUNS.has(next?.lower ?? '') && !next?.afterBreak
+  return personFound(index, pronoun ? [index + 1, 1] : personPhraseAt(words, index + 1, people))
+}
+
+// "the warnings were dismissed by the team": a fault done by people, groups included.
+const faultByAgent: Reader = ({words, people}, index) => {
+  if (words[index]?.lower !== 'by' || words[index]?.afterBreak) return undefined
+  const from = index - 1
+  if (!FAULT_PARTICIPLES.has(words[from]?.lower ?? '') || APPROVING.has(words[from - 1]?.lower ?? '')) return undefined
+  const agent = personPhraseAt(words, index + 1, {...people, extra: [...people.extra, ...GROUPS]})
+  // The agent must end its phrase: "ignored by the SRE tooling" names a tool.
+  const after = agent ? words[agent[0] + agent[1]] : undefined
+  return !after || after.afterBreak || AGENT_FOLLOWERS.has(after.lower) ? personFound(from, agent) : undefined
+}
+
+// "inexperienced management", "a sloppy reviewer": a person judged by a word of character.
+const judgedPerson: Reader = ({words, people}, index) => {
+  // Read from the determiner, as a person phrase takes it with its adjectives: "a sloppy reviewer".
+  let at = index
+  while (DETERMINERS.has(words[at]?.lower ?? '') && at - index < 3) at++
+  const word = words[at]
+  if (!word || !JUDGEMENTS.has(word.lower) || words[at + 1]?.afterBreak) return undefined
+  const length = personAt(words, at + 1, {...people, extra: [...people.extra, ...GROUPS]})
+  return length > 0 ? {from: index, to: at + 1 + length, kind: 'person'} : undefined
+}
+
+// Adverbs that make a dismissal right: "the false alarm was correctly dismissed by the on-call engineer".
+const APPROVING = new Set(['correctly', 'rightly', 'safely', 'appropriately', 'properly', 'deliberately', 'intentionally'])
+// What may follow the people a passive fault names: "ignored by the team until…", "…for a week".
+const AGENT_FOLLOWERS = new Set([...ROLE_FOLLOWERS, 'because', 'until', 'as', 'since', 'so', 'but', 'when', 'after', 'before', 'despite', 'while', 'even'])
+
+const READERS: readonly Reader[] = [phraseAt, faultOf, ownedFault, causedByPerson, faultByAgent, judgedPerson]
+
+function clauseStartsAt(words: readonly Word[], index: number): boolean {
+  const word = words[index]
+  return index === 0 || word?.afterBreak === true || CLAUSE_ENDS.has(words[index - 1]?.lower ?? '')
+}
+
+function findInSentence(sentence: Sentence): Blame[] {
+  const {source, words, people} = sentence
   const found: Blame[] = []
-  const cause = words.some((word) => CAUSE_CUES.has(word.lower))
   for (let index = 0; index < words.length; index++) {
-    const word = words[index]
-    if (!word) continue
-    const phrase = phrases.find((candidate) => matchesAt(words, index, candidate))
-    if (phrase) {
-      found.push({kind: 'phrase', span: spanOf(source, words, index, index + phrase.length)})
-      index += phrase.length - 1
+    const read = READERS.reduce<Found | undefined>((hit, reader) => hit ?? reader(sentence, index), undefined)
+    if (read) {
+      found.push({kind: read.kind, span: spanOf(source, words, read.from, read.to)})
+      index = read.to - 1
       continue
     }
-    // "the fault of the intern", "his fault", "the engineer's mistake".
-    if (word.lower === 'fault' && words[index + 1]?.lower === 'of') {
-      const person = personPhraseAt(words, index + 2, people)
-      if (person) {
-        found.push({kind: 'person', span: spanOf(source, words, index, person[0] + person[1])})
-        index = person[0] + person[1] - 1
-        continue
-      }
-    }
-    const possessor = word.lower.endsWith("'s") ? word.lower.slice(0, -2) : word.lower
-    const owned = words[index + 1]
-    if (owned && !owned.afterBreak && (owned.lower === 'fault' || MISTAKES.has(owned.lower))) {
-      const possessive = POSSESSIVE_PRONOUNS.has(word.lower) ||
-        (word.lower.endsWith("'s") && (ROLES.has(possessor) || people.names.has(word.text.slice(0, -2)) || isHandle(word.text.slice(0, -2))))
-      if (possessive) {
-        found.push({kind: 'person', span: spanOf(source, words, index, index + 2)})
-        index++
-        continue
-      }
-    }
-    // "by an intern" after a causing action, in a sentence about a cause.
-    if (word.lower === 'by' && cause && causedBy(words, index)) {
-      const next = words[index + 1]
-      const person = OBJECT_PRONOUNS.has(next?.lower ?? '') && !next?.afterBreak ? [index + 1, 1] as const : personPhraseAt(words, index + 1, people)
-      if (person) {
-        found.push({kind: 'person', span: spanOf(source, words, index, person[0] + person[1])})
-        index = person[0] + person[1] - 1
-        continue
-      }
-    }
     // A person as the subject of a failure: "an intern mistakenly executed", "the engineer did not test".
-    const person = SUBJECT_PRONOUNS.has(word.lower) ? ([index, 1] as const) : personPhraseAt(words, index, people)
+    // People who hold no role count only where a clause starts: "requests from guests failed" is no guest's failure.
+    const subjects = clauseStartsAt(words, index) ? people : {...people, common: false}
+    const person = SUBJECT_PRONOUNS.has(words[index]?.lower ?? '') ? ([index, 1] as const) : personPhraseAt(words, index, subjects)
     if (!person) continue
     const end = person[0] + person[1]
     const failure = failureAfter(words, end)
-    if (failure > 0) {
-      found.push({kind: 'person', span: spanOf(source, words, index, end + failure)})
-      index = end + failure - 1
-    } else {
-      index = end - 1
-    }
+    if (failure > 0) found.push({kind: 'person', span: spanOf(source, words, index, end + failure)})
+    index = end + failure - 1
   }
   return found
 }
@@ -336,14 +500,15 @@ function readBlame(tree: Root, source: string, options: BlameOptions): Blame[] {
     if (words.length === 1 && NAME.test(person.trim())) names.add(person.trim())
     else extra.push(phraseWords(person))
   }
-  const people: People = {names, extra}
+  const people: People = {names, extra, common: true}
   const allowed = options.allow.map((phrase) => phrase.toLowerCase())
 
   const found: Blame[] = []
   for (const block of suspect) {
     for (const words of block.sentences) {
       if (!words.some((word) => triggers.has(word.lower))) continue
-      for (const blame of findInSentence(source, words, people, phrases)) {
+      const cause = words.some((word) => CAUSE_CUES.has(word.lower))
+      for (const blame of findInSentence({source, words, people, phrases, cause})) {
         const sentence = source.slice(words[0]?.start ?? 0, words.at(-1)?.end ?? 0).toLowerCase()
         if (allowed.some((phrase) => sentence.includes(phrase) && phrase.includes(blame.span.text.toLowerCase()))) continue
         found.push(blame)

@@ -2,6 +2,7 @@ import {memoPerObject, memoPerOptions} from './cache.js'
 import type {Html, Image, Nodes, Root} from 'mdast'
 import type {PostmortemModel} from './model.js'
 import {type ProseBlock, proseLines, proseOf} from './prose.js'
+import {findPrompts} from './prompts.js'
 import {type Span, slice, spanEnd, splitLines, subspan} from './text.js'
 import {isDelimiterRow, isEmptyRow} from './tables.js'
 import {formatClock} from './time.js'
@@ -9,8 +10,9 @@ import {formatClock} from './time.js'
 /**
  * Finds text left from a template or not written yet: TODO and its kin, `XX`,
  * `??`, `[insert …]`, `<date>`, `{service}`, date formats (`YYYY-MM-DD`),
- * "lorem ipsum", "will fill here", placeholder images, empty table rows, and
- * a timeline whose entries all have the same time.
+ * "lorem ipsum", "will fill here", a template's instructions left in
+ * ("A list of…", the section's question), placeholder images, empty table
+ * rows, and a timeline whose entries all have the same time.
  */
 
 export interface PlaceholderOptions {
@@ -20,7 +22,7 @@ export interface PlaceholderOptions {
   allow: readonly string[]
 }
 
-export type PlaceholderKind = 'text' | 'image' | 'empty-rows' | 'same-time'
+export type PlaceholderKind = 'text' | 'prompt' | 'image' | 'empty-rows' | 'same-time'
 
 export interface Placeholder {
   kind: PlaceholderKind
@@ -53,8 +55,12 @@ const TEXT_PATTERNS: readonly TextPattern[] = [
     pattern: new RegExp(`${NOT_WORD_BEFORE}(?:YYYY(?:[-/.]MM(?:[-/.]DD)?)?|(?:DD|MM)[-/.](?:MM|DD)[-/.]YYYY|HH:MM(?::SS)?|hh:mm(?::ss)?)${NOT_WORD_AFTER}`, 'gu'),
     needle: /yyyy|hh:mm/
   },
-  // {service}, {{owner}}; not ${VAR} nor a set written in braces ("{a, b}").
-  {pattern: /(?<![$\\{])\{\{?[\p{L}_][\p{L}\p{N}_ .-]{0,40}\}\}?/gu, needle: /\{/},
+  // A date of zeros (`0000-00-00`, `00/00/0000`): no day is written so.
+  {pattern: new RegExp(`${NOT_WORD_BEFORE}(?:0000[-/.]00[-/.]00|00[-/.]00[-/.]0000)${NOT_WORD_AFTER}`, 'gu'), needle: /0000/},
+  // {service}, {{owner}}; not ${VAR} nor a set written in braces ("{a, b}"),
+  // nor code: an attribute's value (`article={post}`), a subscript (`E_{i}`),
+  // an argument of a command or a name (`\mathrm{P}`, `user{id}`).
+  {pattern: /(?<![$\\{=_^\p{L}\p{N}])\{\{?[\p{L}_][\p{L}\p{N}_ .-]{0,40}\}\}?/gu, needle: /\{/},
   {pattern: /\blorem ipsum\b/giu, needle: /lorem/},
   {pattern: /\b(?:will|to) fill (?:it |this )?(?:in |out )?(?:here|later)\b/giu, needle: /fill/},
   {pattern: /\bfill (?:in|out) (?:here|later|this)\b/giu, needle: /fill/},
@@ -83,6 +89,8 @@ const HTML_ELEMENTS = new Set([
   'video', 'wbr'
 ])
 const ANGLE_PLACEHOLDER = /^<([A-Za-z][\w -]{0,40})>$/
+// Words of a sentence, never names of attributes: `<Link to the recording>` is a prompt, not an element.
+const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'to', 'of', 'or', 'and', 'for', 'in', 'on', 'with', 'your', 'our', 'here', 'this', 'that'])
 
 // Services that serve stand-in images.
 const PLACEHOLDER_HOSTS = ['placeholder.com', 'placehold.co', 'placehold.it', 'dummyimage.com', 'fakeimg.pl', 'placekitten.com', 'picsum.photos']
@@ -132,8 +140,9 @@ function htmlPlaceholder(node: Html, source: string): Placeholder | undefined {
   const end = node.position?.end.offset
   if (start === undefined || end === undefined) return undefined
   const match = ANGLE_PLACEHOLDER.exec(node.value.trim())
-  const tag = match?.[1]?.split(/\s/)[0]?.toLowerCase()
-  if (!match || !tag || HTML_ELEMENTS.has(tag)) return undefined
+  const [tag, ...rest] = (match?.[1] ?? '').toLowerCase().split(/\s+/).filter(Boolean)
+  if (!match || !tag) return undefined
+  if (HTML_ELEMENTS.has(tag) && !rest.some((word) => FUNCTION_WORDS.has(word))) return undefined
   return {kind: 'text', span: slice(source, start, end), text: node.value.trim()}
 }
 
@@ -186,6 +195,24 @@ function sameTime(model: PostmortemModel): Placeholder | undefined {
   return same ? {kind: 'same-time', span: first.stamp, text: formatClock(time), count: timed.length} : undefined
 }
 
+/**
+ * `[???]` or `[??:??]` where a timeline entry's time would be, in a timeline
+ * whose other entries have times: the author saying the time is unknown, not
+ * a template's blank (a template leaves every entry's time blank alike). The
+ * offsets of the question marks that lead the entries' lines.
+ */
+function unknownTimes(model: PostmortemModel): Set<number> {
+  const offsets = new Set<number>()
+  if (model.timeline.timed.length === 0) return offsets
+  for (const entry of model.timeline.entries) {
+    const lead = STAMP_SLOT.exec(entry.line.text)?.[0] ?? ''
+    for (let at = lead.indexOf('?'); at >= 0; at = lead.indexOf('?', at + 1)) offsets.add(entry.line.start + at)
+  }
+  return offsets
+}
+// What may stand where an entry's time is written: brackets, emphasis, question marks, colons.
+const STAMP_SLOT = /^[\s[(*_?:]{1,40}/
+
 function markerPattern(marker: string): TextPattern {
   return {
     pattern: new RegExp(`${NOT_WORD_BEFORE}${escapeRegExp(marker)}${NOT_WORD_AFTER}`, 'gu'),
@@ -211,7 +238,9 @@ function readPlaceholders(tree: Root, model: PostmortemModel, options: Placehold
   const source = model.source
   const markers = markerPatterns(JSON.stringify(options.markers), () => options.markers.map(markerPattern))
   const found: Placeholder[] = []
-  for (const block of proseOf(tree, source)) {
+  const blocks = proseOf(tree, source)
+  for (const prompt of findPrompts(blocks, source)) found.push({kind: 'prompt', span: prompt.span, text: prompt.span.text})
+  for (const block of blocks) {
     found.push(...textPlaceholders(block, markers))
     // Without remark-gfm a table is a paragraph of pipes.
     if (block.node.type === 'paragraph' && block.raw.text.includes('|')) found.push(...emptyRows(block.raw))
@@ -232,7 +261,8 @@ function readPlaceholders(tree: Root, model: PostmortemModel, options: Placehold
   const allowed = new Set(options.allow)
   // Where patterns overlap (`[YYYY-MM-DD]`), the longest, earliest one is kept.
   const kept: Placeholder[] = []
-  const candidates = found.filter((placeholder) => !allowed.has(placeholder.text))
+  const unknown = found.some((placeholder) => placeholder.text.startsWith('?')) ? unknownTimes(model) : new Set<number>()
+  const candidates = found.filter((placeholder) => !allowed.has(placeholder.text) && !unknown.has(placeholder.span.start))
   for (const placeholder of candidates.sort((a, b) => a.span.start - b.span.start || b.span.text.length - a.span.text.length)) {
     const previous = kept.at(-1)
     if (previous && placeholder.span.start < spanEnd(previous.span)) continue

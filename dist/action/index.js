@@ -78235,11 +78235,14 @@ var ROLES = /* @__PURE__ */ new Set([
   "member",
   "manager",
   "tester",
+  "reviewer",
   "analyst",
   "technician",
   "someone",
   "somebody"
 ]);
+var PEOPLE = /* @__PURE__ */ new Set(["child", "kid", "kids", "visitor", "visitors", "guest", "guests", "volunteer", "volunteers", "maintainer", "maintainers"]);
+var GROUPS = [["team"], ["teams"], ["staff"], ["maintainers"], ["management"], ["leadership"]];
 var SUBJECT_PRONOUNS = /* @__PURE__ */ new Set(["he", "she"]);
 var OBJECT_PRONOUNS = /* @__PURE__ */ new Set(["him", "her"]);
 var POSSESSIVE_PRONOUNS = /* @__PURE__ */ new Set(["his", "her"]);
@@ -78272,8 +78275,13 @@ var FAILURE_VERBS = /* @__PURE__ */ new Set([
   "fat-fingered",
   "screwed",
   "messed",
-  "caused"
+  "caused",
+  "skipped"
 ]);
+var FAULT_PARTICIPLES = /* @__PURE__ */ new Set(["dismissed", "ignored", "overlooked", "neglected", "disregarded", "mishandled", "botched"]);
+var JUDGEMENTS = /* @__PURE__ */ new Set(["inexperienced", "greedy", "lazy", "sloppy", "clueless", "irresponsible", "unqualified", "incapable"]);
+var CARE = /* @__PURE__ */ new Set(["thorough", "careful", "attentive", "diligent"]);
+var SINGLED_OUT = /* @__PURE__ */ new Set(["identified", "singled"]);
 var MISTAKES = /* @__PURE__ */ new Set(["mistake", "mistakes", "error", "errors", "typo", "typos", "blunder", "misconfiguration", "oversight"]);
 var NOT_DONE = /* @__PURE__ */ new Set([
   "notice",
@@ -78334,7 +78342,9 @@ var CAUSING_ACTIONS = /* @__PURE__ */ new Set([
   "merge",
   "merged",
   "applied",
-  "command"
+  "command",
+  "oversight",
+  "blunder"
 ]);
 var CAUSE_CUES = /* @__PURE__ */ new Set([
   "root",
@@ -78364,6 +78374,8 @@ var CAUSE_CUES = /* @__PURE__ */ new Set([
   "broke",
   "broken"
 ]);
+var UNDERGONE = /* @__PURE__ */ new Set(["been", "received", "gotten", "got", "had", "needed"]);
+var PAST_FORMS = /* @__PURE__ */ new Set(["ran", "took", "went", "wrote", "did", "gave", "saw", "began"]);
 var IRREGULAR_PARTICIPLES = /* @__PURE__ */ new Set(["made", "done", "run", "set", "put", "written", "taken", "given", "broken", "sent", "found", "brought", "seen", "shown"]);
 var NAME = new RegExp("^\\p{Lu}[\\p{Ll}'\u2019-]{1,30}$", "u");
 var TRIGGERS = /* @__PURE__ */ new Set([
@@ -78375,9 +78387,14 @@ var TRIGGERS = /* @__PURE__ */ new Set([
   "didn't",
   "never",
   "did",
+  "without",
+  "should",
+  "should've",
   ...MISTAKES,
   ...BLAME_ADVERBS,
-  ...FAILURE_VERBS
+  ...FAILURE_VERBS,
+  ...JUDGEMENTS,
+  ...SINGLED_OUT
 ]);
 function escapeRegExp(text3) {
   return text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -78400,7 +78417,7 @@ function personAt(words, index2, people) {
   const word = words[index2];
   if (!word) return 0;
   for (const phrase of people.extra) if (matchesAt(words, index2, phrase)) return phrase.length;
-  if (ROLES.has(singular(word.lower))) {
+  if (people.common && PEOPLE.has(word.lower) || ROLES.has(singular(word.lower))) {
     let length = 1;
     while (ROLES.has(singular(words[index2 + length]?.lower ?? "")) && !words[index2 + length]?.afterBreak) length++;
     return length;
@@ -78445,9 +78462,48 @@ function failureAfter(words, index2) {
     return 0;
   }
   if (word.lower === "failed" && words[at + 1]?.lower === "to" && words[at + 2]) return taken(3);
+  const ought = word.lower === "should've" ? 1 : word.lower === "should" && words[at + 1]?.lower === "have" ? 2 : 0;
+  const done = words[at + ought];
+  if (ought > 0 && done && !UNDERGONE.has(done.lower) && isParticiple(done.lower)) return taken(ought + 1);
   const negation = word.lower === "didn't" || word.lower === "never" ? 1 : word.lower === "did" && words[at + 1]?.lower === "not" ? 2 : 0;
   const verb = words[at + negation];
   if (negation > 0 && verb && NOT_DONE.has(verb.lower)) return taken(negation + 1);
+  if (["was", "were", "is"].includes(word.lower) && SINGLED_OUT.has(words[at + 1]?.lower ?? "")) {
+    const singled = singledOutAs(words, at + 2);
+    if (singled > 0) return taken(2 + singled);
+  }
+  const careless = withoutCareAfter(words, at);
+  return careless > 0 ? taken(careless) : 0;
+}
+var DOER_MARKS = /* @__PURE__ */ new Set(["who", "that", "tasked", "responsible"]);
+function singledOutAs(words, at) {
+  if (words[at]?.lower !== "as") return 0;
+  const role = personPhraseAt(words, at + 1, NO_NAMES);
+  if (!role) return 0;
+  const end = role[0] + role[1];
+  return DOER_MARKS.has(words[end]?.lower ?? "") && !words[end]?.afterBreak ? end - at : 0;
+}
+var CHECKS = /* @__PURE__ */ new Set(["test", "check", "verify", "review", "validate", "confirm", "double-check", "inspect", "consult"]);
+function isCheckGerund(word) {
+  if (!word.endsWith("ing")) return false;
+  const stem = word.slice(0, -3);
+  return CHECKS.has(stem) || CHECKS.has(`${stem}e`);
+}
+var CLAUSE_ENDS = /* @__PURE__ */ new Set(["and", "but", "while", "so", "because", "which", "that", "who", "when", "after", "before", "until"]);
+var CARE_FILLERS = /* @__PURE__ */ new Set(["being", "first", "properly", "fully", "really", "any", "more"]);
+function withoutCareAfter(words, at) {
+  const verb = words[at]?.lower ?? "";
+  if (!isParticiple(verb) && !PAST_FORMS.has(verb)) return 0;
+  for (let look = at + 1; look < words.length && look - at <= 8; look++) {
+    const word = words[look];
+    if (!word || word.afterBreak || CLAUSE_ENDS.has(word.lower)) return 0;
+    if (word.lower !== "without") continue;
+    let next = look + 1;
+    while (CARE_FILLERS.has(words[next]?.lower ?? "") && !words[next]?.afterBreak) next++;
+    const care = words[next];
+    if (!care || care.afterBreak) return 0;
+    return CARE.has(care.lower) || isCheckGerund(care.lower) ? next - at + 1 : 0;
+  }
   return 0;
 }
 function isParticiple(word) {
@@ -78463,73 +78519,139 @@ function causedBy(words, by) {
   }
   return false;
 }
+var NO_NAMES = { names: /* @__PURE__ */ new Set(), extra: [], common: false };
+var NOT_NAMES = /* @__PURE__ */ new Set([
+  "it",
+  "its",
+  "this",
+  "that",
+  "these",
+  "those",
+  "there",
+  "here",
+  "he",
+  "she",
+  "they",
+  "we",
+  "you",
+  "one",
+  "who",
+  "what",
+  "which",
+  "nobody",
+  "everyone",
+  "everybody",
+  "anyone",
+  "anybody",
+  "each",
+  "every",
+  "all",
+  "both",
+  "none",
+  "either",
+  "neither",
+  "another",
+  "the",
+  "an",
+  "our",
+  "their",
+  "his",
+  "her",
+  "my",
+  "your"
+]);
+var ROLE_FOLLOWERS = /* @__PURE__ */ new Set(["who", "that", "on", "for", "of", "in", "at", "with", "and", "tasked", "responsible", "assigned", "during", "from", "to"]);
+function namedByRole(words, index2) {
+  const surname = words[index2 + 1];
+  let at = surname && !surname.afterBreak && NAME.test(surname.text) ? index2 + 2 : index2 + 1;
+  if (!["is", "was"].includes(words[at]?.lower ?? "") || words[at]?.afterBreak) return false;
+  at++;
+  if (SINGLED_OUT.has(words[at]?.lower ?? "") && words[at + 1]?.lower === "as") at += 2;
+  const role = personPhraseAt(words, at, NO_NAMES);
+  if (!role) return false;
+  const after = words[role[0] + role[1]];
+  return !after || after.afterBreak || ROLE_FOLLOWERS.has(after.lower);
+}
 function introducedNames(blocks) {
   const names = /* @__PURE__ */ new Set();
   for (const block of blocks) {
     if (!ROLE_OR_HANDLE.test(block.raw.text.toLowerCase()) && !block.raw.text.includes("@")) continue;
     for (const words of block.sentences) {
       words.forEach((word, index2) => {
-        if (!NAME.test(word.text)) return;
+        if (!NAME.test(word.text) || NOT_NAMES.has(word.lower)) return;
         const next = words[index2 + 1];
         const previous2 = words[index2 - 1];
-        const apposition = next?.afterBreak && personPhraseAt(words, index2 + 1, { names: /* @__PURE__ */ new Set(), extra: [] }) !== void 0;
+        const apposition = next?.afterBreak && personPhraseAt(words, index2 + 1, NO_NAMES) !== void 0;
         const titled = previous2 && ROLES.has(singular(previous2.lower)) && !["someone", "somebody", "person"].includes(previous2.lower);
-        if (apposition || titled) names.add(word.text);
+        if (apposition || titled || namedByRole(words, index2)) names.add(word.text);
         if (apposition && previous2 && !word.afterBreak && NAME.test(previous2.text)) names.add(previous2.text);
       });
     }
   }
   return names;
 }
-function findInSentence(source, words, people, phrases) {
+function personFound(from, person) {
+  return person ? { from, to: person[0] + person[1], kind: "person" } : void 0;
+}
+var phraseAt = ({ words, phrases }, index2) => {
+  const phrase = phrases.find((candidate) => matchesAt(words, index2, candidate));
+  return phrase ? { from: index2, to: index2 + phrase.length, kind: "phrase" } : void 0;
+};
+var faultOf = ({ words, people }, index2) => words[index2]?.lower === "fault" && words[index2 + 1]?.lower === "of" ? personFound(index2, personPhraseAt(words, index2 + 2, people)) : void 0;
+var ownedFault = ({ words, people }, index2) => {
+  const word = words[index2];
+  const owned = words[index2 + 1];
+  if (!word || !owned || owned.afterBreak || owned.lower !== "fault" && !MISTAKES.has(owned.lower)) return void 0;
+  const possessor = word.lower.endsWith("'s") ? word.text.slice(0, -2) : void 0;
+  const possessive = POSSESSIVE_PRONOUNS.has(word.lower) || possessor !== void 0 && (ROLES.has(possessor.toLowerCase()) || people.names.has(possessor) || isHandle(possessor));
+  return possessive ? { from: index2, to: index2 + 2, kind: "person" } : void 0;
+};
+var causedByPerson = ({ words, people, cause }, index2) => {
+  if (words[index2]?.lower !== "by" || !cause || !causedBy(words, index2)) return void 0;
+  const next = words[index2 + 1];
+  const pronoun = OBJECT_PRONOUNS.has(next?.lower ?? "") && !next?.afterBreak;
+  return personFound(index2, pronoun ? [index2 + 1, 1] : personPhraseAt(words, index2 + 1, people));
+};
+var faultByAgent = ({ words, people }, index2) => {
+  if (words[index2]?.lower !== "by" || words[index2]?.afterBreak) return void 0;
+  const from = index2 - 1;
+  if (!FAULT_PARTICIPLES.has(words[from]?.lower ?? "") || APPROVING.has(words[from - 1]?.lower ?? "")) return void 0;
+  const agent = personPhraseAt(words, index2 + 1, { ...people, extra: [...people.extra, ...GROUPS] });
+  const after = agent ? words[agent[0] + agent[1]] : void 0;
+  return !after || after.afterBreak || AGENT_FOLLOWERS.has(after.lower) ? personFound(from, agent) : void 0;
+};
+var judgedPerson = ({ words, people }, index2) => {
+  let at = index2;
+  while (DETERMINERS.has(words[at]?.lower ?? "") && at - index2 < 3) at++;
+  const word = words[at];
+  if (!word || !JUDGEMENTS.has(word.lower) || words[at + 1]?.afterBreak) return void 0;
+  const length = personAt(words, at + 1, { ...people, extra: [...people.extra, ...GROUPS] });
+  return length > 0 ? { from: index2, to: at + 1 + length, kind: "person" } : void 0;
+};
+var APPROVING = /* @__PURE__ */ new Set(["correctly", "rightly", "safely", "appropriately", "properly", "deliberately", "intentionally"]);
+var AGENT_FOLLOWERS = /* @__PURE__ */ new Set([...ROLE_FOLLOWERS, "because", "until", "as", "since", "so", "but", "when", "after", "before", "despite", "while", "even"]);
+var READERS = [phraseAt, faultOf, ownedFault, causedByPerson, faultByAgent, judgedPerson];
+function clauseStartsAt(words, index2) {
+  const word = words[index2];
+  return index2 === 0 || word?.afterBreak === true || CLAUSE_ENDS.has(words[index2 - 1]?.lower ?? "");
+}
+function findInSentence(sentence) {
+  const { source, words, people } = sentence;
   const found = [];
-  const cause = words.some((word) => CAUSE_CUES.has(word.lower));
   for (let index2 = 0; index2 < words.length; index2++) {
-    const word = words[index2];
-    if (!word) continue;
-    const phrase = phrases.find((candidate) => matchesAt(words, index2, candidate));
-    if (phrase) {
-      found.push({ kind: "phrase", span: spanOf(source, words, index2, index2 + phrase.length) });
-      index2 += phrase.length - 1;
+    const read4 = READERS.reduce((hit, reader) => hit ?? reader(sentence, index2), void 0);
+    if (read4) {
+      found.push({ kind: read4.kind, span: spanOf(source, words, read4.from, read4.to) });
+      index2 = read4.to - 1;
       continue;
     }
-    if (word.lower === "fault" && words[index2 + 1]?.lower === "of") {
-      const person2 = personPhraseAt(words, index2 + 2, people);
-      if (person2) {
-        found.push({ kind: "person", span: spanOf(source, words, index2, person2[0] + person2[1]) });
-        index2 = person2[0] + person2[1] - 1;
-        continue;
-      }
-    }
-    const possessor = word.lower.endsWith("'s") ? word.lower.slice(0, -2) : word.lower;
-    const owned = words[index2 + 1];
-    if (owned && !owned.afterBreak && (owned.lower === "fault" || MISTAKES.has(owned.lower))) {
-      const possessive = POSSESSIVE_PRONOUNS.has(word.lower) || word.lower.endsWith("'s") && (ROLES.has(possessor) || people.names.has(word.text.slice(0, -2)) || isHandle(word.text.slice(0, -2)));
-      if (possessive) {
-        found.push({ kind: "person", span: spanOf(source, words, index2, index2 + 2) });
-        index2++;
-        continue;
-      }
-    }
-    if (word.lower === "by" && cause && causedBy(words, index2)) {
-      const next = words[index2 + 1];
-      const person2 = OBJECT_PRONOUNS.has(next?.lower ?? "") && !next?.afterBreak ? [index2 + 1, 1] : personPhraseAt(words, index2 + 1, people);
-      if (person2) {
-        found.push({ kind: "person", span: spanOf(source, words, index2, person2[0] + person2[1]) });
-        index2 = person2[0] + person2[1] - 1;
-        continue;
-      }
-    }
-    const person = SUBJECT_PRONOUNS.has(word.lower) ? [index2, 1] : personPhraseAt(words, index2, people);
+    const subjects = clauseStartsAt(words, index2) ? people : { ...people, common: false };
+    const person = SUBJECT_PRONOUNS.has(words[index2]?.lower ?? "") ? [index2, 1] : personPhraseAt(words, index2, subjects);
     if (!person) continue;
     const end = person[0] + person[1];
     const failure = failureAfter(words, end);
-    if (failure > 0) {
-      found.push({ kind: "person", span: spanOf(source, words, index2, end + failure) });
-      index2 = end + failure - 1;
-    } else {
-      index2 = end - 1;
-    }
+    if (failure > 0) found.push({ kind: "person", span: spanOf(source, words, index2, end + failure) });
+    index2 = end + failure - 1;
   }
   return found;
 }
@@ -78557,13 +78679,14 @@ function readBlame(tree, source, options) {
     if (words.length === 1 && NAME.test(person.trim())) names.add(person.trim());
     else extra.push(phraseWords(person));
   }
-  const people = { names, extra };
+  const people = { names, extra, common: true };
   const allowed = options.allow.map((phrase) => phrase.toLowerCase());
   const found = [];
   for (const block of suspect) {
     for (const words of block.sentences) {
       if (!words.some((word) => triggers.has(word.lower))) continue;
-      for (const blame of findInSentence(source, words, people, phrases)) {
+      const cause = words.some((word) => CAUSE_CUES.has(word.lower));
+      for (const blame of findInSentence({ source, words, people, phrases, cause })) {
         const sentence = source.slice(words[0]?.start ?? 0, words.at(-1)?.end ?? 0).toLowerCase();
         if (allowed.some((phrase) => sentence.includes(phrase) && phrase.includes(blame.span.text.toLowerCase()))) continue;
         found.push(blame);
@@ -78887,6 +79010,114 @@ var no_empty_sections_default = defineRule({
   }
 });
 
+// src/prompts.ts
+var LIST_KINDS = /* @__PURE__ */ new Set(["bulleted", "numbered", "short", "brief", "full", "complete"]);
+var FINITE_VERBS = /* @__PURE__ */ new Set([
+  "is",
+  "are",
+  "was",
+  "were",
+  "will",
+  "would",
+  "can",
+  "could",
+  "has",
+  "have",
+  "had",
+  "follows",
+  "appears",
+  "shows",
+  "includes",
+  "contains",
+  "lives",
+  "sits"
+]);
+var QUESTION_OPENERS = /* @__PURE__ */ new Set([
+  "what",
+  "which",
+  "how",
+  "when",
+  "who",
+  "where",
+  "why",
+  "did",
+  "was",
+  "were",
+  "is",
+  "are",
+  "do",
+  "does",
+  "has",
+  "have"
+]);
+var HEADING_FILLERS = /* @__PURE__ */ new Set(["what", "which", "when", "where", "went", "with", "from", "about", "this", "that", "there", "have", "were"]);
+var STEM = 5;
+function listDescriptionLength(words) {
+  let at = words[0]?.lower === "a" || words[0]?.lower === "an" ? 1 : 0;
+  if (at === 0) return 0;
+  if (LIST_KINDS.has(words[at]?.lower ?? "")) at++;
+  return words[at]?.lower === "list" && words[at + 1]?.lower === "of" && !words[at + 1]?.afterBreak ? at + 2 : 0;
+}
+function contentDescription(block, source) {
+  const sentence = block.sentences[0];
+  const first = sentence?.[0];
+  const last = sentence?.at(-1);
+  if (!sentence || !first || !last || listDescriptionLength(sentence) === 0) return void 0;
+  if (sentence.some((word) => FINITE_VERBS.has(word.lower))) return void 0;
+  if (/^[\s)*_]*:/.test(source.slice(last.end, last.end + 4)) || isCaption(block, source)) return void 0;
+  return { span: slice(source, first.start, last.end) };
+}
+var NEXT_LINES = 200;
+var LIST_OR_TABLE = /^\n*[ \t]{0,8}(?:[-*+]|\d{1,9}[.)]|\|)[ \t]/;
+function isCaption(block, source) {
+  const lineStart2 = source.lastIndexOf("\n", block.raw.start - 1) + 1;
+  if (source.slice(lineStart2, block.raw.start).trim() !== "") return false;
+  const end = block.raw.start + block.raw.text.length;
+  return LIST_OR_TABLE.test(source.slice(end, end + NEXT_LINES).replace(/^[ \t]*\n/, "\n"));
+}
+var WRITING_VERBS = /* @__PURE__ */ new Set(["describe", "explain", "summarize", "summarise", "list", "include"]);
+var ANY_CONTENT = /* @__PURE__ */ new Set(["anything", "any", "everything", "what", "how", "why", "who", "when", "where"]);
+var CONTENT_NOUNS = /* @__PURE__ */ new Set(["description", "summary", "sentence", "sentences", "explanation", "paragraph", "list", "overview"]);
+var CONTENT_SIZES = /* @__PURE__ */ new Set(["short", "brief", "one", "two", "few"]);
+var WRITING_START = /^[*_<[]{0,3}(?:describe|explain|summari[sz]e|list|include)\s/i;
+function writingInstruction(block, source) {
+  const sentence = block.sentences[0];
+  const [verb, object, next] = sentence ?? [];
+  const last = sentence?.at(-1);
+  if (!verb || !object || !last || !WRITING_VERBS.has(verb.lower) || object.afterBreak) return void 0;
+  const article = object.lower === "a" || object.lower === "an";
+  const noun = next && CONTENT_SIZES.has(next.lower) ? sentence?.[3] : next;
+  const asked = ANY_CONTENT.has(object.lower) || article && noun !== void 0 && CONTENT_NOUNS.has(noun.lower);
+  return asked ? { span: slice(source, verb.start, last.end) } : void 0;
+}
+function stemsOf(words, skip) {
+  return new Set(words.filter((word) => word.lower.length >= 4 && !skip.has(word.lower)).map((word) => word.lower.slice(0, STEM)));
+}
+function sectionQuestion(heading, block, source) {
+  if (block.node.type !== "paragraph" || !/^\s*$/.test(source.slice(heading.raw.start + heading.raw.text.length, block.raw.start))) return void 0;
+  const [question, ...more] = block.sentences;
+  const first = question?.[0];
+  const last = question?.at(-1);
+  if (!question || !first || !last || more.length > 0 || !QUESTION_OPENERS.has(first.lower)) return void 0;
+  if (!/^[\s*_]*\?/.test(source.slice(last.end, last.end + 4))) return void 0;
+  const subject = stemsOf(heading.sentences.flat(), HEADING_FILLERS);
+  const asked = [...stemsOf(question, HEADING_FILLERS)].some((stem) => subject.has(stem));
+  return asked ? { span: slice(source, first.start, last.end + 1) } : void 0;
+}
+function findPrompts(blocks, source) {
+  const found = [];
+  blocks.forEach((block, index2) => {
+    const lower = block.raw.text.toLowerCase();
+    const previous2 = blocks[index2 - 1];
+    const question = lower.includes("?") && previous2?.node.type === "heading" ? sectionQuestion(previous2, block, source) : void 0;
+    const description = lower.includes("list of") ? contentDescription(block, source) : void 0;
+    const instruction = WRITING_START.test(block.raw.text) ? writingInstruction(block, source) : void 0;
+    const prompt = question ?? description ?? instruction;
+    if (prompt) found.push(prompt);
+  });
+  return found;
+}
+
 // src/placeholders.ts
 var DEFAULT_MARKERS = ["TODO", "TBD", "TBC", "TBA", "FIXME"];
 var NOT_WORD_BEFORE = String.raw`(?<![\p{L}\p{N}_])`;
@@ -78901,8 +79132,12 @@ var TEXT_PATTERNS = [
     pattern: new RegExp(`${NOT_WORD_BEFORE}(?:YYYY(?:[-/.]MM(?:[-/.]DD)?)?|(?:DD|MM)[-/.](?:MM|DD)[-/.]YYYY|HH:MM(?::SS)?|hh:mm(?::ss)?)${NOT_WORD_AFTER}`, "gu"),
     needle: /yyyy|hh:mm/
   },
-  // {service}, {{owner}}; not ${VAR} nor a set written in braces ("{a, b}").
-  { pattern: /(?<![$\\{])\{\{?[\p{L}_][\p{L}\p{N}_ .-]{0,40}\}\}?/gu, needle: /\{/ },
+  // A date of zeros (`0000-00-00`, `00/00/0000`): no day is written so.
+  { pattern: new RegExp(`${NOT_WORD_BEFORE}(?:0000[-/.]00[-/.]00|00[-/.]00[-/.]0000)${NOT_WORD_AFTER}`, "gu"), needle: /0000/ },
+  // {service}, {{owner}}; not ${VAR} nor a set written in braces ("{a, b}"),
+  // nor code: an attribute's value (`article={post}`), a subscript (`E_{i}`),
+  // an argument of a command or a name (`\mathrm{P}`, `user{id}`).
+  { pattern: /(?<![$\\{=_^\p{L}\p{N}])\{\{?[\p{L}_][\p{L}\p{N}_ .-]{0,40}\}\}?/gu, needle: /\{/ },
   { pattern: /\blorem ipsum\b/giu, needle: /lorem/ },
   { pattern: /\b(?:will|to) fill (?:it |this )?(?:in |out )?(?:here|later)\b/giu, needle: /fill/ },
   { pattern: /\bfill (?:in|out) (?:here|later|this)\b/giu, needle: /fill/ },
@@ -79029,6 +79264,7 @@ var HTML_ELEMENTS = /* @__PURE__ */ new Set([
   "wbr"
 ]);
 var ANGLE_PLACEHOLDER = /^<([A-Za-z][\w -]{0,40})>$/;
+var FUNCTION_WORDS = /* @__PURE__ */ new Set(["a", "an", "the", "to", "of", "or", "and", "for", "in", "on", "with", "your", "our", "here", "this", "that"]);
 var PLACEHOLDER_HOSTS = ["placeholder.com", "placehold.co", "placehold.it", "dummyimage.com", "fakeimg.pl", "placekitten.com", "picsum.photos"];
 var SAME_TIME_ENTRIES = 3;
 function escapeRegExp2(text3) {
@@ -79069,8 +79305,9 @@ function htmlPlaceholder(node2, source) {
   const end = node2.position?.end.offset;
   if (start === void 0 || end === void 0) return void 0;
   const match2 = ANGLE_PLACEHOLDER.exec(node2.value.trim());
-  const tag = match2?.[1]?.split(/\s/)[0]?.toLowerCase();
-  if (!match2 || !tag || HTML_ELEMENTS.has(tag)) return void 0;
+  const [tag, ...rest] = (match2?.[1] ?? "").toLowerCase().split(/\s+/).filter(Boolean);
+  if (!match2 || !tag) return void 0;
+  if (HTML_ELEMENTS.has(tag) && !rest.some((word) => FUNCTION_WORDS.has(word))) return void 0;
   return { kind: "text", span: slice(source, start, end), text: node2.value.trim() };
 }
 function imagePlaceholder(node2, source) {
@@ -79117,6 +79354,16 @@ function sameTime(model) {
   });
   return same ? { kind: "same-time", span: first.stamp, text: formatClock(time), count: timed.length } : void 0;
 }
+function unknownTimes(model) {
+  const offsets5 = /* @__PURE__ */ new Set();
+  if (model.timeline.timed.length === 0) return offsets5;
+  for (const entry of model.timeline.entries) {
+    const lead = STAMP_SLOT.exec(entry.line.text)?.[0] ?? "";
+    for (let at = lead.indexOf("?"); at >= 0; at = lead.indexOf("?", at + 1)) offsets5.add(entry.line.start + at);
+  }
+  return offsets5;
+}
+var STAMP_SLOT = /^[\s[(*_?:]{1,40}/;
 function markerPattern(marker) {
   return {
     pattern: new RegExp(`${NOT_WORD_BEFORE}${escapeRegExp2(marker)}${NOT_WORD_AFTER}`, "gu"),
@@ -79136,7 +79383,9 @@ function readPlaceholders(tree, model, options) {
   const source = model.source;
   const markers2 = markerPatterns(JSON.stringify(options.markers), () => options.markers.map(markerPattern));
   const found = [];
-  for (const block of proseOf(tree, source)) {
+  const blocks = proseOf(tree, source);
+  for (const prompt of findPrompts(blocks, source)) found.push({ kind: "prompt", span: prompt.span, text: prompt.span.text });
+  for (const block of blocks) {
     found.push(...textPlaceholders(block, markers2));
     if (block.node.type === "paragraph" && block.raw.text.includes("|")) found.push(...emptyRows(block.raw));
   }
@@ -79154,7 +79403,8 @@ function readPlaceholders(tree, model, options) {
   if (timeline) found.push(timeline);
   const allowed = new Set(options.allow);
   const kept = [];
-  const candidates2 = found.filter((placeholder2) => !allowed.has(placeholder2.text));
+  const unknown = found.some((placeholder2) => placeholder2.text.startsWith("?")) ? unknownTimes(model) : /* @__PURE__ */ new Set();
+  const candidates2 = found.filter((placeholder2) => !allowed.has(placeholder2.text) && !unknown.has(placeholder2.span.start));
   for (const placeholder2 of candidates2.sort((a, b) => a.span.start - b.span.start || b.span.text.length - a.span.text.length)) {
     const previous2 = kept.at(-1);
     if (previous2 && placeholder2.span.start < spanEnd(previous2.span)) continue;
@@ -79169,6 +79419,8 @@ function reasonOf(placeholder2) {
   switch (placeholder2.kind) {
     case "text":
       return `Unexpected placeholder ${quoted(placeholder2.text)}, expected the finished text`;
+    case "prompt":
+      return `Unexpected template prompt ${quoted(placeholder2.text)}, expected the answer in its place`;
     case "image":
       return `Unexpected placeholder image from ${quoted(placeholder2.text)}, expected the real image`;
     case "empty-rows":
@@ -79179,7 +79431,7 @@ function reasonOf(placeholder2) {
 }
 var no_placeholders_default = defineRule({
   name: "no-placeholders",
-  description: "Forbid text left from a template or not written yet: TODO, TBD, `XX`, `[insert \u2026]`, `<date>`, template times",
+  description: "Forbid text left from a template or not written yet: TODO, TBD, `XX`, `[insert \u2026]`, `<date>`, template instructions, template times",
   preset: "recommended",
   options: { markers: STRINGS3, allow: STRINGS3 },
   defaults: { markers: [...DEFAULT_MARKERS], allow: [] },

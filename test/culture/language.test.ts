@@ -35,6 +35,24 @@ describe('findBlame', () => {
     expect(blames('The gem was at fault. Users failed to log in. Nobody is to blame.')).toEqual([])
   })
 
+  it('finds how a person acted, a passive fault, a judged person and a person singled out', () => {
+    expect(blames('@mira approved it without being thorough.')).toEqual(['person: @mira approved it without being thorough'])
+    expect(blames('The engineer merged it without testing.')).toEqual(['person: The engineer merged it without testing'])
+    expect(blames('The alerts were ignored by the platform team.')).toEqual(['person: ignored by the platform team'])
+    expect(blames('Inexperienced management rushed it.')).toEqual(['person: Inexperienced management'])
+    expect(blames('Sam Lee was identified as the developer who ran it.')).toEqual(['person: Sam Lee was identified as the developer'])
+    expect(blames('A visitor accidentally unplugged it.')).toEqual(['person: A visitor accidentally unplugged'])
+    expect(blames('The developer should have tested it.')).toEqual(['person: The developer should have tested'])
+  })
+
+  it('leaves what only looks like it alone', () => {
+    expect(blames('The engineer restarted it without data loss. An engineer noticed it without seeing an alert.')).toEqual([])
+    expect(blames('The alert was correctly dismissed by the on-call engineer. It was ignored by the SRE tooling.')).toEqual([])
+    expect(blames('Lazy loading and a greedy regex. The child process accidentally exited. Requests from guests failed to load.')).toEqual([])
+    expect(blames('Dana was identified as the incident commander. It was the engineer who noticed. It failed to restart.')).toEqual([])
+    expect(blames('The engineer should have been paged; the engineer should have received an alert.')).toEqual([])
+  })
+
   it('finds fault and mistakes owned by a person', () => {
     expect(blames('It was the fault of the intern.')).toEqual(['person: fault of the intern'])
     expect(blames('It was the fault of the load balancer.')).toEqual([])

@@ -47,6 +47,32 @@ describe('findPlaceholders', () => {
     ])
   })
 
+  it('finds dates of zeros and prose in angle brackets after an element name', () => {
+    expect(found('# 0000-00-00 outage, or 00/00/0000\n\nCall: <Link to the recording> <input disabled>')).toEqual([
+      'text: 0000-00-00', 'text: 00/00/0000', 'text: <Link to the recording>'
+    ])
+  })
+
+  it('leaves names in braces that are code alone: attribute values, subscripts, arguments', () => {
+    expect(found('<Card item={post} /> and $E_{i}$ and \\mathrm{P} and fs.read{Sync}')).toEqual([])
+  })
+
+  it('takes question marks in one timeline entry\'s time slot for an unknown time', () => {
+    expect(found('## Timeline\n\n- [???] Disk fills\n- [10:02] Alert\n- 10:09 Cause ??\n')).toEqual(['text: ??'])
+    expect(found('## Timeline\n\n- [??:??] Disk fills\n- [??:??] Alert\n')).toEqual(['text: ??', 'text: ??', 'text: ??', 'text: ??'])
+  })
+
+  it('finds instructions of a template left in place of the text', () => {
+    expect(found('## Impact\n\nWhat was the impact on users?\n\n## Went well\n\nA bulleted list of things that helped.\n\n## Lessons\n\n- List anything that went well\n- Include a short summary of the fix\n')).toEqual([
+      'prompt: What was the impact on users?', 'prompt: A bulleted list of things that helped', 'prompt: List anything that went well',
+      'prompt: Include a short summary of the fix'
+    ])
+  })
+
+  it('leaves questions on other subjects, captions, sentences about lists and action items alone', () => {
+    expect(found('## Detection\n\nWhy did no alert fire?\n\nA list of the hosts:\n\n- a\n\nA list of them is kept in the ticket.\n\n- List all hosts in the inventory\n')).toEqual([])
+  })
+
   it('finds placeholder images', () => {
     expect(found('![a](https://via.placeholder.com/10) ![b](https://placehold.co/5) ![c](https://example.com/x.png) ![d](not a url)')).toEqual([
       'image: via.placeholder.com', 'image: placehold.co'
