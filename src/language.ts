@@ -433,7 +433,20 @@ const APPROVING = new Set(['correctly', 'rightly', 'safely', 'appropriately', 'p
 // What may follow the people a passive fault names: "ignored by the team until…", "…for a week".
 const AGENT_FOLLOWERS = new Set([...ROLE_FOLLOWERS, 'because', 'until', 'as', 'since', 'so', 'but', 'when', 'after', 'before', 'despite', 'while', 'even'])
 
-const READERS: readonly Reader[] = [phraseAt, faultOf, ownedFault, causedByPerson, faultByAgent, judgedPerson]
+// Faults only a person commits: no service "forgets" or "fat-fingers".
+const HUMAN_FAULTS = new Set(['forgot', 'forgets', 'neglected', 'mistyped', 'fat-fingered', 'misread'])
+
+// "Dana forgot to rotate the key": a name no one introduced, made a person by
+// what only a person does, at the start of a clause.
+const namedForgetter: Reader = ({words}, index) => {
+  const word = words[index]
+  if (!word || !NAME.test(word.text) || NOT_NAMES.has(word.lower) || !clauseStartsAt(words, index)) return undefined
+  let at = index + 1
+  while (FILLERS.has(words[at]?.lower ?? '') && !words[at]?.afterBreak) at++
+  return HUMAN_FAULTS.has(words[at]?.lower ?? '') && !words[at]?.afterBreak ? {from: index, to: at + 1, kind: 'person'} : undefined
+}
+
+const READERS: readonly Reader[] = [phraseAt, faultOf, ownedFault, causedByPerson, faultByAgent, judgedPerson, namedForgetter]
 
 function clauseStartsAt(words: readonly Word[], index: number): boolean {
   const word = words[index]

@@ -30380,14 +30380,14 @@ var require_retry_operation = __commonJS({
       if (this._errors.length === 0) {
         return null;
       }
-      var counts = {};
+      var counts2 = {};
       var mainError = null;
       var mainErrorCount = 0;
       for (var i = 0; i < this._errors.length; i++) {
         var error2 = this._errors[i];
         var message = error2.message;
-        var count = (counts[message] || 0) + 1;
-        counts[message] = count;
+        var count = (counts2[message] || 0) + 1;
+        counts2[message] = count;
         if (count >= mainErrorCount) {
           mainError = error2;
           mainErrorCount = count;
@@ -37121,17 +37121,17 @@ var require_lib17 = __commonJS({
         log2.warn("invalid config", msg, desc);
       }
       #getOneOfKeywords(mustBe, typeDesc) {
-        let keyword;
+        let keyword2;
         if (mustBe.length === 1 && typeDesc.includes(Array)) {
-          keyword = " one or more";
+          keyword2 = " one or more";
         } else if (mustBe.length > 1 && typeDesc.includes(Array)) {
-          keyword = " one or more of:";
+          keyword2 = " one or more of:";
         } else if (mustBe.length > 1) {
-          keyword = " one of:";
+          keyword2 = " one of:";
         } else {
-          keyword = "";
+          keyword2 = "";
         }
-        return keyword;
+        return keyword2;
       }
       #loadObject(obj, where, source, er = null) {
         const conf = this.data.get(where);
@@ -48212,7 +48212,7 @@ var require_ignore2 = __commonJS({
     var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
     var REGEX_SPLITALL_CRLF = /\r?\n/g;
     var REGEX_TEST_INVALID_PATH = /^\.*\/|^\.+$/;
-    var SLASH = "/";
+    var SLASH2 = "/";
     var TMP_KEY_IGNORE = "node-ignore";
     if (typeof Symbol !== "undefined") {
       TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
@@ -48539,14 +48539,14 @@ var require_ignore2 = __commonJS({
           return cache4[path17];
         }
         if (!slices) {
-          slices = path17.split(SLASH);
+          slices = path17.split(SLASH2);
         }
         slices.pop();
         if (!slices.length) {
           return cache4[path17] = this._testOne(path17, checkUnignored);
         }
         const parent = this._t(
-          slices.join(SLASH) + SLASH,
+          slices.join(SLASH2) + SLASH2,
           cache4,
           checkUnignored,
           slices
@@ -75969,7 +75969,7 @@ function mentionOf({ index: index2, text: matched, result }, span) {
   const meridiemTail = /[ap]$/i.test(matched) ? MERIDIEM_TAIL.exec(rest)?.[0] ?? "" : "";
   const article = meridiemTail === "" && /\d\s[ap]$/i.test(matched) && new RegExp("^\\s\\p{L}", "u").test(rest);
   const text3 = (article ? matched.slice(0, -1) : matched + meridiemTail).trimEnd();
-  const mention = { span: subspan(span, index2, index2 + text3.length) };
+  const mention2 = { span: subspan(span, index2, index2 + text3.length) };
   const written = writesClock(text3);
   const time = written ? clockOf(result.start) : void 0;
   if (time && article) time.hour = Number(/(\d{1,2})[:.]\d{2}\s?$/.exec(text3)?.[1] ?? time.hour);
@@ -75983,27 +75983,27 @@ function mentionOf({ index: index2, text: matched, result }, span) {
   };
   setZone(time);
   const date = dateOf(result.start);
-  if (time) mention.time = time;
-  if (date) mention.date = date;
+  if (time) mention2.time = time;
+  if (date) mention2.date = date;
   if (!time && !date) return void 0;
   if (result.end) {
     const endTime = written ? clockOf(result.end) : void 0;
     const endDate = dateOf(result.end);
     const separator = RANGE_SEPARATOR.exec(text3);
-    const whole = mention.span;
+    const whole = mention2.span;
     if (separator) {
       const lead = RANGE_LEAD.exec(text3)?.[0].length ?? 0;
-      mention.span = subspan(whole, lead, separator.index);
-      mention.end = { span: subspan(whole, separator.index + separator[0].length) };
+      mention2.span = subspan(whole, lead, separator.index);
+      mention2.end = { span: subspan(whole, separator.index + separator[0].length) };
     } else {
-      mention.end = { span: whole };
+      mention2.end = { span: whole };
     }
     setZone(endTime);
-    if (endTime) mention.end.time = endTime;
-    if (endDate) mention.end.date = endDate;
-    if (mention.time && mention.time.offset === void 0 && endTime?.offset !== void 0) mention.time.offset = endTime.offset;
+    if (endTime) mention2.end.time = endTime;
+    if (endDate) mention2.end.date = endDate;
+    if (mention2.time && mention2.time.offset === void 0 && endTime?.offset !== void 0) mention2.time.offset = endTime.offset;
   }
-  return mention;
+  return mention2;
 }
 function explainImpossible(span) {
   const match2 = CLOCK_LIKE.exec(span.text);
@@ -76034,14 +76034,14 @@ function readLeadingTimeWithChrono(head) {
       if (RELATIVE.test(first.text)) {
         return { kind: "relative", span: subspan(head, first.index, first.index + first.text.length) };
       }
-      const mention = mentionOf(first, head);
-      if (mention) {
+      const mention2 = mentionOf(first, head);
+      if (mention2) {
         const monthDay = MONTH_DAY_PREFIX.exec(before);
-        if (monthDay && !mention.date) {
-          mention.date = { month: Number(monthDay[1]), day: Number(monthDay[2]) };
-          mention.span = subspan(head, 0, first.index + first.text.length);
+        if (monthDay && !mention2.date) {
+          mention2.date = { month: Number(monthDay[1]), day: Number(monthDay[2]) };
+          mention2.span = subspan(head, 0, first.index + first.text.length);
         }
-        return { kind: "absolute", mention };
+        return { kind: "absolute", mention: mention2 };
       }
     }
   }
@@ -76054,17 +76054,17 @@ function findTimes(span) {
   const mentions = [];
   for (const parsed of parseText(span.text)) {
     if (RELATIVE.test(parsed.text)) continue;
-    const mention = mentionOf(parsed, span);
-    if (!mention) continue;
+    const mention2 = mentionOf(parsed, span);
+    if (!mention2) continue;
     const previous2 = mentions.at(-1);
-    const between = previous2 ? span.text.slice(previous2.span.start + previous2.span.text.length - span.start, mention.span.start - span.start) : "";
-    if (previous2 && !previous2.end && previous2.time && mention.time && RANGE_JOIN.test(between)) {
-      previous2.end = { span: mention.span, time: mention.time };
-      if (previous2.time.offset === void 0 && mention.time.offset !== void 0) previous2.time.offset = mention.time.offset;
-      if (mention.date) previous2.end.date = mention.date;
+    const between = previous2 ? span.text.slice(previous2.span.start + previous2.span.text.length - span.start, mention2.span.start - span.start) : "";
+    if (previous2 && !previous2.end && previous2.time && mention2.time && RANGE_JOIN.test(between)) {
+      previous2.end = { span: mention2.span, time: mention2.time };
+      if (previous2.time.offset === void 0 && mention2.time.offset !== void 0) previous2.time.offset = mention2.time.offset;
+      if (mention2.date) previous2.end.date = mention2.date;
       continue;
     }
-    mentions.push(mention);
+    mentions.push(mention2);
   }
   return mentions;
 }
@@ -76293,7 +76293,7 @@ function trackingIn(span, node2, source) {
   return linkIn(node2, source) ?? firstMatch(span, ISSUE_NUMBER) ?? ticketIn(span) ?? firstMatch(span, BARE_URL);
 }
 function dueIn(span) {
-  const dated = findTimes(span).find((mention) => mention.date);
+  const dated = findTimes(span).find((mention2) => mention2.date);
   return dated?.span ?? firstMatch(span, DUE_LABEL);
 }
 function actionOf(line) {
@@ -76744,29 +76744,29 @@ function rewriteDuration(text3, minutes) {
   const units = figures.map((figure) => unitOf(figure[3] ?? "m"));
   if (new Set(units).size !== units.length) return void 0;
   let rest = Math.round(minutes);
-  const counts = units.map((unit2, index3) => {
+  const counts2 = units.map((unit2, index3) => {
     const size = UNIT_MINUTES[unit2] ?? 1;
     const count = index3 === units.length - 1 ? rest / size : Math.floor(rest / size);
     rest -= count * size;
     return count;
   });
   const decimals = figures.some((figure) => figure[1]?.includes("."));
-  const fits = counts.every((count) => Number.isInteger(decimals ? count * 2 : count) && count > 0);
+  const fits = counts2.every((count) => Number.isInteger(decimals ? count * 2 : count) && count > 0);
   if (!fits) return /\n/.test(text3) ? void 0 : formatMinutes(minutes);
   let index2 = 0;
   return text3.replace(FIGURE, (_whole, _figure, gap, unit2) => {
-    const count = counts[index2++] ?? 0;
+    const count = counts2[index2++] ?? 0;
     return `${count}${gap}${agree(unit2, count)}`;
   });
 }
 var APPROXIMATE_SHARE = 0.1;
-function disagreesWith(mention, actual, tolerance) {
-  const allowed = mention.qualifier === "approximate" ? Math.max(tolerance, actual * APPROXIMATE_SHARE) : tolerance;
-  return mention.qualifier !== "bound" && actual > 0 && Math.abs(mention.minutes - actual) > allowed;
+function disagreesWith(mention2, actual, tolerance) {
+  const allowed = mention2.qualifier === "approximate" ? Math.max(tolerance, actual * APPROXIMATE_SHARE) : tolerance;
+  return mention2.qualifier !== "bound" && actual > 0 && Math.abs(mention2.minutes - actual) > allowed;
 }
 
-// src/quantity.ts
-var AFFECTED = [
+// src/affected.ts
+var AFFECTED_WORDS = [
   "users?",
   "customers?",
   "clients?",
@@ -76775,6 +76775,7 @@ var AFFECTED = [
   "emails?",
   "e-mails?",
   "tickets?",
+  "cases",
   "orders?",
   "transactions?",
   "accounts?",
@@ -76803,7 +76804,6 @@ var AFFECTED = [
   "downloads?",
   "payments?",
   "traffic",
-  "user base",
   "userbase",
   "applications?",
   "apps?",
@@ -76819,58 +76819,312 @@ var AFFECTED = [
   "contestants?",
   "submissions?"
 ].join("|");
+var AFFECTED = new RegExp(`^(?:${AFFECTED_WORDS})$`, "i");
+var USUALLY_HARMED = /^(?:users?|customers?|clients?|visitors?|requests?|e-?mails?|tickets?|cases|orders?|transactions?|accounts?|messages?|queries|subscribers?|people|players?|students?|merchants?|downloads?|payments?|traffic|userbase|tenants?|organizations?|sign-?ups?|logins?|uploads?|participants?|contestants?|submissions?)$/i;
+var TIME_UNIT = /^(?:milli)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|months?|years?|ms|times?|mornings?|evenings?|afternoons?|steps?|points?)$/i;
+function isTimeUnit(word) {
+  return TIME_UNIT.test(word);
+}
+var TRIAL = /^(?:attempts|tries|retries|checks|health-?checks|probes|pings|heartbeats|alerts|alarms|notifications)$/i;
+function isPluralThing(word) {
+  return new RegExp("^\\p{L}[\\p{L}'\u2019-]{0,29}s$", "u").test(word) && !/ss$/i.test(word) && !isTimeUnit(word) && !TRIAL.test(word);
+}
+
+// src/harm.ts
+var HARM = /^(?:affected|impacted|failed|failing|lost|missing|missed|stuck|offline|down|broken|dropped|delayed|crashed|crashing|corrupted|deleted|blocked|rejected|unavailable|unreachable|unsearchable|inaccessible|stalled|dead|errored|exposed|leaked|compromised|orphaned|degraded|stranded|duplicated|frozen)$/i;
+var HARM_AFTER = /^[^.,;:!?()]{0,40}?\b(?:affected|impacted|failed|lost|stuck|offline|down|dropped|delayed|crashed|corrupted|deleted|blocked|rejected|unavailable|unreachable|unsearchable|inaccessible|missed|stalled|late|froze|frozen|hung|stopped|could\s{1,2}not|couldn['’]t|cannot|can['’]t|unable)\b/i;
+var HARM_BEFORE = /\b(?:affect(?:ed|ing)?|impact(?:ed|ing)?|fail(?:ed|ing|ures?)?|lost|loss|los(?:e|ing)|down|unavailable|errors?|could\s{1,2}not|couldn['’]t|unable|dropped|missed|timed\s{1,2}out|broken?)\b[^.,;:!?]{0,40}$/i;
+var CLAUSE_END = /\s(?:but|and|while|although|though|so|because|until|yet)\s/i;
+var CLAUSE_ENDS = new RegExp(CLAUSE_END.source, "gi");
+function clauseAfter(text3, end) {
+  const rest = text3.slice(end, end + 60);
+  const stop = CLAUSE_END.exec(rest);
+  return stop ? rest.slice(0, stop.index) : rest;
+}
+function clauseBefore(text3, start) {
+  const before = text3.slice(Math.max(0, start - 60), start);
+  const last = [...before.matchAll(CLAUSE_ENDS)].at(-1);
+  return last ? before.slice(last.index + last[0].length) : before;
+}
+function isHarmedAfter(text3, end) {
+  return HARM_AFTER.test(clauseAfter(text3, end));
+}
+function isHarmed(text3, start, end) {
+  return HARM_BEFORE.test(clauseBefore(text3, start)) || isHarmedAfter(text3, end);
+}
+
+// src/extent.ts
+var TOTALITY = /\b(all|every)(?:\s{1,2}of)?(?:\s{1,2}(?:the|our|its|their|your))?(?=\s)/giu;
+var EVERYONE = /(?<!\b(?:of|to|for|with|by)\s{1,2})\b(?:everyone|everybody)\b/giu;
+var ENTIRE = new RegExp(`\\b(?:entire|whole)\\s{1,2}(?:[\\p{L}-]{1,20}\\s{1,2})?(?:user\\s?base|customer\\s?base|${AFFECTED_WORDS})(?![\\p{L}])`, "giu");
+var WHOLLY = /\b(?:completely|entirely|totally|fully|wholly)\s{1,2}(?:down|unavailable|inaccessible|unreachable|offline|non-?functional|unusable)\b|\b(?:total|full|complete)\s{1,2}(?:service\s{1,2})?(?:outage|downtime|blackout)\b/giu;
+var WORD_AFTER = new RegExp("\\s{1,2}(\\p{L}[\\p{L}'\u2019-]{0,29})", "uy");
+var STOP = /^(?:the|a|an|of|on|in|at|for|by|to|from|with|and|or|is|are|was|were|be|been|that|which|this|these|those|other|over|along|around|through|but)$/i;
+var NONE = [
+  new RegExp("\\b(?:no|zero)\\s{1,2}(?:\\p{L}[\\p{L}-]{0,19}\\s{1,2}){0,2}(?:loss|impact)\\b", "giu"),
+  new RegExp("\\bno\\s{1,2}(?:\\p{L}[\\p{L}-]{0,19}\\s{1,2}){1,2}(?:was|were|being|been)\\s{1,2}(?:lost|accessed|exposed|compromised|leaked|affected|impacted)\\b", "giu"),
+  /\bnever\s{1,2}(?:lost|affected|impacted)\b/giu,
+  new RegExp("\\b(?:none|nobody|no\\s{1,2}one)\\s{1,2}(?:of\\s{1,2}(?:the|our|its|their)\\s{1,2}\\p{L}[\\p{L}-]{0,29}\\s{1,2})?(?:was|were)\\s{1,2}(?:affected|impacted|accessed|lost|exposed|compromised|leaked)\\b", "giu")
+];
+var NOT_AFFECTED = /\b(?:did|was|were|had)(?:\s{1,2}not|n['’]t)\s{1,2}(?:been\s{1,2})?(?:affect|affected|impact|impacted|lose|lost)\b/giu;
+function mention(span, from, to, kind, noun) {
+  const found = { span: subspan(span, from, to), kind, value: kind === "everyone" ? 100 : 0 };
+  if (noun !== void 0) found.noun = noun;
+  return found;
+}
+function totalNoun(text3, from, every, named) {
+  WORD_AFTER.lastIndex = from;
+  for (let words = 0; words < 4; words++) {
+    const match2 = WORD_AFTER.exec(text3);
+    const word = match2?.[1];
+    if (!match2 || !word || STOP.test(word) || isTimeUnit(word)) return void 0;
+    const end = match2.index + match2[0].length;
+    if (AFFECTED.test(word)) return { noun: word, end };
+    if (!named && (every || isPluralThing(word)) && isHarmed(text3, from, end)) return { noun: word, end };
+    WORD_AFTER.lastIndex = end;
+  }
+  return void 0;
+}
+var TOTALITY_CUE = /\b(?:all|every|everyone|everybody|entire|whole|completely|entirely|totally|fully|wholly|total|full|complete)\b/i;
+var NONE_CUE = /\b(?:no|zero|never|none|nobody|not)\b|n['’]t\b/i;
+function totality(span, named) {
+  const found = [];
+  if (!TOTALITY_CUE.test(span.text)) return found;
+  for (const match2 of span.text.matchAll(TOTALITY)) {
+    const noun = totalNoun(span.text, match2.index + match2[0].length, (match2[1] ?? "").toLowerCase() === "every", named);
+    if (noun) found.push(mention(span, match2.index, noun.end, "everyone", noun.noun));
+  }
+  for (const pattern2 of [EVERYONE, ENTIRE, WHOLLY]) {
+    for (const match2 of span.text.matchAll(pattern2)) found.push(mention(span, match2.index, match2.index + match2[0].length, "everyone"));
+  }
+  return found;
+}
+function findExtent(span, reach) {
+  const found = !NONE_CUE.test(span.text) ? [] : [...NONE, NOT_AFFECTED].flatMap((pattern2) => [...span.text.matchAll(pattern2)].map((match2) => mention(span, match2.index, match2.index + match2[0].length, "count")));
+  return reach === "anywhere" ? found : [...found, ...totality(span, reach === "document")];
+}
+var AFFECTED_COLUMN = new RegExp(`(?:^|\\s)(?:${AFFECTED_WORDS}|impacted|affected|loss|lost)(?:\\s|$)`, "i");
+var CELL_COUNT = /^(?:\d{1,3}(?:,\d{3})+|\d{1,9})\+?$/;
+var CELL_ALL = /^(?:all|everyone|everybody)$/i;
+var CELL_NONE = /^(?:none|no|zero|nobody|no one)$/i;
+function cellFigure(cell2, header) {
+  const text3 = cell2.text.replace(/^[*_`]{1,3}|[*_`]{1,3}$/g, "").trim();
+  if (!AFFECTED_COLUMN.test(header)) return void 0;
+  if (CELL_ALL.test(text3)) return mention(cell2, 0, cell2.text.length, "everyone", header);
+  if (CELL_NONE.test(text3)) return mention(cell2, 0, cell2.text.length, "count", header);
+  if (CELL_COUNT.test(text3)) return { span: cell2, kind: "count", value: Number(text3.replace(/[,+]/g, "")), noun: header };
+  return void 0;
+}
+function findTableImpact(lines) {
+  const found = [];
+  for (let index2 = 0; index2 + 1 < lines.length; index2++) {
+    const head = lines[index2];
+    if (!head?.text.includes("|") || !isDelimiterRow(lines[index2 + 1] ?? { text: "", start: 0 })) continue;
+    const headers = cellsOf(head).map((cell2) => cell2.text.replace(/[*_`]/g, ""));
+    for (let row = index2 + 2; row < lines.length && lines[row]?.text.includes("|"); row++) {
+      cellsOf(lines[row] ?? { text: "", start: 0 }).forEach((cell2, column) => {
+        const figure = cellFigure(cell2, headers[column] ?? "");
+        if (figure) found.push(figure);
+      });
+    }
+  }
+  return found;
+}
+
+// src/quantity.ts
+var MASS = /* @__PURE__ */ new Set(["people", "traffic", "userbase"]);
+var FUNCTION_WORDS = /* @__PURE__ */ new Set([
+  "the",
+  "a",
+  "an",
+  "of",
+  "on",
+  "in",
+  "at",
+  "for",
+  "by",
+  "to",
+  "from",
+  "with",
+  "and",
+  "or",
+  "per",
+  "during",
+  "after",
+  "before",
+  "some",
+  "many",
+  "few",
+  "several",
+  "when",
+  "while",
+  "if",
+  "that",
+  "which",
+  "who",
+  "our",
+  "their",
+  "its",
+  "his",
+  "her",
+  "my",
+  "your",
+  "this",
+  "these",
+  "those",
+  "is",
+  "are",
+  "was",
+  "were",
+  "be",
+  "been",
+  "has",
+  "have",
+  "had",
+  "not",
+  "no",
+  "than",
+  "into",
+  "as",
+  "since",
+  "until",
+  "ago"
+]);
+var FAILURE_NOUN = /^(?:failures|errors|restarts|crashes|outages|timeouts|disconnections|disconnects)$/i;
+var STATUS_WORDS = /^(?:server|errors?|responses?|status|codes?|pages?)$/i;
+var WORD_AFTER2 = new RegExp("\\s{1,2}(\\p{L}[\\p{L}'\u2019-]{0,29})", "uy");
+var NUMBER_WORDS2 = /* @__PURE__ */ new Map([
+  ["one", 1],
+  ["two", 2],
+  ["three", 3],
+  ["four", 4],
+  ["five", 5],
+  ["six", 6],
+  ["seven", 7],
+  ["eight", 8],
+  ["nine", 9],
+  ["ten", 10],
+  ["eleven", 11],
+  ["twelve", 12]
+]);
+var MAGNITUDE = /* @__PURE__ */ new Map([["thousand", 1e3], ["million", 1e6], ["billion", 1e9], ["trillion", 1e12]]);
 var PERCENTAGE = /(?<![\p{L}\p{N}.,])(\d{1,6}(?:[.,]\d{1,4})?)\s{0,2}(?:%|percent\b|per cent\b)/giu;
-var COUNT = new RegExp(
-  `(?<![\\p{L}\\p{N}.,:$#-])(\\d{1,3}(?:,\\d{3})+|\\d{1,9})(\\+|k\\b)?\\s{1,2}(?:(?!(?:on|in|at|for|by|to|from|with|and|or|per|during|after|before)\\s)[\\p{L}-]{1,20}\\s{1,2}){0,3}(${AFFECTED})(?![\\p{L}])`,
-  "giu"
-);
+var NUMBER = /(?<![\p{L}\p{N}.,:$€£#/-])(?:(\d{1,3}(?:,\d{3})+|\d{1,3}\.\d{1,2}(?=[km]\b)|\d{1,9})(\+|k\b|m\b)?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)/giu;
+var MULTIPLIER = { k: 1e3, m: 1e6 };
+var MONEY = /(?<![\p{L}\p{N}])[$€£]\s?(\d{1,3}(?:,\d{3})+|\d{1,12})(?:\.\d{1,2})?(?:\s?(?:k|m|mil|bn|b|thousand|million|billion|trillion)\b)?/giu;
+var PRICE_AFTER = /^\s{0,2}(?:\/|per\b|an?\s{1,2}(?:month|year|day|hour|seat|user)\b)/i;
 var MULTITUDE = new RegExp(
-  `\\b(?:dozens|hundreds|thousands|tens of thousands|hundreds of thousands|millions)\\s{1,2}of\\s{1,2}(?:[\\p{L}-]{1,20}\\s{1,2})?(${AFFECTED})(?![\\p{L}])`,
+  `\\b(?:dozens|hundreds|thousands|tens of thousands|hundreds of thousands|millions)\\s{1,2}of\\s{1,2}(?:[\\p{L}-]{1,20}\\s{1,2})?(${AFFECTED_WORDS})(?![\\p{L}])`,
   "giu"
 );
-var EVERYONE = new RegExp(
-  `\\b(?:all|every|entire)\\s{1,2}(?:of\\s{1,2})?(?:the\\s{1,2}|our\\s{1,2}|its\\s{1,2})?(?:[\\p{L}-]{1,20}\\s{1,2})?(${AFFECTED})(?![\\p{L}])`,
+var FRACTION = new RegExp(
+  `\\b(half|(?:a|one)\\s{1,2}third|(?:a|one)\\s{1,2}quarter|two\\s{1,2}thirds|three\\s{1,2}quarters)\\s{1,2}of\\s{1,2}(?:(?:the|our|all|its|their)\\s{1,2})?(?:[\\p{L}-]{1,20}\\s{1,2})?(${AFFECTED_WORDS})(?![\\p{L}])`,
   "giu"
 );
+var FRACTION_VALUE = { half: 50, third: 33.3, quarter: 25, thirds: 66.7, quarters: 75 };
 var CHANGE_BEFORE = /(?:increase[sd]?|decrease[sd]?|rose|fell|grew|dropped|spiked|jumped|up|down|by|cpu|memory|disk|load|utili[sz]ation|usage|capacity|at)\s{0,3}(?:of\s{1,2}|to\s{1,2}|by\s{1,2}|at\s{1,2})?$/i;
 var CHANGE_AFTER = /^\s{0,2}(?:increase|decrease|rise|drop|spike|growth|jump|higher|lower|faster|slower|more|less|cpu|memory|disk|load|utili[sz]ation|usage|capacity|bounce|engagement|conversion|rate|of (?:the )?(?:cpu|memory|disk|capacity|bandwidth|normal|usual|peak|expected|baseline|previous))/i;
 var RESOURCE_BEFORE = /(?:cpu|memory|disk|load|usage|utili[sz]ation|capacity)(?:\s{1,2}(?:usage|utili[sz]ation|load))?\s{1,2}(?:hit|reached|peaked at|rose to|climbed to|spiked to|was|at)\s{1,3}$/i;
+var SHARE_OF = /^\s{0,2}of\s/i;
+var RATE_AFTER = /^\s{0,2}(?:per\b|\/|an?\s{1,2}(?:second|minute|hour|day)\b|each\b)/i;
+var LIMIT_BEFORE = /\b(?:limit|limited|max|maximum|capacity|quota|threshold|prefetch|up\s{1,2}to|at\s{1,2}most|at\s{1,2}least)\s{1,2}(?:of\s{1,2}|to\s{1,2}|is\s{1,2}|was\s{1,2}|at\s{1,2})?(?:~|about\s{1,2}|around\s{1,2})?$/i;
+function isSetting(text3, start, end) {
+  return RATE_AFTER.test(text3.slice(end, end + 16)) || LIMIT_BEFORE.test(text3.slice(Math.max(0, start - 30), start));
+}
+var EXAMPLE = /\b(?:e\.?\s?g\b|for example|for instance)/i;
 var YEAR = /^(?:19|20)\d{2}$/;
-var QUANTITY_CUE = /\d|dozens|hundreds|thousands|millions|all|every|entire/i;
+var QUANTITY_CUE = /\d|[$€£]|\b(?:dozens|hundreds|thousands|millions|all|every|everyone|everybody|entire|whole|none|nobody|no|never|not|zero|one|half|third|quarter|thirds|quarters|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|completely|entirely|totally|fully|wholly|total|full|complete)\b|n['’]t\b/i;
 function parseNumber(text3) {
   return Number(text3.replaceAll(",", ""));
 }
-function findImpact(span) {
+function percentages(span, reach) {
   const text3 = span.text;
-  const mentions = [];
-  if (!QUANTITY_CUE.test(text3)) return mentions;
+  const found = [];
   for (const match2 of text3.matchAll(PERCENTAGE)) {
     const before = text3.slice(Math.max(0, match2.index - 24), match2.index);
     const after = text3.slice(match2.index + match2[0].length, match2.index + match2[0].length + 30);
     if (CHANGE_BEFORE.test(before) || RESOURCE_BEFORE.test(before) || CHANGE_AFTER.test(after)) continue;
+    if (reach === "anywhere" && !(SHARE_OF.test(after) && isHarmed(text3, match2.index, match2.index + match2[0].length))) continue;
     const digits = match2[1] ?? "0";
     const value2 = /,\d{3}$/.test(digits) ? parseNumber(digits) : Number(digits.replace(",", "."));
-    mentions.push({ span: subspan(span, match2.index, match2.index + match2[0].length), kind: "percentage", value: value2 });
+    found.push({ span: subspan(span, match2.index, match2.index + match2[0].length), kind: "percentage", value: value2 });
   }
-  const percentages = mentions.map((mention) => [mention.span.start - span.start, mention.span.start - span.start + mention.span.text.length]);
-  for (const match2 of text3.matchAll(COUNT)) {
-    if (percentages.some(([from, to]) => match2.index < to && from < match2.index + match2[0].length)) continue;
-    if (YEAR.test(match2[1] ?? "") && !match2[2] && /\s\S+\s/.test(match2[0])) continue;
-    const multiplier = match2[2]?.toLowerCase() === "k" ? 1e3 : 1;
-    mentions.push({
-      span: subspan(span, match2.index, match2.index + match2[0].length),
-      kind: "count",
-      value: parseNumber(match2[1] ?? "0") * multiplier,
-      noun: match2[3]
-    });
+  for (const match2 of /\b(?:half|thirds?|quarters?)\s/i.test(text3) ? text3.matchAll(FRACTION) : []) {
+    const end = match2.index + match2[0].length;
+    if (reach === "anywhere" && !isHarmed(text3, match2.index, end)) continue;
+    const value2 = FRACTION_VALUE[(match2[1] ?? "").toLowerCase().split(/\s+/).at(-1) ?? ""] ?? 50;
+    found.push({ span: subspan(span, match2.index, end), kind: "percentage", value: value2, noun: match2[2] ?? "" });
   }
-  for (const match2 of text3.matchAll(MULTITUDE)) {
-    mentions.push({ span: subspan(span, match2.index, match2.index + match2[0].length), kind: "count", noun: match2[1] });
+  return found;
+}
+var PARTITIVE_DETERMINER = /^(?:our|the|such|these|those|their|its|your|all)$/;
+var NEXT_WORD = new RegExp("^\\s{1,2}(\\p{L}[\\p{L}'\u2019-]{0,29})", "u");
+function nounFollows(text3, end) {
+  const next = NEXT_WORD.exec(text3.slice(end, end + 40))?.[1];
+  return next !== void 0 && (AFFECTED.test(next) || isPluralThing(next));
+}
+function countedNoun(text3, from, value2, reach) {
+  let multiplier = 1;
+  let harmed = false;
+  WORD_AFTER2.lastIndex = from;
+  for (let words = 0; words < 4; words++) {
+    const match2 = WORD_AFTER2.exec(text3);
+    const word = match2?.[1];
+    if (!match2 || !word) return void 0;
+    const lower = word.toLowerCase();
+    const end = match2.index + match2[0].length;
+    const partitive = words === 0 && lower === "of" || words === 1 && PARTITIVE_DETERMINER.test(lower) && /^\s{1,2}of$/i.test(text3.slice(from, match2.index));
+    if (partitive) {
+      WORD_AFTER2.lastIndex = end;
+      continue;
+    }
+    if (FUNCTION_WORDS.has(lower)) return void 0;
+    if (value2 >= 400 && value2 < 600 && STATUS_WORDS.test(lower)) return void 0;
+    const magnitude = MAGNITUDE.get(lower);
+    if (magnitude) multiplier = magnitude;
+    else if (AFFECTED.test(word)) {
+      if (value2 === 1 && !nounFollows(text3, end) || /s$/i.test(word) || MASS.has(lower)) return { noun: word, end, multiplier, harmed };
+    } else if (isPluralThing(word)) {
+      if (harmed || reach !== "anywhere" && (FAILURE_NOUN.test(word) || isHarmedAfter(text3, end))) return { noun: word, end, multiplier, harmed };
+    }
+    harmed ||= HARM.test(word);
+    WORD_AFTER2.lastIndex = end;
   }
-  for (const match2 of text3.matchAll(EVERYONE)) {
-    mentions.push({ span: subspan(span, match2.index, match2.index + match2[0].length), kind: "everyone", value: 100, noun: match2[1] });
+  return void 0;
+}
+function countsHere(text3, start, counted, reach) {
+  if (reach !== "anywhere") return true;
+  if (isSetting(text3, start, counted.end)) return false;
+  return USUALLY_HARMED.test(counted.noun) || counted.harmed || isHarmed(text3, start, counted.end);
+}
+function counts(span, reach) {
+  const text3 = span.text;
+  const found = [];
+  for (const match2 of text3.matchAll(NUMBER)) {
+    const digits = match2[1];
+    const value2 = digits ? parseNumber(digits) * (MULTIPLIER[match2[2]?.toLowerCase() ?? ""] ?? 1) : NUMBER_WORDS2.get((match2[3] ?? "").toLowerCase()) ?? 0;
+    const counted = countedNoun(text3, match2.index + match2[0].length, value2, reach);
+    if (!counted || !countsHere(text3, match2.index, counted, reach)) continue;
+    if (digits && YEAR.test(digits) && !match2[2] && counted.end - match2.index > match2[0].length + counted.noun.length + 2) continue;
+    found.push({ span: subspan(span, match2.index, counted.end), kind: "count", value: value2 * counted.multiplier, noun: counted.noun });
   }
-  return mentions.sort((a, b) => a.span.start - b.span.start);
+  for (const match2 of /[$€£]/.test(text3) ? text3.matchAll(MONEY) : []) {
+    const end = match2.index + match2[0].length;
+    if (PRICE_AFTER.test(text3.slice(end, end + 16))) continue;
+    found.push({ span: subspan(span, match2.index, end), kind: "count", value: parseNumber(match2[1] ?? "0"), noun: match2[0].charAt(0) });
+  }
+  for (const match2 of /(?:dozens|hundreds|thousands|millions)\s/i.test(text3) ? text3.matchAll(MULTITUDE) : []) {
+    found.push({ span: subspan(span, match2.index, match2.index + match2[0].length), kind: "count", noun: match2[1] ?? "" });
+  }
+  return found;
+}
+function findImpact(span, reach = "impact") {
+  if (!QUANTITY_CUE.test(span.text)) return [];
+  const shares = percentages(span, reach);
+  const taken = shares.map((mention2) => [mention2.span.start, mention2.span.start + mention2.span.text.length]);
+  const overlapsShare = (mention2) => taken.some(([from, to]) => mention2.span.start < to && from < mention2.span.start + mention2.span.text.length);
+  const example = EXAMPLE.exec(span.text);
+  return [...shares, ...counts(span, reach).filter((mention2) => !overlapsShare(mention2)), ...findExtent(span, reach)].filter((mention2) => !example || mention2.span.start - span.start < example.index).sort((a, b) => a.span.start - b.span.start);
 }
 
 // src/facts.ts
@@ -76879,6 +77133,20 @@ var INCIDENT_AFTER = /^\s{0,2}(?:-\s{0,2})?(?:long\s{1,2})?(?:outage|incident|di
 var NOT_INCIDENT_LENGTH = /\b(?:after|in|within|every|each|later|first|next|last|per|ago)\s{1,3}(?:\S{1,12}\s{1,3})?$/i;
 function linesOf(source, start, end) {
   return splitLines(source, start, end).filter((line) => /\S/.test(line.text));
+}
+function impactMentions(prose, sections, impactSections) {
+  const plans = sections.filter((section) => section.kinds.includes("action-items"));
+  const inPlan = (line) => plans.some((section) => line.start >= section.contentStart && line.start < section.contentEnd);
+  const unplanned = linesOf(prose, 0, prose.length).filter((line) => !inPlan(line));
+  const impactText = impactSections.length > 0 ? impactSections.flatMap((section) => linesOf(prose, section.contentStart, section.contentEnd)) : unplanned;
+  const elsewhere = impactSections.length > 0 ? unplanned.flatMap((line) => findImpact(line, "anywhere")) : [];
+  const reach = impactSections.length > 0 ? "impact" : "document";
+  const seen = /* @__PURE__ */ new Set();
+  return [...impactText.flatMap((line) => findImpact(line, reach)), ...findTableImpact(impactText), ...elsewhere].filter((mention2) => {
+    if (seen.has(mention2.span.start)) return false;
+    seen.add(mention2.span.start);
+    return true;
+  }).sort((a, b) => a.span.start - b.span.start);
 }
 function outsideTimelines(sections) {
   const timelineRanges = [];
@@ -76921,9 +77189,9 @@ function isIncidentLength(line, duration) {
 function statedWindows(tree, source) {
   const windows2 = [];
   for (const statement of statementsIn(tree, source, 0, source.length)) {
-    const lengths = findDurations(statement).filter((mention) => mention.qualifier !== "bound" && isIncidentLength(statement, mention));
+    const lengths = findDurations(statement).filter((mention2) => mention2.qualifier !== "bound" && isIncidentLength(statement, mention2));
     if (lengths.length !== 1) continue;
-    const ranges = findTimes(statement).filter((mention) => mention.time && mention.end?.time);
+    const ranges = findTimes(statement).filter((mention2) => mention2.time && mention2.end?.time);
     const range = ranges[0];
     if (ranges.length !== 1 || !range?.time || !range.end?.time) continue;
     let minutes = minuteOfDay(range.end.time) - minuteOfDay(range.time);
@@ -76935,14 +77203,14 @@ function statedWindows(tree, source) {
 }
 function firstTime(spans, timesOf) {
   for (const span of spans) {
-    const found = timesOf(span).find((mention) => mention.time);
+    const found = timesOf(span).find((mention2) => mention2.time);
     if (found) return found;
   }
   return void 0;
 }
 function firstRange(spans, timesOf) {
   for (const span of spans) {
-    const found = timesOf(span).find((mention) => mention.time && mention.end?.time);
+    const found = timesOf(span).find((mention2) => mention2.time && mention2.end?.time);
     if (found) return found;
   }
   return void 0;
@@ -76950,12 +77218,12 @@ function firstRange(spans, timesOf) {
 var OPENING = /^[\s*_>#-]{0,6}(?:(?:on|at)\s)?$/i;
 var UNTIL = /\b(?:until|till)\s{1,3}(?:about\s{1,3}|around\s{1,3})?$/i;
 function openingWindow(spans, timesOf) {
-  const statement = spans.find((span) => timesOf(span).some((mention) => mention.time));
+  const statement = spans.find((span) => timesOf(span).some((mention2) => mention2.time));
   if (!statement) return void 0;
-  const times = timesOf(statement).filter((mention) => mention.time);
+  const times = timesOf(statement).filter((mention2) => mention2.time);
   const first = times[0];
   if (!first || !OPENING.test(statement.text.slice(0, first.span.start - statement.start))) return void 0;
-  const end = times.slice(1).find((mention) => UNTIL.test(statement.text.slice(0, mention.span.start - statement.start)));
+  const end = times.slice(1).find((mention2) => UNTIL.test(statement.text.slice(0, mention2.span.start - statement.start)));
   return end ? { start: first, end } : { start: first };
 }
 function contentOf(facts, label) {
@@ -76998,20 +77266,14 @@ function extractStatedFacts(tree, source, sections, factLabels, preambleEnd) {
   if (duration) startMention ??= firstTime([...contentOf(factLabels, "date"), ...durationLines], timesOf);
   if (!duration) {
     for (const line of stated) {
-      duration = findDurations(line).find((mention) => isIncidentLength(line, mention));
+      duration = findDurations(line).find((mention2) => isIncidentLength(line, mention2));
       if (duration) break;
     }
   }
-  const dateMention = contentOf(factLabels, "date").flatMap((line) => findTimes(line)).find((mention) => mention.date) ?? (startMention?.date ? startMention : void 0) ?? stated.flatMap(timesOf).find((mention) => mention.date);
+  const dateMention = contentOf(factLabels, "date").flatMap((line) => findTimes(line)).find((mention2) => mention2.date) ?? (startMention?.date ? startMention : void 0) ?? stated.flatMap(timesOf).find((mention2) => mention2.date);
   const impactSections = sections.filter((section) => section.kinds.includes("impact") || section.kinds.includes("summary"));
-  const impactText = impactSections.length > 0 ? impactSections.flatMap((section) => linesOf(source, section.contentStart, section.contentEnd)) : linesOf(source, 0, source.length);
-  const seen = /* @__PURE__ */ new Set();
-  const impact = impactText.flatMap((line) => findImpact(line)).filter((mention) => {
-    if (seen.has(mention.span.start)) return false;
-    seen.add(mention.span.start);
-    return true;
-  });
   const prose = withoutFencedCode(tree, source);
+  const impact = impactMentions(prose, sections, impactSections);
   const zones = findZones(slice(prose, 0, prose.length));
   const explicitOffset = [startMention?.time, endMention?.time].find((time) => time?.offset !== void 0)?.offset ?? firstZoneOffset(zones);
   const year = [dateMention?.date?.year, startMention?.date?.year].find((value2) => value2 !== void 0);
@@ -77037,15 +77299,15 @@ function reckonEnd(start, duration) {
   return { span: duration.span, time, at: start.at + duration.minutes, reckoned: true };
 }
 function placeMoments(startMention, endMention, anchor, defaultOffset, fallbackYear, duration) {
-  const place = (mention, day) => {
-    if (!mention?.time) return void 0;
-    const date = mention.date ?? day;
+  const place = (mention2, day) => {
+    if (!mention2?.time) return void 0;
+    const date = mention2.date ?? day;
     const moment = {
-      span: mention.span,
-      time: mention.time,
-      at: (date ? dayNumber(date, fallbackYear) : 0) * 1440 + minuteOfDay(mention.time) - (mention.time.offset ?? defaultOffset)
+      span: mention2.span,
+      time: mention2.time,
+      at: (date ? dayNumber(date, fallbackYear) : 0) * 1440 + minuteOfDay(mention2.time) - (mention2.time.offset ?? defaultOffset)
     };
-    if (mention.date) moment.date = mention.date;
+    if (mention2.date) moment.date = mention2.date;
     return moment;
   };
   const start = place(startMention, anchor);
@@ -77156,302 +77418,143 @@ function frontMatterFactLabels(tree, source, factLabel) {
   return labels;
 }
 
-// src/sections.ts
-var MAX_BARE_TITLE = 60;
-var LABEL_SENTENCE_WORDS = 4;
-var BARE_TITLE = /^[\p{L}\p{N}\s&'’/+-]+$/u;
-var PARENTHESISED = /\([^()]{0,80}\)/g;
-var MAX_TITLE_WORDS = 8;
-var PSEUDO_RANK = 7;
-var LABEL_RANK = 7.5;
-var INLINE_RANK = 8;
-var MAX_TITLE = 80;
-var WRAPPED = /^(\*\*\*|\*\*|__|\*|_)([^*_\n]{1,80}?)\1\s{0,3}:?\s{0,3}$/u;
-var BOLD_LABEL = /^(\*\*|__)([^*_:\n]{1,80}?)(?::\s{0,3}\1|\s{0,3}\1\s{0,3}:)\s{0,3}/u;
-var PLAIN_LABEL = /^([^*_:\n|]{1,80}?)\s{0,3}:(?!\/\/)\s{0,3}/u;
-var LABEL_LEAD = new RegExp("^(?:[\\s>]|[-+*\u2022](?=\\s)|\\d{1,3}[.)](?=\\s)|#{1,6}(?=\\s)|\\p{Extended_Pictographic}|\\uFE0F|\\u200D)*", "u");
-var HTML_HEADING = /^<h([1-6])\b[^>]{0,200}>([^<]{0,200})<\/h\1>\s{0,3}$/iu;
-function looksLikeTitle(text3) {
-  const words = text3.trim().split(/\s+/);
-  return words.length <= MAX_TITLE_WORDS && !/[.!?,;]$/.test(text3.trim()) && words.every((word) => word.length < 4 || !new RegExp("^\\p{Ll}", "u").test(word));
-}
-function readLabel(line) {
-  const start = subspan(line, LABEL_LEAD.exec(line.text)?.[0].length ?? 0);
-  const trimmed = stripTrailingMarkup(start);
-  const wrapped = WRAPPED.exec(start.text.trimEnd());
-  if (wrapped) {
-    const inner = wrapped[2] ?? "";
-    const at2 = trimmed.text.indexOf(inner);
-    const end = start.text.trimEnd().length;
-    return { title: inner.replace(/:\s*$/, ""), titleSpan: subspan(trimmed, at2, at2 + inner.length), rest: subspan(start, end, end), wrapped: true, bare: false };
+// src/titles.ts
+var keyword = (kind, pattern2, strength = "head") => ({ kind, pattern: pattern2, strength });
+var KEYWORDS = [
+  keyword("timeline", /\b(?:timeline|chronology)\b/g, "strong"),
+  keyword("root-cause", /\broot causes?\b/g, "strong"),
+  keyword("root-cause", /\b(?:causes?|contributing factors?)\b/g),
+  keyword("action-items", /\b(?:corrective|corrections?|preventive|preventative|prevention|preventation|remediations?|follow ?ups?|action items?|action points?|next steps)\b/g, "strong"),
+  keyword("action-items", /\b(?:improvements?|recommendations?|safeguards?|going forward|moving forward)\b/g),
+  keyword("action-items", /\bactions?\b/g, "generic"),
+  keyword("lessons-learned", /\b(?:lessons?|learnings?)\b/g, "strong"),
+  keyword("resolution", /\b(?:resolution|mitigations?|recovery|resolving)\b/g, "strong"),
+  keyword("resolution", /\b(?:fix(?:es|ed|ing)?|patched|patching|solutions?|workarounds?|(?:actions?|steps) (?:taken|performed|implemented))\b/g),
+  keyword("impact", /\bimpact\b/g, "strong"),
+  keyword("summary", /\b(?:summary|overview)\b/g, "strong")
+];
+var ANY_KEYWORD = new RegExp(KEYWORDS.map(({ pattern: pattern2 }) => pattern2.source).join("|"));
+var PREPOSITIONS = /* @__PURE__ */ new Set(["of", "for", "on", "in", "at", "after", "before", "during", "from", "to", "with", "by", "about", "behind", "across", "within", "into", "via", "per", "under", "over", "since", "until"]);
+var FUTURE = /\b(?:long term|longer term|future|planned|proposed|suggested|potential|upcoming)\b/;
+var SUMMARY_QUALIFIERS = /* @__PURE__ */ new Set([
+  // the incident and the report on it
+  "incident",
+  "incidents",
+  "issue",
+  "outage",
+  "event",
+  "events",
+  "problem",
+  "failure",
+  "downtime",
+  "disruption",
+  "degradation",
+  "postmortem",
+  "post",
+  "mortem",
+  "report",
+  "retrospective",
+  "review",
+  "rca",
+  // the kind of summary
+  "executive",
+  "quick",
+  "brief",
+  "short",
+  "high",
+  "level",
+  "overall",
+  "general",
+  "technical",
+  "final",
+  "initial",
+  "key",
+  "main",
+  "full",
+  "public",
+  "internal",
+  "external",
+  "the",
+  "a",
+  "an",
+  "our",
+  "this"
+]);
+var WHICH = /^(?:\d{1,4}(?:st|nd|rd|th)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+var qualifies = (word) => SUMMARY_QUALIFIERS.has(word) || WHICH.test(word);
+var SUMMARY_SUBJECTS = /* @__PURE__ */ new Set(["what", "happened", "findings", "it", "that", "on", "in"]);
+var isSubject = (word) => qualifies(word) || SUMMARY_SUBJECTS.has(word);
+function findKeywords(phrase, strongOnly) {
+  const found = [];
+  for (const { kind, pattern: pattern2, strength } of KEYWORDS) {
+    if (strongOnly && strength !== "strong") continue;
+    for (const match2 of phrase.matchAll(pattern2)) found.push({ kind, start: match2.index, end: match2.index + match2[0].length, generic: strength === "generic", strong: strength === "strong" });
   }
-  const bold = BOLD_LABEL.exec(start.text);
-  const match2 = bold ?? PLAIN_LABEL.exec(start.text);
-  if (!match2) {
-    if (trimmed.text.length === 0 || trimmed.text.length > MAX_BARE_TITLE || !BARE_TITLE.test(trimmed.text.replace(PARENTHESISED, ""))) return void 0;
-    return { title: trimmed.text, titleSpan: trimmed, rest: subspan(trimmed, trimmed.text.length), wrapped: false, bare: true };
+  return found;
+}
+function lastOf(found) {
+  const specific = found.filter((word) => !word.generic);
+  return (specific.length > 0 ? specific : found).reduce(
+    (best, next) => !best || next.end > best.end || next.end === best.end && next.start < best.start ? next : best,
+    void 0
+  );
+}
+function splitHead(phrase) {
+  const words = phrase.split(" ");
+  const at = words.findIndex((word, index2) => index2 > 0 && PREPOSITIONS.has(word));
+  return at === -1 ? [phrase, ""] : [words.slice(0, at).join(" "), words.slice(at + 1).join(" ")];
+}
+function summaryKind(head, found, complement) {
+  const before = head.slice(0, found.start);
+  const sectionWord = (phrase) => lastOf(findKeywords(phrase, false).filter((word) => !word.generic && word.kind !== "summary"));
+  const of = sectionWord(before) ?? sectionWord(complement);
+  if (of) return of.kind;
+  const qualifiers = before.split(" ").filter(Boolean);
+  const subjects = complement.split(" ").filter(Boolean);
+  return qualifiers.every(qualifies) && subjects.every(isSubject) ? "summary" : null;
+}
+var AUXILIARY = /\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|should|would|will|shall|may|might|must)\b/;
+function headKind(phrase) {
+  if (!ANY_KEYWORD.test(phrase) || AUXILIARY.test(phrase)) return void 0;
+  const [head, complement] = splitHead(phrase);
+  const inHead = lastOf(findKeywords(head, false));
+  if (inHead) {
+    if (inHead.kind === "summary") return summaryKind(head, inHead, complement);
+    if (inHead.kind === "resolution" && FUTURE.test(head)) return "action-items";
+    return inHead.kind;
   }
-  const title = (bold ? match2[2] : match2[1]) ?? "";
-  const at = start.text.indexOf(title);
-  const rest = stripTrailingMarkup(subspan(start, match2[0].length));
-  return { title, titleSpan: subspan(start, at, at + title.length), rest, wrapped: Boolean(bold), bare: false };
+  const anywhere = complement === "" ? void 0 : lastOf(findKeywords(complement, true));
+  return anywhere && anywhere.kind !== "summary" ? anywhere.kind : void 0;
 }
-function offsets3(node2) {
-  const start = node2.position?.start.offset;
-  const end = node2.position?.end.offset;
-  return start === void 0 || end === void 0 ? void 0 : [start, end];
+function namesFixesOnly(phrase) {
+  const found = findKeywords(phrase, false).filter((word) => word.kind === "resolution");
+  return found.length > 0 && found.every((word) => !word.strong);
 }
-function withoutComments(text3) {
-  let kept = "";
-  let from = 0;
-  for (let open2 = text3.indexOf("<!--"); open2 !== -1; open2 = text3.indexOf("<!--", from)) {
-    const close2 = text3.indexOf("-->", open2 + 4);
-    if (close2 === -1) break;
-    kept += text3.slice(from, open2);
-    from = close2 + 3;
-  }
-  return kept + text3.slice(from);
+var WH_WORDS = /* @__PURE__ */ new Set(["why", "what", "how", "will", "did", "does", "do", "is", "are", "was", "were", "can", "could", "should", "where", "when", "who", "whats", "hows"]);
+var FAILURE_VERB = /\b(?:happen|happened|break|broke|broken|fail|failed|occur|occurred|crash|crashed|went down|go down|stop|stopped)\b/;
+var CAUSE_VERB = /\b(?:cause|caused|causes|allow|allowed|allows|led|lead|leads|trigger|triggered|triggers)\b/;
+var FIX_VERB = /\b(?:fix|fixed|resolve|resolved|mitigate|mitigated|recover|recovered|restore|restored|solve|solved|patch|patched)\b/;
+var FOLLOW_UP = /\b(?:prevent|prevention|avoid|again|next|now|future|forward|being done|(?:is|are|re|am) (?:\w+ )?doing)\b/;
+var LEARN_VERB = /\b(?:learn|learned|learnt)\b/;
+var COPULA = /^what (?:is|are|was|were) (.+)$/;
+var MAX_QUESTION_WORDS = 14;
+function isQuestion(text3) {
+  const words = text3.trim().toLowerCase().split(/\s+/);
+  return text3.trim().endsWith("?") && words.length <= MAX_QUESTION_WORDS && WH_WORDS.has(words[0] ?? "");
 }
-function firstEndingAfter(spans, offset) {
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const middle = low + high >> 1;
-    const span = spans[middle];
-    if (span && span.start + span.text.length <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+function isWhClause(phrase) {
+  const first = phrase.split(" ", 1)[0] ?? "";
+  return WH_WORDS.has(first);
 }
-function meaningful(source, start, end) {
-  if (end <= start) return false;
-  const text3 = withoutComments(source.slice(start, end)).replace(/^[ \t]{0,3}(?:[-*_=][ \t]*){3,}$/gm, "");
-  return !isBlank(text3);
-}
-function isPartOf(inner, outer) {
-  return inner.rank === outer.rank && inner.kinds.length > 0 && inner.kinds.length < outer.kinds.length && inner.kinds.every((kind) => outer.kinds.includes(kind));
-}
-var OPENING_WORDS = 12;
-function openingSummary(tree, source, blocks) {
-  const ordered = [...blocks].sort((a, b) => a.marker.start - b.marker.start);
-  const [first, second] = ordered;
-  const titled = first !== void 0 && first.kinds.length === 0 && first.rank <= 6;
-  const start = titled ? first.marker.start + first.marker.text.length : 0;
-  const end = (titled ? second : first)?.marker.start ?? source.length;
-  for (const node2 of tree.children) {
-    const range = offsets3(node2);
-    if (!range || range[0] < start) continue;
-    if (range[0] >= end) break;
-    if (node2.type !== "paragraph" || toString(node2).split(/\s+/).length < OPENING_WORDS) continue;
-    const [line] = splitLines(source, range[0], range[1]);
-    const marker = line ?? slice(source, range[0], range[0]);
-    return {
-      kinds: ["summary"],
-      title: "",
-      titleSpan: slice(source, range[0], range[0]),
-      style: "opening",
-      rank: PSEUDO_RANK,
-      marker,
-      contentStart: range[0],
-      contentEnd: end,
-      hasContent: true
-    };
-  }
-  return void 0;
-}
-function scanSections(tree, source, matcher) {
-  const markers2 = [];
-  const facts = [];
-  let openTimeline;
-  const startsWithTime = (span) => {
-    const lead = readLeadingTime(stripLeadingMarkup(span));
-    return lead !== void 0 && lead.kind !== "relative";
-  };
-  const addBlock = (marker) => {
-    if (openTimeline && marker.kinds.length === 0 && (openTimeline.rank > 6 || marker.rank > openTimeline.rank) && startsWithTime(marker.marker)) {
-      return;
-    }
-    if (openTimeline && marker.rank <= openTimeline.rank) openTimeline = void 0;
-    markers2.push(marker);
-    if (marker.kinds.includes("timeline")) openTimeline = marker;
-  };
-  const addFact = (label, marker, content3) => {
-    facts.push({ label, marker, content: content3 });
-  };
-  const scanParagraph = (paragraph, itemEnd, topLevel) => {
-    const range = offsets3(paragraph);
-    if (!range) return;
-    const lines = splitLines(source, range[0], range[1]);
-    lines.forEach((line, index2) => {
-      const label = readLabel(line);
-      if (!label || label.title.length > MAX_TITLE) return;
-      const atItemStart = index2 === 0 && itemEnd !== void 0;
-      const standalone = label.rest.text === "";
-      const kinds = matcher.match(label.title, label.wrapped || standalone && looksLikeTitle(label.title));
-      const fact2 = kinds.length === 0 && !label.bare ? matcher.factLabel(label.title) : void 0;
-      const lineEnd = line.start + line.text.length;
-      const next = lines[index2 + 1];
-      if (fact2) {
-        const following = lines.slice(index2 + 1);
-        const stop = following.findIndex((other) => readLabel(other)?.bare === false);
-        const last = stop === -1 ? following.at(-1) : following[stop - 1];
-        const contentEnd = atItemStart ? itemEnd ?? lineEnd : last ? last.start + last.text.length : lineEnd;
-        addFact(fact2, line, slice(source, label.rest.start, contentEnd));
-        return;
-      }
-      if (kinds.length === 0) return;
-      if (topLevel && label.rest.text === "") {
-        addBlock({
-          kinds,
-          title: label.title,
-          titleSpan: label.titleSpan,
-          style: label.wrapped ? "pseudo" : "label",
-          rank: label.wrapped || label.bare ? PSEUDO_RANK : LABEL_RANK,
-          marker: line,
-          contentStart: next ? next.start : range[1]
-        });
-        return;
-      }
-      markers2.push({
-        kinds,
-        title: label.title,
-        titleSpan: label.titleSpan,
-        style: "inline-label",
-        rank: INLINE_RANK,
-        marker: line,
-        contentStart: label.rest.start,
-        contentEnd: atItemStart ? itemEnd ?? lineEnd : lineEnd
-      });
-    });
-  };
-  const scanHeading = (heading) => {
-    const range = offsets3(heading);
-    if (!range) return;
-    const marker = slice(source, range[0], range[1]);
-    const written = toString(heading);
-    const title = written.replace(/\s{0,3}:\s{0,3}$/, "");
-    const setext = !/^\s{0,3}#/.test(marker.text);
-    const titleAt = Math.max(0, marker.text.indexOf(title.slice(0, 20)));
-    const base2 = {
-      title,
-      titleSpan: subspan(marker, titleAt, titleAt + title.length),
-      style: setext ? "setext" : "atx",
-      rank: heading.depth,
-      marker,
-      contentStart: range[1]
-    };
-    const label = readLabel({ text: title, start: 0 });
-    const sentence = label !== void 0 && !label.bare && label.rest.text.split(/\s+/).length >= LABEL_SENTENCE_WORDS;
-    const kinds = sentence ? [] : matcher.match(title, true);
-    if (kinds.length > 0) {
-      addBlock({ ...base2, kinds });
-      return;
-    }
-    if (label && !label.bare && label.rest.text !== "") {
-      const restAt = marker.text.indexOf(label.rest.text.slice(0, 20));
-      const rest = restAt >= 0 ? subspan(marker, restAt) : slice(source, range[1], range[1]);
-      const labelKinds = matcher.match(label.title);
-      const fact2 = labelKinds.length === 0 ? matcher.factLabel(label.title) : void 0;
-      if (fact2) addFact(fact2, marker, rest);
-      if (labelKinds.length > 0) {
-        markers2.push({ ...base2, kinds: labelKinds, title: label.title, style: "inline-label", rank: INLINE_RANK, contentStart: rest.start, contentEnd: range[1] });
-      }
-      return;
-    }
-    if (/:\s*$/.test(written)) return;
-    addBlock({ ...base2, kinds: [] });
-  };
-  const scanHtml = (html) => {
-    const range = offsets3(html);
-    const match2 = HTML_HEADING.exec(html.value.trim());
-    if (!range || !match2) return;
-    const title = match2[2] ?? "";
-    const marker = slice(source, range[0], range[1]);
-    const titleAt = Math.max(0, marker.text.indexOf(title));
-    addBlock({
-      kinds: matcher.match(title, true),
-      title,
-      titleSpan: subspan(marker, titleAt, titleAt + title.length),
-      style: "html",
-      rank: Number(match2[1]),
-      marker,
-      contentStart: range[1]
-    });
-  };
-  const scanList = (list2) => {
-    for (const item of list2.children) scanItem(item);
-  };
-  const scanItem = (item) => {
-    const range = offsets3(item);
-    if (!range) return;
-    item.children.forEach((child, index2) => {
-      if (child.type === "paragraph") scanParagraph(child, index2 === 0 ? range[1] : void 0, false);
-      else if (child.type === "list") scanList(child);
-    });
-  };
-  const scanBlocks = (nodes) => {
-    for (const node2 of nodes) {
-      if (!node2.position) continue;
-      switch (node2.type) {
-        case "heading":
-          scanHeading(node2);
-          break;
-        case "html":
-          scanHtml(node2);
-          break;
-        case "paragraph":
-          scanParagraph(node2, void 0, true);
-          break;
-        case "list":
-          scanList(node2);
-          break;
-        case "blockquote":
-          scanBlocks(node2.children);
-          break;
-        default:
-          break;
-      }
-    }
-  };
-  scanBlocks(tree.children);
-  const blocks = markers2.filter((marker) => marker.contentEnd === void 0);
-  const blockEnds = /* @__PURE__ */ new Map();
-  const open2 = [];
-  for (const block of [...blocks].sort((a, b) => a.marker.start - b.marker.start)) {
-    for (let top = open2.at(-1); top && block.rank <= top.rank && !isPartOf(block, top); top = open2.at(-1)) {
-      blockEnds.set(top, block.marker.start);
-      open2.pop();
-    }
-    open2.push(block);
-  }
-  const blockLines = blocks.map((block) => block.marker).sort((a, b) => a.start - b.start);
-  const hasOwnContent = (marker, contentEnd) => {
-    let from = marker.contentStart;
-    let index2 = firstEndingAfter(blockLines, from);
-    for (; index2 < blockLines.length; index2++) {
-      const line = blockLines[index2];
-      if (!line || line.start >= contentEnd) break;
-      if (meaningful(source, from, line.start)) return true;
-      from = Math.max(from, line.start + line.text.length);
-    }
-    return meaningful(source, from, contentEnd);
-  };
-  const sections = markers2.filter((marker) => marker.kinds.length > 0).map((marker) => {
-    const contentEnd = marker.contentEnd ?? blockEnds.get(marker) ?? source.length;
-    const { contentEnd: _ignored, ...rest } = marker;
-    return { ...rest, marker: trimSpan(marker.marker), contentEnd, hasContent: hasOwnContent(marker, contentEnd) };
-  }).sort((a, b) => a.marker.start - b.marker.start);
-  const enclosing = [];
-  for (const section of sections) {
-    while (enclosing.length > 0 && (enclosing.at(-1)?.contentEnd ?? 0) <= section.marker.start) enclosing.pop();
-    const parent = enclosing.at(-1);
-    if (parent) section.parent = parent;
-    if (section.style !== "inline-label") enclosing.push(section);
-  }
-  const firstBlock = blocks.reduce((min, marker) => Math.min(min, marker.marker.start), source.length);
-  const opening = sections.some((section) => section.kinds.includes("summary")) ? void 0 : openingSummary(tree, source, blocks);
-  if (opening) sections.unshift(opening);
-  return { sections, factLabels: facts, preambleEnd: firstBlock };
+function questionKinds(phrase) {
+  if (phrase.startsWith("why ") && FAILURE_VERB.test(phrase)) return ["root-cause"];
+  if (FOLLOW_UP.test(phrase)) return ["action-items"];
+  if (FIX_VERB.test(phrase)) return ["resolution"];
+  if (phrase.startsWith("what ") && CAUSE_VERB.test(phrase)) return ["root-cause"];
+  if (LEARN_VERB.test(phrase)) return ["lessons-learned"];
+  const complement = COPULA.exec(phrase)?.[1];
+  const kind = complement ? headKind(complement) : void 0;
+  return kind ? [kind] : [];
 }
 
 // src/synonyms.ts
@@ -77504,6 +77607,8 @@ var DEFAULT_SYNONYMS = {
   resolution: ["resolution", "mitigation", "recovery", "resolution and recovery"],
   "action-items": [
     "action items",
+    "action points",
+    "action point",
     "corrective and preventative measures",
     "corrective and preventive measures",
     "corrective actions",
@@ -77527,24 +77632,19 @@ var FACT_LABELS = {
 };
 var EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}\u{20E3}]/gu;
 var LEADING_NUMBER = /^(?:(?:\d{1,3}|[ivx]{1,4}|[a-h])[.)]|\d{1,3}\s)\s*/;
-var PARENTHESISED2 = /\([^()]{0,80}\)/g;
+var PARENTHESISED = /\([^()]{0,80}\)/g;
 var NOT_WORD = /[^\p{L}\p{N}]+/gu;
 var URL3 = /\b(?:https?|ftp):\/\/\S{1,2000}/gi;
 function normalizeTitle(title) {
-  return title.toLowerCase().replace(URL3, " ").replace(EMOJI, " ").replace(PARENTHESISED2, " ").replaceAll("&", " and ").trim().replace(LEADING_NUMBER, "").replace(NOT_WORD, " ").trim();
+  return title.toLowerCase().replace(URL3, " ").replace(EMOJI, " ").replace(PARENTHESISED, " ").replaceAll("&", " and ").trim().replace(LEADING_NUMBER, "").replace(NOT_WORD, " ").trim();
 }
 var FILLER = /* @__PURE__ */ new Set(["the", "a", "an", "of", "our", "this", "issue", "incident", "event", "events", "outage", "detailed", "brief", "full", "report", "initial"]);
-var KEYWORDS = [
-  ["timeline", /\b(?:timeline|chronology)\b/],
-  ["root-cause", /\broot causes?\b/],
-  ["action-items", /\b(?:corrective|corrections?|preventive|preventative|prevention|preventation|remediations?|follow ?ups?|action items?|next steps)\b/],
-  ["lessons-learned", /\blessons?\b/],
-  ["resolution", /\b(?:resolution|mitigation|recovery|resolved|resolving|how (?:it|we) fixed)\b/],
-  ["impact", /\bimpact\b/],
-  ["summary", /\b(?:summary|overview)\b/]
-];
+var FILLER_WORD = new RegExp(`\\b(?:${[...FILLER].join("|")})\\b`);
 var MAX_LOOSE_WORDS = 10;
+var LEAD = /^([^:—–\n]{1,80}?)(?:\s[—–-]\s|:\s)/u;
+var SLASH = new RegExp("(?<=\\p{L})\\/(?=\\p{L})", "gu");
 function withoutFiller(normal) {
+  if (!FILLER_WORD.test(normal)) return normal;
   return normal.split(" ").filter((word) => !FILLER.has(word)).join(" ");
 }
 function createSectionMatcher(extra = {}) {
@@ -77567,27 +77667,408 @@ function createSectionMatcher(extra = {}) {
     }
     return void 0;
   };
-  const keyword = (phrase) => KEYWORDS.filter(([, pattern2]) => pattern2.test(phrase)).map(([kind]) => kind);
+  const loosely = (part) => {
+    const head = headKind(part);
+    return head === null ? void 0 : head ?? prefixed(part);
+  };
+  const partsOf = (title, normal) => (title.includes("/") ? normalizeTitle(title.replace(URL3, " ").replace(SLASH, " and ")) : normal).split(" and ");
+  const readLoose = (title, normal = normalizeTitle(title), parts = partsOf(title, normal)) => {
+    if (normal === "" || normal.split(" ").length > MAX_LOOSE_WORDS) return [];
+    if (isWhClause(normal)) return questionKinds(normal);
+    const kinds = parts.map((part) => exact(part) ?? loosely(part));
+    return [...new Set(kinds.filter((kind) => kind !== void 0))];
+  };
   return {
     match(title, loose = false) {
       const normal = normalizeTitle(title);
       if (normal === "") return [];
       const whole = exact(normal);
       if (whole) return [whole];
-      loose &&= normal.split(" ").length <= MAX_LOOSE_WORDS;
-      const parts = normal.split(" and ");
-      if (parts.length > 1) {
-        const kinds = parts.map((part) => exact(part) ?? (loose ? prefixed(part) ?? keyword(part)[0] : void 0));
-        if (kinds.every((kind) => kind !== void 0)) return [...new Set(kinds)];
-      }
+      const parts = partsOf(title, normal);
+      const exactParts = parts.map(exact);
+      if (parts.length > 1 && exactParts.every((kind) => kind !== void 0)) return [...new Set(exactParts)];
       if (!loose) return [];
-      const start = prefixed(normal);
-      return start ? [start] : keyword(normal);
+      const lead = LEAD.exec(title)?.[1];
+      const leadKinds = lead ? readLoose(lead) : [];
+      return leadKinds.length > 0 ? leadKinds : readLoose(title, normal, parts);
     },
     factLabel(title) {
       return facts.get(normalizeTitle(title));
     }
   };
+}
+
+// src/sections.ts
+var MAX_BARE_TITLE = 60;
+var LABEL_SENTENCE_WORDS = 4;
+var BARE_TITLE = /^[\p{L}\p{N} &'’/+-]+\??$/u;
+var PARENTHESISED2 = /\([^()]{0,80}\)/g;
+var MAX_TITLE_WORDS = 8;
+var PSEUDO_RANK = 7;
+var LABEL_RANK = 7.5;
+var INLINE_RANK = 8;
+var MAX_TITLE = 80;
+var WRAPPED = /^(\*\*\*|\*\*|__|\*|_)([^*_\n]{1,80}?)\1\s{0,3}:?\s{0,3}$/u;
+var BOLD_LABEL = /^(\*\*|__)([^*_:\n]{1,80}?)(?::\s{0,3}\1|\s{0,3}\1\s{0,3}:)\s{0,3}/u;
+var PLAIN_LABEL = /^([^*_:\n|]{1,80}?)\s{0,3}:(?!\/\/)\s{0,3}/u;
+var LABEL_LEAD = new RegExp("^(?:[\\s>]|[-+*\u2022](?=\\s)|\\d{1,3}[.)](?=\\s)|#{1,6}(?=\\s)|\\p{Extended_Pictographic}|\\uFE0F|\\u200D)*", "u");
+var TABLE_LABEL = /^[ \t]{0,3}\|[ \t]{0,40}(\*\*|__)([^*_|\n]{1,80}?)\1:?[ \t]{0,40}\|/u;
+var HTML_HEADING = /^<h([1-6])\b[^>]{0,200}>([^<]{0,200})<\/h\1>\s{0,3}$/iu;
+function looksLikeTitle(text3) {
+  const words = text3.trim().split(/\s+/);
+  return words.length <= MAX_TITLE_WORDS && !/[.!?,;]$/.test(text3.trim()) && words.every((word) => word.length < 4 || !new RegExp("^\\p{Ll}", "u").test(word));
+}
+function readLabel(line) {
+  const cell2 = TABLE_LABEL.exec(line.text);
+  if (cell2) {
+    const title2 = cell2[2] ?? "";
+    const at2 = line.text.indexOf(title2);
+    return { title: title2, titleSpan: subspan(line, at2, at2 + title2.length), rest: stripTrailingMarkup(subspan(line, cell2[0].length)), wrapped: true, bare: false };
+  }
+  const start = subspan(line, LABEL_LEAD.exec(line.text)?.[0].length ?? 0);
+  const trimmed = stripTrailingMarkup(start);
+  const wrapped = WRAPPED.exec(start.text.trimEnd());
+  if (wrapped) {
+    const inner = wrapped[2] ?? "";
+    const at2 = trimmed.text.indexOf(inner);
+    const end = start.text.trimEnd().length;
+    return { title: inner.replace(/:\s*$/, ""), titleSpan: subspan(trimmed, at2, at2 + inner.length), rest: subspan(start, end, end), wrapped: true, bare: false };
+  }
+  const bold = BOLD_LABEL.exec(start.text);
+  const match2 = bold ?? PLAIN_LABEL.exec(start.text);
+  if (!match2) {
+    if (trimmed.text.length === 0 || trimmed.text.length > MAX_BARE_TITLE || !BARE_TITLE.test(trimmed.text.replace(PARENTHESISED2, ""))) return void 0;
+    return { title: trimmed.text, titleSpan: trimmed, rest: subspan(trimmed, trimmed.text.length), wrapped: false, bare: true };
+  }
+  const title = (bold ? match2[2] : match2[1]) ?? "";
+  const at = start.text.indexOf(title);
+  const rest = stripTrailingMarkup(subspan(start, match2[0].length));
+  return { title, titleSpan: subspan(start, at, at + title.length), rest, wrapped: Boolean(bold), bare: false };
+}
+function offsets3(node2) {
+  const start = node2.position?.start.offset;
+  const end = node2.position?.end.offset;
+  return start === void 0 || end === void 0 ? void 0 : [start, end];
+}
+function withoutComments(text3) {
+  let kept = "";
+  let from = 0;
+  for (let open2 = text3.indexOf("<!--"); open2 !== -1; open2 = text3.indexOf("<!--", from)) {
+    const close2 = text3.indexOf("-->", open2 + 4);
+    if (close2 === -1) break;
+    kept += text3.slice(from, open2);
+    from = close2 + 3;
+  }
+  return kept + text3.slice(from);
+}
+function firstEndingAfter(spans, offset) {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = low + high >> 1;
+    const span = spans[middle];
+    if (span && span.start + span.text.length <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+var BREAK_BEFORE = /<br\s{0,3}\/?>[ \t]{0,40}$/i;
+function afterBreak(source, start) {
+  const lineStart2 = source.lastIndexOf("\n", start - 1) + 1;
+  return BREAK_BEFORE.test(source.slice(Math.max(lineStart2, start - 60), start));
+}
+function firstAbove(offsets5, offset) {
+  let low = 0;
+  let high = offsets5.length;
+  while (low < high) {
+    const middle = low + high >> 1;
+    if ((offsets5[middle] ?? 0) <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+function meaningful(source, start, end) {
+  if (end <= start) return false;
+  const text3 = withoutComments(source.slice(start, end)).replace(/^[ \t]{0,3}(?:[-*_=][ \t]*){3,}$/gm, "");
+  return !isBlank(text3);
+}
+function isPartOf(inner, outer, source) {
+  if (inner.rank !== outer.rank || inner.kinds.length === 0) return false;
+  if (inner.kinds.length < outer.kinds.length && inner.kinds.every((kind) => outer.kinds.includes(kind))) return true;
+  return inner.rank > 6 && inner.kinds.some((kind) => outer.kinds.includes(kind)) && !meaningful(source, outer.contentStart, inner.marker.start);
+}
+var OPENING_WORDS = 12;
+function isNamed(section) {
+  return section.style !== "opening";
+}
+function openingSummary(tree, source, blocks) {
+  const ordered = [...blocks].sort((a, b) => a.marker.start - b.marker.start);
+  const [first, second] = ordered;
+  const titled = first !== void 0 && first.kinds.length === 0 && first.rank <= 6;
+  const start = titled ? first.marker.start + first.marker.text.length : 0;
+  const end = (titled ? second : first)?.marker.start ?? source.length;
+  for (const node2 of tree.children) {
+    const range = offsets3(node2);
+    if (!range || range[0] < start) continue;
+    if (range[0] >= end) break;
+    if (node2.type !== "paragraph" || toString(node2).split(/\s+/).length < OPENING_WORDS) continue;
+    const [line] = splitLines(source, range[0], range[1]);
+    const marker = line ?? slice(source, range[0], range[0]);
+    return {
+      kinds: ["summary"],
+      title: "",
+      titleSpan: slice(source, range[0], range[0]),
+      style: "opening",
+      rank: PSEUDO_RANK,
+      marker,
+      contentStart: range[0],
+      contentEnd: end,
+      hasContent: true
+    };
+  }
+  return void 0;
+}
+function blockEndsOf(blocks, source) {
+  const blockEnds = /* @__PURE__ */ new Map();
+  const open2 = [];
+  for (const block of [...blocks].sort((a, b) => a.marker.start - b.marker.start)) {
+    for (let top = open2.at(-1); top && block.rank <= top.rank && !isPartOf(block, top, source); top = open2.at(-1)) {
+      blockEnds.set(top, block.marker.start);
+      open2.pop();
+    }
+    open2.push(block);
+  }
+  return blockEnds;
+}
+function ownContentReader(blocks, source) {
+  const blockLines = blocks.map((block) => block.marker).sort((a, b) => a.start - b.start);
+  return (marker, contentEnd) => {
+    let from = marker.contentStart;
+    let index2 = firstEndingAfter(blockLines, from);
+    for (; index2 < blockLines.length; index2++) {
+      const line = blockLines[index2];
+      if (!line || line.start >= contentEnd) break;
+      if (meaningful(source, from, line.start)) return true;
+      from = Math.max(from, line.start + line.text.length);
+    }
+    return meaningful(source, from, contentEnd);
+  };
+}
+function nest(sections) {
+  const enclosing = [];
+  for (const section of sections) {
+    while (enclosing.length > 0 && (enclosing.at(-1)?.contentEnd ?? 0) <= section.marker.start) enclosing.pop();
+    const parent = enclosing.at(-1);
+    if (parent) section.parent = parent;
+    if (section.style !== "inline-label") enclosing.push(section);
+  }
+}
+function readFixesInContext(sections) {
+  for (const section of sections) {
+    const parentKinds = section.parent?.kinds ?? [];
+    if (section.kinds.length !== 1 || section.kinds[0] !== "resolution") continue;
+    if (!parentKinds.includes("action-items") || parentKinds.includes("resolution")) continue;
+    if (namesFixesOnly(normalizeTitle(section.title))) section.kinds = ["action-items"];
+  }
+}
+function withoutEntryLabels(sections, entries) {
+  return sections.filter((section) => {
+    const inTimeline = section.parent?.kinds.includes("timeline") === true && !section.kinds.includes("timeline");
+    return !(inTimeline && section.style === "inline-label" && entries.has(section.marker.start));
+  });
+}
+var LATIN_LETTER = new RegExp("\\p{Script=Latin}", "u");
+var LETTER = new RegExp("\\p{L}", "u");
+function unreadTitles(blocks) {
+  let unread = 0;
+  let headings = 0;
+  for (const block of blocks) {
+    if (block.rank > 6) continue;
+    const letters = [...block.title].filter((char) => LETTER.test(char));
+    if (letters.length === 0) continue;
+    headings++;
+    const latin = letters.filter((char) => LATIN_LETTER.test(char)).length;
+    if (latin * 2 < letters.length) unread++;
+  }
+  return headings > 0 && unread * 2 > headings;
+}
+function startsWithTime(span) {
+  const lead = readLeadingTime(stripLeadingMarkup(span));
+  return lead !== void 0 && lead.kind !== "relative";
+}
+var MarkerScanner = class {
+  constructor(source, matcher) {
+    this.source = source;
+    this.matcher = matcher;
+  }
+  source;
+  matcher;
+  markers = [];
+  facts = [];
+  openTimeline;
+  scanBlocks(nodes) {
+    for (const node2 of nodes) {
+      if (!node2.position) continue;
+      switch (node2.type) {
+        case "heading":
+          this.scanHeading(node2);
+          break;
+        case "html":
+          this.scanHtml(node2);
+          break;
+        case "paragraph":
+          this.scanParagraph(node2, { itemEnd: void 0, topLevel: true });
+          break;
+        case "list":
+          this.scanList(node2);
+          break;
+        case "blockquote":
+          this.scanBlocks(node2.children);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  addBlock(marker) {
+    const open2 = this.openTimeline;
+    if (open2 && !marker.kinds.includes("timeline") && (open2.rank > 6 || marker.rank > open2.rank) && startsWithTime(marker.marker)) return;
+    if (open2 && marker.rank <= open2.rank) this.openTimeline = void 0;
+    this.markers.push(marker);
+    if (marker.kinds.includes("timeline")) this.openTimeline = marker;
+  }
+  scanList(list2) {
+    for (const item of list2.children) this.scanItem(item);
+  }
+  scanItem(item) {
+    const range = offsets3(item);
+    if (!range) return;
+    item.children.forEach((child, index2) => {
+      if (child.type === "paragraph") this.scanParagraph(child, { itemEnd: index2 === 0 ? range[1] : void 0, topLevel: false });
+      else if (child.type === "list") this.scanList(child);
+    });
+  }
+  /** Labels at the start of a paragraph's lines. */
+  scanParagraph(paragraph, place) {
+    const range = offsets3(paragraph);
+    if (!range) return;
+    const lines = splitLines(this.source, range[0], range[1]);
+    lines.forEach((line, index2) => {
+      const label = readLabel(line);
+      if (label && label.title.length <= MAX_TITLE) this.scanLabel(label, lines, index2, place, range[1]);
+    });
+  }
+  scanLabel(label, lines, index2, place, paragraphEnd) {
+    const line = lines[index2] ?? label.titleSpan;
+    const atItemStart = index2 === 0 && place.itemEnd !== void 0;
+    const standalone = label.rest.text === "";
+    const titled = looksLikeTitle(label.title) || lines.length === 1 && isQuestion(label.title);
+    const kinds = this.matcher.match(label.title, label.wrapped || standalone && titled);
+    const fact2 = kinds.length === 0 && !label.bare ? this.matcher.factLabel(label.title) : void 0;
+    const lineEnd = line.start + line.text.length;
+    const itemEnd = atItemStart ? place.itemEnd ?? lineEnd : void 0;
+    if (fact2) {
+      const following = lines.slice(index2 + 1);
+      const stop = following.findIndex((other) => readLabel(other)?.bare === false);
+      const last = stop === -1 ? following.at(-1) : following[stop - 1];
+      const contentEnd = itemEnd ?? (last ? last.start + last.text.length : lineEnd);
+      this.facts.push({ label: fact2, marker: line, content: slice(this.source, label.rest.start, contentEnd) });
+      return;
+    }
+    if (kinds.length === 0) return;
+    const base2 = { kinds, title: label.title, titleSpan: label.titleSpan, marker: line };
+    if (place.topLevel && standalone) {
+      const style = label.wrapped ? "pseudo" : "label";
+      this.addBlock({ ...base2, style, rank: label.wrapped || label.bare ? PSEUDO_RANK : LABEL_RANK, contentStart: lines[index2 + 1]?.start ?? paragraphEnd });
+      return;
+    }
+    this.markers.push({
+      ...base2,
+      style: "inline-label",
+      rank: INLINE_RANK,
+      contentStart: label.rest.start,
+      contentEnd: itemEnd ?? lineEnd,
+      entry: afterBreak(this.source, line.start),
+      runsOn: atItemStart && standalone && isBlank(this.source.slice(lineEnd, itemEnd ?? lineEnd))
+    });
+  }
+  scanHeading(heading) {
+    const range = offsets3(heading);
+    if (!range) return;
+    const marker = slice(this.source, range[0], range[1]);
+    const written = toString(heading);
+    const title = written.replace(/\s{0,3}:\s{0,3}$/, "");
+    const titleAt = Math.max(0, marker.text.indexOf(title.slice(0, 20)));
+    const style = /^\s{0,3}#/.test(marker.text) ? "atx" : "setext";
+    const base2 = { title, titleSpan: subspan(marker, titleAt, titleAt + title.length), style, rank: heading.depth, marker, contentStart: range[1] };
+    const label = readLabel({ text: title, start: 0 });
+    const sentence = label !== void 0 && !label.bare && label.rest.text.split(/\s+/).length >= LABEL_SENTENCE_WORDS;
+    const kinds = sentence ? [] : this.matcher.match(title, true);
+    if (kinds.length > 0) {
+      this.addBlock({ ...base2, kinds });
+      return;
+    }
+    if (label && !label.bare && label.rest.text !== "") {
+      const restAt = marker.text.indexOf(label.rest.text.slice(0, 20));
+      const rest = restAt >= 0 ? subspan(marker, restAt) : slice(this.source, range[1], range[1]);
+      const labelKinds = this.matcher.match(label.title);
+      const fact2 = labelKinds.length === 0 ? this.matcher.factLabel(label.title) : void 0;
+      if (fact2) this.facts.push({ label: fact2, marker, content: rest });
+      if (labelKinds.length > 0) {
+        this.markers.push({ ...base2, kinds: labelKinds, title: label.title, style: "inline-label", rank: INLINE_RANK, contentStart: rest.start, contentEnd: range[1] });
+      }
+      return;
+    }
+    if (/:\s*$/.test(written)) return;
+    this.addBlock({ ...base2, kinds: [] });
+  }
+  scanHtml(html) {
+    const range = offsets3(html);
+    const match2 = HTML_HEADING.exec(html.value.trim());
+    if (!range || !match2) return;
+    const title = match2[2] ?? "";
+    const marker = slice(this.source, range[0], range[1]);
+    const titleAt = Math.max(0, marker.text.indexOf(title));
+    this.addBlock({
+      kinds: this.matcher.match(title, true),
+      title,
+      titleSpan: subspan(marker, titleAt, titleAt + title.length),
+      style: "html",
+      rank: Number(match2[1]),
+      marker,
+      contentStart: range[1]
+    });
+  }
+};
+function assembleSections(markers2, source) {
+  const blocks = markers2.filter((marker) => marker.contentEnd === void 0);
+  const blockEnds = blockEndsOf(blocks, source);
+  const hasOwnContent = ownContentReader(blocks, source);
+  const starts = markers2.map((marker) => marker.marker.start).sort((a, b) => a - b);
+  const nextMarker = (offset) => {
+    const next = starts[firstAbove(starts, offset)];
+    return next === void 0 ? source.length : Math.max(offset, source.lastIndexOf("\n", next - 1) + 1);
+  };
+  const sections = markers2.filter((marker) => marker.kinds.length > 0).map((marker) => {
+    const contentEnd = marker.runsOn ? nextMarker(marker.marker.start) : marker.contentEnd ?? blockEnds.get(marker) ?? source.length;
+    const { contentEnd: _ignored, entry: _entry, runsOn: _runsOn, ...rest } = marker;
+    return { ...rest, marker: trimSpan(marker.marker), contentEnd, hasContent: hasOwnContent(marker, contentEnd) };
+  }).sort((a, b) => a.marker.start - b.marker.start);
+  nest(sections);
+  readFixesInContext(sections);
+  const entries = new Set(markers2.filter((marker) => marker.entry).map((marker) => marker.marker.start));
+  return withoutEntryLabels(sections, entries);
+}
+function scanSections(tree, source, matcher) {
+  const scanner = new MarkerScanner(source, matcher);
+  scanner.scanBlocks(tree.children);
+  const { markers: markers2, facts } = scanner;
+  const sections = assembleSections(markers2, source);
+  const blocks = markers2.filter((marker) => marker.contentEnd === void 0);
+  const firstBlock = blocks.reduce((min, marker) => Math.min(min, marker.marker.start), source.length);
+  const opening = sections.some((section) => section.kinds.includes("summary")) ? void 0 : openingSummary(tree, source, blocks);
+  if (opening) sections.unshift(opening);
+  return { sections, factLabels: facts, preambleEnd: firstBlock, unreadTitles: unreadTitles(blocks) };
 }
 
 // src/timeline.ts
@@ -77705,26 +78186,26 @@ function read3({ line, source, lead: known }) {
   const text3 = stripLeadingMarkup(line);
   const lead = known ? known.time : readLeadingTime(text3);
   if (!lead) {
-    const later = source === "item" || source === "row" ? findTimes(text3).find((mention2) => mention2.time) : void 0;
+    const later = source === "item" || source === "row" ? findTimes(text3).find((mention3) => mention3.time) : void 0;
     return later ? { kind: "timed", stamp: later.span, mention: later } : { kind: "untimed" };
   }
   if (lead.kind === "relative") return { kind: "relative", stamp: lead.span };
   if (lead.kind === "impossible") return { kind: "impossible", stamp: lead.impossible.span, impossible: lead.impossible };
-  const mention = lead.mention;
-  if (mention.time) return { kind: "timed", stamp: mention.span, mention };
-  const after = subspan(text3, mention.span.start - text3.start + mention.span.text.length);
+  const mention2 = lead.mention;
+  if (mention2.time) return { kind: "timed", stamp: mention2.span, mention: mention2 };
+  const after = subspan(text3, mention2.span.start - text3.start + mention2.span.text.length);
   const gap = DATE_TIME_GAP.exec(after.text)?.[0].length ?? 0;
   const next = readLeadingTime(subspan(after, gap));
   if (next?.kind === "absolute" && next.mention.time && !next.mention.date) {
-    const from = mention.span.start - text3.start;
+    const from = mention2.span.start - text3.start;
     const to = spanEnd(next.mention.span) - text3.start;
     const combined = { ...next.mention, span: subspan(text3, from, to) };
-    if (mention.date) combined.date = mention.date;
+    if (mention2.date) combined.date = mention2.date;
     return { kind: "timed", stamp: combined.span, mention: combined };
   }
   if (next?.kind === "impossible") return { kind: "impossible", stamp: next.impossible.span, impossible: next.impossible };
   const rest = after.text.replace(/[\s|,:\-–—*_`[\]()#.]/g, "");
-  return { kind: rest === "" ? "date-line" : "dated", stamp: mention.span, mention };
+  return { kind: rest === "" ? "date-line" : "dated", stamp: mention2.span, mention: mention2 };
 }
 function untimedIn(entries, groups) {
   const tally = /* @__PURE__ */ new Map();
@@ -77747,8 +78228,8 @@ var LATE_MORNING = 11 * 60;
 var AFTERNOON_STEP = 180;
 var DAY = 1440;
 var MERIDIEM_WRITTEN = /\d\s?([ap])\.?\s?m(?![a-z])/i;
-function meridiemOf(mention) {
-  const written = MERIDIEM_WRITTEN.exec(`${mention.span.text} ${mention.end?.span.text ?? ""}`)?.[1];
+function meridiemOf(mention2) {
+  const written = MERIDIEM_WRITTEN.exec(`${mention2.span.text} ${mention2.end?.span.text ?? ""}`)?.[1];
   return written === void 0 ? void 0 : written.toLowerCase() === "p" ? "pm" : "am";
 }
 var YEAR_ROLLOVER_DAYS = 60;
@@ -77773,14 +78254,14 @@ var SectionPlacer = class {
     this.#dayShift = 0;
     this.#previous = void 0;
   }
-  place(entry, mention) {
-    if (mention.date) this.setDate(mention.date);
-    if (entry.source === "heading") this.#headingMeridiem = meridiemOf(mention);
-    const time = mention.time;
+  place(entry, mention2) {
+    if (mention2.date) this.setDate(mention2.date);
+    if (entry.source === "heading") this.#headingMeridiem = meridiemOf(mention2);
+    const time = mention2.time;
     const date = this.#date;
     if (time) {
-      const minute = this.#minuteOf(time, mention);
-      if (!mention.date && this.#previous && this.#previous.minute >= EVENING && minute < MORNING) this.#dayShift++;
+      const minute = this.#minuteOf(time, mention2);
+      if (!mention2.date && this.#previous && this.#previous.minute >= EVENING && minute < MORNING) this.#dayShift++;
       this.#previous = { minute };
       entry.day = (date ? dayNumber(date, this.fallbackYear) : this.anchorDay) + this.#dayShift;
       entry.at = entry.day * DAY + minute - (time.offset ?? this.defaultOffset);
@@ -77795,9 +78276,9 @@ var SectionPlacer = class {
   }
   // "11:57" then "1:17" with no meridiem anywhere near is 13:17, unless the
   // timeline has shown that it counts hours past twelve.
-  #minuteOf(time, mention) {
+  #minuteOf(time, mention2) {
     const minute = minuteOfDay(time);
-    const meridiem = meridiemOf(mention);
+    const meridiem = meridiemOf(mention2);
     if (meridiem || time.hour === 0 || time.hour > 12) {
       if (time.hour > 12 && !meridiem) this.#twentyFourHour = true;
       return minute;
@@ -77805,7 +78286,7 @@ var SectionPlacer = class {
     if (this.#headingMeridiem === "pm" && time.hour < 12) return minute + NOON;
     const previous2 = this.#previous?.minute;
     const afternoon2 = minute + NOON;
-    if (!this.#twentyFourHour && !mention.date && previous2 !== void 0 && minute < previous2 && previous2 >= LATE_MORNING && afternoon2 >= previous2 && afternoon2 - previous2 <= AFTERNOON_STEP) {
+    if (!this.#twentyFourHour && !mention2.date && previous2 !== void 0 && minute < previous2 && previous2 >= LATE_MORNING && afternoon2 >= previous2 && afternoon2 - previous2 <= AFTERNOON_STEP) {
       return afternoon2;
     }
     return minute;
@@ -77897,8 +78378,8 @@ function stampText(entry) {
 }
 
 // src/model.ts
-function throughRangeEnd(source, stamp, mention) {
-  const end = mention.end?.span;
+function throughRangeEnd(source, stamp, mention2) {
+  const end = mention2.end?.span;
   return end && end.start >= spanEnd(stamp) && end.start - spanEnd(stamp) <= 12 ? slice(source, stamp.start, spanEnd(end)) : stamp;
 }
 var matchers = memoPerOptions();
@@ -77936,7 +78417,8 @@ function buildModel(tree, source, synonyms = {}) {
     timeline,
     facts,
     clockTimes,
-    sectionsOf: (kind) => scan.sections.filter((section) => section.kinds.includes(kind))
+    sectionsOf: (kind) => scan.sections.filter((section) => section.kinds.includes(kind)),
+    unreadTitles: scan.unreadTitles
   };
 }
 var models = memoPerObject();
@@ -78489,14 +78971,14 @@ function isCheckGerund(word) {
   const stem = word.slice(0, -3);
   return CHECKS.has(stem) || CHECKS.has(`${stem}e`);
 }
-var CLAUSE_ENDS = /* @__PURE__ */ new Set(["and", "but", "while", "so", "because", "which", "that", "who", "when", "after", "before", "until"]);
+var CLAUSE_ENDS2 = /* @__PURE__ */ new Set(["and", "but", "while", "so", "because", "which", "that", "who", "when", "after", "before", "until"]);
 var CARE_FILLERS = /* @__PURE__ */ new Set(["being", "first", "properly", "fully", "really", "any", "more"]);
 function withoutCareAfter(words, at) {
   const verb = words[at]?.lower ?? "";
   if (!isParticiple(verb) && !PAST_FORMS.has(verb)) return 0;
   for (let look = at + 1; look < words.length && look - at <= 8; look++) {
     const word = words[look];
-    if (!word || word.afterBreak || CLAUSE_ENDS.has(word.lower)) return 0;
+    if (!word || word.afterBreak || CLAUSE_ENDS2.has(word.lower)) return 0;
     if (word.lower !== "without") continue;
     let next = look + 1;
     while (CARE_FILLERS.has(words[next]?.lower ?? "") && !words[next]?.afterBreak) next++;
@@ -78630,10 +79112,18 @@ var judgedPerson = ({ words, people }, index2) => {
 };
 var APPROVING = /* @__PURE__ */ new Set(["correctly", "rightly", "safely", "appropriately", "properly", "deliberately", "intentionally"]);
 var AGENT_FOLLOWERS = /* @__PURE__ */ new Set([...ROLE_FOLLOWERS, "because", "until", "as", "since", "so", "but", "when", "after", "before", "despite", "while", "even"]);
-var READERS = [phraseAt, faultOf, ownedFault, causedByPerson, faultByAgent, judgedPerson];
+var HUMAN_FAULTS = /* @__PURE__ */ new Set(["forgot", "forgets", "neglected", "mistyped", "fat-fingered", "misread"]);
+var namedForgetter = ({ words }, index2) => {
+  const word = words[index2];
+  if (!word || !NAME.test(word.text) || NOT_NAMES.has(word.lower) || !clauseStartsAt(words, index2)) return void 0;
+  let at = index2 + 1;
+  while (FILLERS.has(words[at]?.lower ?? "") && !words[at]?.afterBreak) at++;
+  return HUMAN_FAULTS.has(words[at]?.lower ?? "") && !words[at]?.afterBreak ? { from: index2, to: at + 1, kind: "person" } : void 0;
+};
+var READERS = [phraseAt, faultOf, ownedFault, causedByPerson, faultByAgent, judgedPerson, namedForgetter];
 function clauseStartsAt(words, index2) {
   const word = words[index2];
-  return index2 === 0 || word?.afterBreak === true || CLAUSE_ENDS.has(words[index2 - 1]?.lower ?? "");
+  return index2 === 0 || word?.afterBreak === true || CLAUSE_ENDS2.has(words[index2 - 1]?.lower ?? "");
 }
 function findInSentence(sentence) {
   const { source, words, people } = sentence;
@@ -78933,11 +79423,11 @@ var impact_quantified_default = defineRule({
   defaults: {},
   check({ model, report }) {
     const { impact, impactSections } = model.facts;
-    for (const mention of impact) {
-      if (mention.kind === "percentage" && mention.value !== void 0 && (mention.value < 0 || mention.value > 100)) {
+    for (const mention2 of impact) {
+      if (mention2.kind === "percentage" && mention2.value !== void 0 && (mention2.value < 0 || mention2.value > 100)) {
         report(
-          `Unexpected impact of ${mention.span.text.trim()}, expected a percentage between 0 and 100`,
-          mention.span
+          `Unexpected impact of ${mention2.span.text.trim()}, expected a percentage between 0 and 100`,
+          mention2.span
         );
       }
     }
@@ -78958,8 +79448,8 @@ function introductionDate(tree, model) {
     if (block.raw.start >= end) break;
     for (const line of splitLines(model.source, block.raw.start, Math.min(end, block.raw.start + block.raw.text.length))) {
       if (DOCUMENT_DATE.test(stripLeadingMarkup(line).text)) continue;
-      const mention = findTimes(line).find((candidate) => candidate.date);
-      if (mention?.date) return { date: mention.date, span: mention.span, from: "introduction" };
+      const mention2 = findTimes(line).find((candidate) => candidate.date);
+      if (mention2?.date) return { date: mention2.date, span: mention2.span, from: "introduction" };
     }
   }
   return void 0;
@@ -79264,7 +79754,7 @@ var HTML_ELEMENTS = /* @__PURE__ */ new Set([
   "wbr"
 ]);
 var ANGLE_PLACEHOLDER = /^<([A-Za-z][\w -]{0,40})>$/;
-var FUNCTION_WORDS = /* @__PURE__ */ new Set(["a", "an", "the", "to", "of", "or", "and", "for", "in", "on", "with", "your", "our", "here", "this", "that"]);
+var FUNCTION_WORDS2 = /* @__PURE__ */ new Set(["a", "an", "the", "to", "of", "or", "and", "for", "in", "on", "with", "your", "our", "here", "this", "that"]);
 var PLACEHOLDER_HOSTS = ["placeholder.com", "placehold.co", "placehold.it", "dummyimage.com", "fakeimg.pl", "placekitten.com", "picsum.photos"];
 var SAME_TIME_ENTRIES = 3;
 function escapeRegExp2(text3) {
@@ -79307,7 +79797,7 @@ function htmlPlaceholder(node2, source) {
   const match2 = ANGLE_PLACEHOLDER.exec(node2.value.trim());
   const [tag, ...rest] = (match2?.[1] ?? "").toLowerCase().split(/\s+/).filter(Boolean);
   if (!match2 || !tag) return void 0;
-  if (HTML_ELEMENTS.has(tag) && !rest.some((word) => FUNCTION_WORDS.has(word))) return void 0;
+  if (HTML_ELEMENTS.has(tag) && !rest.some((word) => FUNCTION_WORDS2.has(word))) return void 0;
   return { kind: "text", span: slice(source, start, end), text: node2.value.trim() };
 }
 function imagePlaceholder(node2, source) {
@@ -79450,8 +79940,9 @@ var required_sections_default = defineRule({
   options: { sections: { type: "array", items: { type: "string", enum: SECTION_KINDS }, uniqueItems: true } },
   defaults: { sections: DEFAULT_REQUIRED },
   check({ model, options, report }) {
+    if (model.unreadTitles) return;
     for (const kind of options.sections) {
-      if (model.sectionsOf(kind).length > 0) continue;
+      if (model.sectionsOf(kind).some(isNamed)) continue;
       const insertion = insertionFor(model, kind);
       report(
         `Unexpected missing ${SECTION_LABELS[kind].toLowerCase()} section, expected a heading such as \`${insertion.heading}\``,
@@ -79986,7 +80477,7 @@ var collectIncidentFacts = function() {
       ...start ? { start } : {},
       ...end ? { end } : {},
       ...duration ? { duration } : {},
-      impact: facts.impact.map((mention) => ({ value: mention.span.text.trim(), line: lineOf(mention.span) }))
+      impact: facts.impact.map((mention2) => ({ value: mention2.span.text.trim(), line: lineOf(mention2.span) }))
     };
   };
 };
@@ -80166,8 +80657,8 @@ function jobSummary(files, options) {
     table(
       ["File", "Errors", "Warnings"],
       named.map(({ file, name }) => {
-        const counts = countMessages(file.messages);
-        return [link(nameCell(name), lineUrl(name, 1, options)), String(counts.errors), String(counts.warnings)];
+        const counts2 = countMessages(file.messages);
+        return [link(nameCell(name), lineUrl(name, 1, options)), String(counts2.errors), String(counts2.warnings)];
       })
     )
   ];
@@ -80258,9 +80749,9 @@ function groupByConfig(files, inputs, cwd) {
   }
   return groups;
 }
-function shouldFail(counts, inputs) {
+function shouldFail(counts2, inputs) {
   if (inputs.failOn === "never") return false;
-  return counts.errors > 0 || inputs.failOn === "warning" && counts.warnings > 0;
+  return counts2.errors > 0 || inputs.failOn === "warning" && counts2.warnings > 0;
 }
 function blobUrl() {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = process.env;
@@ -80322,13 +80813,13 @@ async function runAction() {
   const { files, brokenConfigs } = await lintAll(paths, inputs, cwd);
   await writeReports(files, inputs, cwd, root);
   const found = countMessages(files.flatMap((file) => file.messages));
-  const counts = { errors: found.errors + unmatched.length + brokenConfigs, warnings: found.warnings };
-  setOutput("errors", counts.errors);
-  setOutput("warnings", counts.warnings);
+  const counts2 = { errors: found.errors + unmatched.length + brokenConfigs, warnings: found.warnings };
+  setOutput("errors", counts2.errors);
+  setOutput("warnings", counts2.warnings);
   if (brokenConfigs > 0) {
     setFailed(`Postmortem lint ran no rule on the files of ${brokenConfigs} configuration${brokenConfigs === 1 ? "" : "s"} (see above)`);
-  } else if (shouldFail(counts, inputs)) {
-    setFailed(`Postmortem lint found ${counts.errors} error(s) and ${counts.warnings} warning(s) (fail-on: ${inputs.failOn})`);
+  } else if (shouldFail(counts2, inputs)) {
+    setFailed(`Postmortem lint found ${counts2.errors} error(s) and ${counts2.warnings} warning(s) (fail-on: ${inputs.failOn})`);
   }
 }
 function main() {
