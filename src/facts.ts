@@ -66,11 +66,10 @@ function linesOf(source: string, start: number, end: number): Span[] {
 function impactMentions(prose: string, sections: readonly Section[], impactSections: readonly Section[]): ImpactMention[] {
   // Action items are plans ("ensure zero data loss next time"), not what
   // happened; lessons learned often retell what happened, and are read.
-  const plans = sections.filter((section) => section.kinds.includes('action-items'))
-  const inPlan = (line: Span): boolean => plans.some((section) => line.start >= section.contentStart && line.start < section.contentEnd)
+  const inPlan = insideRanges(mergedRanges(sections, (section) => section.kinds.includes('action-items')))
   const unplanned = linesOf(prose, 0, prose.length).filter((line) => !inPlan(line))
   const impactText = impactSections.length > 0
-    ? impactSections.flatMap((section) => linesOf(prose, section.contentStart, section.contentEnd))
+    ? mergedRanges(impactSections, () => true).flatMap(([start, end]) => linesOf(prose, start, end))
     : unplanned
   const elsewhere = impactSections.length > 0 ? unplanned.flatMap((line) => findImpact(line, 'anywhere')) : []
   const reach = impactSections.length > 0 ? 'impact' : 'document'
@@ -85,40 +84,50 @@ function impactMentions(prose: string, sections: readonly Section[], impactSecti
     .sort((a, b) => a.span.start - b.span.start)
 }
 
-/** A test of whether a statement lies outside every timeline section. */
-function outsideTimelines(sections: readonly Section[]): (line: Span) => boolean {
-  // Timeline contents merged into sorted, disjoint ranges and searched by
-  // bisection: testing every line against every timeline is quadratic.
-  const timelineRanges: Array<[number, number]> = []
+/**
+ * The contents of the sections that `wanted` picks, merged into sorted,
+ * disjoint ranges: nested sections, and label sections that run on to the
+ * end of the document, would otherwise be read once per section (quadratic).
+ */
+function mergedRanges(sections: readonly Section[], wanted: (section: Section) => boolean): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
   for (const {contentStart, contentEnd} of sections
-    .filter((section) => section.kinds.includes('timeline') && section.contentEnd > section.contentStart)
+    .filter((section) => wanted(section) && section.contentEnd > section.contentStart)
     .sort((a, b) => a.contentStart - b.contentStart)) {
-    const last = timelineRanges.at(-1)
+    const last = ranges.at(-1)
     if (last && contentStart <= last[1]) last[1] = Math.max(last[1], contentEnd)
-    else timelineRanges.push([contentStart, contentEnd])
+    else ranges.push([contentStart, contentEnd])
   }
-  const outsideTimeline = (line: Span): boolean => {
+  return ranges
+}
+
+/** Whether a span starts inside one of `ranges` (sorted and disjoint), by bisection. */
+function insideRanges(ranges: ReadonlyArray<[number, number]>): (span: Span) => boolean {
+  return (span) => {
     let low = 0
-    let high = timelineRanges.length
+    let high = ranges.length
     while (low < high) {
       const middle = (low + high) >> 1
-      if ((timelineRanges[middle]?.[1] ?? 0) <= line.start) low = middle + 1
+      if ((ranges[middle]?.[1] ?? 0) <= span.start) low = middle + 1
       else high = middle
     }
-    const range = timelineRanges[low]
-    return !(range && line.start >= range[0])
+    const range = ranges[low]
+    return range !== undefined && span.start >= range[0]
   }
-  return outsideTimeline
+}
+
+/** A test of whether a statement lies outside every timeline section. */
+function outsideTimelines(sections: readonly Section[]): (line: Span) => boolean {
+  const inTimeline = insideRanges(mergedRanges(sections, (section) => section.kinds.includes('timeline')))
+  return (line) => !inTimeline(line)
 }
 
 /** The text where a postmortem states its facts: summary, fact labels, preamble. */
 function statedText(tree: Root, source: string, sections: readonly Section[], preambleEnd: number): Span[] {
   const outsideTimeline = outsideTimelines(sections)
   const lines = statementsIn(tree, source, 0, preambleEnd)
-  for (const section of sections) {
-    if (section.kinds.includes('summary') || section.kinds.includes('impact')) {
-      appendAll(lines, statementsIn(tree, source, section.contentStart, section.contentEnd))
-    }
+  for (const [start, end] of mergedRanges(sections, (section) => section.kinds.includes('summary') || section.kinds.includes('impact'))) {
+    appendAll(lines, statementsIn(tree, source, start, end))
   }
   return lines.filter(outsideTimeline).sort((a, b) => a.start - b.start)
 }

@@ -6,6 +6,7 @@ import {findPrompts} from './prompts.js'
 import {type Span, slice, spanEnd, splitLines, subspan} from './text.js'
 import {isDelimiterRow, isEmptyRow} from './tables.js'
 import {formatClock} from './time.js'
+import {appendAll} from './arrays.js'
 
 /**
  * Finds text left from a template or not written yet: TODO and its kin, `XX`,
@@ -241,15 +242,15 @@ function readPlaceholders(tree: Root, model: PostmortemModel, options: Placehold
   const blocks = proseOf(tree, source)
   for (const prompt of findPrompts(blocks, source)) found.push({kind: 'prompt', span: prompt.span, text: prompt.span.text})
   for (const block of blocks) {
-    found.push(...textPlaceholders(block, markers))
+    appendAll(found, textPlaceholders(block, markers))
     // Without remark-gfm a table is a paragraph of pipes.
-    if (block.node.type === 'paragraph' && block.raw.text.includes('|')) found.push(...emptyRows(block.raw))
+    if (block.node.type === 'paragraph' && block.raw.text.includes('|')) appendAll(found, emptyRows(block.raw))
   }
   visitNodes(tree, (node) => {
     if (node.type === 'table') {
       const start = node.position?.start.offset
       const end = node.position?.end.offset
-      if (start !== undefined && end !== undefined) found.push(...emptyRows(slice(source, start, end)))
+      if (start !== undefined && end !== undefined) appendAll(found, emptyRows(slice(source, start, end)))
       return
     }
     const placeholder = node.type === 'html' ? htmlPlaceholder(node, source) : node.type === 'image' ? imagePlaceholder(node, source) : undefined

@@ -286,18 +286,45 @@ function blockEndsOf(blocks: readonly Marker[], source: string): Map<Marker, num
  * inside it do not count as content.
  */
 function ownContentReader(blocks: readonly Marker[], source: string): (marker: Marker, contentEnd: number) => boolean {
-  const blockLines = blocks.map((block) => block.marker).sort((a, b) => a.start - b.start)
-  return (marker, contentEnd) => {
-    let from = marker.contentStart
-    let index = firstEndingAfter(blockLines, from)
-    for (; index < blockLines.length; index++) {
-      const line = blockLines[index]
-      if (!line || line.start >= contentEnd) break
-      if (meaningful(source, from, line.start)) return true
-      from = Math.max(from, line.start + line.text.length)
-    }
-    return meaningful(source, from, contentEnd)
+  const lines = blocks.map((block) => block.marker).sort((a, b) => a.start - b.start)
+  // Whether the text between a marker line and the next has content, read
+  // once: each section rescanning the lines after it is quadratic when
+  // labels run on to the end of the document.
+  let reach = 0
+  const ends = lines.map((line) => (reach = Math.max(reach, line.start + line.text.length)))
+  const gapHasContent = lines.map((_line, index) => {
+    const next = lines[index + 1]
+    return next !== undefined && meaningful(source, ends[index] ?? 0, next.start)
+  })
+  // The first gap with content at or after each line.
+  const nextContent: number[] = []
+  for (let index = lines.length - 1, found = Number.POSITIVE_INFINITY; index >= 0; index--) {
+    if (gapHasContent[index]) found = index
+    nextContent[index] = found
   }
+  return (marker, contentEnd) => {
+    const from = marker.contentStart
+    const index = firstEndingAfter(lines, from)
+    const first = lines[index]
+    if (!first || first.start >= contentEnd) return meaningful(source, from, contentEnd)
+    if (meaningful(source, from, first.start)) return true
+    // The last marker line that starts before the end: the gaps up to it are whole.
+    const last = firstStartingAt(lines, contentEnd) - 1
+    if ((nextContent[index] ?? Number.POSITIVE_INFINITY) < last) return true
+    return meaningful(source, Math.max(from, ends[last] ?? from), contentEnd)
+  }
+}
+
+/** The index of the first span that starts at or after `offset` (spans sorted by start). */
+function firstStartingAt(spans: readonly Span[], offset: number): number {
+  let low = 0
+  let high = spans.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((spans[middle]?.start ?? offset) < offset) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 /** Sets the section each one stands in: "### Root cause" under "## Summary". */

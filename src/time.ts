@@ -57,6 +57,12 @@ interface Parsed {
   result: chrono.ParsedResult
 }
 
+// chrono-node's year-then-month pattern tries two runs of white space from every position
+// of a run of white space: quadratic, a minute for 200,000 spaces. A run longer
+// than any aligned table pads is kept as two spaces around filler no pattern
+// of chrono's crosses, same length, so offsets hold.
+const LONG_SPACE = /\s{65,}/g
+
 // Emphasis and code marks glued to a time (`_10:07_`, `**10:00**`) stop chrono
 // from reading it: they are blanked, keeping every offset.
 const INLINE_MARKS = /[*_`]/g
@@ -102,7 +108,7 @@ export function mayHoldTime(text: string): boolean {
 
 function parseText(original: string): Parsed[] {
   if (!mayHoldTime(original)) return []
-  const text = original.replace(INLINE_MARKS, ' ')
+  const text = original.replace(INLINE_MARKS, ' ').replace(LONG_SPACE, (run) => ` ${'~'.repeat(run.length - 2)} `)
   if (!/(?:GMT|UTC)\s?[+-]\d/.test(text)) {
     return parser.parse(text, REFERENCE).map((result) => ({index: result.index, text: original.slice(result.index, result.index + result.text.length), result}))
   }

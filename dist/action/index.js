@@ -75829,6 +75829,7 @@ var REFERENCE = new Date(Date.UTC(2e3, 0, 1));
 var parser = strict2;
 var LOOKAHEAD = 120;
 var BARE_OFFSET_ZONE = /(?<![\p{L}(])(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?(?![\p{N}:)])/gu;
+var LONG_SPACE = /\s{65,}/g;
 var INLINE_MARKS = /[*_`]/g;
 var CHRONO_CUES = new RegExp(
   `\\d|(?<!\\p{L})(?:${[
@@ -75902,7 +75903,7 @@ function mayHoldTime(text3) {
 }
 function parseText(original) {
   if (!mayHoldTime(original)) return [];
-  const text3 = original.replace(INLINE_MARKS, " ");
+  const text3 = original.replace(INLINE_MARKS, " ").replace(LONG_SPACE, (run) => ` ${"~".repeat(run.length - 2)} `);
   if (!/(?:GMT|UTC)\s?[+-]\d/.test(text3)) {
     return parser.parse(text3, REFERENCE).map((result) => ({ index: result.index, text: original.slice(result.index, result.index + result.text.length), result }));
   }
@@ -77135,10 +77136,9 @@ function linesOf(source, start, end) {
   return splitLines(source, start, end).filter((line) => /\S/.test(line.text));
 }
 function impactMentions(prose, sections, impactSections) {
-  const plans = sections.filter((section) => section.kinds.includes("action-items"));
-  const inPlan = (line) => plans.some((section) => line.start >= section.contentStart && line.start < section.contentEnd);
+  const inPlan = insideRanges(mergedRanges(sections, (section) => section.kinds.includes("action-items")));
   const unplanned = linesOf(prose, 0, prose.length).filter((line) => !inPlan(line));
-  const impactText = impactSections.length > 0 ? impactSections.flatMap((section) => linesOf(prose, section.contentStart, section.contentEnd)) : unplanned;
+  const impactText = impactSections.length > 0 ? mergedRanges(impactSections, () => true).flatMap(([start, end]) => linesOf(prose, start, end)) : unplanned;
   const elsewhere = impactSections.length > 0 ? unplanned.flatMap((line) => findImpact(line, "anywhere")) : [];
   const reach = impactSections.length > 0 ? "impact" : "document";
   const seen = /* @__PURE__ */ new Set();
@@ -77148,33 +77148,37 @@ function impactMentions(prose, sections, impactSections) {
     return true;
   }).sort((a, b) => a.span.start - b.span.start);
 }
-function outsideTimelines(sections) {
-  const timelineRanges = [];
-  for (const { contentStart, contentEnd } of sections.filter((section) => section.kinds.includes("timeline") && section.contentEnd > section.contentStart).sort((a, b) => a.contentStart - b.contentStart)) {
-    const last = timelineRanges.at(-1);
+function mergedRanges(sections, wanted) {
+  const ranges = [];
+  for (const { contentStart, contentEnd } of sections.filter((section) => wanted(section) && section.contentEnd > section.contentStart).sort((a, b) => a.contentStart - b.contentStart)) {
+    const last = ranges.at(-1);
     if (last && contentStart <= last[1]) last[1] = Math.max(last[1], contentEnd);
-    else timelineRanges.push([contentStart, contentEnd]);
+    else ranges.push([contentStart, contentEnd]);
   }
-  const outsideTimeline = (line) => {
+  return ranges;
+}
+function insideRanges(ranges) {
+  return (span) => {
     let low = 0;
-    let high = timelineRanges.length;
+    let high = ranges.length;
     while (low < high) {
       const middle = low + high >> 1;
-      if ((timelineRanges[middle]?.[1] ?? 0) <= line.start) low = middle + 1;
+      if ((ranges[middle]?.[1] ?? 0) <= span.start) low = middle + 1;
       else high = middle;
     }
-    const range = timelineRanges[low];
-    return !(range && line.start >= range[0]);
+    const range = ranges[low];
+    return range !== void 0 && span.start >= range[0];
   };
-  return outsideTimeline;
+}
+function outsideTimelines(sections) {
+  const inTimeline = insideRanges(mergedRanges(sections, (section) => section.kinds.includes("timeline")));
+  return (line) => !inTimeline(line);
 }
 function statedText(tree, source, sections, preambleEnd) {
   const outsideTimeline = outsideTimelines(sections);
   const lines = statementsIn(tree, source, 0, preambleEnd);
-  for (const section of sections) {
-    if (section.kinds.includes("summary") || section.kinds.includes("impact")) {
-      appendAll(lines, statementsIn(tree, source, section.contentStart, section.contentEnd));
-    }
+  for (const [start, end] of mergedRanges(sections, (section) => section.kinds.includes("summary") || section.kinds.includes("impact"))) {
+    appendAll(lines, statementsIn(tree, source, start, end));
   }
   return lines.filter(outsideTimeline).sort((a, b) => a.start - b.start);
 }
@@ -77841,18 +77845,38 @@ function blockEndsOf(blocks, source) {
   return blockEnds;
 }
 function ownContentReader(blocks, source) {
-  const blockLines = blocks.map((block) => block.marker).sort((a, b) => a.start - b.start);
+  const lines = blocks.map((block) => block.marker).sort((a, b) => a.start - b.start);
+  let reach = 0;
+  const ends = lines.map((line) => reach = Math.max(reach, line.start + line.text.length));
+  const gapHasContent = lines.map((_line, index2) => {
+    const next = lines[index2 + 1];
+    return next !== void 0 && meaningful(source, ends[index2] ?? 0, next.start);
+  });
+  const nextContent = [];
+  for (let index2 = lines.length - 1, found = Number.POSITIVE_INFINITY; index2 >= 0; index2--) {
+    if (gapHasContent[index2]) found = index2;
+    nextContent[index2] = found;
+  }
   return (marker, contentEnd) => {
-    let from = marker.contentStart;
-    let index2 = firstEndingAfter(blockLines, from);
-    for (; index2 < blockLines.length; index2++) {
-      const line = blockLines[index2];
-      if (!line || line.start >= contentEnd) break;
-      if (meaningful(source, from, line.start)) return true;
-      from = Math.max(from, line.start + line.text.length);
-    }
-    return meaningful(source, from, contentEnd);
+    const from = marker.contentStart;
+    const index2 = firstEndingAfter(lines, from);
+    const first = lines[index2];
+    if (!first || first.start >= contentEnd) return meaningful(source, from, contentEnd);
+    if (meaningful(source, from, first.start)) return true;
+    const last = firstStartingAt(lines, contentEnd) - 1;
+    if ((nextContent[index2] ?? Number.POSITIVE_INFINITY) < last) return true;
+    return meaningful(source, Math.max(from, ends[last] ?? from), contentEnd);
   };
+}
+function firstStartingAt(spans, offset) {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = low + high >> 1;
+    if ((spans[middle]?.start ?? offset) < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 function nest(sections) {
   const enclosing = [];
@@ -79876,14 +79900,14 @@ function readPlaceholders(tree, model, options) {
   const blocks = proseOf(tree, source);
   for (const prompt of findPrompts(blocks, source)) found.push({ kind: "prompt", span: prompt.span, text: prompt.span.text });
   for (const block of blocks) {
-    found.push(...textPlaceholders(block, markers2));
-    if (block.node.type === "paragraph" && block.raw.text.includes("|")) found.push(...emptyRows(block.raw));
+    appendAll(found, textPlaceholders(block, markers2));
+    if (block.node.type === "paragraph" && block.raw.text.includes("|")) appendAll(found, emptyRows(block.raw));
   }
   visitNodes(tree, (node2) => {
     if (node2.type === "table") {
       const start = node2.position?.start.offset;
       const end = node2.position?.end.offset;
-      if (start !== void 0 && end !== void 0) found.push(...emptyRows(slice(source, start, end)));
+      if (start !== void 0 && end !== void 0) appendAll(found, emptyRows(slice(source, start, end)));
       return;
     }
     const placeholder2 = node2.type === "html" ? htmlPlaceholder(node2, source) : node2.type === "image" ? imagePlaceholder(node2, source) : void 0;
@@ -80538,7 +80562,7 @@ async function expandFiles(patterns, cwd) {
     }
     const found = await glob(MARKDOWN_GLOB, { cwd: path15.resolve(cwd, given), ignore: ["**/node_modules/**"], nodir: true });
     if (found.length === 0) unmatched.push(given);
-    files.push(...found.sort().map((name) => path15.join(given, name)));
+    appendAll(files, found.sort().map((name) => path15.join(given, name)));
   }
   return { files: [...new Set(files)], unmatched };
 }
@@ -80764,7 +80788,7 @@ async function lintAll(paths, inputs, cwd) {
   const transform3 = checkingTransform(inputs.allowJsConfig ? ownPackageTransform(own11) : ownPluginsOnly(own11, skippedPlugins), reports);
   const files = [];
   for (const [config, group2] of groupByConfig(paths, inputs, cwd)) {
-    files.push(...await lintGroup(group2, config, transform3, cwd));
+    appendAll(files, await lintGroup(group2, config, transform3, cwd));
   }
   files.sort((a, b) => a.path.localeCompare(b.path));
   for (const plugin of skippedPlugins) {

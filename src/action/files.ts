@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {glob} from 'glob'
 import {expandPatterns} from '../cli/files.js'
+import {appendAll} from '../arrays.js'
 
 export const MARKDOWN_GLOB = '**/*.{md,markdown}'
 
@@ -35,7 +36,7 @@ export async function expandFiles(patterns: readonly string[], cwd: string): Pro
     }
     const found = await glob(MARKDOWN_GLOB, {cwd: path.resolve(cwd, given), ignore: ['**/node_modules/**'], nodir: true})
     if (found.length === 0) unmatched.push(given)
-    files.push(...found.sort().map((name) => path.join(given, name)))
+    appendAll(files, found.sort().map((name) => path.join(given, name)))
   }
   return {files: [...new Set(files)], unmatched}
 }

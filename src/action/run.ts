@@ -17,6 +17,7 @@ import {expandFiles} from './files.js'
 import {type ActionInputs, readInputs} from './inputs.js'
 import {safeName, safeReport} from './log.js'
 import {type Counts, countMessages, jobSummary} from './summary.js'
+import {appendAll} from '../arrays.js'
 
 const PACKAGE = 'remark-preset-lint-postmortem'
 const HOME = `https://github.com/${PACKAGE}/${PACKAGE}`
@@ -122,7 +123,7 @@ async function lintAll(paths: readonly string[], inputs: ActionInputs, cwd: stri
   const transform = checkingTransform(inputs.allowJsConfig ? ownPackageTransform(own) : ownPluginsOnly(own, skippedPlugins), reports)
   const files: VFile[] = []
   for (const [config, group] of groupByConfig(paths, inputs, cwd)) {
-    files.push(...(await lintGroup(group, config, transform, cwd)))
+    appendAll(files, await lintGroup(group, config, transform, cwd))
   }
   files.sort((a, b) => a.path.localeCompare(b.path))
   for (const plugin of skippedPlugins) {

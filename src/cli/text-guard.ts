@@ -79,6 +79,33 @@ function tooDeep(text: string): number | undefined {
   return undefined
 }
 
+// micromark resolves each setext heading by walking back over the events of
+// the document so far: 20,000 of them (400 KB) take minutes to parse. Real
+// postmortems have a few dozen.
+const MAX_SETEXT_HEADINGS = 2000
+const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/
+
+/** Lines of `---` or `===` right under a line of text, and where the first is. */
+function setextUnderlines(text: string): {count: number; first: number} {
+  let count = 0
+  let first = 0
+  let previousBlank = true
+  let start = 0
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start)
+    if (end === -1) end = text.length
+    const line = text.slice(start, end).replace(/\r$/, '')
+    // A long line is no underline: the pattern only ever sees short ones.
+    if (!previousBlank && line.length <= 200 && UNDERLINE.test(line)) {
+      if (count === 0) first = start
+      count++
+    }
+    previousBlank = line.trim() === ''
+    start = end + 1
+  }
+  return {count, first}
+}
+
 function problemOf(file: VFile, text: string, maxSize: number): Problem | undefined {
   // Counted before anything else is read: parsing a document this large takes minutes.
   const bytes = Buffer.byteLength(text)
@@ -93,6 +120,13 @@ function problemOf(file: VFile, text: string, maxSize: number): Problem | undefi
   // A replacement character may be written in the file itself: only bytes that are not UTF-8 count.
   if (replaced !== -1 && !bytesAreUtf8(file, text)) {
     return {reason: 'Unexpected bytes that are not UTF-8, expected UTF-8 text: save the file as UTF-8', offset: replaced}
+  }
+  const underlines = setextUnderlines(text)
+  if (underlines.count > MAX_SETEXT_HEADINGS) {
+    return {
+      reason: `Unexpected ${underlines.count} setext headings (a line of \`---\` or \`===\` under text), expected at most ${MAX_SETEXT_HEADINGS}: the Markdown parser takes time quadratic in their number`,
+      offset: underlines.first
+    }
   }
   const deep = tooDeep(text)
   if (deep !== undefined) {
