@@ -87,6 +87,32 @@ export interface RuleDefinition<Options extends object> {
   check(context: RuleContext<Required<Omit<Options, 'synonyms'>> & BaseOptions>): void
 }
 
+/**
+ * The synonyms every rule of a processor shares: `settings.postmortem.synonyms`
+ * in `.remarkrc` (or `--setting` on the command line), given once for the
+ * whole preset instead of to each rule.
+ */
+function sharedSynonyms(processor: unknown): SynonymOption {
+  const data = (processor as {data?: (key: string) => unknown} | undefined)?.data
+  const settings = typeof data === 'function' ? (data.call(processor, 'settings') as {postmortem?: {synonyms?: unknown}} | undefined) : undefined
+  const synonyms = settings?.postmortem?.synonyms
+  if (synonyms === undefined) return {}
+  const problem = findProblem(SYNONYMS_SCHEMA, synonyms, '')
+  if (problem) {
+    const [path, expected, actual] = problem
+    throw new Error(`settings: invalid \`postmortem.synonyms${path === '' ? '' : `.${path}`}\`: expected ${expected}, got ${actual}`)
+  }
+  return synonyms as SynonymOption
+}
+
+/** The shared synonyms and a rule's own, kind by kind. */
+function mergeSynonyms(shared: SynonymOption, own: SynonymOption | undefined): SynonymOption {
+  if (!own || Object.keys(own).length === 0) return shared
+  const merged: Record<string, readonly string[]> = {...shared}
+  for (const [kind, titles] of Object.entries(own)) merged[kind] = [...(merged[kind] ?? []), ...(titles ?? [])]
+  return merged as SynonymOption
+}
+
 /** Turns `[severity, options]` or bare options into the options. */
 function optionsOf(config: unknown): unknown {
   if (Array.isArray(config) && SEVERITIES.has(config[0])) return config[1]
@@ -127,10 +153,11 @@ export function defineRule<Options extends object>(definition: RuleDefinition<Op
     return {...definition.defaults, ...(value as object)}
   }
 
-  const run = lintRule({origin: meta.origin, url: meta.url}, (tree: Root, file: VFile, options: unknown) => {
+  // One lint rule per processor: the synonyms of its settings are the processor's.
+  const runWith = (shared: SynonymOption) => lintRule({origin: meta.origin, url: meta.url}, (tree: Root, file: VFile, options: unknown) => {
     const resolved = validate(options)
     if (isSetAside(file)) return
-    const model = getModel(tree, file, resolved.synonyms)
+    const model = getModel(tree, file, mergeSynonyms(shared, resolved.synonyms))
     definition.check({
       model,
       tree,
@@ -157,6 +184,7 @@ export function defineRule<Options extends object>(definition: RuleDefinition<Op
     // Checked when the plugin is attached, so a bad option fails once, clearly,
     // instead of once per file.
     validate(optionsOf(config))
+    const run = runWith(sharedSynonyms(this))
     return (run as unknown as (this: unknown, config?: unknown) => unknown).call(this, config)
   }
   Object.defineProperty(attacher, 'name', {value: meta.origin})

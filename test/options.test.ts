@@ -1,5 +1,9 @@
 import {describe, expect, it} from 'vitest'
 import {type Schema, describeSchema, findProblem} from '../src/options.js'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {recommended} from '../src/index.js'
 
 const KINDS = ['summary', 'timeline'] as const
 const SCHEMA: Schema = {
@@ -102,5 +106,25 @@ describe('findProblem', () => {
     circular.self = circular
     expect(findProblem(SCHEMA, {strict: circular}, '')).toEqual(['strict', 'true or false', '[object Object]'])
     expect(findProblem(SCHEMA, {strict: () => 1}, '')?.[2]).toContain('=>')
+  })
+})
+
+describe('settings.postmortem.synonyms: one table for every rule', () => {
+  const DOCUMENT = '# Outage\n\n## Summary\n\n20% of users.\n\n## Story of the day\n\n- 10:05 UTC Alert.\n- 10:20 UTC Fixed.\n\n## Root cause\n\nA bug.\n\n## Resolution\n\nRolled back.\n\n## Action items\n\n- Test more.\n'
+
+  async function messagesWith(settings: unknown): Promise<string[]> {
+    const file = new VFile({path: 'postmortem.md', value: DOCUMENT})
+    const processor = unified().use(remarkParse).data('settings', settings as never).use(recommended)
+    await processor.run(processor.parse(file), file)
+    return file.messages.map((message) => `${message.ruleId}: ${message.reason}`)
+  }
+
+  it('reaches required-sections and the timeline rules from the processor settings', async () => {
+    expect((await messagesWith({})).some((message) => message.includes('missing timeline'))).toBe(true)
+    expect(await messagesWith({postmortem: {synonyms: {timeline: ['Story of the day']}}})).toEqual([])
+  })
+
+  it('fails once, in one line, when the table is not one', async () => {
+    await expect(messagesWith({postmortem: {synonyms: {timeline: 'Story of the day'}}})).rejects.toThrow(/^settings: invalid `postmortem\.synonyms\.timeline`: expected /)
   })
 })
