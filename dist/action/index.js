@@ -78580,6 +78580,24 @@ function locate(file) {
 function isSpan(place) {
   return "text" in place;
 }
+function sharedSynonyms(processor) {
+  const data = processor?.data;
+  const settings = typeof data === "function" ? data.call(processor, "settings") : void 0;
+  const synonyms = settings?.postmortem?.synonyms;
+  if (synonyms === void 0) return {};
+  const problem = findProblem(SYNONYMS_SCHEMA, synonyms, "");
+  if (problem) {
+    const [path17, expected, actual] = problem;
+    throw new Error(`settings: invalid \`postmortem.synonyms${path17 === "" ? "" : `.${path17}`}\`: expected ${expected}, got ${actual}`);
+  }
+  return synonyms;
+}
+function mergeSynonyms(shared, own11) {
+  if (!own11 || Object.keys(own11).length === 0) return shared;
+  const merged = { ...shared };
+  for (const [kind, titles] of Object.entries(own11)) merged[kind] = [...merged[kind] ?? [], ...titles ?? []];
+  return merged;
+}
 function optionsOf(config) {
   if (Array.isArray(config) && SEVERITIES.has(config[0])) return config[1];
   return config;
@@ -78610,10 +78628,10 @@ function defineRule(definition2) {
     }
     return { ...definition2.defaults, ...value2 };
   };
-  const run = lintRule({ origin: meta.origin, url: meta.url }, (tree, file, options) => {
+  const runWith = (shared) => lintRule({ origin: meta.origin, url: meta.url }, (tree, file, options) => {
     const resolved = validate(options);
     if (isSetAside(file)) return;
-    const model = getModel(tree, file, resolved.synonyms);
+    const model = getModel(tree, file, mergeSynonyms(shared, resolved.synonyms));
     definition2.check({
       model,
       tree,
@@ -78637,6 +78655,7 @@ function defineRule(definition2) {
   });
   function attacher(config) {
     validate(optionsOf(config));
+    const run = runWith(sharedSynonyms(this));
     return run.call(this, config);
   }
   Object.defineProperty(attacher, "name", { value: meta.origin });
