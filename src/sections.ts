@@ -4,6 +4,7 @@ import {type FactLabel, type SectionKind, type SectionMatcher, normalizeTitle} f
 import {type Span, isBlank, slice, splitLines, stripLeadingMarkup, stripTrailingMarkup, subspan, trimSpan} from './text.js'
 import {readLeadingTime} from './time.js'
 import {isQuestion, namesFixesOnly} from './titles.js'
+import {countScanned} from './work.js'
 
 /**
  * How a section is marked: a real heading (ATX, setext or HTML), a bold or
@@ -181,6 +182,7 @@ function firstAbove(offsets: readonly number[], offset: number): number {
 
 function meaningful(source: string, start: number, end: number): boolean {
   if (end <= start) return false
+  countScanned(end - start)
   const text = withoutComments(source.slice(start, end)).replace(/^[ \t]{0,3}(?:[-*_=][ \t]*){3,}$/gm, '')
   return !isBlank(text)
 }

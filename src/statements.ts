@@ -2,6 +2,7 @@ import type {Nodes, Root} from 'mdast'
 import {visit} from 'unist-util-visit'
 import {type Span, slice} from './text.js'
 import {appendAll} from './arrays.js'
+import {countScanned} from './work.js'
 
 /**
  * The statements of a stretch of a document as a reader takes them: each
@@ -34,6 +35,7 @@ const HARD_BREAK = /<br\s{0,3}\/?>|\\\r?\n| {2}\r?\n/gi
 const SOFT_BREAK = /\r?\n[ \t>]*/g
 
 function splitStatements(paragraph: Span): Span[] {
+  countScanned(paragraph.text.length)
   const statements: Span[] = []
   let from = 0
   const push = (to: number): void => {

@@ -1,3 +1,4 @@
+import {countScanned} from './work.js'
 /**
  * Source text with its offset in the document, so that every fact the model
  * finds can be reported at its exact place.
@@ -22,10 +23,12 @@ export function spanEnd(span: Span): number {
 }
 
 export function slice(source: string, start: number, end: number): Span {
+  countScanned(end - start)
   return {text: source.slice(start, end), start}
 }
 
 export function subspan(span: Span, from: number, to = span.text.length): Span {
+  countScanned(to - from)
   return {text: span.text.slice(from, to), start: span.start + from}
 }
 
@@ -35,6 +38,7 @@ const LINE_BREAK = /\r?\n|<br\s{0,3}\/?>/gi
 /** Splits `source[start, end)` into lines; line endings are not included. */
 export function splitLines(source: string, start: number, end: number): Span[] {
   const text = source.slice(start, end)
+  countScanned(text.length)
   const lines: Span[] = []
   let from = 0
   for (const match of text.matchAll(LINE_BREAK)) {

@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node'
 import {type Span, subspan} from './text.js'
 import {namedZoneOffset} from './zones.js'
+import {countScanned} from './work.js'
 
 export interface ClockTime {
   hour: number
@@ -107,6 +108,7 @@ export function mayHoldTime(text: string): boolean {
 }
 
 function parseText(original: string): Parsed[] {
+  countScanned(original.length)
   if (!mayHoldTime(original)) return []
   const text = original.replace(INLINE_MARKS, ' ').replace(LONG_SPACE, (run) => ` ${'~'.repeat(run.length - 2)} `)
   if (!/(?:GMT|UTC)\s?[+-]\d/.test(text)) {

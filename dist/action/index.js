@@ -72560,6 +72560,12 @@ function memoPerOptions(limit = 32) {
   };
 }
 
+// src/work.ts
+var work = { scanned: 0 };
+function countScanned(characters) {
+  work.scanned += characters;
+}
+
 // src/text.ts
 function markdownText(file) {
   const text3 = String(file);
@@ -72569,14 +72575,17 @@ function spanEnd(span) {
   return span.start + span.text.length;
 }
 function slice(source, start, end) {
+  countScanned(end - start);
   return { text: source.slice(start, end), start };
 }
 function subspan(span, from, to = span.text.length) {
+  countScanned(to - from);
   return { text: span.text.slice(from, to), start: span.start + from };
 }
 var LINE_BREAK = /\r?\n|<br\s{0,3}\/?>/gi;
 function splitLines(source, start, end) {
   const text3 = source.slice(start, end);
+  countScanned(text3.length);
   const lines = [];
   let from = 0;
   for (const match2 of text3.matchAll(LINE_BREAK)) {
@@ -75902,6 +75911,7 @@ function mayHoldTime(text3) {
   return CHRONO_CUES.test(text3);
 }
 function parseText(original) {
+  countScanned(original.length);
   if (!mayHoldTime(original)) return [];
   const text3 = original.replace(INLINE_MARKS, " ").replace(LONG_SPACE, (run) => ` ${"~".repeat(run.length - 2)} `);
   if (!/(?:GMT|UTC)\s?[+-]\d/.test(text3)) {
@@ -76559,6 +76569,7 @@ function statementsIn(tree, source, start, end) {
 var HARD_BREAK = /<br\s{0,3}\/?>|\\\r?\n| {2}\r?\n/gi;
 var SOFT_BREAK = /\r?\n[ \t>]*/g;
 function splitStatements(paragraph) {
+  countScanned(paragraph.text.length);
   const statements = [];
   let from = 0;
   const push2 = (to) => {
@@ -77793,6 +77804,7 @@ function firstAbove(offsets5, offset) {
 }
 function meaningful(source, start, end) {
   if (end <= start) return false;
+  countScanned(end - start);
   const text3 = withoutComments(source.slice(start, end)).replace(/^[ \t]{0,3}(?:[-*_=][ \t]*){3,}$/gm, "");
   return !isBlank(text3);
 }
