@@ -366,7 +366,7 @@ function incidentDate(model: PostmortemModel, firstDated: TimelineEntry | undefi
   if (facts.date) return facts.date
   if (facts.start?.date) return {date: facts.start.date, span: facts.start.span}
   if (firstDated?.date && firstDated.stamp) return {date: firstDated.date, span: firstDated.stamp}
-  const mention = title ? findTimes(title).find((found) => found.date) : undefined
+  const mention = title ? findTimes(title, model.dateOrder).find((found) => found.date) : undefined
   return mention?.date ? {date: mention.date, span: mention.span} : undefined
 }
 

@@ -5,7 +5,7 @@ import {type DurationMention, findDurations} from './duration.js'
 import {findTableImpact} from './extent.js'
 import {type ImpactMention, findImpact} from './quantity.js'
 import {type Span, slice, splitLines, subspan} from './text.js'
-import {type CalendarDate, type ClockTime, type TimeMention, dayNumber, findTimes, minuteOfDay, zoneOffset} from './time.js'
+import {type CalendarDate, type ClockTime, type DateOrder, type TimeMention, dayNumber, findTimes, minuteOfDay, zoneOffset} from './time.js'
 import {type ZoneMention, findZones} from './zones.js'
 import {appendAll} from './arrays.js'
 
@@ -149,12 +149,12 @@ function isIncidentLength(line: Span, duration: DurationMention): boolean {
  * are read only where a length was found: reading every statement's times
  * would cost a chrono-node pass per paragraph.
  */
-function statedWindows(tree: Root, source: string): StatedWindow[] {
+function statedWindows(tree: Root, source: string, order: DateOrder): StatedWindow[] {
   const windows: StatedWindow[] = []
   for (const statement of statementsIn(tree, source, 0, source.length)) {
     const lengths = findDurations(statement).filter((mention) => mention.qualifier !== 'bound' && isIncidentLength(statement, mention))
     if (lengths.length !== 1) continue
-    const ranges = findTimes(statement).filter((mention) => mention.time && mention.end?.time)
+    const ranges = findTimes(statement, order).filter((mention) => mention.time && mention.end?.time)
     const range = ranges[0]
     if (ranges.length !== 1 || !range?.time || !range.end?.time) continue
     let minutes = minuteOfDay(range.end.time) - minuteOfDay(range.time)
@@ -231,7 +231,8 @@ export function extractStatedFacts(
   source: string,
   sections: readonly Section[],
   factLabels: readonly FactLabelMention[],
-  preambleEnd: number
+  preambleEnd: number,
+  order: DateOrder = 'month-first'
 ): StatedMentions {
   const stated = statedText(tree, source, sections, preambleEnd)
   const durationLines = contentOf(factLabels, 'duration')
@@ -240,7 +241,7 @@ export function extractStatedFacts(
   const timesOf: TimesOf = (span) => {
     let times = read.get(span)
     if (!times) {
-      times = findTimes(span)
+      times = findTimes(span, order)
       read.set(span, times)
     }
     return times
@@ -276,7 +277,7 @@ export function extractStatedFacts(
   }
 
   const dateMention =
-    contentOf(factLabels, 'date').flatMap((line) => findTimes(line)).find((mention) => mention.date) ??
+    contentOf(factLabels, 'date').flatMap((line) => findTimes(line, order)).find((mention) => mention.date) ??
     (startMention?.date ? startMention : undefined) ??
     stated.flatMap(timesOf).find((mention) => mention.date)
 
@@ -294,7 +295,7 @@ export function extractStatedFacts(
     impact,
     impactSections,
     zones,
-    windows: statedWindows(tree, source),
+    windows: statedWindows(tree, source, order),
     defaultOffset: explicitOffset ?? 0,
     fallbackYear: year ?? 2000
   }

@@ -22,7 +22,7 @@ function introductionDate(tree: Root, model: PostmortemModel): IncidentDate | un
     if (block.raw.start >= end) break
     for (const line of splitLines(model.source, block.raw.start, Math.min(end, block.raw.start + block.raw.text.length))) {
       if (DOCUMENT_DATE.test(stripLeadingMarkup(line).text)) continue
-      const mention = findTimes(line).find((candidate) => candidate.date)
+      const mention = findTimes(line, model.dateOrder).find((candidate) => candidate.date)
       if (mention?.date) return {date: mention.date, span: mention.span, from: 'introduction'}
     }
   }

@@ -7,7 +7,7 @@ import {type FactLabelMention, type Section, scanSections} from './sections.js'
 import {type SectionKind, type SectionMatcher, type SynonymOption, createSectionMatcher} from './synonyms.js'
 import {type Span, markdownText, slice, spanEnd} from './text.js'
 import {type Timeline, buildTimeline, unnamedLog} from './timeline.js'
-import {type TimeMention, dayNumber} from './time.js'
+import {type DateOrder, type TimeMention, dateOrderOf, dayNumber} from './time.js'
 
 /** Everything the rules know about a postmortem, read in one pass. */
 export interface PostmortemModel {
@@ -18,6 +18,8 @@ export interface PostmortemModel {
   facts: StatedFacts
   /** Clock times the document states, in the timeline or outside it. */
   clockTimes: Span[]
+  /** How the document writes numeric dates (03/04/2024), from its unambiguous ones. */
+  dateOrder: DateOrder
   sectionsOf(kind: SectionKind): Section[]
   /** Most headings are in a script the section table does not read (Japanese, Cyrillic…). */
   unreadTitles: boolean
@@ -43,7 +45,9 @@ export function buildModel(tree: Root, source: string, synonyms: SynonymOption =
   const matcher = matcherFor(synonyms)
   const scan = scanSections(tree, source, matcher)
   const factLabels = [...frontMatterFactLabels(tree, source, (title) => matcher.factLabel(title)), ...scan.factLabels]
-  const {startMention, endMention, ...stated} = extractStatedFacts(tree, source, scan.sections, factLabels, scan.preambleEnd)
+  // 03/04/2024 is read as the document's unambiguous numeric dates are written.
+  const order = dateOrderOf(source)
+  const {startMention, endMention, ...stated} = extractStatedFacts(tree, source, scan.sections, factLabels, scan.preambleEnd, order)
   const statedDay = startMention?.date ?? stated.date?.date
   const log = scan.sections.some((section) => section.kinds.includes('timeline')) ? undefined : unnamedLog(tree, source)
   const timeline = buildTimeline(
@@ -52,7 +56,8 @@ export function buildModel(tree: Root, source: string, synonyms: SynonymOption =
     log ? [...scan.sections, log] : scan.sections,
     stated.defaultOffset,
     stated.fallbackYear,
-    statedDay ? dayNumber(statedDay, stated.fallbackYear) : 0
+    statedDay ? dayNumber(statedDay, stated.fallbackYear) : 0,
+    order
   )
   // A start written without a date is on the day the timeline starts.
   const anchor = statedDay ?? timeline.timed.find((entry) => entry.date)?.date
@@ -72,6 +77,7 @@ export function buildModel(tree: Root, source: string, synonyms: SynonymOption =
     timeline,
     facts,
     clockTimes,
+    dateOrder: order,
     sectionsOf: (kind) => scan.sections.filter((section) => section.kinds.includes(kind)),
     unreadTitles: scan.unreadTitles
   }

@@ -43,6 +43,35 @@ const REFERENCE = new Date(Date.UTC(2000, 0, 1))
 // Strict mode: the casual parser reads "Now", "Today" or "Monday" at the start
 // of ordinary sentences as dates.
 const parser = chrono.strict
+// The same, reading 03/04/2024 as the 3rd of April: for documents whose other
+// numeric dates are written day first (DD/MM/YYYY).
+const DAY_FIRST_PARSER = new chrono.Chrono(chrono.en.configuration.createConfiguration(true, true))
+
+/** How a document writes numeric dates: `03/04/2024` is March 4th month first, April 3rd day first. */
+export type DateOrder = 'month-first' | 'day-first'
+
+const parserOf = (order: DateOrder): chrono.Chrono => (order === 'day-first' ? DAY_FIRST_PARSER : parser)
+
+// A numeric date with a year: 15/01/2021, 28-11-2024, 3.4.2024.
+const NUMERIC_DATE = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})(?![\d/.-])/g
+
+/**
+ * The order a document writes its numeric dates in, from the ones that can
+ * only be read one way: a first number over 12 is a day (15/01/2021), a
+ * second one over 12 a day too (01/15/2021). Month first, as chrono-node
+ * reads them, unless only day-first dates are unambiguous.
+ */
+export function dateOrderOf(source: string): DateOrder {
+  let dayFirst = 0
+  let monthFirst = 0
+  for (const match of source.matchAll(NUMERIC_DATE)) {
+    const first = Number(match[1])
+    const second = Number(match[2])
+    if (first > 12 && second <= 12) dayFirst++
+    else if (second > 12 && first <= 12) monthFirst++
+  }
+  return dayFirst > 0 && monthFirst === 0 ? 'day-first' : 'month-first'
+}
 // Long lines are cut before parsing: a leading time is near the start.
 const LOOKAHEAD = 120
 
@@ -107,12 +136,12 @@ export function mayHoldTime(text: string): boolean {
   return CHRONO_CUES.test(text)
 }
 
-function parseText(original: string): Parsed[] {
+function parseText(original: string, order: DateOrder = 'month-first'): Parsed[] {
   countScanned(original.length)
   if (!mayHoldTime(original)) return []
   const text = original.replace(INLINE_MARKS, ' ').replace(LONG_SPACE, (run) => ` ${'~'.repeat(run.length - 2)} `)
   if (!/(?:GMT|UTC)\s?[+-]\d/.test(text)) {
-    return parser.parse(text, REFERENCE).map((result) => ({index: result.index, text: original.slice(result.index, result.index + result.text.length), result}))
+    return parserOf(order).parse(text, REFERENCE).map((result) => ({index: result.index, text: original.slice(result.index, result.index + result.text.length), result}))
   }
   // toOriginal[i] is the offset in `text` of character i of the protected text.
   const toOriginal: number[] = []
@@ -134,7 +163,7 @@ function parseText(original: string): Parsed[] {
   }
   copy(text.length)
   toOriginal.push(text.length)
-  return parser.parse(protectedText, REFERENCE).map((result) => {
+  return parserOf(order).parse(protectedText, REFERENCE).map((result) => {
     const start = toOriginal[result.index] ?? 0
     const end = toOriginal[result.index + result.text.length] ?? text.length
     return {index: start, text: original.slice(start, end), result}
@@ -268,18 +297,18 @@ function explainImpossible(span: Span): ImpossibleTime | undefined {
  * Reads the date or time that an entry starts with, or tells that it starts
  * with a relative time or an impossible one. `span` has its markup stripped.
  */
-export function readLeadingTime(span: Span): LeadingTime | undefined {
+export function readLeadingTime(span: Span, order: DateOrder = 'month-first'): LeadingTime | undefined {
   const head = subspan(span, 0, Math.min(span.text.length, LOOKAHEAD))
   const plain = plainLeadingClock(head)
-  return plain ? {kind: 'absolute', mention: plain} : readLeadingTimeWithChrono(head)
+  return plain ? {kind: 'absolute', mention: plain} : readLeadingTimeWithChrono(head, order)
 }
 
 /**
  * `readLeadingTime` without its fast path for plain clock times, exported
  * for the test that compares the two.
  */
-export function readLeadingTimeWithChrono(head: Span): LeadingTime | undefined {
-  const [first] = parseText(head.text)
+export function readLeadingTimeWithChrono(head: Span, order: DateOrder = 'month-first'): LeadingTime | undefined {
+  const [first] = parseText(head.text, order)
   if (first) {
     const before = head.text.slice(0, first.index)
     if (first.index === 0 || LEAD_WORDS.test(before) || MONTH_DAY_PREFIX.test(before)) {
@@ -304,9 +333,9 @@ export function readLeadingTimeWithChrono(head: Span): LeadingTime | undefined {
 }
 
 /** Every date and time mentioned in a text, in order. */
-export function findTimes(span: Span): TimeMention[] {
+export function findTimes(span: Span, order: DateOrder = 'month-first'): TimeMention[] {
   const mentions: TimeMention[] = []
-  for (const parsed of parseText(span.text)) {
+  for (const parsed of parseText(span.text, order)) {
     if (RELATIVE.test(parsed.text)) continue
     const mention = mentionOf(parsed, span)
     if (!mention) continue

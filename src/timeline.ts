@@ -4,6 +4,7 @@ import {type Span, isBlank, slice, spanEnd, splitLines, stripLeadingMarkup, subs
 import {
   type CalendarDate,
   type ClockTime,
+  type DateOrder,
   type ImpossibleTime,
   type LeadingTime,
   type TimeMention,
@@ -98,7 +99,7 @@ const FENCE = /^\s{0,3}(?:```|~~~)/
 const DATE_TIME_GAP = /^[\s|,:\-–—*_`[\]()~]{0,12}/
 
 /** The lines of a section that may be timeline entries, nested details left out. */
-function candidates(tree: Root, source: string, start: number, end: number): Candidate[] {
+function candidates(tree: Root, source: string, start: number, end: number, order: DateOrder): Candidate[] {
   const found: Candidate[] = []
   const clip = (line: Span): Span | undefined => {
     const from = Math.max(line.start, start)
@@ -163,7 +164,7 @@ function candidates(tree: Root, source: string, start: number, end: number): Can
     const [head] = splitLines(source, firstRange[0], firstRange[1])
     const clipped = head ? clip(head) : undefined
     if (clipped) {
-      const lead = {time: readLeadingTime(stripLeadingMarkup(clipped))}
+      const lead = {time: readLeadingTime(stripLeadingMarkup(clipped), order)}
       found.push({line: clipped, source: 'item', group: list, lead})
       // An entry's sub-bullets and wrapped lines are its details.
       if (lead.time !== undefined) return
@@ -197,14 +198,14 @@ interface Reading {
   impossible?: ImpossibleTime
 }
 
-function read({line, source, lead: known}: Candidate): Reading {
+function read({line, source, lead: known}: Candidate, order: DateOrder): Reading {
   const text = stripLeadingMarkup(line)
-  const lead = known ? known.time : readLeadingTime(text)
+  const lead = known ? known.time : readLeadingTime(text, order)
   if (!lead) {
     // A list item or row that gives its time later in the sentence
     // ("Support forwarded the ticket at 3:17 PM") still has one; a line of
     // prose does not make an entry of every time it mentions.
-    const later = source === 'item' || source === 'row' ? findTimes(text).find((mention) => mention.time) : undefined
+    const later = source === 'item' || source === 'row' ? findTimes(text, order).find((mention) => mention.time) : undefined
     return later ? {kind: 'timed', stamp: later.span, mention: later} : {kind: 'untimed'}
   }
   if (lead.kind === 'relative') return {kind: 'relative', stamp: lead.span}
@@ -214,7 +215,7 @@ function read({line, source, lead: known}: Candidate): Reading {
   // A date alone may be followed by the time in the next cell or after a dash.
   const after = subspan(text, mention.span.start - text.start + mention.span.text.length)
   const gap = DATE_TIME_GAP.exec(after.text)?.[0].length ?? 0
-  const next = readLeadingTime(subspan(after, gap))
+  const next = readLeadingTime(subspan(after, gap), order)
   if (next?.kind === 'absolute' && next.mention.time && !next.mention.date) {
     const from = mention.span.start - text.start
     const to = spanEnd(next.mention.span) - text.start
@@ -350,15 +351,16 @@ export function buildTimeline(
   defaultOffset: number,
   fallbackYear: number,
   /** The day of entries written without a date. */
-  anchorDay: number
+  anchorDay: number,
+  order: DateOrder = 'month-first'
 ): Timeline {
   const entries: TimelineEntry[] = []
   const groups = new Map<TimelineEntry, Nodes>()
   for (const section of sections) {
     if (!section.kinds.includes('timeline')) continue
     const placer = new SectionPlacer(defaultOffset, fallbackYear, anchorDay)
-    for (const candidate of candidates(tree, source, section.contentStart, section.contentEnd)) {
-      const reading = read(candidate)
+    for (const candidate of candidates(tree, source, section.contentStart, section.contentEnd, order)) {
+      const reading = read(candidate, order)
       if (reading.kind === 'date-line') {
         placer.setDate(reading.mention?.date)
         continue

@@ -4,6 +4,7 @@ import {
   type ClockTime,
   type LeadingTime,
   dayNumber,
+  dateOrderOf,
   findTimes,
   formatClock,
   formatDate,
@@ -296,5 +297,25 @@ describe('findTimes: only times written as times', () => {
     expect(findTimes({text: '10:42 a rollback begins', start: 0})[0]?.span.text).toBe('10:42')
     expect(times('10:42 a.m. the rollback')).toEqual(['10:42'])
     expect(times('2:15 pm the rollback')).toEqual(['14:15'])
+  })
+})
+
+describe('dateOrderOf: numeric dates as the document writes them', () => {
+  it('is day first when only day-first dates are unambiguous', () => {
+    expect(dateOrderOf('Began 13/03/2024, ended 02/04/2024.')).toBe('day-first')
+    expect(dateOrderOf('Began 28-11-2024 21:00.')).toBe('day-first')
+  })
+
+  it('is month first otherwise, as chrono-node reads them', () => {
+    expect(dateOrderOf('Began 03/13/2024, ended 02/04/2024.')).toBe('month-first')
+    expect(dateOrderOf('Began 02/04/2024.')).toBe('month-first')
+    expect(dateOrderOf('13/03/2024 and 03/13/2024')).toBe('month-first')
+    expect(dateOrderOf('Version 13.2.2024 of the chart, 2024-03-13.')).toBe('day-first')
+  })
+
+  it('reads an ambiguous date in that order', () => {
+    const date = (text: string, order: 'day-first' | 'month-first') => findTimes({text, start: 0}, order)[0]?.date
+    expect(date('03/04/2024 10:00', 'day-first')).toMatchObject({day: 3, month: 4})
+    expect(date('03/04/2024 10:00', 'month-first')).toMatchObject({day: 4, month: 3})
   })
 })
