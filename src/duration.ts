@@ -32,6 +32,8 @@ const APPROXIMATE = /(?:approximately|approx\.?|about|around|roughly|~|some)\s{0
 const BOUND = /(?:under|over|less than|more than|at least|at most|nearly|almost|up to|within|no more than)\s{1,3}$/i
 const WORD_NUMBER = new RegExp(`(?<![\\p{L}])(${Object.keys(NUMBER_WORDS).join('|')})(?![\\p{L}])`, 'giu')
 
+const MAY_HOLD_DURATION = /\d|hour|minute|second|day/i
+
 /** Minutes in a duration phrase (`1h30m`, `2 hours and 30 minutes`, `2.5-hour`). */
 export function durationMinutes(text: string): number | undefined {
   const digits = text
@@ -46,6 +48,8 @@ export function durationMinutes(text: string): number | undefined {
 /** Every duration phrase in a text, with how firmly it is stated. */
 export function findDurations(span: Span): DurationMention[] {
   const mentions: DurationMention[] = []
+  // A duration has a digit or a unit written out; most statements have neither, and skip the phrase pattern.
+  if (!MAY_HOLD_DURATION.test(span.text)) return mentions
   for (const match of span.text.matchAll(PHRASE)) {
     const minutes = durationMinutes(match[0])
     // A bare "a m" or "an s" is not a duration.
