@@ -83,9 +83,21 @@ function snapshotRepository(target: string): void {
   git(target, 'commit', '--quiet', '--no-verify', '-m', 'snapshot')
 }
 
+// Markdown that is no postmortem: the hook must leave it alone.
+const README = '# Shop\n\nHow to run the shop locally.\n'
+const GUIDE = '# Deploying\n\nRun `make deploy` from the main branch.\n'
+
+/** A repository with a README, a docs page and two postmortems, one of them `postmortem`. */
 function userRepository(target: string, postmortem: string): void {
-  mkdirSync(path.join(target, 'docs'), {recursive: true})
-  writeFileSync(path.join(target, 'docs', 'queue-backlog.md'), postmortem)
+  for (const [name, text] of [
+    ['README.md', README],
+    ['docs/deploying.md', GUIDE],
+    ['postmortems/2024-05-02-queue-backlog.md', postmortem],
+    ['docs/2024-04-11-incident-search.md', FIXED]
+  ] as const) {
+    mkdirSync(path.dirname(path.join(target, name)), {recursive: true})
+    writeFileSync(path.join(target, name), text)
+  }
   git(target, 'init', '--quiet')
   git(target, 'add', '--all')
 }
@@ -101,7 +113,8 @@ function tryRepo(cwd: string, repository: string, home: string): Promise<{code: 
     npm_config_update_notifier: 'false'
   }
   return new Promise((resolve, reject) => {
-    const child = spawn('pre-commit', ['try-repo', repository, 'postmortem-lint', '--color', 'never', '--files', 'docs/queue-backlog.md'], {
+    // Every file of the repository: the hook's own `files:` pattern picks the postmortems.
+    const child = spawn('pre-commit', ['try-repo', repository, 'postmortem-lint', '--color', 'never', '--all-files', '--verbose'], {
       cwd,
       env,
       stdio: ['ignore', 'pipe', 'pipe']
@@ -118,7 +131,7 @@ describe('the pre-commit hook', () => {
   const base = mkdtempSync(path.join(os.tmpdir(), 'postmortem-pre-commit-'))
   afterAll(() => rmSync(base, {recursive: true, force: true}))
 
-  it('fails on a bad postmortem and passes once it is fixed', {timeout: 300_000}, async () => {
+  it('lints the postmortems only, fails on a bad one and passes once it is fixed', {timeout: 300_000}, async () => {
     const snapshot = path.join(base, 'hook')
     snapshotRepository(snapshot)
     const bad = path.join(base, 'bad')
@@ -138,6 +151,9 @@ describe('the pre-commit hook', () => {
     }
     expect(failing.output).toMatch(/postmortem-lint\.+Failed/)
     expect(failing.output).toContain('- exit code: 1')
+    expect(failing.output).toContain('postmortems/2024-05-02-queue-backlog.md')
+    expect(failing.output).not.toContain('README.md')
+    expect(failing.output).not.toContain('docs/deploying.md')
     expect(failing.output).toMatch(/9:3-9:8 +warning +Unexpected clock times without a time zone/)
     expect(failing.output).toContain('Unexpected missing root cause section')
     expect(failing.output).toContain('Unexpected missing action items section')
