@@ -58,8 +58,8 @@ export function describeSchema(schema: Schema): string {
   }
 }
 
-/** Edit distance, to suggest the option a misspelt one was meant to be. */
-function distance(a: string, b: string): number {
+/** Edit distance, to suggest the name a misspelt one was meant to be. */
+export function distance(a: string, b: string): number {
   let previous = Array.from({length: b.length + 1}, (_, index) => index)
   for (let i = 1; i <= a.length; i++) {
     const current = [i]
@@ -71,14 +71,20 @@ function distance(a: string, b: string): number {
   return previous[b.length] ?? 0
 }
 
+/** The known name closest to a misspelt one, when one is at most `within` edits away. */
+export function closestName(name: string, known: readonly string[], within = 2): string | undefined {
+  const [closest] = known
+    .map((candidate) => ({candidate, far: distance(name.toLowerCase(), candidate.toLowerCase())}))
+    .filter(({far}) => far <= within)
+    .sort((a, b) => a.far - b.far)
+  return closest?.candidate
+}
+
 function describeUnknown(key: string, known: readonly string[]): string {
   if (known.length === 0) return 'no options'
   if (known.length === 1) return `the only option, ${code(known[0] ?? '')}`
-  const [closest] = known
-    .map((name) => ({name, far: distance(key.toLowerCase(), name.toLowerCase())}))
-    .filter((candidate) => candidate.far <= 2)
-    .sort((a, b) => a.far - b.far)
-  return `one of ${listOf(known, code)}${closest ? ` (did you mean ${code(closest.name)}?)` : ''}`
+  const closest = closestName(key, known)
+  return `one of ${listOf(known, code)}${closest ? ` (did you mean ${code(closest)}?)` : ''}`
 }
 
 function show(value: unknown): string {

@@ -19267,7 +19267,7 @@ var require_ms = __commonJS({
       options = options || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
-        return parse5(val);
+        return parse6(val);
       } else if (type === "number" && isFinite(val)) {
         return options.long ? fmtLong(val) : fmtShort(val);
       }
@@ -19275,7 +19275,7 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse5(str) {
+    function parse6(str) {
       str = String(str);
       if (str.length > 100) {
         return;
@@ -20449,7 +20449,7 @@ var require_nopt_lib = __commonJS({
         cooked: args,
         original: args.slice(0)
       };
-      parse5(args, data, argv2.remain, { typeDefs, types: types2, dynamicTypes, shorthands });
+      parse6(args, data, argv2.remain, { typeDefs, types: types2, dynamicTypes, shorthands });
       clean(data, { types: types2, dynamicTypes, typeDefs, invalidHandler, typeDefault });
       data.argv = argv2;
       Object.defineProperty(data.argv, "toString", {
@@ -20604,7 +20604,7 @@ var require_nopt_lib = __commonJS({
       }
       return ok3;
     }
-    function parse5(args, data, remain, {
+    function parse6(args, data, remain, {
       types: types2 = {},
       typeDefs = {},
       shorthands = {},
@@ -20771,7 +20771,7 @@ var require_nopt_lib = __commonJS({
     module.exports = {
       nopt,
       clean,
-      parse: parse5,
+      parse: parse6,
       validate,
       resolveShort,
       typeDefs: defaultTypeDefs
@@ -20968,7 +20968,7 @@ var require_lib2 = __commonJS({
 // node_modules/@npmcli/config/lib/umask.js
 var require_umask = __commonJS({
   "node_modules/@npmcli/config/lib/umask.js"(exports, module) {
-    var parse5 = (val) => {
+    var parse6 = (val) => {
       if (typeof val === "string") {
         if (/^0o?[0-7]+$/.test(val)) {
           return parseInt(val.replace(/^0o?/, ""), 8);
@@ -20990,13 +20990,13 @@ var require_umask = __commonJS({
     };
     var validate = (data, k, val) => {
       try {
-        data[k] = parse5(val);
+        data[k] = parse6(val);
         return true;
       } catch (er) {
         return false;
       }
     };
-    module.exports = { parse: parse5, validate };
+    module.exports = { parse: parse6, validate };
   }
 });
 
@@ -21499,7 +21499,7 @@ var require_parse2 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse5 = (version, options, throwErrors = false) => {
+    var parse6 = (version, options, throwErrors = false) => {
       if (version instanceof SemVer) {
         return version;
       }
@@ -21512,7 +21512,7 @@ var require_parse2 = __commonJS({
         throw er;
       }
     };
-    module.exports = parse5;
+    module.exports = parse6;
   }
 });
 
@@ -21520,9 +21520,9 @@ var require_parse2 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse5 = require_parse2();
+    var parse6 = require_parse2();
     var valid = (version, options) => {
-      const v = parse5(version, options);
+      const v = parse6(version, options);
       return v ? v.version : null;
     };
     module.exports = valid;
@@ -22025,9 +22025,9 @@ var require_update_workspaces = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
-    var parse5 = require_parse2();
+    var parse6 = require_parse2();
     var clean = (version, options) => {
-      const s = parse5(version.trim().replace(/^[=v]+/, ""), options);
+      const s = parse6(version.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module.exports = clean;
@@ -30957,10 +30957,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
-    var parse5 = require_parse2();
+    var parse6 = require_parse2();
     var diff = (version1, version2) => {
-      const v1 = parse5(version1, null, true);
-      const v2 = parse5(version2, null, true);
+      const v1 = parse6(version1, null, true);
+      const v2 = parse6(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -31031,9 +31031,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
-    var parse5 = require_parse2();
+    var parse6 = require_parse2();
     var prerelease = (version, options) => {
-      const parsed = parse5(version, options);
+      const parsed = parse6(version, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -31219,7 +31219,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse5 = require_parse2();
+    var parse6 = require_parse2();
     var { safeRe: re, t } = require_re();
     var coerce2 = (version, options) => {
       if (version instanceof SemVer) {
@@ -31254,7 +31254,7 @@ var require_coerce = __commonJS({
       const patch = match2[4] || "0";
       const prerelease = options.includePrerelease && match2[5] ? `-${match2[5]}` : "";
       const build = options.includePrerelease && match2[6] ? `+${match2[6]}` : "";
-      return parse5(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse6(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module.exports = coerce2;
   }
@@ -31264,7 +31264,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
-    var parse5 = require_parse2();
+    var parse6 = require_parse2();
     var constants3 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
@@ -31276,7 +31276,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version, options) => {
       const versionStringToParse = version instanceof SemVer ? version.version : version;
-      return parse5(versionStringToParse, options);
+      return parse6(versionStringToParse, options);
     };
     var doTruncation = (version, truncation) => {
       if (isPrerelease(truncation)) {
@@ -32511,7 +32511,7 @@ var require_semver2 = __commonJS({
     var constants3 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse5 = require_parse2();
+    var parse6 = require_parse2();
     var valid = require_valid();
     var clean = require_clean();
     var inc = require_inc();
@@ -32550,7 +32550,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse5,
+      parse: parse6,
       valid,
       clean,
       inc,
@@ -33490,7 +33490,7 @@ var require_clone = __commonJS({
       "bitbucket.com",
       "bitbucket.org"
     ]);
-    var { parse: parse5 } = __require("url");
+    var { parse: parse6 } = __require("url");
     var path17 = __require("path");
     var getRevs = require_revs();
     var spawn = require_spawn();
@@ -33509,7 +33509,7 @@ var require_clone = __commonJS({
       if (opts.gitShallow === false || opts.gitShallow) {
         return opts.gitShallow;
       }
-      return shallowHosts.has(parse5(repo).host);
+      return shallowHosts.has(parse6(repo).host);
     };
     var defaultTarget = (repo, cwd = process.cwd()) => path17.resolve(cwd, path17.basename(repo.replace(/[/\\]?\.git$/, "")));
     var clone = (repo, revs, ref, revDoc, target, opts) => {
@@ -34702,9 +34702,9 @@ var require_spdx_expression_parse = __commonJS({
   "node_modules/spdx-expression-parse/index.js"(exports, module) {
     "use strict";
     var scan = require_scan();
-    var parse5 = require_parse3();
+    var parse6 = require_parse3();
     module.exports = function(source) {
-      return parse5(scan(source));
+      return parse6(scan(source));
     };
   }
 });
@@ -34712,11 +34712,11 @@ var require_spdx_expression_parse = __commonJS({
 // node_modules/spdx-correct/index.js
 var require_spdx_correct = __commonJS({
   "node_modules/spdx-correct/index.js"(exports, module) {
-    var parse5 = require_spdx_expression_parse();
+    var parse6 = require_spdx_expression_parse();
     var spdxLicenseIds = require_spdx_license_ids();
     function valid(string3) {
       try {
-        parse5(string3);
+        parse6(string3);
         return true;
       } catch (error2) {
         return false;
@@ -35045,7 +35045,7 @@ var require_spdx_correct = __commonJS({
 // node_modules/validate-npm-package-license/index.js
 var require_validate_npm_package_license = __commonJS({
   "node_modules/validate-npm-package-license/index.js"(exports, module) {
-    var parse5 = require_spdx_expression_parse();
+    var parse6 = require_spdx_expression_parse();
     var correct = require_spdx_correct();
     var genericWarning = 'license should be a valid SPDX license expression (without "LicenseRef"), "UNLICENSED", or "SEE LICENSE IN <filename>"';
     var fileReferenceRE = /^SEE LICEN[CS]E IN (.+)$/;
@@ -35063,7 +35063,7 @@ var require_validate_npm_package_license = __commonJS({
     module.exports = function(argument) {
       var ast;
       try {
-        ast = parse5(argument);
+        ast = parse6(argument);
       } catch (e) {
         var match2;
         if (argument === "UNLICENSED" || argument === "UNLICENCED") {
@@ -36167,7 +36167,7 @@ var require_read_package = __commonJS({
         throw err;
       }
     }
-    function parse5(data) {
+    function parse6(data) {
       try {
         const content3 = parseJSON(data);
         return content3;
@@ -36178,12 +36178,12 @@ var require_read_package = __commonJS({
     }
     async function readPackage(filename) {
       const data = await read4(filename);
-      const content3 = parse5(data);
+      const content3 = parse6(data);
       return content3;
     }
     module.exports = {
       read: read4,
-      parse: parse5,
+      parse: parse6,
       readPackage
     };
   }
@@ -36199,7 +36199,7 @@ var require_lib13 = __commonJS({
     var updateScripts = require_update_scripts();
     var updateWorkspaces = require_update_workspaces();
     var normalize3 = require_normalize();
-    var { read: read4, parse: parse5 } = require_read_package();
+    var { read: read4, parse: parse6 } = require_read_package();
     var knownSteps = /* @__PURE__ */ new Set([
       updateDeps,
       updateScripts,
@@ -36330,7 +36330,7 @@ var require_lib13 = __commonJS({
       }
       // Load data from a JSON string/buffer
       fromJSON(data) {
-        this.#manifest = parse5(data);
+        this.#manifest = parse6(data);
         return this;
       }
       fromContent(data) {
@@ -36440,10 +36440,10 @@ var require_lib14 = __commonJS({
 var require_lib15 = __commonJS({
   "node_modules/read-package-json-fast/lib/index.js"(exports, module) {
     var { readFile, lstat: lstat3, readdir: readdir3 } = __require("fs/promises");
-    var parse5 = require_lib3();
+    var parse6 = require_lib3();
     var normalizePackageBin = require_lib10();
     var { resolve: resolve2, dirname, join, relative } = __require("path");
-    var rpj = (path17) => readFile(path17, "utf8").then((data) => readBinDir(path17, normalize3(stripUnderscores(parse5(data))))).catch((er) => {
+    var rpj = (path17) => readFile(path17, "utf8").then((data) => readBinDir(path17, normalize3(stripUnderscores(parse6(data))))).catch((er) => {
       er.path = path17;
       throw er;
     });
@@ -48097,7 +48097,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse5(src, reviver, options) {
+    function parse6(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -48138,7 +48138,7 @@ var require_public_api = __commonJS({
         return value2.toString(options);
       return new Document.Document(value2, _replacer, options).toString(options);
     }
-    exports.parse = parse5;
+    exports.parse = parse6;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify2;
@@ -72790,6 +72790,23 @@ function isEmptyRow(line) {
   return line.text.includes("|") && cells.length > 0 && cells.every((cell2) => cell2.text === "");
 }
 
+// node_modules/chrono-node/dist/esm/locales/en/index.js
+var en_exports = {};
+__export(en_exports, {
+  Chrono: () => Chrono,
+  GB: () => GB,
+  Meridiem: () => Meridiem,
+  ParsingComponents: () => ParsingComponents,
+  ParsingResult: () => ParsingResult,
+  ReferenceWithTimezone: () => ReferenceWithTimezone,
+  Weekday: () => Weekday,
+  casual: () => casual,
+  configuration: () => configuration,
+  parse: () => parse4,
+  parseDate: () => parseDate,
+  strict: () => strict
+});
+
 // node_modules/chrono-node/dist/esm/types.js
 var Meridiem;
 (function(Meridiem2) {
@@ -75759,6 +75776,12 @@ var configuration = new ENDefaultConfiguration();
 var casual = new Chrono(configuration.createCasualConfiguration(false));
 var strict = new Chrono(configuration.createConfiguration(true, false));
 var GB = new Chrono(configuration.createCasualConfiguration(true));
+function parse4(text3, ref, option) {
+  return casual.parse(text3, ref, option);
+}
+function parseDate(text3, ref, option) {
+  return casual.parseDate(text3, ref, option);
+}
 
 // node_modules/chrono-node/dist/esm/index.js
 var strict2 = strict;
@@ -75836,6 +75859,20 @@ function namedZoneOffset(text3) {
 // src/time.ts
 var REFERENCE = new Date(Date.UTC(2e3, 0, 1));
 var parser = strict2;
+var DAY_FIRST_PARSER = new Chrono(en_exports.configuration.createConfiguration(true, true));
+var parserOf = (order2) => order2 === "day-first" ? DAY_FIRST_PARSER : parser;
+var NUMERIC_DATE = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})(?![\d/.-])/g;
+function dateOrderOf(source) {
+  let dayFirst = 0;
+  let monthFirst = 0;
+  for (const match2 of source.matchAll(NUMERIC_DATE)) {
+    const first = Number(match2[1]);
+    const second = Number(match2[2]);
+    if (first > 12 && second <= 12) dayFirst++;
+    else if (second > 12 && first <= 12) monthFirst++;
+  }
+  return dayFirst > 0 && monthFirst === 0 ? "day-first" : "month-first";
+}
 var LOOKAHEAD = 120;
 var BARE_OFFSET_ZONE = /(?<![\p{L}(])(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?(?![\p{N}:)])/gu;
 var LONG_SPACE = /\s{65,}/g;
@@ -75910,12 +75947,12 @@ function plainLeadingClock(span) {
 function mayHoldTime(text3) {
   return CHRONO_CUES.test(text3);
 }
-function parseText(original) {
+function parseText(original, order2 = "month-first") {
   countScanned(original.length);
   if (!mayHoldTime(original)) return [];
   const text3 = original.replace(INLINE_MARKS, " ").replace(LONG_SPACE, (run) => ` ${"~".repeat(run.length - 2)} `);
   if (!/(?:GMT|UTC)\s?[+-]\d/.test(text3)) {
-    return parser.parse(text3, REFERENCE).map((result) => ({ index: result.index, text: original.slice(result.index, result.index + result.text.length), result }));
+    return parserOf(order2).parse(text3, REFERENCE).map((result) => ({ index: result.index, text: original.slice(result.index, result.index + result.text.length), result }));
   }
   const toOriginal = [];
   let protectedText = "";
@@ -75936,7 +75973,7 @@ function parseText(original) {
   }
   copy2(text3.length);
   toOriginal.push(text3.length);
-  return parser.parse(protectedText, REFERENCE).map((result) => {
+  return parserOf(order2).parse(protectedText, REFERENCE).map((result) => {
     const start = toOriginal[result.index] ?? 0;
     const end = toOriginal[result.index + result.text.length] ?? text3.length;
     return { index: start, text: original.slice(start, end), result };
@@ -76032,13 +76069,13 @@ function explainImpossible(span) {
   if (second > 59) return { span: token, reason: `second ${second}` };
   return void 0;
 }
-function readLeadingTime(span) {
+function readLeadingTime(span, order2 = "month-first") {
   const head = subspan(span, 0, Math.min(span.text.length, LOOKAHEAD));
   const plain = plainLeadingClock(head);
-  return plain ? { kind: "absolute", mention: plain } : readLeadingTimeWithChrono(head);
+  return plain ? { kind: "absolute", mention: plain } : readLeadingTimeWithChrono(head, order2);
 }
-function readLeadingTimeWithChrono(head) {
-  const [first] = parseText(head.text);
+function readLeadingTimeWithChrono(head, order2 = "month-first") {
+  const [first] = parseText(head.text, order2);
   if (first) {
     const before = head.text.slice(0, first.index);
     if (first.index === 0 || LEAD_WORDS.test(before) || MONTH_DAY_PREFIX.test(before)) {
@@ -76061,9 +76098,9 @@ function readLeadingTimeWithChrono(head) {
   const impossible = explainImpossible(head);
   return impossible ? { kind: "impossible", impossible } : void 0;
 }
-function findTimes(span) {
+function findTimes(span, order2 = "month-first") {
   const mentions = [];
-  for (const parsed of parseText(span.text)) {
+  for (const parsed of parseText(span.text, order2)) {
     if (RELATIVE.test(parsed.text)) continue;
     const mention2 = mentionOf(parsed, span);
     if (!mention2) continue;
@@ -76639,7 +76676,7 @@ var en_default = unit;
 
 // node_modules/parse-duration/index.js
 var durationRE = /((?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?)\s*([\p{L}]{0,14})/gu;
-parse4.unit = en_default;
+parse5.unit = en_default;
 var groupRE;
 var placeholder = null;
 var group;
@@ -76647,8 +76684,8 @@ var lookupUnit = (unit2, name) => {
   name = String(name).toLowerCase();
   return unit2[name] ?? (name.endsWith("s") ? unit2[name.slice(0, -1)] : void 0);
 };
-function parse4(str = "", format2 = "ms") {
-  let result = null, prevUnits, unit2 = parse4.unit;
+function parse5(str = "", format2 = "ms") {
+  let result = null, prevUnits, unit2 = parse5.unit;
   if (unit2.placeholder !== placeholder || unit2.group !== group)
     groupRE = new RegExp(`(\\d)[${(placeholder = unit2.placeholder) ?? ""}${(group = unit2.group) ?? ""}](\\d)`, "g");
   str = String(str);
@@ -76712,13 +76749,15 @@ var PHRASE = new RegExp(
 var APPROXIMATE = /(?:approximately|approx\.?|about|around|roughly|~|some)\s{0,3}$/i;
 var BOUND = /(?:under|over|less than|more than|at least|at most|nearly|almost|up to|within|no more than)\s{1,3}$/i;
 var WORD_NUMBER = new RegExp(`(?<![\\p{L}])(${Object.keys(NUMBER_WORDS).join("|")})(?![\\p{L}])`, "giu");
+var MAY_HOLD_DURATION = /\d|hour|minute|second|day/i;
 function durationMinutes(text3) {
   const digits = text3.toLowerCase().replace(WORD_NUMBER, (word) => String(NUMBER_WORDS[word.toLowerCase()] ?? word)).replace(/(\d)\s{0,2}-\s{0,2}(?=[a-z])/g, "$1 ").replaceAll(" and ", " ");
-  const minutes = parse4(digits, "m");
+  const minutes = parse5(digits, "m");
   return minutes === null || minutes === void 0 || Number.isNaN(minutes) ? void 0 : minutes;
 }
 function findDurations(span) {
   const mentions = [];
+  if (!MAY_HOLD_DURATION.test(span.text)) return mentions;
   for (const match2 of span.text.matchAll(PHRASE)) {
     const minutes = durationMinutes(match2[0]);
     if (minutes === void 0 || minutes <= 0 || !/\d|hour|minute|day/i.test(match2[0])) continue;
@@ -77201,12 +77240,12 @@ function isIncidentLength(line, duration) {
   const after = line.text.slice(offset + duration.span.text.length, offset + duration.span.text.length + 30);
   return DURATION_CONTEXT.test(before) || INCIDENT_AFTER.test(after);
 }
-function statedWindows(tree, source) {
+function statedWindows(tree, source, order2) {
   const windows2 = [];
   for (const statement of statementsIn(tree, source, 0, source.length)) {
     const lengths = findDurations(statement).filter((mention2) => mention2.qualifier !== "bound" && isIncidentLength(statement, mention2));
     if (lengths.length !== 1) continue;
-    const ranges = findTimes(statement).filter((mention2) => mention2.time && mention2.end?.time);
+    const ranges = findTimes(statement, order2).filter((mention2) => mention2.time && mention2.end?.time);
     const range = ranges[0];
     if (ranges.length !== 1 || !range?.time || !range.end?.time) continue;
     let minutes = minuteOfDay(range.end.time) - minuteOfDay(range.time);
@@ -77251,14 +77290,14 @@ function firstZoneOffset(zones) {
   }
   return void 0;
 }
-function extractStatedFacts(tree, source, sections, factLabels, preambleEnd) {
+function extractStatedFacts(tree, source, sections, factLabels, preambleEnd, order2 = "month-first") {
   const stated = statedText(tree, source, sections, preambleEnd);
   const durationLines = contentOf(factLabels, "duration");
   const read4 = /* @__PURE__ */ new WeakMap();
   const timesOf = (span) => {
     let times = read4.get(span);
     if (!times) {
-      times = findTimes(span);
+      times = findTimes(span, order2);
       read4.set(span, times);
     }
     return times;
@@ -77285,7 +77324,7 @@ function extractStatedFacts(tree, source, sections, factLabels, preambleEnd) {
       if (duration) break;
     }
   }
-  const dateMention = contentOf(factLabels, "date").flatMap((line) => findTimes(line)).find((mention2) => mention2.date) ?? (startMention?.date ? startMention : void 0) ?? stated.flatMap(timesOf).find((mention2) => mention2.date);
+  const dateMention = contentOf(factLabels, "date").flatMap((line) => findTimes(line, order2)).find((mention2) => mention2.date) ?? (startMention?.date ? startMention : void 0) ?? stated.flatMap(timesOf).find((mention2) => mention2.date);
   const impactSections = sections.filter((section) => section.kinds.includes("impact") || section.kinds.includes("summary"));
   const prose = withoutFencedCode(tree, source);
   const impact = impactMentions(prose, sections, impactSections);
@@ -77296,7 +77335,7 @@ function extractStatedFacts(tree, source, sections, factLabels, preambleEnd) {
     impact,
     impactSections,
     zones,
-    windows: statedWindows(tree, source),
+    windows: statedWindows(tree, source, order2),
     defaultOffset: explicitOffset ?? 0,
     fallbackYear: year ?? 2e3
   };
@@ -78137,7 +78176,7 @@ function looksLikeTable(source, range) {
 }
 var FENCE3 = /^\s{0,3}(?:```|~~~)/;
 var DATE_TIME_GAP = /^[\s|,:\-–—*_`[\]()~]{0,12}/;
-function candidates(tree, source, start, end) {
+function candidates(tree, source, start, end, order2) {
   const found = [];
   const clip = (line) => {
     const from = Math.max(line.start, start);
@@ -78196,7 +78235,7 @@ function candidates(tree, source, start, end) {
     const [head] = splitLines(source, firstRange2[0], firstRange2[1]);
     const clipped = head ? clip(head) : void 0;
     if (clipped) {
-      const lead = { time: readLeadingTime(stripLeadingMarkup(clipped)) };
+      const lead = { time: readLeadingTime(stripLeadingMarkup(clipped), order2) };
       found.push({ line: clipped, source: "item", group: list2, lead });
       if (lead.time !== void 0) return;
     }
@@ -78218,11 +78257,11 @@ function candidates(tree, source, start, end) {
   }
   return found;
 }
-function read3({ line, source, lead: known }) {
+function read3({ line, source, lead: known }, order2) {
   const text3 = stripLeadingMarkup(line);
-  const lead = known ? known.time : readLeadingTime(text3);
+  const lead = known ? known.time : readLeadingTime(text3, order2);
   if (!lead) {
-    const later = source === "item" || source === "row" ? findTimes(text3).find((mention3) => mention3.time) : void 0;
+    const later = source === "item" || source === "row" ? findTimes(text3, order2).find((mention3) => mention3.time) : void 0;
     return later ? { kind: "timed", stamp: later.span, mention: later } : { kind: "untimed" };
   }
   if (lead.kind === "relative") return { kind: "relative", stamp: lead.span };
@@ -78231,7 +78270,7 @@ function read3({ line, source, lead: known }) {
   if (mention2.time) return { kind: "timed", stamp: mention2.span, mention: mention2 };
   const after = subspan(text3, mention2.span.start - text3.start + mention2.span.text.length);
   const gap = DATE_TIME_GAP.exec(after.text)?.[0].length ?? 0;
-  const next = readLeadingTime(subspan(after, gap));
+  const next = readLeadingTime(subspan(after, gap), order2);
   if (next?.kind === "absolute" && next.mention.time && !next.mention.date) {
     const from = mention2.span.start - text3.start;
     const to = spanEnd(next.mention.span) - text3.start;
@@ -78336,14 +78375,14 @@ var SectionPlacer = class {
     return back > YEAR_ROLLOVER_DAYS ? { ...date, year: above.year + 1 } : sameYear;
   }
 };
-function buildTimeline(tree, source, sections, defaultOffset, fallbackYear, anchorDay) {
+function buildTimeline(tree, source, sections, defaultOffset, fallbackYear, anchorDay, order2 = "month-first") {
   const entries = [];
   const groups = /* @__PURE__ */ new Map();
   for (const section of sections) {
     if (!section.kinds.includes("timeline")) continue;
     const placer = new SectionPlacer(defaultOffset, fallbackYear, anchorDay);
-    for (const candidate of candidates(tree, source, section.contentStart, section.contentEnd)) {
-      const reading = read3(candidate);
+    for (const candidate of candidates(tree, source, section.contentStart, section.contentEnd, order2)) {
+      const reading = read3(candidate, order2);
       if (reading.kind === "date-line") {
         placer.setDate(reading.mention?.date);
         continue;
@@ -78426,7 +78465,8 @@ function buildModel(tree, source, synonyms = {}) {
   const matcher = matcherFor(synonyms);
   const scan = scanSections(tree, source, matcher);
   const factLabels = [...frontMatterFactLabels(tree, source, (title) => matcher.factLabel(title)), ...scan.factLabels];
-  const { startMention, endMention, ...stated } = extractStatedFacts(tree, source, scan.sections, factLabels, scan.preambleEnd);
+  const order2 = dateOrderOf(source);
+  const { startMention, endMention, ...stated } = extractStatedFacts(tree, source, scan.sections, factLabels, scan.preambleEnd, order2);
   const statedDay = startMention?.date ?? stated.date?.date;
   const log2 = scan.sections.some((section) => section.kinds.includes("timeline")) ? void 0 : unnamedLog(tree, source);
   const timeline = buildTimeline(
@@ -78435,7 +78475,8 @@ function buildModel(tree, source, synonyms = {}) {
     log2 ? [...scan.sections, log2] : scan.sections,
     stated.defaultOffset,
     stated.fallbackYear,
-    statedDay ? dayNumber(statedDay, stated.fallbackYear) : 0
+    statedDay ? dayNumber(statedDay, stated.fallbackYear) : 0,
+    order2
   );
   const anchor = statedDay ?? timeline.timed.find((entry) => entry.date)?.date;
   const facts = {
@@ -78453,6 +78494,7 @@ function buildModel(tree, source, synonyms = {}) {
     timeline,
     facts,
     clockTimes,
+    dateOrder: order2,
     sectionsOf: (kind) => scan.sections.filter((section) => section.kinds.includes(kind)),
     unreadTitles: scan.unreadTitles
   };
@@ -78517,11 +78559,15 @@ function distance(a, b) {
   }
   return previous2[b.length] ?? 0;
 }
+function closestName(name, known, within = 2) {
+  const [closest] = known.map((candidate) => ({ candidate, far: distance(name.toLowerCase(), candidate.toLowerCase()) })).filter(({ far }) => far <= within).sort((a, b) => a.far - b.far);
+  return closest?.candidate;
+}
 function describeUnknown(key, known) {
   if (known.length === 0) return "no options";
   if (known.length === 1) return `the only option, ${code(known[0] ?? "")}`;
-  const [closest] = known.map((name) => ({ name, far: distance(key.toLowerCase(), name.toLowerCase()) })).filter((candidate) => candidate.far <= 2).sort((a, b) => a.far - b.far);
-  return `one of ${listOf(known, code)}${closest ? ` (did you mean ${code(closest.name)}?)` : ""}`;
+  const closest = closestName(key, known);
+  return `one of ${listOf(known, code)}${closest ? ` (did you mean ${code(closest)}?)` : ""}`;
 }
 function show(value2) {
   if (value2 === void 0 || typeof value2 === "number") return String(value2);
@@ -79503,7 +79549,7 @@ function introductionDate(tree, model) {
     if (block.raw.start >= end) break;
     for (const line of splitLines(model.source, block.raw.start, Math.min(end, block.raw.start + block.raw.text.length))) {
       if (DOCUMENT_DATE.test(stripLeadingMarkup(line).text)) continue;
-      const mention2 = findTimes(line).find((candidate) => candidate.date);
+      const mention2 = findTimes(line, model.dateOrder).find((candidate) => candidate.date);
       if (mention2?.date) return { date: mention2.date, span: mention2.span, from: "introduction" };
     }
   }
@@ -80351,19 +80397,8 @@ function uriOf(relativePath2) {
 
 // src/action/config-check.ts
 var KEYS = ["plugins", "settings"];
-function distance2(a, b) {
-  let previous2 = Array.from({ length: b.length + 1 }, (_, index2) => index2);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous2[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous2[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous2 = current;
-  }
-  return previous2[b.length] ?? 0;
-}
 function describeUnknown2(key) {
-  const close2 = KEYS.find((known) => distance2(key.toLowerCase(), known) <= 2);
+  const close2 = closestName(key, KEYS);
   return `unknown key \`${key}\`${close2 ? ` (did you mean \`${close2}\`?)` : ` (a configuration has ${KEYS.map((known) => `\`${known}\``).join(" and ")})`}`;
 }
 function kindOf(value2) {
@@ -80433,7 +80468,7 @@ function hasPackageField(filePath2) {
 function misspeltPackageField(filePath2) {
   const manifest = readManifest(filePath2);
   if (!manifest || PACKAGE_FIELD in manifest) return void 0;
-  return Object.keys(manifest).find((key) => distance2(key.toLowerCase(), PACKAGE_FIELD.toLowerCase()) <= 2);
+  return Object.keys(manifest).find((key) => distance(key.toLowerCase(), PACKAGE_FIELD.toLowerCase()) <= 2);
 }
 var ConfigFinder = class {
   constructor(allowExecutable) {

@@ -1,4 +1,5 @@
 import type {ConfigTransform, Preset as EnginePreset} from 'unified-engine'
+import {closestName} from '../options.js'
 
 /**
  * Checks of what a configuration file holds, made as unified-engine loads
@@ -17,22 +18,9 @@ export interface ConfigReport {
   unknown: string[]
 }
 
-/** Edit distance between two short keys. */
-export function distance(a: string, b: string): number {
-  let previous = Array.from({length: b.length + 1}, (_, index) => index)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1))
-    }
-    previous = current
-  }
-  return previous[b.length] ?? 0
-}
-
 /** `unknown key \`plugin\` (did you mean \`plugins\`?)`, the suggestion when one key is close. */
 function describeUnknown(key: string): string {
-  const close = KEYS.find((known) => distance(key.toLowerCase(), known) <= 2)
+  const close = closestName(key, KEYS)
   return `unknown key \`${key}\`${close ? ` (did you mean \`${close}\`?)` : ` (a configuration has ${KEYS.map((known) => `\`${known}\``).join(' and ')})`}`
 }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type {ConfigTransform, Preset as EnginePreset} from 'unified-engine'
 import {type OwnModules, ownPackageTransform} from '../cli/config.js'
-import {distance} from './config-check.js'
+import {distance} from '../options.js'
 
 export const RC_NAME = '.remarkrc'
 export const PACKAGE_FIELD = 'remarkConfig'
