@@ -15772,8 +15772,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache4 = this.#relevantRequestResponseList;
-        const backupCache = [...cache4];
+        const cache5 = this.#relevantRequestResponseList;
+        const backupCache = [...cache5];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15800,9 +15800,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache4.indexOf(requestResponse);
+                const idx = cache5.indexOf(requestResponse);
                 assert7(idx !== -1);
-                cache4.splice(idx, 1);
+                cache5.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -15832,11 +15832,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache4.indexOf(requestResponse);
+                const idx = cache5.indexOf(requestResponse);
                 assert7(idx !== -1);
-                cache4.splice(idx, 1);
+                cache5.splice(idx, 1);
               }
-              cache4.push([operation.request, operation.response]);
+              cache5.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -16010,13 +16010,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache4 = new Cache(kConstruct, cacheList);
-            return await cache4.match(request, options);
+            const cache5 = new Cache(kConstruct, cacheList);
+            return await cache5.match(request, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache4 = new Cache(kConstruct, cacheList);
-            const response = await cache4.match(request, options);
+            const cache5 = new Cache(kConstruct, cacheList);
+            const response = await cache5.match(request, options);
             if (response !== void 0) {
               return response;
             }
@@ -16046,12 +16046,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache5 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache5);
+          const cache6 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache6);
         }
-        const cache4 = [];
-        this.#caches.set(cacheName, cache4);
-        return new Cache(kConstruct, cache4);
+        const cache5 = [];
+        this.#caches.set(cacheName, cache5);
+        return new Cache(kConstruct, cache5);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -23731,7 +23731,7 @@ var require_lib4 = __commonJS({
     var hosts = require_hosts();
     var fromUrl = require_from_url();
     var parseUrl = require_parse_url();
-    var cache4 = new LRUCache2({ max: 1e3 });
+    var cache5 = new LRUCache2({ max: 1e3 });
     var GitHost = class _GitHost {
       constructor(type, user, auth, project, committish, defaultRepresentation, opts = {}) {
         Object.assign(this, _GitHost.#gitHosts[type], {
@@ -23765,14 +23765,14 @@ var require_lib4 = __commonJS({
           return;
         }
         const key = giturl + JSON.stringify(opts || {});
-        if (!cache4.has(key)) {
+        if (!cache5.has(key)) {
           const hostArgs = fromUrl(giturl, opts, {
             gitHosts: _GitHost.#gitHosts,
             protocols: _GitHost.#protocols
           });
-          cache4.set(key, hostArgs ? new _GitHost(...hostArgs) : void 0);
+          cache5.set(key, hostArgs ? new _GitHost(...hostArgs) : void 0);
         }
-        return cache4.get(key);
+        return cache5.get(key);
       }
       static parseUrl(url) {
         return parseUrl(url);
@@ -31603,7 +31603,7 @@ var require_range = __commonJS({
         range = range.replace(BUILDSTRIPRE, "");
         const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
         const memoKey = memoOpts + ":" + range;
-        const cached = cache4.get(memoKey);
+        const cached = cache5.get(memoKey);
         if (cached) {
           return cached;
         }
@@ -31637,7 +31637,7 @@ var require_range = __commonJS({
           rangeMap.delete("");
         }
         const result = [...rangeMap.values()];
-        cache4.set(memoKey, result);
+        cache5.set(memoKey, result);
         return result;
       }
       intersects(range, options) {
@@ -31676,7 +31676,7 @@ var require_range = __commonJS({
     };
     module.exports = Range;
     var LRU = require_lrucache();
-    var cache4 = new LRU();
+    var cache5 = new LRU();
     var parseOptions = require_parse_options();
     var Comparator = require_comparator();
     var debug14 = require_debug2();
@@ -38156,7 +38156,7 @@ var require_definitions = __commonJS({
     );
     var cacheRoot = isWindows && process.env.LOCALAPPDATA || "~";
     var cacheExtra = isWindows ? "npm-cache" : ".npm";
-    var cache4 = `${cacheRoot}/${cacheExtra}`;
+    var cache5 = `${cacheRoot}/${cacheExtra}`;
     var {
       semver: { type: Semver },
       Umask: { type: Umask },
@@ -38335,7 +38335,7 @@ var require_definitions = __commonJS({
         flatten
       }),
       cache: new Definition("cache", {
-        default: cache4,
+        default: cache5,
         defaultDescription: `
       Windows: \`%LocalAppData%\\npm-cache\`, Posix: \`~/.npm\`
     `,
@@ -48525,33 +48525,33 @@ var require_ignore2 = __commonJS({
         };
       }
       // @returns {TestResult}
-      _test(originalPath, cache4, checkUnignored, slices) {
+      _test(originalPath, cache5, checkUnignored, slices) {
         const path17 = originalPath && checkPath.convert(originalPath);
         checkPath(
           path17,
           originalPath,
           this._allowRelativePaths ? RETURN_FALSE : throwError
         );
-        return this._t(path17, cache4, checkUnignored, slices);
+        return this._t(path17, cache5, checkUnignored, slices);
       }
-      _t(path17, cache4, checkUnignored, slices) {
-        if (path17 in cache4) {
-          return cache4[path17];
+      _t(path17, cache5, checkUnignored, slices) {
+        if (path17 in cache5) {
+          return cache5[path17];
         }
         if (!slices) {
           slices = path17.split(SLASH2);
         }
         slices.pop();
         if (!slices.length) {
-          return cache4[path17] = this._testOne(path17, checkUnignored);
+          return cache5[path17] = this._testOne(path17, checkUnignored);
         }
         const parent = this._t(
           slices.join(SLASH2) + SLASH2,
-          cache4,
+          cache5,
           checkUnignored,
           slices
         );
-        return cache4[path17] = parent.ignored ? parent : this._testOne(path17, checkUnignored);
+        return cache5[path17] = parent.ignored ? parent : this._testOne(path17, checkUnignored);
       }
       ignores(path17) {
         return this._test(path17, this._ignoreCache, false).ignored;
@@ -72536,12 +72536,12 @@ var restoreGuardedNodes = function() {
 
 // src/cache.ts
 function memoPerObject() {
-  const cache4 = /* @__PURE__ */ new WeakMap();
+  const cache5 = /* @__PURE__ */ new WeakMap();
   return (owner, key, compute) => {
-    let byKey = cache4.get(owner);
+    let byKey = cache5.get(owner);
     if (!byKey) {
       byKey = /* @__PURE__ */ new Map();
-      cache4.set(owner, byKey);
+      cache5.set(owner, byKey);
     }
     if (byKey.has(key)) return byKey.get(key);
     const value2 = compute();
@@ -72550,12 +72550,12 @@ function memoPerObject() {
   };
 }
 function memoPerOptions(limit = 32) {
-  const cache4 = /* @__PURE__ */ new Map();
+  const cache5 = /* @__PURE__ */ new Map();
   return (key, compute) => {
-    if (cache4.has(key)) return cache4.get(key);
-    if (cache4.size >= limit) cache4.clear();
+    if (cache5.has(key)) return cache5.get(key);
+    if (cache5.size >= limit) cache5.clear();
     const value2 = compute();
-    cache4.set(key, value2);
+    cache5.set(key, value2);
     return value2;
   };
 }
@@ -80148,18 +80148,267 @@ var timeline_timestamps_default = defineRule({
 });
 
 // src/milestones.ts
+var MILESTONE_KINDS = ["start", "detection", "mitigation", "resolution"];
 var CUE_WORDS = {
   start: /\b(?:start of (?:the )?(?:outage|incident|impact)|(?:outage|incident|impact) (?:begins|began|starts|started))\b/gi,
   detection: /\b(?:detect(?:ed|s|ion)?|alert(?:ed|s|ing)?|alarm(?:s|ed)?|notic(?:ed|es)|paged|page (?:was |went )?(?:sent|out|fired)|report(?:ed|s|ing)|first e-?mail|discover(?:ed|s|y)|spotted|observed|flagged|became aware|aware of|complain(?:ed|ts?)|first (?:sign|report|error|alert)s?|(?:monitor(?:ing|s)?|pagerduty|nagios|datadog|grafana|prometheus) (?:triggered|fired|showed|raised|reported)|on-?call (?:engineer )?(?:was )?(?:notified|paged))\b/gi,
   mitigation: /\b(?:mitigat(?:ed|es|e|ion|ing)|roll(?:ed|ing)?[ -]?back|rollback|revert(?:ed|ing|s)?|restor(?:ed|ing|es|e)|resolv(?:ed|es|e)|recover(?:ed|y|s)?|fixed|(?:deploy|appl|push|roll|submit|merg|ship)\w{0,4} (?:out )?(?:a |the )?(?:hot)?fix|(?:hot)?fix(?:es)? (?:was |were )?(?:deployed|applied|pushed|rolled out|implemented)|hotfix|patch(?:ed)?|workaround|fail(?:ed)?[ -]?over|back (?:online|up|to normal)|resum(?:ed|es)|return(?:s|ed)? to normal|stabili[sz]ed|restart(?:ed|ing)?|reboot(?:ed|ing)?|re-?enabled|disabled|scaled (?:up|out))\b/gi,
   resolution: /\b(?:resolv(?:ed|es)|fully (?:restored|recovered|operational|functional)|restored|recovered|back (?:online|up|to normal)|return(?:s|ed)? to normal|resum(?:ed|es)|all clear|incident (?:closed|ended|over|resolved)|closed the incident|normal (?:operations?|service)|operational again|stable again|stabili[sz]ed|end of (?:the )?(?:outage|incident|impact)|(?:outage|incident|impact) (?:ends|ended|is over|was over))\b/gi
 };
+var NEGATION = /(?:n't|\b(?:not|never|no longer|failed|unable|attempt(?:ed|s|ing)?|tried|trying|without|until|before|if|whether)\b)/i;
+var CLAUSE_BREAK2 = /[.;:,!?]/;
+var CLAUSE_LOOKBEHIND = 40;
+function clauseBefore2(text3, index2) {
+  const before = text3.slice(Math.max(0, index2 - CLAUSE_LOOKBEHIND), index2);
+  let cut = before.length;
+  while (cut > 0 && !CLAUSE_BREAK2.test(before.charAt(cut - 1))) cut--;
+  return before.slice(cut);
+}
 var CUES = Object.fromEntries(
   Object.entries(CUE_WORDS).map(([kind, pattern2]) => [kind, new RegExp(pattern2.source.replaceAll(" ", "\\s{1,3}"), "gi")])
 );
+function findCue(text3, kind) {
+  for (const match2 of text3.text.matchAll(CUES[kind])) {
+    if (!NEGATION.test(clauseBefore2(text3.text, match2.index))) return subspan(text3, match2.index, match2.index + match2[0].length);
+  }
+  return void 0;
+}
+var MAX_BODY = 3e3;
+function bodiesOf(model) {
+  const bodies = /* @__PURE__ */ new Map();
+  let next;
+  for (const entry of [...model.timeline.entries].reverse()) {
+    const from = entry.stamp && entry.stamp.start >= entry.line.start ? entry.stamp.start + entry.stamp.text.length : entry.line.start;
+    let to = entry.line.start + entry.line.text.length;
+    if (entry.kind !== "untimed") {
+      to = next && next.section === entry.section ? next.line.start : entry.section.contentEnd;
+      next = entry;
+    }
+    bodies.set(entry, slice(model.source, from, Math.max(from, Math.min(to, from + MAX_BODY))));
+  }
+  return bodies;
+}
+function classify(model) {
+  const kinds = /* @__PURE__ */ new Map();
+  const cues = /* @__PURE__ */ new Map();
+  const bodies = bodiesOf(model);
+  for (const entry of model.timeline.entries) {
+    const words = bodies.get(entry) ?? entry.line;
+    const found = {};
+    for (const kind of MILESTONE_KINDS) {
+      const cue = findCue(words, kind);
+      if (cue) found[kind] = cue;
+    }
+    cues.set(entry, found);
+    kinds.set(entry, MILESTONE_KINDS.filter((kind) => found[kind] !== void 0));
+  }
+  const timed = model.timeline.timed.map((entry, index2) => ({ entry, index: index2 })).sort((a, b) => (a.entry.at ?? 0) - (b.entry.at ?? 0) || a.index - b.index).map(({ entry }) => entry);
+  const milestone = (kind, entry) => {
+    const cue = entry ? cues.get(entry)?.[kind] : void 0;
+    return entry && cue ? { kind, entry, cue } : void 0;
+  };
+  const has = (kind) => (entry) => cues.get(entry)?.[kind] !== void 0;
+  const start = milestone("start", timed.find(has("start")));
+  const detection = milestone("detection", timed.find(has("detection")));
+  const detectedAt = detection?.entry.at ?? Number.NEGATIVE_INFINITY;
+  const mitigation = milestone("mitigation", timed.find((entry) => (entry.at ?? 0) >= detectedAt && has("mitigation")(entry)));
+  const resolution = milestone("resolution", [...timed].reverse().find(has("resolution")));
+  const milestones = { kinds };
+  if (start) milestones.start = start;
+  if (detection) milestones.detection = detection;
+  if (mitigation) milestones.mitigation = mitigation;
+  if (resolution) milestones.resolution = resolution;
+  return milestones;
+}
+var cache4 = /* @__PURE__ */ new WeakMap();
+function getMilestones(model) {
+  let milestones = cache4.get(model);
+  if (!milestones) {
+    milestones = classify(model);
+    cache4.set(model, milestones);
+  }
+  return milestones;
+}
 
 // src/extract-facts.ts
+function locatorOf(source) {
+  const points = location(source);
+  return (start, end) => {
+    const from = points.toPoint(start) ?? { line: 1, column: 1, offset: 0 };
+    const to = points.toPoint(end) ?? from;
+    return { start: from, end: to };
+  };
+}
+function dateString(year, month, day, yearKnown) {
+  return formatDate(yearKnown ? { year, month, day } : { month, day }).replace(/^(?=\d{2}-\d{2}$)/, "--");
+}
+function formatOffset(offset) {
+  if (offset === 0) return "Z";
+  const sign = offset < 0 ? "-" : "+";
+  const absolute = Math.abs(offset);
+  return `${sign}${String(Math.floor(absolute / 60)).padStart(2, "0")}:${String(absolute % 60).padStart(2, "0")}`;
+}
+function momentOf(calendar, span, minutes, time, day) {
+  const moment = { ...located(calendar, span), minutes };
+  const utcOffset = time ? time.offset ?? calendar.offset : void 0;
+  const local = new Date((minutes + (utcOffset ?? 0)) * 6e4);
+  if (time) moment.time = formatClock(time);
+  if (utcOffset !== void 0) moment.utcOffset = utcOffset;
+  const yearKnown = day?.year !== void 0 || calendar.yearKnown;
+  if (day !== void 0) {
+    moment.date = dateString(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), yearKnown);
+    if (yearKnown) moment.iso = moment.time ? `${moment.date}T${moment.time}${utcOffset === void 0 ? "" : formatOffset(utcOffset)}` : moment.date;
+  }
+  return moment;
+}
+function located(calendar, span) {
+  const text3 = span.text.trim();
+  const start = span.start + (span.text.length - span.text.trimStart().length);
+  return { text: text3, position: calendar.locate(start, start + text3.length) };
+}
+function entryMoment(calendar, entry, statedDay) {
+  if (entry.at === void 0) return void 0;
+  const time = entry.precision === "minute" ? entry.mention?.time : void 0;
+  return momentOf(calendar, entry.stamp ?? entry.line, entry.at, time, entry.date ?? statedDay);
+}
+function differenceOf(from, to) {
+  if (!from || !to) return void 0;
+  const minutes = to.minutes - from.minutes;
+  return minutes >= 0 ? minutes : void 0;
+}
+function factsOfModel(model) {
+  const { facts, timeline, sections } = model;
+  const locate2 = locatorOf(model.source);
+  const firstDated = timeline.timed.find((entry) => entry.date);
+  const statedDay = facts.start?.date ?? facts.date?.date;
+  const zoneNames = facts.zones.map((zone2) => ({ zone: zone2, offset: zoneOffset(zone2.name) }));
+  const knownZone = zoneNames.find((zone2) => zone2.offset !== void 0);
+  const offset = facts.start?.time.offset ?? facts.end?.time.offset ?? knownZone?.offset;
+  const calendar = {
+    locate: locate2,
+    yearKnown: [facts.date?.date.year, facts.start?.date?.year].some((year) => year !== void 0)
+  };
+  if (offset !== void 0) calendar.offset = offset;
+  const milestones = getMilestones(model);
+  const entryIndex = new Map(timeline.entries.map((entry, index2) => [entry, index2]));
+  const timelineFacts = timeline.entries.map((entry) => {
+    const fact2 = {
+      ...located(calendar, entry.line),
+      kind: entry.kind,
+      source: entry.source,
+      milestones: milestones.kinds.get(entry) ?? []
+    };
+    const moment = entryMoment(calendar, entry, statedDay);
+    if (moment) fact2.moment = moment;
+    if (entry.precision) fact2.precision = entry.precision;
+    return fact2;
+  });
+  const milestoneFact = (milestone) => {
+    const index2 = milestone ? entryIndex.get(milestone.entry) : void 0;
+    const moment = index2 === void 0 ? void 0 : timelineFacts[index2]?.moment;
+    if (!milestone || index2 === void 0 || !moment) return void 0;
+    return { ...moment, entry: index2, cue: located(calendar, milestone.cue) };
+  };
+  const result = {
+    impact: { percentages: [], counts: [] },
+    timeline: timelineFacts,
+    sections: sections.map((section) => {
+      const marker = located(calendar, section.marker);
+      const fact2 = {
+        ...marker,
+        kinds: section.kinds,
+        title: section.title.trim(),
+        style: section.style,
+        contentPosition: locate2(section.contentStart, section.contentEnd),
+        hasContent: section.hasContent
+      };
+      if (section.style === "atx" || section.style === "setext" || section.style === "html") fact2.depth = section.rank;
+      return fact2;
+    })
+  };
+  const title = titleLine(model);
+  if (title && title.text !== "") result.title = located(calendar, title);
+  const date = incidentDate(model, firstDated, title);
+  if (date) {
+    const { year, month, day } = date.date;
+    const yearKnown = year !== void 0 || calendar.yearKnown;
+    result.date = { ...located(calendar, date.span), value: dateString(year ?? facts.fallbackYear, month, day, yearKnown) };
+  }
+  const firstTimed = timeline.timed.reduce((min, entry) => !min || (entry.at ?? 0) < (min.at ?? 0) ? entry : min, void 0);
+  const incidentDay = statedDay ?? firstDated?.date;
+  const firstMoment = firstTimed ? timelineFacts[entryIndex.get(firstTimed) ?? -1]?.moment : void 0;
+  const startMilestone = milestoneFact(milestones.start);
+  if (facts.start) {
+    result.start = { ...momentOf(calendar, facts.start.span, facts.start.at, facts.start.time, facts.start.date ?? incidentDay), source: "stated" };
+  } else if (startMilestone) {
+    result.start = { ...momentOnly(startMilestone), source: "milestone" };
+  } else if (firstMoment) {
+    result.start = { ...firstMoment, source: "first-entry" };
+  }
+  const detection = milestoneFact(milestones.detection);
+  const mitigation = milestoneFact(milestones.mitigation);
+  const resolution = milestoneFact(milestones.resolution);
+  if (detection) result.detection = detection;
+  if (mitigation) result.mitigation = mitigation;
+  if (facts.end) {
+    result.end = { ...momentOf(calendar, facts.end.span, facts.end.at, facts.end.time, facts.end.date ?? facts.start?.date ?? incidentDay), source: "stated" };
+  } else if (resolution) {
+    result.end = { ...momentOnly(resolution), source: "milestone" };
+  }
+  if (facts.duration) {
+    result.duration = { ...located(calendar, facts.duration.span), minutes: facts.duration.minutes, qualifier: facts.duration.qualifier };
+  }
+  const timeToDetect = differenceOf(result.start, result.detection);
+  const timeToMitigate = differenceOf(result.start, result.mitigation);
+  const timeToResolve = differenceOf(result.start, result.end) ?? result.duration?.minutes;
+  if (timeToDetect !== void 0) result.timeToDetect = timeToDetect;
+  if (timeToMitigate !== void 0) result.timeToMitigate = timeToMitigate;
+  if (timeToResolve !== void 0) result.timeToResolve = timeToResolve;
+  for (const mention2 of facts.impact) {
+    const figure = { ...located(calendar, mention2.span), kind: mention2.kind };
+    if (mention2.value !== void 0) figure.value = mention2.value;
+    if (mention2.noun !== void 0) figure.noun = mention2.noun;
+    (mention2.kind === "count" ? result.impact.counts : result.impact.percentages).push(figure);
+  }
+  const zone = knownZone ?? zoneNames[0];
+  if (zone) {
+    result.timeZone = { ...located(calendar, zone.zone.span), name: zone.zone.name };
+    if (zone.offset !== void 0) result.timeZone.utcOffset = zone.offset;
+  }
+  return result;
+}
+function momentOnly(milestone) {
+  const { entry: _entry, cue: _cue, ...moment } = milestone;
+  return moment;
+}
+var TITLE = /^[ \t]{0,3}#{1,6}[ \t]/;
+function titleLine(model) {
+  const preambleEnd = model.sections[0]?.marker.start ?? model.source.length;
+  const line = splitLines(model.source, 0, preambleEnd).find((candidate) => TITLE.test(candidate.text));
+  return line ? stripTrailingMarkup(stripLeadingMarkup(line)) : void 0;
+}
+function incidentDate(model, firstDated, title) {
+  const { facts } = model;
+  if (facts.date) return facts.date;
+  if (facts.start?.date) return { date: facts.start.date, span: facts.start.span };
+  if (firstDated?.date && firstDated.stamp) return { date: firstDated.date, span: firstDated.stamp };
+  const mention2 = title ? findTimes(title, model.dateOrder).find((found) => found.date) : void 0;
+  return mention2?.date ? { date: mention2.date, span: mention2.span } : void 0;
+}
 var parser2 = unified().use(remarkParse);
+function extractFacts(input, sourceOrOptions, maybeOptions) {
+  if (typeof input === "string" || input instanceof VFile) {
+    const options = sourceOrOptions ?? {};
+    const source = String(input instanceof VFile ? input.value ?? "" : input);
+    return factsOfModel(buildModel(parser2.parse(source), source, options.synonyms));
+  }
+  if (typeof sourceOrOptions !== "string" && !(sourceOrOptions instanceof VFile)) {
+    throw new TypeError("extractFacts(tree, source): pass the text the tree was parsed from, as a string or VFile");
+  }
+  const synonyms = maybeOptions?.synonyms ?? {};
+  const model = sourceOrOptions instanceof VFile ? getModel(input, sourceOrOptions, synonyms) : buildModel(input, sourceOrOptions, synonyms);
+  return factsOfModel(model);
+}
 
 // src/index.ts
 var rules = Object.fromEntries(
@@ -80534,40 +80783,31 @@ function ownPluginsOnly(own11, skipped) {
 }
 
 // src/action/facts.ts
-function formatOffset(minutes) {
-  if (minutes === 0) return "UTC";
-  const sign = minutes > 0 ? "+" : "-";
-  const hours = Math.floor(Math.abs(minutes) / 60);
-  const rest = Math.abs(minutes) % 60;
-  return `UTC${sign}${hours}${rest === 0 ? "" : `:${String(rest).padStart(2, "0")}`}`;
+var SOURCES = { stated: "", milestone: " (from the timeline)", "first-entry": " (the timeline's first entry)" };
+function shownMoment(moment) {
+  if (!moment) return void 0;
+  const parts = [moment.date ?? "", moment.time ?? "", moment.utcOffset === void 0 ? "" : moment.utcOffset === 0 ? "UTC" : `UTC${formatOffset(moment.utcOffset)}`];
+  return { value: `${parts.filter(Boolean).join(" ")}${SOURCES[moment.source]}`, line: moment.position.start.line };
 }
 var collectIncidentFacts = function() {
   return (tree, file) => {
-    const { facts } = getModel(tree, file);
-    const locator = location(file);
-    const lineOf = (span) => locator.toPoint(span.start)?.line ?? 0;
-    const zoned = facts.zones.length > 0;
-    const moment = (stated) => {
-      if (!stated) return void 0;
-      const offset = stated.time.offset ?? (zoned ? facts.defaultOffset : void 0);
-      const parts = [stated.date ? formatDate(stated.date) : "", formatClock(stated.time), offset === void 0 ? "" : formatOffset(offset)];
-      return { value: parts.filter(Boolean).join(" "), line: lineOf(stated.span) };
-    };
-    const start = moment(facts.start);
-    const end = moment(facts.end);
+    const facts = extractFacts(tree, file);
+    const start = shownMoment(facts.start);
+    const end = shownMoment(facts.end);
     let duration;
     if (facts.duration) {
-      const written = facts.duration.span.text.trim();
+      const written = facts.duration.text.trim();
       const normalized = formatMinutes(facts.duration.minutes);
-      duration = { value: written === normalized ? written : `${written} (${normalized})`, line: lineOf(facts.duration.span) };
-    } else if (facts.start && facts.end && facts.end.at >= facts.start.at) {
-      duration = { value: `${formatMinutes(facts.end.at - facts.start.at)}, from the start and end` };
+      duration = { value: written === normalized ? written : `${written} (${normalized})`, line: facts.duration.position.start.line };
+    } else if (facts.timeToResolve !== void 0) {
+      duration = { value: `${formatMinutes(facts.timeToResolve)}, from the start and end` };
     }
+    const figures = [...facts.impact.percentages, ...facts.impact.counts].sort((a, b) => (a.position.start.offset ?? 0) - (b.position.start.offset ?? 0));
     file.data.postmortemIncident = {
       ...start ? { start } : {},
       ...end ? { end } : {},
       ...duration ? { duration } : {},
-      impact: facts.impact.map((mention2) => ({ value: mention2.span.text.trim(), line: lineOf(mention2.span) }))
+      impact: figures.map((figure) => ({ value: figure.text.trim(), line: figure.position.start.line }))
     };
   };
 };

@@ -1,12 +1,8 @@
 import type {Root} from 'mdast'
 import type {Plugin, Preset} from 'unified'
 import type {VFile} from 'vfile'
-import {location} from 'vfile-location'
 import {formatMinutes} from '../duration.js'
-import type {StatedMoment} from '../facts.js'
-import {getModel} from '../model.js'
-import type {Span} from '../text.js'
-import {formatClock, formatDate} from '../time.js'
+import {type SourcedMoment, extractFacts, formatOffset} from '../extract-facts.js'
 
 /** A fact as the job summary shows it: its value and the line it is stated on (none when worked out). */
 export interface ShownFact {
@@ -27,46 +23,39 @@ declare module 'vfile' {
   }
 }
 
-function formatOffset(minutes: number): string {
-  if (minutes === 0) return 'UTC'
-  const sign = minutes > 0 ? '+' : '-'
-  const hours = Math.floor(Math.abs(minutes) / 60)
-  const rest = Math.abs(minutes) % 60
-  return `UTC${sign}${hours}${rest === 0 ? '' : `:${String(rest).padStart(2, '0')}`}`
+// Where a moment the summary shows comes from, when the document does not state it.
+const SOURCES: Record<SourcedMoment['source'], string> = {stated: '', milestone: ' (from the timeline)', 'first-entry': " (the timeline's first entry)"}
+
+function shownMoment(moment: SourcedMoment | undefined): ShownFact | undefined {
+  if (!moment) return undefined
+  const parts = [moment.date ?? '', moment.time ?? '', moment.utcOffset === undefined ? '' : moment.utcOffset === 0 ? 'UTC' : `UTC${formatOffset(moment.utcOffset)}`]
+  return {value: `${parts.filter(Boolean).join(' ')}${SOURCES[moment.source]}`, line: moment.position.start.line}
 }
 
 /**
- * Records on each file the incident facts its model reads (start, end,
- * duration, impact), for the job summary.
+ * Records on each file the incident facts that `extractFacts` reads (start,
+ * end, duration, impact), for the job summary: the Action and
+ * `postmortem-facts` give the same facts of the same document.
  */
 const collectIncidentFacts: Plugin<[], Root> = function () {
   return (tree, file) => {
-    const {facts} = getModel(tree, file)
-    const locator = location(file)
-    const lineOf = (span: Span): number => locator.toPoint(span.start)?.line ?? 0
-    // A time written without a zone is in the document's zone, when it names one.
-    const zoned = facts.zones.length > 0
-    const moment = (stated: StatedMoment | undefined): ShownFact | undefined => {
-      if (!stated) return undefined
-      const offset = stated.time.offset ?? (zoned ? facts.defaultOffset : undefined)
-      const parts = [stated.date ? formatDate(stated.date) : '', formatClock(stated.time), offset === undefined ? '' : formatOffset(offset)]
-      return {value: parts.filter(Boolean).join(' '), line: lineOf(stated.span)}
-    }
-    const start = moment(facts.start)
-    const end = moment(facts.end)
+    const facts = extractFacts(tree, file)
+    const start = shownMoment(facts.start)
+    const end = shownMoment(facts.end)
     let duration: ShownFact | undefined
     if (facts.duration) {
-      const written = facts.duration.span.text.trim()
+      const written = facts.duration.text.trim()
       const normalized = formatMinutes(facts.duration.minutes)
-      duration = {value: written === normalized ? written : `${written} (${normalized})`, line: lineOf(facts.duration.span)}
-    } else if (facts.start && facts.end && facts.end.at >= facts.start.at) {
-      duration = {value: `${formatMinutes(facts.end.at - facts.start.at)}, from the start and end`}
+      duration = {value: written === normalized ? written : `${written} (${normalized})`, line: facts.duration.position.start.line}
+    } else if (facts.timeToResolve !== undefined) {
+      duration = {value: `${formatMinutes(facts.timeToResolve)}, from the start and end`}
     }
+    const figures = [...facts.impact.percentages, ...facts.impact.counts].sort((a, b) => (a.position.start.offset ?? 0) - (b.position.start.offset ?? 0))
     file.data.postmortemIncident = {
       ...(start ? {start} : {}),
       ...(end ? {end} : {}),
       ...(duration ? {duration} : {}),
-      impact: facts.impact.map((mention) => ({value: mention.span.text.trim(), line: lineOf(mention.span)}))
+      impact: figures.map((figure) => ({value: figure.text.trim(), line: figure.position.start.line}))
     }
   }
 }

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {ACTION_BUNDLE, buildAction} from '../../src/action/build.js'
+import {extractFacts} from '../../src/extract-facts.js'
 import {DOCS_URL} from '../../src/rule.js'
 import {postmortem} from './support/documents.js'
 import {type Finished, run} from './support/process.js'
@@ -101,6 +102,18 @@ function unescapeProperty(value: string): string {
 }
 
 describe('the GitHub Action', () => {
+  it('shows the facts extractFacts (and postmortem-facts) gives, also when they come from the timeline', async () => {
+    const text = '# Cache stampede\n\n## Summary\n\nSearch failed for 12% of users.\n\n## Timeline\n\nAll times UTC.\n\n- 2025-02-03 09:10 Hit rate drops.\n- 2025-02-03 09:55 Search is back to normal.\n'
+    const dir = workspace({'postmortems/cache.md': text})
+    const result = await runAction(dir, {files: 'postmortems/*.md'})
+    const facts = extractFacts(text)
+    expect(facts.start?.time).toBe('09:10')
+    expect(facts.end?.time).toBe('09:55')
+    expect(result.summary).toContain(`| ${facts.start?.date} ${facts.start?.time} UTC (the timeline's first entry) ([line 11]`)
+    expect(result.summary).toContain(`${facts.end?.date} ${facts.end?.time} UTC`)
+    expect(result.summary).toContain('45 minutes, from the start and end')
+  })
+
   it('annotates each message on its lines, summarises, sets outputs and passes on warnings', async () => {
     const dir = workspace({
       'postmortems/2025/checkout.md': postmortem({zone: '', actionItems: false}),
