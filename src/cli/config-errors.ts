@@ -41,7 +41,8 @@ export function flattenConfigErrors(files: readonly VFile[], ruleNames: readonly
     for (const message of file.messages) {
       if (message.reason !== CANNOT_PROCESS || !(message.cause instanceof Error)) continue
       const config = configFileOf(file)
-      const reason = `${withSuggestion(message.cause.message.split('\n')[0] ?? '', ruleNames)}${config ? ` (in ${config})` : ''}`
+      const said = withSuggestion(message.cause.message.split('\n')[0] ?? '', ruleNames)
+      const reason = config && !said.includes(config) ? `${said} (in ${config})` : said
       message.reason = reason
       message.message = reason
       if (!verbose) {
