@@ -80791,6 +80791,7 @@ function shownMoment(moment) {
 }
 var collectIncidentFacts = function() {
   return (tree, file) => {
+    if (isSetAside(file)) return;
     const facts = extractFacts(tree, file);
     const start = shownMoment(facts.start);
     const end = shownMoment(facts.end);
@@ -80886,7 +80887,13 @@ function readInputs() {
   }
   const config = getInput("config");
   const sarif = getInput("sarif");
+  const maxSizeInput = getInput("max-size");
+  const maxSize = Number(maxSizeInput);
+  if (maxSizeInput !== "" && !(Number.isFinite(maxSize) && maxSize >= 0)) {
+    throw new Error(`Input \`max-size\` must be a number of bytes, 0 or more (such as \`10000000\`), not \`${maxSizeInput}\``);
+  }
   return {
+    ...maxSizeInput === "" ? {} : { maxSize },
     files,
     ...config ? { config } : {},
     failOn,
@@ -81012,7 +81019,10 @@ var HOME = `https://github.com/${PACKAGE}/${PACKAGE}`;
 function sink() {
   return new Writable({ write: (_chunk, _encoding, done) => done() });
 }
-function lintGroup(files, config, transform3, cwd) {
+function sizeLimit(maxSize) {
+  return { plugins: [[guardDocument, { maxSize }]] };
+}
+function lintGroup(files, config, transform3, cwd, maxSize) {
   const options = {
     processor: unified().use(remarkParse),
     cwd,
@@ -81030,7 +81040,8 @@ function lintGroup(files, config, transform3, cwd) {
     ...config ? { rcPath: config } : {},
     defaultConfig: recommended,
     configTransform: transform3,
-    plugins: [incidentFacts],
+    // The size limit first, so that no fact is read of a document too large to check.
+    plugins: [sizeLimit(maxSize ?? DEFAULT_MAX_SIZE), incidentFacts],
     out: false,
     color: false,
     // The action prints its own report, with file names escaped.
@@ -81094,7 +81105,7 @@ async function lintAll(paths, inputs, cwd) {
   const transform3 = checkingTransform(inputs.allowJsConfig ? ownPackageTransform(own11) : ownPluginsOnly(own11, skippedPlugins), reports);
   const files = [];
   for (const [config, group2] of groupByConfig(paths, inputs, cwd)) {
-    appendAll(files, await lintGroup(group2, config, transform3, cwd));
+    appendAll(files, await lintGroup(group2, config, transform3, cwd, inputs.maxSize));
   }
   files.sort((a, b) => a.path.localeCompare(b.path));
   for (const plugin of skippedPlugins) {

@@ -2,6 +2,7 @@ import type {Root} from 'mdast'
 import type {Plugin, Preset} from 'unified'
 import type {VFile} from 'vfile'
 import {formatMinutes} from '../duration.js'
+import {isSetAside} from '../document-guard.js'
 import {type SourcedMoment, extractFacts, formatOffset} from '../extract-facts.js'
 
 /** A fact as the job summary shows it: its value and the line it is stated on (none when worked out). */
@@ -39,6 +40,7 @@ function shownMoment(moment: SourcedMoment | undefined): ShownFact | undefined {
  */
 const collectIncidentFacts: Plugin<[], Root> = function () {
   return (tree, file) => {
+    if (isSetAside(file)) return
     const facts = extractFacts(tree, file)
     const start = shownMoment(facts.start)
     const end = shownMoment(facts.end)

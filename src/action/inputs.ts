@@ -13,6 +13,8 @@ export interface ActionInputs {
   sarif?: string
   /** Whether executable configuration and plugins named by configuration may be loaded. */
   allowJsConfig: boolean
+  /** Bytes above which a document is not checked in depth (the preset's `maxSize`). */
+  maxSize?: number
 }
 
 function isFailOn(value: string): value is FailOn {
@@ -28,7 +30,13 @@ export function readInputs(): ActionInputs {
   }
   const config = core.getInput('config')
   const sarif = core.getInput('sarif')
+  const maxSizeInput = core.getInput('max-size')
+  const maxSize = Number(maxSizeInput)
+  if (maxSizeInput !== '' && !(Number.isFinite(maxSize) && maxSize >= 0)) {
+    throw new Error(`Input \`max-size\` must be a number of bytes, 0 or more (such as \`10000000\`), not \`${maxSizeInput}\``)
+  }
   return {
+    ...(maxSizeInput === '' ? {} : {maxSize}),
     files,
     ...(config ? {config} : {}),
     failOn,

@@ -18,6 +18,8 @@ import {type ActionInputs, readInputs} from './inputs.js'
 import {safeName, safeReport} from './log.js'
 import {type Counts, countMessages, jobSummary} from './summary.js'
 import {appendAll} from '../arrays.js'
+import {DEFAULT_MAX_SIZE, guardDocument} from '../document-guard.js'
+import type {Preset} from 'unified'
 
 const PACKAGE = 'remark-preset-lint-postmortem'
 const HOME = `https://github.com/${PACKAGE}/${PACKAGE}`
@@ -31,7 +33,12 @@ function sink(): Writable {
   return new Writable({write: (_chunk, _encoding, done) => done()})
 }
 
-function lintGroup(files: string[], config: string | undefined, transform: ConfigTransform, cwd: string): Promise<VFile[]> {
+/** The preset's size limit as a preset: the form unified-engine's types take for plugins given in code. */
+function sizeLimit(maxSize: number): Preset {
+  return {plugins: [[guardDocument, {maxSize}]]}
+}
+
+function lintGroup(files: string[], config: string | undefined, transform: ConfigTransform, cwd: string, maxSize?: number): Promise<VFile[]> {
   const options: EngineOptions = {
     processor: unified().use(remarkParse),
     cwd,
@@ -49,7 +56,8 @@ function lintGroup(files: string[], config: string | undefined, transform: Confi
     ...(config ? {rcPath: config} : {}),
     defaultConfig: recommended,
     configTransform: transform,
-    plugins: [incidentFacts],
+    // The size limit first, so that no fact is read of a document too large to check.
+    plugins: [sizeLimit(maxSize ?? DEFAULT_MAX_SIZE), incidentFacts],
     out: false,
     color: false,
     // The action prints its own report, with file names escaped.
@@ -123,7 +131,7 @@ async function lintAll(paths: readonly string[], inputs: ActionInputs, cwd: stri
   const transform = checkingTransform(inputs.allowJsConfig ? ownPackageTransform(own) : ownPluginsOnly(own, skippedPlugins), reports)
   const files: VFile[] = []
   for (const [config, group] of groupByConfig(paths, inputs, cwd)) {
-    appendAll(files, await lintGroup(group, config, transform, cwd))
+    appendAll(files, await lintGroup(group, config, transform, cwd, inputs.maxSize))
   }
   files.sort((a, b) => a.path.localeCompare(b.path))
   for (const plugin of skippedPlugins) {

@@ -301,6 +301,15 @@ describe('the GitHub Action', () => {
     expect(result.code).toBe(0)
   })
 
+  it('checks no document above max-size in depth, and says so once', async () => {
+    const dir = workspace({'incident.md': postmortem({zone: ''})})
+    const result = await runAction(dir, {files: 'incident.md', 'max-size': '100'})
+    expect(result.commands).toEqual([
+      expect.stringMatching(/^::warning file=incident\.md,line=1,col=1,title=postmortem-max-size::Unexpected document of \d+ bytes, expected at most 100 bytes \(option `maxSize`\): not checked in depth/)
+    ])
+    expect(result.outputs).toEqual({errors: '0', warnings: '1'})
+  })
+
   it('says clearly what is wrong with its inputs', async () => {
     const dir = workspace({'incident.md': postmortem()})
     const badFailOn = await runAction(dir, {files: 'incident.md', 'fail-on': 'sometimes'})
@@ -310,6 +319,10 @@ describe('the GitHub Action', () => {
     const noFiles = await runAction(dir, {})
     expect(noFiles.code).toBe(1)
     expect(noFiles.stdout).toContain('::error::Input required and not supplied: files')
+
+    const badSize = await runAction(dir, {files: 'incident.md', 'max-size': 'big'})
+    expect(badSize.code).toBe(1)
+    expect(badSize.stdout).toContain('::error::Input `max-size` must be a number of bytes, 0 or more (such as `10000000`), not `big`')
 
     const unmatched = await runAction(dir, {files: 'incident.md\nincidents/**/*.md'})
     expect(unmatched.commands).toEqual(['::error title=files::No Markdown files match `incidents/**/*.md`'])
