@@ -62,12 +62,15 @@ const LABEL_CHARACTER_WIDTH = 7.5
  * detection, mitigation and end as labelled vertical marks.
  */
 export function timelineChart(facts: IncidentFacts, label: string): string {
-  const entries = facts.timeline.flatMap((entry, index) => (entry.moment ? [{entry, moment: entry.moment, index}] : []))
+  // Only moments with a clock time are plotted: a date line ("2025-03-14 (all
+  // times UTC)") is known to the day, and at its midnight it would stretch the
+  // axis over hours where nothing happened.
+  const entries = facts.timeline.flatMap((entry, index) => (entry.moment?.time ? [{entry, moment: entry.moment, index}] : []))
   const marks: Mark[] = []
-  if (facts.start) marks.push({kind: 'start', moment: facts.start})
-  if (facts.detection) marks.push({kind: 'detection', moment: facts.detection})
-  if (facts.mitigation) marks.push({kind: 'mitigation', moment: facts.mitigation})
-  if (facts.end) marks.push({kind: 'resolution', moment: facts.end})
+  if (facts.start?.time) marks.push({kind: 'start', moment: facts.start})
+  if (facts.detection?.time) marks.push({kind: 'detection', moment: facts.detection})
+  if (facts.mitigation?.time) marks.push({kind: 'mitigation', moment: facts.mitigation})
+  if (facts.end?.time) marks.push({kind: 'resolution', moment: facts.end})
   if (entries.length === 0 && marks.length === 0) return '<p class="no-chart">No timeline entry or stated moment has a time.</p>'
 
   const all = [...entries.map(({moment}) => moment.minutes), ...marks.map(({moment}) => moment.minutes)]
@@ -251,7 +254,7 @@ function monthsTable(summary: Summary): string {
     cell(shortMinutes(period.timeToDetect.mean), true),
     cell(period.timeToDetect.count, true)
   ].join('')}</tr>`)
-  return `<table class="months"><thead><tr><th>month</th><th>incidents</th><th>median time to resolve</th><th>mean time to resolve</th><th>known</th><th>median time to detect</th><th>mean time to detect</th><th>known</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`
+  return `<table class="months"><thead><tr><th>month</th><th>incidents</th><th>median time to resolve</th><th>mean time to resolve</th><th>incidents with a time to resolve</th><th>median time to detect</th><th>mean time to detect</th><th>incidents with a time to detect</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`
 }
 
 function incidentsTable(incidents: readonly ReportIncident[]): string {

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {extractFacts} from '../../src/index.js'
+import {timelineChart} from '../../src/facts-cli/html.js'
 import {SHARED, hasShared} from '../support/shared.js'
 import {POSTMORTEMS, ROOT, runFacts} from './support/run.js'
 
@@ -110,8 +111,9 @@ async function writeReport(folder: string, name: string): Promise<{report: strin
 function checkTimelines(measured: Measured, cwd: string): void {
   for (const chart of measured.timelines) {
     const facts = extractFacts(fs.readFileSync(path.resolve(cwd, chart.file), 'utf8'))
-    const timed = facts.timeline.flatMap((entry, index) => (entry.moment ? [{index, minutes: entry.moment.minutes}] : []))
-    const marks = [facts.start && 'start', facts.detection && 'detection', facts.mitigation && 'mitigation', facts.end && 'resolution'].filter(Boolean)
+    // Moments known only to the day (a date line) are not plotted at their midnight.
+    const timed = facts.timeline.flatMap((entry, index) => (entry.moment?.time ? [{index, minutes: entry.moment.minutes}] : []))
+    const marks = [facts.start?.time && 'start', facts.detection?.time && 'detection', facts.mitigation?.time && 'mitigation', facts.end?.time && 'resolution'].filter(Boolean)
     if (timed.length === 0 && marks.length === 0) {
       expect(chart.chart, chart.file).toBe(false)
       continue
@@ -193,5 +195,14 @@ describe('the HTML report', () => {
     expect(html).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; &#60;img src=x onerror=alert(1)&#62;')
     expect(html.match(/<svg class="chart timeline-chart"/g)).toHaveLength(2)
     expect(html.match(/<svg class="chart ttr-chart"/g)).toHaveLength(1)
+  })
+})
+
+describe('the timeline chart', () => {
+  it('plots no moment known only to the day: a date line is no event at midnight', () => {
+    const facts = extractFacts('# Disk full\n\n## Timeline\n\n2025-03-14 (all times UTC)\n\n- 14:05 Disk alarm.\n- 14:40 Old logs removed, service back to normal.\n')
+    const chart = timelineChart(facts, 'disk.md')
+    expect(chart.match(/<circle class="entry"/g)).toHaveLength(2)
+    expect(chart).not.toContain('00:00')
   })
 })
