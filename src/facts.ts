@@ -63,18 +63,21 @@ function linesOf(source: string, start: number, end: number): Span[] {
  * the impact, since a reader takes the impact from wherever it is written.
  * Code blocks are logs and commands, blanked in `prose`.
  */
-function impactMentions(prose: string, sections: readonly Section[], impactSections: readonly Section[]): ImpactMention[] {
+function impactMentions(tree: Root, prose: string, sections: readonly Section[], impactSections: readonly Section[]): ImpactMention[] {
   // Action items are plans ("ensure zero data loss next time"), not what
   // happened; lessons learned often retell what happened, and are read.
   const inPlan = insideRanges(mergedRanges(sections, (section) => section.kinds.includes('action-items')))
-  const unplanned = linesOf(prose, 0, prose.length).filter((line) => !inPlan(line))
-  const impactText = impactSections.length > 0
-    ? mergedRanges(impactSections, () => true).flatMap(([start, end]) => linesOf(prose, start, end))
-    : unplanned
-  const elsewhere = impactSections.length > 0 ? unplanned.flatMap((line) => findImpact(line, 'anywhere')) : []
+  const impactRanges = impactSections.length > 0 ? mergedRanges(impactSections, () => true) : [[0, prose.length] as [number, number]]
+  // Figures are read in statements, as a reader reads them: "1,200⏎users" wrapped
+  // at 80 columns is one count. Impact tables are read by their rows.
+  const statements = (ranges: ReadonlyArray<[number, number]>): Span[] =>
+    ranges.flatMap(([start, end]) => statementsIn(tree, prose, start, end)).filter((statement) => !inPlan(statement))
+  const impactText = statements(impactRanges)
+  const tableLines = impactRanges.flatMap(([start, end]) => linesOf(prose, start, end)).filter((line) => !inPlan(line))
+  const elsewhere = impactSections.length > 0 ? statements([[0, prose.length]]).flatMap((statement) => findImpact(statement, 'anywhere')) : []
   const reach = impactSections.length > 0 ? 'impact' : 'document'
   const seen = new Set<number>()
-  return [...impactText.flatMap((line) => findImpact(line, reach)), ...findTableImpact(impactText), ...elsewhere]
+  return [...impactText.flatMap((statement) => findImpact(statement, reach)), ...findTableImpact(tableLines), ...elsewhere]
     .filter((mention) => {
       // Nested sections read the same lines twice, and the whole document reads them again.
       if (seen.has(mention.span.start)) return false
@@ -284,7 +287,7 @@ export function extractStatedFacts(
   const impactSections = sections.filter((section) => section.kinds.includes('impact') || section.kinds.includes('summary'))
   // A `Z` in a pasted log names no zone for the author's own times.
   const prose = withoutFencedCode(tree, source)
-  const impact = impactMentions(prose, sections, impactSections)
+  const impact = impactMentions(tree, prose, sections, impactSections)
   const zones = findZones(slice(prose, 0, prose.length))
   const explicitOffset =
     [startMention?.time, endMention?.time].find((time) => time?.offset !== undefined)?.offset ??

@@ -77185,14 +77185,16 @@ var NOT_INCIDENT_LENGTH = /\b(?:after|in|within|every|each|later|first|next|last
 function linesOf(source, start, end) {
   return splitLines(source, start, end).filter((line) => /\S/.test(line.text));
 }
-function impactMentions(prose, sections, impactSections) {
+function impactMentions(tree, prose, sections, impactSections) {
   const inPlan = insideRanges(mergedRanges(sections, (section) => section.kinds.includes("action-items")));
-  const unplanned = linesOf(prose, 0, prose.length).filter((line) => !inPlan(line));
-  const impactText = impactSections.length > 0 ? mergedRanges(impactSections, () => true).flatMap(([start, end]) => linesOf(prose, start, end)) : unplanned;
-  const elsewhere = impactSections.length > 0 ? unplanned.flatMap((line) => findImpact(line, "anywhere")) : [];
+  const impactRanges = impactSections.length > 0 ? mergedRanges(impactSections, () => true) : [[0, prose.length]];
+  const statements = (ranges) => ranges.flatMap(([start, end]) => statementsIn(tree, prose, start, end)).filter((statement) => !inPlan(statement));
+  const impactText = statements(impactRanges);
+  const tableLines = impactRanges.flatMap(([start, end]) => linesOf(prose, start, end)).filter((line) => !inPlan(line));
+  const elsewhere = impactSections.length > 0 ? statements([[0, prose.length]]).flatMap((statement) => findImpact(statement, "anywhere")) : [];
   const reach = impactSections.length > 0 ? "impact" : "document";
   const seen = /* @__PURE__ */ new Set();
-  return [...impactText.flatMap((line) => findImpact(line, reach)), ...findTableImpact(impactText), ...elsewhere].filter((mention2) => {
+  return [...impactText.flatMap((statement) => findImpact(statement, reach)), ...findTableImpact(tableLines), ...elsewhere].filter((mention2) => {
     if (seen.has(mention2.span.start)) return false;
     seen.add(mention2.span.start);
     return true;
@@ -77327,7 +77329,7 @@ function extractStatedFacts(tree, source, sections, factLabels, preambleEnd, ord
   const dateMention = contentOf(factLabels, "date").flatMap((line) => findTimes(line, order2)).find((mention2) => mention2.date) ?? (startMention?.date ? startMention : void 0) ?? stated.flatMap(timesOf).find((mention2) => mention2.date);
   const impactSections = sections.filter((section) => section.kinds.includes("impact") || section.kinds.includes("summary"));
   const prose = withoutFencedCode(tree, source);
-  const impact = impactMentions(prose, sections, impactSections);
+  const impact = impactMentions(tree, prose, sections, impactSections);
   const zones = findZones(slice(prose, 0, prose.length));
   const explicitOffset = [startMention?.time, endMention?.time].find((time) => time?.offset !== void 0)?.offset ?? firstZoneOffset(zones);
   const year = [dateMention?.date?.year, startMention?.date?.year].find((value2) => value2 !== void 0);
