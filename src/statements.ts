@@ -55,7 +55,7 @@ function splitStatements(paragraph: Span): Span[] {
  * are in document order, and walking all of them for every section would be
  * quadratic in documents with many sections.
  */
-function blocksFrom(tree: Root, start: number, end: number): Nodes[] {
+export function blocksFrom(tree: Root, start: number, end: number): Nodes[] {
   const blocks = tree.children
   let low = 0
   let high = blocks.length

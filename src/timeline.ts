@@ -13,6 +13,7 @@ import {
   minuteOfDay,
   readLeadingTime
 } from './time.js'
+import {blocksFrom} from './statements.js'
 
 /** Where an entry was written: a list item, a table row, a line of a paragraph or a sub-heading. */
 export type EntrySource = 'item' | 'row' | 'line' | 'heading'
@@ -172,22 +173,9 @@ function candidates(tree: Root, source: string, start: number, end: number, orde
     pushLines(firstRange, 'line', true)
     for (const child of rest) visit(child)
   }
-  // Top-level blocks are in document order: start at the first one that ends
-  // inside the section and stop after it, or many timeline sections would
-  // each walk the whole document (quadratic).
-  const blocks = tree.children
-  let low = 0
-  let high = blocks.length
-  while (low < high) {
-    const middle = (low + high) >> 1
-    if ((blocks[middle]?.position?.end.offset ?? end) <= start) low = middle + 1
-    else high = middle
-  }
-  for (let index = low; index < blocks.length; index++) {
-    const block = blocks[index]
-    if (!block || (block.position?.start.offset ?? start) >= end) break
-    visit(block)
-  }
+  // Only the top-level blocks inside the section, found by bisection: many
+  // timeline sections would otherwise each walk the whole document (quadratic).
+  for (const block of blocksFrom(tree, start, end)) visit(block)
   return found
 }
 

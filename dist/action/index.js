@@ -78244,19 +78244,7 @@ function candidates(tree, source, start, end, order2) {
     pushLines(firstRange2, "line", true);
     for (const child of rest) visit2(child);
   };
-  const blocks = tree.children;
-  let low = 0;
-  let high = blocks.length;
-  while (low < high) {
-    const middle = low + high >> 1;
-    if ((blocks[middle]?.position?.end.offset ?? end) <= start) low = middle + 1;
-    else high = middle;
-  }
-  for (let index2 = low; index2 < blocks.length; index2++) {
-    const block = blocks[index2];
-    if (!block || (block.position?.start.offset ?? start) >= end) break;
-    visit2(block);
-  }
+  for (const block of blocksFrom(tree, start, end)) visit2(block);
   return found;
 }
 function read3({ line, source, lead: known }, order2) {
