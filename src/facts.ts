@@ -8,6 +8,7 @@ import {type Span, slice, splitLines, subspan} from './text.js'
 import {type CalendarDate, type ClockTime, type DateOrder, type TimeMention, dayNumber, findTimes, minuteOfDay, zoneOffset} from './time.js'
 import {type ZoneMention, findZones} from './zones.js'
 import {appendAll} from './arrays.js'
+import {firstIndexWhere} from './search.js'
 
 /** A moment the document states outside its timeline (the start or end of the incident). */
 export interface StatedMoment {
@@ -107,14 +108,7 @@ function mergedRanges(sections: readonly Section[], wanted: (section: Section) =
 /** Whether a span starts inside one of `ranges` (sorted and disjoint), by bisection. */
 function insideRanges(ranges: ReadonlyArray<[number, number]>): (span: Span) => boolean {
   return (span) => {
-    let low = 0
-    let high = ranges.length
-    while (low < high) {
-      const middle = (low + high) >> 1
-      if ((ranges[middle]?.[1] ?? 0) <= span.start) low = middle + 1
-      else high = middle
-    }
-    const range = ranges[low]
+    const range = ranges[firstIndexWhere(ranges, ([, end]) => end > span.start)]
     return range !== undefined && span.start >= range[0]
   }
 }

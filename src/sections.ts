@@ -5,6 +5,7 @@ import {type Span, isBlank, slice, splitLines, stripLeadingMarkup, stripTrailing
 import {readLeadingTime} from './time.js'
 import {isQuestion, namesFixesOnly} from './titles.js'
 import {countScanned} from './work.js'
+import {firstIndexWhere} from './search.js'
 
 /**
  * How a section is marked: a real heading (ATX, setext or HTML), a bold or
@@ -148,15 +149,7 @@ function withoutComments(text: string): string {
 
 /** The index of the first span that ends after `offset` (spans sorted, not overlapping). */
 function firstEndingAfter(spans: readonly Span[], offset: number): number {
-  let low = 0
-  let high = spans.length
-  while (low < high) {
-    const middle = (low + high) >> 1
-    const span = spans[middle]
-    if (span && span.start + span.text.length <= offset) low = middle + 1
-    else high = middle
-  }
-  return low
+  return firstIndexWhere(spans, (span) => span.start + span.text.length > offset)
 }
 
 // `<br>` at the end of what comes before a line on its source line.
@@ -170,14 +163,7 @@ function afterBreak(source: string, start: number): boolean {
 
 /** The index of the first of the sorted `offsets` above `offset`. */
 function firstAbove(offsets: readonly number[], offset: number): number {
-  let low = 0
-  let high = offsets.length
-  while (low < high) {
-    const middle = (low + high) >> 1
-    if ((offsets[middle] ?? 0) <= offset) low = middle + 1
-    else high = middle
-  }
-  return low
+  return firstIndexWhere(offsets, (value) => value > offset)
 }
 
 function meaningful(source: string, start: number, end: number): boolean {
@@ -319,14 +305,7 @@ function ownContentReader(blocks: readonly Marker[], source: string): (marker: M
 
 /** The index of the first span that starts at or after `offset` (spans sorted by start). */
 function firstStartingAt(spans: readonly Span[], offset: number): number {
-  let low = 0
-  let high = spans.length
-  while (low < high) {
-    const middle = (low + high) >> 1
-    if ((spans[middle]?.start ?? offset) < offset) low = middle + 1
-    else high = middle
-  }
-  return low
+  return firstIndexWhere(spans, (span) => span.start >= offset)
 }
 
 /** Sets the section each one stands in: "### Root cause" under "## Summary". */

@@ -3,6 +3,7 @@ import {visit} from 'unist-util-visit'
 import {type Span, slice} from './text.js'
 import {appendAll} from './arrays.js'
 import {countScanned} from './work.js'
+import {firstIndexWhere} from './search.js'
 
 /**
  * The statements of a stretch of a document as a reader takes them: each
@@ -57,15 +58,8 @@ function splitStatements(paragraph: Span): Span[] {
  */
 export function blocksFrom(tree: Root, start: number, end: number): Nodes[] {
   const blocks = tree.children
-  let low = 0
-  let high = blocks.length
-  while (low < high) {
-    const middle = (low + high) >> 1
-    if ((blocks[middle]?.position?.end.offset ?? end) <= start) low = middle + 1
-    else high = middle
-  }
   const found: Nodes[] = []
-  for (let index = low; index < blocks.length; index++) {
+  for (let index = firstIndexWhere(blocks, (block) => (block.position?.end.offset ?? end) > start); index < blocks.length; index++) {
     const block = blocks[index]
     if (!block || (block.position?.start.offset ?? start) >= end) break
     found.push(block)

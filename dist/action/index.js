@@ -76587,6 +76587,19 @@ function coerce(name, config) {
   return [1, config];
 }
 
+// src/search.ts
+function firstIndexWhere(items, reached) {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = low + high >> 1;
+    const item = items[middle];
+    if (reached(item)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
 // src/statements.ts
 function statementsIn(tree, source, start, end) {
   const statements = [];
@@ -76622,15 +76635,8 @@ function splitStatements(paragraph) {
 }
 function blocksFrom(tree, start, end) {
   const blocks = tree.children;
-  let low = 0;
-  let high = blocks.length;
-  while (low < high) {
-    const middle = low + high >> 1;
-    if ((blocks[middle]?.position?.end.offset ?? end) <= start) low = middle + 1;
-    else high = middle;
-  }
   const found = [];
-  for (let index2 = low; index2 < blocks.length; index2++) {
+  for (let index2 = firstIndexWhere(blocks, (block) => (block.position?.end.offset ?? end) > start); index2 < blocks.length; index2++) {
     const block = blocks[index2];
     if (!block || (block.position?.start.offset ?? start) >= end) break;
     found.push(block);
@@ -77211,14 +77217,7 @@ function mergedRanges(sections, wanted) {
 }
 function insideRanges(ranges) {
   return (span) => {
-    let low = 0;
-    let high = ranges.length;
-    while (low < high) {
-      const middle = low + high >> 1;
-      if ((ranges[middle]?.[1] ?? 0) <= span.start) low = middle + 1;
-      else high = middle;
-    }
-    const range = ranges[low];
+    const range = ranges[firstIndexWhere(ranges, ([, end]) => end > span.start)];
     return range !== void 0 && span.start >= range[0];
   };
 }
@@ -77818,15 +77817,7 @@ function withoutComments(text3) {
   return kept + text3.slice(from);
 }
 function firstEndingAfter(spans, offset) {
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const middle = low + high >> 1;
-    const span = spans[middle];
-    if (span && span.start + span.text.length <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstIndexWhere(spans, (span) => span.start + span.text.length > offset);
 }
 var BREAK_BEFORE = /<br\s{0,3}\/?>[ \t]{0,40}$/i;
 function afterBreak(source, start) {
@@ -77834,14 +77825,7 @@ function afterBreak(source, start) {
   return BREAK_BEFORE.test(source.slice(Math.max(lineStart2, start - 60), start));
 }
 function firstAbove(offsets5, offset) {
-  let low = 0;
-  let high = offsets5.length;
-  while (low < high) {
-    const middle = low + high >> 1;
-    if ((offsets5[middle] ?? 0) <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstIndexWhere(offsets5, (value2) => value2 > offset);
 }
 function meaningful(source, start, end) {
   if (end <= start) return false;
@@ -77922,14 +77906,7 @@ function ownContentReader(blocks, source) {
   };
 }
 function firstStartingAt(spans, offset) {
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const middle = low + high >> 1;
-    if ((spans[middle]?.start ?? offset) < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstIndexWhere(spans, (span) => span.start >= offset);
 }
 function nest(sections) {
   const enclosing = [];
