@@ -1,6 +1,6 @@
 import {type DurationMention, disagreesWith, formatMinutes, rewriteDuration} from '../src/duration.js'
 import {defineRule} from '../src/rule.js'
-import {formatClock} from '../src/time.js'
+import {MINUTES_PER_DAY, formatClock} from '../src/time.js'
 import {spanEnd} from '../src/text.js'
 import {minuteBounds} from '../src/timeline.js'
 
@@ -9,7 +9,6 @@ export interface Options {
   tolerance?: number
 }
 
-const DAY = 1440
 
 // A fix rewrites only the figures, and only where that is exact ("nine hours" in prose is left to the author).
 // The source, not the statement's text: a wrapped duration keeps its line break.
@@ -51,7 +50,7 @@ export default defineRule<Options>({
     }
     // An undated timeline of an incident that lasted days cannot be placed on
     // those days: only its midnights are known, not the days it skipped.
-    const placeable = model.timeline.dated || !start || end === undefined || end.at - start.at < DAY
+    const placeable = model.timeline.dated || !start || end === undefined || end.at - start.at < MINUTES_PER_DAY
     if (end && placeable && last?.at !== undefined && last.stamp && end.at - last.at > options.tolerance) {
       const stated = end.reckoned && start && duration ? `end at ${formatClock(end.time)} (the stated start at ${formatClock(start.time)} plus ${formatMinutes(duration.minutes)})` : `stated end at ${formatClock(end.time)}`
       report(`Unexpected ${stated} after the last timeline entry at \`${last.stamp.text.trim()}\`, expected the timeline to reach the end of the incident`, end.span)

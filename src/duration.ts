@@ -1,5 +1,6 @@
 import parseDuration from 'parse-duration'
 import {type Span, subspan} from './text.js'
+import {MINUTES_PER_DAY} from './time.js'
 
 export type DurationQualifier = 'exact' | 'approximate' | 'bound'
 
@@ -67,8 +68,8 @@ export function findDurations(span: Span): DurationMention[] {
 
 export function formatMinutes(minutes: number): string {
   const rounded = Math.round(minutes)
-  const days = Math.floor(rounded / 1440)
-  const hours = Math.floor((rounded % 1440) / 60)
+  const days = Math.floor(rounded / MINUTES_PER_DAY)
+  const hours = Math.floor((rounded % MINUTES_PER_DAY) / 60)
   const rest = rounded % 60
   const parts: string[] = []
   if (days) parts.push(`${days} day${days === 1 ? '' : 's'}`)
@@ -79,7 +80,7 @@ export function formatMinutes(minutes: number): string {
 
 // One figure of a written duration and its unit: "2 hours", "30m", "1.5 hrs".
 const FIGURE = /(\d{1,4}(?:\.\d{1,2})?)(\s{0,2})(days?|d|hours?|hrs?|h|minutes?|mins?|m)(?![\p{L}])/giu
-const UNIT_MINUTES: Record<string, number> = {d: 1440, h: 60, m: 1}
+const UNIT_MINUTES: Record<string, number> = {d: MINUTES_PER_DAY, h: 60, m: 1}
 
 function unitOf(word: string): 'd' | 'h' | 'm' {
   const first = word[0]?.toLowerCase()

@@ -5,7 +5,7 @@ import {type DurationMention, findDurations} from './duration.js'
 import {findTableImpact} from './extent.js'
 import {type ImpactMention, findImpact} from './quantity.js'
 import {type Span, slice, splitLines, subspan} from './text.js'
-import {type CalendarDate, type ClockTime, type DateOrder, type TimeMention, dayNumber, findTimes, minuteOfDay, zoneOffset} from './time.js'
+import {type CalendarDate, type ClockTime, type DateOrder, MINUTES_PER_DAY, type TimeMention, dayNumber, findTimes, minuteOfDay, zoneOffset} from './time.js'
 import {type ZoneMention, findZones} from './zones.js'
 import {appendAll} from './arrays.js'
 import {firstIndexWhere} from './search.js'
@@ -155,8 +155,8 @@ function statedWindows(tree: Root, source: string, order: DateOrder): StatedWind
     const range = ranges[0]
     if (ranges.length !== 1 || !range?.time || !range.end?.time) continue
     let minutes = minuteOfDay(range.end.time) - minuteOfDay(range.time)
-    if (range.date && range.end.date) minutes += (dayNumber(range.end.date, 2000) - dayNumber(range.date, 2000)) * 1440
-    else if (minutes < 0) minutes += 1440
+    if (range.date && range.end.date) minutes += (dayNumber(range.end.date, 2000) - dayNumber(range.date, 2000)) * MINUTES_PER_DAY
+    else if (minutes < 0) minutes += MINUTES_PER_DAY
     windows.push({duration: lengths[0]!, range, minutes})
   }
   return windows
@@ -309,7 +309,7 @@ export function extractStatedFacts(
  */
 function reckonEnd(start: StatedMoment | undefined, duration: DurationMention | undefined): StatedMoment | undefined {
   if (!start || duration?.qualifier !== 'exact') return undefined
-  const minute = Math.round(minuteOfDay(start.time) + duration.minutes) % 1440
+  const minute = Math.round(minuteOfDay(start.time) + duration.minutes) % MINUTES_PER_DAY
   const time: ClockTime = {hour: Math.floor(minute / 60), minute: minute % 60, second: 0}
   if (start.time.offset !== undefined) time.offset = start.time.offset
   return {span: duration.span, time, at: start.at + duration.minutes, reckoned: true}
@@ -330,7 +330,7 @@ export function placeMoments(
     const moment: StatedMoment = {
       span: mention.span,
       time: mention.time,
-      at: (date ? dayNumber(date, fallbackYear) : 0) * 1440 + minuteOfDay(mention.time) - (mention.time.offset ?? defaultOffset)
+      at: (date ? dayNumber(date, fallbackYear) : 0) * MINUTES_PER_DAY + minuteOfDay(mention.time) - (mention.time.offset ?? defaultOffset)
     }
     if (mention.date) moment.date = mention.date
     return moment
@@ -338,7 +338,7 @@ export function placeMoments(
   const start = place(startMention, anchor)
   let end = place(endMention, startMention?.date ?? anchor) ?? reckonEnd(start, duration)
   // "from 23:30 to 01:10": an end without a date before its start is on the next day.
-  if (start && end && !endMention?.date && end.at < start.at) end = {...end, at: end.at + 1440}
+  if (start && end && !endMention?.date && end.at < start.at) end = {...end, at: end.at + MINUTES_PER_DAY}
   const moments: {start?: StatedMoment; end?: StatedMoment} = {}
   if (start) moments.start = start
   if (end) moments.end = end

@@ -370,6 +370,9 @@ export function dayNumber(date: CalendarDate, fallbackYear: number): number {
   return Math.floor(Date.UTC(date.year ?? fallbackYear, date.month - 1, date.day) / 86_400_000)
 }
 
+/** Minutes in a day: the unit of every moment's arithmetic. */
+export const MINUTES_PER_DAY = 1440
+
 export function minuteOfDay(time: ClockTime): number {
   return time.hour * 60 + time.minute + time.second / 60
 }

@@ -5,6 +5,7 @@ import {
   type CalendarDate,
   type ClockTime,
   type DateOrder,
+  MINUTES_PER_DAY,
   type ImpossibleTime,
   type LeadingTime,
   type TimeMention,
@@ -239,7 +240,7 @@ const LATE_MORNING = 11 * 60
 // How far past the entry before an hour read as afternoon may be: "1:17" after
 // "11:57" is an hour and a quarter on, "10:00" after "11:30" is out of order.
 const AFTERNOON_STEP = 180
-const DAY = 1440
+const DAY = MINUTES_PER_DAY
 const MERIDIEM_WRITTEN = /\d\s?([ap])\.?\s?m(?![a-z])/i
 
 /** The meridiem written with a time; "1:42-1:59 PM": a range's end gives the start its own. */

@@ -76129,6 +76129,7 @@ function formatDate(date) {
 function dayNumber(date, fallbackYear) {
   return Math.floor(Date.UTC(date.year ?? fallbackYear, date.month - 1, date.day) / 864e5);
 }
+var MINUTES_PER_DAY = 1440;
 function minuteOfDay(time) {
   return time.hour * 60 + time.minute + time.second / 60;
 }
@@ -76775,8 +76776,8 @@ function findDurations(span) {
 }
 function formatMinutes(minutes) {
   const rounded = Math.round(minutes);
-  const days = Math.floor(rounded / 1440);
-  const hours = Math.floor(rounded % 1440 / 60);
+  const days = Math.floor(rounded / MINUTES_PER_DAY);
+  const hours = Math.floor(rounded % MINUTES_PER_DAY / 60);
   const rest = rounded % 60;
   const parts = [];
   if (days) parts.push(`${days} day${days === 1 ? "" : "s"}`);
@@ -76785,7 +76786,7 @@ function formatMinutes(minutes) {
   return parts.join(" ");
 }
 var FIGURE = /(\d{1,4}(?:\.\d{1,2})?)(\s{0,2})(days?|d|hours?|hrs?|h|minutes?|mins?|m)(?![\p{L}])/giu;
-var UNIT_MINUTES = { d: 1440, h: 60, m: 1 };
+var UNIT_MINUTES = { d: MINUTES_PER_DAY, h: 60, m: 1 };
 function unitOf(word) {
   const first = word[0]?.toLowerCase();
   return first === "d" ? "d" : first === "h" ? "h" : "m";
@@ -77250,8 +77251,8 @@ function statedWindows(tree, source, order2) {
     const range = ranges[0];
     if (ranges.length !== 1 || !range?.time || !range.end?.time) continue;
     let minutes = minuteOfDay(range.end.time) - minuteOfDay(range.time);
-    if (range.date && range.end.date) minutes += (dayNumber(range.end.date, 2e3) - dayNumber(range.date, 2e3)) * 1440;
-    else if (minutes < 0) minutes += 1440;
+    if (range.date && range.end.date) minutes += (dayNumber(range.end.date, 2e3) - dayNumber(range.date, 2e3)) * MINUTES_PER_DAY;
+    else if (minutes < 0) minutes += MINUTES_PER_DAY;
     windows2.push({ duration: lengths[0], range, minutes });
   }
   return windows2;
@@ -77348,7 +77349,7 @@ function extractStatedFacts(tree, source, sections, factLabels, preambleEnd, ord
 }
 function reckonEnd(start, duration) {
   if (!start || duration?.qualifier !== "exact") return void 0;
-  const minute = Math.round(minuteOfDay(start.time) + duration.minutes) % 1440;
+  const minute = Math.round(minuteOfDay(start.time) + duration.minutes) % MINUTES_PER_DAY;
   const time = { hour: Math.floor(minute / 60), minute: minute % 60, second: 0 };
   if (start.time.offset !== void 0) time.offset = start.time.offset;
   return { span: duration.span, time, at: start.at + duration.minutes, reckoned: true };
@@ -77360,14 +77361,14 @@ function placeMoments(startMention, endMention, anchor, defaultOffset, fallbackY
     const moment = {
       span: mention2.span,
       time: mention2.time,
-      at: (date ? dayNumber(date, fallbackYear) : 0) * 1440 + minuteOfDay(mention2.time) - (mention2.time.offset ?? defaultOffset)
+      at: (date ? dayNumber(date, fallbackYear) : 0) * MINUTES_PER_DAY + minuteOfDay(mention2.time) - (mention2.time.offset ?? defaultOffset)
     };
     if (mention2.date) moment.date = mention2.date;
     return moment;
   };
   const start = place(startMention, anchor);
   let end = place(endMention, startMention?.date ?? anchor) ?? reckonEnd(start, duration);
-  if (start && end && !endMention?.date && end.at < start.at) end = { ...end, at: end.at + 1440 };
+  if (start && end && !endMention?.date && end.at < start.at) end = { ...end, at: end.at + MINUTES_PER_DAY };
   const moments = {};
   if (start) moments.start = start;
   if (end) moments.end = end;
@@ -78268,7 +78269,7 @@ var MORNING = 12 * 60;
 var NOON = 12 * 60;
 var LATE_MORNING = 11 * 60;
 var AFTERNOON_STEP = 180;
-var DAY = 1440;
+var DAY = MINUTES_PER_DAY;
 var MERIDIEM_WRITTEN = /\d\s?([ap])\.?\s?m(?![a-z])/i;
 function meridiemOf(mention2) {
   const written = MERIDIEM_WRITTEN.exec(`${mention2.span.text} ${mention2.end?.span.text ?? ""}`)?.[1];
@@ -79274,7 +79275,6 @@ var blameless_language_default = defineRule({
 });
 
 // rules/duration-consistency.ts
-var DAY2 = 1440;
 function fixOf(source, length, minutes) {
   const text3 = rewriteDuration(source.slice(length.span.start, spanEnd(length.span)), minutes);
   return text3 === void 0 ? void 0 : { expected: [text3] };
@@ -79304,7 +79304,7 @@ var duration_consistency_default = defineRule({
         first.stamp
       );
     }
-    const placeable = model.timeline.dated || !start || end === void 0 || end.at - start.at < DAY2;
+    const placeable = model.timeline.dated || !start || end === void 0 || end.at - start.at < MINUTES_PER_DAY;
     if (end && placeable && last?.at !== void 0 && last.stamp && end.at - last.at > options.tolerance) {
       const stated = end.reckoned && start && duration ? `end at ${formatClock(end.time)} (the stated start at ${formatClock(start.time)} plus ${formatMinutes(duration.minutes)})` : `stated end at ${formatClock(end.time)}`;
       report(`Unexpected ${stated} after the last timeline entry at \`${last.stamp.text.trim()}\`, expected the timeline to reach the end of the incident`, end.span);

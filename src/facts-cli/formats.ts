@@ -1,5 +1,6 @@
 import type {Format} from './args.js'
 import type {Aggregate, IncidentRow, PeriodSummary, Summary} from './rows.js'
+import {MINUTES_PER_DAY} from '../time.js'
 
 type Cell = string | number | undefined
 
@@ -14,8 +15,8 @@ interface Column<Row> {
 export function shortMinutes(minutes: number | undefined): string {
   if (minutes === undefined) return ''
   const rounded = Math.round(minutes)
-  const days = Math.floor(rounded / 1440)
-  const hours = Math.floor((rounded % 1440) / 60)
+  const days = Math.floor(rounded / MINUTES_PER_DAY)
+  const hours = Math.floor((rounded % MINUTES_PER_DAY) / 60)
   const rest = rounded % 60
   const parts = [days ? `${days}d` : '', hours ? `${hours}h` : '', rest || (!days && !hours) ? `${rest}m` : '']
   return parts.filter(Boolean).join(' ')

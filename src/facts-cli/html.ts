@@ -2,6 +2,7 @@ import {type FactMoment, type IncidentFacts, formatOffset} from '../extract-fact
 import {type IncidentRow, type PeriodSummary, type Summary, monthOf} from './rows.js'
 import {shortMinutes} from './formats.js'
 import {maxOf, minOf} from '../arrays.js'
+import {MINUTES_PER_DAY} from '../time.js'
 
 /** An incident as the report shows it: its row and the facts behind it. */
 export interface ReportIncident {
@@ -9,7 +10,6 @@ export interface ReportIncident {
   facts: IncidentFacts
 }
 
-const MINUTES_PER_DAY = 1440
 
 function escape(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
