@@ -1,13 +1,12 @@
 import type {Root} from 'mdast'
 import type {FactLabelMention, Section} from './sections.js'
-import {statementsIn, withoutFencedCode} from './statements.js'
+import {statementsIn, statementsWithin, withoutFencedCode} from './statements.js'
 import {type DurationMention, findDurations} from './duration.js'
 import {findTableImpact} from './extent.js'
 import {type ImpactMention, findImpact} from './quantity.js'
 import {type Span, slice, splitLines, subspan} from './text.js'
 import {type CalendarDate, type ClockTime, type DateOrder, MINUTES_PER_DAY, type TimeMention, dayNumber, findTimes, minuteOfDay, zoneOffset} from './time.js'
 import {type ZoneMention, findZones} from './zones.js'
-import {appendAll} from './arrays.js'
 import {firstIndexWhere} from './search.js'
 
 /** A moment the document states outside its timeline (the start or end of the incident). */
@@ -64,18 +63,18 @@ function linesOf(source: string, start: number, end: number): Span[] {
  * the impact, since a reader takes the impact from wherever it is written.
  * Code blocks are logs and commands, blanked in `prose`.
  */
-function impactMentions(tree: Root, prose: string, sections: readonly Section[], impactSections: readonly Section[]): ImpactMention[] {
+function impactMentions(statements: readonly Span[], prose: string, sections: readonly Section[], impactSections: readonly Section[]): ImpactMention[] {
   // Action items are plans ("ensure zero data loss next time"), not what
   // happened; lessons learned often retell what happened, and are read.
   const inPlan = insideRanges(mergedRanges(sections, (section) => section.kinds.includes('action-items')))
   const impactRanges = impactSections.length > 0 ? mergedRanges(impactSections, () => true) : [[0, prose.length] as [number, number]]
   // Figures are read in statements, as a reader reads them: "1,200⏎users" wrapped
   // at 80 columns is one count. Impact tables are read by their rows.
-  const statements = (ranges: ReadonlyArray<[number, number]>): Span[] =>
-    ranges.flatMap(([start, end]) => statementsIn(tree, prose, start, end)).filter((statement) => !inPlan(statement))
-  const impactText = statements(impactRanges)
+  // Statements hold no code block: read from the source, they are the prose's.
+  const unplanned = (ranges: ReadonlyArray<[number, number]>): Span[] => statementsWithin(statements, ranges).filter((statement) => !inPlan(statement))
+  const impactText = unplanned(impactRanges)
   const tableLines = impactRanges.flatMap(([start, end]) => linesOf(prose, start, end)).filter((line) => !inPlan(line))
-  const elsewhere = impactSections.length > 0 ? statements([[0, prose.length]]).flatMap((statement) => findImpact(statement, 'anywhere')) : []
+  const elsewhere = impactSections.length > 0 ? unplanned([[0, prose.length]]).flatMap((statement) => findImpact(statement, 'anywhere')) : []
   const reach = impactSections.length > 0 ? 'impact' : 'document'
   const seen = new Set<number>()
   return [...impactText.flatMap((statement) => findImpact(statement, reach)), ...findTableImpact(tableLines), ...elsewhere]
@@ -120,13 +119,9 @@ function outsideTimelines(sections: readonly Section[]): (line: Span) => boolean
 }
 
 /** The text where a postmortem states its facts: summary, fact labels, preamble. */
-function statedText(tree: Root, source: string, sections: readonly Section[], preambleEnd: number): Span[] {
-  const outsideTimeline = outsideTimelines(sections)
-  const lines = statementsIn(tree, source, 0, preambleEnd)
-  for (const [start, end] of mergedRanges(sections, (section) => section.kinds.includes('summary') || section.kinds.includes('impact'))) {
-    appendAll(lines, statementsIn(tree, source, start, end))
-  }
-  return lines.filter(outsideTimeline).sort((a, b) => a.start - b.start)
+function statedText(statements: readonly Span[], sections: readonly Section[], preambleEnd: number): Span[] {
+  const ranges: Array<[number, number]> = [[0, preambleEnd], ...mergedRanges(sections, (section) => section.kinds.includes('summary') || section.kinds.includes('impact'))]
+  return statementsWithin(statements, ranges).filter(outsideTimelines(sections))
 }
 
 function isIncidentLength(line: Span, duration: DurationMention): boolean {
@@ -146,9 +141,9 @@ function isIncidentLength(line: Span, duration: DurationMention): boolean {
  * are read only where a length was found: reading every statement's times
  * would cost a chrono-node pass per paragraph.
  */
-function statedWindows(tree: Root, source: string, order: DateOrder): StatedWindow[] {
+function statedWindows(statements: readonly Span[], order: DateOrder): StatedWindow[] {
   const windows: StatedWindow[] = []
-  for (const statement of statementsIn(tree, source, 0, source.length)) {
+  for (const statement of statements) {
     const lengths = findDurations(statement).filter((mention) => mention.qualifier !== 'bound' && isIncidentLength(statement, mention))
     if (lengths.length !== 1) continue
     const ranges = findTimes(statement, order).filter((mention) => mention.time && mention.end?.time)
@@ -231,7 +226,9 @@ export function extractStatedFacts(
   preambleEnd: number,
   order: DateOrder = 'month-first'
 ): StatedMentions {
-  const stated = statedText(tree, source, sections, preambleEnd)
+  // The document's statements, read once for every reader below.
+  const statements = statementsIn(tree, source, 0, source.length)
+  const stated = statedText(statements, sections, preambleEnd)
   const durationLines = contentOf(factLabels, 'duration')
   // The stated lines are searched for a range, then for a date: read once.
   const read = new WeakMap<Span, TimeMention[]>()
@@ -281,7 +278,7 @@ export function extractStatedFacts(
   const impactSections = sections.filter((section) => section.kinds.includes('impact') || section.kinds.includes('summary'))
   // A `Z` in a pasted log names no zone for the author's own times.
   const prose = withoutFencedCode(tree, source)
-  const impact = impactMentions(tree, prose, sections, impactSections)
+  const impact = impactMentions(statements, prose, sections, impactSections)
   const zones = findZones(slice(prose, 0, prose.length))
   const explicitOffset =
     [startMention?.time, endMention?.time].find((time) => time?.offset !== undefined)?.offset ??
@@ -292,7 +289,7 @@ export function extractStatedFacts(
     impact,
     impactSections,
     zones,
-    windows: statedWindows(tree, source, order),
+    windows: statedWindows(statements, order),
     defaultOffset: explicitOffset ?? 0,
     fallbackYear: year ?? 2000
   }

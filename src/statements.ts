@@ -1,6 +1,6 @@
 import type {Nodes, Root} from 'mdast'
 import {visit} from 'unist-util-visit'
-import {type Span, slice} from './text.js'
+import {type Span, slice, spanEnd, subspan} from './text.js'
 import {appendAll} from './arrays.js'
 import {countScanned} from './work.js'
 import {firstIndexWhere} from './search.js'
@@ -27,6 +27,24 @@ export function statementsIn(tree: Root, source: string, start: number, end: num
   }
   for (const block of blocksFrom(tree, start, end)) collect(block)
   return statements
+}
+
+/**
+ * The parts of `statements` (a document's, in order) inside `ranges` (sorted,
+ * disjoint): what `statementsIn` gives for each range, without reading the
+ * document again for every reader and range.
+ */
+export function statementsWithin(statements: readonly Span[], ranges: ReadonlyArray<readonly [number, number]>): Span[] {
+  const found: Span[] = []
+  for (const [start, end] of ranges) {
+    for (let index = firstIndexWhere(statements, (statement) => spanEnd(statement) > start); index < statements.length; index++) {
+      const statement = statements[index]
+      if (!statement || statement.start >= end) break
+      const piece = subspan(statement, Math.max(start - statement.start, 0), Math.min(end, spanEnd(statement)) - statement.start)
+      if (/\S/.test(piece.text)) found.push(piece)
+    }
+  }
+  return found
 }
 
 // A hard break ends a statement; `<br>` is one in pasted HTML. The last two

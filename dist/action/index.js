@@ -76617,6 +76617,18 @@ function statementsIn(tree, source, start, end) {
   for (const block of blocksFrom(tree, start, end)) collect2(block);
   return statements;
 }
+function statementsWithin(statements, ranges) {
+  const found = [];
+  for (const [start, end] of ranges) {
+    for (let index2 = firstIndexWhere(statements, (statement) => spanEnd(statement) > start); index2 < statements.length; index2++) {
+      const statement = statements[index2];
+      if (!statement || statement.start >= end) break;
+      const piece = subspan(statement, Math.max(start - statement.start, 0), Math.min(end, spanEnd(statement)) - statement.start);
+      if (/\S/.test(piece.text)) found.push(piece);
+    }
+  }
+  return found;
+}
 var HARD_BREAK = /<br\s{0,3}\/?>|\\\r?\n| {2}\r?\n/gi;
 var SOFT_BREAK = /\r?\n[ \t>]*/g;
 function splitStatements(paragraph) {
@@ -77192,13 +77204,13 @@ var NOT_INCIDENT_LENGTH = /\b(?:after|in|within|every|each|later|first|next|last
 function linesOf(source, start, end) {
   return splitLines(source, start, end).filter((line) => /\S/.test(line.text));
 }
-function impactMentions(tree, prose, sections, impactSections) {
+function impactMentions(statements, prose, sections, impactSections) {
   const inPlan = insideRanges(mergedRanges(sections, (section) => section.kinds.includes("action-items")));
   const impactRanges = impactSections.length > 0 ? mergedRanges(impactSections, () => true) : [[0, prose.length]];
-  const statements = (ranges) => ranges.flatMap(([start, end]) => statementsIn(tree, prose, start, end)).filter((statement) => !inPlan(statement));
-  const impactText = statements(impactRanges);
+  const unplanned = (ranges) => statementsWithin(statements, ranges).filter((statement) => !inPlan(statement));
+  const impactText = unplanned(impactRanges);
   const tableLines = impactRanges.flatMap(([start, end]) => linesOf(prose, start, end)).filter((line) => !inPlan(line));
-  const elsewhere = impactSections.length > 0 ? statements([[0, prose.length]]).flatMap((statement) => findImpact(statement, "anywhere")) : [];
+  const elsewhere = impactSections.length > 0 ? unplanned([[0, prose.length]]).flatMap((statement) => findImpact(statement, "anywhere")) : [];
   const reach = impactSections.length > 0 ? "impact" : "document";
   const seen = /* @__PURE__ */ new Set();
   return [...impactText.flatMap((statement) => findImpact(statement, reach)), ...findTableImpact(tableLines), ...elsewhere].filter((mention2) => {
@@ -77226,13 +77238,9 @@ function outsideTimelines(sections) {
   const inTimeline = insideRanges(mergedRanges(sections, (section) => section.kinds.includes("timeline")));
   return (line) => !inTimeline(line);
 }
-function statedText(tree, source, sections, preambleEnd) {
-  const outsideTimeline = outsideTimelines(sections);
-  const lines = statementsIn(tree, source, 0, preambleEnd);
-  for (const [start, end] of mergedRanges(sections, (section) => section.kinds.includes("summary") || section.kinds.includes("impact"))) {
-    appendAll(lines, statementsIn(tree, source, start, end));
-  }
-  return lines.filter(outsideTimeline).sort((a, b) => a.start - b.start);
+function statedText(statements, sections, preambleEnd) {
+  const ranges = [[0, preambleEnd], ...mergedRanges(sections, (section) => section.kinds.includes("summary") || section.kinds.includes("impact"))];
+  return statementsWithin(statements, ranges).filter(outsideTimelines(sections));
 }
 function isIncidentLength(line, duration) {
   const offset = duration.span.start - line.start;
@@ -77242,9 +77250,9 @@ function isIncidentLength(line, duration) {
   const after = line.text.slice(offset + duration.span.text.length, offset + duration.span.text.length + 30);
   return DURATION_CONTEXT.test(before) || INCIDENT_AFTER.test(after);
 }
-function statedWindows(tree, source, order2) {
+function statedWindows(statements, order2) {
   const windows2 = [];
-  for (const statement of statementsIn(tree, source, 0, source.length)) {
+  for (const statement of statements) {
     const lengths = findDurations(statement).filter((mention2) => mention2.qualifier !== "bound" && isIncidentLength(statement, mention2));
     if (lengths.length !== 1) continue;
     const ranges = findTimes(statement, order2).filter((mention2) => mention2.time && mention2.end?.time);
@@ -77293,7 +77301,8 @@ function firstZoneOffset(zones) {
   return void 0;
 }
 function extractStatedFacts(tree, source, sections, factLabels, preambleEnd, order2 = "month-first") {
-  const stated = statedText(tree, source, sections, preambleEnd);
+  const statements = statementsIn(tree, source, 0, source.length);
+  const stated = statedText(statements, sections, preambleEnd);
   const durationLines = contentOf(factLabels, "duration");
   const read4 = /* @__PURE__ */ new WeakMap();
   const timesOf = (span) => {
@@ -77329,7 +77338,7 @@ function extractStatedFacts(tree, source, sections, factLabels, preambleEnd, ord
   const dateMention = contentOf(factLabels, "date").flatMap((line) => findTimes(line, order2)).find((mention2) => mention2.date) ?? (startMention?.date ? startMention : void 0) ?? stated.flatMap(timesOf).find((mention2) => mention2.date);
   const impactSections = sections.filter((section) => section.kinds.includes("impact") || section.kinds.includes("summary"));
   const prose = withoutFencedCode(tree, source);
-  const impact = impactMentions(tree, prose, sections, impactSections);
+  const impact = impactMentions(statements, prose, sections, impactSections);
   const zones = findZones(slice(prose, 0, prose.length));
   const explicitOffset = [startMention?.time, endMention?.time].find((time) => time?.offset !== void 0)?.offset ?? firstZoneOffset(zones);
   const year = [dateMention?.date?.year, startMention?.date?.year].find((value2) => value2 !== void 0);
@@ -77337,7 +77346,7 @@ function extractStatedFacts(tree, source, sections, factLabels, preambleEnd, ord
     impact,
     impactSections,
     zones,
-    windows: statedWindows(tree, source, order2),
+    windows: statedWindows(statements, order2),
     defaultOffset: explicitOffset ?? 0,
     fallbackYear: year ?? 2e3
   };
