@@ -80661,7 +80661,7 @@ function checkingTransform(transform3, reports) {
   };
 }
 
-// src/action/config.ts
+// src/cli/config-finder.ts
 import fs9 from "node:fs";
 import path13 from "node:path";
 var RC_NAME = ".remarkrc";
@@ -80732,6 +80732,8 @@ var ConfigFinder = class {
     return true;
   }
 };
+
+// src/action/config.ts
 function pluginOf(entry) {
   return Array.isArray(entry) ? entry[0] : entry;
 }

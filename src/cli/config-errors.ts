@@ -1,23 +1,17 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {closestName} from '../options.js'
+import {ConfigFinder} from './config-finder.js'
 
 // What unified-engine says of a file whose configuration could not be used.
 const CANNOT_PROCESS = 'Cannot process file'
-const CONFIG_NAMES = ['.remarkrc', '.remarkrc.json', '.remarkrc.yaml', '.remarkrc.yml', '.remarkrc.js', '.remarkrc.cjs', '.remarkrc.mjs']
 const RULE_PATH = /^(remark-preset-lint-postmortem\/rules\/)(.+)$/
 
-/** The configuration file the engine found for `file`: the nearest one in its folder or above. */
+/** The configuration file the engine found for `file`, found the way it finds them. */
 function configFileOf(file: VFile): string | undefined {
   if (!file.path) return undefined
-  for (let dir = path.dirname(path.resolve(file.cwd, file.path)); ; dir = path.dirname(dir)) {
-    const found = CONFIG_NAMES.find((name) => fs.existsSync(path.join(dir, name)))
-    if (found) return path.relative(file.cwd, path.join(dir, found))
-    const manifest = path.join(dir, 'package.json')
-    if (fs.existsSync(manifest) && /"remarkConfig"\s*:/.test(fs.readFileSync(manifest, 'utf8'))) return path.relative(file.cwd, manifest)
-    if (path.dirname(dir) === dir) return undefined
-  }
+  const found = new ConfigFinder(true).find(path.resolve(file.cwd, file.path))
+  return found ? path.relative(file.cwd, found) : undefined
 }
 
 /** "Cannot find module `…/rules/duration-consistancy`", with the rule it was likely meant to be. */
