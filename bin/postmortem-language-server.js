@@ -1,4 +1,7 @@
 #!/usr/bin/env node
 import {startLanguageServer} from '../lib/src/language-server/index.js'
 
-startLanguageServer()
+startLanguageServer().catch((error) => {
+  process.stderr.write(`postmortem-language-server: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(1)
+})

@@ -148,9 +148,27 @@ describe('postmortem-language-server over stdio', () => {
     await client.diagnostics(uri, 1)
     const last = 21
     for (let version = 2; version <= last; version++) await client.change(uri, version, manyFindings(100 + version))
-    // unified-language-server lints every version and may publish an older one after it (see docs/language-server.md).
     const diagnostics = await client.diagnostics(uri, last)
     expect(diagnostics.length).toBeGreaterThan(300)
+    // One more edit, whose diagnostics come after any the burst could still send.
+    await client.change(uri, last + 1, manyFindings(100))
+    await client.diagnostics(uri, last + 1)
+    const versions = client.history.filter((params) => params.uri === uri).map((params) => params.version ?? 0)
+    // Never an older version after a newer one, and the edits that waited behind a lint were not linted.
+    expect(versions).toEqual([...versions].sort((a, b) => a - b))
+    expect(versions.length).toBeLessThan(last / 2)
+  })
+
+  it('sends nothing for a document after it is closed, even while a lint of it was running', async () => {
+    const uri = uriOf(plain, 'closed.md')
+    await client.open(uri, manyFindings(100))
+    await client.change(uri, 2, manyFindings(101))
+    await client.closeDocument(uri)
+    const other = uriOf(plain, 'after-close.md')
+    await client.open(other, manyFindings(100))
+    await client.diagnostics(other, 1)
+    const afterClose = client.history.filter((params) => params.uri === uri)
+    expect(afterClose.at(-1)?.diagnostics).toEqual([])
   })
 
   it('honours the workspace .remarkrc.json: severity, options and rules turned off', async () => {

@@ -1,0 +1,111 @@
+import type {Message} from 'vscode-languageserver/node.js'
+import {afterEach, describe, expect, it, vi} from 'vitest'
+import {DocumentTraffic} from '../../src/language-server/traffic.js'
+
+/**
+ * The relay's policy between an editor and unified-language-server, message
+ * by message: what reaches the linter and what reaches the editor.
+ */
+
+const URI = 'file:///work/incident.md'
+
+const open = (version: number): Message =>
+  ({jsonrpc: '2.0', method: 'textDocument/didOpen', params: {textDocument: {uri: URI, languageId: 'markdown', version, text: `v${version}`}}}) as Message
+const edit = (version: number, range = false): Message =>
+  ({
+    jsonrpc: '2.0',
+    method: 'textDocument/didChange',
+    params: {textDocument: {uri: URI, version}, contentChanges: [range ? {range: {start: {line: 0, character: 0}, end: {line: 0, character: 1}}, text: 'x'} : {text: `v${version}`}]}
+  }) as Message
+const close = (): Message => ({jsonrpc: '2.0', method: 'textDocument/didClose', params: {textDocument: {uri: URI}}}) as Message
+const codeAction = (id: number): Message =>
+  ({jsonrpc: '2.0', id, method: 'textDocument/codeAction', params: {textDocument: {uri: URI}, range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}}, context: {diagnostics: []}}}) as Message
+const published = (version: number | undefined, count = 1): Message =>
+  ({jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: {uri: URI, version, diagnostics: Array.from({length: count}, () => ({message: 'x'}))}}) as Message
+
+function relay(): {traffic: DocumentTraffic; linter: Message[]; editor: Message[]} {
+  const linter: Message[] = []
+  const editor: Message[] = []
+  return {traffic: new DocumentTraffic((message) => linter.push(message), (message) => editor.push(message)), linter, editor}
+}
+
+const versions = (messages: Message[]): unknown[] =>
+  messages.map((message) => {
+    const params = (message as {params?: {version?: number; textDocument?: {version?: number}}}).params
+    return params?.textDocument?.version ?? params?.version
+  })
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('DocumentTraffic', () => {
+  it('lints the first edit at once and, of the edits that arrive during its lint, only the newest', () => {
+    const {traffic, linter} = relay()
+    traffic.fromEditor(open(1))
+    traffic.fromServer(published(1))
+    traffic.fromEditor(edit(2))
+    traffic.fromEditor(edit(3))
+    traffic.fromEditor(edit(4))
+    expect(versions(linter)).toEqual([1, 2])
+    traffic.fromServer(published(2))
+    expect(versions(linter)).toEqual([1, 2, 4])
+  })
+
+  it('does not send diagnostics older than ones the editor shows', () => {
+    const {traffic, editor} = relay()
+    traffic.fromEditor(open(1))
+    traffic.fromServer(published(3))
+    traffic.fromServer(published(2))
+    traffic.fromServer(published(3, 2))
+    expect(versions(editor)).toEqual([3, 3])
+  })
+
+  it('sends a waiting edit before any other message about the document, so a quick fix sees the newest text', () => {
+    const {traffic, linter} = relay()
+    traffic.fromEditor(open(1))
+    traffic.fromEditor(edit(2))
+    traffic.fromEditor(codeAction(7))
+    expect(linter.map((message) => (message as {method?: string}).method)).toEqual(['textDocument/didOpen', 'textDocument/didChange', 'textDocument/codeAction'])
+  })
+
+  it('passes an edit in parts straight on, after the waiting whole text', () => {
+    const {traffic, linter} = relay()
+    traffic.fromEditor(open(1))
+    traffic.fromEditor(edit(2))
+    traffic.fromEditor(edit(3, true))
+    expect(versions(linter)).toEqual([1, 2, 3])
+  })
+
+  it('drops the waiting edit on close and sends only the empty list for a closed document', () => {
+    const {traffic, linter, editor} = relay()
+    traffic.fromEditor(open(1))
+    traffic.fromEditor(edit(2))
+    traffic.fromEditor(close())
+    traffic.fromServer(published(1, 0))
+    traffic.fromServer(published(1, 3))
+    expect(versions(linter)).toEqual([1, undefined])
+    expect(editor).toHaveLength(1)
+  })
+
+  it('stops waiting for a lint that never publishes', () => {
+    vi.useFakeTimers()
+    const {traffic, linter} = relay()
+    traffic.fromEditor(open(1))
+    traffic.fromEditor(edit(2))
+    expect(versions(linter)).toEqual([1])
+    vi.advanceTimersByTime(10_000)
+    expect(versions(linter)).toEqual([1, 2])
+    traffic.dispose()
+  })
+
+  it('passes on what is not about a document, and messages of any shape, untouched', () => {
+    const {traffic, linter, editor} = relay()
+    const odd = [{jsonrpc: '2.0', id: 1, result: null}, {jsonrpc: '2.0', method: 42, params: 'x'}, {jsonrpc: '2.0', method: 'textDocument/didChange', params: {textDocument: {uri: 7}}}] as unknown as Message[]
+    for (const message of odd) traffic.fromEditor(message)
+    for (const message of odd) traffic.fromServer(message)
+    traffic.fromServer({jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: null} as unknown as Message)
+    expect(linter).toEqual(odd)
+    expect(editor).toHaveLength(odd.length + 1)
+  })
+})
