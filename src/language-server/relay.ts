@@ -11,6 +11,7 @@ import {
   createServerSocketTransport,
   generateRandomPipeName
 } from 'vscode-languageserver/node.js'
+import {QuickFixTitles} from './titles.js'
 import {DocumentTraffic} from './traffic.js'
 
 /**
@@ -21,7 +22,7 @@ import {DocumentTraffic} from './traffic.js'
  * talks to this relay, and the relay to unified-language-server over a pipe
  * of this process; between them, `DocumentTraffic` holds back edits while a
  * lint of the same document runs and drops diagnostics older than ones
- * already shown.
+ * already shown, and `QuickFixTitles` makes each quick fix's title one line.
  */
 
 /** The transport the editor asked for, read from the arguments as vscode-languageserver reads them. */
@@ -65,8 +66,9 @@ export async function startRelay(args: string[]): Promise<string> {
       (message) => void serverWriter.write(message),
       (message) => void editorWriter.write(message)
     )
-    relay(editorReader, (message) => traffic.fromEditor(message), 'from the editor')
-    relay(serverReader, (message) => traffic.fromServer(message), 'from the linter')
+    const titles = new QuickFixTitles()
+    relay(editorReader, (message) => (titles.fromEditor(message), traffic.fromEditor(message)), 'from the editor')
+    relay(serverReader, (message) => traffic.fromServer(titles.fromServer(message)), 'from the linter')
     // The editor hanging up ends the server as it would without the relay.
     editorReader.onClose(() => socket.end())
     socket.on('close', () => traffic.dispose())

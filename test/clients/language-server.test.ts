@@ -108,7 +108,7 @@ describe('postmortem-language-server over stdio', () => {
 
     const [insert, ...others] = await client.codeActions(uri, changed)
     expect(others).toEqual([])
-    expect(insert).toMatchObject({kind: 'quickfix', isPreferred: true, title: 'Insert `\n## Action items\n`'})
+    expect(insert).toMatchObject({kind: 'quickfix', isPreferred: true, title: 'Insert `## Action items`'})
     text = applied(text, insert, uri)
     expect(text).toBe(`${postmortem({actionItems: false})}\n## Action items\n`)
 

@@ -1,5 +1,6 @@
 import type {Message} from 'vscode-languageserver/node.js'
 import {afterEach, describe, expect, it, vi} from 'vitest'
+import {QuickFixTitles, oneLineTitle} from '../../src/language-server/titles.js'
 import {DocumentTraffic} from '../../src/language-server/traffic.js'
 
 /**
@@ -107,5 +108,25 @@ describe('DocumentTraffic', () => {
     traffic.fromServer({jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: null} as unknown as Message)
     expect(linter).toEqual(odd)
     expect(editor).toHaveLength(odd.length + 1)
+  })
+})
+
+describe('QuickFixTitles', () => {
+  it('makes the title of each quick fix one line, and only of answers to quick-fix requests', () => {
+    const titles = new QuickFixTitles()
+    titles.fromEditor({jsonrpc: '2.0', id: 4, method: 'textDocument/codeAction', params: {}} as Message)
+    const answer = titles.fromServer({
+      jsonrpc: '2.0',
+      id: 4,
+      result: [{title: 'Insert `\n## Root cause\n\n`'}, {title: 'Replace `10:05\nUTC` with `10:05 UTC`'}, {title: 'Insert `## Timeline\n\n- 10:05 UTC …\n`'}, {title: 'Remove `x`'}, null]
+    } as unknown as Message) as unknown as {result: Array<{title: string} | null>}
+    expect(answer.result.map((action) => action?.title)).toEqual(['Insert `## Root cause`', 'Replace `10:05 …` with `10:05 UTC`', 'Insert `## Timeline …`', 'Remove `x`', undefined])
+    const other = {jsonrpc: '2.0', id: 5, result: [{title: 'a\nb'}]} as unknown as Message
+    expect(titles.fromServer(other)).toBe(other)
+  })
+
+  it('cuts a long quoted text with an ellipsis', () => {
+    expect(oneLineTitle(`Insert \`${'word '.repeat(40)}\``)).toMatch(/^Insert `(?:word ){11}word…`$/)
+    expect(oneLineTitle('Something\nelse')).toBe('Something else')
   })
 })
