@@ -34,6 +34,15 @@ export interface GuardOptions {
 /** 5 MB: ten times the longest real postmortem we know, read in a few seconds. */
 export const DEFAULT_MAX_SIZE = 5 * 1024 * 1024
 
+/** The processor data key under which the guard leaves its `maxSize`. */
+export const MAX_SIZE_KEY = 'postmortemMaxSize'
+
+declare module 'unified' {
+  interface Data {
+    postmortemMaxSize?: number
+  }
+}
+
 /** The one-line message for a document above `maxSize`, shared with the CLI's check before parsing. */
 export function tooLargeReason(bytes: number, maxSize: number): string {
   const size = (value: number): string =>
@@ -60,8 +69,11 @@ function validMaxSize(options: GuardOptions | undefined): number {
  * message, instead of a stack overflow. Either way the tree is put back after
  * the rules (`restoreGuardedNodes`).
  */
-export const guardDocument: Plugin<[GuardOptions?], Root> = (options) => {
+export const guardDocument: Plugin<[GuardOptions?], Root> = function (this: Processor, options) {
   const maxSize = validMaxSize(options)
+  // Told to the processor too: the language server's parser reads it to skip
+  // parsing what this would not check (src/language-server/size-limit.ts).
+  this.data(MAX_SIZE_KEY, maxSize)
   return (tree: Root, file: VFile) => {
     const bytes = Buffer.byteLength(String(file.value ?? ''))
     if (bytes > maxSize) {

@@ -195,6 +195,25 @@ describe('postmortem-language-server stays up under abuse', () => {
     alive()
   }, 120_000)
 
+  test('a document above maxSize is reported once per version without being parsed, and formatting leaves it alone', async () => {
+    const target = uri('huge.md')
+    // 12 MB of timeline: parsed, this would take about 25 s and 4 GB on every edit.
+    const huge = `${POSTMORTEM}\n${'- 13:05 UTC The cache cluster restarted a node.\n'.repeat(250_000)}`
+    const started = performance.now()
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, {textDocument: {uri: target, languageId: 'markdown', version: 1, text: huge}})
+    const opened = await diagnostics(target, 1)
+    expect(opened.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start])).toEqual([['postmortem-max-size', {line: 0, character: 0}]])
+    await connection.sendNotification(DidChangeTextDocumentNotification.type, {textDocument: {uri: target, version: 2}, contentChanges: [{text: `${huge}x\n`}]})
+    expect((await diagnostics(target, 2)).diagnostics).toHaveLength(1)
+    // Generous: the point is seconds, not the minutes and gigabytes of a parse.
+    expect(performance.now() - started).toBeLessThan(20_000)
+    const edits = await connection.sendRequest('textDocument/formatting', {textDocument: {uri: target}, options: {tabSize: 2, insertSpaces: true}})
+    expect(edits ?? []).toEqual([])
+    await connection.sendNotification(DidCloseTextDocumentNotification.type, {textDocument: {uri: target}})
+    alive()
+    expect((await answers('after-huge.md')).diagnostics).toEqual([])
+  }, 120_000)
+
   test('shuts down cleanly when asked', async () => {
     const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)))
     await connection.sendRequest(ShutdownRequest.type)
