@@ -1,8 +1,9 @@
-import {type DurationMention, disagreesWith, formatMinutes, rewriteDuration} from '../src/duration.js'
+import {type DurationMention, disagreesWith, formatMinutes, rewriteDuration, roundingOf} from '../src/duration.js'
 import {defineRule} from '../src/rule.js'
 import {MINUTES_PER_DAY, formatClock} from '../src/time.js'
 import {spanEnd} from '../src/text.js'
-import {minuteBounds} from '../src/timeline.js'
+import {minuteBounds, stampText} from '../src/timeline.js'
+import {timelineWindows} from '../src/timeline-window.js'
 
 export interface Options {
   /** Minutes a stated figure may be off before it is reported. */
@@ -39,6 +40,17 @@ export default defineRule<Options>({
     for (const {duration: length, range, minutes} of model.facts.windows) {
       if ((mismatch && length.span.start === duration.span.start) || !range.time || !range.end?.time || !disagreesWith(length, minutes, options.tolerance)) continue
       report(`Unexpected stated duration of ${formatMinutes(length.minutes)}, expected ${formatMinutes(minutes)} from ${formatClock(range.time)} to ${formatClock(range.end.time)} in the same sentence`, length.span, fixOf(model.source, length, minutes))
+    }
+
+    // With neither start nor end stated, the timeline tells the length; its
+    // figures are rounded as written ("9 hours"), and no fix is sure.
+    if (duration && !start && !end) {
+      const windows = timelineWindows(model).sort((a, b) => Math.abs(a.minutes - duration.minutes) - Math.abs(b.minutes - duration.minutes))
+      const slack = Math.max(options.tolerance, roundingOf(duration))
+      const [closest] = windows
+      if (closest && windows.every((window) => disagreesWith(duration, window.minutes, slack))) {
+        report(`Unexpected stated duration of ${formatMinutes(duration.minutes)}, expected ${formatMinutes(closest.minutes)} from the timeline entry at ${stampText(closest.from)} to the one at ${stampText(closest.to)}`, duration.span)
+      }
     }
 
     const {first, last} = minuteBounds(model.timeline)

@@ -95,6 +95,18 @@ function agree(word: string, count: number): string {
 }
 
 /**
+ * Half the smallest unit a duration is written in: "19 hours" is a figure
+ * rounded to the hour, so it holds anything within half an hour of it;
+ * "2 hours 10 minutes" is exact to the minute. Words count like figures
+ * ("nine hours").
+ */
+export function roundingOf(mention: DurationMention): number {
+  const units = [...mention.span.text.matchAll(/(?<![\p{L}])(days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)(?![\p{L}])/giu)].map((match) => unitOf(match[1] ?? 'm'))
+  if (units.length === 0 || units.some((unit) => unit === 'm')) return 0
+  return units.includes('h') ? 30 : MINUTES_PER_DAY / 2
+}
+
+/**
  * The text of a stated duration rewritten to `minutes`, changing only its
  * figures (and a unit's plural) so that the author's words, abbreviations and
  * line breaks stay: "2 hours and⏎50 minutes" becomes "2 hours and⏎20 minutes".

@@ -72485,6 +72485,7 @@ function tooDeep(tree) {
   return found;
 }
 var DEFAULT_MAX_SIZE = 5 * 1024 * 1024;
+var MAX_SIZE_KEY = "postmortemMaxSize";
 function tooLargeReason(bytes, maxSize) {
   const size = (value2) => value2 >= 1024 * 1024 ? `${(value2 / 1024 / 1024).toFixed(1)} MB` : value2 >= 1024 ? `${Math.round(value2 / 1024)} KB` : `${value2} bytes`;
   return `Unexpected document of ${size(bytes)}, expected at most ${size(maxSize)} (option \`maxSize\`): not checked in depth, since reading a document this large takes minutes`;
@@ -72499,8 +72500,9 @@ function validMaxSize(options) {
   }
   return maxSize;
 }
-var guardDocument = (options) => {
+var guardDocument = function(options) {
   const maxSize = validMaxSize(options);
+  this.data(MAX_SIZE_KEY, maxSize);
   return (tree, file) => {
     const bytes = Buffer.byteLength(String(file.value ?? ""));
     if (bytes > maxSize) {
@@ -76808,6 +76810,11 @@ function agree(word, count) {
   const singular2 = word.replace(/s$/i, "");
   return count === 1 ? singular2 : `${singular2}s`;
 }
+function roundingOf(mention2) {
+  const units = [...mention2.span.text.matchAll(/(?<![\p{L}])(days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)(?![\p{L}])/giu)].map((match2) => unitOf(match2[1] ?? "m"));
+  if (units.length === 0 || units.some((unit2) => unit2 === "m")) return 0;
+  return units.includes("h") ? 30 : MINUTES_PER_DAY / 2;
+}
 function rewriteDuration(text3, minutes) {
   const figures = [...text3.matchAll(FIGURE)];
   if (figures.length === 0 || new RegExp("\\d\\s{0,2}-\\s{0,2}\\p{L}", "u").test(text3) || text3.replace(FIGURE, "").search(WORD_NUMBER) >= 0) return void 0;
@@ -79283,6 +79290,115 @@ var blameless_language_default = defineRule({
   }
 });
 
+// src/milestones.ts
+var MILESTONE_KINDS = ["start", "detection", "mitigation", "resolution"];
+var CUE_WORDS = {
+  start: /\b(?:start of (?:the )?(?:outage|incident|impact)|(?:outage|incident|impact) (?:begins|began|starts|started))\b/gi,
+  detection: /\b(?:detect(?:ed|s|ion)?|alert(?:ed|s|ing)?|alarm(?:s|ed)?|notic(?:ed|es)|paged|page (?:was |went )?(?:sent|out|fired)|report(?:ed|s|ing)|first e-?mail|discover(?:ed|s|y)|spotted|observed|flagged|became aware|aware of|complain(?:ed|ts?)|first (?:sign|report|error|alert)s?|(?:monitor(?:ing|s)?|pagerduty|nagios|datadog|grafana|prometheus) (?:triggered|fired|showed|raised|reported)|on-?call (?:engineer )?(?:was )?(?:notified|paged))\b/gi,
+  mitigation: /\b(?:mitigat(?:ed|es|e|ion|ing)|roll(?:ed|ing)?[ -]?back|rollback|revert(?:ed|ing|s)?|restor(?:ed|ing|es|e)|resolv(?:ed|es|e)|recover(?:ed|y|s)?|fixed|(?:deploy|appl|push|roll|submit|merg|ship)\w{0,4} (?:out )?(?:a |the )?(?:hot)?fix|(?:hot)?fix(?:es)? (?:was |were )?(?:deployed|applied|pushed|rolled out|implemented)|hotfix|patch(?:ed)?|workaround|fail(?:ed)?[ -]?over|back (?:online|up|to normal)|resum(?:ed|es)|return(?:s|ed)? to normal|stabili[sz]ed|restart(?:ed|ing)?|reboot(?:ed|ing)?|re-?enabled|disabled|scaled (?:up|out))\b/gi,
+  resolution: /\b(?:resolv(?:ed|es)|fully (?:restored|recovered|operational|functional)|restored|recovered|back (?:online|up|to normal)|return(?:s|ed)? to normal|resum(?:ed|es)|all clear|incident (?:closed|ended|over|resolved)|closed the incident|normal (?:operations?|service)|operational again|stable again|stabili[sz]ed|end of (?:the )?(?:outage|incident|impact)|(?:outage|incident|impact) (?:ends|ended|is over|was over))\b/gi
+};
+var NEGATION = /(?:n't|\b(?:not|never|no longer|failed|unable|attempt(?:ed|s|ing)?|tried|trying|without|until|before|if|whether)\b)/i;
+var CLAUSE_BREAK2 = /[.;:,!?]/;
+var CLAUSE_LOOKBEHIND = 40;
+function clauseBefore2(text3, index2) {
+  const before = text3.slice(Math.max(0, index2 - CLAUSE_LOOKBEHIND), index2);
+  let cut = before.length;
+  while (cut > 0 && !CLAUSE_BREAK2.test(before.charAt(cut - 1))) cut--;
+  return before.slice(cut);
+}
+var CUES = Object.fromEntries(
+  Object.entries(CUE_WORDS).map(([kind, pattern2]) => [kind, new RegExp(pattern2.source.replaceAll(" ", "\\s{1,3}"), "gi")])
+);
+function findCue(text3, kind) {
+  for (const match2 of text3.text.matchAll(CUES[kind])) {
+    if (!NEGATION.test(clauseBefore2(text3.text, match2.index))) return subspan(text3, match2.index, match2.index + match2[0].length);
+  }
+  return void 0;
+}
+var MAX_BODY = 3e3;
+function bodiesOf(model) {
+  const bodies = /* @__PURE__ */ new Map();
+  let next;
+  for (const entry of [...model.timeline.entries].reverse()) {
+    const from = entry.stamp && entry.stamp.start >= entry.line.start ? entry.stamp.start + entry.stamp.text.length : entry.line.start;
+    let to = entry.line.start + entry.line.text.length;
+    if (entry.kind !== "untimed") {
+      to = next && next.section === entry.section ? next.line.start : entry.section.contentEnd;
+      next = entry;
+    }
+    bodies.set(entry, slice(model.source, from, Math.max(from, Math.min(to, from + MAX_BODY))));
+  }
+  return bodies;
+}
+function classify(model) {
+  const kinds = /* @__PURE__ */ new Map();
+  const cues = /* @__PURE__ */ new Map();
+  const bodies = bodiesOf(model);
+  for (const entry of model.timeline.entries) {
+    const words = bodies.get(entry) ?? entry.line;
+    const found = {};
+    for (const kind of MILESTONE_KINDS) {
+      const cue = findCue(words, kind);
+      if (cue) found[kind] = cue;
+    }
+    cues.set(entry, found);
+    kinds.set(entry, MILESTONE_KINDS.filter((kind) => found[kind] !== void 0));
+  }
+  const timed = model.timeline.timed.map((entry, index2) => ({ entry, index: index2 })).sort((a, b) => (a.entry.at ?? 0) - (b.entry.at ?? 0) || a.index - b.index).map(({ entry }) => entry);
+  const milestone = (kind, entry) => {
+    const cue = entry ? cues.get(entry)?.[kind] : void 0;
+    return entry && cue ? { kind, entry, cue } : void 0;
+  };
+  const has = (kind) => (entry) => cues.get(entry)?.[kind] !== void 0;
+  const start = milestone("start", timed.find(has("start")));
+  const detection = milestone("detection", timed.find(has("detection")));
+  const detectedAt = detection?.entry.at ?? Number.NEGATIVE_INFINITY;
+  const mitigation = milestone("mitigation", timed.find((entry) => (entry.at ?? 0) >= detectedAt && has("mitigation")(entry)));
+  const resolution = milestone("resolution", [...timed].reverse().find(has("resolution")));
+  const milestones = { kinds };
+  if (start) milestones.start = start;
+  if (detection) milestones.detection = detection;
+  if (mitigation) milestones.mitigation = mitigation;
+  if (resolution) milestones.resolution = resolution;
+  return milestones;
+}
+var cache4 = /* @__PURE__ */ new WeakMap();
+function getMilestones(model) {
+  let milestones = cache4.get(model);
+  if (!milestones) {
+    milestones = classify(model);
+    cache4.set(model, milestones);
+  }
+  return milestones;
+}
+
+// src/timeline-window.ts
+function inOrder(entries) {
+  let previous2 = Number.NEGATIVE_INFINITY;
+  for (const entry of entries) {
+    if (entry.at === void 0) continue;
+    if (entry.at < previous2) return false;
+    previous2 = entry.at;
+  }
+  return true;
+}
+function minuteEntries(entries) {
+  const kept = entries.filter((entry) => entry?.at !== void 0 && entry.precision === "minute" && entry.stamp !== void 0);
+  return [...new Set(kept)];
+}
+function timelineWindows(model) {
+  if (!inOrder(model.timeline.timed)) return [];
+  const milestones = getMilestones(model);
+  const { first, last } = minuteBounds(model.timeline);
+  const starts = minuteEntries([first, milestones.start?.entry, milestones.detection?.entry]);
+  if (!milestones.mitigation && !milestones.resolution) return [];
+  const ends = minuteEntries([milestones.mitigation?.entry, milestones.resolution?.entry, last]);
+  return starts.flatMap(
+    (from) => ends.flatMap((to) => to.at !== void 0 && from.at !== void 0 && to.at > from.at ? [{ from, to, minutes: to.at - from.at }] : [])
+  );
+}
+
 // rules/duration-consistency.ts
 function fixOf(source, length, minutes) {
   const text3 = rewriteDuration(source.slice(length.span.start, spanEnd(length.span)), minutes);
@@ -79305,6 +79421,14 @@ var duration_consistency_default = defineRule({
     for (const { duration: length, range, minutes } of model.facts.windows) {
       if (mismatch && length.span.start === duration.span.start || !range.time || !range.end?.time || !disagreesWith(length, minutes, options.tolerance)) continue;
       report(`Unexpected stated duration of ${formatMinutes(length.minutes)}, expected ${formatMinutes(minutes)} from ${formatClock(range.time)} to ${formatClock(range.end.time)} in the same sentence`, length.span, fixOf(model.source, length, minutes));
+    }
+    if (duration && !start && !end) {
+      const windows2 = timelineWindows(model).sort((a, b) => Math.abs(a.minutes - duration.minutes) - Math.abs(b.minutes - duration.minutes));
+      const slack = Math.max(options.tolerance, roundingOf(duration));
+      const [closest] = windows2;
+      if (closest && windows2.every((window2) => disagreesWith(duration, window2.minutes, slack))) {
+        report(`Unexpected stated duration of ${formatMinutes(duration.minutes)}, expected ${formatMinutes(closest.minutes)} from the timeline entry at ${stampText(closest.from)} to the one at ${stampText(closest.to)}`, duration.span);
+      }
     }
     const { first, last } = minuteBounds(model.timeline);
     if (start && first?.at !== void 0 && first.stamp && first.at - start.at > options.tolerance) {
@@ -80122,89 +80246,6 @@ var timeline_timestamps_default = defineRule({
     }
   }
 });
-
-// src/milestones.ts
-var MILESTONE_KINDS = ["start", "detection", "mitigation", "resolution"];
-var CUE_WORDS = {
-  start: /\b(?:start of (?:the )?(?:outage|incident|impact)|(?:outage|incident|impact) (?:begins|began|starts|started))\b/gi,
-  detection: /\b(?:detect(?:ed|s|ion)?|alert(?:ed|s|ing)?|alarm(?:s|ed)?|notic(?:ed|es)|paged|page (?:was |went )?(?:sent|out|fired)|report(?:ed|s|ing)|first e-?mail|discover(?:ed|s|y)|spotted|observed|flagged|became aware|aware of|complain(?:ed|ts?)|first (?:sign|report|error|alert)s?|(?:monitor(?:ing|s)?|pagerduty|nagios|datadog|grafana|prometheus) (?:triggered|fired|showed|raised|reported)|on-?call (?:engineer )?(?:was )?(?:notified|paged))\b/gi,
-  mitigation: /\b(?:mitigat(?:ed|es|e|ion|ing)|roll(?:ed|ing)?[ -]?back|rollback|revert(?:ed|ing|s)?|restor(?:ed|ing|es|e)|resolv(?:ed|es|e)|recover(?:ed|y|s)?|fixed|(?:deploy|appl|push|roll|submit|merg|ship)\w{0,4} (?:out )?(?:a |the )?(?:hot)?fix|(?:hot)?fix(?:es)? (?:was |were )?(?:deployed|applied|pushed|rolled out|implemented)|hotfix|patch(?:ed)?|workaround|fail(?:ed)?[ -]?over|back (?:online|up|to normal)|resum(?:ed|es)|return(?:s|ed)? to normal|stabili[sz]ed|restart(?:ed|ing)?|reboot(?:ed|ing)?|re-?enabled|disabled|scaled (?:up|out))\b/gi,
-  resolution: /\b(?:resolv(?:ed|es)|fully (?:restored|recovered|operational|functional)|restored|recovered|back (?:online|up|to normal)|return(?:s|ed)? to normal|resum(?:ed|es)|all clear|incident (?:closed|ended|over|resolved)|closed the incident|normal (?:operations?|service)|operational again|stable again|stabili[sz]ed|end of (?:the )?(?:outage|incident|impact)|(?:outage|incident|impact) (?:ends|ended|is over|was over))\b/gi
-};
-var NEGATION = /(?:n't|\b(?:not|never|no longer|failed|unable|attempt(?:ed|s|ing)?|tried|trying|without|until|before|if|whether)\b)/i;
-var CLAUSE_BREAK2 = /[.;:,!?]/;
-var CLAUSE_LOOKBEHIND = 40;
-function clauseBefore2(text3, index2) {
-  const before = text3.slice(Math.max(0, index2 - CLAUSE_LOOKBEHIND), index2);
-  let cut = before.length;
-  while (cut > 0 && !CLAUSE_BREAK2.test(before.charAt(cut - 1))) cut--;
-  return before.slice(cut);
-}
-var CUES = Object.fromEntries(
-  Object.entries(CUE_WORDS).map(([kind, pattern2]) => [kind, new RegExp(pattern2.source.replaceAll(" ", "\\s{1,3}"), "gi")])
-);
-function findCue(text3, kind) {
-  for (const match2 of text3.text.matchAll(CUES[kind])) {
-    if (!NEGATION.test(clauseBefore2(text3.text, match2.index))) return subspan(text3, match2.index, match2.index + match2[0].length);
-  }
-  return void 0;
-}
-var MAX_BODY = 3e3;
-function bodiesOf(model) {
-  const bodies = /* @__PURE__ */ new Map();
-  let next;
-  for (const entry of [...model.timeline.entries].reverse()) {
-    const from = entry.stamp && entry.stamp.start >= entry.line.start ? entry.stamp.start + entry.stamp.text.length : entry.line.start;
-    let to = entry.line.start + entry.line.text.length;
-    if (entry.kind !== "untimed") {
-      to = next && next.section === entry.section ? next.line.start : entry.section.contentEnd;
-      next = entry;
-    }
-    bodies.set(entry, slice(model.source, from, Math.max(from, Math.min(to, from + MAX_BODY))));
-  }
-  return bodies;
-}
-function classify(model) {
-  const kinds = /* @__PURE__ */ new Map();
-  const cues = /* @__PURE__ */ new Map();
-  const bodies = bodiesOf(model);
-  for (const entry of model.timeline.entries) {
-    const words = bodies.get(entry) ?? entry.line;
-    const found = {};
-    for (const kind of MILESTONE_KINDS) {
-      const cue = findCue(words, kind);
-      if (cue) found[kind] = cue;
-    }
-    cues.set(entry, found);
-    kinds.set(entry, MILESTONE_KINDS.filter((kind) => found[kind] !== void 0));
-  }
-  const timed = model.timeline.timed.map((entry, index2) => ({ entry, index: index2 })).sort((a, b) => (a.entry.at ?? 0) - (b.entry.at ?? 0) || a.index - b.index).map(({ entry }) => entry);
-  const milestone = (kind, entry) => {
-    const cue = entry ? cues.get(entry)?.[kind] : void 0;
-    return entry && cue ? { kind, entry, cue } : void 0;
-  };
-  const has = (kind) => (entry) => cues.get(entry)?.[kind] !== void 0;
-  const start = milestone("start", timed.find(has("start")));
-  const detection = milestone("detection", timed.find(has("detection")));
-  const detectedAt = detection?.entry.at ?? Number.NEGATIVE_INFINITY;
-  const mitigation = milestone("mitigation", timed.find((entry) => (entry.at ?? 0) >= detectedAt && has("mitigation")(entry)));
-  const resolution = milestone("resolution", [...timed].reverse().find(has("resolution")));
-  const milestones = { kinds };
-  if (start) milestones.start = start;
-  if (detection) milestones.detection = detection;
-  if (mitigation) milestones.mitigation = mitigation;
-  if (resolution) milestones.resolution = resolution;
-  return milestones;
-}
-var cache4 = /* @__PURE__ */ new WeakMap();
-function getMilestones(model) {
-  let milestones = cache4.get(model);
-  if (!milestones) {
-    milestones = classify(model);
-    cache4.set(model, milestones);
-  }
-  return milestones;
-}
 
 // src/extract-facts.ts
 function locatorOf(source) {
