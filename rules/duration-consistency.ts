@@ -1,15 +1,14 @@
-import {type DurationMention, disagreesWith, formatMinutes, rewriteDuration, roundingOf} from '../src/duration.js'
+import {type DurationMention, disagreesWith, formatMinutes, rewriteDuration} from '../src/duration.js'
 import {defineRule} from '../src/rule.js'
 import {MINUTES_PER_DAY, formatClock} from '../src/time.js'
 import {spanEnd} from '../src/text.js'
 import {minuteBounds, stampText} from '../src/timeline.js'
-import {timelineWindows} from '../src/timeline-window.js'
+import {closestTimelineWindow, readingSlack} from '../src/timeline-window.js'
 
 export interface Options {
   /** Minutes a stated figure may be off before it is reported. */
   tolerance?: number
 }
-
 
 // A fix rewrites only the figures, and only where that is exact ("nine hours" in prose is left to the author).
 // The source, not the statement's text: a wrapped duration keeps its line break.
@@ -42,30 +41,22 @@ export default defineRule<Options>({
       report(`Unexpected stated duration of ${formatMinutes(length.minutes)}, expected ${formatMinutes(minutes)} from ${formatClock(range.time)} to ${formatClock(range.end.time)} in the same sentence`, length.span, fixOf(model.source, length, minutes))
     }
 
-    // With neither start nor end stated, the timeline tells the length; its
-    // figures are rounded as written ("9 hours"), and no fix is sure.
-    if (duration && !start && !end) {
-      const windows = timelineWindows(model).sort((a, b) => Math.abs(a.minutes - duration.minutes) - Math.abs(b.minutes - duration.minutes))
-      const slack = Math.max(options.tolerance, roundingOf(duration))
-      const [closest] = windows
-      if (closest && windows.every((window) => disagreesWith(duration, window.minutes, slack))) {
-        report(`Unexpected stated duration of ${formatMinutes(duration.minutes)}, expected ${formatMinutes(closest.minutes)} from the timeline entry at ${stampText(closest.from)} to the one at ${stampText(closest.to)}`, duration.span)
-      }
+    // With neither start nor end stated, the timeline tells the length: a reading, never a sure fix.
+    const reading = duration && !start && !end ? closestTimelineWindow(model, duration.minutes) : undefined
+    if (duration && reading && disagreesWith(duration, reading.minutes, readingSlack(duration, options.tolerance))) {
+      report(`Unexpected stated duration of ${formatMinutes(duration.minutes)}, expected ${formatMinutes(reading.minutes)} from the timeline entry at ${stampText(reading.from)} to the one at ${stampText(reading.to)}`, duration.span)
     }
 
     const {first, last} = minuteBounds(model.timeline)
     if (start && first?.at !== undefined && first.stamp && first.at - start.at > options.tolerance) {
-      report(
-        `Unexpected first timeline entry at \`${first.stamp.text.trim()}\` after the stated start at ${formatClock(start.time)}, expected the timeline to begin when the incident began`,
-        first.stamp
-      )
+      report(`Unexpected first timeline entry at ${stampText(first)} after the stated start at ${formatClock(start.time)}, expected the timeline to begin when the incident began`, first.stamp)
     }
     // An undated timeline of an incident that lasted days cannot be placed on
     // those days: only its midnights are known, not the days it skipped.
     const placeable = model.timeline.dated || !start || end === undefined || end.at - start.at < MINUTES_PER_DAY
     if (end && placeable && last?.at !== undefined && last.stamp && end.at - last.at > options.tolerance) {
       const stated = end.reckoned && start && duration ? `end at ${formatClock(end.time)} (the stated start at ${formatClock(start.time)} plus ${formatMinutes(duration.minutes)})` : `stated end at ${formatClock(end.time)}`
-      report(`Unexpected ${stated} after the last timeline entry at \`${last.stamp.text.trim()}\`, expected the timeline to reach the end of the incident`, end.span)
+      report(`Unexpected ${stated} after the last timeline entry at ${stampText(last)}, expected the timeline to reach the end of the incident`, end.span)
     }
   }
 })

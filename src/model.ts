@@ -5,6 +5,7 @@ import {type StatedFacts, extractStatedFacts, placeMoments} from './facts.js'
 import {frontMatterFactLabels} from './frontmatter.js'
 import {type FactLabelMention, type Section, scanSections} from './sections.js'
 import {type SectionKind, type SectionMatcher, type SynonymOption, createSectionMatcher} from './synonyms.js'
+import {tableFactLabels} from './tables.js'
 import {type Span, markdownText, slice, spanEnd} from './text.js'
 import {type Timeline, buildTimeline, unnamedLog} from './timeline.js'
 import {type DateOrder, type TimeMention, dateOrderOf, dayNumber} from './time.js'
@@ -44,7 +45,11 @@ function matcherFor(synonyms: SynonymOption): SectionMatcher {
 export function buildModel(tree: Root, source: string, synonyms: SynonymOption = {}): PostmortemModel {
   const matcher = matcherFor(synonyms)
   const scan = scanSections(tree, source, matcher)
-  const factLabels = [...frontMatterFactLabels(tree, source, (title) => matcher.factLabel(title)), ...scan.factLabels]
+  const factLabels = [
+    ...frontMatterFactLabels(tree, source, (title) => matcher.factLabel(title)),
+    ...scan.factLabels,
+    ...tableFactLabels(tree, source, (title) => matcher.factLabel(title))
+  ]
   // 03/04/2024 is read as the document's unambiguous numeric dates are written.
   const order = dateOrderOf(source)
   const {startMention, endMention, ...stated} = extractStatedFacts(tree, source, scan.sections, factLabels, scan.preambleEnd, order)

@@ -1,3 +1,4 @@
+import {type DurationMention, roundingOf} from './duration.js'
 import {getMilestones} from './milestones.js'
 import type {PostmortemModel} from './model.js'
 import {type TimelineEntry, minuteBounds} from './timeline.js'
@@ -6,12 +7,10 @@ import {type TimelineEntry, minuteBounds} from './timeline.js'
  * How long the incident lasted as its timeline tells it, for a document
  * that states a duration but neither start nor end. A timeline does not say
  * which entry began the incident: it may open with the change that caused
- * it, hours before, or with the alert; and impact may end with the
- * mitigation, with the resolution or with the last entry. So every reading
- * is kept: from the first entry, the entry that says the outage began, or
- * the detection, to the entry that tells of mitigation or of resolution, or
- * the last entry. A stated duration
- * that matches none of them disagrees with the timeline.
+ * it, days before, with the alert, or with the first sign of impact. Nor
+ * does impact always end at the same entry: the mitigation, the resolution
+ * or the last entry. So every reading is kept, from any entry to one of
+ * those, and a stated duration is held against the reading closest to it.
  */
 export interface TimelineWindow {
   from: TimelineEntry
@@ -30,20 +29,32 @@ function inOrder(entries: readonly TimelineEntry[]): boolean {
   return true
 }
 
-function minuteEntries(entries: ReadonlyArray<TimelineEntry | undefined>): TimelineEntry[] {
-  const kept = entries.filter((entry): entry is TimelineEntry => entry?.at !== undefined && entry.precision === 'minute' && entry.stamp !== undefined)
-  return [...new Set(kept)]
+function isMinute(entry: TimelineEntry | undefined): entry is TimelineEntry & {at: number} {
+  return entry?.at !== undefined && entry.precision === 'minute' && entry.stamp !== undefined
 }
 
-export function timelineWindows(model: PostmortemModel): TimelineWindow[] {
-  if (!inOrder(model.timeline.timed)) return []
+/** The reading of the timeline closest to `minutes`, if the timeline tells where the incident ended. */
+export function closestTimelineWindow(model: PostmortemModel, minutes: number): TimelineWindow | undefined {
+  const entries = model.timeline.timed
   const milestones = getMilestones(model)
-  const {first, last} = minuteBounds(model.timeline)
-  const starts = minuteEntries([first, milestones.start?.entry, milestones.detection?.entry])
   // Without an entry that tells of the end, the last one may be any follow-up.
-  if (!milestones.mitigation && !milestones.resolution) return []
-  const ends = minuteEntries([milestones.mitigation?.entry, milestones.resolution?.entry, last])
-  return starts.flatMap((from) =>
-    ends.flatMap((to) => (to.at !== undefined && from.at !== undefined && to.at > from.at ? [{from, to, minutes: to.at - from.at}] : []))
-  )
+  if ((!milestones.mitigation && !milestones.resolution) || !inOrder(entries)) return undefined
+  const ends = new Set([milestones.mitigation?.entry, milestones.resolution?.entry, minuteBounds(model.timeline).last].filter(isMinute))
+  let closest: TimelineWindow | undefined
+  for (const to of ends) {
+    for (const from of entries) {
+      if (!isMinute(from) || from.at >= to.at) continue
+      const length = to.at - from.at
+      if (!closest || Math.abs(length - minutes) < Math.abs(closest.minutes - minutes)) closest = {from, to, minutes: length}
+    }
+  }
+  return closest
+}
+
+// A length read from the timeline may be off by a tenth, as "about 2 hours" may.
+const READING_SHARE = 0.1
+
+/** Minutes a stated duration may differ from a timeline's reading: a tenth of it, its rounding, or the tolerance. */
+export function readingSlack(duration: DurationMention, tolerance: number): number {
+  return Math.max(tolerance, roundingOf(duration), duration.minutes * READING_SHARE)
 }

@@ -72791,6 +72791,42 @@ function isEmptyRow(line) {
   const cells = cellsOf(line);
   return line.text.includes("|") && cells.length > 0 && cells.every((cell2) => cell2.text === "");
 }
+function bareText(cell2) {
+  return cell2.text.replace(/[*_`]/g, "").trim();
+}
+function keyedCells(lines) {
+  const [head, delimiter, ...rows] = lines;
+  if (!head?.text.includes("|") || !delimiter || !isDelimiterRow(delimiter)) return [];
+  const body = rows.filter((row) => row.text.includes("|") && !isEmptyRow(row));
+  const headers = cellsOf(head);
+  if (body.length === 1 && body[0]) {
+    return cellsOf(body[0]).flatMap((value2, column) => {
+      const key = headers[column];
+      return key && bareText(key) && bareText(value2) ? [{ key, value: value2 }] : [];
+    });
+  }
+  if (headers.length !== 2) return [];
+  return body.flatMap((row) => {
+    const [key, value2] = cellsOf(row);
+    return key && value2 && bareText(key) && bareText(value2) ? [{ key, value: value2 }] : [];
+  });
+}
+function tableFactLabels(tree, source, factLabel) {
+  const found = [];
+  visit(tree, (node2) => {
+    if (node2.type !== "paragraph" && node2.type !== "table") return void 0;
+    const start = node2.position?.start.offset;
+    const end = node2.position?.end.offset;
+    if (start !== void 0 && end !== void 0 && source.slice(start, end).includes("|")) {
+      for (const { key, value: value2 } of keyedCells(splitLines(source, start, end))) {
+        const label = factLabel(bareText(key));
+        if (label) found.push({ label, marker: key, content: value2 });
+      }
+    }
+    return SKIP;
+  });
+  return found;
+}
 
 // node_modules/chrono-node/dist/esm/locales/en/index.js
 var en_exports = {};
@@ -78448,7 +78484,11 @@ function matcherFor(synonyms) {
 function buildModel(tree, source, synonyms = {}) {
   const matcher = matcherFor(synonyms);
   const scan = scanSections(tree, source, matcher);
-  const factLabels = [...frontMatterFactLabels(tree, source, (title) => matcher.factLabel(title)), ...scan.factLabels];
+  const factLabels = [
+    ...frontMatterFactLabels(tree, source, (title) => matcher.factLabel(title)),
+    ...scan.factLabels,
+    ...tableFactLabels(tree, source, (title) => matcher.factLabel(title))
+  ];
   const order2 = dateOrderOf(source);
   const { startMention, endMention, ...stated } = extractStatedFacts(tree, source, scan.sections, factLabels, scan.preambleEnd, order2);
   const statedDay = startMention?.date ?? stated.date?.date;
@@ -79383,20 +79423,27 @@ function inOrder(entries) {
   }
   return true;
 }
-function minuteEntries(entries) {
-  const kept = entries.filter((entry) => entry?.at !== void 0 && entry.precision === "minute" && entry.stamp !== void 0);
-  return [...new Set(kept)];
+function isMinute(entry) {
+  return entry?.at !== void 0 && entry.precision === "minute" && entry.stamp !== void 0;
 }
-function timelineWindows(model) {
-  if (!inOrder(model.timeline.timed)) return [];
+function closestTimelineWindow(model, minutes) {
+  const entries = model.timeline.timed;
   const milestones = getMilestones(model);
-  const { first, last } = minuteBounds(model.timeline);
-  const starts = minuteEntries([first, milestones.start?.entry, milestones.detection?.entry]);
-  if (!milestones.mitigation && !milestones.resolution) return [];
-  const ends = minuteEntries([milestones.mitigation?.entry, milestones.resolution?.entry, last]);
-  return starts.flatMap(
-    (from) => ends.flatMap((to) => to.at !== void 0 && from.at !== void 0 && to.at > from.at ? [{ from, to, minutes: to.at - from.at }] : [])
-  );
+  if (!milestones.mitigation && !milestones.resolution || !inOrder(entries)) return void 0;
+  const ends = new Set([milestones.mitigation?.entry, milestones.resolution?.entry, minuteBounds(model.timeline).last].filter(isMinute));
+  let closest;
+  for (const to of ends) {
+    for (const from of entries) {
+      if (!isMinute(from) || from.at >= to.at) continue;
+      const length = to.at - from.at;
+      if (!closest || Math.abs(length - minutes) < Math.abs(closest.minutes - minutes)) closest = { from, to, minutes: length };
+    }
+  }
+  return closest;
+}
+var READING_SHARE = 0.1;
+function readingSlack(duration, tolerance) {
+  return Math.max(tolerance, roundingOf(duration), duration.minutes * READING_SHARE);
 }
 
 // rules/duration-consistency.ts
@@ -79422,25 +79469,18 @@ var duration_consistency_default = defineRule({
       if (mismatch && length.span.start === duration.span.start || !range.time || !range.end?.time || !disagreesWith(length, minutes, options.tolerance)) continue;
       report(`Unexpected stated duration of ${formatMinutes(length.minutes)}, expected ${formatMinutes(minutes)} from ${formatClock(range.time)} to ${formatClock(range.end.time)} in the same sentence`, length.span, fixOf(model.source, length, minutes));
     }
-    if (duration && !start && !end) {
-      const windows2 = timelineWindows(model).sort((a, b) => Math.abs(a.minutes - duration.minutes) - Math.abs(b.minutes - duration.minutes));
-      const slack = Math.max(options.tolerance, roundingOf(duration));
-      const [closest] = windows2;
-      if (closest && windows2.every((window2) => disagreesWith(duration, window2.minutes, slack))) {
-        report(`Unexpected stated duration of ${formatMinutes(duration.minutes)}, expected ${formatMinutes(closest.minutes)} from the timeline entry at ${stampText(closest.from)} to the one at ${stampText(closest.to)}`, duration.span);
-      }
+    const reading = duration && !start && !end ? closestTimelineWindow(model, duration.minutes) : void 0;
+    if (duration && reading && disagreesWith(duration, reading.minutes, readingSlack(duration, options.tolerance))) {
+      report(`Unexpected stated duration of ${formatMinutes(duration.minutes)}, expected ${formatMinutes(reading.minutes)} from the timeline entry at ${stampText(reading.from)} to the one at ${stampText(reading.to)}`, duration.span);
     }
     const { first, last } = minuteBounds(model.timeline);
     if (start && first?.at !== void 0 && first.stamp && first.at - start.at > options.tolerance) {
-      report(
-        `Unexpected first timeline entry at \`${first.stamp.text.trim()}\` after the stated start at ${formatClock(start.time)}, expected the timeline to begin when the incident began`,
-        first.stamp
-      );
+      report(`Unexpected first timeline entry at ${stampText(first)} after the stated start at ${formatClock(start.time)}, expected the timeline to begin when the incident began`, first.stamp);
     }
     const placeable = model.timeline.dated || !start || end === void 0 || end.at - start.at < MINUTES_PER_DAY;
     if (end && placeable && last?.at !== void 0 && last.stamp && end.at - last.at > options.tolerance) {
       const stated = end.reckoned && start && duration ? `end at ${formatClock(end.time)} (the stated start at ${formatClock(start.time)} plus ${formatMinutes(duration.minutes)})` : `stated end at ${formatClock(end.time)}`;
-      report(`Unexpected ${stated} after the last timeline entry at \`${last.stamp.text.trim()}\`, expected the timeline to reach the end of the incident`, end.span);
+      report(`Unexpected ${stated} after the last timeline entry at ${stampText(last)}, expected the timeline to reach the end of the incident`, end.span);
     }
   }
 });
