@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node'
-import {type Span, subspan} from './text.js'
+import {type Span, spanEnd, subspan} from './text.js'
 import {namedZoneOffset} from './zones.js'
 import {countScanned} from './work.js'
 
@@ -332,6 +332,8 @@ export function readLeadingTimeWithChrono(head: Span, order: DateOrder = 'month-
   return impossible ? {kind: 'impossible', impossible} : undefined
 }
 
+const DATE_AFTER_TIME = /^[\s,]{0,3}(?:on\s{1,2})?$/i
+
 /** Every date and time mentioned in a text, in order. */
 export function findTimes(span: Span, order: DateOrder = 'month-first'): TimeMention[] {
   const mentions: TimeMention[] = []
@@ -346,6 +348,13 @@ export function findTimes(span: Span, order: DateOrder = 'month-first'): TimeMen
       previous.end = {span: mention.span, time: mention.time}
       if (previous.time.offset === undefined && mention.time.offset !== undefined) previous.time.offset = mention.time.offset
       if (mention.date) previous.end.date = mention.date
+      continue
+    }
+    // chrono-node joins "2 a.m. on 17/01/2021" but not "2 a.m 17/01/2021": a
+    // time written right before a date is on that date.
+    if (previous && !previous.end && previous.time && !previous.date && mention.date && !mention.time && !mention.end && DATE_AFTER_TIME.test(between)) {
+      previous.date = mention.date
+      previous.span = subspan(span, previous.span.start - span.start, spanEnd(mention.span) - span.start)
       continue
     }
     mentions.push(mention)

@@ -14,10 +14,11 @@ import {
   minuteOfDay,
   readLeadingTime
 } from './time.js'
-import {blocksFrom} from './statements.js'
+import {appendAll} from './arrays.js'
+import {blocksFrom, statementsIn} from './statements.js'
 
 /** Where an entry was written: a list item, a table row, a line of a paragraph or a sub-heading. */
-export type EntrySource = 'item' | 'row' | 'line' | 'heading'
+export type EntrySource = 'item' | 'row' | 'line' | 'heading' | 'prose'
 
 export interface TimelineEntry {
   /** The timeline section the entry is in. */
@@ -51,12 +52,18 @@ export interface Timeline {
   timed: TimelineEntry[]
   /** Whether any entry has a date of its own or from a date line: otherwise only midnight rollovers place entries on days. */
   dated: boolean
+  /**
+   * Clock times told in the sentences of a timeline section that has no
+   * timed entries ("The issue was detected at 11 a.m"), in document order: where
+   * such a timeline begins and ends, but not entries to put in order.
+   */
+  told: TimelineEntry[]
 }
 
 /** The earliest and latest entries timed to the minute: where the timeline begins and ends. */
 export function minuteBounds(timeline: Timeline): {first?: TimelineEntry; last?: TimelineEntry} {
   const bounds: {first?: TimelineEntry; last?: TimelineEntry} = {}
-  for (const entry of timeline.timed) {
+  for (const entry of [...timeline.timed, ...timeline.told]) {
     if (entry.precision !== 'minute' || entry.at === undefined) continue
     if (bounds.first?.at === undefined || entry.at < bounds.first.at) bounds.first = entry
     if (bounds.last?.at === undefined || entry.at > bounds.last.at) bounds.last = entry
@@ -344,10 +351,12 @@ export function buildTimeline(
   order: DateOrder = 'month-first'
 ): Timeline {
   const entries: TimelineEntry[] = []
+  const told: TimelineEntry[] = []
   const groups = new Map<TimelineEntry, Nodes>()
   for (const section of sections) {
     if (!section.kinds.includes('timeline')) continue
     const placer = new SectionPlacer(defaultOffset, fallbackYear, anchorDay)
+    const before = entries.length
     for (const candidate of candidates(tree, source, section.contentStart, section.contentEnd, order)) {
       const reading = read(candidate, order)
       if (reading.kind === 'date-line') {
@@ -364,13 +373,29 @@ export function buildTimeline(
       entries.push(entry)
       if (candidate.group) groups.set(entry, candidate.group)
     }
+    if (!entries.slice(before).some((entry) => entry.mention?.time)) appendAll(told, toldMoments(tree, source, section, placer, order))
   }
   return {
     entries,
     untimed: untimedIn(entries, groups),
     timed: entries.filter((entry) => entry.at !== undefined),
-    dated: entries.some((entry) => entry.date !== undefined)
+    dated: entries.some((entry) => entry.date !== undefined),
+    told
   }
+}
+
+/** The clock times told in a timeline section written as prose, placed like entries. */
+function toldMoments(tree: Root, source: string, section: Section, placer: SectionPlacer, order: DateOrder): TimelineEntry[] {
+  const moments: TimelineEntry[] = []
+  for (const statement of statementsIn(tree, source, section.contentStart, section.contentEnd)) {
+    for (const mention of findTimes(statement, order)) {
+      if (!mention.time) continue
+      const entry: TimelineEntry = {section, line: statement, source: 'prose', kind: 'timed', stamp: mention.span, mention}
+      placer.place(entry, mention)
+      if (entry.at !== undefined) moments.push(entry)
+    }
+  }
+  return moments
 }
 
 // Fewer stamped blocks than this are dated sections of a report, not a log.

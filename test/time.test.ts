@@ -240,6 +240,16 @@ describe('findTimes', () => {
     expect(findTimes({text: 'The team went to eat and then to the west office', start: 0})).toEqual([])
   })
 
+  it('puts a time written right before a date on that date, which chrono-node joins only after "a.m."', () => {
+    const [joined, ...rest] = findTimes({text: 'It was fixed at 2 a.m 17/01/2021 by the team', start: 0}, 'day-first')
+    expect(rest).toEqual([])
+    expect(joined?.time).toEqual(clock(2, 0))
+    expect(joined?.date).toEqual({year: 2021, month: 1, day: 17})
+    expect(joined?.span.text).toBe('at 2 a.m 17/01/2021')
+    // Words between them keep them apart.
+    expect(findTimes({text: 'It failed at 2 a.m; by 17/01/2021 all was well', start: 0}, 'day-first')).toHaveLength(2)
+  })
+
   it('reads 12 AM and 12 PM', () => {
     const found = findTimes({text: 'It failed at 12:10 AM and again at 12:10 PM', start: 0})
     expect(found.map((mention) => mention.time)).toEqual([clock(0, 10), clock(12, 10)])

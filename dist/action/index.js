@@ -76136,6 +76136,7 @@ function readLeadingTimeWithChrono(head, order2 = "month-first") {
   const impossible = explainImpossible(head);
   return impossible ? { kind: "impossible", impossible } : void 0;
 }
+var DATE_AFTER_TIME = /^[\s,]{0,3}(?:on\s{1,2})?$/i;
 function findTimes(span, order2 = "month-first") {
   const mentions = [];
   for (const parsed of parseText(span.text, order2)) {
@@ -76148,6 +76149,11 @@ function findTimes(span, order2 = "month-first") {
       previous2.end = { span: mention2.span, time: mention2.time };
       if (previous2.time.offset === void 0 && mention2.time.offset !== void 0) previous2.time.offset = mention2.time.offset;
       if (mention2.date) previous2.end.date = mention2.date;
+      continue;
+    }
+    if (previous2 && !previous2.end && previous2.time && !previous2.date && mention2.date && !mention2.time && !mention2.end && DATE_AFTER_TIME.test(between)) {
+      previous2.date = mention2.date;
+      previous2.span = subspan(span, previous2.span.start - span.start, spanEnd(mention2.span) - span.start);
       continue;
     }
     mentions.push(mention2);
@@ -78181,7 +78187,7 @@ function scanSections(tree, source, matcher) {
 // src/timeline.ts
 function minuteBounds(timeline) {
   const bounds2 = {};
-  for (const entry of timeline.timed) {
+  for (const entry of [...timeline.timed, ...timeline.told]) {
     if (entry.precision !== "minute" || entry.at === void 0) continue;
     if (bounds2.first?.at === void 0 || entry.at < bounds2.first.at) bounds2.first = entry;
     if (bounds2.last?.at === void 0 || entry.at > bounds2.last.at) bounds2.last = entry;
@@ -78397,10 +78403,12 @@ var SectionPlacer = class {
 };
 function buildTimeline(tree, source, sections, defaultOffset, fallbackYear, anchorDay, order2 = "month-first") {
   const entries = [];
+  const told = [];
   const groups = /* @__PURE__ */ new Map();
   for (const section of sections) {
     if (!section.kinds.includes("timeline")) continue;
     const placer = new SectionPlacer(defaultOffset, fallbackYear, anchorDay);
+    const before = entries.length;
     for (const candidate of candidates(tree, source, section.contentStart, section.contentEnd, order2)) {
       const reading = read3(candidate, order2);
       if (reading.kind === "date-line") {
@@ -78417,13 +78425,27 @@ function buildTimeline(tree, source, sections, defaultOffset, fallbackYear, anch
       entries.push(entry);
       if (candidate.group) groups.set(entry, candidate.group);
     }
+    if (!entries.slice(before).some((entry) => entry.mention?.time)) appendAll(told, toldMoments(tree, source, section, placer, order2));
   }
   return {
     entries,
     untimed: untimedIn(entries, groups),
     timed: entries.filter((entry) => entry.at !== void 0),
-    dated: entries.some((entry) => entry.date !== void 0)
+    dated: entries.some((entry) => entry.date !== void 0),
+    told
   };
+}
+function toldMoments(tree, source, section, placer, order2) {
+  const moments = [];
+  for (const statement of statementsIn(tree, source, section.contentStart, section.contentEnd)) {
+    for (const mention2 of findTimes(statement, order2)) {
+      if (!mention2.time) continue;
+      const entry = { section, line: statement, source: "prose", kind: "timed", stamp: mention2.span, mention: mention2 };
+      placer.place(entry, mention2);
+      if (entry.at !== void 0) moments.push(entry);
+    }
+  }
+  return moments;
 }
 var MIN_LOG_BLOCKS = 3;
 function isStampLine(line) {
