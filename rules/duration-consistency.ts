@@ -1,4 +1,5 @@
 import {type DurationMention, disagreesWith, formatMinutes, rewriteDuration} from '../src/duration.js'
+import type {StatedFacts} from '../src/facts.js'
 import {defineRule} from '../src/rule.js'
 import {MINUTES_PER_DAY, formatClock} from '../src/time.js'
 import {spanEnd} from '../src/text.js'
@@ -16,6 +17,14 @@ function fixOf(source: string, length: DurationMention, minutes: number): {expec
   const text = rewriteDuration(source.slice(length.span.start, spanEnd(length.span)), minutes)
   return text === undefined ? undefined : {expected: [text]}
 }
+
+function endStated({start, end, duration}: StatedFacts): string {
+  if (!end) return ''
+  if (end.reckoned && start && duration) return `end at ${formatClock(end.time)} (the stated start at ${formatClock(start.time)} plus ${formatMinutes(duration.minutes)})`
+  return `stated end at ${formatClock(end.time)}`
+}
+
+const dayGap = (minutes: number): string => (minutes >= MINUTES_PER_DAY ? ` (${formatMinutes(minutes)} before it)` : '')
 
 /**
  * Reports a stated duration that disagrees with the stated start and end, and
@@ -51,12 +60,12 @@ export default defineRule<Options>({
     if (start && first?.at !== undefined && first.stamp && first.at - start.at > options.tolerance) {
       report(`Unexpected first timeline entry at ${stampText(first)} after the stated start at ${formatClock(start.time)}, expected the timeline to begin when the incident began`, first.stamp)
     }
-    // An undated timeline of an incident that lasted days cannot be placed on
-    // those days: only its midnights are known, not the days it skipped.
-    const placeable = model.timeline.dated || !start || end === undefined || end.at - start.at < MINUTES_PER_DAY
+    // An undated timeline of an incident that lasted days is placed from the
+    // start's day by its midnights only when its first entry is the start.
+    const anchored = start && first?.at !== undefined && Math.abs(first.at - start.at) <= options.tolerance
+    const placeable = model.timeline.dated || !start || end === undefined || end.at - start.at < MINUTES_PER_DAY || anchored
     if (end && placeable && last?.at !== undefined && last.stamp && end.at - last.at > options.tolerance) {
-      const stated = end.reckoned && start && duration ? `end at ${formatClock(end.time)} (the stated start at ${formatClock(start.time)} plus ${formatMinutes(duration.minutes)})` : `stated end at ${formatClock(end.time)}`
-      report(`Unexpected ${stated} after the last timeline entry at ${stampText(last)}, expected the timeline to reach the end of the incident`, end.span)
+      report(`Unexpected ${endStated(model.facts)} after the last timeline entry at ${stampText(last)}${dayGap(end.at - last.at)}, expected the timeline to reach the end of the incident`, end.span)
     }
   }
 })

@@ -79473,6 +79473,12 @@ function fixOf(source, length, minutes) {
   const text3 = rewriteDuration(source.slice(length.span.start, spanEnd(length.span)), minutes);
   return text3 === void 0 ? void 0 : { expected: [text3] };
 }
+function endStated({ start, end, duration }) {
+  if (!end) return "";
+  if (end.reckoned && start && duration) return `end at ${formatClock(end.time)} (the stated start at ${formatClock(start.time)} plus ${formatMinutes(duration.minutes)})`;
+  return `stated end at ${formatClock(end.time)}`;
+}
+var dayGap = (minutes) => minutes >= MINUTES_PER_DAY ? ` (${formatMinutes(minutes)} before it)` : "";
 var duration_consistency_default = defineRule({
   name: "duration-consistency",
   description: "Require the stated duration, start, end and timeline to agree",
@@ -79499,10 +79505,10 @@ var duration_consistency_default = defineRule({
     if (start && first?.at !== void 0 && first.stamp && first.at - start.at > options.tolerance) {
       report(`Unexpected first timeline entry at ${stampText(first)} after the stated start at ${formatClock(start.time)}, expected the timeline to begin when the incident began`, first.stamp);
     }
-    const placeable = model.timeline.dated || !start || end === void 0 || end.at - start.at < MINUTES_PER_DAY;
+    const anchored = start && first?.at !== void 0 && Math.abs(first.at - start.at) <= options.tolerance;
+    const placeable = model.timeline.dated || !start || end === void 0 || end.at - start.at < MINUTES_PER_DAY || anchored;
     if (end && placeable && last?.at !== void 0 && last.stamp && end.at - last.at > options.tolerance) {
-      const stated = end.reckoned && start && duration ? `end at ${formatClock(end.time)} (the stated start at ${formatClock(start.time)} plus ${formatMinutes(duration.minutes)})` : `stated end at ${formatClock(end.time)}`;
-      report(`Unexpected ${stated} after the last timeline entry at ${stampText(last)}, expected the timeline to reach the end of the incident`, end.span);
+      report(`Unexpected ${endStated(model.facts)} after the last timeline entry at ${stampText(last)}${dayGap(end.at - last.at)}, expected the timeline to reach the end of the incident`, end.span);
     }
   }
 });
