@@ -10,7 +10,7 @@ import {type PostmortemModel, buildModel, getModel} from './model.js'
 import type {ImpactKind} from './quantity.js'
 import type {SectionStyle} from './sections.js'
 import type {SectionKind, SynonymOption} from './synonyms.js'
-import {type Span, splitLines, stripLeadingMarkup, stripTrailingMarkup} from './text.js'
+import type {Span} from './text.js'
 import {type CalendarDate, type ClockTime, findTimes, formatClock, formatDate, zoneOffset} from './time.js'
 import type {TimelineEntry} from './timeline.js'
 
@@ -287,7 +287,7 @@ export function factsOfModel(model: PostmortemModel): IncidentFacts {
     })
   }
 
-  const title = titleLine(model)
+  const title = model.title
   if (title && title.text !== '') result.title = located(calendar, title)
   const date = incidentDate(model, firstDated, title)
   if (date) {
@@ -348,16 +348,6 @@ export function factsOfModel(model: PostmortemModel): IncidentFacts {
 function momentOnly(milestone: MilestoneFact): FactMoment {
   const {entry: _entry, cue: _cue, ...moment} = milestone
   return moment
-}
-
-// An ATX heading before the first section: the title, which often carries
-// the date (`# 2019-02-05 Partial outage`).
-const TITLE = /^[ \t]{0,3}#{1,6}[ \t]/
-
-function titleLine(model: PostmortemModel): Span | undefined {
-  const preambleEnd = model.sections[0]?.marker.start ?? model.source.length
-  const line = splitLines(model.source, 0, preambleEnd).find((candidate) => TITLE.test(candidate.text))
-  return line ? stripTrailingMarkup(stripLeadingMarkup(line)) : undefined
 }
 
 /** The day of the incident: stated, the start's, the timeline's first, or the title's. */

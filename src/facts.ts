@@ -224,7 +224,9 @@ export function extractStatedFacts(
   sections: readonly Section[],
   factLabels: readonly FactLabelMention[],
   preambleEnd: number,
-  order: DateOrder = 'month-first'
+  order: DateOrder = 'month-first',
+  /** The document's title: its front matter `title`, or the heading before its first section. */
+  titles: readonly Span[] = []
 ): StatedMentions {
   // The document's statements, read once for every reader below.
   const statements = statementsIn(tree, source, 0, source.length)
@@ -270,8 +272,14 @@ export function extractStatedFacts(
     }
   }
 
+  // A date the text states beats the front matter's, which may be the day a
+  // post was published ("incident on 17th June 2019" in a post of July 2).
+  const firstDate = (lines: readonly Span[]): TimeMention | undefined => lines.flatMap((line) => findTimes(line, order)).find((mention) => mention.date)
+  const dateLabels = factLabels.filter((fact) => fact.label === 'date')
   const dateMention =
-    contentOf(factLabels, 'date').flatMap((line) => findTimes(line, order)).find((mention) => mention.date) ??
+    firstDate(dateLabels.filter((fact) => !fact.inFrontMatter).map((fact) => fact.content)) ??
+    firstDate(titles) ??
+    firstDate(dateLabels.filter((fact) => fact.inFrontMatter).map((fact) => fact.content)) ??
     (startMention?.date ? startMention : undefined) ??
     stated.flatMap(timesOf).find((mention) => mention.date)
 

@@ -150,7 +150,14 @@ export function frontMatterFactLabels(tree: Root, source: string, factLabel: (ti
     if (!field.value || (typeof field.data === 'object' && !(field.data instanceof Date))) continue
     const words = field.name.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase()
     const label = factLabel(words) ?? factLabel(words.split(' ')[0] ?? '')
-    if (label) labels.push({label, marker: field.key, content: field.value})
+    if (label) labels.push({label, marker: field.key, content: field.value, inFrontMatter: true})
   }
   return labels
+}
+
+/** The value of the front matter's `title` field, where a post keeps the title its body has no heading for. */
+export function frontMatterTitle(tree: Root, source: string): Span | undefined {
+  const frontMatter = readFrontMatter(tree, source)
+  if (!frontMatter || frontMatterProblem(frontMatter)) return undefined
+  return frontMatterFields(frontMatter).find((field) => field.name.toLowerCase() === 'title' && typeof field.data === 'string')?.value
 }

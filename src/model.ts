@@ -2,11 +2,11 @@ import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {memoPerObject, memoPerOptions} from './cache.js'
 import {type StatedFacts, extractStatedFacts, placeMoments} from './facts.js'
-import {frontMatterFactLabels} from './frontmatter.js'
+import {frontMatterFactLabels, frontMatterTitle} from './frontmatter.js'
 import {type FactLabelMention, type Section, scanSections} from './sections.js'
 import {type SectionKind, type SectionMatcher, type SynonymOption, createSectionMatcher} from './synonyms.js'
 import {tableFactLabels} from './tables.js'
-import {type Span, markdownText, slice, spanEnd} from './text.js'
+import {type Span, markdownText, slice, spanEnd, splitLines, stripLeadingMarkup, stripTrailingMarkup} from './text.js'
 import {type Timeline, buildTimeline, unnamedLog} from './timeline.js'
 import {type DateOrder, type TimeMention, dateOrderOf, dayNumber} from './time.js'
 
@@ -21,6 +21,8 @@ export interface PostmortemModel {
   clockTimes: Span[]
   /** How the document writes numeric dates (03/04/2024), from its unambiguous ones. */
   dateOrder: DateOrder
+  /** The document's title: a heading before its first section, else its front matter `title`. */
+  title?: Span
   sectionsOf(kind: SectionKind): Section[]
   /** Most headings are in a script the section table does not read (Japanese, Cyrillic…). */
   unreadTitles: boolean
@@ -33,6 +35,23 @@ export interface PostmortemModel {
 function throughRangeEnd(source: string, stamp: Span, mention: TimeMention): Span {
   const end = mention.end?.span
   return end && end.start >= spanEnd(stamp) && end.start - spanEnd(stamp) <= 12 ? slice(source, stamp.start, spanEnd(end)) : stamp
+}
+
+// A heading before the first section: the title, which often carries the
+// date (`# 2019-02-05 Partial outage`). A top-level one is surely the title;
+// a post keeps its title in the front matter; else any heading up there.
+const TOP_HEADING = /^[ \t]{0,3}#[ \t]/
+const ANY_HEADING = /^[ \t]{0,3}#{1,6}[ \t]/
+
+function titleOf(tree: Root, source: string, preambleEnd: number): Span | undefined {
+  // Not the front matter's own lines, where `# …` is a YAML comment.
+  const first = tree.children[0]
+  const bodyStart = first?.type === 'yaml' || (first?.type as string) === 'toml' ? (first?.position?.end.offset ?? 0) : 0
+  const lines = splitLines(source, bodyStart, Math.max(bodyStart, preambleEnd))
+  const line = lines.find((candidate) => TOP_HEADING.test(candidate.text))
+  if (line) return stripTrailingMarkup(stripLeadingMarkup(line))
+  const other = lines.find((candidate) => ANY_HEADING.test(candidate.text))
+  return frontMatterTitle(tree, source) ?? (other ? stripTrailingMarkup(stripLeadingMarkup(other)) : undefined)
 }
 
 // Building a matcher normalises every known title.
@@ -52,7 +71,8 @@ export function buildModel(tree: Root, source: string, synonyms: SynonymOption =
   ]
   // 03/04/2024 is read as the document's unambiguous numeric dates are written.
   const order = dateOrderOf(source)
-  const {startMention, endMention, ...stated} = extractStatedFacts(tree, source, scan.sections, factLabels, scan.preambleEnd, order)
+  const title = titleOf(tree, source, scan.sections[0]?.marker.start ?? source.length)
+  const {startMention, endMention, ...stated} = extractStatedFacts(tree, source, scan.sections, factLabels, scan.preambleEnd, order, title ? [title] : [])
   const statedDay = startMention?.date ?? stated.date?.date
   const log = scan.sections.some((section) => section.kinds.includes('timeline')) ? undefined : unnamedLog(tree, source)
   const timeline = buildTimeline(
@@ -83,6 +103,7 @@ export function buildModel(tree: Root, source: string, synonyms: SynonymOption =
     facts,
     clockTimes,
     dateOrder: order,
+    ...(title ? {title} : {}),
     sectionsOf: (kind) => scan.sections.filter((section) => section.kinds.includes(kind)),
     unreadTitles: scan.unreadTitles
   }

@@ -39,6 +39,8 @@ export interface FactLabelMention {
   marker: Span
   /** The text after the label, up to the end of its item or line. */
   content: Span
+  /** A field of the front matter, which describes the file (a blog post's `date` is when it was published). */
+  inFrontMatter?: boolean
 }
 
 export interface SectionScan {

@@ -77349,7 +77349,7 @@ function firstZoneOffset(zones) {
   }
   return void 0;
 }
-function extractStatedFacts(tree, source, sections, factLabels, preambleEnd, order2 = "month-first") {
+function extractStatedFacts(tree, source, sections, factLabels, preambleEnd, order2 = "month-first", titles = []) {
   const statements = statementsIn(tree, source, 0, source.length);
   const stated = statedText(statements, sections, preambleEnd);
   const durationLines = contentOf(factLabels, "duration");
@@ -77384,7 +77384,9 @@ function extractStatedFacts(tree, source, sections, factLabels, preambleEnd, ord
       if (duration) break;
     }
   }
-  const dateMention = contentOf(factLabels, "date").flatMap((line) => findTimes(line, order2)).find((mention2) => mention2.date) ?? (startMention?.date ? startMention : void 0) ?? stated.flatMap(timesOf).find((mention2) => mention2.date);
+  const firstDate = (lines) => lines.flatMap((line) => findTimes(line, order2)).find((mention2) => mention2.date);
+  const dateLabels = factLabels.filter((fact2) => fact2.label === "date");
+  const dateMention = firstDate(dateLabels.filter((fact2) => !fact2.inFrontMatter).map((fact2) => fact2.content)) ?? firstDate(titles) ?? firstDate(dateLabels.filter((fact2) => fact2.inFrontMatter).map((fact2) => fact2.content)) ?? (startMention?.date ? startMention : void 0) ?? stated.flatMap(timesOf).find((mention2) => mention2.date);
   const impactSections = sections.filter((section) => section.kinds.includes("impact") || section.kinds.includes("summary"));
   const prose = withoutFencedCode(tree, source);
   const impact = impactMentions(statements, prose, sections, impactSections);
@@ -77527,9 +77529,14 @@ function frontMatterFactLabels(tree, source, factLabel) {
     if (!field.value || typeof field.data === "object" && !(field.data instanceof Date)) continue;
     const words = field.name.replace(new RegExp("(\\p{Ll})(\\p{Lu})", "gu"), "$1 $2").replace(/[_-]+/g, " ").toLowerCase();
     const label = factLabel(words) ?? factLabel(words.split(" ")[0] ?? "");
-    if (label) labels.push({ label, marker: field.key, content: field.value });
+    if (label) labels.push({ label, marker: field.key, content: field.value, inFrontMatter: true });
   }
   return labels;
+}
+function frontMatterTitle(tree, source) {
+  const frontMatter = readFrontMatter(tree, source);
+  if (!frontMatter || frontMatterProblem(frontMatter)) return void 0;
+  return frontMatterFields(frontMatter).find((field) => field.name.toLowerCase() === "title" && typeof field.data === "string")?.value;
 }
 
 // src/titles.ts
@@ -78499,6 +78506,17 @@ function throughRangeEnd(source, stamp, mention2) {
   const end = mention2.end?.span;
   return end && end.start >= spanEnd(stamp) && end.start - spanEnd(stamp) <= 12 ? slice(source, stamp.start, spanEnd(end)) : stamp;
 }
+var TOP_HEADING = /^[ \t]{0,3}#[ \t]/;
+var ANY_HEADING = /^[ \t]{0,3}#{1,6}[ \t]/;
+function titleOf(tree, source, preambleEnd) {
+  const first = tree.children[0];
+  const bodyStart = first?.type === "yaml" || first?.type === "toml" ? first?.position?.end.offset ?? 0 : 0;
+  const lines = splitLines(source, bodyStart, Math.max(bodyStart, preambleEnd));
+  const line = lines.find((candidate) => TOP_HEADING.test(candidate.text));
+  if (line) return stripTrailingMarkup(stripLeadingMarkup(line));
+  const other = lines.find((candidate) => ANY_HEADING.test(candidate.text));
+  return frontMatterTitle(tree, source) ?? (other ? stripTrailingMarkup(stripLeadingMarkup(other)) : void 0);
+}
 var matchers = memoPerOptions();
 function matcherFor(synonyms) {
   return matchers(JSON.stringify(synonyms), () => createSectionMatcher(synonyms));
@@ -78507,12 +78525,13 @@ function buildModel(tree, source, synonyms = {}) {
   const matcher = matcherFor(synonyms);
   const scan = scanSections(tree, source, matcher);
   const factLabels = [
-    ...frontMatterFactLabels(tree, source, (title) => matcher.factLabel(title)),
+    ...frontMatterFactLabels(tree, source, (title2) => matcher.factLabel(title2)),
     ...scan.factLabels,
-    ...tableFactLabels(tree, source, (title) => matcher.factLabel(title))
+    ...tableFactLabels(tree, source, (title2) => matcher.factLabel(title2))
   ];
   const order2 = dateOrderOf(source);
-  const { startMention, endMention, ...stated } = extractStatedFacts(tree, source, scan.sections, factLabels, scan.preambleEnd, order2);
+  const title = titleOf(tree, source, scan.sections[0]?.marker.start ?? source.length);
+  const { startMention, endMention, ...stated } = extractStatedFacts(tree, source, scan.sections, factLabels, scan.preambleEnd, order2, title ? [title] : []);
   const statedDay = startMention?.date ?? stated.date?.date;
   const log2 = scan.sections.some((section) => section.kinds.includes("timeline")) ? void 0 : unnamedLog(tree, source);
   const timeline = buildTimeline(
@@ -78541,6 +78560,7 @@ function buildModel(tree, source, synonyms = {}) {
     facts,
     clockTimes,
     dateOrder: order2,
+    ...title ? { title } : {},
     sectionsOf: (kind) => scan.sections.filter((section) => section.kinds.includes(kind)),
     unreadTitles: scan.unreadTitles
   };
@@ -80411,7 +80431,7 @@ function factsOfModel(model) {
       return fact2;
     })
   };
-  const title = titleLine(model);
+  const title = model.title;
   if (title && title.text !== "") result.title = located(calendar, title);
   const date = incidentDate(model, firstDated, title);
   if (date) {
@@ -80465,12 +80485,6 @@ function factsOfModel(model) {
 function momentOnly(milestone) {
   const { entry: _entry, cue: _cue, ...moment } = milestone;
   return moment;
-}
-var TITLE = /^[ \t]{0,3}#{1,6}[ \t]/;
-function titleLine(model) {
-  const preambleEnd = model.sections[0]?.marker.start ?? model.source.length;
-  const line = splitLines(model.source, 0, preambleEnd).find((candidate) => TITLE.test(candidate.text));
-  return line ? stripTrailingMarkup(stripLeadingMarkup(line)) : void 0;
 }
 function incidentDate(model, firstDated, title) {
   const { facts } = model;
