@@ -468,7 +468,8 @@ interface ConfigCase {
   dir: string
   /** The configuration's path in the workspace (the link's, when linked). */
   config: string
-  document: string
+  /** The two flawed postmortems beside it, each linted with it. */
+  documents: string[]
   markers: string[]
 }
 
@@ -479,8 +480,9 @@ function configWorkspace(form: ConfigForm, placement: Placement, plugins: string
   const markers = [path.join(dir, 'ran-config'), path.join(dir, 'ran-path-plugin'), path.join(dir, 'ran-package-plugin')]
   const config = `${folder}${form}`
   const text = configText(form, plugins, markers[0] ?? '')
+  const documents = [`${folder}incident.md`, `${folder}follow-up.md`]
   const files: Record<string, string> = {
-    [`${folder}incident.md`]: withoutRootCause(),
+    ...Object.fromEntries(documents.map((document) => [document, withoutRootCause()])),
     [`${folder}marker-plugin.mjs`]: markerPlugin(markers[1] ?? ''),
     [`node_modules/${PACKAGE_PLUGIN}/package.json`]: JSON.stringify({name: PACKAGE_PLUGIN, version: '1.0.0', type: 'module', main: 'index.js'}),
     [`node_modules/${PACKAGE_PLUGIN}/index.js`]: markerPlugin(markers[2] ?? '')
@@ -493,7 +495,7 @@ function configWorkspace(form: ConfigForm, placement: Placement, plugins: string
     fs.writeFileSync(path.join(dir, name), content)
   }
   if (placement === 'linked from a sub-folder') fs.symlinkSync(path.join('..', target), path.join(dir, config))
-  return {dir, config, document: `${folder}incident.md`, markers}
+  return {dir, config, documents, markers}
 }
 
 /** The one annotation the action makes on the configuration when it loads none of it. */
@@ -510,15 +512,25 @@ function notLoaded(form: ConfigForm, config: string, plugin: string): string {
 
 const MISSING_ROOT_CAUSE = 'title=postmortem-required-sections::Unexpected missing root cause section, expected a heading such as `## Root cause`'
 
+/** The annotations of findings in `documents`, having checked that each has the preset's finding of the missing root cause. */
+function findingsIn(result: ActionRun, documents: readonly string[]): string[] {
+  const findings = result.commands.filter((line) => documents.some((document) => line.startsWith(`::warning file=${document},`)))
+  for (const document of documents) {
+    const own = findings.filter((line) => line.startsWith(`::warning file=${document},`) && line.includes(MISSING_ROOT_CAUSE))
+    expect(own, document).toHaveLength(1)
+  }
+  return findings
+}
+
 /** What the action does when its `config` input names the configuration: the same, or refuse an executable one. */
-function expectNamedGuarded(result: ActionRun, form: ConfigForm, {config, document}: ConfigCase, plugin: string): void {
+function expectNamedGuarded(result: ActionRun, form: ConfigForm, {config, documents}: ConfigCase, plugin: string): void {
   if (isExecutable(form)) {
     expect(result.stdout).toContain(`::error::Input \`config\` names an executable configuration (\`${config}\`)`)
     expect(result.code).toBe(1)
     return
   }
-  expect(result.commands.filter((line) => !line.startsWith(`::warning file=${document},`))).toEqual([notLoaded(form, config, plugin)])
-  expect(result.commands).toContainEqual(expect.stringContaining(MISSING_ROOT_CAUSE))
+  const findings = findingsIn(result, documents)
+  expect(result.commands.filter((line) => !findings.includes(line))).toEqual([notLoaded(form, config, plugin)])
   expect(result.code).toBe(0)
 }
 
@@ -527,11 +539,10 @@ describe('the GitHub Action, on configuration a pull request adds', () => {
     it.each(PLACEMENTS)('%s, runs none of its code, says so once and lints with the preset', async (placement) => {
       for (const plugin of [PATH_PLUGIN, PACKAGE_PLUGIN]) {
         const found = configWorkspace(form, placement, [plugin])
-        const {dir, config, document, markers} = found
+        const {dir, config, documents, markers} = found
         const result = await runAction(dir, {files: '.'})
-        const findings = result.commands.filter((line) => line.startsWith(`::warning file=${document},`))
+        const findings = findingsIn(result, documents)
         expect(result.commands.filter((line) => !findings.includes(line)), plugin).toEqual([notLoaded(form, config, plugin)])
-        expect(findings, plugin).toContainEqual(expect.stringContaining(MISSING_ROOT_CAUSE))
         expect(result.outputs).toEqual({errors: '0', warnings: String(findings.length)})
         expect(result.code).toBe(0)
 
@@ -542,9 +553,9 @@ describe('the GitHub Action, on configuration a pull request adds', () => {
   })
 
   it.each(FORMS)('loads %s and its plugins with allow-js-config: true', async (form) => {
-    const {dir, markers} = configWorkspace(form, 'linked from a sub-folder', [PATH_PLUGIN, PACKAGE_PLUGIN, 'remark-preset-lint-postmortem'])
+    const {dir, documents, markers} = configWorkspace(form, 'linked from a sub-folder', [PATH_PLUGIN, PACKAGE_PLUGIN, 'remark-preset-lint-postmortem'])
     const result = await runAction(dir, {files: '.', 'allow-js-config': 'true'})
     expect(markers.filter((marker) => fs.existsSync(marker))).toEqual(isExecutable(form) ? markers : markers.slice(1))
-    expect(result.commands).toEqual([expect.stringContaining(MISSING_ROOT_CAUSE)])
+    expect(findingsIn(result, documents)).toEqual(result.commands)
   })
 })
