@@ -80689,8 +80689,6 @@ function misspeltPackageField(filePath2) {
   if (!manifest || PACKAGE_FIELD in manifest) return void 0;
   return Object.keys(manifest).find((key) => distance(key.toLowerCase(), PACKAGE_FIELD.toLowerCase()) <= 2);
 }
-var EXECUTABLE_REASON = "executable configuration runs only with `allow-js-config: true`";
-var OUTSIDE_REASON = "it is a link to a file outside the workspace, read only with `allow-js-config: true`";
 function realPath(filePath2) {
   try {
     return fs9.realpathSync(filePath2);
@@ -80700,7 +80698,7 @@ function realPath(filePath2) {
 }
 function isInside(filePath2, folder) {
   const relative = path13.relative(folder, filePath2);
-  return relative === "" || !relative.startsWith("..") && !path13.isAbsolute(relative);
+  return relative !== ".." && !relative.startsWith(`..${path13.sep}`) && !path13.isAbsolute(relative);
 }
 function leavesWorkspace(filePath2, workspace) {
   const absolute = path13.resolve(filePath2);
@@ -80745,9 +80743,9 @@ var ConfigFinder = class {
     return true;
   }
   reasonToSkip(candidate) {
-    if (isExecutableConfig(candidate) && !this.options.allowExecutable) return EXECUTABLE_REASON;
+    if (isExecutableConfig(candidate) && !this.options.allowExecutable) return "executable";
     const { workspace } = this.options;
-    return workspace && leavesWorkspace(candidate, workspace) ? OUTSIDE_REASON : void 0;
+    return workspace && leavesWorkspace(candidate, workspace) ? "outside" : void 0;
   }
 };
 
@@ -81083,6 +81081,10 @@ function namedConfig(inputs, cwd, root) {
   }
   return config;
 }
+var PASSED_OVER = {
+  executable: "executable configuration runs only with `allow-js-config: true`",
+  outside: "it is a link to a file outside the workspace, read only with `allow-js-config: true`"
+};
 function reportPassedOver(finder2, cwd) {
   for (const [manifest, key] of finder2.misspelt) {
     const name = path16.relative(cwd, manifest);
@@ -81093,7 +81095,7 @@ function reportPassedOver(finder2, cwd) {
   }
   for (const [skipped, reason] of finder2.skipped) {
     const name = path16.relative(cwd, skipped);
-    warning(`Did not load ${safeName(name)}: ${reason}`, { file: name, title: "Configuration not loaded" });
+    warning(`Did not load ${safeName(name)}: ${PASSED_OVER[reason]}`, { file: name, title: "Configuration not loaded" });
   }
 }
 function groupByConfig(files, inputs, cwd, root) {

@@ -11,7 +11,7 @@ import {recommended, rules} from '../index.js'
 import {toGithubCommands} from '../reporters/github.js'
 import {toSarif} from '../reporters/sarif.js'
 import {type ConfigReport, checkingTransform} from './config-check.js'
-import {ConfigFinder, PACKAGE_FIELD, RC_NAME, hasPackageField, isExecutableConfig, leavesWorkspace, misspeltPackageField} from '../cli/config-finder.js'
+import {ConfigFinder, PACKAGE_FIELD, type PassedOver, RC_NAME, hasPackageField, isExecutableConfig, leavesWorkspace, misspeltPackageField} from '../cli/config-finder.js'
 import {type SkippedPlugins, ownPluginsOnly} from './config.js'
 import {incidentFacts} from './facts.js'
 import {expandFiles} from './files.js'
@@ -91,6 +91,11 @@ function namedConfig(inputs: ActionInputs & {config: string}, cwd: string, root:
   return config
 }
 
+const PASSED_OVER: Record<PassedOver, string> = {
+  executable: 'executable configuration runs only with `allow-js-config: true`',
+  outside: 'it is a link to a file outside the workspace, read only with `allow-js-config: true`'
+}
+
 /** One warning, annotated on the file, for each configuration file the finder passed over. */
 function reportPassedOver(finder: ConfigFinder, cwd: string): void {
   for (const [manifest, key] of finder.misspelt) {
@@ -102,7 +107,7 @@ function reportPassedOver(finder: ConfigFinder, cwd: string): void {
   }
   for (const [skipped, reason] of finder.skipped) {
     const name = path.relative(cwd, skipped)
-    core.warning(`Did not load ${safeName(name)}: ${reason}`, {file: name, title: 'Configuration not loaded'})
+    core.warning(`Did not load ${safeName(name)}: ${PASSED_OVER[reason]}`, {file: name, title: 'Configuration not loaded'})
   }
 }
 

@@ -43,8 +43,8 @@ export function misspeltPackageField(filePath: string): string | undefined {
   return Object.keys(manifest).find((key) => distance(key.toLowerCase(), PACKAGE_FIELD.toLowerCase()) <= 2)
 }
 
-export const EXECUTABLE_REASON = 'executable configuration runs only with `allow-js-config: true`'
-export const OUTSIDE_REASON = 'it is a link to a file outside the workspace, read only with `allow-js-config: true`'
+/** Why a configuration file was passed over: it would run code, or it is a link out of the workspace. */
+export type PassedOver = 'executable' | 'outside'
 
 function realPath(filePath: string): string {
   try {
@@ -56,7 +56,7 @@ function realPath(filePath: string): string {
 
 function isInside(filePath: string, folder: string): boolean {
   const relative = path.relative(folder, filePath)
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+  return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative)
 }
 
 /**
@@ -87,7 +87,7 @@ export interface FinderOptions {
  */
 export class ConfigFinder {
   /** Configuration files passed over, each with the reason. */
-  readonly skipped = new Map<string, string>()
+  readonly skipped = new Map<string, PassedOver>()
   /** Each package.json passed over that has a key like `remarkConfig`, with that key. */
   readonly misspelt = new Map<string, string>()
   private readonly byFolder = new Map<string, string | undefined>()
@@ -124,9 +124,9 @@ export class ConfigFinder {
     return true
   }
 
-  private reasonToSkip(candidate: string): string | undefined {
-    if (isExecutableConfig(candidate) && !this.options.allowExecutable) return EXECUTABLE_REASON
+  private reasonToSkip(candidate: string): PassedOver | undefined {
+    if (isExecutableConfig(candidate) && !this.options.allowExecutable) return 'executable'
     const {workspace} = this.options
-    return workspace && leavesWorkspace(candidate, workspace) ? OUTSIDE_REASON : undefined
+    return workspace && leavesWorkspace(candidate, workspace) ? 'outside' : undefined
   }
 }
