@@ -80757,10 +80757,17 @@ function pluginsOf(preset) {
   const { plugins } = preset ?? {};
   return Array.isArray(plugins) ? plugins : [];
 }
-function setsUpPlugin(preset) {
+var OFF = [false, "off", 0];
+function turnsOff(entry) {
+  if (!Array.isArray(entry) || entry.length < 2) return false;
+  const value2 = entry[1];
+  return OFF.includes(Array.isArray(value2) ? value2[0] : value2);
+}
+function turnsPluginOn(preset) {
   return pluginsOf(preset).some((entry) => {
     const plugin = pluginOf(entry);
-    return typeof plugin === "function" || plugin !== null && typeof plugin === "object" && setsUpPlugin(plugin);
+    if (typeof plugin === "function") return !turnsOff(entry);
+    return plugin !== null && typeof plugin === "object" && turnsPluginOn(plugin);
   });
 }
 function withoutModules(config, toOwn, skip) {
@@ -80786,9 +80793,9 @@ function ownPluginsOnly(own11, skipped) {
     const names = /* @__PURE__ */ new Set();
     const restricted = withoutModules(config, (value2) => toOwn(value2, filePath2), (name) => names.add(name));
     if (names.size === 0) return restricted;
-    const presetInstead = !setsUpPlugin(restricted);
+    const presetInstead = !turnsPluginOn(restricted);
     skipped.set(filePath2, { names, presetInstead });
-    return presetInstead ? { ...restricted, plugins: [own11.preset] } : restricted;
+    return presetInstead ? { ...restricted, plugins: [own11.preset, ...pluginsOf(restricted)] } : restricted;
   };
 }
 
@@ -81125,7 +81132,7 @@ function reportSkippedPlugins(skipped, cwd) {
   for (const [configPath, { names, presetInstead }] of skipped) {
     const name = safeName(path16.relative(cwd, configPath));
     const plugins = `plugin${names.size === 1 ? "" : "s"} ${listNames(names)}`;
-    const instead = presetInstead ? `; it names no other plugin, so the recommended preset checks its documents instead` : "";
+    const instead = presetInstead ? "; no other plugin it names is on, so the recommended preset checks its documents" : "";
     warning(`Did not load ${plugins} named in ${name}: only this package's preset and rules run unless \`allow-js-config\` is true${instead}`, {
       file: path16.relative(cwd, configPath),
       title: "Plugin not loaded"

@@ -6,7 +6,7 @@ type Entry = unknown
 /** The plugins a configuration file named that were left out. */
 export interface SkippedPlugins {
   names: Set<string>
-  /** Whether none of its plugins was left, so the preset lints its documents instead. */
+  /** Whether none of its plugins left is on, so the preset lints its documents instead. */
   presetInstead: boolean
 }
 
@@ -19,11 +19,21 @@ function pluginsOf(preset: unknown): unknown[] {
   return Array.isArray(plugins) ? plugins : []
 }
 
-/** Whether a (transformed) preset still sets up a plugin, itself or through an inline preset. */
-function setsUpPlugin(preset: unknown): boolean {
+// The severities with which a remark-lint rule is off (`[rule, false]`, `[rule, ['off', options]]`).
+const OFF: unknown[] = [false, 'off', 0]
+
+function turnsOff(entry: Entry): boolean {
+  if (!Array.isArray(entry) || entry.length < 2) return false
+  const value: unknown = entry[1]
+  return OFF.includes(Array.isArray(value) ? value[0] : value)
+}
+
+/** Whether a (transformed) preset still turns a plugin on, itself or through an inline preset. */
+function turnsPluginOn(preset: unknown): boolean {
   return pluginsOf(preset).some((entry) => {
     const plugin = pluginOf(entry)
-    return typeof plugin === 'function' || (plugin !== null && typeof plugin === 'object' && setsUpPlugin(plugin))
+    if (typeof plugin === 'function') return !turnsOff(entry)
+    return plugin !== null && typeof plugin === 'object' && turnsPluginOn(plugin)
   })
 }
 
@@ -59,7 +69,7 @@ function withoutModules(config: unknown, toOwn: (config: unknown) => EnginePrese
  * module of the repository or its node_modules, so it is left out and its
  * name recorded in `skipped` under the configuration's path.
  *
- * A configuration left with no plugin at all gets the preset in their place:
+ * A configuration left with no plugin turned on gets the preset as well:
  * otherwise a pull request could switch the linter off by naming a plugin of
  * its own, and every document would pass unchecked.
  */
@@ -69,8 +79,9 @@ export function ownPluginsOnly(own: OwnModules, skipped: Map<string, SkippedPlug
     const names = new Set<string>()
     const restricted = withoutModules(config, (value) => toOwn(value, filePath), (name) => names.add(name))
     if (names.size === 0) return restricted
-    const presetInstead = !setsUpPlugin(restricted)
+    const presetInstead = !turnsPluginOn(restricted)
     skipped.set(filePath, {names, presetInstead})
-    return presetInstead ? {...restricted, plugins: [own.preset]} : restricted
+    // The preset first: what the configuration sets of its rules (a rule off) still applies.
+    return presetInstead ? ({...restricted, plugins: [own.preset, ...pluginsOf(restricted)]} as EnginePreset) : restricted
   }
 }

@@ -145,7 +145,7 @@ function reportSkippedPlugins(skipped: ReadonlyMap<string, SkippedPlugins>, cwd:
   for (const [configPath, {names, presetInstead}] of skipped) {
     const name = safeName(path.relative(cwd, configPath))
     const plugins = `plugin${names.size === 1 ? '' : 's'} ${listNames(names)}`
-    const instead = presetInstead ? `; it names no other plugin, so the recommended preset checks its documents instead` : ''
+    const instead = presetInstead ? '; no other plugin it names is on, so the recommended preset checks its documents' : ''
     core.warning(`Did not load ${plugins} named in ${name}: only this package's preset and rules run unless \`allow-js-config\` is true${instead}`, {
       file: path.relative(cwd, configPath),
       title: 'Plugin not loaded'

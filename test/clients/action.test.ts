@@ -303,25 +303,31 @@ describe('the GitHub Action', () => {
     expect(result.code).toBe(0)
   })
 
-  it('lints with the preset when a configuration names only plugins it does not load, also in inline presets', async () => {
-    const configs = [
-      {plugins: ['./local-plugin.mjs']},
-      {plugins: {'./local-plugin.mjs': {}}},
-      {plugins: [{plugins: ['./local-plugin.mjs']}], settings: {bullet: '*'}},
-      {plugins: [[{plugins: [['./local-plugin.mjs', {}]]}, {}]]}
+  it('lints with the preset when a configuration turns on no plugin it loads, also in inline presets', async () => {
+    const timeZone = expect.stringMatching(/^::warning file=incident\.md,line=7,.*title=postmortem-time-zone::/)
+    const actionItems = expect.stringMatching(/^::warning file=incident\.md,line=24,.*title=postmortem-required-sections::/)
+    const timeZoneRule = 'remark-preset-lint-postmortem/rules/time-zone'
+    const cases: Array<[object, unknown[]]> = [
+      [{plugins: ['./local-plugin.mjs']}, [timeZone, actionItems]],
+      [{plugins: {'./local-plugin.mjs': {}}}, [timeZone, actionItems]],
+      [{plugins: [{plugins: ['./local-plugin.mjs']}], settings: {bullet: '*'}}, [timeZone, actionItems]],
+      [{plugins: [[{plugins: [['./local-plugin.mjs', {}]]}, {}]]}, [timeZone, actionItems]],
+      // What it sets of the preset's rules still applies.
+      [{plugins: ['./local-plugin.mjs', [timeZoneRule, false]]}, [actionItems]],
+      [{plugins: ['./local-plugin.mjs', [timeZoneRule, ['off', {}]]]}, [actionItems]]
     ]
-    for (const config of configs) {
+    for (const [config, findings] of cases) {
       const dir = workspace({
         '.remarkrc.json': JSON.stringify(config),
         'local-plugin.mjs': "import fs from 'node:fs'\nfs.writeFileSync(new URL('ran', import.meta.url), '')\nexport default function () {}\n",
-        'incident.md': postmortem({zone: ''})
+        'incident.md': postmortem({zone: '', actionItems: false})
       })
       const result = await runAction(dir, {files: '.'})
       expect(fs.existsSync(path.join(dir, 'ran'))).toBe(false)
       expect(result.commands).toEqual([
         '::warning title=Plugin not loaded,file=.remarkrc.json::Did not load plugin `./local-plugin.mjs` named in .remarkrc.json: ' +
-          'only this package\'s preset and rules run unless `allow-js-config` is true; it names no other plugin, so the recommended preset checks its documents instead',
-        expect.stringMatching(/^::warning file=incident\.md,line=7,.*title=postmortem-time-zone::/)
+          'only this package\'s preset and rules run unless `allow-js-config` is true; no other plugin it names is on, so the recommended preset checks its documents',
+        ...findings
       ])
     }
   })
@@ -506,7 +512,7 @@ function notLoaded(form: ConfigForm, config: string, plugin: string): string {
   return (
     `::warning title=Plugin not loaded,file=${config}::Did not load plugin \`${plugin}\` named in ${config}: ` +
     "only this package's preset and rules run unless `allow-js-config` is true; " +
-    'it names no other plugin, so the recommended preset checks its documents instead'
+    'no other plugin it names is on, so the recommended preset checks its documents'
   )
 }
 
