@@ -80771,16 +80771,8 @@ function checkConfig(config) {
 function checkingTransform(transform3, reports) {
   return (config, filePath2) => {
     const report = checkConfig(config);
-    if (report.noRule) {
-      reports.set(filePath2, report);
-      return { plugins: [] };
-    }
-    const result = transform3(config, filePath2);
-    if (pluginCount(result.plugins) === 0) {
-      report.noRule = "the plugins it names are not loaded unless `allow-js-config` is true";
-    }
     if (report.noRule || report.unknown.length > 0) reports.set(filePath2, report);
-    return result;
+    return report.noRule ? { plugins: [] } : transform3(config, filePath2);
   };
 }
 
@@ -80818,13 +80810,29 @@ function misspeltPackageField(filePath2) {
   if (!manifest || PACKAGE_FIELD in manifest) return void 0;
   return Object.keys(manifest).find((key) => distance(key.toLowerCase(), PACKAGE_FIELD.toLowerCase()) <= 2);
 }
-var ConfigFinder = class {
-  constructor(allowExecutable) {
-    this.allowExecutable = allowExecutable;
+function realPath(filePath2) {
+  try {
+    return fs9.realpathSync(filePath2);
+  } catch {
+    return path13.resolve(filePath2);
   }
-  allowExecutable;
-  /** Executable configuration files passed over. */
-  skipped = /* @__PURE__ */ new Set();
+}
+function isInside(filePath2, folder) {
+  const relative = path13.relative(folder, filePath2);
+  return relative !== ".." && !relative.startsWith(`..${path13.sep}`) && !path13.isAbsolute(relative);
+}
+function leavesWorkspace(filePath2, workspace) {
+  const absolute = path13.resolve(filePath2);
+  if (!isInside(absolute, path13.resolve(workspace))) return false;
+  return !isInside(realPath(absolute), realPath(workspace));
+}
+var ConfigFinder = class {
+  constructor(options) {
+    this.options = options;
+  }
+  options;
+  /** Configuration files passed over, each with the reason. */
+  skipped = /* @__PURE__ */ new Map();
   /** Each package.json passed over that has a key like `remarkConfig`, with that key. */
   misspelt = /* @__PURE__ */ new Map();
   byFolder = /* @__PURE__ */ new Map();
@@ -80843,16 +80851,22 @@ var ConfigFinder = class {
   }
   applies(candidate) {
     if (!isFile(candidate)) return false;
+    const reason = this.reasonToSkip(candidate);
+    if (reason) {
+      this.skipped.set(candidate, reason);
+      return false;
+    }
     if (path13.basename(candidate) === "package.json") {
       const misspelt = misspeltPackageField(candidate);
       if (misspelt) this.misspelt.set(candidate, misspelt);
       return hasPackageField(candidate);
     }
-    if (isExecutableConfig(candidate) && !this.allowExecutable) {
-      this.skipped.add(candidate);
-      return false;
-    }
     return true;
+  }
+  reasonToSkip(candidate) {
+    if (isExecutableConfig(candidate) && !this.options.allowExecutable) return "executable";
+    const { workspace } = this.options;
+    return workspace && leavesWorkspace(candidate, workspace) ? "outside" : void 0;
   }
 };
 
@@ -80860,27 +80874,50 @@ var ConfigFinder = class {
 function pluginOf(entry) {
   return Array.isArray(entry) ? entry[0] : entry;
 }
+function pluginsOf(preset) {
+  const { plugins } = preset ?? {};
+  return Array.isArray(plugins) ? plugins : [];
+}
+var OFF = [false, "off", 0];
+function turnsOff(entry) {
+  if (!Array.isArray(entry) || entry.length < 2) return false;
+  const value2 = entry[1];
+  return OFF.includes(Array.isArray(value2) ? value2[0] : value2);
+}
+function turnsPluginOn(preset) {
+  return pluginsOf(preset).some((entry) => {
+    const plugin = pluginOf(entry);
+    if (typeof plugin === "function") return !turnsOff(entry);
+    return plugin !== null && typeof plugin === "object" && turnsPluginOn(plugin);
+  });
+}
+function withoutModules(config, toOwn, skip) {
+  const mapped = toOwn(config);
+  if (mapped === null || typeof mapped !== "object" || !Array.isArray(mapped.plugins)) return mapped;
+  const plugins = mapped.plugins.flatMap((entry) => {
+    const plugin = pluginOf(entry);
+    if (typeof plugin === "string") {
+      skip(plugin);
+      return [];
+    }
+    if (plugin !== null && typeof plugin === "object" && !Array.isArray(plugin)) {
+      const preset = withoutModules(plugin, toOwn, skip);
+      return [Array.isArray(entry) ? [preset, ...entry.slice(1)] : preset];
+    }
+    return [entry];
+  });
+  return { ...mapped, plugins };
+}
 function ownPluginsOnly(own11, skipped) {
   const toOwn = ownPackageTransform(own11);
-  const restrict = (config, filePath2) => {
-    const mapped = toOwn(config, filePath2);
-    if (!Array.isArray(mapped.plugins)) return mapped;
-    const plugins = mapped.plugins.flatMap((entry) => {
-      const plugin = pluginOf(entry);
-      if (typeof plugin === "function") return [entry];
-      if (typeof plugin === "string") {
-        skipped.add(plugin);
-        return [];
-      }
-      if (plugin !== null && typeof plugin === "object") {
-        const preset = restrict(plugin, filePath2);
-        return [Array.isArray(entry) ? [preset, ...entry.slice(1)] : preset];
-      }
-      return [entry];
-    });
-    return { ...mapped, plugins };
+  return (config, filePath2) => {
+    const names = /* @__PURE__ */ new Set();
+    const restricted = withoutModules(config, (value2) => toOwn(value2, filePath2), (name) => names.add(name));
+    if (names.size === 0) return restricted;
+    const presetInstead = !turnsPluginOn(restricted);
+    skipped.set(filePath2, { names, presetInstead });
+    return presetInstead ? { ...restricted, plugins: [own11.preset, ...pluginsOf(restricted)] } : restricted;
   };
-  return restrict;
 }
 
 // src/action/facts.ts
@@ -81157,25 +81194,26 @@ function lintGroup(files, config, transform3, cwd, maxSize) {
     });
   });
 }
-function groupByConfig(files, inputs, cwd) {
-  if (inputs.config) {
-    const config = path16.resolve(cwd, inputs.config);
-    if (isExecutableConfig(config) && !inputs.allowJsConfig) {
-      throw new Error(`Input \`config\` names an executable configuration (\`${inputs.config}\`); set \`allow-js-config: true\` to load it, or use JSON or YAML`);
-    }
-    if (path16.basename(config) === "package.json" && !hasPackageField(config)) {
-      const misspelt = misspeltPackageField(config);
-      const hint = misspelt ? ` (it has \`${safeName(misspelt)}\`: did you mean \`${PACKAGE_FIELD}\`?)` : "";
-      throw new Error(`Input \`config\` names ${inputs.config}, which has no \`${PACKAGE_FIELD}\` field${hint}`);
-    }
-    return /* @__PURE__ */ new Map([[config, [...files]]]);
+function namedConfig(inputs, cwd, root) {
+  const config = path16.resolve(cwd, inputs.config);
+  if (!inputs.allowJsConfig && isExecutableConfig(config)) {
+    throw new Error(`Input \`config\` names an executable configuration (\`${inputs.config}\`); set \`allow-js-config: true\` to load it, or use JSON or YAML`);
   }
-  const finder2 = new ConfigFinder(inputs.allowJsConfig);
-  const groups = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    const config = finder2.find(path16.resolve(cwd, file));
-    groups.set(config, [...groups.get(config) ?? [], file]);
+  if (!inputs.allowJsConfig && leavesWorkspace(config, root)) {
+    throw new Error(`Input \`config\` names ${inputs.config}, which is a link to a file outside the workspace; set \`allow-js-config: true\` to read it`);
   }
+  if (path16.basename(config) === "package.json" && !hasPackageField(config)) {
+    const misspelt = misspeltPackageField(config);
+    const hint = misspelt ? ` (it has \`${safeName(misspelt)}\`: did you mean \`${PACKAGE_FIELD}\`?)` : "";
+    throw new Error(`Input \`config\` names ${inputs.config}, which has no \`${PACKAGE_FIELD}\` field${hint}`);
+  }
+  return config;
+}
+var PASSED_OVER = {
+  executable: "executable configuration runs only with `allow-js-config: true`",
+  outside: "it is a link to a file outside the workspace, read only with `allow-js-config: true`"
+};
+function reportPassedOver(finder2, cwd) {
   for (const [manifest, key] of finder2.misspelt) {
     const name = path16.relative(cwd, manifest);
     warning(`Did not read ${safeName(name)}: it has \`${safeName(key)}\`, not \`${PACKAGE_FIELD}\` (did you mean \`${PACKAGE_FIELD}\`?)`, {
@@ -81183,12 +81221,20 @@ function groupByConfig(files, inputs, cwd) {
       title: "Configuration not loaded"
     });
   }
-  for (const skipped of finder2.skipped) {
-    warning(`Did not load ${safeName(path16.relative(cwd, skipped))}: executable configuration runs only with \`allow-js-config: true\``, {
-      file: path16.relative(cwd, skipped),
-      title: "Configuration not loaded"
-    });
+  for (const [skipped, reason] of finder2.skipped) {
+    const name = path16.relative(cwd, skipped);
+    warning(`Did not load ${safeName(name)}: ${PASSED_OVER[reason]}`, { file: name, title: "Configuration not loaded" });
   }
+}
+function groupByConfig(files, inputs, cwd, root) {
+  if (inputs.config) return /* @__PURE__ */ new Map([[namedConfig({ ...inputs, config: inputs.config }, cwd, root), [...files]]]);
+  const finder2 = new ConfigFinder({ allowExecutable: inputs.allowJsConfig, ...inputs.allowJsConfig ? {} : { workspace: root } });
+  const groups = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const config = finder2.find(path16.resolve(cwd, file));
+    groups.set(config, [...groups.get(config) ?? [], file]);
+  }
+  reportPassedOver(finder2, cwd);
   return groups;
 }
 function shouldFail(counts2, inputs) {
@@ -81199,21 +81245,22 @@ function blobUrl() {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = process.env;
   return server && repository && sha ? `${server}/${repository}/blob/${sha}/` : void 0;
 }
-async function lintAll(paths, inputs, cwd) {
-  const skippedPlugins = /* @__PURE__ */ new Set();
-  const own11 = { preset: recommended, rules };
-  const reports = /* @__PURE__ */ new Map();
-  const transform3 = checkingTransform(inputs.allowJsConfig ? ownPackageTransform(own11) : ownPluginsOnly(own11, skippedPlugins), reports);
-  const files = [];
-  for (const [config, group2] of groupByConfig(paths, inputs, cwd)) {
-    appendAll(files, await lintGroup(group2, config, transform3, cwd, inputs.maxSize));
-  }
-  files.sort((a, b) => a.path.localeCompare(b.path));
-  for (const plugin of skippedPlugins) {
-    warning(`Did not load plugin \`${safeName(plugin)}\` named in configuration: only this package's preset and rules run unless \`allow-js-config\` is true`, {
+function listNames(names) {
+  const quoted2 = [...names].map((name) => `\`${safeName(name)}\``);
+  return quoted2.length > 1 ? `${quoted2.slice(0, -1).join(", ")} and ${quoted2.at(-1)}` : quoted2[0] ?? "";
+}
+function reportSkippedPlugins(skipped, cwd) {
+  for (const [configPath, { names, presetInstead }] of skipped) {
+    const name = safeName(path16.relative(cwd, configPath));
+    const plugins = `plugin${names.size === 1 ? "" : "s"} ${listNames(names)}`;
+    const instead = presetInstead ? "; no other plugin it names is on, so the recommended preset checks its documents" : "";
+    warning(`Did not load ${plugins} named in ${name}: only this package's preset and rules run unless \`allow-js-config\` is true${instead}`, {
+      file: path16.relative(cwd, configPath),
       title: "Plugin not loaded"
     });
   }
+}
+function reportConfigs(reports, cwd) {
   let brokenConfigs = 0;
   for (const [configPath, report] of reports) {
     const name = path16.relative(cwd, configPath);
@@ -81225,7 +81272,20 @@ async function lintAll(paths, inputs, cwd) {
       warning(`${safeName(name)} has ${report.unknown.join(", ")}`, annotation);
     }
   }
-  return { files, brokenConfigs };
+  return brokenConfigs;
+}
+async function lintAll(paths, inputs, cwd, root) {
+  const skippedPlugins = /* @__PURE__ */ new Map();
+  const own11 = { preset: recommended, rules };
+  const reports = /* @__PURE__ */ new Map();
+  const transform3 = checkingTransform(inputs.allowJsConfig ? ownPackageTransform(own11) : ownPluginsOnly(own11, skippedPlugins), reports);
+  const files = [];
+  for (const [config, group2] of groupByConfig(paths, inputs, cwd, root)) {
+    appendAll(files, await lintGroup(group2, config, transform3, cwd, inputs.maxSize));
+  }
+  files.sort((a, b) => a.path.localeCompare(b.path));
+  reportSkippedPlugins(skippedPlugins, cwd);
+  return { files, brokenConfigs: reportConfigs(reports, cwd) };
 }
 async function writeReports(files, inputs, cwd, root) {
   startGroup(`Postmortem lint of ${files.length} file${files.length === 1 ? "" : "s"}`);
@@ -81252,7 +81312,7 @@ async function runAction() {
   const root = process.env.GITHUB_WORKSPACE || cwd;
   const { files: paths, unmatched } = await expandFiles(inputs.files, cwd);
   for (const pattern2 of unmatched) error(`No Markdown files match \`${pattern2}\``, { title: "files" });
-  const { files, brokenConfigs } = await lintAll(paths, inputs, cwd);
+  const { files, brokenConfigs } = await lintAll(paths, inputs, cwd, root);
   await writeReports(files, inputs, cwd, root);
   const found = countMessages(files.flatMap((file) => file.messages));
   const counts2 = { errors: found.errors + unmatched.length + brokenConfigs, warnings: found.warnings };

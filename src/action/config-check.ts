@@ -52,22 +52,14 @@ export function checkConfig(config: unknown): ConfigReport {
 /**
  * Wraps `transform` to record a report of each configuration file it sees
  * (by path) that has something to report. A configuration that loads no
- * rule, also once `transform` left out the plugins it may not load, becomes
- * an empty one: the engine would throw on some values (a string), and the
- * action reports it in one line of its own.
+ * rule becomes an empty one: the engine would throw on some values (a
+ * string), and the action reports it in one line of its own. (One whose
+ * plugins `transform` leaves out gets the preset from it instead.)
  */
 export function checkingTransform(transform: ConfigTransform, reports: Map<string, ConfigReport>): ConfigTransform {
   return (config: unknown, filePath: string): EnginePreset => {
     const report = checkConfig(config)
-    if (report.noRule) {
-      reports.set(filePath, report)
-      return {plugins: []}
-    }
-    const result = transform(config, filePath)
-    if (pluginCount((result as {plugins?: unknown}).plugins) === 0) {
-      report.noRule = 'the plugins it names are not loaded unless `allow-js-config` is true'
-    }
     if (report.noRule || report.unknown.length > 0) reports.set(filePath, report)
-    return result
+    return report.noRule ? {plugins: []} : transform(config, filePath)
   }
 }

@@ -11,8 +11,8 @@ import {recommended, rules} from '../index.js'
 import {toGithubCommands} from '../reporters/github.js'
 import {toSarif} from '../reporters/sarif.js'
 import {type ConfigReport, checkingTransform} from './config-check.js'
-import {ConfigFinder, PACKAGE_FIELD, RC_NAME, hasPackageField, isExecutableConfig, misspeltPackageField} from '../cli/config-finder.js'
-import {ownPluginsOnly} from './config.js'
+import {ConfigFinder, PACKAGE_FIELD, type PassedOver, RC_NAME, hasPackageField, isExecutableConfig, leavesWorkspace, misspeltPackageField} from '../cli/config-finder.js'
+import {type SkippedPlugins, ownPluginsOnly} from './config.js'
 import {incidentFacts} from './facts.js'
 import {expandFiles} from './files.js'
 import {type ActionInputs, readInputs} from './inputs.js'
@@ -74,26 +74,30 @@ function lintGroup(files: string[], config: string | undefined, transform: Confi
   })
 }
 
-/** Groups documents by the configuration file that applies to each (`undefined`: none, the built-in preset). */
-function groupByConfig(files: readonly string[], inputs: ActionInputs, cwd: string): Map<string | undefined, string[]> {
-  if (inputs.config) {
-    const config = path.resolve(cwd, inputs.config)
-    if (isExecutableConfig(config) && !inputs.allowJsConfig) {
-      throw new Error(`Input \`config\` names an executable configuration (\`${inputs.config}\`); set \`allow-js-config: true\` to load it, or use JSON or YAML`)
-    }
-    if (path.basename(config) === 'package.json' && !hasPackageField(config)) {
-      const misspelt = misspeltPackageField(config)
-      const hint = misspelt ? ` (it has \`${safeName(misspelt)}\`: did you mean \`${PACKAGE_FIELD}\`?)` : ''
-      throw new Error(`Input \`config\` names ${inputs.config}, which has no \`${PACKAGE_FIELD}\` field${hint}`)
-    }
-    return new Map([[config, [...files]]])
+/** The configuration the `config` input names, checked as one a pull request may have written. */
+function namedConfig(inputs: ActionInputs & {config: string}, cwd: string, root: string): string {
+  const config = path.resolve(cwd, inputs.config)
+  if (!inputs.allowJsConfig && isExecutableConfig(config)) {
+    throw new Error(`Input \`config\` names an executable configuration (\`${inputs.config}\`); set \`allow-js-config: true\` to load it, or use JSON or YAML`)
   }
-  const finder = new ConfigFinder(inputs.allowJsConfig)
-  const groups = new Map<string | undefined, string[]>()
-  for (const file of files) {
-    const config = finder.find(path.resolve(cwd, file))
-    groups.set(config, [...(groups.get(config) ?? []), file])
+  if (!inputs.allowJsConfig && leavesWorkspace(config, root)) {
+    throw new Error(`Input \`config\` names ${inputs.config}, which is a link to a file outside the workspace; set \`allow-js-config: true\` to read it`)
   }
+  if (path.basename(config) === 'package.json' && !hasPackageField(config)) {
+    const misspelt = misspeltPackageField(config)
+    const hint = misspelt ? ` (it has \`${safeName(misspelt)}\`: did you mean \`${PACKAGE_FIELD}\`?)` : ''
+    throw new Error(`Input \`config\` names ${inputs.config}, which has no \`${PACKAGE_FIELD}\` field${hint}`)
+  }
+  return config
+}
+
+const PASSED_OVER: Record<PassedOver, string> = {
+  executable: 'executable configuration runs only with `allow-js-config: true`',
+  outside: 'it is a link to a file outside the workspace, read only with `allow-js-config: true`'
+}
+
+/** One warning, annotated on the file, for each configuration file the finder passed over. */
+function reportPassedOver(finder: ConfigFinder, cwd: string): void {
   for (const [manifest, key] of finder.misspelt) {
     const name = path.relative(cwd, manifest)
     core.warning(`Did not read ${safeName(name)}: it has \`${safeName(key)}\`, not \`${PACKAGE_FIELD}\` (did you mean \`${PACKAGE_FIELD}\`?)`, {
@@ -101,12 +105,22 @@ function groupByConfig(files: readonly string[], inputs: ActionInputs, cwd: stri
       title: 'Configuration not loaded'
     })
   }
-  for (const skipped of finder.skipped) {
-    core.warning(`Did not load ${safeName(path.relative(cwd, skipped))}: executable configuration runs only with \`allow-js-config: true\``, {
-      file: path.relative(cwd, skipped),
-      title: 'Configuration not loaded'
-    })
+  for (const [skipped, reason] of finder.skipped) {
+    const name = path.relative(cwd, skipped)
+    core.warning(`Did not load ${safeName(name)}: ${PASSED_OVER[reason]}`, {file: name, title: 'Configuration not loaded'})
   }
+}
+
+/** Groups documents by the configuration file that applies to each (`undefined`: none, the built-in preset). */
+function groupByConfig(files: readonly string[], inputs: ActionInputs, cwd: string, root: string): Map<string | undefined, string[]> {
+  if (inputs.config) return new Map([[namedConfig({...inputs, config: inputs.config}, cwd, root), [...files]]])
+  const finder = new ConfigFinder({allowExecutable: inputs.allowJsConfig, ...(inputs.allowJsConfig ? {} : {workspace: root})})
+  const groups = new Map<string | undefined, string[]>()
+  for (const file of files) {
+    const config = finder.find(path.resolve(cwd, file))
+    groups.set(config, [...(groups.get(config) ?? []), file])
+  }
+  reportPassedOver(finder, cwd)
   return groups
 }
 
@@ -120,26 +134,27 @@ function blobUrl(): string | undefined {
   return server && repository && sha ? `${server}/${repository}/blob/${sha}/` : undefined
 }
 
-/**
- * Lints every document with the configuration that applies to it. Returns
- * the files and the number of configuration files that load no rule, each
- * reported in one line (an error) and counted as an error.
- */
-async function lintAll(paths: readonly string[], inputs: ActionInputs, cwd: string): Promise<{files: VFile[]; brokenConfigs: number}> {
-  const skippedPlugins = new Set<string>()
-  const own = {preset: recommended, rules}
-  const reports = new Map<string, ConfigReport>()
-  const transform = checkingTransform(inputs.allowJsConfig ? ownPackageTransform(own) : ownPluginsOnly(own, skippedPlugins), reports)
-  const files: VFile[] = []
-  for (const [config, group] of groupByConfig(paths, inputs, cwd)) {
-    appendAll(files, await lintGroup(group, config, transform, cwd, inputs.maxSize))
-  }
-  files.sort((a, b) => a.path.localeCompare(b.path))
-  for (const plugin of skippedPlugins) {
-    core.warning(`Did not load plugin \`${safeName(plugin)}\` named in configuration: only this package's preset and rules run unless \`allow-js-config\` is true`, {
+/** `\`a\``, `\`a\` and \`b\``, `\`a\`, \`b\` and \`c\``. */
+function listNames(names: Iterable<string>): string {
+  const quoted = [...names].map((name) => `\`${safeName(name)}\``)
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : (quoted[0] ?? '')
+}
+
+/** One warning for each configuration file whose plugins were left out, annotated on it, naming them and why. */
+function reportSkippedPlugins(skipped: ReadonlyMap<string, SkippedPlugins>, cwd: string): void {
+  for (const [configPath, {names, presetInstead}] of skipped) {
+    const name = safeName(path.relative(cwd, configPath))
+    const plugins = `plugin${names.size === 1 ? '' : 's'} ${listNames(names)}`
+    const instead = presetInstead ? '; no other plugin it names is on, so the recommended preset checks its documents' : ''
+    core.warning(`Did not load ${plugins} named in ${name}: only this package's preset and rules run unless \`allow-js-config\` is true${instead}`, {
+      file: path.relative(cwd, configPath),
       title: 'Plugin not loaded'
     })
   }
+}
+
+/** One line for each configuration file that loads no rule (an error: its files were not checked) or has unknown keys. Returns the number of errors. */
+function reportConfigs(reports: ReadonlyMap<string, ConfigReport>, cwd: string): number {
   let brokenConfigs = 0
   for (const [configPath, report] of reports) {
     const name = path.relative(cwd, configPath)
@@ -151,7 +166,26 @@ async function lintAll(paths: readonly string[], inputs: ActionInputs, cwd: stri
       core.warning(`${safeName(name)} has ${report.unknown.join(', ')}`, annotation)
     }
   }
-  return {files, brokenConfigs}
+  return brokenConfigs
+}
+
+/**
+ * Lints every document with the configuration that applies to it. Returns
+ * the files and the number of configuration files that load no rule, each
+ * reported in one line (an error) and counted as an error.
+ */
+async function lintAll(paths: readonly string[], inputs: ActionInputs, cwd: string, root: string): Promise<{files: VFile[]; brokenConfigs: number}> {
+  const skippedPlugins = new Map<string, SkippedPlugins>()
+  const own = {preset: recommended, rules}
+  const reports = new Map<string, ConfigReport>()
+  const transform = checkingTransform(inputs.allowJsConfig ? ownPackageTransform(own) : ownPluginsOnly(own, skippedPlugins), reports)
+  const files: VFile[] = []
+  for (const [config, group] of groupByConfig(paths, inputs, cwd, root)) {
+    appendAll(files, await lintGroup(group, config, transform, cwd, inputs.maxSize))
+  }
+  files.sort((a, b) => a.path.localeCompare(b.path))
+  reportSkippedPlugins(skippedPlugins, cwd)
+  return {files, brokenConfigs: reportConfigs(reports, cwd)}
 }
 
 async function writeReports(files: readonly VFile[], inputs: ActionInputs, cwd: string, root: string): Promise<void> {
@@ -187,7 +221,7 @@ export async function runAction(): Promise<void> {
   const {files: paths, unmatched} = await expandFiles(inputs.files, cwd)
   for (const pattern of unmatched) core.error(`No Markdown files match \`${pattern}\``, {title: 'files'})
 
-  const {files, brokenConfigs} = await lintAll(paths, inputs, cwd)
+  const {files, brokenConfigs} = await lintAll(paths, inputs, cwd, root)
   await writeReports(files, inputs, cwd, root)
 
   const found = countMessages(files.flatMap((file) => file.messages))

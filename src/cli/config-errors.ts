@@ -10,7 +10,7 @@ const RULE_PATH = /^(remark-preset-lint-postmortem\/rules\/)(.+)$/
 /** The configuration file the engine found for `file`, found the way it finds them. */
 function configFileOf(file: VFile): string | undefined {
   if (!file.path) return undefined
-  const found = new ConfigFinder(true).find(path.resolve(file.cwd, file.path))
+  const found = new ConfigFinder({allowExecutable: true}).find(path.resolve(file.cwd, file.path))
   return found ? path.relative(file.cwd, found) : undefined
 }
 

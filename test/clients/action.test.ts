@@ -265,8 +265,7 @@ describe('the GitHub Action', () => {
       ['.remarkrc.yml', 'plugin:\n  - remark-preset-lint-postmortem\n', '.remarkrc.yml loads no rule: unknown key `plugin` (did you mean `plugins`?)'],
       ['.remarkrc.json', '{"plugins": []}', '.remarkrc.json loads no rule: its `plugins` are an empty list'],
       ['.remarkrc.json', '"remark-preset-lint-postmortem"', '.remarkrc.json loads no rule: it is a string, not an object with `plugins`'],
-      ['package.json', '{"name": "x", "remarkConfig": {}}', 'package.json loads no rule: it has no `plugins`'],
-      ['.remarkrc.json', '{"plugins": ["remark-lint-no-dead-urls"]}', '.remarkrc.json loads no rule: the plugins it names are not loaded unless `allow-js-config` is true']
+      ['package.json', '{"name": "x", "remarkConfig": {}}', 'package.json loads no rule: it has no `plugins`']
     ]
     for (const [name, text, message] of cases) {
       const dir = workspace({[name]: text, 'incident.md': postmortem({zone: ''})})
@@ -288,17 +287,67 @@ describe('the GitHub Action', () => {
 
   it('does not load plugins a JSON configuration names from the repository by default', async () => {
     const dir = workspace({
-      '.remarkrc.json': JSON.stringify({plugins: ['remark-preset-lint-postmortem', './local-plugin.mjs']}),
+      '.remarkrc.json': JSON.stringify({
+        plugins: ['remark-preset-lint-postmortem', './local-plugin.mjs', 'remark-lint-no-dead-urls', ['remark-preset-lint-postmortem/rules/time-zone', false]]
+      }),
       'local-plugin.mjs': "import fs from 'node:fs'\nfs.writeFileSync(new URL('ran', import.meta.url), '')\nexport default function () {}\n",
-      'incident.md': postmortem()
+      'incident.md': postmortem({zone: ''})
     })
     const result = await runAction(dir, {files: '.'})
     expect(fs.existsSync(path.join(dir, 'ran'))).toBe(false)
+    // One line for the configuration; the rest of it applies (the time-zone rule is off).
     expect(result.commands).toEqual([
-      '::warning title=Plugin not loaded::Did not load plugin `./local-plugin.mjs` named in configuration: ' +
+      '::warning title=Plugin not loaded,file=.remarkrc.json::Did not load plugins `./local-plugin.mjs` and `remark-lint-no-dead-urls` named in .remarkrc.json: ' +
         'only this package\'s preset and rules run unless `allow-js-config` is true'
     ])
     expect(result.code).toBe(0)
+  })
+
+  it('lints with the preset when a configuration turns on no plugin it loads, also in inline presets', async () => {
+    const timeZone = expect.stringMatching(/^::warning file=incident\.md,line=7,.*title=postmortem-time-zone::/)
+    const actionItems = expect.stringMatching(/^::warning file=incident\.md,line=24,.*title=postmortem-required-sections::/)
+    const timeZoneRule = 'remark-preset-lint-postmortem/rules/time-zone'
+    const cases: Array<[object, unknown[]]> = [
+      [{plugins: ['./local-plugin.mjs']}, [timeZone, actionItems]],
+      [{plugins: {'./local-plugin.mjs': {}}}, [timeZone, actionItems]],
+      [{plugins: [{plugins: ['./local-plugin.mjs']}], settings: {bullet: '*'}}, [timeZone, actionItems]],
+      [{plugins: [[{plugins: [['./local-plugin.mjs', {}]]}, {}]]}, [timeZone, actionItems]],
+      // What it sets of the preset's rules still applies.
+      [{plugins: ['./local-plugin.mjs', [timeZoneRule, false]]}, [actionItems]],
+      [{plugins: ['./local-plugin.mjs', [timeZoneRule, ['off', {}]]]}, [actionItems]]
+    ]
+    for (const [config, findings] of cases) {
+      const dir = workspace({
+        '.remarkrc.json': JSON.stringify(config),
+        'local-plugin.mjs': "import fs from 'node:fs'\nfs.writeFileSync(new URL('ran', import.meta.url), '')\nexport default function () {}\n",
+        'incident.md': postmortem({zone: '', actionItems: false})
+      })
+      const result = await runAction(dir, {files: '.'})
+      expect(fs.existsSync(path.join(dir, 'ran'))).toBe(false)
+      expect(result.commands).toEqual([
+        '::warning title=Plugin not loaded,file=.remarkrc.json::Did not load plugin `./local-plugin.mjs` named in .remarkrc.json: ' +
+          'only this package\'s preset and rules run unless `allow-js-config` is true; no other plugin it names is on, so the recommended preset checks its documents',
+        ...findings
+      ])
+    }
+  })
+
+  it('reads no configuration that links out of the workspace, which could print a secret in a parse error', async () => {
+    const outside = path.join(temp, 'outside-secret')
+    fs.writeFileSync(outside, 'TOKEN=do-not-print\n')
+    const dir = workspace({'team/incident.md': postmortem({zone: ''})})
+    fs.symlinkSync(outside, path.join(dir, 'team/.remarkrc'))
+    const found = await runAction(dir, {files: '.'})
+    expect(found.stdout).not.toContain('do-not-print')
+    expect(found.commands).toEqual([
+      '::warning title=Configuration not loaded,file=team/.remarkrc::Did not load team/.remarkrc: it is a link to a file outside the workspace, read only with `allow-js-config: true`',
+      expect.stringMatching(/^::warning file=team\/incident\.md,line=7,.*title=postmortem-time-zone::/)
+    ])
+
+    const named = await runAction(dir, {files: '.', config: 'team/.remarkrc'})
+    expect(named.stdout).not.toContain('do-not-print')
+    expect(named.stdout).toContain('::error::Input `config` names team/.remarkrc, which is a link to a file outside the workspace; set `allow-js-config: true` to read it\n')
+    expect(named.code).toBe(1)
   })
 
   it('checks no document above max-size in depth, and says so once', async () => {
@@ -376,5 +425,143 @@ describe('the GitHub Action', () => {
     await buildAction(rebuilt)
     const inSync = fs.readFileSync(rebuilt, 'utf8') === fs.readFileSync(ACTION_BUNDLE, 'utf8')
     expect(inSync, 'dist/action/index.js is stale: run `npm run build:action` and commit it').toBe(true)
+  })
+})
+
+/**
+ * Every form a pull request can give a configuration in, each naming a
+ * plugin that leaves a marker file when it is loaded: by path, or as a
+ * package of the workspace's node_modules. An executable configuration
+ * leaves a marker of its own when run.
+ */
+type ConfigForm = '.remarkrc' | '.remarkrc.json' | '.remarkrc.yml' | '.remarkrc.yaml' | '.remarkrc.js' | '.remarkrc.cjs' | '.remarkrc.mjs' | 'package.json'
+type Placement = 'at the root' | 'in a sub-folder' | 'linked from a sub-folder'
+
+const FORMS: ConfigForm[] = ['.remarkrc', '.remarkrc.json', '.remarkrc.yml', '.remarkrc.yaml', '.remarkrc.js', '.remarkrc.cjs', '.remarkrc.mjs', 'package.json']
+const PLACEMENTS: Placement[] = ['at the root', 'in a sub-folder', 'linked from a sub-folder']
+const PATH_PLUGIN = './marker-plugin.mjs'
+const PACKAGE_PLUGIN = 'remark-marker'
+
+function isExecutable(form: ConfigForm): boolean {
+  return /\.[cm]?js$/.test(form)
+}
+
+/** The text of a configuration in `form` whose plugins are `plugins`; an executable one writes `marker` when run. */
+function configText(form: ConfigForm, plugins: string[], marker: string): string {
+  const config = {plugins}
+  const write = `writeFileSync(${JSON.stringify(marker)}, '')`
+  if (form === 'package.json') return JSON.stringify({name: 'postmortems', private: true, remarkConfig: config})
+  if (form === '.remarkrc.yml' || form === '.remarkrc.yaml') return `plugins:\n${plugins.map((plugin) => `  - '${plugin}'\n`).join('')}`
+  if (form === '.remarkrc.mjs') return `import {writeFileSync} from 'node:fs'\n${write}\nexport default ${JSON.stringify(config)}\n`
+  // `.js` is CommonJS in a folder without a package.json of `"type": "module"`.
+  if (isExecutable(form)) return `const {writeFileSync} = require('node:fs')\n${write}\nmodule.exports = ${JSON.stringify(config)}\n`
+  return JSON.stringify(config)
+}
+
+/** A module that writes `marker` as soon as it is loaded. */
+function markerPlugin(marker: string): string {
+  return `import {writeFileSync} from 'node:fs'\nwriteFileSync(${JSON.stringify(marker)}, '')\nexport default function marker() {}\n`
+}
+
+/** The sample postmortem without its root cause section. */
+function withoutRootCause(): string {
+  const text = postmortem()
+  const start = text.indexOf('## Root cause')
+  return text.slice(0, start) + text.slice(text.indexOf('## Resolution'))
+}
+
+interface ConfigCase {
+  dir: string
+  /** The configuration's path in the workspace (the link's, when linked). */
+  config: string
+  /** The two flawed postmortems beside it, each linted with it. */
+  documents: string[]
+  markers: string[]
+}
+
+/** A workspace with a configuration in `form` placed as `placement`, naming `plugins`, and a flawed postmortem beside it. */
+function configWorkspace(form: ConfigForm, placement: Placement, plugins: string[]): ConfigCase {
+  const folder = placement === 'at the root' ? '' : 'team/'
+  const dir = workspace({})
+  const markers = [path.join(dir, 'ran-config'), path.join(dir, 'ran-path-plugin'), path.join(dir, 'ran-package-plugin')]
+  const config = `${folder}${form}`
+  const text = configText(form, plugins, markers[0] ?? '')
+  const documents = [`${folder}incident.md`, `${folder}follow-up.md`]
+  const files: Record<string, string> = {
+    ...Object.fromEntries(documents.map((document) => [document, withoutRootCause()])),
+    [`${folder}marker-plugin.mjs`]: markerPlugin(markers[1] ?? ''),
+    [`node_modules/${PACKAGE_PLUGIN}/package.json`]: JSON.stringify({name: PACKAGE_PLUGIN, version: '1.0.0', type: 'module', main: 'index.js'}),
+    [`node_modules/${PACKAGE_PLUGIN}/index.js`]: markerPlugin(markers[2] ?? '')
+  }
+  // A link keeps the name of its target's form for Node (`.mjs` is a module), not for the engine.
+  const target = `shared/settings${path.extname(form)}`
+  files[placement === 'linked from a sub-folder' ? target : config] = text
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), {recursive: true})
+    fs.writeFileSync(path.join(dir, name), content)
+  }
+  if (placement === 'linked from a sub-folder') fs.symlinkSync(path.join('..', target), path.join(dir, config))
+  return {dir, config, documents, markers}
+}
+
+/** The one annotation the action makes on the configuration when it loads none of it. */
+function notLoaded(form: ConfigForm, config: string, plugin: string): string {
+  if (isExecutable(form)) {
+    return `::warning title=Configuration not loaded,file=${config}::Did not load ${config}: executable configuration runs only with \`allow-js-config: true\``
+  }
+  return (
+    `::warning title=Plugin not loaded,file=${config}::Did not load plugin \`${plugin}\` named in ${config}: ` +
+    "only this package's preset and rules run unless `allow-js-config` is true; " +
+    'no other plugin it names is on, so the recommended preset checks its documents'
+  )
+}
+
+const MISSING_ROOT_CAUSE = 'title=postmortem-required-sections::Unexpected missing root cause section, expected a heading such as `## Root cause`'
+
+/** The annotations of findings in `documents`, having checked that each has the preset's finding of the missing root cause. */
+function findingsIn(result: ActionRun, documents: readonly string[]): string[] {
+  const findings = result.commands.filter((line) => documents.some((document) => line.startsWith(`::warning file=${document},`)))
+  for (const document of documents) {
+    const own = findings.filter((line) => line.startsWith(`::warning file=${document},`) && line.includes(MISSING_ROOT_CAUSE))
+    expect(own, document).toHaveLength(1)
+  }
+  return findings
+}
+
+/** What the action does when its `config` input names the configuration: the same, or refuse an executable one. */
+function expectNamedGuarded(result: ActionRun, form: ConfigForm, {config, documents}: ConfigCase, plugin: string): void {
+  if (isExecutable(form)) {
+    expect(result.stdout).toContain(`::error::Input \`config\` names an executable configuration (\`${config}\`)`)
+    expect(result.code).toBe(1)
+    return
+  }
+  const findings = findingsIn(result, documents)
+  expect(result.commands.filter((line) => !findings.includes(line))).toEqual([notLoaded(form, config, plugin)])
+  expect(result.code).toBe(0)
+}
+
+describe('the GitHub Action, on configuration a pull request adds', () => {
+  describe.each(FORMS)('in %s', (form) => {
+    it.each(PLACEMENTS)('%s, runs none of its code, says so once and lints with the preset', async (placement) => {
+      for (const plugin of [PATH_PLUGIN, PACKAGE_PLUGIN]) {
+        const found = configWorkspace(form, placement, [plugin])
+        const {dir, config, documents, markers} = found
+        const result = await runAction(dir, {files: '.'})
+        const findings = findingsIn(result, documents)
+        expect(result.commands.filter((line) => !findings.includes(line)), plugin).toEqual([notLoaded(form, config, plugin)])
+        expect(result.outputs).toEqual({errors: '0', warnings: String(findings.length)})
+        expect(result.code).toBe(0)
+
+        expectNamedGuarded(await runAction(dir, {files: '.', config}), form, found, plugin)
+        expect(markers.filter((marker) => fs.existsSync(marker)), `${plugin}: code that ran`).toEqual([])
+      }
+    })
+  })
+
+  it.each(FORMS)('loads %s and its plugins with allow-js-config: true', async (form) => {
+    const {dir, documents, markers} = configWorkspace(form, 'linked from a sub-folder', [PATH_PLUGIN, PACKAGE_PLUGIN, 'remark-preset-lint-postmortem'])
+    const result = await runAction(dir, {files: '.', 'allow-js-config': 'true'})
+    expect(markers.filter((marker) => fs.existsSync(marker))).toEqual(isExecutable(form) ? markers : markers.slice(1))
+    expect(findingsIn(result, documents)).toEqual(result.commands)
   })
 })
