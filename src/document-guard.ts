@@ -1,6 +1,7 @@
 import type {Nodes, Root} from 'mdast'
 import type {Plugin, Processor} from 'unified'
 import type {VFile} from 'vfile'
+import {ConfigurationError} from './options.js'
 
 /**
  * Trees nested deeper than this (10,000 `>` in a row) overflow the stack of
@@ -58,7 +59,7 @@ export function isSetAside(file: VFile): boolean {
 function validMaxSize(options: GuardOptions | undefined): number {
   const maxSize = options?.maxSize ?? DEFAULT_MAX_SIZE
   if (typeof maxSize !== 'number' || !(maxSize >= 0)) {
-    throw new Error(`postmortem guard: invalid option \`maxSize\`: expected a number of bytes, 0 or more, got ${JSON.stringify(maxSize)}`)
+    throw new ConfigurationError(`postmortem guard: invalid option \`maxSize\`: expected a number of bytes, 0 or more, got ${JSON.stringify(maxSize)}`)
   }
   return maxSize
 }

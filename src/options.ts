@@ -137,3 +137,16 @@ export function findProblem(schema: Schema, value: unknown, path: string): [stri
     }
   }
 }
+
+/**
+ * A mistake in someone's configuration, not in this package. Its stack would
+ * point only into our own files (bundled, into the folder the package was
+ * packed in), and remark-cli and the language server print a cause's stack
+ * under "Cannot process file": so it carries none, only its one line.
+ */
+export class ConfigurationError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.stack = `Error: ${message}`
+  }
+}

@@ -5,7 +5,7 @@ import type {VFile} from 'vfile'
 import {isSetAside} from './document-guard.js'
 import {location} from 'vfile-location'
 import {type PostmortemModel, getModel} from './model.js'
-import {type Schema, findProblem} from './options.js'
+import {ConfigurationError, type Schema, findProblem} from './options.js'
 import {SECTION_KINDS, type SynonymOption} from './synonyms.js'
 import {type Span, markdownText} from './text.js'
 
@@ -100,7 +100,7 @@ function sharedSynonyms(processor: unknown): SynonymOption {
   const problem = findProblem(SYNONYMS_SCHEMA, synonyms, '')
   if (problem) {
     const [path, expected, actual] = problem
-    throw new Error(`settings: invalid \`postmortem.synonyms${path === '' ? '' : `.${path}`}\`: expected ${expected}, got ${actual}`)
+    throw new ConfigurationError(`settings: invalid \`postmortem.synonyms${path === '' ? '' : `.${path}`}\`: expected ${expected}, got ${actual}`)
   }
   return synonyms as SynonymOption
 }
@@ -148,7 +148,7 @@ export function defineRule<Options extends object>(definition: RuleDefinition<Op
     if (problem) {
       const [path, expected, actual] = problem
       const subject = path === '' ? 'options' : `option \`${path}\``
-      throw new Error(`${id}: invalid ${subject}: expected ${expected}, got ${actual}`)
+      throw new ConfigurationError(`${id}: invalid ${subject}: expected ${expected}, got ${actual}`)
     }
     return {...definition.defaults, ...(value as object)}
   }

@@ -72470,6 +72470,125 @@ function lintMessageControl() {
   return remarkMessageControl({ name: "lint", source: "remark-lint" });
 }
 
+// src/options.ts
+function bounds(schema) {
+  const limits = [
+    schema.minimum === void 0 ? "" : `\u2265 ${schema.minimum}`,
+    schema.maximum === void 0 ? "" : `\u2264 ${schema.maximum}`
+  ].filter(Boolean);
+  return limits.length > 0 ? ` ${limits.join(" and ")}` : "";
+}
+function listOf(values, quote) {
+  return values.map(quote).join(", ");
+}
+var code = (value2) => `\`${value2}\``;
+function describePlural(schema) {
+  switch (schema.type) {
+    case "number":
+      return `${schema.integer ? "integers" : "numbers"}${bounds(schema)}`;
+    case "boolean":
+      return "booleans";
+    case "string":
+      return schema.enum ? `strings among ${listOf(schema.enum, (value2) => JSON.stringify(value2))}` : "non-empty strings";
+    case "array":
+      return "arrays";
+    case "object":
+      return `objects with any of ${listOf(Object.keys(schema.properties), code)}`;
+  }
+}
+function describeSchema(schema) {
+  switch (schema.type) {
+    case "number":
+      return `${schema.integer ? "an integer" : "a number"}${bounds(schema)}`;
+    case "boolean":
+      return "true or false";
+    case "string":
+      return schema.enum ? `one of ${listOf(schema.enum, (value2) => JSON.stringify(value2))}` : "a non-empty string";
+    case "array": {
+      const size = schema.minItems === void 0 ? "" : ` with at least ${schema.minItems} item${schema.minItems === 1 ? "" : "s"}`;
+      return `an array of ${describePlural(schema.items)}${size}${schema.uniqueItems ? ", without duplicates" : ""}`;
+    }
+    case "object": {
+      const keys = Object.keys(schema.properties);
+      return keys.length > 0 ? `an object with any of ${listOf(keys, code)}` : "an object with no fields";
+    }
+  }
+}
+function distance(a, b) {
+  let previous2 = Array.from({ length: b.length + 1 }, (_, index2) => index2);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous2[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous2[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous2 = current;
+  }
+  return previous2[b.length] ?? 0;
+}
+function closestName(name, known, within = 2) {
+  const [closest] = known.map((candidate) => ({ candidate, far: distance(name.toLowerCase(), candidate.toLowerCase()) })).filter(({ far }) => far <= within).sort((a, b) => a.far - b.far);
+  return closest?.candidate;
+}
+function describeUnknown(key, known) {
+  if (known.length === 0) return "no options";
+  if (known.length === 1) return `the only option, ${code(known[0] ?? "")}`;
+  const closest = closestName(key, known);
+  return `one of ${listOf(known, code)}${closest ? ` (did you mean ${code(closest)}?)` : ""}`;
+}
+function show(value2) {
+  if (value2 === void 0 || typeof value2 === "number") return String(value2);
+  try {
+    return JSON.stringify(value2) ?? String(value2);
+  } catch {
+    return String(value2);
+  }
+}
+function findProblem(schema, value2, path17) {
+  const fail = () => [path17, describeSchema(schema), show(value2)];
+  switch (schema.type) {
+    case "number":
+      if (typeof value2 !== "number" || !Number.isFinite(value2)) return fail();
+      if (schema.integer && !Number.isInteger(value2)) return fail();
+      if (schema.minimum !== void 0 && value2 < schema.minimum) return fail();
+      if (schema.maximum !== void 0 && value2 > schema.maximum) return fail();
+      return void 0;
+    case "boolean":
+      return typeof value2 === "boolean" ? void 0 : fail();
+    case "string":
+      if (typeof value2 !== "string" || value2.trim() === "") return fail();
+      if (schema.enum && !schema.enum.includes(value2)) return fail();
+      return void 0;
+    case "array": {
+      if (!Array.isArray(value2)) return fail();
+      if (schema.minItems !== void 0 && value2.length < schema.minItems) return fail();
+      if (schema.uniqueItems && new Set(value2.map((item) => show(item))).size !== value2.length) return fail();
+      for (const [index2, item] of value2.entries()) {
+        const problem = findProblem(schema.items, item, `${path17}[${index2}]`);
+        if (problem) return problem;
+      }
+      return void 0;
+    }
+    case "object": {
+      if (typeof value2 !== "object" || value2 === null || Array.isArray(value2)) return fail();
+      for (const [key, item] of Object.entries(value2)) {
+        const property = schema.properties[key];
+        const inner = path17 ? `${path17}.${key}` : key;
+        if (!property) return [inner, describeUnknown(key, Object.keys(schema.properties)), "an unknown option"];
+        if (item === void 0) continue;
+        const problem = findProblem(property, item, inner);
+        if (problem) return problem;
+      }
+      return void 0;
+    }
+  }
+}
+var ConfigurationError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.stack = `Error: ${message}`;
+  }
+};
+
 // src/document-guard.ts
 var MAX_DEPTH = 1e3;
 var detached = /* @__PURE__ */ new WeakMap();
@@ -72496,7 +72615,7 @@ function isSetAside(file) {
 function validMaxSize(options) {
   const maxSize = options?.maxSize ?? DEFAULT_MAX_SIZE;
   if (typeof maxSize !== "number" || !(maxSize >= 0)) {
-    throw new Error(`postmortem guard: invalid option \`maxSize\`: expected a number of bytes, 0 or more, got ${JSON.stringify(maxSize)}`);
+    throw new ConfigurationError(`postmortem guard: invalid option \`maxSize\`: expected a number of bytes, 0 or more, got ${JSON.stringify(maxSize)}`);
   }
   return maxSize;
 }
@@ -78570,119 +78689,6 @@ function getModel(tree, file, synonyms = {}) {
   return models(tree, JSON.stringify(synonyms), () => buildModel(tree, markdownText(file), synonyms));
 }
 
-// src/options.ts
-function bounds(schema) {
-  const limits = [
-    schema.minimum === void 0 ? "" : `\u2265 ${schema.minimum}`,
-    schema.maximum === void 0 ? "" : `\u2264 ${schema.maximum}`
-  ].filter(Boolean);
-  return limits.length > 0 ? ` ${limits.join(" and ")}` : "";
-}
-function listOf(values, quote) {
-  return values.map(quote).join(", ");
-}
-var code = (value2) => `\`${value2}\``;
-function describePlural(schema) {
-  switch (schema.type) {
-    case "number":
-      return `${schema.integer ? "integers" : "numbers"}${bounds(schema)}`;
-    case "boolean":
-      return "booleans";
-    case "string":
-      return schema.enum ? `strings among ${listOf(schema.enum, (value2) => JSON.stringify(value2))}` : "non-empty strings";
-    case "array":
-      return "arrays";
-    case "object":
-      return `objects with any of ${listOf(Object.keys(schema.properties), code)}`;
-  }
-}
-function describeSchema(schema) {
-  switch (schema.type) {
-    case "number":
-      return `${schema.integer ? "an integer" : "a number"}${bounds(schema)}`;
-    case "boolean":
-      return "true or false";
-    case "string":
-      return schema.enum ? `one of ${listOf(schema.enum, (value2) => JSON.stringify(value2))}` : "a non-empty string";
-    case "array": {
-      const size = schema.minItems === void 0 ? "" : ` with at least ${schema.minItems} item${schema.minItems === 1 ? "" : "s"}`;
-      return `an array of ${describePlural(schema.items)}${size}${schema.uniqueItems ? ", without duplicates" : ""}`;
-    }
-    case "object": {
-      const keys = Object.keys(schema.properties);
-      return keys.length > 0 ? `an object with any of ${listOf(keys, code)}` : "an object with no fields";
-    }
-  }
-}
-function distance(a, b) {
-  let previous2 = Array.from({ length: b.length + 1 }, (_, index2) => index2);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous2[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous2[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous2 = current;
-  }
-  return previous2[b.length] ?? 0;
-}
-function closestName(name, known, within = 2) {
-  const [closest] = known.map((candidate) => ({ candidate, far: distance(name.toLowerCase(), candidate.toLowerCase()) })).filter(({ far }) => far <= within).sort((a, b) => a.far - b.far);
-  return closest?.candidate;
-}
-function describeUnknown(key, known) {
-  if (known.length === 0) return "no options";
-  if (known.length === 1) return `the only option, ${code(known[0] ?? "")}`;
-  const closest = closestName(key, known);
-  return `one of ${listOf(known, code)}${closest ? ` (did you mean ${code(closest)}?)` : ""}`;
-}
-function show(value2) {
-  if (value2 === void 0 || typeof value2 === "number") return String(value2);
-  try {
-    return JSON.stringify(value2) ?? String(value2);
-  } catch {
-    return String(value2);
-  }
-}
-function findProblem(schema, value2, path17) {
-  const fail = () => [path17, describeSchema(schema), show(value2)];
-  switch (schema.type) {
-    case "number":
-      if (typeof value2 !== "number" || !Number.isFinite(value2)) return fail();
-      if (schema.integer && !Number.isInteger(value2)) return fail();
-      if (schema.minimum !== void 0 && value2 < schema.minimum) return fail();
-      if (schema.maximum !== void 0 && value2 > schema.maximum) return fail();
-      return void 0;
-    case "boolean":
-      return typeof value2 === "boolean" ? void 0 : fail();
-    case "string":
-      if (typeof value2 !== "string" || value2.trim() === "") return fail();
-      if (schema.enum && !schema.enum.includes(value2)) return fail();
-      return void 0;
-    case "array": {
-      if (!Array.isArray(value2)) return fail();
-      if (schema.minItems !== void 0 && value2.length < schema.minItems) return fail();
-      if (schema.uniqueItems && new Set(value2.map((item) => show(item))).size !== value2.length) return fail();
-      for (const [index2, item] of value2.entries()) {
-        const problem = findProblem(schema.items, item, `${path17}[${index2}]`);
-        if (problem) return problem;
-      }
-      return void 0;
-    }
-    case "object": {
-      if (typeof value2 !== "object" || value2 === null || Array.isArray(value2)) return fail();
-      for (const [key, item] of Object.entries(value2)) {
-        const property = schema.properties[key];
-        const inner = path17 ? `${path17}.${key}` : key;
-        if (!property) return [inner, describeUnknown(key, Object.keys(schema.properties)), "an unknown option"];
-        if (item === void 0) continue;
-        const problem = findProblem(property, item, inner);
-        if (problem) return problem;
-      }
-      return void 0;
-    }
-  }
-}
-
 // src/rule.ts
 var DOCS_URL = "https://github.com/remark-preset-lint-postmortem/remark-preset-lint-postmortem/blob/main/docs/rules/";
 var SYNONYMS_SCHEMA = {
@@ -78712,7 +78718,7 @@ function sharedSynonyms(processor) {
   const problem = findProblem(SYNONYMS_SCHEMA, synonyms, "");
   if (problem) {
     const [path17, expected, actual] = problem;
-    throw new Error(`settings: invalid \`postmortem.synonyms${path17 === "" ? "" : `.${path17}`}\`: expected ${expected}, got ${actual}`);
+    throw new ConfigurationError(`settings: invalid \`postmortem.synonyms${path17 === "" ? "" : `.${path17}`}\`: expected ${expected}, got ${actual}`);
   }
   return synonyms;
 }
@@ -78748,7 +78754,7 @@ function defineRule(definition2) {
     if (problem) {
       const [path17, expected, actual] = problem;
       const subject = path17 === "" ? "options" : `option \`${path17}\``;
-      throw new Error(`${id}: invalid ${subject}: expected ${expected}, got ${actual}`);
+      throw new ConfigurationError(`${id}: invalid ${subject}: expected ${expected}, got ${actual}`);
     }
     return { ...definition2.defaults, ...value2 };
   };

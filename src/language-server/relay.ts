@@ -11,6 +11,7 @@ import {
   createServerSocketTransport,
   generateRandomPipeName
 } from 'vscode-languageserver/node.js'
+import {withOneLineErrors} from './diagnostics.js'
 import {QuickFixTitles} from './titles.js'
 import {DocumentTraffic} from './traffic.js'
 
@@ -22,7 +23,8 @@ import {DocumentTraffic} from './traffic.js'
  * talks to this relay, and the relay to unified-language-server over a pipe
  * of this process; between them, `DocumentTraffic` holds back edits while a
  * lint of the same document runs and drops diagnostics older than ones
- * already shown, and `QuickFixTitles` makes each quick fix's title one line.
+ * already shown; `QuickFixTitles` makes each quick fix's title one line,
+ * and `withOneLineErrors` each configuration error.
  */
 
 /** The transport the editor asked for, read from the arguments as vscode-languageserver reads them. */
@@ -68,7 +70,7 @@ export async function startRelay(args: string[]): Promise<string> {
     )
     const titles = new QuickFixTitles()
     relay(editorReader, (message) => (titles.fromEditor(message), traffic.fromEditor(message)), 'from the editor')
-    relay(serverReader, (message) => traffic.fromServer(titles.fromServer(message)), 'from the linter')
+    relay(serverReader, (message) => traffic.fromServer(withOneLineErrors(titles.fromServer(message))), 'from the linter')
     // The editor hanging up ends the server as it would without the relay.
     editorReader.onClose(() => socket.end())
     socket.on('close', () => traffic.dispose())

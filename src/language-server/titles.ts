@@ -10,25 +10,35 @@ import type {Message} from 'vscode-languageserver/node.js'
 /** Characters of a quoted text kept in a title before it is cut with an ellipsis. */
 const QUOTE_ROOM = 60
 
+const LINE_BREAK = /\r\n|\r|\n/
+
 const QUICK_FIX_METHODS = new Set(['textDocument/codeAction', 'codeAction/resolve'])
 
 /** A quoted text as one line: its first line with content, an ellipsis if more follows or it is long. */
 function oneLineQuote(text: string): string {
-  const lines = text.split(/\r\n|\r|\n/).map((line) => line.trim()).filter(Boolean)
+  const lines = text.split(LINE_BREAK).map((line) => line.trim()).filter(Boolean)
   const first = lines[0] ?? ''
   if (first.length > QUOTE_ROOM) return `${first.slice(0, QUOTE_ROOM).trimEnd()}…`
   return lines.length > 1 ? `${first} …` : first
 }
 
-const TITLE = /^(?:(Insert|Remove) `([\s\S]*)`|Replace `([\s\S]*?)` with `([\s\S]*)`)$/
+/** The quoted texts of unified-language-server's three titles, read without a pattern that could backtrack. */
+function quotedParts(title: string): {verb: string; quoted: string[]} | undefined {
+  if (!title.endsWith('`')) return undefined
+  for (const verb of ['Insert', 'Remove']) {
+    if (title.startsWith(`${verb} \``)) return {verb, quoted: [title.slice(verb.length + 2, -1)]}
+  }
+  const join = title.indexOf('` with `')
+  if (!title.startsWith('Replace `') || join === -1) return undefined
+  return {verb: 'Replace', quoted: [title.slice('Replace `'.length, join), title.slice(join + '` with `'.length, -1)]}
+}
 
 export function oneLineTitle(title: string): string {
-  if (!/[\r\n]/.test(title) && title.length <= QUOTE_ROOM * 2) return title
-  const match = TITLE.exec(title)
-  if (!match) return title.replace(/\s*[\r\n]+\s*/g, ' ').trim()
-  const [, verb, quoted, actual, replacement] = match
-  if (verb) return `${verb} \`${oneLineQuote(quoted ?? '')}\``
-  return `Replace \`${oneLineQuote(actual ?? '')}\` with \`${oneLineQuote(replacement ?? '')}\``
+  if (!LINE_BREAK.test(title) && title.length <= QUOTE_ROOM * 2) return title
+  const parts = quotedParts(title)
+  if (!parts) return title.split(LINE_BREAK).map((line) => line.trim()).filter(Boolean).join(' ')
+  const [first = '', second] = parts.quoted.map(oneLineQuote)
+  return second === undefined ? `${parts.verb} \`${first}\`` : `Replace \`${first}\` with \`${second}\``
 }
 
 function withOneLineTitle(action: unknown): unknown {

@@ -171,6 +171,17 @@ describe('postmortem-language-server over stdio', () => {
     expect(afterClose.at(-1)?.diagnostics).toEqual([])
   })
 
+  it('shows a configuration mistake as one line, with the did-you-mean', async () => {
+    const dir = path.join(configured, 'mistyped')
+    fs.mkdirSync(dir, {recursive: true})
+    fs.writeFileSync(path.join(dir, '.remarkrc.json'), JSON.stringify({plugins: [['remark-preset-lint-postmortem/rules/duration-consistency', {tolerence: 10}]]}))
+    const uri = uriOf(dir, 'incident.md')
+    await client.open(uri, postmortem({}))
+    const [diagnostic, ...others] = await client.diagnostics(uri, 1)
+    expect(others).toEqual([])
+    expect(diagnostic?.message).toBe('postmortem-duration-consistency: invalid option `tolerence`: expected one of `tolerance`, `synonyms` (did you mean `tolerance`?), got an unknown option')
+  })
+
   it('honours the workspace .remarkrc.json: severity, options and rules turned off', async () => {
     const uri = uriOf(configured, 'checkout.md')
     // 20 minutes off the stated window, beyond the configured 10; and no zone, with that rule off.

@@ -1,5 +1,6 @@
 import type {Message} from 'vscode-languageserver/node.js'
 import {afterEach, describe, expect, it, vi} from 'vitest'
+import {withOneLineErrors} from '../../src/language-server/diagnostics.js'
 import {QuickFixTitles, oneLineTitle} from '../../src/language-server/titles.js'
 import {DocumentTraffic} from '../../src/language-server/traffic.js'
 
@@ -128,5 +129,26 @@ describe('QuickFixTitles', () => {
   it('cuts a long quoted text with an ellipsis', () => {
     expect(oneLineTitle(`Insert \`${'word '.repeat(40)}\``)).toMatch(/^Insert `(?:word ){11}word…`$/)
     expect(oneLineTitle('Something\nelse')).toBe('Something else')
+  })
+})
+
+describe('withOneLineErrors', () => {
+  it('keeps only the error line of a configuration the linter could not use', () => {
+    const publication = {
+      jsonrpc: '2.0',
+      method: 'textDocument/publishDiagnostics',
+      params: {
+        uri: 'file:///x.md',
+        diagnostics: [
+          {message: 'Cannot process file\nError: postmortem-time-zone: invalid option `zone`: expected …\n    at validate (file:///lib/src/rule.js:1:1)'},
+          {message: 'Unexpected missing timeline section, expected a heading such as `## Timeline`'}
+        ]
+      }
+    } as unknown as Message
+    const sent = withOneLineErrors(publication) as unknown as {params: {diagnostics: Array<{message: string}>}}
+    expect(sent.params.diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
+      'postmortem-time-zone: invalid option `zone`: expected …',
+      'Unexpected missing timeline section, expected a heading such as `## Timeline`'
+    ])
   })
 })

@@ -1,0 +1,28 @@
+import type {Message} from 'vscode-languageserver/node.js'
+
+/**
+ * unified-language-server shows a configuration it cannot use (a wrong
+ * option, a plugin it cannot find) as "Cannot process file" followed by the
+ * error's stack. The error's own line is what a user needs: the relay sends
+ * that line alone.
+ */
+const CANNOT_PROCESS = 'Cannot process file\n'
+const ERROR_NAME = /^(?:[A-Z][A-Za-z]*Error|Error): /
+
+function oneLineMessage(message: string): string {
+  if (!message.startsWith(CANNOT_PROCESS)) return message
+  const cause = message.slice(CANNOT_PROCESS.length).split(/\r\n|\r|\n/)[0] ?? ''
+  const said = cause.replace(ERROR_NAME, '').trim()
+  return said === '' ? message : said
+}
+
+/** A publication of diagnostics with each configuration error in one line; any other message as it is. */
+export function withOneLineErrors(message: Message): Message {
+  const {method, params} = message as {method?: unknown; params?: {diagnostics?: unknown}}
+  if (method !== 'textDocument/publishDiagnostics' || !params || !Array.isArray(params.diagnostics)) return message
+  const diagnostics: unknown[] = params.diagnostics.map((diagnostic: unknown) => {
+    const text = (diagnostic as {message?: unknown} | null)?.message
+    return typeof text === 'string' && text.startsWith(CANNOT_PROCESS) ? {...(diagnostic as object), message: oneLineMessage(text)} : diagnostic
+  })
+  return {...message, params: {...params, diagnostics}} as Message
+}
