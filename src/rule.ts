@@ -45,7 +45,15 @@ export interface RuleContext<Options> {
   tree: Root
   file: VFile
   options: Options
+  /** The processor's `settings.postmortem`, shared by every rule. */
+  settings: SharedSettings
   report(reason: string, place: Span | Place, extras?: ReportExtras): void
+}
+
+/** `settings.postmortem` besides the synonyms: what holds for every rule of a processor. */
+export interface SharedSettings {
+  /** Every file is a postmortem (`--require-postmortem`): one that does not look like one is checked as one. */
+  requirePostmortem: boolean
 }
 
 export type BaseOptions = {synonyms?: SynonymOption}
@@ -87,22 +95,38 @@ export interface RuleDefinition<Options extends object> {
   check(context: RuleContext<Required<Omit<Options, 'synonyms'>> & BaseOptions>): void
 }
 
+function postmortemSettings(processor: unknown): {synonyms?: unknown; requirePostmortem?: unknown} | undefined {
+  const data = (processor as {data?: (key: string) => unknown} | undefined)?.data
+  const settings = typeof data === 'function' ? (data.call(processor, 'settings') as {postmortem?: {synonyms?: unknown; requirePostmortem?: unknown}} | undefined) : undefined
+  return settings?.postmortem
+}
+
+function checkSetting(schema: Schema, value: unknown, name: string): void {
+  const problem = findProblem(schema, value, '')
+  if (problem) {
+    const [path, expected, actual] = problem
+    throw new Error(`settings: invalid \`postmortem.${name}${path === '' ? '' : `.${path}`}\`: expected ${expected}, got ${actual}`)
+  }
+}
+
 /**
  * The synonyms every rule of a processor shares: `settings.postmortem.synonyms`
  * in `.remarkrc` (or `--setting` on the command line), given once for the
  * whole preset instead of to each rule.
  */
 function sharedSynonyms(processor: unknown): SynonymOption {
-  const data = (processor as {data?: (key: string) => unknown} | undefined)?.data
-  const settings = typeof data === 'function' ? (data.call(processor, 'settings') as {postmortem?: {synonyms?: unknown}} | undefined) : undefined
-  const synonyms = settings?.postmortem?.synonyms
+  const synonyms = postmortemSettings(processor)?.synonyms
   if (synonyms === undefined) return {}
-  const problem = findProblem(SYNONYMS_SCHEMA, synonyms, '')
-  if (problem) {
-    const [path, expected, actual] = problem
-    throw new Error(`settings: invalid \`postmortem.synonyms${path === '' ? '' : `.${path}`}\`: expected ${expected}, got ${actual}`)
-  }
+  checkSetting(SYNONYMS_SCHEMA, synonyms, 'synonyms')
   return synonyms as SynonymOption
+}
+
+/** `settings.postmortem.requirePostmortem`, which `postmortem-lint --require-postmortem` sets. */
+function sharedSettings(processor: unknown): SharedSettings {
+  const requirePostmortem = postmortemSettings(processor)?.requirePostmortem
+  if (requirePostmortem === undefined) return {requirePostmortem: false}
+  checkSetting({type: 'boolean'}, requirePostmortem, 'requirePostmortem')
+  return {requirePostmortem: requirePostmortem === true}
 }
 
 /** The shared synonyms and a rule's own, kind by kind. */
@@ -154,7 +178,7 @@ export function defineRule<Options extends object>(definition: RuleDefinition<Op
   }
 
   // One lint rule per processor: the synonyms of its settings are the processor's.
-  const runWith = (shared: SynonymOption) => lintRule({origin: meta.origin, url: meta.url}, (tree: Root, file: VFile, options: unknown) => {
+  const runWith = (shared: SynonymOption, settings: SharedSettings) => lintRule({origin: meta.origin, url: meta.url}, (tree: Root, file: VFile, options: unknown) => {
     const resolved = validate(options)
     if (isSetAside(file)) return
     const model = getModel(tree, file, mergeSynonyms(shared, resolved.synonyms))
@@ -163,6 +187,7 @@ export function defineRule<Options extends object>(definition: RuleDefinition<Op
       tree,
       file,
       options: resolved,
+      settings,
       report(reason, place, extras = {}) {
         const locator = locate(file)
         const startOffset = place.start
@@ -184,7 +209,7 @@ export function defineRule<Options extends object>(definition: RuleDefinition<Op
     // Checked when the plugin is attached, so a bad option fails once, clearly,
     // instead of once per file.
     validate(optionsOf(config))
-    const run = runWith(sharedSynonyms(this))
+    const run = runWith(sharedSynonyms(this), sharedSettings(this))
     return (run as unknown as (this: unknown, config?: unknown) => unknown).call(this, config)
   }
   Object.defineProperty(attacher, 'name', {value: meta.origin})
