@@ -3,18 +3,9 @@ import {SECTION_KINDS, SECTION_LABELS, type SectionKind} from '../src/synonyms.j
 import {insertionFor} from '../src/insertion.js'
 import {isNamed} from '../src/sections.js'
 
-/** What to say of a document that does not look like a postmortem at all. */
-export const NOT_POSTMORTEM_CHOICES = ['once', 'sections'] as const
-
 export interface Options {
   /** The sections every postmortem must have. */
   sections?: SectionKind[]
-  /**
-   * `once`: a document without anything of a postmortem (a README, a guide)
-   * gets one message instead of one per section; `sections`: every document
-   * is checked as a postmortem.
-   */
-  notPostmortem?: (typeof NOT_POSTMORTEM_CHOICES)[number]
 }
 
 export const DEFAULT_REQUIRED: SectionKind[] = ['summary', 'timeline', 'root-cause', 'resolution', 'action-items']
@@ -31,17 +22,16 @@ export default defineRule<Options>({
   description: 'Require the sections every postmortem needs: summary, timeline, root cause, resolution and action items',
   fixable: true,
   preset: 'recommended',
-  options: {
-    sections: {type: 'array', items: {type: 'string', enum: SECTION_KINDS}, uniqueItems: true},
-    notPostmortem: {type: 'string', enum: NOT_POSTMORTEM_CHOICES}
-  },
-  defaults: {sections: DEFAULT_REQUIRED, notPostmortem: 'once'},
+  options: {sections: {type: 'array', items: {type: 'string', enum: SECTION_KINDS}, uniqueItems: true}},
+  defaults: {sections: DEFAULT_REQUIRED},
+  judgesAnyDocument: true,
   check({model, options, settings, report}) {
     // Headings in a script the synonyms are not written in name sections we
     // cannot read: saying that every section is missing would be wrong.
     if (model.unreadTitles) return
-    const checkedAsPostmortem = options.notPostmortem === 'sections' || settings.requirePostmortem
-    if (!model.looksLikePostmortem && !checkedAsPostmortem) {
+    // Six messages of missing sections on a README bury the one thing to say:
+    // it is not a postmortem (`settings.postmortem.requirePostmortem` says every file is).
+    if (!model.looksLikePostmortem && !settings.requirePostmortem) {
       if (options.sections.length > 0) report(notPostmortemReason(options.sections), {start: 0})
       return
     }

@@ -83,7 +83,7 @@ export function buildModel(tree: Root, source: string, synonyms: SynonymOption =
     dateOrder: order,
     sectionsOf: (kind) => scan.sections.filter((section) => section.kinds.includes(kind)),
     unreadTitles: scan.unreadTitles,
-    looksLikePostmortem: looksLikePostmortem({tree, source, sections: scan.sections, factLabels, timeline, facts, clockTimes})
+    looksLikePostmortem: looksLikePostmortem({tree, source, sections: scan.sections, factLabels, timeline, facts, clockTimes, unreadTitles: scan.unreadTitles})
   }
 }
 

@@ -34,6 +34,8 @@ export interface PostmortemReadings {
   timeline: Timeline
   facts: StatedFacts
   clockTimes: readonly Span[]
+  /** Most headings are in a script the section table does not read. */
+  unreadTitles: boolean
 }
 
 /** Whether the document states when the incident happened or how long it lasted. */
@@ -62,6 +64,9 @@ function frontMatterText(tree: Root, source: string): string {
  * these: reporting every postmortem section missing from it would be noise.
  */
 export function looksLikePostmortem(readings: PostmortemReadings): boolean {
+  // Sections in a script the synonyms are not written in cannot be read, so
+  // their absence says nothing.
+  if (readings.unreadTitles) return true
   if (readings.sections.some((section) => section.kinds.length > 0 && isNamed(section))) return true
   if (statesIncidentFacts(readings)) return true
   const titles = headingTitles(readings.tree)

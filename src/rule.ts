@@ -92,41 +92,39 @@ export interface RuleDefinition<Options extends object> {
   /** Options besides `synonyms`, which every rule takes. */
   options?: Record<string, Schema>
   defaults: Required<Omit<Options, 'synonyms'>>
+  /**
+   * Whether the rule runs on a document that does not look like a postmortem
+   * (`PostmortemModel.looksLikePostmortem`): only the rule that says so does.
+   */
+  judgesAnyDocument?: boolean
   check(context: RuleContext<Required<Omit<Options, 'synonyms'>> & BaseOptions>): void
 }
 
-function postmortemSettings(processor: unknown): {synonyms?: unknown; requirePostmortem?: unknown} | undefined {
-  const data = (processor as {data?: (key: string) => unknown} | undefined)?.data
-  const settings = typeof data === 'function' ? (data.call(processor, 'settings') as {postmortem?: {synonyms?: unknown; requirePostmortem?: unknown}} | undefined) : undefined
-  return settings?.postmortem
-}
+const SETTINGS_SCHEMA: Schema = {type: 'object', properties: {synonyms: SYNONYMS_SCHEMA, requirePostmortem: {type: 'boolean'}}}
 
-function checkSetting(schema: Schema, value: unknown, name: string): void {
-  const problem = findProblem(schema, value, '')
-  if (problem) {
-    const [path, expected, actual] = problem
-    throw new Error(`settings: invalid \`postmortem.${name}${path === '' ? '' : `.${path}`}\`: expected ${expected}, got ${actual}`)
-  }
+interface PostmortemSettings {
+  synonyms: SynonymOption
+  shared: SharedSettings
 }
 
 /**
- * The synonyms every rule of a processor shares: `settings.postmortem.synonyms`
- * in `.remarkrc` (or `--setting` on the command line), given once for the
- * whole preset instead of to each rule.
+ * `settings.postmortem` in `.remarkrc` (or `--setting` on the command line),
+ * given once for the whole preset instead of to each rule: the synonyms every
+ * rule shares, and whether every file is a postmortem
+ * (`postmortem-lint --require-postmortem`).
  */
-function sharedSynonyms(processor: unknown): SynonymOption {
-  const synonyms = postmortemSettings(processor)?.synonyms
-  if (synonyms === undefined) return {}
-  checkSetting(SYNONYMS_SCHEMA, synonyms, 'synonyms')
-  return synonyms as SynonymOption
-}
-
-/** `settings.postmortem.requirePostmortem`, which `postmortem-lint --require-postmortem` sets. */
-function sharedSettings(processor: unknown): SharedSettings {
-  const requirePostmortem = postmortemSettings(processor)?.requirePostmortem
-  if (requirePostmortem === undefined) return {requirePostmortem: false}
-  checkSetting({type: 'boolean'}, requirePostmortem, 'requirePostmortem')
-  return {requirePostmortem: requirePostmortem === true}
+function postmortemSettings(processor: unknown): PostmortemSettings {
+  const data = (processor as {data?: (key: string) => unknown} | undefined)?.data
+  const settings = typeof data === 'function' ? (data.call(processor, 'settings') as {postmortem?: unknown} | undefined) : undefined
+  const given = settings?.postmortem
+  if (given === undefined) return {synonyms: {}, shared: {requirePostmortem: false}}
+  const problem = findProblem(SETTINGS_SCHEMA, given, '')
+  if (problem) {
+    const [path, expected, actual] = problem
+    throw new Error(`settings: invalid \`postmortem${path === '' ? '' : `.${path}`}\`: expected ${expected}, got ${actual}`)
+  }
+  const {synonyms, requirePostmortem} = given as {synonyms?: SynonymOption; requirePostmortem?: boolean}
+  return {synonyms: synonyms ?? {}, shared: {requirePostmortem: requirePostmortem === true}}
 }
 
 /** The shared synonyms and a rule's own, kind by kind. */
@@ -182,6 +180,9 @@ export function defineRule<Options extends object>(definition: RuleDefinition<Op
     const resolved = validate(options)
     if (isSetAside(file)) return
     const model = getModel(tree, file, mergeSynonyms(shared, resolved.synonyms))
+    // A README or a guide is no postmortem: one rule says so, once, and the
+    // others, which judge a postmortem's content, say nothing of it.
+    if (!model.looksLikePostmortem && !settings.requirePostmortem && !definition.judgesAnyDocument) return
     definition.check({
       model,
       tree,
@@ -209,7 +210,8 @@ export function defineRule<Options extends object>(definition: RuleDefinition<Op
     // Checked when the plugin is attached, so a bad option fails once, clearly,
     // instead of once per file.
     validate(optionsOf(config))
-    const run = runWith(sharedSynonyms(this), sharedSettings(this))
+    const {synonyms, shared} = postmortemSettings(this)
+    const run = runWith(synonyms, shared)
     return (run as unknown as (this: unknown, config?: unknown) => unknown).call(this, config)
   }
   Object.defineProperty(attacher, 'name', {value: meta.origin})
