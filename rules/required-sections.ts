@@ -10,6 +10,12 @@ export interface Options {
 
 export const DEFAULT_REQUIRED: SectionKind[] = ['summary', 'timeline', 'root-cause', 'resolution', 'action-items']
 
+/** `Unexpected document without any postmortem section, …`: said once, at 1:1, of a README or a guide. */
+export function notPostmortemReason(sections: readonly SectionKind[]): string {
+  const names = sections.map((kind) => SECTION_LABELS[kind].toLowerCase()).join(', ')
+  return `Unexpected document without any postmortem section, expected a postmortem (${names}); not checked for sections`
+}
+
 /** Reports each required section the postmortem lacks, with the heading to insert. */
 export default defineRule<Options>({
   name: 'required-sections',
@@ -18,10 +24,17 @@ export default defineRule<Options>({
   preset: 'recommended',
   options: {sections: {type: 'array', items: {type: 'string', enum: SECTION_KINDS}, uniqueItems: true}},
   defaults: {sections: DEFAULT_REQUIRED},
-  check({model, options, report}) {
+  judgesAnyDocument: true,
+  check({model, options, settings, report}) {
     // Headings in a script the synonyms are not written in name sections we
     // cannot read: saying that every section is missing would be wrong.
     if (model.unreadTitles) return
+    // Six messages of missing sections on a README bury the one thing to say:
+    // it is not a postmortem (`settings.postmortem.requirePostmortem` says every file is).
+    if (!model.looksLikePostmortem && !settings.requirePostmortem) {
+      if (options.sections.length > 0) report(notPostmortemReason(options.sections), {start: 0})
+      return
+    }
     for (const kind of options.sections) {
       if (model.sectionsOf(kind).some(isNamed)) continue
       const insertion = insertionFor(model, kind)

@@ -3,6 +3,7 @@ import type {VFile} from 'vfile'
 import {memoPerObject, memoPerOptions} from './cache.js'
 import {type StatedFacts, extractStatedFacts, placeMoments} from './facts.js'
 import {frontMatterFactLabels, frontMatterTitle} from './frontmatter.js'
+import {looksLikePostmortem} from './postmortem-signs.js'
 import {type FactLabelMention, type Section, scanSections} from './sections.js'
 import {type SectionKind, type SectionMatcher, type SynonymOption, createSectionMatcher} from './synonyms.js'
 import {tableFactLabels} from './tables.js'
@@ -26,6 +27,8 @@ export interface PostmortemModel {
   sectionsOf(kind: SectionKind): Section[]
   /** Most headings are in a script the section table does not read (Japanese, Cyrillic…). */
   unreadTitles: boolean
+  /** Whether anything in the document tells of an incident (see `looksLikePostmortem`): a README does not. */
+  looksLikePostmortem: boolean
 }
 
 /**
@@ -105,7 +108,8 @@ export function buildModel(tree: Root, source: string, synonyms: SynonymOption =
     dateOrder: order,
     ...(title ? {title} : {}),
     sectionsOf: (kind) => scan.sections.filter((section) => section.kinds.includes(kind)),
-    unreadTitles: scan.unreadTitles
+    unreadTitles: scan.unreadTitles,
+    looksLikePostmortem: looksLikePostmortem({tree, source, sections: scan.sections, factLabels, timeline, facts, clockTimes, unreadTitles: scan.unreadTitles})
   }
 }
 

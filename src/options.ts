@@ -111,7 +111,10 @@ export function findProblem(schema: Schema, value: unknown, path: string): [stri
       return typeof value === 'boolean' ? undefined : fail()
     case 'string':
       if (typeof value !== 'string' || value.trim() === '') return fail()
-      if (schema.enum && !schema.enum.includes(value)) return fail()
+      if (schema.enum && !schema.enum.includes(value)) {
+        const closest = closestName(value, schema.enum)
+        return closest ? [path, `${describeSchema(schema)} (did you mean ${JSON.stringify(closest)}?)`, show(value)] : fail()
+      }
       return undefined
     case 'array': {
       if (!Array.isArray(value)) return fail()

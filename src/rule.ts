@@ -45,7 +45,15 @@ export interface RuleContext<Options> {
   tree: Root
   file: VFile
   options: Options
+  /** The processor's `settings.postmortem`, shared by every rule. */
+  settings: SharedSettings
   report(reason: string, place: Span | Place, extras?: ReportExtras): void
+}
+
+/** `settings.postmortem` besides the synonyms: what holds for every rule of a processor. */
+export interface SharedSettings {
+  /** Every file is a postmortem (`--require-postmortem`): one that does not look like one is checked as one. */
+  requirePostmortem: boolean
 }
 
 export type BaseOptions = {synonyms?: SynonymOption}
@@ -84,25 +92,39 @@ export interface RuleDefinition<Options extends object> {
   /** Options besides `synonyms`, which every rule takes. */
   options?: Record<string, Schema>
   defaults: Required<Omit<Options, 'synonyms'>>
+  /**
+   * Whether the rule runs on a document that does not look like a postmortem
+   * (`PostmortemModel.looksLikePostmortem`): only the rule that says so does.
+   */
+  judgesAnyDocument?: boolean
   check(context: RuleContext<Required<Omit<Options, 'synonyms'>> & BaseOptions>): void
 }
 
+const SETTINGS_SCHEMA: Schema = {type: 'object', properties: {synonyms: SYNONYMS_SCHEMA, requirePostmortem: {type: 'boolean'}}}
+
+interface PostmortemSettings {
+  synonyms: SynonymOption
+  shared: SharedSettings
+}
+
 /**
- * The synonyms every rule of a processor shares: `settings.postmortem.synonyms`
- * in `.remarkrc` (or `--setting` on the command line), given once for the
- * whole preset instead of to each rule.
+ * `settings.postmortem` in `.remarkrc` (or `--setting` on the command line),
+ * given once for the whole preset instead of to each rule: the synonyms every
+ * rule shares, and whether every file is a postmortem
+ * (`postmortem-lint --require-postmortem`).
  */
-function sharedSynonyms(processor: unknown): SynonymOption {
+function postmortemSettings(processor: unknown): PostmortemSettings {
   const data = (processor as {data?: (key: string) => unknown} | undefined)?.data
-  const settings = typeof data === 'function' ? (data.call(processor, 'settings') as {postmortem?: {synonyms?: unknown}} | undefined) : undefined
-  const synonyms = settings?.postmortem?.synonyms
-  if (synonyms === undefined) return {}
-  const problem = findProblem(SYNONYMS_SCHEMA, synonyms, '')
+  const settings = typeof data === 'function' ? (data.call(processor, 'settings') as {postmortem?: unknown} | undefined) : undefined
+  const given = settings?.postmortem
+  if (given === undefined) return {synonyms: {}, shared: {requirePostmortem: false}}
+  const problem = findProblem(SETTINGS_SCHEMA, given, '')
   if (problem) {
     const [path, expected, actual] = problem
-    throw new ConfigurationError(`settings: invalid \`postmortem.synonyms${path === '' ? '' : `.${path}`}\`: expected ${expected}, got ${actual}`)
+    throw new ConfigurationError(`settings: invalid \`postmortem${path === '' ? '' : `.${path}`}\`: expected ${expected}, got ${actual}`)
   }
-  return synonyms as SynonymOption
+  const {synonyms, requirePostmortem} = given as {synonyms?: SynonymOption; requirePostmortem?: boolean}
+  return {synonyms: synonyms ?? {}, shared: {requirePostmortem: requirePostmortem === true}}
 }
 
 /** The shared synonyms and a rule's own, kind by kind. */
@@ -154,15 +176,19 @@ export function defineRule<Options extends object>(definition: RuleDefinition<Op
   }
 
   // One lint rule per processor: the synonyms of its settings are the processor's.
-  const runWith = (shared: SynonymOption) => lintRule({origin: meta.origin, url: meta.url}, (tree: Root, file: VFile, options: unknown) => {
+  const runWith = (shared: SynonymOption, settings: SharedSettings) => lintRule({origin: meta.origin, url: meta.url}, (tree: Root, file: VFile, options: unknown) => {
     const resolved = validate(options)
     if (isSetAside(file)) return
     const model = getModel(tree, file, mergeSynonyms(shared, resolved.synonyms))
+    // A README or a guide is no postmortem: one rule says so, once, and the
+    // others, which judge a postmortem's content, say nothing of it.
+    if (!model.looksLikePostmortem && !settings.requirePostmortem && !definition.judgesAnyDocument) return
     definition.check({
       model,
       tree,
       file,
       options: resolved,
+      settings,
       report(reason, place, extras = {}) {
         const locator = locate(file)
         const startOffset = place.start
@@ -184,7 +210,8 @@ export function defineRule<Options extends object>(definition: RuleDefinition<Op
     // Checked when the plugin is attached, so a bad option fails once, clearly,
     // instead of once per file.
     validate(optionsOf(config))
-    const run = runWith(sharedSynonyms(this))
+    const {synonyms, shared} = postmortemSettings(this)
+    const run = runWith(synonyms, shared)
     return (run as unknown as (this: unknown, config?: unknown) => unknown).call(this, config)
   }
   Object.defineProperty(attacher, 'name', {value: meta.origin})

@@ -3,7 +3,7 @@ import {type Schema, describeSchema, findProblem} from '../src/options.js'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
-import {recommended} from '../src/index.js'
+import {recommended, strict} from '../src/index.js'
 
 const KINDS = ['summary', 'timeline'] as const
 const SCHEMA: Schema = {
@@ -70,6 +70,8 @@ describe('findProblem', () => {
     [{sections: 'summary'}, ['sections', 'an array of strings among "summary", "timeline", without duplicates', '"summary"']],
     [{sections: ['summary', 'summary']}, ['sections', 'an array of strings among "summary", "timeline", without duplicates', '["summary","summary"]']],
     [{sections: ['summary', 'impact']}, ['sections[1]', 'one of "summary", "timeline"', '"impact"']],
+    [{kind: 'sumary'}, ['kind', 'one of "summary", "timeline" (did you mean "summary"?)', '"sumary"']],
+    [{sections: ['Timeline']}, ['sections[0]', 'one of "summary", "timeline" (did you mean "timeline"?)', '"Timeline"']],
     [{names: []}, ['names', 'an array of non-empty strings with at least 1 item', '[]']],
     [{synonyms: {timeline: 'Event log'}}, ['synonyms.timeline', 'an array of non-empty strings', '"Event log"']],
     [{synonyms: {timeline: [5]}}, ['synonyms.timeline[0]', 'a non-empty string', '5']],
@@ -126,5 +128,41 @@ describe('settings.postmortem.synonyms: one table for every rule', () => {
 
   it('fails once, in one line, when the table is not one', async () => {
     await expect(messagesWith({postmortem: {synonyms: {timeline: 'Story of the day'}}})).rejects.toThrow(/^settings: invalid `postmortem\.synonyms\.timeline`: expected /)
+  })
+})
+
+describe('settings.postmortem.requirePostmortem: every file is a postmortem', () => {
+  // A README in our own words: headings of its own, none a postmortem's.
+  const README = '# tidy-queue\n\nA job queue that retries failed jobs.\n\n## Installation\n\n`npm install tidy-queue`\n\n## License\n\nMIT\n'
+
+  async function messagesWith(settings: unknown, preset = recommended): Promise<string[]> {
+    const file = new VFile({path: 'README.md', value: README})
+    const processor = unified().use(remarkParse).data('settings', settings as never).use(preset)
+    await processor.run(processor.parse(file), file)
+    return file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}: ${message.reason}`)
+  }
+
+  it('says once, and only once, that a README is no postmortem', async () => {
+    const once = [
+      '1:1 postmortem-required-sections: Unexpected document without any postmortem section, expected a postmortem (summary, timeline, root cause, resolution, action items); not checked for sections'
+    ]
+    expect(await messagesWith({})).toEqual(once)
+    expect(await messagesWith({}, strict)).toEqual(once)
+    expect(await messagesWith({postmortem: {requirePostmortem: false}})).toEqual(once)
+  })
+
+  it('checks the README as a postmortem when every file is one', async () => {
+    const messages = await messagesWith({postmortem: {requirePostmortem: true}})
+    expect(messages.filter((message) => message.includes('Unexpected missing'))).toHaveLength(5)
+    expect(messages.some((message) => message.includes('postmortem-impact-quantified'))).toBe(true)
+  })
+
+  it('fails once, in one line, on a wrong value or a misspelt name', async () => {
+    await expect(messagesWith({postmortem: {requirePostmortem: 'yes'}})).rejects.toThrow(
+      'settings: invalid `postmortem.requirePostmortem`: expected true or false, got "yes"'
+    )
+    await expect(messagesWith({postmortem: {requirePostmortems: true}})).rejects.toThrow(
+      'settings: invalid `postmortem.requirePostmortems`: expected one of `synonyms`, `requirePostmortem` (did you mean `requirePostmortem`?), got an unknown option'
+    )
   })
 })

@@ -22,7 +22,7 @@ describe('presets', () => {
   })
 
   it('runs every rule of its preset, and strict runs them all', async () => {
-    const bare = '# Notes\n\nNothing here yet.\n'
+    const bare = '# Notes on the outage\n\nNothing here yet.\n'
     const recommendedIds = await idsOf(bare, [recommended])
     expect(recommendedIds).toContain('postmortem-required-sections')
     expect(recommendedIds).not.toContain('postmortem-section-order')
@@ -34,7 +34,7 @@ describe('presets', () => {
 
   it('checks front matter in recommended only where a document has it', async () => {
     expect(await idsOf('# Notes\n', [recommended])).not.toContain('postmortem-frontmatter')
-    const messages = await lint('---\ntitle: Backlog\nstatus: done\n---\n\n# Backlog\n', [recommended])
+    const messages = await lint('---\ntitle: Backlog incident\nstatus: done\n---\n\n# Backlog incident\n', [recommended])
     expect(messages.filter((message) => message.ruleId === 'postmortem-frontmatter').length).toBeGreaterThan(0)
   })
 

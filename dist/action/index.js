@@ -72556,7 +72556,10 @@ function findProblem(schema, value2, path17) {
       return typeof value2 === "boolean" ? void 0 : fail();
     case "string":
       if (typeof value2 !== "string" || value2.trim() === "") return fail();
-      if (schema.enum && !schema.enum.includes(value2)) return fail();
+      if (schema.enum && !schema.enum.includes(value2)) {
+        const closest = closestName(value2, schema.enum);
+        return closest ? [path17, `${describeSchema(schema)} (did you mean ${JSON.stringify(closest)}?)`, show(value2)] : fail();
+      }
       return void 0;
     case "array": {
       if (!Array.isArray(value2)) return fail();
@@ -78310,6 +78313,35 @@ function scanSections(tree, source, matcher) {
   return { sections, factLabels: facts, preambleEnd: firstBlock, unreadTitles: unreadTitles(blocks) };
 }
 
+// src/postmortem-signs.ts
+var NAMES_AN_INCIDENT = /\b(?:post[\s\p{Pd}]?mortems?|incidents?|outages?|downtimes?)\b/iu;
+var NUMERIC_REFERENCE = /&#(x?)([0-9a-f]{1,6});/giu;
+function decodeNumericReferences(text3) {
+  return text3.replace(NUMERIC_REFERENCE, (whole, hex, digits) => {
+    const code2 = Number.parseInt(digits, hex ? 16 : 10);
+    return code2 > 0 && code2 <= 1114111 ? String.fromCodePoint(code2) : whole;
+  });
+}
+function statesIncidentFacts(readings5) {
+  const { facts } = readings5;
+  return readings5.factLabels.length > 0 || readings5.clockTimes.length > 0 || readings5.timeline.timed.length > 0 || facts.date !== void 0 || facts.start !== void 0 || facts.end !== void 0 || facts.duration !== void 0;
+}
+function headingTitles(tree) {
+  return tree.children.flatMap((node2) => node2.type === "heading" ? [toString(node2)] : []);
+}
+function frontMatterText(tree, source) {
+  const frontMatter = readFrontMatter(tree, source);
+  return frontMatter ? decodeNumericReferences(frontMatter.yaml.text) : "";
+}
+function looksLikePostmortem(readings5) {
+  if (readings5.unreadTitles) return true;
+  if (readings5.sections.some((section) => section.kinds.length > 0 && isNamed(section))) return true;
+  if (statesIncidentFacts(readings5)) return true;
+  const titles = headingTitles(readings5.tree);
+  if (titles.length === 0) return true;
+  return [...titles, frontMatterText(readings5.tree, readings5.source)].some((title) => NAMES_AN_INCIDENT.test(title));
+}
+
 // src/timeline.ts
 function minuteBounds(timeline) {
   const bounds2 = {};
@@ -78681,7 +78713,8 @@ function buildModel(tree, source, synonyms = {}) {
     dateOrder: order2,
     ...title ? { title } : {},
     sectionsOf: (kind) => scan.sections.filter((section) => section.kinds.includes(kind)),
-    unreadTitles: scan.unreadTitles
+    unreadTitles: scan.unreadTitles,
+    looksLikePostmortem: looksLikePostmortem({ tree, source, sections: scan.sections, factLabels, timeline, facts, clockTimes, unreadTitles: scan.unreadTitles })
   };
 }
 var models = memoPerObject();
@@ -78710,17 +78743,19 @@ function locate(file) {
 function isSpan(place) {
   return "text" in place;
 }
-function sharedSynonyms(processor) {
+var SETTINGS_SCHEMA = { type: "object", properties: { synonyms: SYNONYMS_SCHEMA, requirePostmortem: { type: "boolean" } } };
+function postmortemSettings(processor) {
   const data = processor?.data;
   const settings = typeof data === "function" ? data.call(processor, "settings") : void 0;
-  const synonyms = settings?.postmortem?.synonyms;
-  if (synonyms === void 0) return {};
-  const problem = findProblem(SYNONYMS_SCHEMA, synonyms, "");
+  const given = settings?.postmortem;
+  if (given === void 0) return { synonyms: {}, shared: { requirePostmortem: false } };
+  const problem = findProblem(SETTINGS_SCHEMA, given, "");
   if (problem) {
     const [path17, expected, actual] = problem;
-    throw new ConfigurationError(`settings: invalid \`postmortem.synonyms${path17 === "" ? "" : `.${path17}`}\`: expected ${expected}, got ${actual}`);
+    throw new ConfigurationError(`settings: invalid \`postmortem${path17 === "" ? "" : `.${path17}`}\`: expected ${expected}, got ${actual}`);
   }
-  return synonyms;
+  const { synonyms, requirePostmortem } = given;
+  return { synonyms: synonyms ?? {}, shared: { requirePostmortem: requirePostmortem === true } };
 }
 function mergeSynonyms(shared, own11) {
   if (!own11 || Object.keys(own11).length === 0) return shared;
@@ -78758,15 +78793,17 @@ function defineRule(definition2) {
     }
     return { ...definition2.defaults, ...value2 };
   };
-  const runWith = (shared) => lintRule({ origin: meta.origin, url: meta.url }, (tree, file, options) => {
+  const runWith = (shared, settings) => lintRule({ origin: meta.origin, url: meta.url }, (tree, file, options) => {
     const resolved = validate(options);
     if (isSetAside(file)) return;
     const model = getModel(tree, file, mergeSynonyms(shared, resolved.synonyms));
+    if (!model.looksLikePostmortem && !settings.requirePostmortem && !definition2.judgesAnyDocument) return;
     definition2.check({
       model,
       tree,
       file,
       options: resolved,
+      settings,
       report(reason, place, extras = {}) {
         const locator = locate(file);
         const startOffset = place.start;
@@ -78785,7 +78822,8 @@ function defineRule(definition2) {
   });
   function attacher(config) {
     validate(optionsOf(config));
-    const run = runWith(sharedSynonyms(this));
+    const { synonyms, shared } = postmortemSettings(this);
+    const run = runWith(synonyms, shared);
     return run.call(this, config);
   }
   Object.defineProperty(attacher, "name", { value: meta.origin });
@@ -80227,6 +80265,10 @@ var no_placeholders_default = defineRule({
 
 // rules/required-sections.ts
 var DEFAULT_REQUIRED = ["summary", "timeline", "root-cause", "resolution", "action-items"];
+function notPostmortemReason(sections) {
+  const names = sections.map((kind) => SECTION_LABELS[kind].toLowerCase()).join(", ");
+  return `Unexpected document without any postmortem section, expected a postmortem (${names}); not checked for sections`;
+}
 var required_sections_default = defineRule({
   name: "required-sections",
   description: "Require the sections every postmortem needs: summary, timeline, root cause, resolution and action items",
@@ -80234,8 +80276,13 @@ var required_sections_default = defineRule({
   preset: "recommended",
   options: { sections: { type: "array", items: { type: "string", enum: SECTION_KINDS }, uniqueItems: true } },
   defaults: { sections: DEFAULT_REQUIRED },
-  check({ model, options, report }) {
+  judgesAnyDocument: true,
+  check({ model, options, settings, report }) {
     if (model.unreadTitles) return;
+    if (!model.looksLikePostmortem && !settings.requirePostmortem) {
+      if (options.sections.length > 0) report(notPostmortemReason(options.sections), { start: 0 });
+      return;
+    }
     for (const kind of options.sections) {
       if (model.sectionsOf(kind).some(isNamed)) continue;
       const insertion = insertionFor(model, kind);

@@ -10,6 +10,8 @@ export interface CliArguments {
   fix: boolean
   /** `--max-size <bytes>`: larger files are not checked in depth. */
   maxSize?: number
+  /** `--require-postmortem`: every file is checked as a postmortem, even one that does not look like one. */
+  requirePostmortem: boolean
   help: boolean
   version: boolean
   /** `--color` or `--no-color` when given; otherwise the CLI decides from the terminal. */
@@ -62,7 +64,8 @@ export async function parseArguments(argv: readonly string[]): Promise<CliArgume
   const end = argv.indexOf('--')
   const options = end === -1 ? argv : argv.slice(0, end)
   const fix = options.includes('--fix')
-  const {maxSize, rest} = takeMaxSize(options.filter((flag) => flag !== '--fix'))
+  const requirePostmortem = options.includes('--require-postmortem')
+  const {maxSize, rest} = takeMaxSize(options.filter((flag) => flag !== '--fix' && flag !== '--require-postmortem'))
   const flags = [...rest, ...(end === -1 ? [] : argv.slice(end))]
 
   const parseArgv = await loadParseArgv()
@@ -92,5 +95,5 @@ export async function parseArguments(argv: readonly string[]): Promise<CliArgume
     }
   }
 
-  return {fix, ...(maxSize === undefined ? {} : {maxSize}), help: parsed.args.help, version: parsed.args.version, color: colorFlag(flags), engine: parsed.engine}
+  return {fix, requirePostmortem, ...(maxSize === undefined ? {} : {maxSize}), help: parsed.args.help, version: parsed.args.version, color: colorFlag(flags), engine: parsed.engine}
 }

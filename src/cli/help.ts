@@ -9,6 +9,8 @@ export const HELP = `Usage: postmortem-lint [options] [path | glob ...]
 Options:
 
       --fix                      apply the fixes that messages carry, in place
+      --require-postmortem       check every file as a postmortem (by default a file
+                                 with nothing of a postmortem gets one message)
   -f, --frail                    exit with 1 on warnings too
   -q, --quiet                    output only warnings and errors
   -S, --silent                   output only errors

@@ -78,6 +78,14 @@ function pluginList(plugins: EngineOptions['plugins']): unknown[] {
   return Array.isArray(plugins) ? [...plugins] : Object.entries(plugins)
 }
 
+/** `--require-postmortem` is `settings.postmortem.requirePostmortem`, over the configuration's. */
+function withRequirePostmortem(args: CliArguments): EngineOptions['settings'] {
+  const settings = args.engine.settings
+  if (!args.requirePostmortem) return settings
+  const postmortem = (settings as {postmortem?: Record<string, unknown>} | undefined)?.postmortem
+  return {...settings, postmortem: {...postmortem, requirePostmortem: true}} as EngineOptions['settings']
+}
+
 export async function engineOptions(args: CliArguments, io: Io): Promise<EngineOptions> {
   const [{unified}, {default: remarkParse}, own, {ownPackageTransform}, {requireText}, {DEFAULT_MAX_SIZE, guardDocument}] = await Promise.all([
     import('unified'),
@@ -89,6 +97,7 @@ export async function engineOptions(args: CliArguments, io: Io): Promise<EngineO
   ])
   return {
     ...args.engine,
+    settings: withRequirePostmortem(args),
     // A binary, non-UTF-8 or absurdly nested file gets one error instead of being linted.
     processor: unified().use(remarkParse).use(requireText, {maxSize: args.maxSize ?? DEFAULT_MAX_SIZE}),
     // The size was checked before parsing (above): the preset's own limit does not apply twice.

@@ -83,7 +83,8 @@ function snapshotRepository(target: string): void {
   git(target, 'commit', '--quiet', '--no-verify', '-m', 'snapshot')
 }
 
-// Markdown that is no postmortem: the hook must leave it alone.
+// Markdown that is no postmortem: the hook's pattern leaves it alone, and
+// linted all the same it gets one message.
 const README = '# Shop\n\nHow to run the shop locally.\n'
 const GUIDE = '# Deploying\n\nRun `make deploy` from the main branch.\n'
 
@@ -102,7 +103,8 @@ function userRepository(target: string, postmortem: string): void {
   git(target, 'add', '--all')
 }
 
-function tryRepo(cwd: string, repository: string, home: string): Promise<{code: number | null; output: string}> {
+/** `pre-commit` with a home of its own and npm kept quiet and offline where it can. */
+function preCommit(cwd: string, args: readonly string[], home: string): Promise<{code: number | null; output: string}> {
   const env = {
     ...process.env,
     PRE_COMMIT_HOME: home,
@@ -113,8 +115,7 @@ function tryRepo(cwd: string, repository: string, home: string): Promise<{code: 
     npm_config_update_notifier: 'false'
   }
   return new Promise((resolve, reject) => {
-    // Every file of the repository: the hook's own `files:` pattern picks the postmortems.
-    const child = spawn('pre-commit', ['try-repo', repository, 'postmortem-lint', '--color', 'never', '--all-files', '--verbose'], {
+    const child = spawn('pre-commit', [...args], {
       cwd,
       env,
       stdio: ['ignore', 'pipe', 'pipe']
@@ -126,6 +127,21 @@ function tryRepo(cwd: string, repository: string, home: string): Promise<{code: 
     child.on('close', (code) => resolve({code, output}))
   })
 }
+
+function tryRepo(cwd: string, repository: string, home: string): Promise<{code: number | null; output: string}> {
+  // Every file of the repository: the hook's own `files:` pattern picks the postmortems.
+  return preCommit(cwd, ['try-repo', repository, 'postmortem-lint', '--color', 'never', '--all-files', '--verbose'], home)
+}
+
+/** The hook from `repository` at its HEAD, with `files:` overridden to every Markdown file, as a user may configure it. */
+function configureEveryMarkdownFile(target: string, repository: string): void {
+  const rev = git(repository, 'rev-parse', 'HEAD').trim()
+  const config = ['repos:', `  - repo: ${JSON.stringify(repository)}`, `    rev: ${rev}`, '    hooks:', '      - id: postmortem-lint', "        files: '\\.md$'", ''].join('\n')
+  writeFileSync(path.join(target, '.pre-commit-config.yaml'), config)
+  git(target, 'add', '--all')
+}
+
+const NOT_POSTMORTEM = 'Unexpected document without any postmortem section, expected a postmortem (summary, timeline, root cause, resolution, action items); not checked for sections'
 
 describe('the pre-commit hook', () => {
   const base = mkdtempSync(path.join(os.tmpdir(), 'postmortem-pre-commit-'))
@@ -161,5 +177,31 @@ describe('the pre-commit hook', () => {
 
     expect(passing.output).toMatch(/postmortem-lint\.+Passed/)
     expect(passing.code).toBe(0)
+  })
+
+  it('with `files:` set to every Markdown file, says once of the README and the guide that they are no postmortems', {timeout: 300_000}, async () => {
+    const snapshot = path.join(base, 'hook-every-file')
+    snapshotRepository(snapshot)
+    const every = path.join(base, 'every')
+    userRepository(every, BAD)
+    configureEveryMarkdownFile(every, snapshot)
+
+    const run = await preCommit(every, ['run', '--all-files', '--verbose', '--color', 'never'], path.join(base, 'home'))
+    if (!/postmortem-lint\.+(?:Failed|Passed)/.test(run.output)) throw new Error(`pre-commit did not run the hook:\n${run.output}`)
+    expect(run.output).toMatch(/postmortem-lint\.+Failed/)
+    // The README and the guide: the one message each, and nothing else.
+    for (const name of ['README.md', 'docs/deploying.md']) {
+      const lines = run.output.split('\n').map((line) => line.trimEnd())
+      const at = lines.indexOf(name)
+      expect(at, run.output).toBeGreaterThan(-1)
+      expect(lines[at + 1]).toMatch(/^1:1 +warning +Unexpected document without any postmortem section/)
+      expect(lines[at + 1]).toContain(NOT_POSTMORTEM)
+      expect(lines[at + 2]).not.toMatch(/^\d+:\d+/)
+    }
+    // The postmortems are checked as before.
+    expect(run.output).toContain('Unexpected missing root cause section')
+    expect(run.output).toMatch(/9:3-9:8 +warning +Unexpected clock times without a time zone/)
+    expect(run.output.match(/Unexpected missing/g)).toHaveLength(2)
+    expect(run.code).toBe(1)
   })
 })

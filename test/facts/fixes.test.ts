@@ -126,7 +126,12 @@ describe('postmortem-required-sections: expected insertions', () => {
   const documents = [...fixtureDocuments('required-sections', 'heading-style', 'section-order'), ...shared]
 
   it.each(documents)('$name', async ({text, options}) => {
-    const messages = await messagesOf(requiredSections, text, options)
+    const all = await messagesOf(requiredSections, text, options)
+    // A document that is no postmortem gets one message, with nothing to insert.
+    const messages = all.filter((message) => message.expected)
+    expect(all.filter((message) => !message.expected).map((message) => message.reason)).toEqual(
+      all.length === messages.length ? [] : [expect.stringMatching(/^Unexpected document without any postmortem section/)]
+    )
     const orderBefore = (await messagesOf(sectionOrder, text)).length
     for (const message of messages) {
       const edit = editOf(message)
