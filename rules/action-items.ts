@@ -31,14 +31,15 @@ export default defineRule<Options>({
     vagueVerbs: {type: 'array', items: {type: 'string'}, uniqueItems: true}
   },
   defaults: {requireOwner: true, requireTracking: true, requireDueDate: false, vagueVerbs: [...DEFAULT_VAGUE_VERBS]},
+  messages: {
+    vague: 'Unexpected vague action item {item}, expected a concrete action that can be checked as done (such as `Add an alert when disk usage passes 90%`)',
+    incomplete: 'Unexpected action item without {missing}, expected {examples}'
+  },
   check({model, tree, options, report}) {
     const reading = {vagueVerbs: options.vagueVerbs.map((verb) => verb.toLowerCase())}
     for (const item of actionItemsOf(tree, model, reading)) {
       if (isVague(item, reading)) {
-        report(
-          `Unexpected vague action item ${quoted(actionText(item).text)}, expected a concrete action that can be checked as done (such as \`Add an alert when disk usage passes 90%\`)`,
-          item.line
-        )
+        report({messageId: 'vague', data: {item: quoted(actionText(item).text)}, place: item.line})
       }
       if (item.done) continue
       const missing = [
@@ -48,10 +49,7 @@ export default defineRule<Options>({
       ].filter((key): key is keyof typeof EXAMPLES => key !== undefined)
       if (missing.length === 0) continue
       const names = missing.map((key) => (key === 'tracking' ? 'a tracking reference' : key === 'owner' ? 'an owner' : 'a due date'))
-      report(
-        `Unexpected action item without ${names.join(' or ')}, expected ${missing.map((key) => EXAMPLES[key]).join(' and ')}`,
-        item.line
-      )
+      report({messageId: 'incomplete', data: {missing: names.join(' or '), examples: missing.map((key) => EXAMPLES[key]).join(' and ')}, place: item.line})
     }
   }
 })

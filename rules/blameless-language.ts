@@ -20,13 +20,13 @@ export default defineRule<Options>({
   preset: 'recommended',
   options: {phrases: STRINGS, people: STRINGS, allow: STRINGS},
   defaults: {phrases: [...DEFAULT_BLAME_PHRASES], people: [], allow: []},
+  messages: {
+    blamingPhrase: 'Unexpected blaming phrase {text}, expected the system condition that allowed the failure (a missing check, safeguard or signal)',
+    blamedPerson: 'Unexpected blame of a person in {text}, expected the system condition that allowed the failure (a missing check, safeguard or signal)'
+  },
   check({model, tree, options, report}) {
     for (const blame of findBlame(tree, model.source, options)) {
-      const subject = blame.kind === 'phrase' ? 'blaming phrase' : 'blame of a person in'
-      report(
-        `Unexpected ${subject} ${quoted(blame.span.text)}, expected the system condition that allowed the failure (a missing check, safeguard or signal)`,
-        blame.span
-      )
+      report({messageId: blame.kind === 'phrase' ? 'blamingPhrase' : 'blamedPerson', data: {text: quoted(blame.span.text)}, place: blame.span})
     }
   }
 })

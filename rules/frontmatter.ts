@@ -56,28 +56,40 @@ const EXAMPLE_VALUES: Record<string, string> = {
   authors: '`authors: [Jane Doe]`'
 }
 
-/** What is wrong with a field's value, as the message's `Unexpected …, expected …`, or undefined. */
-function problemOf(field: FrontMatterField, options: Required<Omit<Options, 'required' | 'fields'>>): string | undefined {
-  const shown = field.value ? quoted(field.value.text) : ''
+const MESSAGES = {
+  absent: 'Unexpected postmortem without front matter, expected YAML between `---` lines at the top with {fields}',
+  invalid: 'Unexpected invalid front matter ({problem}), expected YAML fields such as `title: Checkout outage`',
+  missingField: 'Unexpected front matter without `{name}`, expected a field such as {example}',
+  emptyField: 'Unexpected empty `{name}`, expected a value such as {example}',
+  badDate: 'Unexpected date {value}, expected a calendar date such as `2024-03-05`',
+  badStatus: 'Unexpected status {value}, expected one of {allowed}',
+  badSeverity: 'Unexpected severity {value}, expected one of {allowed}',
+  badAuthors: 'Unexpected authors {value}, expected a name or a list of names',
+  notText: 'Unexpected {name} {value}, expected text'
+} as const
+
+type Problem = {messageId: keyof typeof MESSAGES; data: {name: string; value: string; allowed: string}}
+
+/** What is wrong with a field's value, as one of the rule's messages, or undefined. */
+function problemOf(field: FrontMatterField, options: Required<Omit<Options, 'required' | 'fields'>>): Problem | undefined {
+  const data = {name: field.name, value: field.value ? quoted(field.value.text) : '', allowed: ''}
   switch (field.name) {
     case 'date':
-      return isCalendarDate(field.data) ? undefined : `Unexpected date ${shown}, expected a calendar date such as \`2024-03-05\``
+      return isCalendarDate(field.data) ? undefined : {messageId: 'badDate', data}
     case 'status':
       return isText(field.data) && options.statuses.some((status) => normalize(status) === normalize(String(field.data)))
         ? undefined
-        : `Unexpected status ${shown}, expected one of ${oneOf(options.statuses)}`
+        : {messageId: 'badStatus', data: {...data, allowed: oneOf(options.statuses)}}
     case 'severity':
       return isText(field.data) && options.severities.some((severity) => compact(severity) === compact(String(field.data)))
         ? undefined
-        : `Unexpected severity ${shown}, expected one of ${oneOf(options.severities)}`
+        : {messageId: 'badSeverity', data: {...data, allowed: oneOf(options.severities)}}
     case 'authors': {
       const names = Array.isArray(field.data) ? field.data : [field.data]
-      return names.length > 0 && names.every(isText) ? undefined : `Unexpected authors ${shown}, expected a name or a list of names`
+      return names.length > 0 && names.every(isText) ? undefined : {messageId: 'badAuthors', data}
     }
     default:
-      return isText(field.data) || (Array.isArray(field.data) && field.data.length > 0) || field.data instanceof Date
-        ? undefined
-        : `Unexpected ${field.name} ${shown}, expected text`
+      return isText(field.data) || (Array.isArray(field.data) && field.data.length > 0) || field.data instanceof Date ? undefined : {messageId: 'notText', data}
   }
 }
 
@@ -88,14 +100,12 @@ export default defineRule<Options>({
   preset: 'strict',
   options: {required: {type: 'boolean'}, fields: STRINGS, statuses: {...STRINGS, minItems: 1}, severities: {...STRINGS, minItems: 1}},
   defaults: {required: true, fields: DEFAULT_FIELDS, statuses: DEFAULT_STATUSES, severities: DEFAULT_SEVERITIES},
+  messages: MESSAGES,
   check({model, tree, options, report}) {
     const frontMatter = readFrontMatter(tree, model.source)
     if (!frontMatter) {
       if (options.required) {
-        report(
-          `Unexpected postmortem without front matter, expected YAML between \`---\` lines at the top with ${options.fields.map((field) => `\`${field}\``).join(', ')}`,
-          {start: 0}
-        )
+        report({messageId: 'absent', data: {fields: oneOf(options.fields)}, place: {start: 0}})
       }
       return
     }
@@ -103,23 +113,23 @@ export default defineRule<Options>({
     if (problem) {
       // A parser error at a point (a bracket never closed) is reported there.
       const place = problem.span.text === '' ? {start: problem.span.start} : problem.span
-      report(`Unexpected invalid front matter (${problem.message}), expected YAML fields such as \`title: Checkout outage\``, place)
+      report({messageId: 'invalid', data: {problem: problem.message}, place})
       return
     }
     const fields = frontMatterFields(frontMatter)
     for (const name of options.fields) {
       const field = fields.find((candidate) => candidate.name === name)
       if (!field) {
-        report(`Unexpected front matter without \`${name}\`, expected a field such as ${EXAMPLE_VALUES[name] ?? `\`${name}: …\``}`, frontMatter.closing)
+        report({messageId: 'missingField', data: {name, example: EXAMPLE_VALUES[name] ?? `\`${name}: …\``}, place: frontMatter.closing})
       } else if (field.data === null || field.data === undefined || field.data === '') {
-        report(`Unexpected empty \`${name}\`, expected a value such as ${EXAMPLE_VALUES[name] ?? `\`${name}: …\``}`, field.key)
+        report({messageId: 'emptyField', data: {name, example: EXAMPLE_VALUES[name] ?? `\`${name}: …\``}, place: field.key})
       }
     }
     for (const field of fields) {
       if (field.data === null || field.data === undefined || field.data === '') continue
       if (!options.fields.includes(field.name) && !DEFAULT_FIELDS.includes(field.name)) continue
-      const reason = problemOf(field, options)
-      if (reason) report(reason, field.value ?? field.key)
+      const problem = problemOf(field, options)
+      if (problem) report({...problem, place: field.value ?? field.key})
     }
   }
 })

@@ -18,6 +18,10 @@ export default defineRule<Options>({
   fixable: true,
   preset: 'strict',
   defaults: {},
+  messages: {
+    pseudoHeading: 'Unexpected pseudo-heading `{written}`, expected a heading: `{heading}`',
+    labelLine: 'Unexpected label line `{written}`, expected a heading: `{heading}`'
+  },
   check({model, report}) {
     if (!model.sections.some((section) => section.style === 'pseudo' || section.style === 'label')) return
     const siblingDepth = sectionHeadingDepth(model)
@@ -44,12 +48,12 @@ export default defineRule<Options>({
       const lead = model.source.slice(lineStart + from, section.titleSpan.start).replace(EMPHASIS_OR_SPACE, '')
       const title = section.title.trim()
       const heading = `${'#'.repeat(depth)} ${lead ? `${lead} ` : ''}${title}`
-      const kind = section.style === 'pseudo' ? 'pseudo-heading' : 'label line'
-      report(
-        `Unexpected ${kind} \`${written.trim()}\`, expected a heading: \`${heading}\``,
-        {start: lineStart + from, end: lineStart + to},
-        {expected: [heading]}
-      )
+      report({
+        messageId: section.style === 'pseudo' ? 'pseudoHeading' : 'labelLine',
+        data: {written: written.trim(), heading},
+        place: {start: lineStart + from, end: lineStart + to},
+        expected: [heading]
+      })
     }
   }
 })

@@ -10,6 +10,9 @@ export default defineRule<Options>({
   description: 'Require the date of the incident',
   preset: 'strict',
   defaults: {},
+  messages: {
+    missing: 'Unexpected postmortem without the date of the incident, expected a date in the summary or the timeline (such as `Date: 2024-03-05`)'
+  },
   check({model, tree, report}) {
     if (incidentDateOf(tree, model)) return
     // At the summary, where the date belongs, else at the title.
@@ -22,6 +25,6 @@ export default defineRule<Options>({
       : titleStart !== undefined && titleEnd !== undefined
         ? stripTrailingMarkup(slice(model.source, titleStart, titleEnd))
         : {start: 0}
-    report('Unexpected postmortem without the date of the incident, expected a date in the summary or the timeline (such as `Date: 2024-03-05`)', place)
+    report({messageId: 'missing', place})
   }
 })

@@ -8,13 +8,13 @@ export default defineRule<Options>({
   description: 'Disallow recognised sections with no content',
   preset: 'recommended',
   defaults: {},
+  messages: {
+    empty: 'Unexpected empty section `{title}`, expected content before the next section'
+  },
   check({model, report}) {
     for (const section of model.sections) {
       if (section.hasContent) continue
-      report(
-        `Unexpected empty section \`${section.title.trim()}\`, expected content before the next section`,
-        section.marker
-      )
+      report({messageId: 'empty', data: {title: section.title.trim()}, place: section.marker})
     }
   }
 })

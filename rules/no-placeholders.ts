@@ -11,20 +11,24 @@ export interface Options {
 
 const STRINGS = {type: 'array', items: {type: 'string'}, uniqueItems: true} as const
 
-function reasonOf(placeholder: Placeholder): string {
+const MESSAGES = {
+  text: 'Unexpected placeholder {text}, expected the finished text',
+  prompt: 'Unexpected template prompt {text}, expected the answer in its place',
+  image: 'Unexpected placeholder image from {text}, expected the real image',
+  emptyRow: 'Unexpected empty table row, expected it filled in or removed',
+  emptyRows: 'Unexpected {count} empty table rows, expected them filled in or removed',
+  sameTime: 'Unexpected timeline whose {count} entries are all at {text}, expected the time of each event'
+} as const
+
+function messageOf(placeholder: Placeholder): {messageId: keyof typeof MESSAGES; data: {text: string; count: number}} {
+  const data = {text: quoted(placeholder.text), count: placeholder.count ?? 0}
   switch (placeholder.kind) {
-    case 'text':
-      return `Unexpected placeholder ${quoted(placeholder.text)}, expected the finished text`
-    case 'prompt':
-      return `Unexpected template prompt ${quoted(placeholder.text)}, expected the answer in its place`
-    case 'image':
-      return `Unexpected placeholder image from ${quoted(placeholder.text)}, expected the real image`
     case 'empty-rows':
-      return placeholder.count === 1
-        ? 'Unexpected empty table row, expected it filled in or removed'
-        : `Unexpected ${placeholder.count ?? 0} empty table rows, expected them filled in or removed`
+      return {messageId: placeholder.count === 1 ? 'emptyRow' : 'emptyRows', data}
     case 'same-time':
-      return `Unexpected timeline whose ${placeholder.count ?? 0} entries are all at ${quoted(placeholder.text)}, expected the time of each event`
+      return {messageId: 'sameTime', data}
+    default:
+      return {messageId: placeholder.kind, data}
   }
 }
 
@@ -35,7 +39,8 @@ export default defineRule<Options>({
   preset: 'recommended',
   options: {markers: STRINGS, allow: STRINGS},
   defaults: {markers: [...DEFAULT_MARKERS], allow: []},
+  messages: MESSAGES,
   check({model, tree, options, report}) {
-    for (const placeholder of findPlaceholders(tree, model, options)) report(reasonOf(placeholder), placeholder.span)
+    for (const placeholder of findPlaceholders(tree, model, options)) report({...messageOf(placeholder), place: placeholder.span})
   }
 })

@@ -10,12 +10,6 @@ export interface Options {
 
 export const DEFAULT_REQUIRED: SectionKind[] = ['summary', 'timeline', 'root-cause', 'resolution', 'action-items']
 
-/** `Unexpected document without any postmortem section, …`: said once, at 1:1, of a README or a guide. */
-export function notPostmortemReason(sections: readonly SectionKind[]): string {
-  const names = sections.map((kind) => SECTION_LABELS[kind].toLowerCase()).join(', ')
-  return `Unexpected document without any postmortem section, expected a postmortem (${names}); not checked for sections`
-}
-
 /** Reports each required section the postmortem lacks, with the heading to insert. */
 export default defineRule<Options>({
   name: 'required-sections',
@@ -25,6 +19,11 @@ export default defineRule<Options>({
   options: {sections: {type: 'array', items: {type: 'string', enum: SECTION_KINDS}, uniqueItems: true}},
   defaults: {sections: DEFAULT_REQUIRED},
   judgesAnyDocument: true,
+  messages: {
+    // Said once, at 1:1, of a README or a guide.
+    notPostmortem: 'Unexpected document without any postmortem section, expected a postmortem ({sections}); not checked for sections',
+    missing: 'Unexpected missing {section} section, expected a heading such as `{heading}`'
+  },
   check({model, options, settings, report}) {
     // Headings in a script the synonyms are not written in name sections we
     // cannot read: saying that every section is missing would be wrong.
@@ -32,17 +31,19 @@ export default defineRule<Options>({
     // Six messages of missing sections on a README bury the one thing to say:
     // it is not a postmortem (`settings.postmortem.requirePostmortem` says every file is).
     if (!model.looksLikePostmortem && !settings.requirePostmortem) {
-      if (options.sections.length > 0) report(notPostmortemReason(options.sections), {start: 0})
+      const sections = options.sections.map((kind) => SECTION_LABELS[kind].toLowerCase()).join(', ')
+      if (options.sections.length > 0) report({messageId: 'notPostmortem', data: {sections}, place: {start: 0}})
       return
     }
     for (const kind of options.sections) {
       if (model.sectionsOf(kind).some(isNamed)) continue
       const insertion = insertionFor(model, kind)
-      report(
-        `Unexpected missing ${SECTION_LABELS[kind].toLowerCase()} section, expected a heading such as \`${insertion.heading}\``,
-        {start: insertion.offset},
-        {expected: [insertion.text]}
-      )
+      report({
+        messageId: 'missing',
+        data: {section: SECTION_LABELS[kind].toLowerCase(), heading: insertion.heading},
+        place: {start: insertion.offset},
+        expected: [insertion.text]
+      })
     }
   }
 })

@@ -18,6 +18,9 @@ export default defineRule<Options>({
   preset: 'strict',
   options: {order: {type: 'array', items: {type: 'string', enum: SECTION_KINDS}, uniqueItems: true}},
   defaults: {order: DEFAULT_ORDER},
+  messages: {
+    outOfOrder: 'Unexpected {section} section `{title}` after `{previous}`, expected it before {previousSection}'
+  },
   check({model, options, report}) {
     const rank = (kind: SectionKind): number => options.order.indexOf(kind)
     let latest: {kind: SectionKind; title: string} | undefined
@@ -32,10 +35,8 @@ export default defineRule<Options>({
       if (kinds.length === 0) continue
       const kind = kinds.reduce((a, b) => (rank(a) <= rank(b) ? a : b))
       if (latest && rank(kind) < rank(latest.kind)) {
-        report(
-          `Unexpected ${SECTION_LABELS[kind].toLowerCase()} section \`${section.title.trim()}\` after \`${latest.title}\`, expected it before ${SECTION_LABELS[latest.kind].toLowerCase()}`,
-          section.marker
-        )
+        const data = {section: SECTION_LABELS[kind].toLowerCase(), title: section.title.trim(), previous: latest.title, previousSection: SECTION_LABELS[latest.kind].toLowerCase()}
+        report({messageId: 'outOfOrder', data, place: section.marker})
         continue
       }
       const last = kinds.reduce((a, b) => (rank(a) >= rank(b) ? a : b))

@@ -9,14 +9,13 @@ export default defineRule<Options>({
   fixable: true,
   preset: 'recommended',
   defaults: {},
+  messages: {
+    missing: 'Unexpected clock times without a time zone, expected a zone such as `UTC` (for example `{written} UTC`)'
+  },
   check({model, report}) {
     const [first] = model.clockTimes
     if (!first || model.facts.zones.length > 0) return
     const written = first.text.trimEnd()
-    report(
-      `Unexpected clock times without a time zone, expected a zone such as \`UTC\` (for example \`${written} UTC\`)`,
-      {start: first.start, end: first.start + written.length},
-      {expected: [`${written} UTC`]}
-    )
+    report({messageId: 'missing', data: {written}, place: {start: first.start, end: first.start + written.length}, expected: [`${written} UTC`]})
   }
 })

@@ -9,16 +9,18 @@ export default defineRule<Options>({
   description: 'Require timeline entries in chronological order; a plausible midnight rollover is fine',
   preset: 'recommended',
   defaults: {},
+  messages: {
+    outOfOrder: 'Unexpected timeline entry at {entry} after the entry at {previous}, expected chronological order',
+    laterEntry: 'Entry at {previous}, later than the entry at {entry} below it'
+  },
   check({model, report}) {
     const timed = model.timeline.timed
     timed.forEach((entry, index) => {
       const previous = timed[index - 1]
       if (!previous || previous.section !== entry.section || !entry.stamp) return
       if (!isBefore(entry, previous)) return
-      report(
-        `Unexpected timeline entry at ${stampText(entry)} after the entry at ${stampText(previous)}, expected chronological order`,
-        entry.stamp
-      )
+      const data = {entry: stampText(entry), previous: stampText(previous)}
+      report({messageId: 'outOfOrder', data, place: entry.stamp, ...(previous.stamp ? {cause: {messageId: 'laterEntry', data, place: previous.stamp}} : {})})
     })
   }
 })

@@ -1,7 +1,9 @@
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import {lintRule} from 'unified-lint-rule'
+import type {Point} from 'unist'
 import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
 import {isSetAside} from './document-guard.js'
 import {location} from 'vfile-location'
 import {type PostmortemModel, getModel} from './model.js'
@@ -25,6 +27,8 @@ export interface RuleMeta {
   fixable: boolean
   preset: PresetName
   schema: Schema & {type: 'object'}
+  /** Every message the rule gives, by id; `{name}` stands for a value of the report's data. */
+  messages: Readonly<Record<string, string>>
 }
 
 /** A place in the document, as offsets; a point when `end` is left out. */
@@ -33,13 +37,22 @@ export interface Place {
   end?: number
 }
 
-export interface ReportExtras {
+/** Values for the `{name}`s of a message. */
+export type MessageData = Readonly<Record<string, string | number>>
+
+/** One finding: which of the rule's messages, with what, where. */
+export interface Report<MessageId extends string> {
+  messageId: MessageId
+  data?: MessageData
+  place: Span | Place
   /** Replacement(s) for the text at the place (an insertion when the place is a point). */
   expected?: string[]
   note?: string
+  /** The related place that explains the finding (the earlier entry of an entry out of order), with its own message. */
+  cause?: {messageId: MessageId; data?: MessageData; place: Span | Place}
 }
 
-export interface RuleContext<Options> {
+export interface RuleContext<Options, MessageId extends string = string> {
   model: PostmortemModel
   /** The syntax tree, for rules whose model reads nodes (links, images, front matter). */
   tree: Root
@@ -47,7 +60,7 @@ export interface RuleContext<Options> {
   options: Options
   /** The processor's `settings.postmortem`, shared by every rule. */
   settings: SharedSettings
-  report(reason: string, place: Span | Place, extras?: ReportExtras): void
+  report(report: Report<MessageId>): void
 }
 
 /** `settings.postmortem` besides the synonyms: what holds for every rule of a processor. */
@@ -84,7 +97,28 @@ function isSpan(place: Span | Place): place is Span {
   return 'text' in place
 }
 
-export interface RuleDefinition<Options extends object> {
+/** A place as the points vfile messages take, or nothing where the file has no such offset. */
+function positionOf(file: VFile, place: Span | Place): {position: Point | {start: Point; end: Point}; endOffset: number | undefined} | undefined {
+  const locator = locate(file)
+  const endOffset = isSpan(place) ? place.start + place.text.length : place.end
+  const start = locator.toPoint(place.start)
+  if (!start) return undefined
+  const end = endOffset === undefined ? undefined : locator.toPoint(endOffset)
+  return {position: end ? {start, end} : start, endOffset}
+}
+
+/** A declared message with its `{name}`s filled in; a name without a value is a bug of the rule. */
+export function formatMessage(messages: Readonly<Record<string, string>>, messageId: string, data: MessageData = {}): string {
+  const template = messages[messageId]
+  if (template === undefined) throw new Error(`No message \`${messageId}\``)
+  return template.replace(/\{(\w+)\}/g, (_whole, name: string) => {
+    const value = data[name]
+    if (value === undefined) throw new Error(`Message \`${messageId}\` needs a value for \`${name}\``)
+    return String(value)
+  })
+}
+
+export interface RuleDefinition<Options extends object, MessageId extends string> {
   name: string
   description: string
   fixable?: boolean
@@ -97,7 +131,9 @@ export interface RuleDefinition<Options extends object> {
    * (`PostmortemModel.looksLikePostmortem`): only the rule that says so does.
    */
   judgesAnyDocument?: boolean
-  check(context: RuleContext<Required<Omit<Options, 'synonyms'>> & BaseOptions>): void
+  /** Every message the rule gives, by id, as typescript-eslint rules declare them: `{name}` stands for a value of the report's data. */
+  messages: Readonly<Record<MessageId, string>>
+  check(context: RuleContext<Required<Omit<Options, 'synonyms'>> & BaseOptions, MessageId>): void
 }
 
 const SETTINGS_SCHEMA: Schema = {type: 'object', properties: {synonyms: SYNONYMS_SCHEMA, requirePostmortem: {type: 'boolean'}}}
@@ -147,7 +183,7 @@ function optionsOf(config: unknown): unknown {
  * are checked before it runs, and whose messages carry a place, a docs URL and,
  * where a fix is known, `expected`.
  */
-export function defineRule<Options extends object>(definition: RuleDefinition<Options>): PostmortemRule {
+export function defineRule<Options extends object, MessageId extends string = string>(definition: RuleDefinition<Options, MessageId>): PostmortemRule {
   const id = `postmortem-${definition.name}`
   const schema: RuleMeta['schema'] = {
     type: 'object',
@@ -161,7 +197,8 @@ export function defineRule<Options extends object>(definition: RuleDefinition<Op
     url: `${DOCS_URL}${definition.name}.md`,
     fixable: definition.fixable ?? false,
     preset: definition.preset,
-    schema
+    schema,
+    messages: definition.messages
   }
 
   const validate = (value: unknown): (Required<Omit<Options, 'synonyms'>> & BaseOptions) => {
@@ -189,19 +226,21 @@ export function defineRule<Options extends object>(definition: RuleDefinition<Op
       file,
       options: resolved,
       settings,
-      report(reason, place, extras = {}) {
-        const locator = locate(file)
-        const startOffset = place.start
-        const endOffset = isSpan(place) ? place.start + place.text.length : place.end
-        const start = locator.toPoint(startOffset)
-        if (!start) return
-        const end = endOffset === undefined ? undefined : locator.toPoint(endOffset)
-        const message = file.message(reason, {place: end ? {start, end} : start, ruleId: id, source: 'remark-lint'})
-        if (extras.expected) {
-          message.expected = extras.expected
-          message.actual = endOffset === undefined ? '' : model.source.slice(startOffset, endOffset)
+      report({messageId, data, place, expected, note, cause}) {
+        const located = positionOf(file, place)
+        if (!located) return
+        const related = cause && positionOf(file, cause.place)
+        const message = file.message(formatMessage(definition.messages, messageId, data), {
+          place: located.position,
+          ruleId: id,
+          source: 'remark-lint',
+          ...(cause && related ? {cause: new VFileMessage(formatMessage(definition.messages, cause.messageId, cause.data), {place: related.position, ruleId: id, source: 'remark-lint'})} : {})
+        })
+        if (expected) {
+          message.expected = expected
+          message.actual = located.endOffset === undefined ? '' : model.source.slice(place.start, located.endOffset)
         }
-        if (extras.note) message.note = extras.note
+        if (note) message.note = note
       }
     })
   })

@@ -78743,6 +78743,23 @@ function locate(file) {
 function isSpan(place) {
   return "text" in place;
 }
+function positionOf(file, place) {
+  const locator = locate(file);
+  const endOffset = isSpan(place) ? place.start + place.text.length : place.end;
+  const start = locator.toPoint(place.start);
+  if (!start) return void 0;
+  const end = endOffset === void 0 ? void 0 : locator.toPoint(endOffset);
+  return { position: end ? { start, end } : start, endOffset };
+}
+function formatMessage(messages2, messageId, data = {}) {
+  const template = messages2[messageId];
+  if (template === void 0) throw new Error(`No message \`${messageId}\``);
+  return template.replace(/\{(\w+)\}/g, (_whole, name) => {
+    const value2 = data[name];
+    if (value2 === void 0) throw new Error(`Message \`${messageId}\` needs a value for \`${name}\``);
+    return String(value2);
+  });
+}
 var SETTINGS_SCHEMA = { type: "object", properties: { synonyms: SYNONYMS_SCHEMA, requirePostmortem: { type: "boolean" } } };
 function postmortemSettings(processor) {
   const data = processor?.data;
@@ -78781,7 +78798,8 @@ function defineRule(definition2) {
     url: `${DOCS_URL}${definition2.name}.md`,
     fixable: definition2.fixable ?? false,
     preset: definition2.preset,
-    schema
+    schema,
+    messages: definition2.messages
   };
   const validate = (value2) => {
     if (value2 === void 0 || value2 === null || typeof value2 === "boolean") return { ...definition2.defaults };
@@ -78804,19 +78822,21 @@ function defineRule(definition2) {
       file,
       options: resolved,
       settings,
-      report(reason, place, extras = {}) {
-        const locator = locate(file);
-        const startOffset = place.start;
-        const endOffset = isSpan(place) ? place.start + place.text.length : place.end;
-        const start = locator.toPoint(startOffset);
-        if (!start) return;
-        const end = endOffset === void 0 ? void 0 : locator.toPoint(endOffset);
-        const message = file.message(reason, { place: end ? { start, end } : start, ruleId: id, source: "remark-lint" });
-        if (extras.expected) {
-          message.expected = extras.expected;
-          message.actual = endOffset === void 0 ? "" : model.source.slice(startOffset, endOffset);
+      report({ messageId, data, place, expected, note, cause }) {
+        const located2 = positionOf(file, place);
+        if (!located2) return;
+        const related = cause && positionOf(file, cause.place);
+        const message = file.message(formatMessage(definition2.messages, messageId, data), {
+          place: located2.position,
+          ruleId: id,
+          source: "remark-lint",
+          ...cause && related ? { cause: new VFileMessage(formatMessage(definition2.messages, cause.messageId, cause.data), { place: related.position, ruleId: id, source: "remark-lint" }) } : {}
+        });
+        if (expected) {
+          message.expected = expected;
+          message.actual = located2.endOffset === void 0 ? "" : model.source.slice(place.start, located2.endOffset);
         }
-        if (extras.note) message.note = extras.note;
+        if (note) message.note = note;
       }
     });
   });
@@ -78847,14 +78867,15 @@ var action_items_default = defineRule({
     vagueVerbs: { type: "array", items: { type: "string" }, uniqueItems: true }
   },
   defaults: { requireOwner: true, requireTracking: true, requireDueDate: false, vagueVerbs: [...DEFAULT_VAGUE_VERBS] },
+  messages: {
+    vague: "Unexpected vague action item {item}, expected a concrete action that can be checked as done (such as `Add an alert when disk usage passes 90%`)",
+    incomplete: "Unexpected action item without {missing}, expected {examples}"
+  },
   check({ model, tree, options, report }) {
     const reading = { vagueVerbs: options.vagueVerbs.map((verb) => verb.toLowerCase()) };
     for (const item of actionItemsOf(tree, model, reading)) {
       if (isVague(item, reading)) {
-        report(
-          `Unexpected vague action item ${quoted(actionText(item).text)}, expected a concrete action that can be checked as done (such as \`Add an alert when disk usage passes 90%\`)`,
-          item.line
-        );
+        report({ messageId: "vague", data: { item: quoted(actionText(item).text) }, place: item.line });
       }
       if (item.done) continue;
       const missing = [
@@ -78864,10 +78885,7 @@ var action_items_default = defineRule({
       ].filter((key) => key !== void 0);
       if (missing.length === 0) continue;
       const names = missing.map((key) => key === "tracking" ? "a tracking reference" : key === "owner" ? "an owner" : "a due date");
-      report(
-        `Unexpected action item without ${names.join(" or ")}, expected ${missing.map((key) => EXAMPLES[key]).join(" and ")}`,
-        item.line
-      );
+      report({ messageId: "incomplete", data: { missing: names.join(" or "), examples: missing.map((key) => EXAMPLES[key]).join(" and ") }, place: item.line });
     }
   }
 });
@@ -79405,13 +79423,13 @@ var blameless_language_default = defineRule({
   preset: "recommended",
   options: { phrases: STRINGS, people: STRINGS, allow: STRINGS },
   defaults: { phrases: [...DEFAULT_BLAME_PHRASES], people: [], allow: [] },
+  messages: {
+    blamingPhrase: "Unexpected blaming phrase {text}, expected the system condition that allowed the failure (a missing check, safeguard or signal)",
+    blamedPerson: "Unexpected blame of a person in {text}, expected the system condition that allowed the failure (a missing check, safeguard or signal)"
+  },
   check({ model, tree, options, report }) {
     for (const blame of findBlame(tree, model.source, options)) {
-      const subject = blame.kind === "phrase" ? "blaming phrase" : "blame of a person in";
-      report(
-        `Unexpected ${subject} ${quoted(blame.span.text)}, expected the system condition that allowed the failure (a missing check, safeguard or signal)`,
-        blame.span
-      );
+      report({ messageId: blame.kind === "phrase" ? "blamingPhrase" : "blamedPerson", data: { text: quoted(blame.span.text) }, place: blame.span });
     }
   }
 });
@@ -79535,7 +79553,7 @@ function readingSlack(duration, tolerance) {
 // rules/duration-consistency.ts
 function fixOf(source, length, minutes) {
   const text3 = rewriteDuration(source.slice(length.span.start, spanEnd(length.span)), minutes);
-  return text3 === void 0 ? void 0 : { expected: [text3] };
+  return text3 === void 0 ? {} : { expected: [text3] };
 }
 function endStated({ start, end, duration }) {
   if (!end) return "";
@@ -79543,6 +79561,13 @@ function endStated({ start, end, duration }) {
   return `stated end at ${formatClock(end.time)}`;
 }
 var dayGap = (minutes) => minutes >= MINUTES_PER_DAY ? ` (${formatMinutes(minutes)} before it)` : "";
+var MESSAGES = {
+  statedWindow: "Unexpected stated duration of {stated}, expected {actual} from the stated start at {start} to the end at {end}",
+  sentenceWindow: "Unexpected stated duration of {stated}, expected {actual} from {start} to {end} in the same sentence",
+  timelineReading: "Unexpected stated duration of {stated}, expected {actual} from the timeline entry at {from} to the one at {to}",
+  lateTimeline: "Unexpected first timeline entry at {entry} after the stated start at {start}, expected the timeline to begin when the incident began",
+  shortTimeline: "Unexpected {end} after the last timeline entry at {entry}{gap}, expected the timeline to reach the end of the incident"
+};
 var duration_consistency_default = defineRule({
   name: "duration-consistency",
   description: "Require the stated duration, start, end and timeline to agree",
@@ -79550,29 +79575,33 @@ var duration_consistency_default = defineRule({
   preset: "recommended",
   options: { tolerance: { type: "number", minimum: 0 } },
   defaults: { tolerance: 5 },
+  messages: MESSAGES,
   check({ model, options, report }) {
     const { start, end, duration } = model.facts;
     const mismatch = start && end && duration && disagreesWith(duration, end.at - start.at, options.tolerance);
     if (mismatch) {
       const actual = end.at - start.at;
-      report(`Unexpected stated duration of ${formatMinutes(duration.minutes)}, expected ${formatMinutes(actual)} from the stated start at ${formatClock(start.time)} to the end at ${formatClock(end.time)}`, duration.span, fixOf(model.source, duration, actual));
+      const data = { stated: formatMinutes(duration.minutes), actual: formatMinutes(actual), start: formatClock(start.time), end: formatClock(end.time) };
+      report({ messageId: "statedWindow", data, place: duration.span, ...fixOf(model.source, duration, actual) });
     }
     for (const { duration: length, range, minutes } of model.facts.windows) {
       if (mismatch && length.span.start === duration.span.start || !range.time || !range.end?.time || !disagreesWith(length, minutes, options.tolerance)) continue;
-      report(`Unexpected stated duration of ${formatMinutes(length.minutes)}, expected ${formatMinutes(minutes)} from ${formatClock(range.time)} to ${formatClock(range.end.time)} in the same sentence`, length.span, fixOf(model.source, length, minutes));
+      const data = { stated: formatMinutes(length.minutes), actual: formatMinutes(minutes), start: formatClock(range.time), end: formatClock(range.end.time) };
+      report({ messageId: "sentenceWindow", data, place: length.span, ...fixOf(model.source, length, minutes) });
     }
     const reading = duration && !start && !end ? closestTimelineWindow(model, duration.minutes) : void 0;
     if (duration && reading && disagreesWith(duration, reading.minutes, readingSlack(duration, options.tolerance))) {
-      report(`Unexpected stated duration of ${formatMinutes(duration.minutes)}, expected ${formatMinutes(reading.minutes)} from the timeline entry at ${stampText(reading.from)} to the one at ${stampText(reading.to)}`, duration.span);
+      const data = { stated: formatMinutes(duration.minutes), actual: formatMinutes(reading.minutes), from: stampText(reading.from), to: stampText(reading.to) };
+      report({ messageId: "timelineReading", data, place: duration.span });
     }
     const { first, last } = minuteBounds(model.timeline);
     if (start && first?.at !== void 0 && first.stamp && first.at - start.at > options.tolerance) {
-      report(`Unexpected first timeline entry at ${stampText(first)} after the stated start at ${formatClock(start.time)}, expected the timeline to begin when the incident began`, first.stamp);
+      report({ messageId: "lateTimeline", data: { entry: stampText(first), start: formatClock(start.time) }, place: first.stamp });
     }
     const anchored = start && first?.at !== void 0 && Math.abs(first.at - start.at) <= options.tolerance;
     const placeable = model.timeline.dated || !start || end === void 0 || end.at - start.at < MINUTES_PER_DAY || anchored;
     if (end && placeable && last?.at !== void 0 && last.stamp && end.at - last.at > options.tolerance) {
-      report(`Unexpected ${endStated(model.facts)} after the last timeline entry at ${stampText(last)}${dayGap(end.at - last.at)}, expected the timeline to reach the end of the incident`, end.span);
+      report({ messageId: "shortTimeline", data: { end: endStated(model.facts), entry: stampText(last), gap: dayGap(end.at - last.at) }, place: end.span });
     }
   }
 });
@@ -79611,21 +79640,32 @@ var EXAMPLE_VALUES = {
   severity: "`severity: SEV2`",
   authors: "`authors: [Jane Doe]`"
 };
+var MESSAGES2 = {
+  absent: "Unexpected postmortem without front matter, expected YAML between `---` lines at the top with {fields}",
+  invalid: "Unexpected invalid front matter ({problem}), expected YAML fields such as `title: Checkout outage`",
+  missingField: "Unexpected front matter without `{name}`, expected a field such as {example}",
+  emptyField: "Unexpected empty `{name}`, expected a value such as {example}",
+  badDate: "Unexpected date {value}, expected a calendar date such as `2024-03-05`",
+  badStatus: "Unexpected status {value}, expected one of {allowed}",
+  badSeverity: "Unexpected severity {value}, expected one of {allowed}",
+  badAuthors: "Unexpected authors {value}, expected a name or a list of names",
+  notText: "Unexpected {name} {value}, expected text"
+};
 function problemOf(field, options) {
-  const shown = field.value ? quoted(field.value.text) : "";
+  const data = { name: field.name, value: field.value ? quoted(field.value.text) : "", allowed: "" };
   switch (field.name) {
     case "date":
-      return isCalendarDate(field.data) ? void 0 : `Unexpected date ${shown}, expected a calendar date such as \`2024-03-05\``;
+      return isCalendarDate(field.data) ? void 0 : { messageId: "badDate", data };
     case "status":
-      return isText(field.data) && options.statuses.some((status) => normalize2(status) === normalize2(String(field.data))) ? void 0 : `Unexpected status ${shown}, expected one of ${oneOf(options.statuses)}`;
+      return isText(field.data) && options.statuses.some((status) => normalize2(status) === normalize2(String(field.data))) ? void 0 : { messageId: "badStatus", data: { ...data, allowed: oneOf(options.statuses) } };
     case "severity":
-      return isText(field.data) && options.severities.some((severity) => compact(severity) === compact(String(field.data))) ? void 0 : `Unexpected severity ${shown}, expected one of ${oneOf(options.severities)}`;
+      return isText(field.data) && options.severities.some((severity) => compact(severity) === compact(String(field.data))) ? void 0 : { messageId: "badSeverity", data: { ...data, allowed: oneOf(options.severities) } };
     case "authors": {
       const names = Array.isArray(field.data) ? field.data : [field.data];
-      return names.length > 0 && names.every(isText) ? void 0 : `Unexpected authors ${shown}, expected a name or a list of names`;
+      return names.length > 0 && names.every(isText) ? void 0 : { messageId: "badAuthors", data };
     }
     default:
-      return isText(field.data) || Array.isArray(field.data) && field.data.length > 0 || field.data instanceof Date ? void 0 : `Unexpected ${field.name} ${shown}, expected text`;
+      return isText(field.data) || Array.isArray(field.data) && field.data.length > 0 || field.data instanceof Date ? void 0 : { messageId: "notText", data };
   }
 }
 var frontmatter_default = defineRule({
@@ -79634,37 +79674,35 @@ var frontmatter_default = defineRule({
   preset: "strict",
   options: { required: { type: "boolean" }, fields: STRINGS2, statuses: { ...STRINGS2, minItems: 1 }, severities: { ...STRINGS2, minItems: 1 } },
   defaults: { required: true, fields: DEFAULT_FIELDS, statuses: DEFAULT_STATUSES, severities: DEFAULT_SEVERITIES },
+  messages: MESSAGES2,
   check({ model, tree, options, report }) {
     const frontMatter = readFrontMatter(tree, model.source);
     if (!frontMatter) {
       if (options.required) {
-        report(
-          `Unexpected postmortem without front matter, expected YAML between \`---\` lines at the top with ${options.fields.map((field) => `\`${field}\``).join(", ")}`,
-          { start: 0 }
-        );
+        report({ messageId: "absent", data: { fields: oneOf(options.fields) }, place: { start: 0 } });
       }
       return;
     }
     const problem = frontMatterProblem(frontMatter);
     if (problem) {
       const place = problem.span.text === "" ? { start: problem.span.start } : problem.span;
-      report(`Unexpected invalid front matter (${problem.message}), expected YAML fields such as \`title: Checkout outage\``, place);
+      report({ messageId: "invalid", data: { problem: problem.message }, place });
       return;
     }
     const fields = frontMatterFields(frontMatter);
     for (const name of options.fields) {
       const field = fields.find((candidate) => candidate.name === name);
       if (!field) {
-        report(`Unexpected front matter without \`${name}\`, expected a field such as ${EXAMPLE_VALUES[name] ?? `\`${name}: \u2026\``}`, frontMatter.closing);
+        report({ messageId: "missingField", data: { name, example: EXAMPLE_VALUES[name] ?? `\`${name}: \u2026\`` }, place: frontMatter.closing });
       } else if (field.data === null || field.data === void 0 || field.data === "") {
-        report(`Unexpected empty \`${name}\`, expected a value such as ${EXAMPLE_VALUES[name] ?? `\`${name}: \u2026\``}`, field.key);
+        report({ messageId: "emptyField", data: { name, example: EXAMPLE_VALUES[name] ?? `\`${name}: \u2026\`` }, place: field.key });
       }
     }
     for (const field of fields) {
       if (field.data === null || field.data === void 0 || field.data === "") continue;
       if (!options.fields.includes(field.name) && !DEFAULT_FIELDS.includes(field.name)) continue;
-      const reason = problemOf(field, options);
-      if (reason) report(reason, field.value ?? field.key);
+      const problem2 = problemOf(field, options);
+      if (problem2) report({ ...problem2, place: field.value ?? field.key });
     }
   }
 });
@@ -79716,6 +79754,10 @@ var heading_style_default = defineRule({
   fixable: true,
   preset: "strict",
   defaults: {},
+  messages: {
+    pseudoHeading: "Unexpected pseudo-heading `{written}`, expected a heading: `{heading}`",
+    labelLine: "Unexpected label line `{written}`, expected a heading: `{heading}`"
+  },
   check({ model, report }) {
     if (!model.sections.some((section) => section.style === "pseudo" || section.style === "label")) return;
     const siblingDepth = sectionHeadingDepth(model);
@@ -79726,7 +79768,7 @@ var heading_style_default = defineRule({
         continue;
       }
       let whole = section.parent;
-      while (whole && !section.kinds.every((kind2) => whole?.kinds.includes(kind2))) whole = whole.parent;
+      while (whole && !section.kinds.every((kind) => whole?.kinds.includes(kind))) whole = whole.parent;
       const depth = whole ? Math.min(6, (depths.get(whole) ?? siblingDepth) + 1) : siblingDepth;
       depths.set(section, depth);
       const lineStart2 = model.source.lastIndexOf("\n", section.marker.start - 1) + 1;
@@ -79738,12 +79780,12 @@ var heading_style_default = defineRule({
       const lead = model.source.slice(lineStart2 + from, section.titleSpan.start).replace(EMPHASIS_OR_SPACE, "");
       const title = section.title.trim();
       const heading = `${"#".repeat(depth)} ${lead ? `${lead} ` : ""}${title}`;
-      const kind = section.style === "pseudo" ? "pseudo-heading" : "label line";
-      report(
-        `Unexpected ${kind} \`${written.trim()}\`, expected a heading: \`${heading}\``,
-        { start: lineStart2 + from, end: lineStart2 + to },
-        { expected: [heading] }
-      );
+      report({
+        messageId: section.style === "pseudo" ? "pseudoHeading" : "labelLine",
+        data: { written: written.trim(), heading },
+        place: { start: lineStart2 + from, end: lineStart2 + to },
+        expected: [heading]
+      });
     }
   }
 });
@@ -79754,22 +79796,20 @@ var impact_quantified_default = defineRule({
   description: "Require the impact as a percentage or count of who or what was affected",
   preset: "recommended",
   defaults: {},
+  messages: {
+    impossibleShare: "Unexpected impact of {share}, expected a percentage between 0 and 100",
+    unquantified: "Unexpected impact without a percentage or count, expected who or what was affected in figures (such as `30% of users` or `1,200 requests`)"
+  },
   check({ model, report }) {
     const { impact, impactSections } = model.facts;
     for (const mention2 of impact) {
       if (mention2.kind === "percentage" && mention2.value !== void 0 && (mention2.value < 0 || mention2.value > 100)) {
-        report(
-          `Unexpected impact of ${mention2.span.text.trim()}, expected a percentage between 0 and 100`,
-          mention2.span
-        );
+        report({ messageId: "impossibleShare", data: { share: mention2.span.text.trim() }, place: mention2.span });
       }
     }
     if (impact.length > 0) return;
     const where = impactSections.find((section) => section.kinds.includes("impact")) ?? impactSections[0];
-    report(
-      "Unexpected impact without a percentage or count, expected who or what was affected in figures (such as `30% of users` or `1,200 requests`)",
-      where ? where.marker : { start: 0 }
-    );
+    report({ messageId: "unquantified", place: where ? where.marker : { start: 0 } });
   }
 });
 
@@ -79805,6 +79845,9 @@ var incident_date_default = defineRule({
   description: "Require the date of the incident",
   preset: "strict",
   defaults: {},
+  messages: {
+    missing: "Unexpected postmortem without the date of the incident, expected a date in the summary or the timeline (such as `Date: 2024-03-05`)"
+  },
   check({ model, tree, report }) {
     if (incidentDateOf(tree, model)) return;
     const summary2 = model.sectionsOf("summary")[0];
@@ -79812,7 +79855,7 @@ var incident_date_default = defineRule({
     const titleStart = title?.position?.start.offset;
     const titleEnd = title?.position?.end.offset;
     const place = summary2 ? stripTrailingMarkup(summary2.marker) : titleStart !== void 0 && titleEnd !== void 0 ? stripTrailingMarkup(slice(model.source, titleStart, titleEnd)) : { start: 0 };
-    report("Unexpected postmortem without the date of the incident, expected a date in the summary or the timeline (such as `Date: 2024-03-05`)", place);
+    report({ messageId: "missing", place });
   }
 });
 
@@ -79822,13 +79865,13 @@ var no_empty_sections_default = defineRule({
   description: "Disallow recognised sections with no content",
   preset: "recommended",
   defaults: {},
+  messages: {
+    empty: "Unexpected empty section `{title}`, expected content before the next section"
+  },
   check({ model, report }) {
     for (const section of model.sections) {
       if (section.hasContent) continue;
-      report(
-        `Unexpected empty section \`${section.title.trim()}\`, expected content before the next section`,
-        section.marker
-      );
+      report({ messageId: "empty", data: { title: section.title.trim() }, place: section.marker });
     }
   }
 });
@@ -80238,18 +80281,23 @@ function readPlaceholders(tree, model, options) {
 
 // rules/no-placeholders.ts
 var STRINGS3 = { type: "array", items: { type: "string" }, uniqueItems: true };
-function reasonOf(placeholder2) {
+var MESSAGES3 = {
+  text: "Unexpected placeholder {text}, expected the finished text",
+  prompt: "Unexpected template prompt {text}, expected the answer in its place",
+  image: "Unexpected placeholder image from {text}, expected the real image",
+  emptyRow: "Unexpected empty table row, expected it filled in or removed",
+  emptyRows: "Unexpected {count} empty table rows, expected them filled in or removed",
+  sameTime: "Unexpected timeline whose {count} entries are all at {text}, expected the time of each event"
+};
+function messageOf(placeholder2) {
+  const data = { text: quoted(placeholder2.text), count: placeholder2.count ?? 0 };
   switch (placeholder2.kind) {
-    case "text":
-      return `Unexpected placeholder ${quoted(placeholder2.text)}, expected the finished text`;
-    case "prompt":
-      return `Unexpected template prompt ${quoted(placeholder2.text)}, expected the answer in its place`;
-    case "image":
-      return `Unexpected placeholder image from ${quoted(placeholder2.text)}, expected the real image`;
     case "empty-rows":
-      return placeholder2.count === 1 ? "Unexpected empty table row, expected it filled in or removed" : `Unexpected ${placeholder2.count ?? 0} empty table rows, expected them filled in or removed`;
+      return { messageId: placeholder2.count === 1 ? "emptyRow" : "emptyRows", data };
     case "same-time":
-      return `Unexpected timeline whose ${placeholder2.count ?? 0} entries are all at ${quoted(placeholder2.text)}, expected the time of each event`;
+      return { messageId: "sameTime", data };
+    default:
+      return { messageId: placeholder2.kind, data };
   }
 }
 var no_placeholders_default = defineRule({
@@ -80258,17 +80306,14 @@ var no_placeholders_default = defineRule({
   preset: "recommended",
   options: { markers: STRINGS3, allow: STRINGS3 },
   defaults: { markers: [...DEFAULT_MARKERS], allow: [] },
+  messages: MESSAGES3,
   check({ model, tree, options, report }) {
-    for (const placeholder2 of findPlaceholders(tree, model, options)) report(reasonOf(placeholder2), placeholder2.span);
+    for (const placeholder2 of findPlaceholders(tree, model, options)) report({ ...messageOf(placeholder2), place: placeholder2.span });
   }
 });
 
 // rules/required-sections.ts
 var DEFAULT_REQUIRED = ["summary", "timeline", "root-cause", "resolution", "action-items"];
-function notPostmortemReason(sections) {
-  const names = sections.map((kind) => SECTION_LABELS[kind].toLowerCase()).join(", ");
-  return `Unexpected document without any postmortem section, expected a postmortem (${names}); not checked for sections`;
-}
 var required_sections_default = defineRule({
   name: "required-sections",
   description: "Require the sections every postmortem needs: summary, timeline, root cause, resolution and action items",
@@ -80277,20 +80322,27 @@ var required_sections_default = defineRule({
   options: { sections: { type: "array", items: { type: "string", enum: SECTION_KINDS }, uniqueItems: true } },
   defaults: { sections: DEFAULT_REQUIRED },
   judgesAnyDocument: true,
+  messages: {
+    // Said once, at 1:1, of a README or a guide.
+    notPostmortem: "Unexpected document without any postmortem section, expected a postmortem ({sections}); not checked for sections",
+    missing: "Unexpected missing {section} section, expected a heading such as `{heading}`"
+  },
   check({ model, options, settings, report }) {
     if (model.unreadTitles) return;
     if (!model.looksLikePostmortem && !settings.requirePostmortem) {
-      if (options.sections.length > 0) report(notPostmortemReason(options.sections), { start: 0 });
+      const sections = options.sections.map((kind) => SECTION_LABELS[kind].toLowerCase()).join(", ");
+      if (options.sections.length > 0) report({ messageId: "notPostmortem", data: { sections }, place: { start: 0 } });
       return;
     }
     for (const kind of options.sections) {
       if (model.sectionsOf(kind).some(isNamed)) continue;
       const insertion = insertionFor(model, kind);
-      report(
-        `Unexpected missing ${SECTION_LABELS[kind].toLowerCase()} section, expected a heading such as \`${insertion.heading}\``,
-        { start: insertion.offset },
-        { expected: [insertion.text] }
-      );
+      report({
+        messageId: "missing",
+        data: { section: SECTION_LABELS[kind].toLowerCase(), heading: insertion.heading },
+        place: { start: insertion.offset },
+        expected: [insertion.text]
+      });
     }
   }
 });
@@ -80303,6 +80355,9 @@ var section_order_default = defineRule({
   preset: "strict",
   options: { order: { type: "array", items: { type: "string", enum: SECTION_KINDS }, uniqueItems: true } },
   defaults: { order: DEFAULT_ORDER },
+  messages: {
+    outOfOrder: "Unexpected {section} section `{title}` after `{previous}`, expected it before {previousSection}"
+  },
   check({ model, options, report }) {
     const rank = (kind) => options.order.indexOf(kind);
     let latest;
@@ -80313,10 +80368,8 @@ var section_order_default = defineRule({
       if (kinds.length === 0) continue;
       const kind = kinds.reduce((a, b) => rank(a) <= rank(b) ? a : b);
       if (latest && rank(kind) < rank(latest.kind)) {
-        report(
-          `Unexpected ${SECTION_LABELS[kind].toLowerCase()} section \`${section.title.trim()}\` after \`${latest.title}\`, expected it before ${SECTION_LABELS[latest.kind].toLowerCase()}`,
-          section.marker
-        );
+        const data = { section: SECTION_LABELS[kind].toLowerCase(), title: section.title.trim(), previous: latest.title, previousSection: SECTION_LABELS[latest.kind].toLowerCase() };
+        report({ messageId: "outOfOrder", data, place: section.marker });
         continue;
       }
       const last = kinds.reduce((a, b) => rank(a) >= rank(b) ? a : b);
@@ -80332,15 +80385,14 @@ var time_zone_default = defineRule({
   fixable: true,
   preset: "recommended",
   defaults: {},
+  messages: {
+    missing: "Unexpected clock times without a time zone, expected a zone such as `UTC` (for example `{written} UTC`)"
+  },
   check({ model, report }) {
     const [first] = model.clockTimes;
     if (!first || model.facts.zones.length > 0) return;
     const written = first.text.trimEnd();
-    report(
-      `Unexpected clock times without a time zone, expected a zone such as \`UTC\` (for example \`${written} UTC\`)`,
-      { start: first.start, end: first.start + written.length },
-      { expected: [`${written} UTC`] }
-    );
+    report({ messageId: "missing", data: { written }, place: { start: first.start, end: first.start + written.length }, expected: [`${written} UTC`] });
   }
 });
 
@@ -80350,16 +80402,18 @@ var timeline_order_default = defineRule({
   description: "Require timeline entries in chronological order; a plausible midnight rollover is fine",
   preset: "recommended",
   defaults: {},
+  messages: {
+    outOfOrder: "Unexpected timeline entry at {entry} after the entry at {previous}, expected chronological order",
+    laterEntry: "Entry at {previous}, later than the entry at {entry} below it"
+  },
   check({ model, report }) {
     const timed = model.timeline.timed;
     timed.forEach((entry, index2) => {
       const previous2 = timed[index2 - 1];
       if (!previous2 || previous2.section !== entry.section || !entry.stamp) return;
       if (!isBefore(entry, previous2)) return;
-      report(
-        `Unexpected timeline entry at ${stampText(entry)} after the entry at ${stampText(previous2)}, expected chronological order`,
-        entry.stamp
-      );
+      const data = { entry: stampText(entry), previous: stampText(previous2) };
+      report({ messageId: "outOfOrder", data, place: entry.stamp, ...previous2.stamp ? { cause: { messageId: "laterEntry", data, place: previous2.stamp } } : {} });
     });
   }
 });
@@ -80370,20 +80424,18 @@ var timeline_timestamps_default = defineRule({
   description: "Require every timeline entry to start with a possible time",
   preset: "recommended",
   defaults: {},
+  messages: {
+    impossible: "Unexpected impossible time `{time}` ({reason}), expected a time of day such as `10:05` or `10:05 PM`",
+    untimed: "Unexpected timeline entry without a time, expected it to start with one (such as `10:05 UTC`) or a relative time (such as `10 minutes later`)"
+  },
   check({ model, report }) {
     for (const entry of model.timeline.entries) {
       if (entry.kind === "impossible" && entry.impossible) {
-        report(
-          `Unexpected impossible time \`${entry.impossible.span.text}\` (${entry.impossible.reason}), expected a time of day such as \`10:05\` or \`10:05 PM\``,
-          entry.impossible.span
-        );
+        report({ messageId: "impossible", data: { time: entry.impossible.span.text, reason: entry.impossible.reason }, place: entry.impossible.span });
       }
     }
     for (const entry of model.timeline.untimed) {
-      report(
-        "Unexpected timeline entry without a time, expected it to start with one (such as `10:05 UTC`) or a relative time (such as `10 minutes later`)",
-        stripTrailingMarkup(entry.line)
-      );
+      report({ messageId: "untimed", place: stripTrailingMarkup(entry.line) });
     }
   }
 });

@@ -16,13 +16,18 @@ function oneLineMessage(message: string): string {
   return said === '' ? message : said
 }
 
-/** A publication of diagnostics with each configuration error in one line; any other message as it is. */
+/**
+ * A publication of diagnostics with each configuration error in one line,
+ * and no message ending in a line break: unified-language-server appends a
+ * cause's stack, which a rule's related place (a `VFileMessage`) has empty.
+ */
 export function withOneLineErrors(message: Message): Message {
   const {method, params} = message as {method?: unknown; params?: {diagnostics?: unknown}}
   if (method !== 'textDocument/publishDiagnostics' || !params || !Array.isArray(params.diagnostics)) return message
   const diagnostics: unknown[] = params.diagnostics.map((diagnostic: unknown) => {
     const text = (diagnostic as {message?: unknown} | null)?.message
-    return typeof text === 'string' && text.startsWith(CANNOT_PROCESS) ? {...(diagnostic as object), message: oneLineMessage(text)} : diagnostic
+    if (typeof text !== 'string' || !/[\r\n]/.test(text)) return diagnostic
+    return {...(diagnostic as object), message: text.startsWith(CANNOT_PROCESS) ? oneLineMessage(text) : text.trimEnd()}
   })
   return {...message, params: {...params, diagnostics}} as Message
 }

@@ -141,14 +141,16 @@ describe('withOneLineErrors', () => {
         uri: 'file:///x.md',
         diagnostics: [
           {message: 'Cannot process file\nError: postmortem-time-zone: invalid option `zone`: expected …\n    at validate (file:///lib/src/rule.js:1:1)'},
-          {message: 'Unexpected missing timeline section, expected a heading such as `## Timeline`'}
+          {message: 'Unexpected missing timeline section, expected a heading such as `## Timeline`'},
+          {message: 'Unexpected timeline entry at `10:05` after the entry at `10:20`, expected chronological order\n'}
         ]
       }
     } as unknown as Message
     const sent = withOneLineErrors(publication) as unknown as {params: {diagnostics: Array<{message: string}>}}
     expect(sent.params.diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
       'postmortem-time-zone: invalid option `zone`: expected …',
-      'Unexpected missing timeline section, expected a heading such as `## Timeline`'
+      'Unexpected missing timeline section, expected a heading such as `## Timeline`',
+      'Unexpected timeline entry at `10:05` after the entry at `10:20`, expected chronological order'
     ])
   })
 })
