@@ -30,6 +30,10 @@ const within = (element, frame) => {
 }
 const centre = (element) => box(element).left + box(element).width / 2
 const middle = (element) => box(element).top + box(element).height / 2
+const texts = (svg, frame) => [...svg.querySelectorAll('text')].map((text) => {
+  const b = box(text)
+  return {text: text.textContent, kind: text.closest('g.mark') ? 'mark' : text.getAttribute('class'), left: b.left, right: b.right, top: b.top, bottom: b.bottom, inside: within(text, frame)}
+})
 const timelines = [...document.querySelectorAll('section.incident')].map((section) => {
   const svg = section.querySelector('svg.timeline-chart')
   if (!svg) return {file: section.dataset.file, chart: false}
@@ -43,10 +47,7 @@ const timelines = [...document.querySelectorAll('section.incident')].map((sectio
     height: frame.height,
     entries: entries.map((entry) => ({index: Number(entry.dataset.entry), x: centre(entry), inside: within(entry, frame), shown: shown(entry)})),
     marks: marks.map((mark) => ({kind: mark.dataset.mark, off: mark.dataset.off, x: centre(mark.querySelector('line')), inside: within(mark, frame), label: mark.querySelector('text').getComputedTextLength()})),
-    texts: [...svg.querySelectorAll('text')].map((text) => {
-      const b = box(text)
-      return {text: text.textContent, kind: text.closest('g.mark') ? 'mark' : text.getAttribute('class'), left: b.left, right: b.right, top: b.top, bottom: b.bottom, inside: within(text, frame)}
-    })
+    texts: texts(svg, frame)
   }
 })
 const tables = [...document.querySelectorAll('table')].map((table) => ({name: table.className, headers: [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim())}))
@@ -55,7 +56,7 @@ const frame = trend && box(trend)
 const points = trend ? [...trend.querySelectorAll('circle.ttr-point')].map((point) => ({file: point.dataset.file, x: centre(point), y: middle(point), inside: within(point, frame), shown: shown(point)})) : []
 const pre = document.createElement('pre')
 pre.id = 'measurements'
-pre.textContent = JSON.stringify({timelines, tables, trend: trend ? {width: frame.width, height: frame.height, points, medians: trend.querySelectorAll('line.ttr-median').length} : null})
+pre.textContent = JSON.stringify({timelines, tables, trend: trend ? {width: frame.width, height: frame.height, points, medians: trend.querySelectorAll('line.ttr-median').length, texts: texts(trend, frame)} : null})
 document.body.append(pre)
 </script>`
 
@@ -80,7 +81,7 @@ interface Measured {
     texts: TextBox[]
   }>
   tables: Array<{name: string; headers: string[]}>
-  trend: {width: number; height: number; points: Array<{file: string; x: number; y: number; inside: boolean; shown: boolean}>; medians: number} | null
+  trend: {width: number; height: number; points: Array<{file: string; x: number; y: number; inside: boolean; shown: boolean}>; medians: number; texts: TextBox[]} | null
 }
 
 const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-report-'))
@@ -176,6 +177,10 @@ function checkLayout(measured: Measured, cwd: string): void {
     problems.push(...collisions(chart.texts).map((pair) => `${chart.file}: overlapping ${pair}`))
     problems.push(...chart.texts.filter((text) => !text.inside).map((text) => `${chart.file}: ${text.kind} "${text.text}" outside the chart`))
     problems.push(...marksOffTheTimeline(chart, cwd))
+  }
+  if (measured.trend) {
+    problems.push(...collisions(measured.trend.texts).map((pair) => `time to resolve chart: overlapping ${pair}`))
+    problems.push(...measured.trend.texts.filter((text) => !text.inside).map((text) => `time to resolve chart: ${text.kind} "${text.text}" outside the chart`))
   }
   for (const table of measured.tables) {
     if (table.headers.length === 0 || table.headers.includes('')) problems.push(`table ${table.name}: a column without a header`)
