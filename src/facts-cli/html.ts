@@ -51,11 +51,85 @@ const MARK_LABELS: Record<MarkKind, string> = {
 interface Mark {
   kind: MarkKind
   moment: FactMoment
+  /** Set when the moment is on a day none of the timed entries is on: drawn at that edge. */
+  off?: 'before' | 'after'
 }
 
-const TIMELINE = {width: 800, height: 170, left: 24, right: 24, axis: 138, labelRows: [14, 30, 46, 62]}
+// The caption has a row of its own under the tick labels: at their height it
+// covered the last tick's time.
+const TIMELINE = {width: 800, height: 184, left: 24, right: 24, axis: 138, labelRows: [14, 30, 46, 62]}
 // Of the 12px bold labels, enough to keep them apart.
 const LABEL_CHARACTER_WIDTH = 7.5
+
+type TimedEntry = {entry: IncidentFacts['timeline'][number]; moment: FactMoment; index: number}
+
+/**
+ * The start, detection, mitigation and end that have a clock time. One stated
+ * on a day the timeline's timed entries do not reach (an end "two days later"
+ * while the entries cover one afternoon) would squeeze the whole timeline to
+ * one side of the axis, so it is drawn at that edge, its label giving the day.
+ */
+function marksOf(facts: IncidentFacts, entries: readonly TimedEntry[], offset: number): Mark[] {
+  const stated: Array<[MarkKind, FactMoment | undefined]> = [
+    ['start', facts.start],
+    ['detection', facts.detection],
+    ['mitigation', facts.mitigation],
+    ['resolution', facts.end]
+  ]
+  const localDay = (minutes: number): number => Math.floor((minutes + offset) / MINUTES_PER_DAY)
+  const days = entries.map(({moment}) => localDay(moment.minutes))
+  const first = minOf(days)
+  const last = maxOf(days)
+  return stated.flatMap(([kind, moment]) => {
+    if (!moment?.time) return []
+    if (first !== undefined && localDay(moment.minutes) < first) return [{kind, moment, off: 'before' as const}]
+    if (last !== undefined && localDay(moment.minutes) > last) return [{kind, moment, off: 'after' as const}]
+    return [{kind, moment}]
+  })
+}
+
+function markText({kind, moment, off}: Mark, offset: number): string {
+  const when = moment.time ?? moment.date ?? ''
+  if (off === 'before') return `← ${MARK_LABELS[kind]} ${day(moment.minutes + offset).slice(5)} ${when}`
+  if (off === 'after') return `${MARK_LABELS[kind]} ${day(moment.minutes + offset).slice(5)} ${when} →`
+  return `${MARK_LABELS[kind]} ${when}`.trim()
+}
+
+/**
+ * The marks with their labels. Each label takes the first row where it
+ * overlaps no other label; there are as many rows as kinds of mark, so one
+ * is always free and labels never cover each other.
+ */
+function drawMarks(marks: readonly Mark[], x: (minutes: number) => number, offset: number): string[] {
+  const rowEnds = TIMELINE.labelRows.map(() => Number.NEGATIVE_INFINITY)
+  const edge = {before: TIMELINE.left, after: TIMELINE.width - TIMELINE.right}
+  const placed = marks.map((mark) => ({mark, at: mark.off ? edge[mark.off] : x(mark.moment.minutes)}))
+  return placed
+    .sort((a, b) => a.at - b.at)
+    .map(({mark, at}) => {
+      const text = markText(mark, offset)
+      const width = text.length * LABEL_CHARACTER_WIDTH
+      const anchor = at + 4 + width > TIMELINE.width ? 'end' : 'start'
+      const left = anchor === 'end' ? at - 4 - width : at + 4
+      const free = rowEnds.findIndex((end) => end < left)
+      const row = free === -1 ? rowEnds.indexOf(minOf(rowEnds) ?? 0) : free
+      rowEnds[row] = left + width + 6
+      const y = TIMELINE.labelRows[row] ?? 14
+      const off = mark.off ? ` data-off="${mark.off}"` : ''
+      return `<g class="mark mark-${mark.kind}${mark.off ? ' mark-off' : ''}" data-mark="${mark.kind}"${off}><line x1="${fixed(at)}" x2="${fixed(at)}" y1="${y + 4}" y2="${TIMELINE.axis}"/><text x="${fixed(anchor === 'end' ? at - 4 : at + 4)}" y="${y}" text-anchor="${anchor}">${escape(text)}</text><title>${escape(`${MARK_LABELS[mark.kind]}: ${mark.moment.text}`)}</title></g>`
+    })
+}
+
+function drawTicks(from: number, to: number, x: (minutes: number) => number, offset: number): string[] {
+  const step = stepFor(to - from, 7)
+  const ticks: string[] = []
+  for (let local = Math.ceil((from + offset) / step) * step; local - offset <= to; local += step) {
+    const text = step >= MINUTES_PER_DAY ? day(local) : to - from > MINUTES_PER_DAY ? `${day(local).slice(5)} ${clock(local)}` : clock(local)
+    const at = fixed(x(local - offset))
+    ticks.push(`<line class="tick" x1="${at}" x2="${at}" y1="${TIMELINE.axis}" y2="${TIMELINE.axis + 5}"/><text class="tick-label" x="${at}" y="${TIMELINE.axis + 18}">${escape(text)}</text>`)
+  }
+  return ticks
+}
 
 /**
  * A timeline chart: each timed entry a dot on a time axis, the start,
@@ -66,14 +140,13 @@ export function timelineChart(facts: IncidentFacts, label: string): string {
   // times UTC)") is known to the day, and at its midnight it would stretch the
   // axis over hours where nothing happened.
   const entries = facts.timeline.flatMap((entry, index) => (entry.moment?.time ? [{entry, moment: entry.moment, index}] : []))
-  const marks: Mark[] = []
-  if (facts.start?.time) marks.push({kind: 'start', moment: facts.start})
-  if (facts.detection?.time) marks.push({kind: 'detection', moment: facts.detection})
-  if (facts.mitigation?.time) marks.push({kind: 'mitigation', moment: facts.mitigation})
-  if (facts.end?.time) marks.push({kind: 'resolution', moment: facts.end})
+  // Labels are in the document's time zone; offset 0 when it names none.
+  const offset = facts.start?.utcOffset ?? facts.timeZone?.utcOffset ?? 0
+  const marks = marksOf(facts, entries, offset)
   if (entries.length === 0 && marks.length === 0) return '<p class="no-chart">No timeline entry or stated moment has a time.</p>'
 
-  const all = [...entries.map(({moment}) => moment.minutes), ...marks.map(({moment}) => moment.minutes)]
+  // Marks drawn at an edge do not stretch the axis.
+  const all = [...entries.map(({moment}) => moment.minutes), ...marks.filter((mark) => !mark.off).map(({moment}) => moment.minutes)]
   let from = minOf(all) ?? Number.POSITIVE_INFINITY
   let to = maxOf(all) ?? Number.NEGATIVE_INFINITY
   // A single moment gets half an hour either side.
@@ -86,17 +159,7 @@ export function timelineChart(facts: IncidentFacts, label: string): string {
   to += pad
   const plot = TIMELINE.width - TIMELINE.left - TIMELINE.right
   const x = (minutes: number): number => TIMELINE.left + ((minutes - from) / (to - from)) * plot
-  // Labels are in the document's time zone; offset 0 when it names none.
-  const offset = facts.start?.utcOffset ?? facts.timeZone?.utcOffset ?? 0
   const zone = facts.start?.utcOffset !== undefined || facts.timeZone?.utcOffset !== undefined ? `UTC${formatOffset(offset) === 'Z' ? '' : formatOffset(offset)}` : 'as written (no time zone named)'
-
-  const step = stepFor(to - from, 7)
-  const ticks: string[] = []
-  for (let local = Math.ceil((from + offset) / step) * step; local - offset <= to; local += step) {
-    const text = step >= MINUTES_PER_DAY ? day(local) : to - from > MINUTES_PER_DAY ? `${day(local).slice(5)} ${clock(local)}` : clock(local)
-    const at = fixed(x(local - offset))
-    ticks.push(`<line class="tick" x1="${at}" x2="${at}" y1="${TIMELINE.axis}" y2="${TIMELINE.axis + 5}"/><text class="tick-label" x="${at}" y="${TIMELINE.axis + 18}">${escape(text)}</text>`)
-  }
 
   // Dots in three lanes so that entries minutes apart stay apart.
   const dots = entries.map(({entry, moment, index}, order) => {
@@ -106,26 +169,11 @@ export function timelineChart(facts: IncidentFacts, label: string): string {
     return `<circle class="entry" data-entry="${index}"${kinds ? ` data-milestones="${escape(kinds)}"` : ''} cx="${fixed(x(moment.minutes))}" cy="${TIMELINE.axis - 18 - lane * 16}" r="5"><title>${escape(title)}</title></circle>`
   })
 
-  // Each label takes the first row where it overlaps no other label.
-  const rowEnds = TIMELINE.labelRows.map(() => Number.NEGATIVE_INFINITY)
-  const drawn = [...marks].sort((a, b) => a.moment.minutes - b.moment.minutes).map(({kind, moment}) => {
-    const at = x(moment.minutes)
-    const text = `${MARK_LABELS[kind]} ${moment.time ?? moment.date ?? ''}`.trim()
-    const width = text.length * LABEL_CHARACTER_WIDTH
-    const anchor = at + 4 + width > TIMELINE.width ? 'end' : 'start'
-    const left = anchor === 'end' ? at - 4 - width : at + 4
-    const free = rowEnds.findIndex((end) => end < left)
-    const row = free === -1 ? rowEnds.indexOf(minOf(rowEnds) ?? 0) : free
-    rowEnds[row] = left + width + 6
-    const y = TIMELINE.labelRows[row] ?? 14
-    return `<g class="mark mark-${kind}" data-mark="${kind}"><line x1="${fixed(at)}" x2="${fixed(at)}" y1="${y + 4}" y2="${TIMELINE.axis}"/><text x="${fixed(anchor === 'end' ? at - 4 : at + 4)}" y="${y}" text-anchor="${anchor}">${escape(text)}</text><title>${escape(`${MARK_LABELS[kind]}: ${moment.text}`)}</title></g>`
-  })
-
   return [
     `<svg class="chart timeline-chart" viewBox="0 0 ${TIMELINE.width} ${TIMELINE.height}" role="img" aria-label="${escape(`Timeline of ${label}`)}" data-entries="${entries.length}" data-marks="${marks.length}">`,
     `<line class="axis" x1="${TIMELINE.left}" x2="${TIMELINE.width - TIMELINE.right}" y1="${TIMELINE.axis}" y2="${TIMELINE.axis}"/>`,
-    ...ticks,
-    ...drawn,
+    ...drawTicks(from, to, x, offset),
+    ...drawMarks(marks, x, offset),
     ...dots,
     `<text class="caption" x="${TIMELINE.width - TIMELINE.right}" y="${TIMELINE.height - 4}" text-anchor="end">${escape(`times ${zone}`)}</text>`,
     '</svg>'
@@ -222,6 +270,7 @@ td.number { text-align: right; font-variant-numeric: tabular-nums; }
 .grid { stroke: var(--line); stroke-width: 1; }
 .entry { fill: var(--entry); fill-opacity: 0.8; }
 .mark line { stroke-width: 2; stroke-dasharray: 4 3; }
+.mark-off line { stroke-dasharray: 1 3; }
 .mark text { font-weight: 600; }
 .mark-start line { stroke: var(--start); } .mark-start text { fill: var(--start); }
 .mark-detection line { stroke: var(--detection); } .mark-detection text { fill: var(--detection); }

@@ -9,6 +9,8 @@ import {SHARED, hasShared} from '../support/shared.js'
 import {POSTMORTEMS, ROOT, runFacts} from './support/run.js'
 
 const CHROMIUM = '/usr/bin/chromium'
+const hasShared2 = fs.existsSync(path.join(SHARED, 'corpus2'))
+if (!hasShared2) console.warn(`Skipping the HTML report of ${path.join(SHARED, 'corpus2')}: the folder is absent.`)
 const hasChromium = fs.existsSync(CHROMIUM)
 if (!hasChromium) {
   console.warn(`Skipping the HTML report's rendering test: ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it).`)
@@ -28,6 +30,10 @@ const within = (element, frame) => {
 }
 const centre = (element) => box(element).left + box(element).width / 2
 const middle = (element) => box(element).top + box(element).height / 2
+const texts = (svg, frame) => [...svg.querySelectorAll('text')].map((text) => {
+  const b = box(text)
+  return {text: text.textContent, kind: text.closest('g.mark') ? 'mark' : text.getAttribute('class'), left: b.left, right: b.right, top: b.top, bottom: b.bottom, inside: within(text, frame)}
+})
 const timelines = [...document.querySelectorAll('section.incident')].map((section) => {
   const svg = section.querySelector('svg.timeline-chart')
   if (!svg) return {file: section.dataset.file, chart: false}
@@ -40,17 +46,29 @@ const timelines = [...document.querySelectorAll('section.incident')].map((sectio
     width: frame.width,
     height: frame.height,
     entries: entries.map((entry) => ({index: Number(entry.dataset.entry), x: centre(entry), inside: within(entry, frame), shown: shown(entry)})),
-    marks: marks.map((mark) => ({kind: mark.dataset.mark, x: centre(mark.querySelector('line')), inside: within(mark, frame), label: mark.querySelector('text').getComputedTextLength()}))
+    marks: marks.map((mark) => ({kind: mark.dataset.mark, off: mark.dataset.off, x: centre(mark.querySelector('line')), inside: within(mark, frame), label: mark.querySelector('text').getComputedTextLength()})),
+    texts: texts(svg, frame)
   }
 })
+const tables = [...document.querySelectorAll('table')].map((table) => ({name: table.className, headers: [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim())}))
 const trend = document.querySelector('svg.ttr-chart')
 const frame = trend && box(trend)
 const points = trend ? [...trend.querySelectorAll('circle.ttr-point')].map((point) => ({file: point.dataset.file, x: centre(point), y: middle(point), inside: within(point, frame), shown: shown(point)})) : []
 const pre = document.createElement('pre')
 pre.id = 'measurements'
-pre.textContent = JSON.stringify({timelines, trend: trend ? {width: frame.width, height: frame.height, points, medians: trend.querySelectorAll('line.ttr-median').length} : null})
+pre.textContent = JSON.stringify({timelines, tables, trend: trend ? {width: frame.width, height: frame.height, points, medians: trend.querySelectorAll('line.ttr-median').length, texts: texts(trend, frame)} : null})
 document.body.append(pre)
 </script>`
+
+interface TextBox {
+  text: string
+  kind: string
+  left: number
+  right: number
+  top: number
+  bottom: number
+  inside: boolean
+}
 
 interface Measured {
   timelines: Array<{
@@ -59,9 +77,11 @@ interface Measured {
     width?: number
     height?: number
     entries: Array<{index: number; x: number; inside: boolean; shown: boolean}>
-    marks: Array<{kind: string; x: number; inside: boolean; label: number}>
+    marks: Array<{kind: string; off?: 'before' | 'after'; x: number; inside: boolean; label: number}>
+    texts: TextBox[]
   }>
-  trend: {width: number; height: number; points: Array<{file: string; x: number; y: number; inside: boolean; shown: boolean}>; medians: number} | null
+  tables: Array<{name: string; headers: string[]}>
+  trend: {width: number; height: number; points: Array<{file: string; x: number; y: number; inside: boolean; shown: boolean}>; medians: number; texts: TextBox[]} | null
 }
 
 const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-report-'))
@@ -133,14 +153,80 @@ function checkTimelines(measured: Measured, cwd: string): void {
   }
 }
 
+const DAY = 24 * 60
+
+/** Text boxes of one chart that cover each other, as "a / b" pairs (1px of antialiasing allowed). */
+function collisions(texts: readonly TextBox[]): string[] {
+  return texts.flatMap((a, index) =>
+    texts
+      .slice(index + 1)
+      .filter((b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1)
+      .map((b) => `${a.kind} "${a.text}" / ${b.kind} "${b.text}"`)
+  )
+}
+
+/**
+ * What the issue saw go wrong, checked in the laid-out report: a moment drawn
+ * outside the day(s) of the timeline's timed entries, labels over each other,
+ * and two table columns of the same name.
+ */
+function checkLayout(measured: Measured, cwd: string): void {
+  // Every problem of the report at once: one Chromium launch shows them all.
+  const problems: string[] = []
+  for (const chart of measured.timelines.filter((each) => each.chart)) {
+    problems.push(...collisions(chart.texts).map((pair) => `${chart.file}: overlapping ${pair}`))
+    problems.push(...chart.texts.filter((text) => !text.inside).map((text) => `${chart.file}: ${text.kind} "${text.text}" outside the chart`))
+    problems.push(...marksOffTheTimeline(chart, cwd))
+  }
+  if (measured.trend) {
+    problems.push(...collisions(measured.trend.texts).map((pair) => `time to resolve chart: overlapping ${pair}`))
+    problems.push(...measured.trend.texts.filter((text) => !text.inside).map((text) => `time to resolve chart: ${text.kind} "${text.text}" outside the chart`))
+  }
+  for (const table of measured.tables) {
+    if (table.headers.length === 0 || table.headers.includes('')) problems.push(`table ${table.name}: a column without a header`)
+    if (new Set(table.headers).size !== table.headers.length) problems.push(`table ${table.name}: repeated column names in ${table.headers.join(' | ')}`)
+  }
+  expect(problems).toEqual([])
+}
+
+/**
+ * Marks on the axis stay on the days of the timeline's timed entries; one the
+ * document states on another day stands at that edge of the chart instead.
+ */
+function marksOffTheTimeline(chart: Measured['timelines'][number], cwd: string): string[] {
+  const facts = extractFacts(fs.readFileSync(path.resolve(cwd, chart.file), 'utf8'))
+  const timed = facts.timeline.flatMap((entry) => (entry.moment?.time ? [entry.moment] : []))
+  if (timed.length === 0) return chart.marks.filter((mark) => mark.off).map((mark) => `${chart.file}: ${mark.kind} at an edge without timed entries`)
+  // The days the timeline covers, in the document's own clock.
+  const offset = facts.start?.utcOffset ?? facts.timeZone?.utcOffset ?? 0
+  const localDay = (minutes: number): number => Math.floor((minutes + offset) / DAY)
+  const first = Math.min(...timed.map((moment) => localDay(moment.minutes)))
+  const last = Math.max(...timed.map((moment) => localDay(moment.minutes)))
+  const xs = chart.entries.map((entry) => entry.x)
+  const moments = {start: facts.start, detection: facts.detection, mitigation: facts.mitigation, resolution: facts.end}
+  return chart.marks.flatMap((mark) => {
+    const moment = moments[mark.kind as keyof typeof moments]
+    const day = moment === undefined ? Number.NaN : localDay(moment.minutes)
+    const side = day < first ? 'before' : day > last ? 'after' : undefined
+    const where = `${chart.file}: ${mark.kind} ${moment?.iso ?? ''}`
+    if (side !== mark.off) return [`${where} drawn ${mark.off ? `at the ${mark.off} edge` : 'on the axis'}, expected ${side ? `at the ${side} edge` : 'on the axis'}`]
+    // At its edge: beyond every dot.
+    if (side === 'before' && mark.x > Math.min(...xs)) return [`${where} right of an entry`]
+    if (side === 'after' && mark.x < Math.max(...xs)) return [`${where} left of an entry`]
+    return []
+  })
+}
+
 describe.skipIf(!hasChromium)('the HTML report in headless Chromium', () => {
+  // One Chromium launch per report: each takes seconds on a busy machine.
   let fixtures: {report: string; rows: Array<Record<string, unknown>>}
+  let measured: Measured
   beforeAll(async () => {
     fixtures = await writeReport('test/facts/postmortems', 'fixtures')
-  })
+    measured = await render(fixtures.report)
+  }, 120_000)
 
-  it('draws each incident timeline: every timed entry on the axis in time order, and the marks', async () => {
-    const measured = await render(fixtures.report)
+  it('draws each incident timeline: every timed entry on the axis in time order, and the marks', () => {
     expect(measured.timelines.map((chart) => chart.file)).toEqual(fixtures.rows.map((row) => row.file))
     checkTimelines(measured, ROOT)
     const checkout = measured.timelines[0]
@@ -153,8 +239,7 @@ describe.skipIf(!hasChromium)('the HTML report in headless Chromium', () => {
     expect(at('mitigation')).toBeLessThan(at('resolution'))
   })
 
-  it('draws the time to resolve over time: a dot per dated incident, longer ones higher', async () => {
-    const measured = await render(fixtures.report)
+  it('draws the time to resolve over time: a dot per dated incident, longer ones higher', () => {
     const trend = measured.trend
     expect(trend).not.toBeNull()
     const dated = fixtures.rows.filter((row) => typeof row.date === 'string' && /^\d{4}/.test(row.date) && row.timeToResolve !== undefined)
@@ -177,6 +262,29 @@ describe.skipIf(!hasChromium)('the HTML report in headless Chromium', () => {
     expect(measured.timelines.filter((chart) => chart.chart).length).toBeGreaterThan(corpus.rows.length / 2)
     expect(measured.trend?.points.length).toBeGreaterThan(10)
     expect(measured.trend?.points.every((point) => point.inside)).toBe(true)
+    checkLayout(measured, ROOT)
+  })
+
+  it('lays out the report without overlapping labels, moments off the timeline\'s days or repeated column names', () => {
+    checkLayout(measured, ROOT)
+    expect(measured.tables.map((table) => table.name)).toEqual(['months', 'incidents'])
+  })
+
+  it('renders the report of the examples the quick start lints', async () => {
+    const examples = await writeReport('examples', 'examples')
+    const measured = await render(examples.report)
+    expect(measured.timelines.map((chart) => chart.file)).toEqual(examples.rows.map((row) => row.file))
+    checkTimelines(measured, ROOT)
+    checkLayout(measured, ROOT)
+  })
+
+  it.runIf(hasShared2)('renders the report of the second corpus', async () => {
+    const corpus = await writeReport(path.join(SHARED, 'corpus2'), 'corpus2')
+    const measured = await render(corpus.report)
+    expect(measured.timelines).toHaveLength(corpus.rows.length)
+    checkTimelines(measured, ROOT)
+    checkLayout(measured, ROOT)
+    expect(measured.timelines.filter((chart) => chart.chart).length).toBeGreaterThan(corpus.rows.length / 3)
   })
 })
 
@@ -204,5 +312,15 @@ describe('the timeline chart', () => {
     const chart = timelineChart(facts, 'disk.md')
     expect(chart.match(/<circle class="entry"/g)).toHaveLength(2)
     expect(chart).not.toContain('00:00')
+  })
+
+  it('draws a stated end on a later day at the right edge, without stretching the axis', () => {
+    const facts = extractFacts('# Disk full\n\nStart: 2025-03-14 14:00 UTC\nEnd: 2025-03-16 09:00 UTC\n\n## Timeline (UTC)\n\n- 2025-03-14 14:05 Disk alarm.\n- 2025-03-14 14:40 Old logs removed.\n')
+    const chart = timelineChart(facts, 'disk.md')
+    expect(chart).toMatch(/<g class="mark mark-resolution mark-off" data-mark="resolution" data-off="after"><line x1="776"/)
+    expect(chart).toContain('resolved 03-16 09:00 →')
+    // The axis covers the afternoon only: ticks of minutes, none of a day.
+    expect(chart).toContain('>14:30</text>')
+    expect(chart).not.toContain('03-15')
   })
 })
