@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {ACTION_BUNDLE, buildAction} from '../../src/action/build.js'
+import {durationMinutes} from '../../src/duration.js'
 import {extractFacts} from '../../src/extract-facts.js'
 import {DOCS_URL} from '../../src/rule.js'
 import {postmortem} from './support/documents.js'
@@ -101,7 +102,72 @@ function unescapeProperty(value: string): string {
   return value.replace(/%(0D|0A|3A|2C|25)/g, (_, code: string) => String.fromCharCode(Number.parseInt(code, 16)))
 }
 
+/** "2024-03-05 14:02 UTC+03:00 (the timeline's first entry) ([line 11](…))" as postmortem-facts writes a moment: "2024-03-05T14:02+03:00". */
+function momentOfCell(cell: string): string | undefined {
+  const value = cell.replace(/ \((?:\[)?line \d+.*$/, '').replace(/ \((?:the timeline's first entry|from the timeline)\)$/, '').trim()
+  if (value === '—') return undefined
+  const parts = value.split(' ')
+  const date = parts.find((part) => /^(?:\d{4}|-)-/.test(part))
+  const time = parts.find((part) => /^\d{1,2}:\d{2}/.test(part))
+  const zone = parts.find((part) => part.startsWith('UTC'))
+  const offset = zone === undefined ? '' : zone === 'UTC' ? 'Z' : zone.slice(3)
+  if (date && /^\d{4}/.test(date)) return time ? `${date}T${time}${offset}` : date
+  return [date, time && `${time}${offset}`].filter(Boolean).join(' ')
+}
+
+/** The minutes a duration cell shows: its normalised form, in parentheses when the document wrote it otherwise. */
+function minutesOfCell(cell: string): number | undefined {
+  const value = cell.replace(/ \((?:\[)?line \d+.*$/, '').replace(/, from the start and end$/, '').trim()
+  if (value === '—') return undefined
+  const normalized = /\(([^()]*)\)$/.exec(value)?.[1] ?? value
+  return durationMinutes(normalized.replace(/\s+/g, ' '))
+}
+
+/** The Start, End, Duration and Impact cells of each file's facts table in a job summary. */
+function summaryFacts(summary: string): Map<string, string[]> {
+  const facts = new Map<string, string[]>()
+  for (const part of summary.split(/^### /m).slice(1)) {
+    const name = (part.split('\n')[0] ?? '').replace(/\\(.)/g, '$1')
+    const row = part.split('\n').find((line, index, lines) => lines[index - 2]?.startsWith('| Start | End | Duration | Impact |'))
+    if (row) facts.set(name, row.slice(2, -2).split(/ (?<!\\)\| /))
+  }
+  return facts
+}
+
 describe('the GitHub Action', () => {
+  it('gives, in its job summary, the start, end, duration and impact postmortem-facts gives, for every fixture', async () => {
+    const fixtures = path.resolve(import.meta.dirname, '../../fixtures')
+    const files = Object.fromEntries(
+      fs
+        .readdirSync(fixtures, {recursive: true, encoding: 'utf8'})
+        .filter((name) => name.endsWith('.md') && !name.endsWith('.fixed.md'))
+        .map((name) => [`postmortems/${name.replaceAll(path.sep, '/')}`, fs.readFileSync(path.join(fixtures, name), 'utf8')])
+    )
+    const dir = workspace(files)
+    const action = await runAction(dir, {files: 'postmortems/**/*.md', 'fail-on': 'never'})
+    expect(action.code, action.stderr).toBe(0)
+    const shown = summaryFacts(action.summary)
+    const facts = await run(process.execPath, [path.resolve(import.meta.dirname, '../../bin/postmortem-facts.js'), '--format', 'json', 'postmortems'], {cwd: dir})
+    const rows = (JSON.parse(facts.stdout) as {incidents: Array<{file: string; start?: string; end?: string; duration?: number; impact: string}>}).incidents
+    expect(rows.length).toBeGreaterThan(100)
+    let compared = 0
+    for (const row of rows) {
+      const cells = shown.get(row.file)
+      // A document the guard set aside has no facts in either.
+      if (!cells) continue
+      const [start = '', end = '', duration = '', impact = ''] = cells
+      expect(momentOfCell(start), `${row.file} start`).toBe(row.start)
+      expect(momentOfCell(end), `${row.file} end`).toBe(row.end)
+      expect(minutesOfCell(duration), `${row.file} duration`).toBe(row.duration)
+      expect(impact === '—' ? '' : impact.split('; ').map((figure) => figure.replace(/ \((?:\[)?line \d+.*$/, '')).join('; '), `${row.file} impact`).toBe(row.impact)
+      compared++
+    }
+    expect(compared).toBeGreaterThan(100)
+    // Not a comparison of nothing: many fixtures state these facts.
+    expect(rows.filter((row) => row.start && row.end).length).toBeGreaterThan(40)
+    expect(rows.filter((row) => row.impact !== '').length).toBeGreaterThan(40)
+  }, 120_000)
+
   it('shows the facts extractFacts (and postmortem-facts) gives, also when they come from the timeline', async () => {
     const text = '# Cache stampede\n\n## Summary\n\nSearch failed for 12% of users.\n\n## Timeline\n\nAll times UTC.\n\n- 2025-02-03 09:10 Hit rate drops.\n- 2025-02-03 09:55 Search is back to normal.\n'
     const dir = workspace({'postmortems/cache.md': text})
