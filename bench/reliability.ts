@@ -9,9 +9,11 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import {DEFAULT_MAX_PARSE_MEMORY, parseCost} from '../src/cli/parse-cost.js'
+import {DEFAULT_MAX_SIZE, formatBytes} from '../src/document-guard.js'
 import {generatePostmortem} from './corpus.js'
 import {type ProcessRun, ROOT, type Tool, runTool} from './processes.js'
-import {formatMb, formatMs, min} from './stats.js'
+import {formatMs, min} from './stats.js'
 
 const MB = 1024 * 1024
 
@@ -93,6 +95,8 @@ export interface ScaledRow {
   shape: string
   bytes: [number, number]
   ms: [number, number]
+  cpuMs: [number, number]
+  /** Of CPU time, which other work on a busy machine inflates far less than wall time. */
   timeRatio: number
   peakBytes: [number, number]
   /** Bytes of peak memory above Node's own, per byte of the 10× input. */
@@ -106,7 +110,7 @@ export interface HugeRow {
   ms: number
   peakBytes: number
   exitCode: number | null
-  /** The exit code docs/reliability.md gives for it. */
+  /** The exit code docs/reliability.md gives for it: 1 for a document above a limit, else 0 (warnings only). */
   documentedExit: number
   /** The first message of the report, to show what happened. */
   reason: string
@@ -130,7 +134,8 @@ function binTool(extra: string[]): Tool {
   }
 }
 
-const RAISED = binTool(['--max-size', String(1024 * MB)])
+// Raised so that every document of the scaled rows is parsed and linted, whatever it costs.
+const RAISED = binTool(['--max-size', String(1024 * MB), '--max-parse-memory', String(1024 * 1024 * MB)])
 const DEFAULTS = binTool([])
 
 function log(line: string): void {
@@ -143,11 +148,12 @@ function write(dir: string, name: string, text: string): string {
   return file
 }
 
+/** The run of least CPU time among `reps`. */
 async function fastest(tool: Tool, file: string, reps: number): Promise<ProcessRun> {
   const runs: ProcessRun[] = []
   for (let rep = 0; rep < reps; rep++) runs.push(await runTool(tool, file))
-  const best = min(runs.map((run) => run.wallMs))
-  return runs.find((run) => run.wallMs === best) as ProcessRun
+  const best = min(runs.map((run) => run.cpuMs))
+  return runs.find((run) => run.cpuMs === best) as ProcessRun
 }
 
 async function measureScaled(dir: string, shape: string, generate: Generate, settings: ReliabilitySettings, fixedPeak: number): Promise<ScaledRow> {
@@ -161,7 +167,8 @@ async function measureScaled(dir: string, shape: string, generate: Generate, set
     shape,
     bytes: [Buffer.byteLength(small), largeBytes],
     ms: [smallRun.wallMs, largeRun.wallMs],
-    timeRatio: largeRun.wallMs / smallRun.wallMs,
+    cpuMs: [smallRun.cpuMs, largeRun.cpuMs],
+    timeRatio: largeRun.cpuMs / smallRun.cpuMs,
     peakBytes: [smallRun.peakRssBytes, largeRun.peakRssBytes],
     bytesPerByte: Math.max(0, largeRun.peakRssBytes - fixedPeak) / largeBytes,
     exitCodes: [smallRun.exitCode, largeRun.exitCode]
@@ -178,25 +185,29 @@ function firstReason(stdout: string): string {
 }
 
 /** The huge inputs, each linted once with the default settings. */
-function hugeInputs(count: number, largeBytes: number): Array<{input: string; text: string; documentedExit: number}> {
+function hugeInputs(count: number, largeBytes: number): Array<{input: string; text: string}> {
+  const many = count.toLocaleString('en-US')
   return [
-    {input: `${count.toLocaleString('en-US')} spaces in a paragraph`, text: `${HEAD}On 2024${' '.repeat(count)}the queue drained.\n`, documentedExit: 0},
-    {
-      input: `${count.toLocaleString('en-US')}-line timeline`,
-      text: `${HEAD}## Timeline (UTC)\n\n${Array.from({length: count}, (_, index) => `- ${clock(index)} - Step ${index}.\n`).join('')}`,
-      documentedExit: 1
-    },
-    {input: `${count.toLocaleString('en-US')} one-word list items`, text: `${HEAD}${'- x\n'.repeat(count)}`, documentedExit: 1},
-    {input: `${formatMb(largeBytes)} of postmortems`, text: generatedPostmortems(largeBytes), documentedExit: 1}
+    {input: `${many} spaces in a paragraph`, text: `${HEAD}On 2024${' '.repeat(count)}the queue drained.\n`},
+    {input: `${many}-line timeline`, text: `${HEAD}## Timeline (UTC)\n\n${Array.from({length: count}, (_, index) => `- ${clock(index)} - Step ${index}.\n`).join('')}`},
+    {input: `${many} one-word list items`, text: `${HEAD}## Timeline\n\n${'- x\n'.repeat(count)}`},
+    {input: `${formatBytes(largeBytes)} of postmortems`, text: generatedPostmortems(largeBytes)}
   ]
+}
+
+/** As docs/reliability.md says: a document above the size or parse-memory limit is an error (exit code 1); others only get warnings. */
+function documentedExit(text: string): number {
+  if (Buffer.byteLength(text) > DEFAULT_MAX_SIZE) return 1
+  return parseCost(text).bytes > DEFAULT_MAX_PARSE_MEMORY ? 1 : 0
 }
 
 async function measureHuge(dir: string, settings: ReliabilitySettings): Promise<HugeRow[]> {
   const rows: HugeRow[] = []
-  for (const {input, text, documentedExit} of hugeInputs(settings.huge, settings.largeBytes)) {
+  for (const {input, text} of hugeInputs(settings.huge, settings.largeBytes)) {
     log(`  ${input}, default settings`)
     const run = await runTool(DEFAULTS, write(dir, input, text))
-    rows.push({input, bytes: Buffer.byteLength(text), ms: run.wallMs, peakBytes: run.peakRssBytes, exitCode: run.exitCode, documentedExit, reason: firstReason(run.stdout)})
+    const row = {input, bytes: Buffer.byteLength(text), ms: run.wallMs, peakBytes: run.peakRssBytes, exitCode: run.exitCode}
+    rows.push({...row, documentedExit: documentedExit(text), reason: firstReason(run.stdout)})
   }
   return rows
 }
@@ -225,11 +236,11 @@ const mark = (met: boolean): string => (met ? 'yes' : 'no')
 
 export function formatReliability(result: ReliabilityResult): string {
   const scaled = [
-    '| shape | 1× → 10× | time 1× → 10× | time ratio (≤ 11) | peak 1× → 10× | MB per input MB above Node (≤ 30) | met |',
-    '|---|---|---|---|---|---|---|',
+    '| shape | 1× → 10× | CPU 1× → 10× | CPU ratio (≤ 11) | wall 1× → 10× | peak 1× → 10× | MB per input MB above Node (≤ 30) | met |',
+    '|---|---|---|---|---|---|---|---|',
     ...result.scaled.map((row) => {
       const met = row.timeRatio <= TARGETS.timeRatio && row.bytesPerByte <= TARGETS.bytesPerByte
-      return `| ${row.shape} | ${formatMb(row.bytes[0])} → ${formatMb(row.bytes[1])} | ${formatMs(row.ms[0])} → ${formatMs(row.ms[1])} | ${row.timeRatio.toFixed(1)}× | ${formatMb(row.peakBytes[0])} → ${formatMb(row.peakBytes[1])} | ${row.bytesPerByte.toFixed(1)} | ${mark(met)} |`
+      return `| ${row.shape} | ${formatBytes(row.bytes[0])} → ${formatBytes(row.bytes[1])} | ${formatMs(row.cpuMs[0])} → ${formatMs(row.cpuMs[1])} | ${row.timeRatio.toFixed(1)}× | ${formatMs(row.ms[0])} → ${formatMs(row.ms[1])} | ${formatBytes(row.peakBytes[0])} → ${formatBytes(row.peakBytes[1])} | ${row.bytesPerByte.toFixed(1)} | ${mark(met)} |`
     })
   ]
   const huge = [
@@ -237,8 +248,8 @@ export function formatReliability(result: ReliabilityResult): string {
     '|---|---|---|---|---|---|---|',
     ...result.huge.map((row) => {
       const met = row.ms < TARGETS.hugeMs && row.peakBytes < TARGETS.peakBytes && row.exitCode === row.documentedExit
-      return `| ${row.input} | ${formatMb(row.bytes)} | ${formatMs(row.ms)} | ${formatMb(row.peakBytes)} | ${row.exitCode} (${row.documentedExit}) | ${mark(met)} | ${row.reason.slice(0, 90)} |`
+      return `| ${row.input} | ${formatBytes(row.bytes)} | ${formatMs(row.ms)} | ${formatBytes(row.peakBytes)} | ${row.exitCode} (${row.documentedExit}) | ${mark(met)} | ${row.reason.slice(0, 90)} |`
     })
   ]
-  return [...scaled, '', ...huge, '', `Node with the bin and preset loaded, on a few lines: peak ${formatMb(result.fixedPeakBytes)}.`].join('\n')
+  return [...scaled, '', ...huge, '', `Node with the bin and preset loaded, on a few lines: peak ${formatBytes(result.fixedPeakBytes)}.`].join('\n')
 }
