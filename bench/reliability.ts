@@ -116,6 +116,8 @@ export interface ScaledRow {
   peakBytes: [number, number]
   /** Bytes of peak memory above Node's own, per byte of the 10× input. */
   bytesPerByte: number
+  /** remark-parse alone on the 10× input, in a process of its own. */
+  parseOnly: {cpuMs: number; peakBytes: number}
   exitCodes: [number | null, number | null]
   /** The error of a document the CLI refused instead of linting, which makes the row meaningless. */
   refused?: string
@@ -155,6 +157,15 @@ function binTool(extra: string[]): Tool {
 const RAISED = binTool(['--max-size', String(1024 * MB), '--max-parse-memory', String(1024 * 1024 * MB)])
 const DEFAULTS = binTool([])
 
+/** remark-parse alone on the same file: the parser's share of the bin's time and memory. */
+const PARSE_ONLY: Tool = {
+  name: 'remark-parse only',
+  script: path.join(ROOT, 'lib/bench/parse-only.js'),
+  args: [],
+  inputs: (target) => [target],
+  exitCodes: [0]
+}
+
 function log(line: string): void {
   process.stderr.write(`${line}\n`)
 }
@@ -178,7 +189,9 @@ async function measureScaled(dir: string, shape: string, generate: Generate, set
   const small = generate(settings.baseBytes)
   const large = generate(settings.baseBytes * 10)
   const smallRun = await fastest(RAISED, write(dir, `${shape}-1x`, small), settings.reps)
-  const largeRun = await runTool(RAISED, write(dir, `${shape}-10x`, large))
+  const largeFile = write(dir, `${shape}-10x`, large)
+  const largeRun = await runTool(RAISED, largeFile)
+  const parseOnly = await runTool(PARSE_ONLY, largeFile)
   const largeBytes = Buffer.byteLength(large)
   const refused = [smallRun, largeRun].map((run) => refusal(run.stdout)).find((reason) => reason !== undefined)
   return {
@@ -190,6 +203,7 @@ async function measureScaled(dir: string, shape: string, generate: Generate, set
     timeRatio: largeRun.cpuMs / smallRun.cpuMs,
     peakBytes: [smallRun.peakRssBytes, largeRun.peakRssBytes],
     bytesPerByte: Math.max(0, largeRun.peakRssBytes - fixedPeak) / largeBytes,
+    parseOnly: {cpuMs: parseOnly.cpuMs, peakBytes: parseOnly.peakRssBytes},
     exitCodes: [smallRun.exitCode, largeRun.exitCode]
   }
 }
@@ -265,12 +279,12 @@ const mark = (met: boolean): string => (met ? 'yes' : 'no')
 
 export function formatReliability(result: ReliabilityResult): string {
   const scaled = [
-    '| shape | 1× → 10× | CPU 1× → 10× | CPU ratio (≤ 11) | wall 1× → 10× | peak 1× → 10× | MB per input MB above Node (≤ 30) | met |',
-    '|---|---|---|---|---|---|---|---|',
+    '| shape | 1× → 10× | CPU 1× → 10× | CPU ratio (≤ 11) | wall 1× → 10× | peak 1× → 10× | MB per input MB above Node (≤ 30) | met | remark-parse alone at 10×: CPU, peak |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...result.scaled.map((row) => {
-      if (row.refused) return `| ${row.shape} | ${formatBytes(row.bytes[0])} → ${formatBytes(row.bytes[1])} | refused: ${row.refused.slice(0, 80)} | | | | | no |`
+      if (row.refused) return `| ${row.shape} | ${formatBytes(row.bytes[0])} → ${formatBytes(row.bytes[1])} | refused: ${row.refused.slice(0, 80)} | | | | | no | |`
       const met = row.timeRatio <= TARGETS.timeRatio && row.bytesPerByte <= TARGETS.bytesPerByte
-      return `| ${row.shape} | ${formatBytes(row.bytes[0])} → ${formatBytes(row.bytes[1])} | ${formatMs(row.cpuMs[0])} → ${formatMs(row.cpuMs[1])} | ${row.timeRatio.toFixed(1)}× | ${formatMs(row.ms[0])} → ${formatMs(row.ms[1])} | ${formatBytes(row.peakBytes[0])} → ${formatBytes(row.peakBytes[1])} | ${row.bytesPerByte.toFixed(1)} | ${mark(met)} |`
+      return `| ${row.shape} | ${formatBytes(row.bytes[0])} → ${formatBytes(row.bytes[1])} | ${formatMs(row.cpuMs[0])} → ${formatMs(row.cpuMs[1])} | ${row.timeRatio.toFixed(1)}× | ${formatMs(row.ms[0])} → ${formatMs(row.ms[1])} | ${formatBytes(row.peakBytes[0])} → ${formatBytes(row.peakBytes[1])} | ${row.bytesPerByte.toFixed(1)} | ${mark(met)} | ${formatMs(row.parseOnly.cpuMs)}, ${formatBytes(row.parseOnly.peakBytes)} |`
     })
   ]
   const huge = [
