@@ -11,7 +11,9 @@
  *   --smoke     a tiny run that only checks everything still works
  *   --keep      keep the generated corpus
  *   --only A,B  run only these measures: in-process, scaled, files, one-file,
- *               language-server, many (all by default)
+ *               language-server, many (all by default), reliability (only
+ *               when named: some five minutes and gigabytes of memory; see
+ *               bench/reliability.ts)
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -22,6 +24,7 @@ import {type Document, measurePresetAgainstParse, measurePresetOnSets} from './i
 import {measureEditLatency} from './language-server.js'
 import {threadCount} from '../src/cli/parallel.js'
 import {type ProcessRun, TOOLS, type Tool, runTool} from './processes.js'
+import {type ReliabilityResult, type ReliabilitySettings, formatReliability, measureReliability} from './reliability.js'
 import {formatMb, formatMs, median, min} from './stats.js'
 
 const SEED = 20_240_917
@@ -43,6 +46,8 @@ export interface BenchResult {
   settings: Omit<Settings, 'only'> & {only: Measure[]}
   rows: Row[]
   notes: string[]
+  /** The reliability targets, when measured (`--only reliability`). */
+  reliability?: ReliabilityResult
 }
 
 interface Settings {
@@ -58,13 +63,17 @@ interface Settings {
   warmup: boolean
   /** The measures to run. */
   only: ReadonlySet<Measure>
+  /** Sizes of the reliability measure. */
+  reliability: ReliabilitySettings
 }
 
-const MEASURES = ['in-process', 'scaled', 'files', 'one-file', 'language-server', 'many'] as const
+const MEASURES = ['in-process', 'scaled', 'files', 'one-file', 'language-server', 'many', 'reliability'] as const
 type Measure = (typeof MEASURES)[number]
+/** Run unless `--only` says otherwise: the reliability measure takes minutes and gigabytes, so only when named. */
+const DEFAULT_MEASURES = MEASURES.filter((measure) => measure !== 'reliability')
 
 function measuresFrom(value: string | undefined): Set<Measure> {
-  if (value === undefined) return new Set(MEASURES)
+  if (value === undefined) return new Set(DEFAULT_MEASURES)
   const chosen = value.split(',').map((name) => name.trim())
   const unknown = chosen.filter((name) => !(MEASURES as readonly string[]).includes(name))
   if (unknown.length > 0) throw new Error(`Unknown measure \`${unknown.join(', ')}\`, expected some of ${MEASURES.join(', ')}`)
@@ -104,7 +113,10 @@ function settingsFrom(argv: string[]): {settings: Settings; keep: boolean; json?
     rounds: smoke ? 1 : 5,
     scaledDocuments: Math.min(files, 100),
     warmup: !smoke,
-    only: measuresFrom(values.only)
+    only: measuresFrom(values.only),
+    reliability: smoke
+      ? {baseBytes: 4096, huge: 1000, largeBytes: 64 * 1024, reps: 1}
+      : {baseBytes: 1024 * 1024, huge: 1_000_000, largeBytes: 50 * 1024 * 1024, reps: 2}
   }
   return {settings, keep: values.keep === true, json: values.json}
 }
@@ -175,6 +187,9 @@ export async function runBenchmarks(settings: Settings, workDir: string): Promis
   const tenth = Math.max(1, Math.round(settings.many / 10))
 
   const {only} = settings
+  if (only.size === 1 && only.has('reliability')) {
+    return {machine: machine(), settings: {...settings, only: [...only]}, rows, notes, reliability: await measureReliability(workDir, settings.reliability)}
+  }
   log(`Writing ${settings.files}${only.has('many') ? ` + ${tenth} + ${settings.many}` : ''} postmortems under ${workDir}`)
   const filesDir = path.join(workDir, `corpus-${settings.files}`)
   const filePaths = writeCorpus(filesDir, SEED, settings.files)
@@ -308,7 +323,8 @@ export async function runBenchmarks(settings: Settings, workDir: string): Promis
     notes.push(`${settings.many} files: CPU ${formatMs(medianOf(linearRuns.get('many'), 'cpuMs'))} for ${formatMs(manyMs)} of wall time.`)
   }
 
-  return {machine: machine(), settings: {...settings, only: [...only]}, rows, notes}
+  const reliability = only.has('reliability') ? await measureReliability(workDir, settings.reliability) : undefined
+  return {machine: machine(), settings: {...settings, only: [...only]}, rows, notes, ...(reliability ? {reliability} : {})}
 }
 
 export function formatTable(result: BenchResult): string {
@@ -329,7 +345,9 @@ export function formatTable(result: BenchResult): string {
   const machineLine = Object.entries(result.machine)
     .map(([key, value]) => `${key}: ${value}`)
     .join('; ')
-  return [lines.join('\n'), '', `Machine: ${machineLine}`, '', ...result.notes.map((note) => `- ${note}`)].join('\n')
+  const reliability = result.reliability ? ['', formatReliability(result.reliability)] : []
+  const table = result.rows.length > 0 ? [lines.join('\n'), ''] : []
+  return [...table, ...reliability.slice(table.length > 0 ? 0 : 1), '', `Machine: ${machineLine}`, '', ...result.notes.map((note) => `- ${note}`)].join('\n')
 }
 
 async function main(): Promise<void> {

@@ -30,6 +30,8 @@ export interface Tool {
   exitCodes: number[]
   /** Extra environment variables. */
   env?: Record<string, string>
+  /** Keep what the tool writes to stdout (a report), which is otherwise dropped. */
+  keepStdout?: boolean
 }
 
 export const TOOLS = {
@@ -71,6 +73,8 @@ export interface ProcessRun {
   peakRssBytes: number
   exitCode: number | null
   stderr: string
+  /** What the tool wrote to stdout, when it keeps it (`keepStdout`). */
+  stdout: string
 }
 
 /**
@@ -83,19 +87,21 @@ export async function runTool(tool: Tool, target: string): Promise<ProcessRun> {
   const isFolder = fs.statSync(target).isDirectory()
   const args = ['--import', PROBE, tool.script, ...tool.args, ...tool.inputs(target, isFolder)]
   const started = performance.now()
-  const {exitCode, stderr} = await new Promise<{exitCode: number | null; stderr: string}>((resolve, reject) => {
+  const {exitCode, stderr, stdout} = await new Promise<{exitCode: number | null; stderr: string; stdout: string}>((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
       env: {...process.env, ...tool.env, BENCH_USAGE_FILE: usageFile, NO_COLOR: '1', FORCE_COLOR: '0'},
-      stdio: ['ignore', 'ignore', 'pipe']
+      stdio: ['ignore', tool.keepStdout ? 'pipe' : 'ignore', 'pipe']
     })
     let errors = ''
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    const output: string[] = []
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => output.push(chunk))
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       // Only the end matters when something goes wrong; reports can be long.
       errors = (errors + chunk).slice(-4000)
     })
     child.on('error', reject)
-    child.on('close', (code) => resolve({exitCode: code, stderr: errors}))
+    child.on('close', (code) => resolve({exitCode: code, stderr: errors, stdout: output.join('')}))
   })
   const wallMs = performance.now() - started
   if (exitCode === null || !tool.exitCodes.includes(exitCode)) {
@@ -103,5 +109,5 @@ export async function runTool(tool: Tool, target: string): Promise<ProcessRun> {
   }
   const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8')) as {peakRssBytes: number; cpuMs: number}
   fs.rmSync(usageFile, {force: true})
-  return {wallMs, exitCode, stderr, ...usage}
+  return {wallMs, exitCode, stderr, stdout, ...usage}
 }

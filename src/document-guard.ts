@@ -44,11 +44,16 @@ declare module 'unified' {
   }
 }
 
+/** `5.0 MB`, `12 KB`, `67 bytes`; 1.0 GB and more in GB. */
+export function formatBytes(value: number): string {
+  if (value >= 1024 ** 3) return `${(value / 1024 ** 3).toFixed(1)} GB`
+  if (value >= 1024 ** 2) return `${(value / 1024 ** 2).toFixed(1)} MB`
+  return value >= 1024 ? `${Math.round(value / 1024)} KB` : `${value} bytes`
+}
+
 /** The one-line message for a document above `maxSize`, shared with the CLI's check before parsing. */
 export function tooLargeReason(bytes: number, maxSize: number): string {
-  const size = (value: number): string =>
-    value >= 1024 * 1024 ? `${(value / 1024 / 1024).toFixed(1)} MB` : value >= 1024 ? `${Math.round(value / 1024)} KB` : `${value} bytes`
-  return `Unexpected document of ${size(bytes)}, expected at most ${size(maxSize)} (option \`maxSize\`): not checked in depth, since reading a document this large takes minutes`
+  return `Unexpected document of ${formatBytes(bytes)}, expected at most ${formatBytes(maxSize)} (option \`maxSize\`): not checked in depth, since reading a document this large takes minutes`
 }
 
 /** Whether the guard set the document aside: rules then have nothing to check. */

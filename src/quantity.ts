@@ -211,17 +211,39 @@ function counts(span: Span, reach: Reach): ImpactMention[] {
   return found
 }
 
+/**
+ * Whether a span overlaps any of `spans`, in logarithmic time: a paragraph of
+ * a megabyte has tens of thousands of percentages and counts, and testing
+ * each count against every percentage took minutes.
+ */
+function overlapTest(spans: readonly Span[]): (span: Span) => boolean {
+  const ranges = spans.map((each) => ({from: each.start, to: each.start + each.text.length})).sort((a, b) => a.from - b.from)
+  // furthest[i]: the furthest end among the first i + 1 ranges.
+  const furthest: number[] = []
+  for (const {to} of ranges) furthest.push(Math.max(to, furthest.at(-1) ?? to))
+  return (span) => {
+    const end = span.start + span.text.length
+    // How many ranges start before the span ends.
+    let low = 0
+    let high = ranges.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if ((ranges[middle] as {from: number}).from < end) low = middle + 1
+      else high = middle
+    }
+    return low > 0 && (furthest[low - 1] as number) > span.start
+  }
+}
+
 /** Percentages, counts, sums and statements of none or all that say how much was affected. */
 export function findImpact(span: Span, reach: Reach = 'impact'): ImpactMention[] {
   // Most lines have no figure and no word of quantity; the expressions
   // below cost more than this test on every line of a long impact section.
   if (!QUANTITY_CUE.test(span.text)) return []
   const shares = percentages(span, reach)
-  const taken = shares.map((mention) => [mention.span.start, mention.span.start + mention.span.text.length] as const)
-  const overlapsShare = (mention: ImpactMention): boolean =>
-    taken.some(([from, to]) => mention.span.start < to && from < mention.span.start + mention.span.text.length)
+  const overlapsShare = overlapTest(shares.map((mention) => mention.span))
   const example = EXAMPLE.exec(span.text)
-  return [...shares, ...counts(span, reach).filter((mention) => !overlapsShare(mention)), ...findExtent(span, reach)]
+  return [...shares, ...counts(span, reach).filter((mention) => !overlapsShare(mention.span)), ...findExtent(span, reach)]
     .filter((mention) => !example || mention.span.start - span.start < example.index)
     .sort((a, b) => a.span.start - b.span.start)
 }

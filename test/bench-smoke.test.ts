@@ -46,4 +46,26 @@ describe('npm run bench', () => {
       fs.rmSync(dir, {recursive: true, force: true})
     }
   })
+
+  it('measures the reliability targets on tiny inputs (only when named)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-smoke-'))
+    const json = path.join(dir, 'result.json')
+    try {
+      const {stdout} = await promisify(execFile)(process.execPath, [MAIN, '--smoke', '--only', 'reliability', '--json', json], {cwd: ROOT})
+      const {reliability} = JSON.parse(fs.readFileSync(json, 'utf8')) as {
+        reliability: {scaled: Array<{shape: string; bytes: number[]; peakBytes: number[]; exitCodes: number[]}>; huge: Array<{exitCode: number; documentedExit: number}>}
+      }
+      expect(reliability.scaled.map((row) => row.shape)).toEqual(expect.arrayContaining(['generated postmortems', 'timeline as a list', 'timeline as a table', 'many dates']))
+      for (const row of reliability.scaled) {
+        expect(row.exitCodes, row.shape).toEqual([0, 0])
+        expect(row.peakBytes.every((bytes) => bytes > 0), row.shape).toBe(true)
+      }
+      expect(reliability.huge).toHaveLength(4)
+      for (const row of reliability.huge) expect(row.exitCode).toBe(row.documentedExit)
+      expect(stdout).toContain('| shape |')
+      expect(stdout).toContain('| input, default settings |')
+    } finally {
+      fs.rmSync(dir, {recursive: true, force: true})
+    }
+  }, 180_000)
 })

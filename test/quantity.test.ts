@@ -209,3 +209,21 @@ describe('findImpact: places', () => {
     ])
   })
 })
+
+describe('findImpact: a long paragraph of figures', () => {
+  // Percentages and counts side by side, some overlapping ("40 percent users" reads as a count too):
+  // a count inside a percentage's span is dropped, whichever copy it is in.
+  const sentence = 'About 40 percent users saw errors, 1,200 requests failed and 12 users of 50% retried. '
+  it('finds in each copy of a sentence what it finds in the sentence alone', () => {
+    const one = findImpact({text: sentence, start: 0})
+    expect(one.length).toBeGreaterThan(1)
+    const copies = 2000
+    const many = findImpact({text: sentence.repeat(copies), start: 0})
+    expect(many).toHaveLength(one.length * copies)
+    for (const [index, mention] of many.entries()) {
+      const alone = one[index % one.length] as ImpactMention
+      expect(mention.span.start - Math.floor(index / one.length) * sentence.length).toBe(alone.span.start)
+      expect(mention.span.text).toBe(alone.span.text)
+    }
+  })
+})

@@ -72608,9 +72608,13 @@ function tooDeep(tree) {
 }
 var DEFAULT_MAX_SIZE = 5 * 1024 * 1024;
 var MAX_SIZE_KEY = "postmortemMaxSize";
+function formatBytes(value2) {
+  if (value2 >= 1024 ** 3) return `${(value2 / 1024 ** 3).toFixed(1)} GB`;
+  if (value2 >= 1024 ** 2) return `${(value2 / 1024 ** 2).toFixed(1)} MB`;
+  return value2 >= 1024 ? `${Math.round(value2 / 1024)} KB` : `${value2} bytes`;
+}
 function tooLargeReason(bytes, maxSize) {
-  const size = (value2) => value2 >= 1024 * 1024 ? `${(value2 / 1024 / 1024).toFixed(1)} MB` : value2 >= 1024 ? `${Math.round(value2 / 1024)} KB` : `${value2} bytes`;
-  return `Unexpected document of ${size(bytes)}, expected at most ${size(maxSize)} (option \`maxSize\`): not checked in depth, since reading a document this large takes minutes`;
+  return `Unexpected document of ${formatBytes(bytes)}, expected at most ${formatBytes(maxSize)} (option \`maxSize\`): not checked in depth, since reading a document this large takes minutes`;
 }
 function isSetAside(file) {
   return file.data.postmortemSetAside === true;
@@ -77359,13 +77363,28 @@ function counts(span, reach) {
   }
   return found;
 }
+function overlapTest(spans) {
+  const ranges = spans.map((each) => ({ from: each.start, to: each.start + each.text.length })).sort((a, b) => a.from - b.from);
+  const furthest = [];
+  for (const { to } of ranges) furthest.push(Math.max(to, furthest.at(-1) ?? to));
+  return (span) => {
+    const end = span.start + span.text.length;
+    let low = 0;
+    let high = ranges.length;
+    while (low < high) {
+      const middle = low + high >>> 1;
+      if (ranges[middle].from < end) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && furthest[low - 1] > span.start;
+  };
+}
 function findImpact(span, reach = "impact") {
   if (!QUANTITY_CUE.test(span.text)) return [];
   const shares = percentages(span, reach);
-  const taken = shares.map((mention2) => [mention2.span.start, mention2.span.start + mention2.span.text.length]);
-  const overlapsShare = (mention2) => taken.some(([from, to]) => mention2.span.start < to && from < mention2.span.start + mention2.span.text.length);
+  const overlapsShare = overlapTest(shares.map((mention2) => mention2.span));
   const example = EXAMPLE.exec(span.text);
-  return [...shares, ...counts(span, reach).filter((mention2) => !overlapsShare(mention2)), ...findExtent(span, reach)].filter((mention2) => !example || mention2.span.start - span.start < example.index).sort((a, b) => a.span.start - b.span.start);
+  return [...shares, ...counts(span, reach).filter((mention2) => !overlapsShare(mention2.span)), ...findExtent(span, reach)].filter((mention2) => !example || mention2.span.start - span.start < example.index).sort((a, b) => a.span.start - b.span.start);
 }
 
 // src/facts.ts

@@ -12,6 +12,8 @@ export interface CliArguments {
   maxSize?: number
   /** `--require-postmortem`: every file is checked as a postmortem, even one that does not look like one. */
   requirePostmortem: boolean
+  /** `--max-parse-memory <bytes>`: files the parser would need more memory for are not checked in depth. */
+  maxParseMemory?: number
   help: boolean
   version: boolean
   /** `--color` or `--no-color` when given; otherwise the CLI decides from the terminal. */
@@ -31,22 +33,22 @@ const UNSUPPORTED: Array<[flag: string, isSet: (parsed: ParsedArgv) => boolean]>
   ['--watch', (parsed) => parsed.args.watch]
 ]
 
-/** `--max-size <bytes>` or `--max-size=<bytes>`, taken out of the flags unified-args reads. */
-function takeMaxSize(flags: readonly string[]): {maxSize?: number; rest: string[]} {
+/** `--<name> <bytes>` or `--<name>=<bytes>` (the last one given), taken out of the flags unified-args reads. */
+function takeBytes(flags: readonly string[], name: string): {bytes?: number; rest: string[]} {
   const rest: string[] = []
   let given: string | undefined
   for (let index = 0; index < flags.length; index++) {
     const flag = flags[index] ?? ''
-    if (flag === '--max-size') given = flags[++index] ?? ''
-    else if (flag.startsWith('--max-size=')) given = flag.slice('--max-size='.length)
+    if (flag === `--${name}`) given = flags[++index] ?? ''
+    else if (flag.startsWith(`--${name}=`)) given = flag.slice(name.length + 3)
     else rest.push(flag)
   }
   if (given === undefined) return {rest}
-  const maxSize = Number(given)
-  if (given.trim() === '' || !Number.isFinite(maxSize) || maxSize < 0) {
-    throw new UsageError(`Invalid \`--max-size\`: expected a number of bytes, 0 or more (such as \`--max-size 10000000\`), got \`${given}\``)
+  const bytes = Number(given)
+  if (given.trim() === '' || !Number.isFinite(bytes) || bytes < 0) {
+    throw new UsageError(`Invalid \`--${name}\`: expected a number of bytes, 0 or more (such as \`--${name} 10000000\`), got \`${given}\``)
   }
-  return {maxSize, rest}
+  return {bytes, rest}
 }
 
 /** The last `--color` or `--no-color` before `--`, if any. */
@@ -65,7 +67,8 @@ export async function parseArguments(argv: readonly string[]): Promise<CliArgume
   const options = end === -1 ? argv : argv.slice(0, end)
   const fix = options.includes('--fix')
   const requirePostmortem = options.includes('--require-postmortem')
-  const {maxSize, rest} = takeMaxSize(options.filter((flag) => flag !== '--fix' && flag !== '--require-postmortem'))
+  const {bytes: maxSize, rest: withoutSize} = takeBytes(options.filter((flag) => flag !== '--fix' && flag !== '--require-postmortem'), 'max-size')
+  const {bytes: maxParseMemory, rest} = takeBytes(withoutSize, 'max-parse-memory')
   const flags = [...rest, ...(end === -1 ? [] : argv.slice(end))]
 
   const parseArgv = await loadParseArgv()
@@ -95,5 +98,14 @@ export async function parseArguments(argv: readonly string[]): Promise<CliArgume
     }
   }
 
-  return {fix, requirePostmortem, ...(maxSize === undefined ? {} : {maxSize}), help: parsed.args.help, version: parsed.args.version, color: colorFlag(flags), engine: parsed.engine}
+  return {
+    fix,
+    requirePostmortem,
+    ...(maxSize === undefined ? {} : {maxSize}),
+    ...(maxParseMemory === undefined ? {} : {maxParseMemory}),
+    help: parsed.args.help,
+    version: parsed.args.version,
+    color: colorFlag(flags),
+    engine: parsed.engine
+  }
 }

@@ -11,6 +11,10 @@ Options:
       --fix                      apply the fixes that messages carry, in place
       --require-postmortem       check every file as a postmortem (by default a file
                                  with nothing of a postmortem gets one message)
+      --max-size <bytes>         files larger than this get one error and are not
+                                 checked in depth (default: 5242880, 5 MB)
+      --max-parse-memory <bytes> files the Markdown parser would need more memory
+                                 for get one error (default: 1073741824, 1 GB)
   -f, --frail                    exit with 1 on warnings too
   -q, --quiet                    output only warnings and errors
   -S, --silent                   output only errors

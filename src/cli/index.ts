@@ -99,7 +99,9 @@ export async function engineOptions(args: CliArguments, io: Io): Promise<EngineO
     ...args.engine,
     settings: withRequirePostmortem(args),
     // A binary, non-UTF-8 or absurdly nested file gets one error instead of being linted.
-    processor: unified().use(remarkParse).use(requireText, {maxSize: args.maxSize ?? DEFAULT_MAX_SIZE}),
+    processor: unified()
+      .use(remarkParse)
+      .use(requireText, {maxSize: args.maxSize ?? DEFAULT_MAX_SIZE, ...(args.maxParseMemory === undefined ? {} : {maxParseMemory: args.maxParseMemory})}),
     // The size was checked before parsing (above): the preset's own limit does not apply twice.
     plugins: [...pluginList(args.engine.plugins), [guardDocument, {maxSize: Number.POSITIVE_INFINITY}]] as EngineOptions['plugins'],
     cwd: io.cwd,

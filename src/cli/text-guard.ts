@@ -4,8 +4,10 @@
  * deep) gets one clear error and is not linted: read as UTF-8 such a file
  * gives a page of warnings about text that is not there, and the Markdown
  * parser takes time cubic in the depth of nesting (a minute and a half for
- * 1,000 levels), so the check runs before parsing, in linear time. So does
- * the size limit (`--max-size`, 5 MB by default).
+ * 1,000 levels), so the check runs before parsing, in linear time. So do
+ * the size limit (`--max-size`, 5 MB by default) and the limit on the memory
+ * the parser would need (`--max-parse-memory`, 1 GB by default: a 4 MB list
+ * of one-word items would need 20 GB).
  */
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
@@ -13,7 +15,8 @@ import type {Root} from 'mdast'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import {DEFAULT_MAX_SIZE, tooLargeReason} from '../document-guard.js'
+import {DEFAULT_MAX_SIZE, formatBytes, tooLargeReason} from '../document-guard.js'
+import {DEFAULT_MAX_PARSE_MEMORY, parseCost} from './parse-cost.js'
 
 const SOURCE = 'postmortem-lint'
 // What the engine's UTF-8 decoding leaves of a byte that is not UTF-8.
@@ -106,10 +109,27 @@ function setextUnderlines(text: string): {count: number; first: number} {
   return {count, first}
 }
 
-function problemOf(file: VFile, text: string, maxSize: number): Problem | undefined {
+export interface TextGuardOptions {
+  /** Bytes above which a document is not parsed. Default: 5 MB. */
+  maxSize?: number
+  /** Estimated bytes of parser memory above which a document is not parsed. Default: 1 GB. */
+  maxParseMemory?: number
+}
+
+function parseMemoryProblem(text: string, maxParseMemory: number): Problem | undefined {
+  const cost = parseCost(text, maxParseMemory)
+  if (cost.offset === undefined) return undefined
+  const items = cost.listItems > 0 ? `, ${cost.listItems.toLocaleString('en-US')} list items` : ''
+  return {
+    reason: `Unexpected document that needs about ${formatBytes(cost.bytes)} of memory to parse${items}, expected at most ${formatBytes(maxParseMemory)} (option \`maxParseMemory\`): not checked in depth, since the Markdown parser holds some 20 KB for each list item and 14 KB for each paragraph`,
+    offset: cost.offset
+  }
+}
+
+function problemOf(file: VFile, text: string, limits: Required<TextGuardOptions>): Problem | undefined {
   // Counted before anything else is read: parsing a document this large takes minutes.
   const bytes = Buffer.byteLength(text)
-  if (bytes > maxSize) return {reason: tooLargeReason(bytes, maxSize), offset: 0}
+  if (bytes > limits.maxSize) return {reason: tooLargeReason(bytes, limits.maxSize), offset: 0}
   const nul = text.indexOf('\0')
   if (nul !== -1) {
     return text.startsWith(UTF16_BOM)
@@ -135,20 +155,20 @@ function problemOf(file: VFile, text: string, maxSize: number): Problem | undefi
       offset: deep
     }
   }
-  return undefined
+  return parseMemoryProblem(text, limits.maxParseMemory)
 }
 
 /**
  * A remark plugin for the CLI, used after remark-parse: a file that is not
  * Markdown text is not parsed, and fails with one message.
  */
-export function requireText(this: Processor, options?: {maxSize?: number}): (tree: Root, file: VFile) => void {
-  const maxSize = options?.maxSize ?? DEFAULT_MAX_SIZE
+export function requireText(this: Processor, options?: TextGuardOptions): (tree: Root, file: VFile) => void {
+  const limits = {maxSize: options?.maxSize ?? DEFAULT_MAX_SIZE, maxParseMemory: options?.maxParseMemory ?? DEFAULT_MAX_PARSE_MEMORY}
   const found = new WeakMap<VFile, Problem>()
   const parse = this.parser
   if (parse) {
     this.parser = (document, file) => {
-      const problem = problemOf(file, document, maxSize)
+      const problem = problemOf(file, document, limits)
       if (!problem) return parse(document, file)
       found.set(file, problem)
       return {type: 'root', children: []}
