@@ -5,14 +5,15 @@ import type {Position} from 'unist'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {DurationQualifier} from './duration.js'
-import {type Milestone, type MilestoneKind, getMilestones} from './milestones.js'
+import {type Milestone, type MilestoneKind, type Milestones, getMilestones} from './milestones.js'
 import {type PostmortemModel, buildModel, getModel} from './model.js'
 import type {ImpactKind} from './quantity.js'
-import type {SectionStyle} from './sections.js'
+import type {Section, SectionStyle} from './sections.js'
 import type {SectionKind, SynonymOption} from './synonyms.js'
 import type {Span} from './text.js'
 import {type CalendarDate, type ClockTime, findTimes, formatClock, formatDate, zoneOffset} from './time.js'
 import type {TimelineEntry} from './timeline.js'
+import type {ZoneMention} from './zones.js'
 
 export type {MilestoneKind} from './milestones.js'
 export type {Position} from 'unist'
@@ -233,24 +234,35 @@ function differenceOf(from: FactMoment | undefined, to: FactMoment | undefined):
   return minutes >= 0 ? minutes : undefined
 }
 
-/** The facts of a postmortem read from its document model. */
-export function factsOfModel(model: PostmortemModel): IncidentFacts {
-  const {facts, timeline, sections} = model
-  const locate = locatorOf(model.source)
-  const firstDated = timeline.timed.find((entry) => entry.date)
-  const statedDay = facts.start?.date ?? facts.date?.date
-  const zoneNames = facts.zones.map((zone) => ({zone, offset: zoneOffset(zone.name)}))
-  const knownZone = zoneNames.find((zone) => zone.offset !== undefined)
+/** A zone the document names, with its offset when the name is one we know. */
+interface NamedZone {
+  zone: ZoneMention
+  offset: number | undefined
+}
+
+/** The facts being read: the document's calendar and its timeline entries as facts, found once. */
+interface FactReading {
+  model: PostmortemModel
+  calendar: Calendar
+  timeline: TimelineEntryFact[]
+  entryIndex: Map<TimelineEntry, number>
+}
+
+/** The document's calendar: its zone is the one stated with the start or end, else the first known zone it names. */
+function calendarOf(model: PostmortemModel, knownZone: NamedZone | undefined): Calendar {
+  const {facts} = model
   const offset = facts.start?.time.offset ?? facts.end?.time.offset ?? knownZone?.offset
   const calendar: Calendar = {
-    locate,
+    locate: locatorOf(model.source),
     yearKnown: [facts.date?.date.year, facts.start?.date?.year].some((year) => year !== undefined)
   }
   if (offset !== undefined) calendar.offset = offset
+  return calendar
+}
 
-  const milestones = getMilestones(model)
-  const entryIndex = new Map(timeline.entries.map((entry, index) => [entry, index]))
-  const timelineFacts: TimelineEntryFact[] = timeline.entries.map((entry) => {
+function timelineFactsOf(model: PostmortemModel, calendar: Calendar, milestones: Milestones): TimelineEntryFact[] {
+  const statedDay = model.facts.start?.date ?? model.facts.date?.date
+  return model.timeline.entries.map((entry) => {
     const fact: TimelineEntryFact = {
       ...located(calendar, entry.line),
       kind: entry.kind,
@@ -262,66 +274,82 @@ export function factsOfModel(model: PostmortemModel): IncidentFacts {
     if (entry.precision) fact.precision = entry.precision
     return fact
   })
-  const milestoneFact = (milestone: Milestone | undefined): MilestoneFact | undefined => {
-    const index = milestone ? entryIndex.get(milestone.entry) : undefined
-    const moment = index === undefined ? undefined : timelineFacts[index]?.moment
-    if (!milestone || index === undefined || !moment) return undefined
-    return {...moment, entry: index, cue: located(calendar, milestone.cue)}
-  }
+}
 
-  const result: IncidentFacts = {
-    impact: {percentages: [], counts: []},
-    timeline: timelineFacts,
-    sections: sections.map((section) => {
-      const marker = located(calendar, section.marker)
-      const fact: SectionFact = {
-        ...marker,
-        kinds: section.kinds,
-        title: section.title.trim(),
-        style: section.style,
-        contentPosition: locate(section.contentStart, section.contentEnd),
-        hasContent: section.hasContent
-      }
-      if (section.style === 'atx' || section.style === 'setext' || section.style === 'html') fact.depth = section.rank
-      return fact
-    })
-  }
+/** A milestone as a fact: only when its entry has a moment. */
+function milestoneFactOf(reading: FactReading, milestone: Milestone | undefined): MilestoneFact | undefined {
+  const index = milestone ? reading.entryIndex.get(milestone.entry) : undefined
+  const moment = index === undefined ? undefined : reading.timeline[index]?.moment
+  if (!milestone || index === undefined || !moment) return undefined
+  return {...moment, entry: index, cue: located(reading.calendar, milestone.cue)}
+}
 
+function sectionFactOf(calendar: Calendar, section: Section): SectionFact {
+  const fact: SectionFact = {
+    ...located(calendar, section.marker),
+    kinds: section.kinds,
+    title: section.title.trim(),
+    style: section.style,
+    contentPosition: calendar.locate(section.contentStart, section.contentEnd),
+    hasContent: section.hasContent
+  }
+  if (section.style === 'atx' || section.style === 'setext' || section.style === 'html') fact.depth = section.rank
+  return fact
+}
+
+function readTitleAndDate(result: IncidentFacts, reading: FactReading): void {
+  const {model, calendar} = reading
   const title = model.title
   if (title && title.text !== '') result.title = located(calendar, title)
-  const date = incidentDate(model, firstDated, title)
-  if (date) {
-    const {year, month, day} = date.date
-    const yearKnown = year !== undefined || calendar.yearKnown
-    result.date = {...located(calendar, date.span), value: dateString(year ?? facts.fallbackYear, month, day, yearKnown)}
-  }
+  const date = incidentDate(model, model.timeline.timed.find((entry) => entry.date), title)
+  if (!date) return
+  const {year, month, day} = date.date
+  const yearKnown = year !== undefined || calendar.yearKnown
+  result.date = {...located(calendar, date.span), value: dateString(year ?? model.facts.fallbackYear, month, day, yearKnown)}
+}
 
-  const firstTimed = timeline.timed.reduce<TimelineEntry | undefined>((min, entry) => (!min || (entry.at ?? 0) < (min.at ?? 0) ? entry : min), undefined)
-  // A stated start or end without a date is on the incident's day, or the timeline's first.
-  const incidentDay = statedDay ?? firstDated?.date
-  const firstMoment = firstTimed ? timelineFacts[entryIndex.get(firstTimed) ?? -1]?.moment : undefined
-  const startMilestone = milestoneFact(milestones.start)
+/** The start, as stated, else the start milestone, else the earliest timed entry. */
+function startOf(reading: FactReading, milestones: Milestones, incidentDay: CalendarDate | undefined): SourcedMoment | undefined {
+  const {model: {facts, timeline}, calendar} = reading
   if (facts.start) {
-    result.start = {...momentOf(calendar, facts.start.span, facts.start.at, facts.start.time, facts.start.date ?? incidentDay), source: 'stated'}
-  } else if (startMilestone) {
-    result.start = {...momentOnly(startMilestone), source: 'milestone'}
-  } else if (firstMoment) {
-    result.start = {...firstMoment, source: 'first-entry'}
+    return {...momentOf(calendar, facts.start.span, facts.start.at, facts.start.time, facts.start.date ?? incidentDay), source: 'stated'}
   }
+  const startMilestone = milestoneFactOf(reading, milestones.start)
+  if (startMilestone) return {...momentOnly(startMilestone), source: 'milestone'}
+  const firstTimed = timeline.timed.reduce<TimelineEntry | undefined>((min, entry) => (!min || (entry.at ?? 0) < (min.at ?? 0) ? entry : min), undefined)
+  const firstMoment = firstTimed ? reading.timeline[reading.entryIndex.get(firstTimed) ?? -1]?.moment : undefined
+  return firstMoment ? {...firstMoment, source: 'first-entry'} : undefined
+}
 
-  const detection = milestoneFact(milestones.detection)
-  const mitigation = milestoneFact(milestones.mitigation)
-  const resolution = milestoneFact(milestones.resolution)
+/** The end, as stated, else the resolution milestone. */
+function endOf(reading: FactReading, resolution: MilestoneFact | undefined, incidentDay: CalendarDate | undefined): SourcedMoment | undefined {
+  const {model: {facts}, calendar} = reading
+  if (facts.end) {
+    return {...momentOf(calendar, facts.end.span, facts.end.at, facts.end.time, facts.end.date ?? facts.start?.date ?? incidentDay), source: 'stated'}
+  }
+  return resolution ? {...momentOnly(resolution), source: 'milestone'} : undefined
+}
+
+function readMoments(result: IncidentFacts, reading: FactReading, milestones: Milestones): void {
+  const {facts, timeline} = reading.model
+  // A stated start or end without a date is on the incident's day, or the timeline's first.
+  const incidentDay = facts.start?.date ?? facts.date?.date ?? timeline.timed.find((entry) => entry.date)?.date
+  const start = startOf(reading, milestones, incidentDay)
+  if (start) result.start = start
+  const detection = milestoneFactOf(reading, milestones.detection)
+  const mitigation = milestoneFactOf(reading, milestones.mitigation)
+  const resolution = milestoneFactOf(reading, milestones.resolution)
   if (detection) result.detection = detection
   if (mitigation) result.mitigation = mitigation
-  if (facts.end) {
-    result.end = {...momentOf(calendar, facts.end.span, facts.end.at, facts.end.time, facts.end.date ?? facts.start?.date ?? incidentDay), source: 'stated'}
-  } else if (resolution) {
-    result.end = {...momentOnly(resolution), source: 'milestone'}
-  }
+  const end = endOf(reading, resolution, incidentDay)
+  if (end) result.end = end
+}
 
-  if (facts.duration) {
-    result.duration = {...located(calendar, facts.duration.span), minutes: facts.duration.minutes, qualifier: facts.duration.qualifier}
+/** The stated duration, and the times to detect, mitigate and resolve measured from the start. */
+function readDurations(result: IncidentFacts, reading: FactReading): void {
+  const {duration} = reading.model.facts
+  if (duration) {
+    result.duration = {...located(reading.calendar, duration.span), minutes: duration.minutes, qualifier: duration.qualifier}
   }
   const timeToDetect = differenceOf(result.start, result.detection)
   const timeToMitigate = differenceOf(result.start, result.mitigation)
@@ -329,15 +357,37 @@ export function factsOfModel(model: PostmortemModel): IncidentFacts {
   if (timeToDetect !== undefined) result.timeToDetect = timeToDetect
   if (timeToMitigate !== undefined) result.timeToMitigate = timeToMitigate
   if (timeToResolve !== undefined) result.timeToResolve = timeToResolve
+}
 
-  for (const mention of facts.impact) {
-    const figure: ImpactFigure = {...located(calendar, mention.span), kind: mention.kind}
+function readImpact(result: IncidentFacts, reading: FactReading): void {
+  for (const mention of reading.model.facts.impact) {
+    const figure: ImpactFigure = {...located(reading.calendar, mention.span), kind: mention.kind}
     if (mention.value !== undefined) figure.value = mention.value
     if (mention.noun !== undefined) figure.noun = mention.noun
     ;(mention.kind === 'count' ? result.impact.counts : result.impact.percentages).push(figure)
   }
+}
 
-  const zone = knownZone ?? zoneNames[0]
+/** The facts of a postmortem read from its document model. */
+export function factsOfModel(model: PostmortemModel): IncidentFacts {
+  const zones: NamedZone[] = model.facts.zones.map((zone) => ({zone, offset: zoneOffset(zone.name)}))
+  const knownZone = zones.find((zone) => zone.offset !== undefined)
+  const calendar = calendarOf(model, knownZone)
+  const milestones = getMilestones(model)
+  const timeline = timelineFactsOf(model, calendar, milestones)
+  const entryIndex = new Map(model.timeline.entries.map((entry, index) => [entry, index]))
+  const reading: FactReading = {model, calendar, timeline, entryIndex}
+  // The fields are set in this order so that the facts read as JSON in the same order every time.
+  const result: IncidentFacts = {
+    impact: {percentages: [], counts: []},
+    timeline,
+    sections: model.sections.map((section) => sectionFactOf(calendar, section))
+  }
+  readTitleAndDate(result, reading)
+  readMoments(result, reading, milestones)
+  readDurations(result, reading)
+  readImpact(result, reading)
+  const zone = knownZone ?? zones[0]
   if (zone) {
     result.timeZone = {...located(calendar, zone.zone.span), name: zone.zone.name}
     if (zone.offset !== undefined) result.timeZone.utcOffset = zone.offset

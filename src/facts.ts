@@ -213,6 +213,75 @@ export type StatedMentions = Omit<StatedFacts, 'start' | 'end'> & {
   endMention?: TimeMention
 }
 
+/** Reads each line's times once: the stated lines are searched for a range, then for a date. */
+function memoisedTimes(order: DateOrder): TimesOf {
+  const read = new WeakMap<Span, TimeMention[]>()
+  return (span) => {
+    let times = read.get(span)
+    if (!times) {
+      times = findTimes(span, order)
+      read.set(span, times)
+    }
+    return times
+  }
+}
+
+interface StatedWindowMentions {
+  start?: TimeMention | undefined
+  end?: TimeMention | undefined
+}
+
+/** The start and end as labelled, else a range in the stated text, else a summary's opening time. */
+function statedStartAndEnd(factLabels: readonly FactLabelMention[], durationLines: readonly Span[], stated: readonly Span[], timesOf: TimesOf): StatedWindowMentions {
+  let start: TimeMention | undefined = firstTime(contentOf(factLabels, 'start'), timesOf)
+  let end = firstTime(contentOf(factLabels, 'end'), timesOf)
+  if (!start || !end) {
+    const range = firstRange([...durationLines, ...stated], timesOf)
+    if (range?.end?.time) {
+      start ??= {...range, span: range.span}
+      // An end without a date of its own is placed after the start (placeMoments).
+      end ??= {span: range.end.span, time: range.end.time, ...(range.end.date ? {date: range.end.date} : {})}
+    }
+  }
+  if (!start && !end) {
+    const opening = openingWindow(stated, timesOf)
+    return {start: opening?.start, end: opening?.end}
+  }
+  return {start, end}
+}
+
+/** A duration the text states as the incident's length, when no label gives one. */
+function statedLength(stated: readonly Span[]): DurationMention | undefined {
+  for (const line of stated) {
+    const duration = findDurations(line).find((mention) => isIncidentLength(line, mention))
+    if (duration) return duration
+  }
+  return undefined
+}
+
+/**
+ * A date the text states beats the front matter's, which may be the day a
+ * post was published ("incident on 17th June 2019" in a post of July 2).
+ */
+function statedDate(
+  factLabels: readonly FactLabelMention[],
+  titles: readonly Span[],
+  start: TimeMention | undefined,
+  stated: readonly Span[],
+  timesOf: TimesOf,
+  order: DateOrder
+): TimeMention | undefined {
+  const firstDate = (lines: readonly Span[]): TimeMention | undefined => lines.flatMap((line) => findTimes(line, order)).find((mention) => mention.date)
+  const dateLabels = factLabels.filter((fact) => fact.label === 'date')
+  return (
+    firstDate(dateLabels.filter((fact) => !fact.inFrontMatter).map((fact) => fact.content)) ??
+    firstDate(titles) ??
+    firstDate(dateLabels.filter((fact) => fact.inFrontMatter).map((fact) => fact.content)) ??
+    (start?.date ? start : undefined) ??
+    stated.flatMap(timesOf).find((mention) => mention.date)
+  )
+}
+
 /**
  * Reads what the document states outside its timeline: when the incident
  * started and ended, how long it lasted, on which date, and how many were
@@ -232,61 +301,19 @@ export function extractStatedFacts(
   const statements = statementsIn(tree, source, 0, source.length)
   const stated = statedText(statements, sections, preambleEnd)
   const durationLines = contentOf(factLabels, 'duration')
-  // The stated lines are searched for a range, then for a date: read once.
-  const read = new WeakMap<Span, TimeMention[]>()
-  const timesOf: TimesOf = (span) => {
-    let times = read.get(span)
-    if (!times) {
-      times = findTimes(span, order)
-      read.set(span, times)
-    }
-    return times
-  }
-
-  let startMention: TimeMention | undefined = firstTime(contentOf(factLabels, 'start'), timesOf)
-  let endMention = firstTime(contentOf(factLabels, 'end'), timesOf)
-  if (!startMention || !endMention) {
-    const range = firstRange([...durationLines, ...stated], timesOf)
-    if (range?.end?.time) {
-      startMention ??= {...range, span: range.span}
-      // An end without a date of its own is placed after the start (placeMoments).
-      endMention ??= {span: range.end.span, time: range.end.time, ...(range.end.date ? {date: range.end.date} : {})}
-    }
-  }
-
-  if (!startMention && !endMention) {
-    const opening = openingWindow(stated, timesOf)
-    startMention = opening?.start
-    endMention = opening?.end
-  }
-
-  let duration = durationLines.flatMap((line) => findDurations(line))[0]
+  const timesOf = memoisedTimes(order)
+  let {start: startMention, end: endMention} = statedStartAndEnd(factLabels, durationLines, stated, timesOf)
+  const labelledDuration = durationLines.flatMap((line) => findDurations(line))[0]
   // "Date/time: 2023-08-26 21:14" beside "Duration: 15 hours 40 minutes" is
   // the window of the incident; alone, a dated label may be the report's date
   // or a log record's.
-  if (duration) startMention ??= firstTime([...contentOf(factLabels, 'date'), ...durationLines], timesOf)
-  if (!duration) {
-    for (const line of stated) {
-      duration = findDurations(line).find((mention) => isIncidentLength(line, mention))
-      if (duration) break
-    }
-  }
-
-  // A date the text states beats the front matter's, which may be the day a
-  // post was published ("incident on 17th June 2019" in a post of July 2).
-  const firstDate = (lines: readonly Span[]): TimeMention | undefined => lines.flatMap((line) => findTimes(line, order)).find((mention) => mention.date)
-  const dateLabels = factLabels.filter((fact) => fact.label === 'date')
-  const dateMention =
-    firstDate(dateLabels.filter((fact) => !fact.inFrontMatter).map((fact) => fact.content)) ??
-    firstDate(titles) ??
-    firstDate(dateLabels.filter((fact) => fact.inFrontMatter).map((fact) => fact.content)) ??
-    (startMention?.date ? startMention : undefined) ??
-    stated.flatMap(timesOf).find((mention) => mention.date)
+  if (labelledDuration) startMention ??= firstTime([...contentOf(factLabels, 'date'), ...durationLines], timesOf)
+  const duration = labelledDuration ?? statedLength(stated)
+  const dateMention = statedDate(factLabels, titles, startMention, stated, timesOf, order)
 
   const impactSections = sections.filter((section) => section.kinds.includes('impact') || section.kinds.includes('summary'))
   // A `Z` in a pasted log names no zone for the author's own times.
   const prose = withoutFencedCode(tree, source)
-  const impact = impactMentions(statements, prose, sections, impactSections)
   const zones = findZones(slice(prose, 0, prose.length))
   const explicitOffset =
     [startMention?.time, endMention?.time].find((time) => time?.offset !== undefined)?.offset ??
@@ -294,7 +321,7 @@ export function extractStatedFacts(
   const year = [dateMention?.date?.year, startMention?.date?.year].find((value) => value !== undefined)
 
   const result: StatedMentions = {
-    impact,
+    impact: impactMentions(statements, prose, sections, impactSections),
     impactSections,
     zones,
     windows: statedWindows(statements, order),

@@ -177,19 +177,11 @@ function optionsOf(config: unknown): unknown {
   return config
 }
 
-/**
- * Defines a rule: a remark-lint plugin with origin `remark-lint:postmortem-<name>`,
- * so that `<!--lint disable postmortem-<name>-->` applies to it, whose options
- * are checked before it runs, and whose messages carry a place, a docs URL and,
- * where a fix is known, `expected`.
- */
-export function defineRule<Options extends object, MessageId extends string = string>(definition: RuleDefinition<Options, MessageId>): PostmortemRule {
+type ResolvedOptions<Options extends object> = Required<Omit<Options, 'synonyms'>> & BaseOptions
+
+function metaOf<Options extends object, MessageId extends string>(definition: RuleDefinition<Options, MessageId>): RuleMeta {
   const id = `postmortem-${definition.name}`
-  const schema: RuleMeta['schema'] = {
-    type: 'object',
-    properties: {...definition.options, synonyms: SYNONYMS_SCHEMA}
-  }
-  const meta: RuleMeta = {
+  return {
     id,
     name: definition.name,
     origin: `remark-lint:${id}`,
@@ -197,20 +189,54 @@ export function defineRule<Options extends object, MessageId extends string = st
     url: `${DOCS_URL}${definition.name}.md`,
     fixable: definition.fixable ?? false,
     preset: definition.preset,
-    schema,
+    schema: {type: 'object', properties: {...definition.options, synonyms: SYNONYMS_SCHEMA}},
     messages: definition.messages
   }
+}
 
-  const validate = (value: unknown): (Required<Omit<Options, 'synonyms'>> & BaseOptions) => {
-    if (value === undefined || value === null || typeof value === 'boolean') return {...definition.defaults}
-    const problem = findProblem(schema, value, '')
+/** Checks a rule's options against its schema and fills in its defaults. */
+function optionsValidator<Options extends object>(meta: RuleMeta, defaults: Required<Omit<Options, 'synonyms'>>): (value: unknown) => ResolvedOptions<Options> {
+  return (value) => {
+    if (value === undefined || value === null || typeof value === 'boolean') return {...defaults}
+    const problem = findProblem(meta.schema, value, '')
     if (problem) {
       const [path, expected, actual] = problem
       const subject = path === '' ? 'options' : `option \`${path}\``
-      throw new ConfigurationError(`${id}: invalid ${subject}: expected ${expected}, got ${actual}`)
+      throw new ConfigurationError(`${meta.id}: invalid ${subject}: expected ${expected}, got ${actual}`)
     }
-    return {...definition.defaults, ...(value as object)}
+    return {...defaults, ...(value as object)}
   }
+}
+
+/** A rule's `report` for one file: a message with its place, related cause, and the fix when one is known. */
+function reporter<MessageId extends string>(meta: RuleMeta, messages: Readonly<Record<MessageId, string>>, file: VFile, model: PostmortemModel): RuleContext<unknown, MessageId>['report'] {
+  return ({messageId, data, place, expected, note, cause}) => {
+    const located = positionOf(file, place)
+    if (!located) return
+    const related = cause && positionOf(file, cause.place)
+    const message = file.message(formatMessage(messages, messageId, data), {
+      place: located.position,
+      ruleId: meta.id,
+      source: 'remark-lint',
+      ...(cause && related ? {cause: new VFileMessage(formatMessage(messages, cause.messageId, cause.data), {place: related.position, ruleId: meta.id, source: 'remark-lint'})} : {})
+    })
+    if (expected) {
+      message.expected = expected
+      message.actual = located.endOffset === undefined ? '' : model.source.slice(place.start, located.endOffset)
+    }
+    if (note) message.note = note
+  }
+}
+
+/**
+ * Defines a rule: a remark-lint plugin with origin `remark-lint:postmortem-<name>`,
+ * so that `<!--lint disable postmortem-<name>-->` applies to it, whose options
+ * are checked before it runs, and whose messages carry a place, a docs URL and,
+ * where a fix is known, `expected`.
+ */
+export function defineRule<Options extends object, MessageId extends string = string>(definition: RuleDefinition<Options, MessageId>): PostmortemRule {
+  const meta = metaOf(definition)
+  const validate = optionsValidator<Options>(meta, definition.defaults)
 
   // One lint rule per processor: the synonyms of its settings are the processor's.
   const runWith = (shared: SynonymOption, settings: SharedSettings) => lintRule({origin: meta.origin, url: meta.url}, (tree: Root, file: VFile, options: unknown) => {
@@ -220,29 +246,7 @@ export function defineRule<Options extends object, MessageId extends string = st
     // A README or a guide is no postmortem: one rule says so, once, and the
     // others, which judge a postmortem's content, say nothing of it.
     if (!model.looksLikePostmortem && !settings.requirePostmortem && !definition.judgesAnyDocument) return
-    definition.check({
-      model,
-      tree,
-      file,
-      options: resolved,
-      settings,
-      report({messageId, data, place, expected, note, cause}) {
-        const located = positionOf(file, place)
-        if (!located) return
-        const related = cause && positionOf(file, cause.place)
-        const message = file.message(formatMessage(definition.messages, messageId, data), {
-          place: located.position,
-          ruleId: id,
-          source: 'remark-lint',
-          ...(cause && related ? {cause: new VFileMessage(formatMessage(definition.messages, cause.messageId, cause.data), {place: related.position, ruleId: id, source: 'remark-lint'})} : {})
-        })
-        if (expected) {
-          message.expected = expected
-          message.actual = located.endOffset === undefined ? '' : model.source.slice(place.start, located.endOffset)
-        }
-        if (note) message.note = note
-      }
-    })
+    definition.check({model, tree, file, options: resolved, settings, report: reporter(meta, definition.messages, file, model)})
   })
 
   function attacher(this: unknown, config?: unknown) {

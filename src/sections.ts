@@ -439,6 +439,7 @@ class MarkerScanner {
     })
   }
 
+  /** A label at the start of a line: a fact, a section of its own, or a section inside a line. */
   private scanLabel(label: Label, lines: readonly Span[], index: number, place: ParagraphPlace, paragraphEnd: number): void {
     const line = lines[index] ?? label.titleSpan
     const atItemStart = index === 0 && place.itemEnd !== undefined
@@ -450,17 +451,14 @@ class MarkerScanner {
     const lineEnd = line.start + line.text.length
     const itemEnd = atItemStart ? (place.itemEnd ?? lineEnd) : undefined
     if (fact) {
-      // A fact runs on over wrapped lines ("Duration: 19 / hours") up to the next label.
-      const following = lines.slice(index + 1)
-      const stop = following.findIndex((other) => readLabel(other)?.bare === false)
-      const last = stop === -1 ? following.at(-1) : following[stop - 1]
-      const contentEnd = itemEnd ?? (last ? last.start + last.text.length : lineEnd)
-      this.facts.push({label: fact, marker: line, content: slice(this.source, label.rest.start, contentEnd)})
+      this.addFact(fact, label, line, lines.slice(index + 1), itemEnd)
       return
     }
     if (kinds.length === 0) return
     const base = {kinds, title: label.title, titleSpan: label.titleSpan, marker: line}
     if (place.topLevel && standalone) {
+      // A bold pseudo-heading or a `Label:` line alone in its paragraph marks a
+      // section that runs on past its paragraph, as a heading's does.
       const style: SectionStyle = label.wrapped ? 'pseudo' : 'label'
       this.addBlock({...base, style, rank: label.wrapped || label.bare ? PSEUDO_RANK : LABEL_RANK, contentStart: lines[index + 1]?.start ?? paragraphEnd})
       return
@@ -474,6 +472,17 @@ class MarkerScanner {
       entry: afterBreak(this.source, line.start),
       runsOn: atItemStart && standalone && isBlank(this.source.slice(lineEnd, itemEnd ?? lineEnd))
     })
+  }
+
+  /**
+   * A fact runs on over wrapped lines ("Duration: 19 / hours") up to the next
+   * label; one that opens a list item runs to the item's end.
+   */
+  private addFact(fact: FactLabel, label: Label, line: Span, following: readonly Span[], itemEnd: number | undefined): void {
+    const stop = following.findIndex((other) => readLabel(other)?.bare === false)
+    const last = stop === -1 ? following.at(-1) : following[stop - 1]
+    const contentEnd = itemEnd ?? (last ? last.start + last.text.length : line.start + line.text.length)
+    this.facts.push({label: fact, marker: line, content: slice(this.source, label.rest.start, contentEnd)})
   }
 
   private scanHeading(heading: Heading): void {
@@ -497,19 +506,26 @@ class MarkerScanner {
     // "# Root Cause: a typo in the config" is a label written as a heading: it
     // is content of the section it stands in, not the end of that section.
     if (label && !label.bare && label.rest.text !== '') {
-      const restAt = marker.text.indexOf(label.rest.text.slice(0, 20))
-      const rest = restAt >= 0 ? subspan(marker, restAt) : slice(this.source, range[1], range[1])
-      const labelKinds = this.matcher.match(label.title)
-      const fact = labelKinds.length === 0 ? this.matcher.factLabel(label.title) : undefined
-      if (fact) this.facts.push({label: fact, marker, content: rest})
-      if (labelKinds.length > 0) {
-        this.markers.push({...base, kinds: labelKinds, title: label.title, style: 'inline-label', rank: INLINE_RANK, contentStart: rest.start, contentEnd: range[1]})
-      }
+      this.scanHeadingLabel(label, base)
       return
     }
     // "## The following steps were taken:" introduces what follows it.
     if (/:\s*$/.test(written)) return
     this.addBlock({...base, kinds: []})
+  }
+
+  /** A heading written as `Label: content`: a fact, or a section inside its line. */
+  private scanHeadingLabel(label: Label, base: Omit<Marker, 'kinds'>): void {
+    const {marker} = base
+    const end = marker.start + marker.text.length
+    const restAt = marker.text.indexOf(label.rest.text.slice(0, 20))
+    const rest = restAt >= 0 ? subspan(marker, restAt) : slice(this.source, end, end)
+    const kinds = this.matcher.match(label.title)
+    const fact = kinds.length === 0 ? this.matcher.factLabel(label.title) : undefined
+    if (fact) this.facts.push({label: fact, marker, content: rest})
+    if (kinds.length > 0) {
+      this.markers.push({...base, kinds, title: label.title, style: 'inline-label', rank: INLINE_RANK, contentStart: rest.start, contentEnd: end})
+    }
   }
 
   private scanHtml(html: Html): void {

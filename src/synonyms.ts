@@ -140,20 +140,31 @@ function withoutFiller(normal: string): string {
   return normal.split(' ').filter((word) => !FILLER.has(word)).join(' ')
 }
 
-/** Builds a matcher from the default table plus the user's extra titles. */
-export function createSectionMatcher(extra: SynonymOption = {}): SectionMatcher {
+/** The section each known title names, normalised: the default table plus the user's extra titles. */
+function kindsByTitle(extra: SynonymOption): Map<string, SectionKind> {
   const byTitle = new Map<string, SectionKind>()
   for (const kind of SECTION_KINDS) {
     for (const title of [...DEFAULT_SYNONYMS[kind], ...(extra[kind] ?? [])]) {
       byTitle.set(normalizeTitle(title), kind)
     }
   }
-  // Longest first, so "root cause analysis" wins over "root cause".
-  const titles = [...byTitle.keys()].sort((a, b) => b.length - a.length)
+  return byTitle
+}
+
+function factLabelsByName(): Map<string, FactLabel> {
   const facts = new Map<string, FactLabel>()
   for (const [label, names] of Object.entries(FACT_LABELS) as Array<[FactLabel, readonly string[]]>) {
     for (const name of names) facts.set(normalizeTitle(name), label)
   }
+  return facts
+}
+
+/** Builds a matcher from the default table plus the user's extra titles. */
+export function createSectionMatcher(extra: SynonymOption = {}): SectionMatcher {
+  const byTitle = kindsByTitle(extra)
+  // Longest first, so "root cause analysis" wins over "root cause".
+  const titles = [...byTitle.keys()].sort((a, b) => b.length - a.length)
+  const facts = factLabelsByName()
 
   const exact = (phrase: string): SectionKind | undefined => byTitle.get(phrase) ?? byTitle.get(withoutFiller(phrase))
   const prefixed = (phrase: string): SectionKind | undefined => {

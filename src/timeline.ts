@@ -107,84 +107,104 @@ const FENCE = /^\s{0,3}(?:```|~~~)/
 // Between a date and the time that follows it in the next cell or after a dash.
 const DATE_TIME_GAP = /^[\s|,:\-–—*_`[\]()~]{0,12}/
 
-/** The lines of a section that may be timeline entries, nested details left out. */
-function candidates(tree: Root, source: string, start: number, end: number, order: DateOrder): Candidate[] {
-  const found: Candidate[] = []
-  const clip = (line: Span): Span | undefined => {
-    const from = Math.max(line.start, start)
-    const to = Math.min(spanEnd(line), end)
-    return to > from ? slice(source, from, to) : undefined
+/** Collects the lines of one section, block by block, that may be timeline entries. */
+class CandidateCollector {
+  readonly found: Candidate[] = []
+
+  constructor(
+    private readonly source: string,
+    private readonly start: number,
+    private readonly end: number,
+    private readonly order: DateOrder
+  ) {}
+
+  /** The part of a line inside the section, if any. */
+  private clip(line: Span): Span | undefined {
+    const from = Math.max(line.start, this.start)
+    const to = Math.min(spanEnd(line), this.end)
+    return to > from ? slice(this.source, from, to) : undefined
   }
-  const pushLines = (range: [number, number], kind: EntrySource, skipFirst = false): void => {
-    splitLines(source, range[0], range[1]).forEach((line, index) => {
+
+  private outside(range: [number, number]): boolean {
+    return range[1] <= this.start || range[0] >= this.end
+  }
+
+  private pushLines(range: [number, number], kind: EntrySource, skipFirst = false): void {
+    splitLines(this.source, range[0], range[1]).forEach((line, index) => {
       if (skipFirst && index === 0) return
-      const clipped = clip(line)
-      if (clipped && !isBlank(clipped.text)) found.push({line: clipped, source: kind})
+      const clipped = this.clip(line)
+      if (clipped && !isBlank(clipped.text)) this.found.push({line: clipped, source: kind})
     })
   }
 
-  const pushRows = (range: [number, number], table: Nodes): void => {
+  private pushRows(range: [number, number], table: Nodes): void {
     // The first row is the header.
-    splitLines(source, range[0], range[1]).forEach((line, index) => {
-      const clipped = clip(line)
-      if (index > 0 && clipped && !isTableDelimiter(clipped.text)) found.push({line: clipped, source: 'row', group: table})
+    splitLines(this.source, range[0], range[1]).forEach((line, index) => {
+      const clipped = this.clip(line)
+      if (index > 0 && clipped && !isTableDelimiter(clipped.text)) this.found.push({line: clipped, source: 'row', group: table})
     })
   }
 
-  const visit = (node: Nodes): void => {
+  visit(node: Nodes): void {
     const range = offsets(node)
-    if (!range || range[1] <= start || range[0] >= end) return
+    if (!range || this.outside(range)) return
     switch (node.type) {
       case 'heading':
-        pushLines(range, 'heading')
+        this.pushLines(range, 'heading')
         return
       case 'paragraph':
         // Without remark-gfm a table is a paragraph of pipe rows: still rows.
-        if (looksLikeTable(source, range)) pushRows(range, node)
-        else pushLines(range, 'line')
+        if (looksLikeTable(this.source, range)) this.pushRows(range, node)
+        else this.pushLines(range, 'line')
         return
       case 'html':
-        pushLines(range, 'line')
+        this.pushLines(range, 'line')
         return
       case 'code':
         // An indented block in a timeline is a timeline indented by mistake;
         // fenced blocks hold logs and commands.
-        if (!FENCE.test(source.slice(range[0], range[1]))) pushLines(range, 'line')
+        if (!FENCE.test(this.source.slice(range[0], range[1]))) this.pushLines(range, 'line')
         return
       case 'table':
-        pushRows(range, node)
+        this.pushRows(range, node)
         return
       case 'list':
-        for (const item of node.children) visitItem(item, node)
+        for (const item of node.children) this.visitItem(item, node)
         return
       default:
-        if ('children' in node) for (const child of node.children) visit(child as Nodes)
+        if ('children' in node) for (const child of node.children) this.visit(child as Nodes)
     }
   }
-  const visitItem = (item: ListItem, list: List): void => {
+
+  private visitItem(item: ListItem, list: List): void {
     const range = offsets(item)
-    if (!range || range[1] <= start || range[0] >= end) return
+    if (!range || this.outside(range)) return
     const [first, ...rest] = item.children
     const firstRange = first ? offsets(first) : undefined
     if (first?.type !== 'paragraph' || !firstRange) {
-      for (const child of item.children) visit(child)
+      for (const child of item.children) this.visit(child)
       return
     }
-    const [head] = splitLines(source, firstRange[0], firstRange[1])
-    const clipped = head ? clip(head) : undefined
+    const [head] = splitLines(this.source, firstRange[0], firstRange[1])
+    const clipped = head ? this.clip(head) : undefined
     if (clipped) {
-      const lead = {time: readLeadingTime(stripLeadingMarkup(clipped), order)}
-      found.push({line: clipped, source: 'item', group: list, lead})
+      const lead = {time: readLeadingTime(stripLeadingMarkup(clipped), this.order)}
+      this.found.push({line: clipped, source: 'item', group: list, lead})
       // An entry's sub-bullets and wrapped lines are its details.
       if (lead.time !== undefined) return
     }
-    pushLines(firstRange, 'line', true)
-    for (const child of rest) visit(child)
+    this.pushLines(firstRange, 'line', true)
+    for (const child of rest) this.visit(child)
   }
+}
+
+/** The lines of a section that may be timeline entries, nested details left out. */
+function candidates(tree: Root, source: string, start: number, end: number, order: DateOrder): Candidate[] {
+  const collector = new CandidateCollector(source, start, end, order)
   // Only the top-level blocks inside the section, found by bisection: many
   // timeline sections would otherwise each walk the whole document (quadratic).
-  for (const block of blocksFrom(tree, start, end)) visit(block)
-  return found
+  for (const block of blocksFrom(tree, start, end)) collector.visit(block)
+  return collector.found
 }
 
 interface Reading {

@@ -77490,12 +77490,9 @@ function firstZoneOffset(zones) {
   }
   return void 0;
 }
-function extractStatedFacts(tree, source, sections, factLabels, preambleEnd, order2 = "month-first", titles = []) {
-  const statements = statementsIn(tree, source, 0, source.length);
-  const stated = statedText(statements, sections, preambleEnd);
-  const durationLines = contentOf(factLabels, "duration");
+function memoisedTimes(order2) {
   const read4 = /* @__PURE__ */ new WeakMap();
-  const timesOf = (span) => {
+  return (span) => {
     let times = read4.get(span);
     if (!times) {
       times = findTimes(span, order2);
@@ -77503,39 +77500,52 @@ function extractStatedFacts(tree, source, sections, factLabels, preambleEnd, ord
     }
     return times;
   };
-  let startMention = firstTime(contentOf(factLabels, "start"), timesOf);
-  let endMention = firstTime(contentOf(factLabels, "end"), timesOf);
-  if (!startMention || !endMention) {
+}
+function statedStartAndEnd(factLabels, durationLines, stated, timesOf) {
+  let start = firstTime(contentOf(factLabels, "start"), timesOf);
+  let end = firstTime(contentOf(factLabels, "end"), timesOf);
+  if (!start || !end) {
     const range = firstRange([...durationLines, ...stated], timesOf);
     if (range?.end?.time) {
-      startMention ??= { ...range, span: range.span };
-      endMention ??= { span: range.end.span, time: range.end.time, ...range.end.date ? { date: range.end.date } : {} };
+      start ??= { ...range, span: range.span };
+      end ??= { span: range.end.span, time: range.end.time, ...range.end.date ? { date: range.end.date } : {} };
     }
   }
-  if (!startMention && !endMention) {
+  if (!start && !end) {
     const opening = openingWindow(stated, timesOf);
-    startMention = opening?.start;
-    endMention = opening?.end;
+    return { start: opening?.start, end: opening?.end };
   }
-  let duration = durationLines.flatMap((line) => findDurations(line))[0];
-  if (duration) startMention ??= firstTime([...contentOf(factLabels, "date"), ...durationLines], timesOf);
-  if (!duration) {
-    for (const line of stated) {
-      duration = findDurations(line).find((mention2) => isIncidentLength(line, mention2));
-      if (duration) break;
-    }
+  return { start, end };
+}
+function statedLength(stated) {
+  for (const line of stated) {
+    const duration = findDurations(line).find((mention2) => isIncidentLength(line, mention2));
+    if (duration) return duration;
   }
+  return void 0;
+}
+function statedDate(factLabels, titles, start, stated, timesOf, order2) {
   const firstDate = (lines) => lines.flatMap((line) => findTimes(line, order2)).find((mention2) => mention2.date);
   const dateLabels = factLabels.filter((fact2) => fact2.label === "date");
-  const dateMention = firstDate(dateLabels.filter((fact2) => !fact2.inFrontMatter).map((fact2) => fact2.content)) ?? firstDate(titles) ?? firstDate(dateLabels.filter((fact2) => fact2.inFrontMatter).map((fact2) => fact2.content)) ?? (startMention?.date ? startMention : void 0) ?? stated.flatMap(timesOf).find((mention2) => mention2.date);
+  return firstDate(dateLabels.filter((fact2) => !fact2.inFrontMatter).map((fact2) => fact2.content)) ?? firstDate(titles) ?? firstDate(dateLabels.filter((fact2) => fact2.inFrontMatter).map((fact2) => fact2.content)) ?? (start?.date ? start : void 0) ?? stated.flatMap(timesOf).find((mention2) => mention2.date);
+}
+function extractStatedFacts(tree, source, sections, factLabels, preambleEnd, order2 = "month-first", titles = []) {
+  const statements = statementsIn(tree, source, 0, source.length);
+  const stated = statedText(statements, sections, preambleEnd);
+  const durationLines = contentOf(factLabels, "duration");
+  const timesOf = memoisedTimes(order2);
+  let { start: startMention, end: endMention } = statedStartAndEnd(factLabels, durationLines, stated, timesOf);
+  const labelledDuration = durationLines.flatMap((line) => findDurations(line))[0];
+  if (labelledDuration) startMention ??= firstTime([...contentOf(factLabels, "date"), ...durationLines], timesOf);
+  const duration = labelledDuration ?? statedLength(stated);
+  const dateMention = statedDate(factLabels, titles, startMention, stated, timesOf, order2);
   const impactSections = sections.filter((section) => section.kinds.includes("impact") || section.kinds.includes("summary"));
   const prose = withoutFencedCode(tree, source);
-  const impact = impactMentions(statements, prose, sections, impactSections);
   const zones = findZones(slice(prose, 0, prose.length));
   const explicitOffset = [startMention?.time, endMention?.time].find((time) => time?.offset !== void 0)?.offset ?? firstZoneOffset(zones);
   const year = [dateMention?.date?.year, startMention?.date?.year].find((value2) => value2 !== void 0);
   const result = {
-    impact,
+    impact: impactMentions(statements, prose, sections, impactSections),
     impactSections,
     zones,
     windows: statedWindows(statements, order2),
@@ -77909,18 +77919,26 @@ function withoutFiller(normal) {
   if (!FILLER_WORD.test(normal)) return normal;
   return normal.split(" ").filter((word) => !FILLER.has(word)).join(" ");
 }
-function createSectionMatcher(extra = {}) {
+function kindsByTitle(extra) {
   const byTitle = /* @__PURE__ */ new Map();
   for (const kind of SECTION_KINDS) {
     for (const title of [...DEFAULT_SYNONYMS[kind], ...extra[kind] ?? []]) {
       byTitle.set(normalizeTitle(title), kind);
     }
   }
-  const titles = [...byTitle.keys()].sort((a, b) => b.length - a.length);
+  return byTitle;
+}
+function factLabelsByName() {
   const facts = /* @__PURE__ */ new Map();
   for (const [label, names] of Object.entries(FACT_LABELS)) {
     for (const name of names) facts.set(normalizeTitle(name), label);
   }
+  return facts;
+}
+function createSectionMatcher(extra = {}) {
+  const byTitle = kindsByTitle(extra);
+  const titles = [...byTitle.keys()].sort((a, b) => b.length - a.length);
+  const facts = factLabelsByName();
   const exact = (phrase) => byTitle.get(phrase) ?? byTitle.get(withoutFiller(phrase));
   const prefixed = (phrase) => {
     for (const candidate of [phrase, withoutFiller(phrase)]) {
@@ -78219,6 +78237,7 @@ var MarkerScanner = class {
       if (label && label.title.length <= MAX_TITLE) this.scanLabel(label, lines, index2, place, range[1]);
     });
   }
+  /** A label at the start of a line: a fact, a section of its own, or a section inside a line. */
   scanLabel(label, lines, index2, place, paragraphEnd) {
     const line = lines[index2] ?? label.titleSpan;
     const atItemStart = index2 === 0 && place.itemEnd !== void 0;
@@ -78229,11 +78248,7 @@ var MarkerScanner = class {
     const lineEnd = line.start + line.text.length;
     const itemEnd = atItemStart ? place.itemEnd ?? lineEnd : void 0;
     if (fact2) {
-      const following = lines.slice(index2 + 1);
-      const stop = following.findIndex((other) => readLabel(other)?.bare === false);
-      const last = stop === -1 ? following.at(-1) : following[stop - 1];
-      const contentEnd = itemEnd ?? (last ? last.start + last.text.length : lineEnd);
-      this.facts.push({ label: fact2, marker: line, content: slice(this.source, label.rest.start, contentEnd) });
+      this.addFact(fact2, label, line, lines.slice(index2 + 1), itemEnd);
       return;
     }
     if (kinds.length === 0) return;
@@ -78253,6 +78268,16 @@ var MarkerScanner = class {
       runsOn: atItemStart && standalone && isBlank(this.source.slice(lineEnd, itemEnd ?? lineEnd))
     });
   }
+  /**
+   * A fact runs on over wrapped lines ("Duration: 19 / hours") up to the next
+   * label; one that opens a list item runs to the item's end.
+   */
+  addFact(fact2, label, line, following, itemEnd) {
+    const stop = following.findIndex((other) => readLabel(other)?.bare === false);
+    const last = stop === -1 ? following.at(-1) : following[stop - 1];
+    const contentEnd = itemEnd ?? (last ? last.start + last.text.length : line.start + line.text.length);
+    this.facts.push({ label: fact2, marker: line, content: slice(this.source, label.rest.start, contentEnd) });
+  }
   scanHeading(heading) {
     const range = offsets3(heading);
     if (!range) return;
@@ -78270,18 +78295,24 @@ var MarkerScanner = class {
       return;
     }
     if (label && !label.bare && label.rest.text !== "") {
-      const restAt = marker.text.indexOf(label.rest.text.slice(0, 20));
-      const rest = restAt >= 0 ? subspan(marker, restAt) : slice(this.source, range[1], range[1]);
-      const labelKinds = this.matcher.match(label.title);
-      const fact2 = labelKinds.length === 0 ? this.matcher.factLabel(label.title) : void 0;
-      if (fact2) this.facts.push({ label: fact2, marker, content: rest });
-      if (labelKinds.length > 0) {
-        this.markers.push({ ...base2, kinds: labelKinds, title: label.title, style: "inline-label", rank: INLINE_RANK, contentStart: rest.start, contentEnd: range[1] });
-      }
+      this.scanHeadingLabel(label, base2);
       return;
     }
     if (/:\s*$/.test(written)) return;
     this.addBlock({ ...base2, kinds: [] });
+  }
+  /** A heading written as `Label: content`: a fact, or a section inside its line. */
+  scanHeadingLabel(label, base2) {
+    const { marker } = base2;
+    const end = marker.start + marker.text.length;
+    const restAt = marker.text.indexOf(label.rest.text.slice(0, 20));
+    const rest = restAt >= 0 ? subspan(marker, restAt) : slice(this.source, end, end);
+    const kinds = this.matcher.match(label.title);
+    const fact2 = kinds.length === 0 ? this.matcher.factLabel(label.title) : void 0;
+    if (fact2) this.facts.push({ label: fact2, marker, content: rest });
+    if (kinds.length > 0) {
+      this.markers.push({ ...base2, kinds, title: label.title, style: "inline-label", rank: INLINE_RANK, contentStart: rest.start, contentEnd: end });
+    }
   }
   scanHtml(html) {
     const range = offsets3(html);
@@ -78391,74 +78422,91 @@ function looksLikeTable(source, range) {
 }
 var FENCE3 = /^\s{0,3}(?:```|~~~)/;
 var DATE_TIME_GAP = /^[\s|,:\-–—*_`[\]()~]{0,12}/;
-function candidates(tree, source, start, end, order2) {
-  const found = [];
-  const clip = (line) => {
-    const from = Math.max(line.start, start);
-    const to = Math.min(spanEnd(line), end);
-    return to > from ? slice(source, from, to) : void 0;
-  };
-  const pushLines = (range, kind, skipFirst = false) => {
-    splitLines(source, range[0], range[1]).forEach((line, index2) => {
+var CandidateCollector = class {
+  constructor(source, start, end, order2) {
+    this.source = source;
+    this.start = start;
+    this.end = end;
+    this.order = order2;
+  }
+  source;
+  start;
+  end;
+  order;
+  found = [];
+  /** The part of a line inside the section, if any. */
+  clip(line) {
+    const from = Math.max(line.start, this.start);
+    const to = Math.min(spanEnd(line), this.end);
+    return to > from ? slice(this.source, from, to) : void 0;
+  }
+  outside(range) {
+    return range[1] <= this.start || range[0] >= this.end;
+  }
+  pushLines(range, kind, skipFirst = false) {
+    splitLines(this.source, range[0], range[1]).forEach((line, index2) => {
       if (skipFirst && index2 === 0) return;
-      const clipped = clip(line);
-      if (clipped && !isBlank(clipped.text)) found.push({ line: clipped, source: kind });
+      const clipped = this.clip(line);
+      if (clipped && !isBlank(clipped.text)) this.found.push({ line: clipped, source: kind });
     });
-  };
-  const pushRows = (range, table2) => {
-    splitLines(source, range[0], range[1]).forEach((line, index2) => {
-      const clipped = clip(line);
-      if (index2 > 0 && clipped && !isTableDelimiter(clipped.text)) found.push({ line: clipped, source: "row", group: table2 });
+  }
+  pushRows(range, table2) {
+    splitLines(this.source, range[0], range[1]).forEach((line, index2) => {
+      const clipped = this.clip(line);
+      if (index2 > 0 && clipped && !isTableDelimiter(clipped.text)) this.found.push({ line: clipped, source: "row", group: table2 });
     });
-  };
-  const visit2 = (node2) => {
+  }
+  visit(node2) {
     const range = offsets4(node2);
-    if (!range || range[1] <= start || range[0] >= end) return;
+    if (!range || this.outside(range)) return;
     switch (node2.type) {
       case "heading":
-        pushLines(range, "heading");
+        this.pushLines(range, "heading");
         return;
       case "paragraph":
-        if (looksLikeTable(source, range)) pushRows(range, node2);
-        else pushLines(range, "line");
+        if (looksLikeTable(this.source, range)) this.pushRows(range, node2);
+        else this.pushLines(range, "line");
         return;
       case "html":
-        pushLines(range, "line");
+        this.pushLines(range, "line");
         return;
       case "code":
-        if (!FENCE3.test(source.slice(range[0], range[1]))) pushLines(range, "line");
+        if (!FENCE3.test(this.source.slice(range[0], range[1]))) this.pushLines(range, "line");
         return;
       case "table":
-        pushRows(range, node2);
+        this.pushRows(range, node2);
         return;
       case "list":
-        for (const item of node2.children) visitItem(item, node2);
+        for (const item of node2.children) this.visitItem(item, node2);
         return;
       default:
-        if ("children" in node2) for (const child of node2.children) visit2(child);
+        if ("children" in node2) for (const child of node2.children) this.visit(child);
     }
-  };
-  const visitItem = (item, list2) => {
+  }
+  visitItem(item, list2) {
     const range = offsets4(item);
-    if (!range || range[1] <= start || range[0] >= end) return;
+    if (!range || this.outside(range)) return;
     const [first, ...rest] = item.children;
     const firstRange2 = first ? offsets4(first) : void 0;
     if (first?.type !== "paragraph" || !firstRange2) {
-      for (const child of item.children) visit2(child);
+      for (const child of item.children) this.visit(child);
       return;
     }
-    const [head] = splitLines(source, firstRange2[0], firstRange2[1]);
-    const clipped = head ? clip(head) : void 0;
+    const [head] = splitLines(this.source, firstRange2[0], firstRange2[1]);
+    const clipped = head ? this.clip(head) : void 0;
     if (clipped) {
-      const lead = { time: readLeadingTime(stripLeadingMarkup(clipped), order2) };
-      found.push({ line: clipped, source: "item", group: list2, lead });
+      const lead = { time: readLeadingTime(stripLeadingMarkup(clipped), this.order) };
+      this.found.push({ line: clipped, source: "item", group: list2, lead });
       if (lead.time !== void 0) return;
     }
-    pushLines(firstRange2, "line", true);
-    for (const child of rest) visit2(child);
-  };
-  for (const block of blocksFrom(tree, start, end)) visit2(block);
-  return found;
+    this.pushLines(firstRange2, "line", true);
+    for (const child of rest) this.visit(child);
+  }
+};
+function candidates(tree, source, start, end, order2) {
+  const collector = new CandidateCollector(source, start, end, order2);
+  for (const block of blocksFrom(tree, start, end)) collector.visit(block);
+  return collector.found;
 }
 function read3({ line, source, lead: known }, order2) {
   const text3 = stripLeadingMarkup(line);
@@ -78803,13 +78851,9 @@ function optionsOf(config) {
   if (Array.isArray(config) && SEVERITIES.has(config[0])) return config[1];
   return config;
 }
-function defineRule(definition2) {
+function metaOf(definition2) {
   const id = `postmortem-${definition2.name}`;
-  const schema = {
-    type: "object",
-    properties: { ...definition2.options, synonyms: SYNONYMS_SCHEMA }
-  };
-  const meta = {
+  return {
     id,
     name: definition2.name,
     origin: `remark-lint:${id}`,
@@ -78817,47 +78861,49 @@ function defineRule(definition2) {
     url: `${DOCS_URL}${definition2.name}.md`,
     fixable: definition2.fixable ?? false,
     preset: definition2.preset,
-    schema,
+    schema: { type: "object", properties: { ...definition2.options, synonyms: SYNONYMS_SCHEMA } },
     messages: definition2.messages
   };
-  const validate = (value2) => {
-    if (value2 === void 0 || value2 === null || typeof value2 === "boolean") return { ...definition2.defaults };
-    const problem = findProblem(schema, value2, "");
+}
+function optionsValidator(meta, defaults2) {
+  return (value2) => {
+    if (value2 === void 0 || value2 === null || typeof value2 === "boolean") return { ...defaults2 };
+    const problem = findProblem(meta.schema, value2, "");
     if (problem) {
       const [path17, expected, actual] = problem;
       const subject = path17 === "" ? "options" : `option \`${path17}\``;
-      throw new ConfigurationError(`${id}: invalid ${subject}: expected ${expected}, got ${actual}`);
+      throw new ConfigurationError(`${meta.id}: invalid ${subject}: expected ${expected}, got ${actual}`);
     }
-    return { ...definition2.defaults, ...value2 };
+    return { ...defaults2, ...value2 };
   };
+}
+function reporter2(meta, messages2, file, model) {
+  return ({ messageId, data, place, expected, note, cause }) => {
+    const located2 = positionOf(file, place);
+    if (!located2) return;
+    const related = cause && positionOf(file, cause.place);
+    const message = file.message(formatMessage(messages2, messageId, data), {
+      place: located2.position,
+      ruleId: meta.id,
+      source: "remark-lint",
+      ...cause && related ? { cause: new VFileMessage(formatMessage(messages2, cause.messageId, cause.data), { place: related.position, ruleId: meta.id, source: "remark-lint" }) } : {}
+    });
+    if (expected) {
+      message.expected = expected;
+      message.actual = located2.endOffset === void 0 ? "" : model.source.slice(place.start, located2.endOffset);
+    }
+    if (note) message.note = note;
+  };
+}
+function defineRule(definition2) {
+  const meta = metaOf(definition2);
+  const validate = optionsValidator(meta, definition2.defaults);
   const runWith = (shared, settings) => lintRule({ origin: meta.origin, url: meta.url }, (tree, file, options) => {
     const resolved = validate(options);
     if (isSetAside(file)) return;
     const model = getModel(tree, file, mergeSynonyms(shared, resolved.synonyms));
     if (!model.looksLikePostmortem && !settings.requirePostmortem && !definition2.judgesAnyDocument) return;
-    definition2.check({
-      model,
-      tree,
-      file,
-      options: resolved,
-      settings,
-      report({ messageId, data, place, expected, note, cause }) {
-        const located2 = positionOf(file, place);
-        if (!located2) return;
-        const related = cause && positionOf(file, cause.place);
-        const message = file.message(formatMessage(definition2.messages, messageId, data), {
-          place: located2.position,
-          ruleId: id,
-          source: "remark-lint",
-          ...cause && related ? { cause: new VFileMessage(formatMessage(definition2.messages, cause.messageId, cause.data), { place: related.position, ruleId: id, source: "remark-lint" }) } : {}
-        });
-        if (expected) {
-          message.expected = expected;
-          message.actual = located2.endOffset === void 0 ? "" : model.source.slice(place.start, located2.endOffset);
-        }
-        if (note) message.note = note;
-      }
-    });
+    definition2.check({ model, tree, file, options: resolved, settings, report: reporter2(meta, definition2.messages, file, model) });
   });
   function attacher(config) {
     validate(optionsOf(config));
@@ -80505,22 +80551,19 @@ function differenceOf(from, to) {
   const minutes = to.minutes - from.minutes;
   return minutes >= 0 ? minutes : void 0;
 }
-function factsOfModel(model) {
-  const { facts, timeline, sections } = model;
-  const locate2 = locatorOf(model.source);
-  const firstDated = timeline.timed.find((entry) => entry.date);
-  const statedDay = facts.start?.date ?? facts.date?.date;
-  const zoneNames = facts.zones.map((zone2) => ({ zone: zone2, offset: zoneOffset(zone2.name) }));
-  const knownZone = zoneNames.find((zone2) => zone2.offset !== void 0);
+function calendarOf(model, knownZone) {
+  const { facts } = model;
   const offset = facts.start?.time.offset ?? facts.end?.time.offset ?? knownZone?.offset;
   const calendar = {
-    locate: locate2,
+    locate: locatorOf(model.source),
     yearKnown: [facts.date?.date.year, facts.start?.date?.year].some((year) => year !== void 0)
   };
   if (offset !== void 0) calendar.offset = offset;
-  const milestones = getMilestones(model);
-  const entryIndex = new Map(timeline.entries.map((entry, index2) => [entry, index2]));
-  const timelineFacts = timeline.entries.map((entry) => {
+  return calendar;
+}
+function timelineFactsOf(model, calendar, milestones) {
+  const statedDay = model.facts.start?.date ?? model.facts.date?.date;
+  return model.timeline.entries.map((entry) => {
     const fact2 = {
       ...located(calendar, entry.line),
       kind: entry.kind,
@@ -80532,60 +80575,70 @@ function factsOfModel(model) {
     if (entry.precision) fact2.precision = entry.precision;
     return fact2;
   });
-  const milestoneFact = (milestone) => {
-    const index2 = milestone ? entryIndex.get(milestone.entry) : void 0;
-    const moment = index2 === void 0 ? void 0 : timelineFacts[index2]?.moment;
-    if (!milestone || index2 === void 0 || !moment) return void 0;
-    return { ...moment, entry: index2, cue: located(calendar, milestone.cue) };
+}
+function milestoneFactOf(reading, milestone) {
+  const index2 = milestone ? reading.entryIndex.get(milestone.entry) : void 0;
+  const moment = index2 === void 0 ? void 0 : reading.timeline[index2]?.moment;
+  if (!milestone || index2 === void 0 || !moment) return void 0;
+  return { ...moment, entry: index2, cue: located(reading.calendar, milestone.cue) };
+}
+function sectionFactOf(calendar, section) {
+  const fact2 = {
+    ...located(calendar, section.marker),
+    kinds: section.kinds,
+    title: section.title.trim(),
+    style: section.style,
+    contentPosition: calendar.locate(section.contentStart, section.contentEnd),
+    hasContent: section.hasContent
   };
-  const result = {
-    impact: { percentages: [], counts: [] },
-    timeline: timelineFacts,
-    sections: sections.map((section) => {
-      const marker = located(calendar, section.marker);
-      const fact2 = {
-        ...marker,
-        kinds: section.kinds,
-        title: section.title.trim(),
-        style: section.style,
-        contentPosition: locate2(section.contentStart, section.contentEnd),
-        hasContent: section.hasContent
-      };
-      if (section.style === "atx" || section.style === "setext" || section.style === "html") fact2.depth = section.rank;
-      return fact2;
-    })
-  };
+  if (section.style === "atx" || section.style === "setext" || section.style === "html") fact2.depth = section.rank;
+  return fact2;
+}
+function readTitleAndDate(result, reading) {
+  const { model, calendar } = reading;
   const title = model.title;
   if (title && title.text !== "") result.title = located(calendar, title);
-  const date = incidentDate(model, firstDated, title);
-  if (date) {
-    const { year, month, day } = date.date;
-    const yearKnown = year !== void 0 || calendar.yearKnown;
-    result.date = { ...located(calendar, date.span), value: dateString(year ?? facts.fallbackYear, month, day, yearKnown) };
-  }
-  const firstTimed = timeline.timed.reduce((min, entry) => !min || (entry.at ?? 0) < (min.at ?? 0) ? entry : min, void 0);
-  const incidentDay = statedDay ?? firstDated?.date;
-  const firstMoment = firstTimed ? timelineFacts[entryIndex.get(firstTimed) ?? -1]?.moment : void 0;
-  const startMilestone = milestoneFact(milestones.start);
+  const date = incidentDate(model, model.timeline.timed.find((entry) => entry.date), title);
+  if (!date) return;
+  const { year, month, day } = date.date;
+  const yearKnown = year !== void 0 || calendar.yearKnown;
+  result.date = { ...located(calendar, date.span), value: dateString(year ?? model.facts.fallbackYear, month, day, yearKnown) };
+}
+function startOf(reading, milestones, incidentDay) {
+  const { model: { facts, timeline }, calendar } = reading;
   if (facts.start) {
-    result.start = { ...momentOf(calendar, facts.start.span, facts.start.at, facts.start.time, facts.start.date ?? incidentDay), source: "stated" };
-  } else if (startMilestone) {
-    result.start = { ...momentOnly(startMilestone), source: "milestone" };
-  } else if (firstMoment) {
-    result.start = { ...firstMoment, source: "first-entry" };
+    return { ...momentOf(calendar, facts.start.span, facts.start.at, facts.start.time, facts.start.date ?? incidentDay), source: "stated" };
   }
-  const detection = milestoneFact(milestones.detection);
-  const mitigation = milestoneFact(milestones.mitigation);
-  const resolution = milestoneFact(milestones.resolution);
+  const startMilestone = milestoneFactOf(reading, milestones.start);
+  if (startMilestone) return { ...momentOnly(startMilestone), source: "milestone" };
+  const firstTimed = timeline.timed.reduce((min, entry) => !min || (entry.at ?? 0) < (min.at ?? 0) ? entry : min, void 0);
+  const firstMoment = firstTimed ? reading.timeline[reading.entryIndex.get(firstTimed) ?? -1]?.moment : void 0;
+  return firstMoment ? { ...firstMoment, source: "first-entry" } : void 0;
+}
+function endOf(reading, resolution, incidentDay) {
+  const { model: { facts }, calendar } = reading;
+  if (facts.end) {
+    return { ...momentOf(calendar, facts.end.span, facts.end.at, facts.end.time, facts.end.date ?? facts.start?.date ?? incidentDay), source: "stated" };
+  }
+  return resolution ? { ...momentOnly(resolution), source: "milestone" } : void 0;
+}
+function readMoments(result, reading, milestones) {
+  const { facts, timeline } = reading.model;
+  const incidentDay = facts.start?.date ?? facts.date?.date ?? timeline.timed.find((entry) => entry.date)?.date;
+  const start = startOf(reading, milestones, incidentDay);
+  if (start) result.start = start;
+  const detection = milestoneFactOf(reading, milestones.detection);
+  const mitigation = milestoneFactOf(reading, milestones.mitigation);
+  const resolution = milestoneFactOf(reading, milestones.resolution);
   if (detection) result.detection = detection;
   if (mitigation) result.mitigation = mitigation;
-  if (facts.end) {
-    result.end = { ...momentOf(calendar, facts.end.span, facts.end.at, facts.end.time, facts.end.date ?? facts.start?.date ?? incidentDay), source: "stated" };
-  } else if (resolution) {
-    result.end = { ...momentOnly(resolution), source: "milestone" };
-  }
-  if (facts.duration) {
-    result.duration = { ...located(calendar, facts.duration.span), minutes: facts.duration.minutes, qualifier: facts.duration.qualifier };
+  const end = endOf(reading, resolution, incidentDay);
+  if (end) result.end = end;
+}
+function readDurations(result, reading) {
+  const { duration } = reading.model.facts;
+  if (duration) {
+    result.duration = { ...located(reading.calendar, duration.span), minutes: duration.minutes, qualifier: duration.qualifier };
   }
   const timeToDetect = differenceOf(result.start, result.detection);
   const timeToMitigate = differenceOf(result.start, result.mitigation);
@@ -80593,13 +80646,33 @@ function factsOfModel(model) {
   if (timeToDetect !== void 0) result.timeToDetect = timeToDetect;
   if (timeToMitigate !== void 0) result.timeToMitigate = timeToMitigate;
   if (timeToResolve !== void 0) result.timeToResolve = timeToResolve;
-  for (const mention2 of facts.impact) {
-    const figure = { ...located(calendar, mention2.span), kind: mention2.kind };
+}
+function readImpact(result, reading) {
+  for (const mention2 of reading.model.facts.impact) {
+    const figure = { ...located(reading.calendar, mention2.span), kind: mention2.kind };
     if (mention2.value !== void 0) figure.value = mention2.value;
     if (mention2.noun !== void 0) figure.noun = mention2.noun;
     (mention2.kind === "count" ? result.impact.counts : result.impact.percentages).push(figure);
   }
-  const zone = knownZone ?? zoneNames[0];
+}
+function factsOfModel(model) {
+  const zones = model.facts.zones.map((zone2) => ({ zone: zone2, offset: zoneOffset(zone2.name) }));
+  const knownZone = zones.find((zone2) => zone2.offset !== void 0);
+  const calendar = calendarOf(model, knownZone);
+  const milestones = getMilestones(model);
+  const timeline = timelineFactsOf(model, calendar, milestones);
+  const entryIndex = new Map(model.timeline.entries.map((entry, index2) => [entry, index2]));
+  const reading = { model, calendar, timeline, entryIndex };
+  const result = {
+    impact: { percentages: [], counts: [] },
+    timeline,
+    sections: model.sections.map((section) => sectionFactOf(calendar, section))
+  };
+  readTitleAndDate(result, reading);
+  readMoments(result, reading, milestones);
+  readDurations(result, reading);
+  readImpact(result, reading);
+  const zone = knownZone ?? zones[0];
   if (zone) {
     result.timeZone = { ...located(calendar, zone.zone.span), name: zone.zone.name };
     if (zone.offset !== void 0) result.timeZone.utcOffset = zone.offset;

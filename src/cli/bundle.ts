@@ -148,20 +148,10 @@ function lazyLoadPluginPlugin(): Plugin {
   }
 }
 
-export async function bundleCli(): Promise<void> {
-  let esbuild: typeof import('esbuild')
-  try {
-    esbuild = await import('esbuild')
-  } catch {
-    // Without esbuild (a production-only install) the bin runs lib/src/cli;
-    // a bundle left from an earlier build would run old code.
-    fs.rmSync(CLI_BUNDLE_DIR, {recursive: true, force: true})
-    console.warn('esbuild is not installed: postmortem-lint runs unbundled, and starts slower')
-    return
-  }
-  // Built aside and moved in place, so that a CLI starting meanwhile finds
-  // either no bundle (and runs lib/src/cli) or a whole one.
-  const staging = `${CLI_BUNDLE_DIR}-${process.pid}`
+type Esbuild = typeof import('esbuild')
+
+/** The CLI, as CommonJS with everything it imports, and the preset alone, as an ES module. */
+async function buildBundles(esbuild: Esbuild, staging: string): Promise<void> {
   await esbuild.build({
     absWorkingDir: ROOT,
     entryPoints: ['lib/src/cli/entry.js'],
@@ -196,6 +186,35 @@ export async function bundleCli(): Promise<void> {
     plugins: [unnamedVisitorsPlugin()],
     logLevel: 'warning'
   })
+}
+
+/** Moves a finished bundle in place of the old one. */
+function replaceBundle(staging: string): void {
+  fs.rmSync(CLI_BUNDLE_DIR, {recursive: true, force: true})
+  try {
+    fs.renameSync(staging, CLI_BUNDLE_DIR)
+  } catch (error) {
+    // Another build moved its bundle in first: it is as new as this one.
+    fs.rmSync(staging, {recursive: true, force: true})
+    if ((error as NodeJS.ErrnoException).code !== 'ENOTEMPTY' && (error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+  }
+}
+
+export async function bundleCli(): Promise<void> {
+  let esbuild: Esbuild
+  try {
+    esbuild = await import('esbuild')
+  } catch {
+    // Without esbuild (a production-only install) the bin runs lib/src/cli;
+    // a bundle left from an earlier build would run old code.
+    fs.rmSync(CLI_BUNDLE_DIR, {recursive: true, force: true})
+    console.warn('esbuild is not installed: postmortem-lint runs unbundled, and starts slower')
+    return
+  }
+  // Built aside and moved in place, so that a CLI starting meanwhile finds
+  // either no bundle (and runs lib/src/cli) or a whole one.
+  const staging = `${CLI_BUNDLE_DIR}-${process.pid}`
+  await buildBundles(esbuild, staging)
   const bundled = fs.readFileSync(path.join(staging, BUNDLE_FILE), 'utf8')
   if (DYNAMIC_IMPORT.test(bundled)) {
     throw new Error('The CLI bundle has an `import()` that launch.ts cannot run: route it through `__bundleImport` (DYNAMIC_IMPORTS)')
@@ -206,14 +225,7 @@ export async function bundleCli(): Promise<void> {
       "import {loadCli} from '../src/cli/launch.js'\n\nawait (await loadCli()).startLintThread()\n"
   )
   makeCodeCache(staging)
-  fs.rmSync(CLI_BUNDLE_DIR, {recursive: true, force: true})
-  try {
-    fs.renameSync(staging, CLI_BUNDLE_DIR)
-  } catch (error) {
-    // Another build moved its bundle in first: it is as new as this one.
-    fs.rmSync(staging, {recursive: true, force: true})
-    if ((error as NodeJS.ErrnoException).code !== 'ENOTEMPTY' && (error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-  }
+  replaceBundle(staging)
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

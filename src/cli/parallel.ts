@@ -192,6 +192,41 @@ class ChunkQueue {
   }
 }
 
+/** What the lanes share: the chunks left, the files linted, and the first failure, which stops every lane. */
+interface Lanes {
+  chunks: ChunkQueue
+  results: Map<string, VFile>
+  failure: Error | undefined
+}
+
+/** A worker's lane: it takes the next chunk each time it sends back the files of one. */
+function workerLane(worker: Worker, lanes: Lanes, VFileClass: typeof VFile): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let busy = false
+    const next = (): void => {
+      const chunk = lanes.failure ? undefined : lanes.chunks.take()
+      busy = chunk !== undefined
+      if (chunk) worker.postMessage(chunk)
+      else resolve()
+    }
+    worker.on('message', (files: LintedFile[]) => {
+      for (const file of files) lanes.results.set(file.path, fromLintedFile(file, VFileClass))
+      next()
+    })
+    worker.on('error', reject)
+    worker.on('exit', (code) => {
+      if (busy) reject(new Error(`A lint thread stopped (exit code ${code}) before its files were linted`))
+    })
+    next()
+  })
+}
+
+async function hereLane(lanes: Lanes, lintHere: (chunk: string[]) => Promise<VFile[]>): Promise<void> {
+  for (let chunk = lanes.chunks.take(); chunk && !lanes.failure; chunk = lanes.chunks.take()) {
+    for (const file of await lintHere(chunk)) lanes.results.set(file.path, file)
+  }
+}
+
 /**
  * Lints the chunks on `threads` lanes: this thread and `threads - 1` workers,
  * each taking the next chunk when it is done with one. This thread starts
@@ -206,59 +241,31 @@ async function lintOnThreads(
   const {VFile} = await import('vfile')
   // Loaded only here: a run over a few files starts no thread.
   const {Worker} = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads')
-  const results = new Map<string, VFile>()
+  const shared: Lanes = {chunks, results: new Map<string, VFile>(), failure: undefined}
   const workers: Worker[] = []
   const lanes: Array<Promise<void>> = []
-  let failure: Error | undefined
-
-  const workerLane = (worker: Worker): Promise<void> =>
-    new Promise<void>((resolve, reject) => {
-      let busy = false
-      const next = (): void => {
-        const chunk = failure ? undefined : chunks.take()
-        busy = chunk !== undefined
-        if (chunk) worker.postMessage(chunk)
-        else resolve()
-      }
-      worker.on('message', (files: LintedFile[]) => {
-        for (const file of files) results.set(file.path, fromLintedFile(file, VFile))
-        next()
-      })
-      worker.on('error', reject)
-      worker.on('exit', (code) => {
-        if (busy) reject(new Error(`A lint thread stopped (exit code ${code}) before its files were linted`))
-      })
-      next()
-    })
-
-  const hereLane = async (): Promise<void> => {
-    for (let chunk = chunks.take(); chunk && !failure; chunk = chunks.take()) {
-      for (const file of await lintHere(chunk)) results.set(file.path, file)
-    }
-  }
-
   for (let index = 1; index < threads && chunks.remaining > 0; index++) {
     // The worker sees the command's arguments: libraries that colour their
     // output (the code frame of a bad .remarkrc) read `--no-color` from argv.
     const worker = new Worker(new URL('./lint-worker.js', import.meta.url), {workerData: setup, argv: process.argv.slice(2)})
     workers.push(worker)
-    lanes.push(workerLane(worker))
+    lanes.push(workerLane(worker, shared, VFile))
   }
-  lanes.push(hereLane())
+  lanes.push(hereLane(shared, lintHere))
   try {
     // The first failure stops every lane from taking more chunks.
     await Promise.all(
       lanes.map((lane) =>
         lane.catch((error: unknown) => {
-          failure ??= error instanceof Error ? error : new Error(String(error))
-          throw failure
+          shared.failure ??= error instanceof Error ? error : new Error(String(error))
+          throw shared.failure
         })
       )
     )
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()))
   }
-  return results
+  return shared.results
 }
 
 /** Whether `paths` may hold enough files for chunks or threads: many files, or a folder. */

@@ -184,19 +184,35 @@ const TREND = {width: 800, height: 320, left: 64, right: 24, top: 20, bottom: 44
 // Gridlines of the time to resolve: a minute to a year.
 const LOG_TICKS = [1, 5, 15, 60, 240, 720, 1440, 4320, 10_080, 43_200, 129_600, 525_600]
 
-/**
- * Time to resolve over time: one dot per dated incident, joined in date
- * order, and each month's median as a bar across the month.
- */
-export function resolveTrendChart(incidents: readonly ReportIncident[], summary: Summary): string {
-  const points = incidents
+interface TrendPoint {
+  row: ReportIncident['row']
+  /** The incident's day, in minutes since 1970. */
+  date: number
+  minutes: number
+}
+
+/** Where the trend chart draws a day (x) and a time to resolve (y, on a log scale). */
+interface TrendScale {
+  from: number
+  to: number
+  low: number
+  high: number
+  bottom: number
+  x: (minutes: number) => number
+  y: (minutes: number) => number
+}
+
+/** The incidents with both a full date and a time to resolve, in date order. */
+function trendPoints(incidents: readonly ReportIncident[]): TrendPoint[] {
+  return incidents
     .flatMap(({row}) => {
       const date = row.date && /^\d{4}-\d{2}-\d{2}$/.test(row.date) ? Date.parse(`${row.date}T00:00Z`) / 60_000 : undefined
       return date !== undefined && row.timeToResolve !== undefined ? [{row, date, minutes: row.timeToResolve}] : []
     })
     .sort((a, b) => a.date - b.date)
-  if (points.length === 0) return '<p class="no-chart">No incident has both a full date and a time to resolve.</p>'
+}
 
+function trendScale(points: readonly TrendPoint[]): TrendScale {
   let from = points[0]?.date ?? 0
   let to = points.at(-1)?.date ?? 0
   if (to - from < 15 * MINUTES_PER_DAY) {
@@ -213,8 +229,10 @@ export function resolveTrendChart(incidents: readonly ReportIncident[], summary:
   const x = (minutes: number): number => TREND.left + ((minutes - from) / (to - from)) * plotWidth
   const y = (minutes: number): number =>
     TREND.top + plotHeight - ((Math.log(Math.max(minutes, low)) - Math.log(low)) / (Math.log(high) - Math.log(low))) * plotHeight
-  const bottom = TREND.top + plotHeight
+  return {from, to, low, high, bottom: TREND.top + plotHeight, x, y}
+}
 
+function trendTicks({from, to, low, high, bottom, x, y}: TrendScale): {yTicks: string[]; xTicks: string[]} {
   const yTicks = LOG_TICKS.filter((tick) => tick >= low && tick <= high).map((value) =>
     `<line class="grid" x1="${TREND.left}" x2="${TREND.width - TREND.right}" y1="${fixed(y(value))}" y2="${fixed(y(value))}"/><text class="tick-label y-label" x="${TREND.left - 8}" y="${fixed(y(value) + 4)}">${escape(shortMinutes(value))}</text>`
   )
@@ -224,8 +242,12 @@ export function resolveTrendChart(incidents: readonly ReportIncident[], summary:
     const text = xStep >= 28 * MINUTES_PER_DAY ? day(value).slice(0, 7) : day(value)
     xTicks.push(`<line class="tick" x1="${fixed(x(value))}" x2="${fixed(x(value))}" y1="${bottom}" y2="${bottom + 5}"/><text class="tick-label" x="${fixed(x(value))}" y="${bottom + 20}">${escape(text)}</text>`)
   }
+  return {yTicks, xTicks}
+}
 
-  const medians = summary.months.flatMap((period: PeriodSummary) => {
+/** Each month's median time to resolve, as a bar across the month. */
+function monthMedians(summary: Summary, {x, y}: TrendScale): string[] {
+  return summary.months.flatMap((period: PeriodSummary) => {
     if (period.timeToResolve.median === undefined || !/^\d{4}-\d{2}$/.test(period.month)) return []
     const start = Date.parse(`${period.month}-01T00:00Z`) / 60_000
     const [year, month] = period.month.split('-').map(Number)
@@ -235,6 +257,18 @@ export function resolveTrendChart(incidents: readonly ReportIncident[], summary:
     const at = fixed(y(period.timeToResolve.median))
     return [`<line class="ttr-median" data-month="${period.month}" x1="${fixed(left)}" x2="${fixed(right)}" y1="${at}" y2="${at}"><title>${escape(`${period.month}: median ${shortMinutes(period.timeToResolve.median)} over ${period.timeToResolve.count} incident(s)`)}</title></line>`]
   })
+}
+
+/**
+ * Time to resolve over time: one dot per dated incident, joined in date
+ * order, and each month's median as a bar across the month.
+ */
+export function resolveTrendChart(incidents: readonly ReportIncident[], summary: Summary): string {
+  const points = trendPoints(incidents)
+  if (points.length === 0) return '<p class="no-chart">No incident has both a full date and a time to resolve.</p>'
+  const scale = trendScale(points)
+  const {x, y, bottom} = scale
+  const {yTicks, xTicks} = trendTicks(scale)
   const line = points.map((point) => `${fixed(x(point.date))},${fixed(y(point.minutes))}`).join(' ')
   const dots = points.map((point) => {
     const title = `${point.row.date} — ${point.row.title ?? point.row.file}: ${shortMinutes(point.minutes)}`
@@ -246,7 +280,7 @@ export function resolveTrendChart(incidents: readonly ReportIncident[], summary:
     ...yTicks,
     `<line class="axis" x1="${TREND.left}" x2="${TREND.width - TREND.right}" y1="${bottom}" y2="${bottom}"/>`,
     ...xTicks,
-    ...medians,
+    ...monthMedians(summary, scale),
     `<polyline class="ttr-line" points="${line}"/>`,
     ...dots,
     `<text class="caption" x="${TREND.width - TREND.right}" y="${TREND.height - 4}" text-anchor="end">time to resolve (log scale); bars: median of the month</text>`,
