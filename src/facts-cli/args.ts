@@ -10,6 +10,8 @@ export interface FactsArguments {
   html?: string
   /** Only the aggregates per month, not the incidents. */
   byMonth: boolean
+  /** Only the aggregates per quarter, not the incidents. */
+  byQuarter: boolean
   help: boolean
   version: boolean
   /** Files, folders and globs; the working directory when none. */
@@ -20,19 +22,25 @@ export const HELP = `Usage: postmortem-facts [options] [path | glob ...]
 
   Read the facts of incident postmortems written in Markdown (.md, .markdown):
   one row per incident with its file, date, start, end, duration, time to
-  detect, time to resolve and impact, then the count, median and mean time to
-  resolve and to detect, per month. Folders are searched (node_modules and
-  hidden folders are skipped); with no path, the working directory is.
-  Durations are in minutes. The postmortems are only read, never written.
+  detect, to mitigate and to resolve, and impact; then, per month and per
+  quarter, the median (p50), 90th percentile (p90) and longest of each time,
+  with the count of incidents behind each (nearest-rank percentiles); then the
+  incidents that could not be measured, and why (no date, no start, no end,
+  end before start...). Folders are searched (node_modules and hidden folders
+  are skipped); with no path, the working directory is. Durations are in
+  minutes. The postmortems are only read, never written.
 
 Options:
 
       --format <format>      markdown (default), json or csv
       --by-month             only the aggregates per month (csv gives the
-                             incidents unless this is set)
+                             incidents, with why a figure is missing, unless
+                             this or --by-quarter is set)
+      --by-quarter           only the aggregates per quarter
       --html <file>          also write a self-contained HTML report: a
-                             timeline chart per incident and a chart of time
-                             to resolve over time
+                             timeline chart per incident, a chart of time
+                             to resolve over time, the aggregates and the
+                             incidents not measured
   -h, --help                 output usage information
   -v, --version              output version number
 
@@ -40,12 +48,13 @@ Exit status: 1 when the command is wrong or a path cannot be read; 0 otherwise.
 
 Examples:
 
-  # A table of the incidents in a folder, and the monthly aggregates
+  # A table of the incidents in a folder, and the aggregates
   $ postmortem-facts docs/postmortems
 
-  # A spreadsheet of the incidents, and one of the months
+  # A spreadsheet of the incidents, one of the months, one of the quarters
   $ postmortem-facts --format csv docs/postmortems > incidents.csv
   $ postmortem-facts --format csv --by-month docs/postmortems > months.csv
+  $ postmortem-facts --format csv --by-quarter docs/postmortems > quarters.csv
 
   # Everything as JSON, and an HTML report to share
   $ postmortem-facts --format json --html report.html docs/postmortems
@@ -62,6 +71,7 @@ export function parseFactsArguments(argv: readonly string[]): FactsArguments {
         format: {type: 'string'},
         html: {type: 'string'},
         'by-month': {type: 'boolean', default: false},
+        'by-quarter': {type: 'boolean', default: false},
         help: {type: 'boolean', short: 'h', default: false},
         version: {type: 'boolean', short: 'v', default: false}
       }
@@ -75,12 +85,16 @@ export function parseFactsArguments(argv: readonly string[]): FactsArguments {
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`invalid option \`--format\`: expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`)
   }
+  if (format === 'csv' && values['by-month'] && values['by-quarter']) {
+    throw new UsageError('invalid options `--by-month` and `--by-quarter`: expected one of them with `--format csv`, which prints one table, got both')
+  }
   if (values.html !== undefined && values.html.trim() === '') {
     throw new UsageError('invalid option `--html`: expected the path of the report to write')
   }
   const result: FactsArguments = {
     format: format as Format,
     byMonth: values['by-month'] ?? false,
+    byQuarter: values['by-quarter'] ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
     paths: positionals.length > 0 ? positionals : ['.']

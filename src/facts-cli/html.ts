@@ -1,6 +1,7 @@
 import {type FactMoment, type IncidentFacts, formatOffset} from '../extract-facts.js'
-import {type IncidentRow, type PeriodSummary, type Summary, monthOf} from './rows.js'
-import {shortMinutes} from './formats.js'
+import type {IncidentRow} from './rows.js'
+import {type MonthSummary, type PeriodFigures, type Summary, monthOf} from './periods.js'
+import {type Column, METRIC_NAMES, UNMEASURED_COLUMNS, periodColumns, shortMinutes} from './formats.js'
 import {maxOf, minOf} from '../arrays.js'
 import {MINUTES_PER_DAY} from '../time.js'
 
@@ -225,7 +226,7 @@ export function resolveTrendChart(incidents: readonly ReportIncident[], summary:
     xTicks.push(`<line class="tick" x1="${fixed(x(value))}" x2="${fixed(x(value))}" y1="${bottom}" y2="${bottom + 5}"/><text class="tick-label" x="${fixed(x(value))}" y="${bottom + 20}">${escape(text)}</text>`)
   }
 
-  const medians = summary.months.flatMap((period: PeriodSummary) => {
+  const medians = summary.months.flatMap((period: MonthSummary) => {
     if (period.timeToResolve.median === undefined || !/^\d{4}-\d{2}$/.test(period.month)) return []
     const start = Date.parse(`${period.month}-01T00:00Z`) / 60_000
     const [year, month] = period.month.split('-').map(Number)
@@ -292,18 +293,24 @@ function cell(value: string | number | undefined, numeric = false): string {
   return `<td${numeric ? ' class="number"' : ''}>${escape(value === undefined ? '' : String(value))}</td>`
 }
 
-function monthsTable(summary: Summary): string {
-  const rows = [...summary.months, summary.overall].map((period) => `<tr>${[
-    cell(period.month),
-    cell(period.incidents, true),
-    cell(shortMinutes(period.timeToResolve.median), true),
-    cell(shortMinutes(period.timeToResolve.mean), true),
-    cell(period.timeToResolve.count, true),
-    cell(shortMinutes(period.timeToDetect.median), true),
-    cell(shortMinutes(period.timeToDetect.mean), true),
-    cell(period.timeToDetect.count, true)
-  ].join('')}</tr>`)
-  return `<table class="months"><thead><tr><th>month</th><th>incidents</th><th>median time to resolve</th><th>mean time to resolve</th><th>incidents with a time to resolve</th><th>median time to detect</th><th>mean time to detect</th><th>incidents with a time to detect</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`
+/** A table of rows by columns, cells as a Markdown table shows them; numbers right-aligned. */
+function htmlTable<Row>(name: string, columns: ReadonlyArray<Column<Row>>, rows: readonly Row[]): string {
+  const head = columns.map((column) => `<th>${escape(column.header)}</th>`).join('')
+  const body = rows.map((row) => `<tr>${columns.map((column) => cell((column.show ?? column.value)(row), typeof column.value(row) === 'number')).join('')}</tr>`)
+  return `<table class="${name}"><thead><tr>${head}</tr></thead><tbody>\n${body.join('\n')}\n</tbody></table>`
+}
+
+function periodTables(summary: Summary): string {
+  const months = htmlTable('months', periodColumns<MonthSummary>('month', (period) => period.month), [...summary.months, summary.overall])
+  const quarterRows = [...summary.quarters, {...summary.overall, quarter: 'all'}]
+  const quarters = htmlTable('quarters', periodColumns<PeriodFigures & {quarter: string}>('quarter', (period) => period.quarter), quarterRows)
+  return `<h2>Per month</h2>\n${months}\n<h2>Per quarter</h2>\n${quarters}`
+}
+
+function unmeasuredTable(rows: readonly IncidentRow[]): string {
+  const unmeasured = rows.filter((row) => row.unmeasured)
+  if (unmeasured.length === 0) return '<p class="note">Every incident has a month and every time.</p>'
+  return htmlTable('unmeasured', UNMEASURED_COLUMNS, unmeasured)
 }
 
 function incidentsTable(incidents: readonly ReportIncident[]): string {
@@ -312,11 +319,14 @@ function incidentsTable(incidents: readonly ReportIncident[]): string {
     cell(row.date),
     cell(shortMinutes(row.duration), true),
     cell(shortMinutes(row.timeToDetect), true),
+    cell(shortMinutes(row.timeToMitigate), true),
     cell(shortMinutes(row.timeToResolve), true),
     cell(row.impact)
   ].join('')}</tr>`)
-  return `<table class="incidents"><thead><tr><th>incident</th><th>date</th><th>duration</th><th>time to detect</th><th>time to resolve</th><th>impact</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`
+  return `<table class="incidents"><thead><tr><th>incident</th><th>date</th><th>duration</th><th>time to detect</th><th>time to mitigate</th><th>time to resolve</th><th>impact</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`
 }
+
+const FIGURE_NAMES: Record<string, string> = {month: 'month', ...METRIC_NAMES}
 
 function incidentSection({row, facts}: ReportIncident, index: number): string {
   const details = [
@@ -324,11 +334,14 @@ function incidentSection({row, facts}: ReportIncident, index: number): string {
     ['date', row.date],
     ['start', row.start],
     ['detected', row.detection],
+    ['mitigated', row.mitigation],
     ['end', row.end],
     ['duration', shortMinutes(row.duration)],
     ['time to detect', shortMinutes(row.timeToDetect)],
+    ['time to mitigate', shortMinutes(row.timeToMitigate)],
     ['time to resolve', shortMinutes(row.timeToResolve)],
-    ['impact', row.impact]
+    ['impact', row.impact],
+    ['not measured', Object.entries(row.unmeasured ?? {}).map(([figure, why]) => `${FIGURE_NAMES[figure] ?? figure}: ${why}`).join('; ')]
   ].filter((pair): pair is [string, string] => pair[1] !== undefined && pair[1] !== '')
   const label = row.title ?? row.file
   return [
@@ -360,10 +373,12 @@ export function htmlReport(incidents: readonly ReportIncident[], summary: Summar
 <p>${incidents.length} postmortem${incidents.length === 1 ? '' : 's'}${undated > 0 ? `, ${undated} without a dated year` : ''}. Durations are from the stated start (or the first timeline entry) to the stated end (or the entry that says the incident was resolved).</p>
 <h2>Time to resolve over time</h2>
 ${resolveTrendChart(incidents, summary)}
-<h2>Per month</h2>
-${monthsTable(summary)}
+${periodTables(summary)}
+<p class="note">Median (p50) and p90 are nearest-rank percentiles: each is the duration of one of the incidents counted in its row's "known" column.</p>
 <h2>Incidents</h2>
 ${incidentsTable(incidents)}
+<h2>Not measured</h2>
+${unmeasuredTable(incidents.map(({row}) => row))}
 <p class="legend"><span><i style="background: var(--entry)"></i>timeline entry</span><span><i style="background: var(--start)"></i>start</span><span><i style="background: var(--detection)"></i>detected</span><span><i style="background: var(--mitigation)"></i>mitigated</span><span><i style="background: var(--resolution)"></i>resolved</span></p>
 ${incidents.map(incidentSection).join('\n')}
 </body>

@@ -7,7 +7,8 @@ import {HELP, parseFactsArguments} from './args.js'
 import {collectFiles} from './files.js'
 import {formatReport} from './formats.js'
 import {type ReportIncident, htmlReport} from './html.js'
-import {compareRows, rowOf, summarize} from './rows.js'
+import {compareRows, rowOf} from './rows.js'
+import {summarize} from './periods.js'
 import {appendAll} from '../arrays.js'
 
 export interface FactsCliOptions {
@@ -75,7 +76,7 @@ export async function main(options: FactsCliOptions): Promise<number> {
         throw new Error(`cannot write the report to \`${args.html}\`: ${error instanceof Error ? error.message : String(error)}`)
       })
     }
-    await write(stdout, formatReport(args.format, rows, summary, args.byMonth))
+    await write(stdout, formatReport(args.format, rows, summary, args))
     return 0
   } catch (error) {
     await write(stderr, describeError(error))
