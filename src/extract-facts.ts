@@ -157,6 +157,12 @@ export interface IncidentFacts {
   timeline: TimelineEntryFact[]
   /** Every recognised section, in document order. */
   sections: SectionFact[]
+  /** The first statement of the summary section, as written. */
+  summary?: Located
+  /** The severity a `Severity:` line, table row or front matter field gives, as written; `level` when it is a number from 0 to 5 (`SEV-2`, `P1`, `3`). */
+  severity?: Located & {level?: number}
+  /** Who to ask: the front matter's `contact`, `owner` or `authors`, with `names` in order. */
+  contact?: Located & {names: string[]}
 }
 
 export interface ExtractOptions {
@@ -337,12 +343,21 @@ export function factsOfModel(model: PostmortemModel): IncidentFacts {
     ;(mention.kind === 'count' ? result.impact.counts : result.impact.percentages).push(figure)
   }
 
+  addRecordFields(result, model, calendar)
   const zone = knownZone ?? zoneNames[0]
   if (zone) {
     result.timeZone = {...located(calendar, zone.zone.span), name: zone.zone.name}
     if (zone.offset !== undefined) result.timeZone.utcOffset = zone.offset
   }
   return result
+}
+
+/** The summary, severity and contact, located. */
+function addRecordFields(result: IncidentFacts, model: PostmortemModel, calendar: Calendar): void {
+  const {summary, severity, contact} = model.recordFields()
+  if (summary) result.summary = located(calendar, summary)
+  if (severity) result.severity = {...located(calendar, severity), ...(severity.level === undefined ? {} : {level: severity.level})}
+  if (contact) result.contact = {...located(calendar, contact), names: contact.names}
 }
 
 function momentOnly(milestone: MilestoneFact): FactMoment {

@@ -7,6 +7,7 @@ import {looksLikePostmortem} from './postmortem-signs.js'
 import {type FactLabelMention, type Section, scanSections} from './sections.js'
 import {type SectionKind, type SectionMatcher, type SynonymOption, createSectionMatcher} from './synonyms.js'
 import {tableFactLabels} from './tables.js'
+import {type RecordFields, readRecordFields} from './record-fields.js'
 import {type Span, markdownText, slice, spanEnd, splitLines, stripLeadingMarkup, stripTrailingMarkup} from './text.js'
 import {type Timeline, buildTimeline, unnamedLog} from './timeline.js'
 import {type DateOrder, type TimeMention, dateOrderOf, dayNumber} from './time.js'
@@ -29,6 +30,8 @@ export interface PostmortemModel {
   unreadTitles: boolean
   /** Whether anything in the document tells of an incident (see `looksLikePostmortem`): a README does not. */
   looksLikePostmortem: boolean
+  /** Its summary's first statement, severity and contact, read on first call: the rules do not need them. */
+  recordFields(): RecordFields
 }
 
 /**
@@ -98,6 +101,7 @@ export function buildModel(tree: Root, source: string, synonyms: SynonymOption =
     ...[facts.start?.span, facts.end?.span].filter((span): span is Span => span !== undefined)
   ].sort((a, b) => a.start - b.start)
 
+  let recordFields: RecordFields | undefined
   return {
     source,
     sections: scan.sections,
@@ -109,6 +113,7 @@ export function buildModel(tree: Root, source: string, synonyms: SynonymOption =
     ...(title ? {title} : {}),
     sectionsOf: (kind) => scan.sections.filter((section) => section.kinds.includes(kind)),
     unreadTitles: scan.unreadTitles,
+    recordFields: () => (recordFields ??= readRecordFields(tree, source, scan.sections.filter((section) => section.kinds.includes('summary') && section.hasContent))),
     looksLikePostmortem: looksLikePostmortem({tree, source, sections: scan.sections, factLabels, timeline, facts, clockTimes, unreadTitles: scan.unreadTitles})
   }
 }

@@ -1,8 +1,15 @@
 import {parseArgs} from 'node:util'
 import {UsageError} from '../cli/args.js'
 
-export const FORMATS = ['markdown', 'json', 'csv'] as const
+export const FORMATS = ['markdown', 'json', 'csv', 'morgue-json', 'morgue-csv'] as const
 export type Format = (typeof FORMATS)[number]
+/** The formats of the incidents and their aggregates; the others give records in Etsy Morgue's schema. */
+export type TableFormat = Exclude<Format, MorgueFormat>
+export type MorgueFormat = 'morgue-json' | 'morgue-csv'
+
+export function isMorgueFormat(format: Format): format is MorgueFormat {
+  return format.startsWith('morgue-')
+}
 
 export interface FactsArguments {
   format: Format
@@ -32,7 +39,10 @@ export const HELP = `Usage: postmortem-facts [options] [path | glob ...]
 
 Options:
 
-      --format <format>      markdown (default), json or csv
+      --format <format>      markdown (default), json or csv; or morgue-json
+                             or morgue-csv: one record per incident in the
+                             schema of Etsy Morgue (title, summary, starttime,
+                             endtime, detecttime, severity, contact, file)
       --by-month             only the aggregates per month (csv gives the
                              incidents, with why a figure is missing, unless
                              this or --by-quarter is set)
@@ -55,6 +65,9 @@ Examples:
   $ postmortem-facts --format csv docs/postmortems > incidents.csv
   $ postmortem-facts --format csv --by-month docs/postmortems > months.csv
   $ postmortem-facts --format csv --by-quarter docs/postmortems > quarters.csv
+
+  # The incidents as records to load into Morgue or a database
+  $ postmortem-facts --format morgue-csv docs/postmortems > postmortems.csv
 
   # Everything as JSON, and an HTML report to share
   $ postmortem-facts --format json --html report.html docs/postmortems
@@ -84,6 +97,9 @@ export function parseFactsArguments(argv: readonly string[]): FactsArguments {
   const format = values.format ?? 'markdown'
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`invalid option \`--format\`: expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`)
+  }
+  if (format.startsWith('morgue-') && (values['by-month'] || values['by-quarter'])) {
+    throw new UsageError(`invalid option \`--${values['by-month'] ? 'by-month' : 'by-quarter'}\`: expected no aggregates with \`--format ${format}\`, which gives one record per incident`)
   }
   if (format === 'csv' && values['by-month'] && values['by-quarter']) {
     throw new UsageError('invalid options `--by-month` and `--by-quarter`: expected one of them with `--format csv`, which prints one table, got both')

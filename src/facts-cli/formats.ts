@@ -1,4 +1,4 @@
-import type {Format} from './args.js'
+import type {TableFormat} from './args.js'
 import {type IncidentRow, METRICS, type Metric, type Unmeasured} from './rows.js'
 import type {MonthSummary, PeriodFigures, QuarterSummary, Summary} from './periods.js'
 import {MINUTES_PER_DAY} from '../time.js'
@@ -79,7 +79,7 @@ function csvField(cell: Cell): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
-function csv<Row>(columns: ReadonlyArray<Column<Row>>, rows: readonly Row[]): string {
+export function csv<Row>(columns: ReadonlyArray<Column<Row>>, rows: readonly Row[]): string {
   const lines = [columns.map((column) => csvHeader(column.header)), ...rows.map((row) => columns.map((column) => csvField(column.value(row))))]
   return lines.map((fields) => `${fields.join(',')}\r\n`).join('')
 }
@@ -136,7 +136,7 @@ function markdownReport(rows: readonly IncidentRow[], summary: Summary, view: Re
  * `byMonth` / `byQuarter` those aggregates alone. The CSV is one table: the
  * incidents, with why each missing figure is, or the months, or the quarters.
  */
-export function formatReport(format: Format, rows: readonly IncidentRow[], summary: Summary, view: ReportView): string {
+export function formatReport(format: TableFormat, rows: readonly IncidentRow[], summary: Summary, view: ReportView): string {
   switch (format) {
     case 'json':
       return jsonReport(rows, summary, view)

@@ -3,7 +3,8 @@ import path from 'node:path'
 import type {Writable} from 'node:stream'
 import {UsageError} from '../cli/args.js'
 import {extractFacts} from '../extract-facts.js'
-import {HELP, parseFactsArguments} from './args.js'
+import {HELP, isMorgueFormat, parseFactsArguments} from './args.js'
+import {morgueRecordOf, morgueReport} from './morgue.js'
 import {collectFiles} from './files.js'
 import {formatReport} from './formats.js'
 import {type ReportIncident, htmlReport} from './html.js'
@@ -76,7 +77,11 @@ export async function main(options: FactsCliOptions): Promise<number> {
         throw new Error(`cannot write the report to \`${args.html}\`: ${error instanceof Error ? error.message : String(error)}`)
       })
     }
-    await write(stdout, formatReport(args.format, rows, summary, args))
+    const {format} = args
+    const output = isMorgueFormat(format)
+      ? morgueReport(format, incidents.map(({row, facts}) => morgueRecordOf(row.file, facts)))
+      : formatReport(format, rows, summary, args)
+    await write(stdout, output)
     return 0
   } catch (error) {
     await write(stderr, describeError(error))

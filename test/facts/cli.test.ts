@@ -160,6 +160,43 @@ describe('postmortem-facts', () => {
     expect(byQuarter.stdout).toContain('## Per quarter')
   })
 
+  it('exports the incidents in Etsy Morgue\'s schema, as JSON and as CSV', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-facts-'))
+    try {
+      fs.copyFileSync(path.join(POSTMORTEMS, '2024-03-05-checkout-errors.md'), path.join(dir, 'checkout.md'))
+      fs.writeFileSync(
+        path.join(dir, 'login.md'),
+        '---\nseverity: SEV-2\nowner: Ada Example\n---\n# Login outage\n\n## Summary\n\nLogins failed after a certificate\nexpired.\n\n## Timeline\n\n- 10:00 Logins fail.\n- 10:06 Alert fired.\n- 10:20 Certificate renewed, logins back to normal.\n'
+      )
+      fs.writeFileSync(path.join(dir, 'notes.md'), 'Severity: high\n\nSome notes without a title.\n')
+      const run = await runFacts(['--format', 'morgue-json'], dir)
+      expect(run.code).toBe(0)
+      expect(JSON.parse(run.stdout)).toEqual([
+        {
+          title: 'Checkout errors after the payment client upgrade',
+          summary: 'On March 5, 2024 the checkout failed for 12% of shoppers from 14:02 to 15:17 UTC; the outage lasted 1 hour 15 minutes. 340 orders were lost.',
+          starttime: Date.UTC(2024, 2, 5, 14, 2) / 1000,
+          endtime: Date.UTC(2024, 2, 5, 15, 17) / 1000,
+          detecttime: Date.UTC(2024, 2, 5, 14, 9) / 1000,
+          severity: null,
+          contact: null,
+          file: 'checkout.md'
+        },
+        // No zone named and no year: its times are no instants.
+        {title: 'Login outage', summary: 'Logins failed after a certificate expired.', starttime: null, endtime: null, detecttime: null, severity: 2, contact: 'Ada Example', file: 'login.md'},
+        {title: 'notes.md', summary: null, starttime: null, endtime: null, detecttime: null, severity: 'high', contact: null, file: 'notes.md'}
+      ])
+      const csv = parseCsv((await runFacts(['--format', 'morgue-csv'], dir)).stdout)
+      expect(csv[0]).toEqual(['title', 'summary', 'starttime', 'endtime', 'detecttime', 'severity', 'contact', 'file'])
+      expect(csv[2]).toEqual(['Login outage', 'Logins failed after a certificate expired.', '', '', '', '2', 'Ada Example', 'login.md'])
+      const aggregates = await runFacts(['--format', 'morgue-csv', '--by-month'], dir)
+      expect(aggregates.code).toBe(1)
+      expect(aggregates.stderr).toContain('invalid option `--by-month`: expected no aggregates with `--format morgue-csv`')
+    } finally {
+      fs.rmSync(dir, {recursive: true, force: true})
+    }
+  })
+
   it('searches folders, skipping node_modules and hidden folders, and takes globs', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-facts-'))
     try {
@@ -187,7 +224,7 @@ describe('postmortem-facts', () => {
     const format = await runFacts(['--format', 'xml', FOLDER])
     expect(format.code).toBe(1)
     expect(format.stdout).toBe('')
-    expect(format.stderr).toBe('postmortem-facts: invalid option `--format`: expected one of markdown, json, csv, got "xml"\nTry `postmortem-facts --help`.\n')
+    expect(format.stderr).toBe('postmortem-facts: invalid option `--format`: expected one of markdown, json, csv, morgue-json, morgue-csv, got "xml"\nTry `postmortem-facts --help`.\n')
     const both = await runFacts(['--format', 'csv', '--by-month', '--by-quarter', FOLDER])
     expect(both.code).toBe(1)
     expect(both.stderr).toContain('invalid options `--by-month` and `--by-quarter`: expected one of them with `--format csv`')
@@ -281,6 +318,25 @@ describe.runIf(hasShared)('postmortem-facts over ../shared', () => {
       expect(report.months.reduce((sum: number, month: Record<string, {count: number}>) => sum + (month[metric]?.count ?? 0), 0)).toBe(known)
       expect(report.quarters.reduce((sum: number, quarter: Record<string, {count: number}>) => sum + (quarter[metric]?.count ?? 0), 0)).toBe(known)
     }
+  })
+
+  it.each(['corpus', 'corpus2'])('gives a Morgue record of every document of %s', async (folder) => {
+    const [records, rows] = await Promise.all([runFacts(['--format', 'morgue-json', path.join(SHARED, folder)]), runFacts(['--format', 'json', path.join(SHARED, folder)])])
+    expect(records.stderr).toBe('')
+    expect(records.code).toBe(0)
+    const parsed: Array<Record<string, unknown>> = JSON.parse(records.stdout)
+    const incidents: Array<{file: string; title?: string}> = JSON.parse(rows.stdout).incidents
+    expect(parsed.map((record) => record.file)).toEqual(incidents.map((row) => row.file))
+    for (const record of parsed) {
+      expect(Object.keys(record)).toEqual(['title', 'summary', 'starttime', 'endtime', 'detecttime', 'severity', 'contact', 'file'])
+      expect(typeof record.title).toBe('string')
+      for (const key of ['starttime', 'endtime', 'detecttime']) {
+        // Seconds, in a plausible span of years, or unknown.
+        if (record[key] !== null) expect(record[key], `${record.file} ${key}`).toSatisfy((value: number) => Number.isInteger(value) && value > Date.UTC(1990, 0) / 1000 && value < Date.UTC(2100, 0) / 1000)
+      }
+      if (record.starttime !== null && record.endtime !== null) expect(record.endtime).toBeGreaterThanOrEqual(record.starttime as number)
+    }
+    expect(parsed.filter((record) => record.summary !== null).length).toBeGreaterThan(parsed.length / 3)
   })
 
   it('reads the seeds as a reviewer would', () => {
