@@ -10,8 +10,9 @@ import {type PostmortemModel, buildModel, getModel} from './model.js'
 import type {ImpactKind} from './quantity.js'
 import type {SectionStyle} from './sections.js'
 import type {SectionKind, SynonymOption} from './synonyms.js'
-import type {Span} from './text.js'
-import {type CalendarDate, type ClockTime, findTimes, formatClock, formatDate, zoneOffset} from './time.js'
+import {type Span, subspan} from './text.js'
+import {type CalendarDate, type ClockTime, type DateOrder, findTimes, formatClock, formatDate, zoneOffset} from './time.js'
+import type {ActionItem} from './action-items.js'
 import type {TimelineEntry} from './timeline.js'
 
 export type {MilestoneKind} from './milestones.js'
@@ -128,6 +129,17 @@ export interface SectionFact extends Located {
   hasContent: boolean
 }
 
+/** An action item: its first line as written (markup around it left out), and what makes it trackable. */
+export interface ActionItemFact extends Located {
+  /** Marked done (`[x]`, `(done)`, a done status) or told as done ("Added …"). */
+  done: boolean
+  owner?: Located
+  /** A link, issue number or ticket key. */
+  tracking?: Located
+  /** The due date as written; `date` (`2024-05-01`, `--05-01` without a year) when it names a day. */
+  due?: Located & {date?: string}
+}
+
 /** The facts of one postmortem, each with its place in the document. */
 export interface IncidentFacts {
   /** The heading before the first section (`# Checkout outage of May 3`), without its markup. */
@@ -163,6 +175,8 @@ export interface IncidentFacts {
   severity?: Located & {level?: number}
   /** Who to ask: the front matter's `contact`, `owner` or `authors`, with `names` in order. */
   contact?: Located & {names: string[]}
+  /** The items of the action-items sections, in document order. */
+  actionItems: ActionItemFact[]
 }
 
 export interface ExtractOptions {
@@ -277,6 +291,7 @@ export function factsOfModel(model: PostmortemModel): IncidentFacts {
 
   const result: IncidentFacts = {
     impact: {percentages: [], counts: []},
+    actionItems: model.actionItems().map((item) => actionItemFact(item, calendar, model.dateOrder)),
     timeline: timelineFacts,
     sections: sections.map((section) => {
       const marker = located(calendar, section.marker)
@@ -350,6 +365,19 @@ export function factsOfModel(model: PostmortemModel): IncidentFacts {
     if (zone.offset !== undefined) result.timeZone.utcOffset = zone.offset
   }
   return result
+}
+
+function actionItemFact(item: ActionItem, calendar: Calendar, order: DateOrder): ActionItemFact {
+  // The line is read past its bullet; what is left of a task box ("[ ]", "[x]") is not the item's.
+  const box = /^\[?[ xX]?\]\s*/.exec(item.line.text)?.[0].length ?? 0
+  const fact: ActionItemFact = {...located(calendar, subspan(item.line, box)), done: item.done}
+  if (item.owner) fact.owner = located(calendar, item.owner)
+  if (item.tracking) fact.tracking = located(calendar, item.tracking)
+  if (item.due) {
+    const day = findTimes(item.due, order).find((mention) => mention.date)?.date
+    fact.due = {...located(calendar, item.due), ...(day ? {date: dateString(day.year ?? 0, day.month, day.day, day.year !== undefined)} : {})}
+  }
+  return fact
 }
 
 /** The summary, severity and contact, located. */

@@ -78780,7 +78780,7 @@ function buildModel(tree, source, synonyms = {}) {
     ...[facts.start?.span, facts.end?.span].filter((span) => span !== void 0)
   ].sort((a, b) => a.start - b.start);
   let recordFields;
-  return {
+  const model = {
     source,
     sections: scan.sections,
     factLabels,
@@ -78792,8 +78792,10 @@ function buildModel(tree, source, synonyms = {}) {
     sectionsOf: (kind) => scan.sections.filter((section) => section.kinds.includes(kind)),
     unreadTitles: scan.unreadTitles,
     recordFields: () => recordFields ??= readRecordFields(tree, source, scan.sections.filter((section) => section.kinds.includes("summary") && section.hasContent)),
+    actionItems: () => actionItemsOf(tree, model, { vagueVerbs: DEFAULT_VAGUE_VERBS }),
     looksLikePostmortem: looksLikePostmortem({ tree, source, sections: scan.sections, factLabels, timeline, facts, clockTimes, unreadTitles: scan.unreadTitles })
   };
+  return model;
 }
 var models = memoPerObject();
 function getModel(tree, file, synonyms = {}) {
@@ -80599,6 +80601,7 @@ function factsOfModel(model) {
   };
   const result = {
     impact: { percentages: [], counts: [] },
+    actionItems: model.actionItems().map((item) => actionItemFact(item, calendar, model.dateOrder)),
     timeline: timelineFacts,
     sections: sections.map((section) => {
       const marker = located(calendar, section.marker);
@@ -80665,6 +80668,17 @@ function factsOfModel(model) {
     if (zone.offset !== void 0) result.timeZone.utcOffset = zone.offset;
   }
   return result;
+}
+function actionItemFact(item, calendar, order2) {
+  const box = /^\[?[ xX]?\]\s*/.exec(item.line.text)?.[0].length ?? 0;
+  const fact2 = { ...located(calendar, subspan(item.line, box)), done: item.done };
+  if (item.owner) fact2.owner = located(calendar, item.owner);
+  if (item.tracking) fact2.tracking = located(calendar, item.tracking);
+  if (item.due) {
+    const day = findTimes(item.due, order2).find((mention2) => mention2.date)?.date;
+    fact2.due = { ...located(calendar, item.due), ...day ? { date: dateString(day.year ?? 0, day.month, day.day, day.year !== void 0) } : {} };
+  }
+  return fact2;
 }
 function addRecordFields(result, model, calendar) {
   const { summary: summary2, severity, contact } = model.recordFields();

@@ -19,6 +19,8 @@ export interface FactsArguments {
   byMonth: boolean
   /** Only the aggregates per quarter, not the incidents. */
   byQuarter: boolean
+  /** The day due dates of action items are compared with, `2024-05-01`; today when not given. */
+  asOf?: string
   help: boolean
   version: boolean
   /** Files, folders and globs; the working directory when none. */
@@ -33,9 +35,11 @@ export const HELP = `Usage: postmortem-facts [options] [path | glob ...]
   quarter, the median (p50), 90th percentile (p90) and longest of each time,
   with the count of incidents behind each (nearest-rank percentiles); then the
   incidents that could not be measured, and why (no date, no start, no end,
-  end before start...). Folders are searched (node_modules and hidden folders
-  are skipped); with no path, the working directory is. Durations are in
-  minutes. The postmortems are only read, never written.
+  end before start...); and, in JSON and the HTML report, the open action
+  items, those past their due date and those without owner. Folders are
+  searched (node_modules and hidden folders are skipped); with no path, the
+  working directory is. Durations are in minutes. The postmortems are only
+  read, never written.
 
 Options:
 
@@ -49,8 +53,11 @@ Options:
       --by-quarter           only the aggregates per quarter
       --html <file>          also write a self-contained HTML report: a
                              timeline chart per incident, a chart of time
-                             to resolve over time, the aggregates and the
-                             incidents not measured
+                             to resolve over time, the aggregates, the
+                             incidents not measured, and the open action
+                             items: past their due date, without owner
+      --as-of <YYYY-MM-DD>   the day action items' due dates are compared
+                             with (default: today, UTC)
   -h, --help                 output usage information
   -v, --version              output version number
 
@@ -73,6 +80,11 @@ Examples:
   $ postmortem-facts --format json --html report.html docs/postmortems
 `
 
+/** `2024-02-29` yes, `2023-02-29` and `2024-2-1` no. */
+function isCalendarDay(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00Z`).toISOString().startsWith(text)
+}
+
 export function parseFactsArguments(argv: readonly string[]): FactsArguments {
   let parsed
   try {
@@ -85,6 +97,7 @@ export function parseFactsArguments(argv: readonly string[]): FactsArguments {
         html: {type: 'string'},
         'by-month': {type: 'boolean', default: false},
         'by-quarter': {type: 'boolean', default: false},
+        'as-of': {type: 'string'},
         help: {type: 'boolean', short: 'h', default: false},
         version: {type: 'boolean', short: 'v', default: false}
       }
@@ -104,6 +117,10 @@ export function parseFactsArguments(argv: readonly string[]): FactsArguments {
   if (format === 'csv' && values['by-month'] && values['by-quarter']) {
     throw new UsageError('invalid options `--by-month` and `--by-quarter`: expected one of them with `--format csv`, which prints one table, got both')
   }
+  const asOf = values['as-of']
+  if (asOf !== undefined && !isCalendarDay(asOf)) {
+    throw new UsageError(`invalid option \`--as-of\`: expected a day as YYYY-MM-DD, got ${JSON.stringify(asOf)}`)
+  }
   if (values.html !== undefined && values.html.trim() === '') {
     throw new UsageError('invalid option `--html`: expected the path of the report to write')
   }
@@ -116,5 +133,6 @@ export function parseFactsArguments(argv: readonly string[]): FactsArguments {
     paths: positionals.length > 0 ? positionals : ['.']
   }
   if (values.html !== undefined) result.html = values.html
+  if (asOf !== undefined) result.asOf = asOf
   return result
 }

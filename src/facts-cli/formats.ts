@@ -1,5 +1,6 @@
 import type {TableFormat} from './args.js'
 import {type IncidentRow, METRICS, type Metric, type Unmeasured} from './rows.js'
+import type {OpenItems} from './open-items.js'
 import type {MonthSummary, PeriodFigures, QuarterSummary, Summary} from './periods.js'
 import {MINUTES_PER_DAY} from '../time.js'
 
@@ -108,14 +109,15 @@ function unmeasuredList(rows: readonly IncidentRow[]): Array<{file: string} & Un
   return rows.flatMap((row) => (row.unmeasured ? [{file: row.file, ...row.unmeasured}] : []))
 }
 
-function jsonReport(rows: readonly IncidentRow[], summary: Summary, view: ReportView): string {
+function jsonReport(rows: readonly IncidentRow[], summary: Summary, view: ReportView, openItems?: OpenItems): string {
   const all = !view.byMonth && !view.byQuarter
   const report = {
     ...(all ? {incidents: rows} : {}),
     ...(all || view.byMonth ? {months: summary.months} : {}),
     ...(all || view.byQuarter ? {quarters: summary.quarters} : {}),
     overall: summary.overall,
-    unmeasured: unmeasuredList(rows)
+    unmeasured: unmeasuredList(rows),
+    ...(all && openItems ? {actionItems: openItems} : {})
   }
   return `${JSON.stringify(report, null, 2)}\n`
 }
@@ -136,10 +138,10 @@ function markdownReport(rows: readonly IncidentRow[], summary: Summary, view: Re
  * `byMonth` / `byQuarter` those aggregates alone. The CSV is one table: the
  * incidents, with why each missing figure is, or the months, or the quarters.
  */
-export function formatReport(format: TableFormat, rows: readonly IncidentRow[], summary: Summary, view: ReportView): string {
+export function formatReport(format: TableFormat, rows: readonly IncidentRow[], summary: Summary, view: ReportView, openItems?: OpenItems): string {
   switch (format) {
     case 'json':
-      return jsonReport(rows, summary, view)
+      return jsonReport(rows, summary, view, openItems)
     case 'csv':
       if (view.byMonth) return csv(MONTH_COLUMNS, [...summary.months, summary.overall])
       if (view.byQuarter) return csv(QUARTER_COLUMNS, [...summary.quarters, {...summary.overall, quarter: 'all'}])

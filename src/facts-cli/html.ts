@@ -1,5 +1,6 @@
 import {type FactMoment, type IncidentFacts, formatOffset} from '../extract-facts.js'
 import type {IncidentRow} from './rows.js'
+import type {OpenItem, OpenItems} from './open-items.js'
 import {type MonthSummary, type PeriodFigures, type Summary, monthOf} from './periods.js'
 import {type Column, METRIC_NAMES, UNMEASURED_COLUMNS, periodColumns, shortMinutes} from './formats.js'
 import {maxOf, minOf} from '../arrays.js'
@@ -307,6 +308,25 @@ function periodTables(summary: Summary): string {
   return `<h2>Per month</h2>\n${months}\n<h2>Per quarter</h2>\n${quarters}`
 }
 
+const OPEN_ITEM_COLUMNS: Array<Column<OpenItem>> = [
+  {header: 'postmortem', value: (item) => `${item.file}:${item.line}`},
+  {header: 'action item', value: (item) => item.text},
+  {header: 'owner', value: (item) => item.owner},
+  {header: 'due', value: (item) => item.due},
+  {header: 'tracking', value: (item) => item.tracking},
+  {header: 'flags', value: (item) => [item.overdue ? 'past due' : '', item.withoutOwner ? 'no owner' : ''].filter(Boolean).join(', ')}
+]
+
+/** The open action items: counts, then a table, past-due and ownerless ones first. */
+function openItemsPart(openItems: OpenItems): string {
+  const {asOf, total, open, overdue, withoutOwner} = openItems
+  const counts = `<p class="open-items-counts" data-open="${open}" data-overdue="${overdue}" data-without-owner="${withoutOwner}">${total} action item${total === 1 ? '' : 's'}, ${open} open: ${overdue} past their due date as of ${escape(asOf)}, ${withoutOwner} without owner.</p>`
+  if (open === 0) return counts
+  const weight = (item: OpenItem): number => (item.overdue ? 0 : 2) + (item.withoutOwner ? 0 : 1)
+  const items = [...openItems.items].sort((a, b) => weight(a) - weight(b))
+  return `${counts}\n${htmlTable('open-items', OPEN_ITEM_COLUMNS, items)}`
+}
+
 function unmeasuredTable(rows: readonly IncidentRow[]): string {
   const unmeasured = rows.filter((row) => row.unmeasured)
   if (unmeasured.length === 0) return '<p class="note">Every incident has a month and every time.</p>'
@@ -358,7 +378,7 @@ function incidentSection({row, facts}: ReportIncident, index: number): string {
  * to load): the aggregates per month, the time to resolve over time, and
  * each incident's facts and timeline.
  */
-export function htmlReport(incidents: readonly ReportIncident[], summary: Summary): string {
+export function htmlReport(incidents: readonly ReportIncident[], summary: Summary, openItems: OpenItems): string {
   const undated = incidents.filter(({row}) => monthOf(row) === 'unknown').length
   return `<!doctype html>
 <html lang="en">
@@ -379,6 +399,8 @@ ${periodTables(summary)}
 ${incidentsTable(incidents)}
 <h2>Not measured</h2>
 ${unmeasuredTable(incidents.map(({row}) => row))}
+<h2>Open action items</h2>
+${openItemsPart(openItems)}
 <p class="legend"><span><i style="background: var(--entry)"></i>timeline entry</span><span><i style="background: var(--start)"></i>start</span><span><i style="background: var(--detection)"></i>detected</span><span><i style="background: var(--mitigation)"></i>mitigated</span><span><i style="background: var(--resolution)"></i>resolved</span></p>
 ${incidents.map(incidentSection).join('\n')}
 </body>

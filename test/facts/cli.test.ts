@@ -197,6 +197,53 @@ describe('postmortem-facts', () => {
     }
   })
 
+  it('lists the open action items, those past their due date (as of --as-of) and those without owner', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-facts-'))
+    try {
+      fs.writeFileSync(
+        path.join(dir, 'cache.md'),
+        [
+          '# Cache stampede',
+          '',
+          '## Action items',
+          '',
+          '- [ ] Add jitter to cache expiry - owner: @kim, due 2024-05-01',
+          '- [ ] Write a runbook for cache warm-up, due 2024-07-01',
+          '- [x] Roll back the eviction change - owner: @lou',
+          '- [ ] Alert on the hit ratio, OPS-77',
+          ''
+        ].join('\n')
+      )
+      const run = await runFacts(['--format', 'json', '--as-of', '2024-06-01', '--html', 'report.html', '.'], dir)
+      expect(run.stderr).toBe('')
+      const {actionItems} = JSON.parse(run.stdout)
+      expect(actionItems).toEqual({
+        asOf: '2024-06-01',
+        total: 4,
+        open: 3,
+        overdue: 1,
+        withoutOwner: 2,
+        items: [
+          {file: 'cache.md', text: 'Add jitter to cache expiry - owner: @kim, due 2024-05-01', line: 5, owner: '@kim', due: '2024-05-01', dueDate: '2024-05-01', overdue: true, withoutOwner: false},
+          {file: 'cache.md', text: 'Write a runbook for cache warm-up, due 2024-07-01', line: 6, due: '2024-07-01', dueDate: '2024-07-01', overdue: false, withoutOwner: true},
+          {file: 'cache.md', text: 'Alert on the hit ratio, OPS-77', line: 8, tracking: 'OPS-77', overdue: false, withoutOwner: true}
+        ]
+      })
+      const html = fs.readFileSync(path.join(dir, 'report.html'), 'utf8')
+      expect(html).toContain('4 action items, 3 open: 1 past their due date as of 2024-06-01, 2 without owner.')
+      expect(html).toMatch(/<table class="open-items">.*<th>flags<\/th>/)
+      expect(html).toContain('<td>cache.md:5</td><td>Add jitter to cache expiry - owner: @kim, due 2024-05-01</td><td>@kim</td><td>2024-05-01</td><td></td><td>past due</td>')
+      // A later day makes the second item past due too.
+      const later = JSON.parse((await runFacts(['--format', 'json', '--as-of', '2024-08-01', '.'], dir)).stdout)
+      expect(later.actionItems.overdue).toBe(2)
+      const wrong = await runFacts(['--as-of', '2024-02-30', '.'], dir)
+      expect(wrong.code).toBe(1)
+      expect(wrong.stderr).toContain('invalid option `--as-of`: expected a day as YYYY-MM-DD, got "2024-02-30"')
+    } finally {
+      fs.rmSync(dir, {recursive: true, force: true})
+    }
+  })
+
   it('searches folders, skipping node_modules and hidden folders, and takes globs', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-facts-'))
     try {

@@ -242,6 +242,19 @@ describe('extractFacts', () => {
     expect(extractFacts('# Cache\n\n## Timeline\n\n- 10:00 Alert.\n').summary).toBeUndefined()
   })
 
+  it('gives the action items with their owner, reference and due day', () => {
+    const source = '# Disk\n\n## Action items\n\n- [ ] Add a disk alarm at 80% - @ada, due 2024-05-01\n- [x] Roll back the config\n- [ ] Write a runbook, due June 3\n- Rotate the keys, OPS-12\n'
+    const facts = extractFacts(source)
+    checkPlaces(source, facts)
+    expect(facts.actionItems.map((item) => [item.text, item.done, item.owner?.text, item.tracking?.text, item.due?.text, item.due?.date])).toEqual([
+      ['Add a disk alarm at 80% - @ada, due 2024-05-01', false, '@ada', undefined, '2024-05-01', '2024-05-01'],
+      ['Roll back the config', true, undefined, undefined, undefined, undefined],
+      ['Write a runbook, due June 3', false, undefined, undefined, 'June 3', '--06-03'],
+      ['Rotate the keys, OPS-12', false, undefined, 'OPS-12', undefined, undefined]
+    ])
+    expect(extractFacts('# Disk\n').actionItems).toEqual([])
+  })
+
   it('does not throw on any shape of document', () => {
     for (const text of ['', '\n', '# Only a title', '## Timeline\n\n- 25:99 - nonsense\n- 10:00', '**Timeline:**\n\n| a |\n| - |\n| 10:00 |', '\u0000\uFFFF'.repeat(20)]) {
       const facts = extractFacts(text)

@@ -267,7 +267,7 @@ describe.skipIf(!hasChromium)('the HTML report in headless Chromium', () => {
 
   it('lays out the report without overlapping labels, moments off the timeline\'s days or repeated column names', () => {
     checkLayout(measured, ROOT)
-    expect(measured.tables.map((table) => table.name)).toEqual(['months', 'quarters', 'incidents', 'unmeasured'])
+    expect(measured.tables.map((table) => table.name)).toEqual(['months', 'quarters', 'incidents', 'unmeasured', 'open-items'])
     expect(measured.tables[0]?.headers.slice(0, 6)).toEqual(['month', 'incidents', 'median time to detect', 'p90 time to detect', 'max time to detect', 'time to detect known'])
   })
 
