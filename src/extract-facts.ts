@@ -256,32 +256,15 @@ function differenceOf(from: FactMoment | undefined, to: FactMoment | undefined):
 /** The facts of a postmortem read from its document model. */
 export function factsOfModel(model: PostmortemModel): IncidentFacts {
   const {facts, timeline, sections} = model
-  const locate = locatorOf(model.source)
   const firstDated = timeline.timed.find((entry) => entry.date)
   const statedDay = facts.start?.date ?? facts.date?.date
   const zoneNames = facts.zones.map((zone) => ({zone, offset: zoneOffset(zone.name)}))
   const knownZone = zoneNames.find((zone) => zone.offset !== undefined)
-  const offset = facts.start?.time.offset ?? facts.end?.time.offset ?? knownZone?.offset
-  const calendar: Calendar = {
-    locate,
-    yearKnown: [facts.date?.date.year, facts.start?.date?.year].some((year) => year !== undefined)
-  }
-  if (offset !== undefined) calendar.offset = offset
+  const calendar = calendarOf(model, knownZone?.offset)
 
   const milestones = getMilestones(model)
   const entryIndex = new Map(timeline.entries.map((entry, index) => [entry, index]))
-  const timelineFacts: TimelineEntryFact[] = timeline.entries.map((entry) => {
-    const fact: TimelineEntryFact = {
-      ...located(calendar, entry.line),
-      kind: entry.kind,
-      source: entry.source,
-      milestones: milestones.kinds.get(entry) ?? []
-    }
-    const moment = entryMoment(calendar, entry, statedDay)
-    if (moment) fact.moment = moment
-    if (entry.precision) fact.precision = entry.precision
-    return fact
-  })
+  const timelineFacts = timeline.entries.map((entry) => timelineEntryFact(entry, calendar, milestones.kinds.get(entry) ?? [], statedDay))
   const milestoneFact = (milestone: Milestone | undefined): MilestoneFact | undefined => {
     const index = milestone ? entryIndex.get(milestone.entry) : undefined
     const moment = index === undefined ? undefined : timelineFacts[index]?.moment
@@ -293,19 +276,7 @@ export function factsOfModel(model: PostmortemModel): IncidentFacts {
     impact: {percentages: [], counts: []},
     actionItems: model.actionItems().map((item) => actionItemFact(item, calendar, model.dateOrder)),
     timeline: timelineFacts,
-    sections: sections.map((section) => {
-      const marker = located(calendar, section.marker)
-      const fact: SectionFact = {
-        ...marker,
-        kinds: section.kinds,
-        title: section.title.trim(),
-        style: section.style,
-        contentPosition: locate(section.contentStart, section.contentEnd),
-        hasContent: section.hasContent
-      }
-      if (section.style === 'atx' || section.style === 'setext' || section.style === 'html') fact.depth = section.rank
-      return fact
-    })
+    sections: sections.map((section) => sectionFact(section, calendar))
   }
 
   const title = model.title
@@ -313,8 +284,7 @@ export function factsOfModel(model: PostmortemModel): IncidentFacts {
   const date = incidentDate(model, firstDated, title)
   if (date) {
     const {year, month, day} = date.date
-    const yearKnown = year !== undefined || calendar.yearKnown
-    result.date = {...located(calendar, date.span), value: dateString(year ?? facts.fallbackYear, month, day, yearKnown)}
+    result.date = {...located(calendar, date.span), value: dateString(year ?? facts.fallbackYear, month, day, year !== undefined || calendar.yearKnown)}
   }
 
   const firstTimed = timeline.timed.reduce<TimelineEntry | undefined>((min, entry) => (!min || (entry.at ?? 0) < (min.at ?? 0) ? entry : min), undefined)
@@ -344,20 +314,8 @@ export function factsOfModel(model: PostmortemModel): IncidentFacts {
   if (facts.duration) {
     result.duration = {...located(calendar, facts.duration.span), minutes: facts.duration.minutes, qualifier: facts.duration.qualifier}
   }
-  const timeToDetect = differenceOf(result.start, result.detection)
-  const timeToMitigate = differenceOf(result.start, result.mitigation)
-  const timeToResolve = differenceOf(result.start, result.end) ?? result.duration?.minutes
-  if (timeToDetect !== undefined) result.timeToDetect = timeToDetect
-  if (timeToMitigate !== undefined) result.timeToMitigate = timeToMitigate
-  if (timeToResolve !== undefined) result.timeToResolve = timeToResolve
-
-  for (const mention of facts.impact) {
-    const figure: ImpactFigure = {...located(calendar, mention.span), kind: mention.kind}
-    if (mention.value !== undefined) figure.value = mention.value
-    if (mention.noun !== undefined) figure.noun = mention.noun
-    ;(mention.kind === 'count' ? result.impact.counts : result.impact.percentages).push(figure)
-  }
-
+  addDifferences(result)
+  addImpact(result, facts.impact, calendar)
   addRecordFields(result, model, calendar)
   const zone = knownZone ?? zoneNames[0]
   if (zone) {
@@ -365,6 +323,58 @@ export function factsOfModel(model: PostmortemModel): IncidentFacts {
     if (zone.offset !== undefined) result.timeZone.utcOffset = zone.offset
   }
   return result
+}
+
+/** The zone and year every moment of the document shares: the start's or end's zone, else the first known zone named. */
+function calendarOf(model: PostmortemModel, namedOffset: number | undefined): Calendar {
+  const {facts} = model
+  const offset = facts.start?.time.offset ?? facts.end?.time.offset ?? namedOffset
+  const calendar: Calendar = {
+    locate: locatorOf(model.source),
+    yearKnown: [facts.date?.date.year, facts.start?.date?.year].some((year) => year !== undefined)
+  }
+  if (offset !== undefined) calendar.offset = offset
+  return calendar
+}
+
+function timelineEntryFact(entry: TimelineEntry, calendar: Calendar, milestones: MilestoneKind[], statedDay: CalendarDate | undefined): TimelineEntryFact {
+  const fact: TimelineEntryFact = {...located(calendar, entry.line), kind: entry.kind, source: entry.source, milestones}
+  const moment = entryMoment(calendar, entry, statedDay)
+  if (moment) fact.moment = moment
+  if (entry.precision) fact.precision = entry.precision
+  return fact
+}
+
+function addImpact(result: IncidentFacts, mentions: PostmortemModel['facts']['impact'], calendar: Calendar): void {
+  for (const mention of mentions) {
+    const figure: ImpactFigure = {...located(calendar, mention.span), kind: mention.kind}
+    if (mention.value !== undefined) figure.value = mention.value
+    if (mention.noun !== undefined) figure.noun = mention.noun
+    ;(mention.kind === 'count' ? result.impact.counts : result.impact.percentages).push(figure)
+  }
+}
+
+function sectionFact(section: PostmortemModel['sections'][number], calendar: Calendar): SectionFact {
+  const fact: SectionFact = {
+    ...located(calendar, section.marker),
+    kinds: section.kinds,
+    title: section.title.trim(),
+    style: section.style,
+    contentPosition: calendar.locate(section.contentStart, section.contentEnd),
+    hasContent: section.hasContent
+  }
+  if (section.style === 'atx' || section.style === 'setext' || section.style === 'html') fact.depth = section.rank
+  return fact
+}
+
+/** The times from the start to the detection, mitigation and end; the stated duration when the end is unknown. */
+function addDifferences(result: IncidentFacts): void {
+  const timeToDetect = differenceOf(result.start, result.detection)
+  const timeToMitigate = differenceOf(result.start, result.mitigation)
+  const timeToResolve = differenceOf(result.start, result.end) ?? result.duration?.minutes
+  if (timeToDetect !== undefined) result.timeToDetect = timeToDetect
+  if (timeToMitigate !== undefined) result.timeToMitigate = timeToMitigate
+  if (timeToResolve !== undefined) result.timeToResolve = timeToResolve
 }
 
 function actionItemFact(item: ActionItem, calendar: Calendar, order: DateOrder): ActionItemFact {

@@ -80568,31 +80568,14 @@ function differenceOf(from, to) {
 }
 function factsOfModel(model) {
   const { facts, timeline, sections } = model;
-  const locate2 = locatorOf(model.source);
   const firstDated = timeline.timed.find((entry) => entry.date);
   const statedDay = facts.start?.date ?? facts.date?.date;
   const zoneNames = facts.zones.map((zone2) => ({ zone: zone2, offset: zoneOffset(zone2.name) }));
   const knownZone = zoneNames.find((zone2) => zone2.offset !== void 0);
-  const offset = facts.start?.time.offset ?? facts.end?.time.offset ?? knownZone?.offset;
-  const calendar = {
-    locate: locate2,
-    yearKnown: [facts.date?.date.year, facts.start?.date?.year].some((year) => year !== void 0)
-  };
-  if (offset !== void 0) calendar.offset = offset;
+  const calendar = calendarOf(model, knownZone?.offset);
   const milestones = getMilestones(model);
   const entryIndex = new Map(timeline.entries.map((entry, index2) => [entry, index2]));
-  const timelineFacts = timeline.entries.map((entry) => {
-    const fact2 = {
-      ...located(calendar, entry.line),
-      kind: entry.kind,
-      source: entry.source,
-      milestones: milestones.kinds.get(entry) ?? []
-    };
-    const moment = entryMoment(calendar, entry, statedDay);
-    if (moment) fact2.moment = moment;
-    if (entry.precision) fact2.precision = entry.precision;
-    return fact2;
-  });
+  const timelineFacts = timeline.entries.map((entry) => timelineEntryFact(entry, calendar, milestones.kinds.get(entry) ?? [], statedDay));
   const milestoneFact = (milestone) => {
     const index2 = milestone ? entryIndex.get(milestone.entry) : void 0;
     const moment = index2 === void 0 ? void 0 : timelineFacts[index2]?.moment;
@@ -80603,27 +80586,14 @@ function factsOfModel(model) {
     impact: { percentages: [], counts: [] },
     actionItems: model.actionItems().map((item) => actionItemFact(item, calendar, model.dateOrder)),
     timeline: timelineFacts,
-    sections: sections.map((section) => {
-      const marker = located(calendar, section.marker);
-      const fact2 = {
-        ...marker,
-        kinds: section.kinds,
-        title: section.title.trim(),
-        style: section.style,
-        contentPosition: locate2(section.contentStart, section.contentEnd),
-        hasContent: section.hasContent
-      };
-      if (section.style === "atx" || section.style === "setext" || section.style === "html") fact2.depth = section.rank;
-      return fact2;
-    })
+    sections: sections.map((section) => sectionFact(section, calendar))
   };
   const title = model.title;
   if (title && title.text !== "") result.title = located(calendar, title);
   const date = incidentDate(model, firstDated, title);
   if (date) {
     const { year, month, day } = date.date;
-    const yearKnown = year !== void 0 || calendar.yearKnown;
-    result.date = { ...located(calendar, date.span), value: dateString(year ?? facts.fallbackYear, month, day, yearKnown) };
+    result.date = { ...located(calendar, date.span), value: dateString(year ?? facts.fallbackYear, month, day, year !== void 0 || calendar.yearKnown) };
   }
   const firstTimed = timeline.timed.reduce((min, entry) => !min || (entry.at ?? 0) < (min.at ?? 0) ? entry : min, void 0);
   const incidentDay = statedDay ?? firstDated?.date;
@@ -80649,18 +80619,8 @@ function factsOfModel(model) {
   if (facts.duration) {
     result.duration = { ...located(calendar, facts.duration.span), minutes: facts.duration.minutes, qualifier: facts.duration.qualifier };
   }
-  const timeToDetect = differenceOf(result.start, result.detection);
-  const timeToMitigate = differenceOf(result.start, result.mitigation);
-  const timeToResolve = differenceOf(result.start, result.end) ?? result.duration?.minutes;
-  if (timeToDetect !== void 0) result.timeToDetect = timeToDetect;
-  if (timeToMitigate !== void 0) result.timeToMitigate = timeToMitigate;
-  if (timeToResolve !== void 0) result.timeToResolve = timeToResolve;
-  for (const mention2 of facts.impact) {
-    const figure = { ...located(calendar, mention2.span), kind: mention2.kind };
-    if (mention2.value !== void 0) figure.value = mention2.value;
-    if (mention2.noun !== void 0) figure.noun = mention2.noun;
-    (mention2.kind === "count" ? result.impact.counts : result.impact.percentages).push(figure);
-  }
+  addDifferences(result);
+  addImpact(result, facts.impact, calendar);
   addRecordFields(result, model, calendar);
   const zone = knownZone ?? zoneNames[0];
   if (zone) {
@@ -80668,6 +80628,51 @@ function factsOfModel(model) {
     if (zone.offset !== void 0) result.timeZone.utcOffset = zone.offset;
   }
   return result;
+}
+function calendarOf(model, namedOffset) {
+  const { facts } = model;
+  const offset = facts.start?.time.offset ?? facts.end?.time.offset ?? namedOffset;
+  const calendar = {
+    locate: locatorOf(model.source),
+    yearKnown: [facts.date?.date.year, facts.start?.date?.year].some((year) => year !== void 0)
+  };
+  if (offset !== void 0) calendar.offset = offset;
+  return calendar;
+}
+function timelineEntryFact(entry, calendar, milestones, statedDay) {
+  const fact2 = { ...located(calendar, entry.line), kind: entry.kind, source: entry.source, milestones };
+  const moment = entryMoment(calendar, entry, statedDay);
+  if (moment) fact2.moment = moment;
+  if (entry.precision) fact2.precision = entry.precision;
+  return fact2;
+}
+function addImpact(result, mentions, calendar) {
+  for (const mention2 of mentions) {
+    const figure = { ...located(calendar, mention2.span), kind: mention2.kind };
+    if (mention2.value !== void 0) figure.value = mention2.value;
+    if (mention2.noun !== void 0) figure.noun = mention2.noun;
+    (mention2.kind === "count" ? result.impact.counts : result.impact.percentages).push(figure);
+  }
+}
+function sectionFact(section, calendar) {
+  const fact2 = {
+    ...located(calendar, section.marker),
+    kinds: section.kinds,
+    title: section.title.trim(),
+    style: section.style,
+    contentPosition: calendar.locate(section.contentStart, section.contentEnd),
+    hasContent: section.hasContent
+  };
+  if (section.style === "atx" || section.style === "setext" || section.style === "html") fact2.depth = section.rank;
+  return fact2;
+}
+function addDifferences(result) {
+  const timeToDetect = differenceOf(result.start, result.detection);
+  const timeToMitigate = differenceOf(result.start, result.mitigation);
+  const timeToResolve = differenceOf(result.start, result.end) ?? result.duration?.minutes;
+  if (timeToDetect !== void 0) result.timeToDetect = timeToDetect;
+  if (timeToMitigate !== void 0) result.timeToMitigate = timeToMitigate;
+  if (timeToResolve !== void 0) result.timeToResolve = timeToResolve;
 }
 function actionItemFact(item, calendar, order2) {
   const box = /^\[?[ xX]?\]\s*/.exec(item.line.text)?.[0].length ?? 0;
