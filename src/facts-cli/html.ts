@@ -264,6 +264,9 @@ table { border-collapse: collapse; margin: 1rem 0; font-size: 14px; }
 th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: #f6f8fa; }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
+/* Fourteen columns of percentiles: narrower type, and a scroll of their own on a small screen. */
+table.months, table.quarters { font-size: 13px; display: block; overflow-x: auto; max-width: 100%; }
+table.months th, table.months td, table.quarters th, table.quarters td { padding: 3px 5px; }
 .chart { width: 100%; height: auto; display: block; margin: 0.5rem 0 1rem; }
 .chart text { font-size: 12px; fill: var(--muted); }
 .chart .tick-label { text-anchor: middle; }
