@@ -10,8 +10,9 @@ import {type PostmortemModel, buildModel, getModel} from './model.js'
 import type {ImpactKind} from './quantity.js'
 import type {Section, SectionStyle} from './sections.js'
 import type {SectionKind, SynonymOption} from './synonyms.js'
-import type {Span} from './text.js'
-import {type CalendarDate, type ClockTime, findTimes, formatClock, formatDate, zoneOffset} from './time.js'
+import {type Span, subspan} from './text.js'
+import {type CalendarDate, type ClockTime, type DateOrder, findTimes, formatClock, formatDate, zoneOffset} from './time.js'
+import type {ActionItem} from './action-items.js'
 import type {TimelineEntry} from './timeline.js'
 import type {ZoneMention} from './zones.js'
 
@@ -129,6 +130,17 @@ export interface SectionFact extends Located {
   hasContent: boolean
 }
 
+/** An action item: its first line as written (markup around it left out), and what makes it trackable. */
+export interface ActionItemFact extends Located {
+  /** Marked done (`[x]`, `(done)`, a done status) or told as done ("Added …"). */
+  done: boolean
+  owner?: Located
+  /** A link, issue number or ticket key. */
+  tracking?: Located
+  /** The due date as written; `date` (`2024-05-01`, `--05-01` without a year) when it names a day. */
+  due?: Located & {date?: string}
+}
+
 /** The facts of one postmortem, each with its place in the document. */
 export interface IncidentFacts {
   /** The heading before the first section (`# Checkout outage of May 3`), without its markup. */
@@ -158,6 +170,14 @@ export interface IncidentFacts {
   timeline: TimelineEntryFact[]
   /** Every recognised section, in document order. */
   sections: SectionFact[]
+  /** The first statement of the summary section, as written. */
+  summary?: Located
+  /** The severity a `Severity:` line, table row or front matter field gives, as written; `level` when it is a number from 0 to 5 (`SEV-2`, `P1`, `3`). */
+  severity?: Located & {level?: number}
+  /** Who to ask: the front matter's `contact`, `owner` or `authors`, with `names` in order. */
+  contact?: Located & {names: string[]}
+  /** The items of the action-items sections, in document order. */
+  actionItems: ActionItemFact[]
 }
 
 export interface ExtractOptions {
@@ -380,6 +400,7 @@ export function factsOfModel(model: PostmortemModel): IncidentFacts {
   // The fields are set in this order so that the facts read as JSON in the same order every time.
   const result: IncidentFacts = {
     impact: {percentages: [], counts: []},
+    actionItems: model.actionItems().map((item) => actionItemFact(item, calendar, model.dateOrder)),
     timeline,
     sections: model.sections.map((section) => sectionFactOf(calendar, section))
   }
@@ -387,12 +408,34 @@ export function factsOfModel(model: PostmortemModel): IncidentFacts {
   readMoments(result, reading, milestones)
   readDurations(result, reading)
   readImpact(result, reading)
+  addRecordFields(result, model, calendar)
   const zone = knownZone ?? zones[0]
   if (zone) {
     result.timeZone = {...located(calendar, zone.zone.span), name: zone.zone.name}
     if (zone.offset !== undefined) result.timeZone.utcOffset = zone.offset
   }
   return result
+}
+
+function actionItemFact(item: ActionItem, calendar: Calendar, order: DateOrder): ActionItemFact {
+  // The line is read past its bullet; what is left of a task box ("[ ]", "[x]") is not the item's.
+  const box = /^\[?[ xX]?\]\s*/.exec(item.line.text)?.[0].length ?? 0
+  const fact: ActionItemFact = {...located(calendar, subspan(item.line, box)), done: item.done}
+  if (item.owner) fact.owner = located(calendar, item.owner)
+  if (item.tracking) fact.tracking = located(calendar, item.tracking)
+  if (item.due) {
+    const day = findTimes(item.due, order).find((mention) => mention.date)?.date
+    fact.due = {...located(calendar, item.due), ...(day ? {date: dateString(day.year ?? 0, day.month, day.day, day.year !== undefined)} : {})}
+  }
+  return fact
+}
+
+/** The summary, severity and contact, located. */
+function addRecordFields(result: IncidentFacts, model: PostmortemModel, calendar: Calendar): void {
+  const {summary, severity, contact} = model.recordFields()
+  if (summary) result.summary = located(calendar, summary)
+  if (severity) result.severity = {...located(calendar, severity), ...(severity.level === undefined ? {} : {level: severity.level})}
+  if (contact) result.contact = {...located(calendar, contact), names: contact.names}
 }
 
 function momentOnly(milestone: MilestoneFact): FactMoment {

@@ -7,6 +7,8 @@ import {looksLikePostmortem} from './postmortem-signs.js'
 import {type FactLabelMention, type Section, scanSections} from './sections.js'
 import {type SectionKind, type SectionMatcher, type SynonymOption, createSectionMatcher} from './synonyms.js'
 import {tableFactLabels} from './tables.js'
+import {type RecordFields, readRecordFields} from './record-fields.js'
+import {type ActionItem, DEFAULT_VAGUE_VERBS, actionItemsOf} from './action-items.js'
 import {type Span, markdownText, slice, spanEnd, splitLines, stripLeadingMarkup, stripTrailingMarkup} from './text.js'
 import {type Timeline, buildTimeline, unnamedLog} from './timeline.js'
 import {type DateOrder, type TimeMention, dateOrderOf, dayNumber} from './time.js'
@@ -29,6 +31,10 @@ export interface PostmortemModel {
   unreadTitles: boolean
   /** Whether anything in the document tells of an incident (see `looksLikePostmortem`): a README does not. */
   looksLikePostmortem: boolean
+  /** Its summary's first statement, severity and contact, read on first call: the rules do not need them. */
+  recordFields(): RecordFields
+  /** Its action items, read on first call as the `action-items` rule reads them. */
+  actionItems(): ActionItem[]
 }
 
 /**
@@ -98,7 +104,8 @@ export function buildModel(tree: Root, source: string, synonyms: SynonymOption =
     ...[facts.start?.span, facts.end?.span].filter((span): span is Span => span !== undefined)
   ].sort((a, b) => a.start - b.start)
 
-  return {
+  let recordFields: RecordFields | undefined
+  const model: PostmortemModel = {
     source,
     sections: scan.sections,
     factLabels,
@@ -109,8 +116,11 @@ export function buildModel(tree: Root, source: string, synonyms: SynonymOption =
     ...(title ? {title} : {}),
     sectionsOf: (kind) => scan.sections.filter((section) => section.kinds.includes(kind)),
     unreadTitles: scan.unreadTitles,
+    recordFields: () => (recordFields ??= readRecordFields(tree, source, scan.sections.filter((section) => section.kinds.includes('summary') && section.hasContent))),
+    actionItems: () => actionItemsOf(tree, model, {vagueVerbs: DEFAULT_VAGUE_VERBS}),
     looksLikePostmortem: looksLikePostmortem({tree, source, sections: scan.sections, factLabels, timeline, facts, clockTimes, unreadTitles: scan.unreadTitles})
   }
+  return model
 }
 
 // One model per tree and synonym table, dropped with the tree.

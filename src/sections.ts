@@ -79,7 +79,7 @@ const LABEL_LEAD = /^(?:[\s>]|[-+*•](?=\s)|\d{1,3}[.)](?=\s)|#{1,6}(?=\s)|\p{E
 const TABLE_LABEL = /^[ \t]{0,3}\|[ \t]{0,40}(\*\*|__)([^*_|\n]{1,80}?)\1:?[ \t]{0,40}\|/u
 const HTML_HEADING = /^<h([1-6])\b[^>]{0,200}>([^<]{0,200})<\/h\1>\s{0,3}$/iu
 
-interface Label {
+export interface Label {
   title: string
   titleSpan: Span
   /** The text after the label on the same line. */
@@ -100,7 +100,7 @@ function looksLikeTitle(text: string): boolean {
 }
 
 /** Reads `Label:`, `**Label**` or a bare title at the start of a line, if any. */
-function readLabel(line: Span): Label | undefined {
+export function readLabel(line: Span): Label | undefined {
   const cell = TABLE_LABEL.exec(line.text)
   if (cell) {
     const title = cell[2] ?? ''

@@ -78392,6 +78392,82 @@ function looksLikePostmortem(readings5) {
   return [...titles, frontMatterText(readings5.tree, readings5.source)].some((title) => NAMES_AN_INCIDENT.test(title));
 }
 
+// src/record-fields.ts
+var SEVERITY_NAMES = /* @__PURE__ */ new Set(["severity", "sev", "incident severity", "severity level"]);
+var CONTACT_KEYS = ["contact", "contacts", "owner", "owners", "incident owner", "author", "authors"];
+var PREFIXED_LEVEL = /\b(?:sev(?:erity)?|p|level)[\s_:-]{0,3}([0-5])(?!\d)/i;
+var BARE_LEVEL = /^\W{0,3}([0-5])(?![\d.,:])/;
+var PROMPT = /^\[[^\]]*\]$/;
+function keyName(text3) {
+  return text3.replace(/[*_`]/g, "").replace(/[_-]+/g, " ").replace(/:\s*$/, "").trim().toLowerCase();
+}
+function withLevel(value2) {
+  const trimmed = trimSpan(stripTrailingMarkup(value2));
+  const bare = trimmed.text.replace(/[*_`]/g, "");
+  const level = (PREFIXED_LEVEL.exec(bare) ?? BARE_LEVEL.exec(bare))?.[1];
+  return level === void 0 ? trimmed : { ...trimmed, level: Number(level) };
+}
+function severityInBody(tree, source) {
+  let found;
+  visit(tree, (node2) => {
+    if (found) return SKIP;
+    if (node2.type !== "paragraph" && node2.type !== "table") return void 0;
+    const start = node2.position?.start.offset;
+    const end = node2.position?.end.offset;
+    if (start === void 0 || end === void 0) return SKIP;
+    const lines = splitLines(source, start, end);
+    const cell2 = keyedCells(lines).find(({ key, value: value2 }) => SEVERITY_NAMES.has(keyName(key.text)) && !PROMPT.test(value2.text.trim()));
+    if (cell2) found = cell2.value;
+    for (const line of cell2 ? [] : lines) {
+      const label = readLabel(line);
+      if (label && !label.bare && SEVERITY_NAMES.has(keyName(label.title)) && /\S/.test(label.rest.text) && !PROMPT.test(label.rest.text.trim())) {
+        found = label.rest;
+        break;
+      }
+    }
+    return SKIP;
+  });
+  return found;
+}
+function namesOf(data) {
+  if (typeof data === "string" || typeof data === "number") return [String(data).trim()].filter(Boolean);
+  if (Array.isArray(data)) return data.flatMap(namesOf);
+  if (data && typeof data === "object" && "name" in data) return namesOf(data.name);
+  return [];
+}
+function fromFrontMatter(tree, source) {
+  const frontMatter = readFrontMatter(tree, source);
+  if (!frontMatter || frontMatterProblem(frontMatter)) return {};
+  const fields = frontMatterFields(frontMatter);
+  const named = (keys) => fields.filter((field) => field.value && keys.includes(keyName(field.name)));
+  const severity = named([...SEVERITY_NAMES])[0];
+  const contacts = CONTACT_KEYS.flatMap((key) => named([key]));
+  const contact = contacts.find((field) => namesOf(field.data).length > 0);
+  return {
+    ...severity?.value && typeof severity.data !== "object" ? { severity: withLevel(severity.value) } : {},
+    ...contact?.value ? { contact: { ...contact.value, names: namesOf(contact.data) } } : {}
+  };
+}
+function readRecordFields(tree, source, summaries) {
+  const fields = fromFrontMatter(tree, source);
+  if (!fields.severity) {
+    const written = severityInBody(tree, source);
+    if (written) fields.severity = withLevel(written);
+  }
+  for (const section of summaries) {
+    const first = statementsIn(tree, source, section.contentStart, section.contentEnd).find((statement) => {
+      const label = readLabel(statement);
+      const factLine = label && !label.bare && label.rest.text.trim() !== "" && /^[\p{L} ]{1,40}$/u.test(label.title.trim());
+      return !statement.text.trimStart().startsWith("|") && !factLine;
+    });
+    if (first) {
+      fields.summary = trimSpan(slice(source, first.start, first.start + first.text.length));
+      break;
+    }
+  }
+  return fields;
+}
+
 // src/timeline.ts
 function minuteBounds(timeline) {
   const bounds2 = {};
@@ -78770,7 +78846,8 @@ function buildModel(tree, source, synonyms = {}) {
     ...timeline.entries.flatMap((entry) => entry.mention?.time && entry.stamp ? [throughRangeEnd(source, entry.stamp, entry.mention)] : []),
     ...[facts.start?.span, facts.end?.span].filter((span) => span !== void 0)
   ].sort((a, b) => a.start - b.start);
-  return {
+  let recordFields;
+  const model = {
     source,
     sections: scan.sections,
     factLabels,
@@ -78781,8 +78858,11 @@ function buildModel(tree, source, synonyms = {}) {
     ...title ? { title } : {},
     sectionsOf: (kind) => scan.sections.filter((section) => section.kinds.includes(kind)),
     unreadTitles: scan.unreadTitles,
+    recordFields: () => recordFields ??= readRecordFields(tree, source, scan.sections.filter((section) => section.kinds.includes("summary") && section.hasContent)),
+    actionItems: () => actionItemsOf(tree, model, { vagueVerbs: DEFAULT_VAGUE_VERBS }),
     looksLikePostmortem: looksLikePostmortem({ tree, source, sections: scan.sections, factLabels, timeline, facts, clockTimes, unreadTitles: scan.unreadTitles })
   };
+  return model;
 }
 var models = memoPerObject();
 function getModel(tree, file, synonyms = {}) {
@@ -80665,6 +80745,7 @@ function factsOfModel(model) {
   const reading = { model, calendar, timeline, entryIndex };
   const result = {
     impact: { percentages: [], counts: [] },
+    actionItems: model.actionItems().map((item) => actionItemFact(item, calendar, model.dateOrder)),
     timeline,
     sections: model.sections.map((section) => sectionFactOf(calendar, section))
   };
@@ -80672,12 +80753,30 @@ function factsOfModel(model) {
   readMoments(result, reading, milestones);
   readDurations(result, reading);
   readImpact(result, reading);
+  addRecordFields(result, model, calendar);
   const zone = knownZone ?? zones[0];
   if (zone) {
     result.timeZone = { ...located(calendar, zone.zone.span), name: zone.zone.name };
     if (zone.offset !== void 0) result.timeZone.utcOffset = zone.offset;
   }
   return result;
+}
+function actionItemFact(item, calendar, order2) {
+  const box = /^\[?[ xX]?\]\s*/.exec(item.line.text)?.[0].length ?? 0;
+  const fact2 = { ...located(calendar, subspan(item.line, box)), done: item.done };
+  if (item.owner) fact2.owner = located(calendar, item.owner);
+  if (item.tracking) fact2.tracking = located(calendar, item.tracking);
+  if (item.due) {
+    const day = findTimes(item.due, order2).find((mention2) => mention2.date)?.date;
+    fact2.due = { ...located(calendar, item.due), ...day ? { date: dateString(day.year ?? 0, day.month, day.day, day.year !== void 0) } : {} };
+  }
+  return fact2;
+}
+function addRecordFields(result, model, calendar) {
+  const { summary: summary2, severity, contact } = model.recordFields();
+  if (summary2) result.summary = located(calendar, summary2);
+  if (severity) result.severity = { ...located(calendar, severity), ...severity.level === void 0 ? {} : { level: severity.level } };
+  if (contact) result.contact = { ...located(calendar, contact), names: contact.names };
 }
 function momentOnly(milestone) {
   const { entry: _entry, cue: _cue, ...moment } = milestone;

@@ -1,8 +1,15 @@
 import {parseArgs} from 'node:util'
 import {UsageError} from '../cli/args.js'
 
-export const FORMATS = ['markdown', 'json', 'csv'] as const
+export const FORMATS = ['markdown', 'json', 'csv', 'morgue-json', 'morgue-csv'] as const
 export type Format = (typeof FORMATS)[number]
+/** The formats of the incidents and their aggregates; the others give records in Etsy Morgue's schema. */
+export type TableFormat = Exclude<Format, MorgueFormat>
+export type MorgueFormat = 'morgue-json' | 'morgue-csv'
+
+export function isMorgueFormat(format: Format): format is MorgueFormat {
+  return format.startsWith('morgue-')
+}
 
 export interface FactsArguments {
   format: Format
@@ -10,6 +17,10 @@ export interface FactsArguments {
   html?: string
   /** Only the aggregates per month, not the incidents. */
   byMonth: boolean
+  /** Only the aggregates per quarter, not the incidents. */
+  byQuarter: boolean
+  /** The day due dates of action items are compared with, `2024-05-01`; today when not given. */
+  asOf?: string
   help: boolean
   version: boolean
   /** Files, folders and globs; the working directory when none. */
@@ -20,19 +31,33 @@ export const HELP = `Usage: postmortem-facts [options] [path | glob ...]
 
   Read the facts of incident postmortems written in Markdown (.md, .markdown):
   one row per incident with its file, date, start, end, duration, time to
-  detect, time to resolve and impact, then the count, median and mean time to
-  resolve and to detect, per month. Folders are searched (node_modules and
-  hidden folders are skipped); with no path, the working directory is.
-  Durations are in minutes. The postmortems are only read, never written.
+  detect, to mitigate and to resolve, and impact; then, per month and per
+  quarter, the median (p50), 90th percentile (p90) and longest of each time,
+  with the count of incidents behind each (nearest-rank percentiles); then the
+  incidents that could not be measured, and why (no date, no start, no end,
+  end before start...); and, in JSON and the HTML report, the open action
+  items, those past their due date and those without owner. Folders are
+  searched (node_modules and hidden folders are skipped); with no path, the
+  working directory is. Durations are in minutes. The postmortems are only
+  read, never written.
 
 Options:
 
-      --format <format>      markdown (default), json or csv
+      --format <format>      markdown (default), json or csv; or morgue-json
+                             or morgue-csv: one record per incident in the
+                             schema of Etsy Morgue (title, summary, starttime,
+                             endtime, detecttime, severity, contact, file)
       --by-month             only the aggregates per month (csv gives the
-                             incidents unless this is set)
+                             incidents, with why a figure is missing, unless
+                             this or --by-quarter is set)
+      --by-quarter           only the aggregates per quarter
       --html <file>          also write a self-contained HTML report: a
-                             timeline chart per incident and a chart of time
-                             to resolve over time
+                             timeline chart per incident, a chart of time
+                             to resolve over time, the aggregates, the
+                             incidents not measured, and the open action
+                             items: past their due date, without owner
+      --as-of <YYYY-MM-DD>   the day action items' due dates are compared
+                             with (default: today, UTC)
   -h, --help                 output usage information
   -v, --version              output version number
 
@@ -40,16 +65,25 @@ Exit status: 1 when the command is wrong or a path cannot be read; 0 otherwise.
 
 Examples:
 
-  # A table of the incidents in a folder, and the monthly aggregates
+  # A table of the incidents in a folder, and the aggregates
   $ postmortem-facts docs/postmortems
 
-  # A spreadsheet of the incidents, and one of the months
+  # A spreadsheet of the incidents, one of the months, one of the quarters
   $ postmortem-facts --format csv docs/postmortems > incidents.csv
   $ postmortem-facts --format csv --by-month docs/postmortems > months.csv
+  $ postmortem-facts --format csv --by-quarter docs/postmortems > quarters.csv
+
+  # The incidents as records to load into Morgue or a database
+  $ postmortem-facts --format morgue-csv docs/postmortems > postmortems.csv
 
   # Everything as JSON, and an HTML report to share
   $ postmortem-facts --format json --html report.html docs/postmortems
 `
+
+/** `2024-02-29` yes, `2023-02-29` and `2024-2-1` no. */
+function isCalendarDay(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00Z`).toISOString().startsWith(text)
+}
 
 export function parseFactsArguments(argv: readonly string[]): FactsArguments {
   let parsed
@@ -62,6 +96,8 @@ export function parseFactsArguments(argv: readonly string[]): FactsArguments {
         format: {type: 'string'},
         html: {type: 'string'},
         'by-month': {type: 'boolean', default: false},
+        'by-quarter': {type: 'boolean', default: false},
+        'as-of': {type: 'string'},
         help: {type: 'boolean', short: 'h', default: false},
         version: {type: 'boolean', short: 'v', default: false}
       }
@@ -75,16 +111,28 @@ export function parseFactsArguments(argv: readonly string[]): FactsArguments {
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`invalid option \`--format\`: expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`)
   }
+  if (format.startsWith('morgue-') && (values['by-month'] || values['by-quarter'])) {
+    throw new UsageError(`invalid option \`--${values['by-month'] ? 'by-month' : 'by-quarter'}\`: expected no aggregates with \`--format ${format}\`, which gives one record per incident`)
+  }
+  if (format === 'csv' && values['by-month'] && values['by-quarter']) {
+    throw new UsageError('invalid options `--by-month` and `--by-quarter`: expected one of them with `--format csv`, which prints one table, got both')
+  }
+  const asOf = values['as-of']
+  if (asOf !== undefined && !isCalendarDay(asOf)) {
+    throw new UsageError(`invalid option \`--as-of\`: expected a day as YYYY-MM-DD, got ${JSON.stringify(asOf)}`)
+  }
   if (values.html !== undefined && values.html.trim() === '') {
     throw new UsageError('invalid option `--html`: expected the path of the report to write')
   }
   const result: FactsArguments = {
     format: format as Format,
     byMonth: values['by-month'] ?? false,
+    byQuarter: values['by-quarter'] ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
     paths: positionals.length > 0 ? positionals : ['.']
   }
   if (values.html !== undefined) result.html = values.html
+  if (asOf !== undefined) result.asOf = asOf
   return result
 }

@@ -1,6 +1,8 @@
 import {type FactMoment, type IncidentFacts, formatOffset} from '../extract-facts.js'
-import {type IncidentRow, type PeriodSummary, type Summary, monthOf} from './rows.js'
-import {shortMinutes} from './formats.js'
+import type {IncidentRow} from './rows.js'
+import type {OpenItem, OpenItems} from './open-items.js'
+import {type MonthSummary, type PeriodFigures, type Summary, monthOf} from './periods.js'
+import {type Column, METRIC_NAMES, UNMEASURED_COLUMNS, periodColumns, shortMinutes} from './formats.js'
 import {maxOf, minOf} from '../arrays.js'
 import {MINUTES_PER_DAY} from '../time.js'
 
@@ -247,7 +249,7 @@ function trendTicks({from, to, low, high, bottom, x, y}: TrendScale): {yTicks: s
 
 /** Each month's median time to resolve, as a bar across the month. */
 function monthMedians(summary: Summary, {x, y}: TrendScale): string[] {
-  return summary.months.flatMap((period: PeriodSummary) => {
+  return summary.months.flatMap((period: MonthSummary) => {
     if (period.timeToResolve.median === undefined || !/^\d{4}-\d{2}$/.test(period.month)) return []
     const start = Date.parse(`${period.month}-01T00:00Z`) / 60_000
     const [year, month] = period.month.split('-').map(Number)
@@ -296,6 +298,9 @@ table { border-collapse: collapse; margin: 1rem 0; font-size: 14px; }
 th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: #f6f8fa; }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
+/* Fourteen columns of percentiles: narrower type, and a scroll of their own on a small screen. */
+table.months, table.quarters { font-size: 13px; display: block; overflow-x: auto; max-width: 100%; }
+table.months th, table.months td, table.quarters th, table.quarters td { padding: 3px 5px; }
 .chart { width: 100%; height: auto; display: block; margin: 0.5rem 0 1rem; }
 .chart text { font-size: 12px; fill: var(--muted); }
 .chart .tick-label { text-anchor: middle; }
@@ -326,18 +331,43 @@ function cell(value: string | number | undefined, numeric = false): string {
   return `<td${numeric ? ' class="number"' : ''}>${escape(value === undefined ? '' : String(value))}</td>`
 }
 
-function monthsTable(summary: Summary): string {
-  const rows = [...summary.months, summary.overall].map((period) => `<tr>${[
-    cell(period.month),
-    cell(period.incidents, true),
-    cell(shortMinutes(period.timeToResolve.median), true),
-    cell(shortMinutes(period.timeToResolve.mean), true),
-    cell(period.timeToResolve.count, true),
-    cell(shortMinutes(period.timeToDetect.median), true),
-    cell(shortMinutes(period.timeToDetect.mean), true),
-    cell(period.timeToDetect.count, true)
-  ].join('')}</tr>`)
-  return `<table class="months"><thead><tr><th>month</th><th>incidents</th><th>median time to resolve</th><th>mean time to resolve</th><th>incidents with a time to resolve</th><th>median time to detect</th><th>mean time to detect</th><th>incidents with a time to detect</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`
+/** A table of rows by columns, cells as a Markdown table shows them; numbers right-aligned. */
+function htmlTable<Row>(name: string, columns: ReadonlyArray<Column<Row>>, rows: readonly Row[]): string {
+  const head = columns.map((column) => `<th>${escape(column.header)}</th>`).join('')
+  const body = rows.map((row) => `<tr>${columns.map((column) => cell((column.show ?? column.value)(row), typeof column.value(row) === 'number')).join('')}</tr>`)
+  return `<table class="${name}"><thead><tr>${head}</tr></thead><tbody>\n${body.join('\n')}\n</tbody></table>`
+}
+
+function periodTables(summary: Summary): string {
+  const months = htmlTable('months', periodColumns<MonthSummary>('month', (period) => period.month), [...summary.months, summary.overall])
+  const quarterRows = [...summary.quarters, {...summary.overall, quarter: 'all'}]
+  const quarters = htmlTable('quarters', periodColumns<PeriodFigures & {quarter: string}>('quarter', (period) => period.quarter), quarterRows)
+  return `<h2>Per month</h2>\n${months}\n<h2>Per quarter</h2>\n${quarters}`
+}
+
+const OPEN_ITEM_COLUMNS: Array<Column<OpenItem>> = [
+  {header: 'postmortem', value: (item) => `${item.file}:${item.line}`},
+  {header: 'action item', value: (item) => item.text},
+  {header: 'owner', value: (item) => item.owner},
+  {header: 'due', value: (item) => item.due},
+  {header: 'tracking', value: (item) => item.tracking},
+  {header: 'flags', value: (item) => [item.overdue ? 'past due' : '', item.withoutOwner ? 'no owner' : ''].filter(Boolean).join(', ')}
+]
+
+/** The open action items: counts, then a table, past-due and ownerless ones first. */
+function openItemsPart(openItems: OpenItems): string {
+  const {asOf, total, open, overdue, withoutOwner} = openItems
+  const counts = `<p class="open-items-counts" data-open="${open}" data-overdue="${overdue}" data-without-owner="${withoutOwner}">${total} action item${total === 1 ? '' : 's'}, ${open} open: ${overdue} past their due date as of ${escape(asOf)}, ${withoutOwner} without owner.</p>`
+  if (open === 0) return counts
+  const weight = (item: OpenItem): number => (item.overdue ? 0 : 2) + (item.withoutOwner ? 0 : 1)
+  const items = [...openItems.items].sort((a, b) => weight(a) - weight(b))
+  return `${counts}\n${htmlTable('open-items', OPEN_ITEM_COLUMNS, items)}`
+}
+
+function unmeasuredTable(rows: readonly IncidentRow[]): string {
+  const unmeasured = rows.filter((row) => row.unmeasured)
+  if (unmeasured.length === 0) return '<p class="note">Every incident has a month and every time.</p>'
+  return htmlTable('unmeasured', UNMEASURED_COLUMNS, unmeasured)
 }
 
 function incidentsTable(incidents: readonly ReportIncident[]): string {
@@ -346,11 +376,14 @@ function incidentsTable(incidents: readonly ReportIncident[]): string {
     cell(row.date),
     cell(shortMinutes(row.duration), true),
     cell(shortMinutes(row.timeToDetect), true),
+    cell(shortMinutes(row.timeToMitigate), true),
     cell(shortMinutes(row.timeToResolve), true),
     cell(row.impact)
   ].join('')}</tr>`)
-  return `<table class="incidents"><thead><tr><th>incident</th><th>date</th><th>duration</th><th>time to detect</th><th>time to resolve</th><th>impact</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`
+  return `<table class="incidents"><thead><tr><th>incident</th><th>date</th><th>duration</th><th>time to detect</th><th>time to mitigate</th><th>time to resolve</th><th>impact</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`
 }
+
+const FIGURE_NAMES: Record<string, string> = {month: 'month', ...METRIC_NAMES}
 
 function incidentSection({row, facts}: ReportIncident, index: number): string {
   const details = [
@@ -358,11 +391,14 @@ function incidentSection({row, facts}: ReportIncident, index: number): string {
     ['date', row.date],
     ['start', row.start],
     ['detected', row.detection],
+    ['mitigated', row.mitigation],
     ['end', row.end],
     ['duration', shortMinutes(row.duration)],
     ['time to detect', shortMinutes(row.timeToDetect)],
+    ['time to mitigate', shortMinutes(row.timeToMitigate)],
     ['time to resolve', shortMinutes(row.timeToResolve)],
-    ['impact', row.impact]
+    ['impact', row.impact],
+    ['not measured', Object.entries(row.unmeasured ?? {}).map(([figure, why]) => `${FIGURE_NAMES[figure] ?? figure}: ${why}`).join('; ')]
   ].filter((pair): pair is [string, string] => pair[1] !== undefined && pair[1] !== '')
   const label = row.title ?? row.file
   return [
@@ -379,7 +415,7 @@ function incidentSection({row, facts}: ReportIncident, index: number): string {
  * to load): the aggregates per month, the time to resolve over time, and
  * each incident's facts and timeline.
  */
-export function htmlReport(incidents: readonly ReportIncident[], summary: Summary): string {
+export function htmlReport(incidents: readonly ReportIncident[], summary: Summary, openItems: OpenItems): string {
   const undated = incidents.filter(({row}) => monthOf(row) === 'unknown').length
   return `<!doctype html>
 <html lang="en">
@@ -394,10 +430,14 @@ export function htmlReport(incidents: readonly ReportIncident[], summary: Summar
 <p>${incidents.length} postmortem${incidents.length === 1 ? '' : 's'}${undated > 0 ? `, ${undated} without a dated year` : ''}. Durations are from the stated start (or the first timeline entry) to the stated end (or the entry that says the incident was resolved).</p>
 <h2>Time to resolve over time</h2>
 ${resolveTrendChart(incidents, summary)}
-<h2>Per month</h2>
-${monthsTable(summary)}
+${periodTables(summary)}
+<p class="note">Median (p50) and p90 are nearest-rank percentiles: each is the duration of one of the incidents counted in its row's "known" column.</p>
 <h2>Incidents</h2>
 ${incidentsTable(incidents)}
+<h2>Not measured</h2>
+${unmeasuredTable(incidents.map(({row}) => row))}
+<h2>Open action items</h2>
+${openItemsPart(openItems)}
 <p class="legend"><span><i style="background: var(--entry)"></i>timeline entry</span><span><i style="background: var(--start)"></i>start</span><span><i style="background: var(--detection)"></i>detected</span><span><i style="background: var(--mitigation)"></i>mitigated</span><span><i style="background: var(--resolution)"></i>resolved</span></p>
 ${incidents.map(incidentSection).join('\n')}
 </body>

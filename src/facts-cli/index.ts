@@ -3,11 +3,14 @@ import path from 'node:path'
 import type {Writable} from 'node:stream'
 import {UsageError} from '../cli/args.js'
 import {extractFacts} from '../extract-facts.js'
-import {HELP, parseFactsArguments} from './args.js'
+import {HELP, isMorgueFormat, parseFactsArguments} from './args.js'
+import {morgueRecordOf, morgueReport} from './morgue.js'
 import {collectFiles} from './files.js'
 import {formatReport} from './formats.js'
 import {type ReportIncident, htmlReport} from './html.js'
-import {compareRows, rowOf, summarize} from './rows.js'
+import {compareRows, rowOf} from './rows.js'
+import {summarize} from './periods.js'
+import {collectOpenItems, today} from './open-items.js'
 import {appendAll} from '../arrays.js'
 
 export interface FactsCliOptions {
@@ -69,13 +72,18 @@ export async function main(options: FactsCliOptions): Promise<number> {
     const incidents = await readIncidents(await collectFiles(args.paths, cwd), cwd)
     const rows = incidents.map((incident) => incident.row)
     const summary = summarize(rows)
+    const openItems = collectOpenItems(incidents.map(({row, facts}) => ({file: row.file, facts})), args.asOf ?? today())
     if (args.html) {
       const target = path.resolve(cwd, args.html)
-      await fs.writeFile(target, htmlReport(incidents, summary)).catch((error: unknown) => {
+      await fs.writeFile(target, htmlReport(incidents, summary, openItems)).catch((error: unknown) => {
         throw new Error(`cannot write the report to \`${args.html}\`: ${error instanceof Error ? error.message : String(error)}`)
       })
     }
-    await write(stdout, formatReport(args.format, rows, summary, args.byMonth))
+    const {format} = args
+    const output = isMorgueFormat(format)
+      ? morgueReport(format, incidents.map(({row, facts}) => morgueRecordOf(row.file, facts)))
+      : formatReport(format, rows, summary, args, openItems)
+    await write(stdout, output)
     return 0
   } catch (error) {
     await write(stderr, describeError(error))

@@ -1,6 +1,16 @@
 import {type FactMoment, type IncidentFacts, formatOffset} from '../extract-facts.js'
 import {maxOf} from '../arrays.js'
 
+/** The durations measured per incident and summed up per period. */
+export const METRICS = ['timeToDetect', 'timeToMitigate', 'timeToResolve'] as const
+export type Metric = (typeof METRICS)[number]
+
+/**
+ * Why an incident is left out of a figure: of the month and quarter (\`no date\`,
+ * \`no year\`), or of a duration (\`no start\`, \`detection before start\`…).
+ */
+export type Unmeasured = Partial<Record<Metric | 'month', string>>
+
 /** One incident, as a row of the table: times as ISO 8601, durations in minutes. */
 export interface IncidentRow {
   /** The file, relative to the working directory, with `/` separators. */
@@ -10,36 +20,47 @@ export interface IncidentRow {
   date?: string
   start?: string
   detection?: string
+  mitigation?: string
   end?: string
   /** The stated duration, or the minutes from start to end. */
   duration?: number
   timeToDetect?: number
+  timeToMitigate?: number
   timeToResolve?: number
+  /** Why a figure is missing, for each figure that is: see `unmeasuredOf`. */
+  unmeasured?: Unmeasured
   /** The largest share of who or what was affected, in percent, as the document writes it (`all users` is not counted). */
   impactPercent?: number
   /** Every figure of the impact, as written, joined by `; `. */
   impact: string
 }
 
-export interface Aggregate {
-  /** Number of incidents with the figure. */
-  count: number
-  median?: number
-  mean?: number
+/** Why a time from the start to a milestone is missing: a moment is, or the milestone comes first. */
+function whyNoTimeTo(start: FactMoment | undefined, milestone: FactMoment | undefined, name: string): string {
+  if (!start && !milestone) return `no start, no ${name}`
+  if (!start) return 'no start'
+  if (!milestone) return `no ${name}`
+  return `${name} before start`
 }
 
-export interface PeriodSummary {
-  /** `2024-02`; `unknown` for incidents without a dated year. */
-  month: string
-  /** Number of incidents. */
-  incidents: number
-  timeToResolve: Aggregate
-  timeToDetect: Aggregate
+/** The time to resolve falls back on the stated duration, so it is missing only when that is too. */
+function whyNoTimeToResolve(facts: IncidentFacts): string {
+  const why = whyNoTimeTo(facts.start, facts.end, 'end')
+  return why === 'end before start' ? why : `${why}, no stated duration`
 }
 
-export interface Summary {
-  months: PeriodSummary[]
-  overall: PeriodSummary
+/**
+ * For each figure the incident lacks, why: the reasons read from the facts
+ * the model gives, never from the text again. Undefined when nothing is missing.
+ */
+export function unmeasuredOf(facts: IncidentFacts): Unmeasured | undefined {
+  const why: Unmeasured = {}
+  if (!facts.date) why.month = 'no date'
+  else if (!/^\d{4}-/.test(facts.date.value)) why.month = 'no year'
+  if (facts.timeToDetect === undefined) why.timeToDetect = whyNoTimeTo(facts.start, facts.detection, 'detection')
+  if (facts.timeToMitigate === undefined) why.timeToMitigate = whyNoTimeTo(facts.start, facts.mitigation, 'mitigation')
+  if (facts.timeToResolve === undefined) why.timeToResolve = whyNoTimeToResolve(facts)
+  return Object.keys(why).length > 0 ? why : undefined
 }
 
 /** `2024-02-16T10:00Z`, or what is known of the moment: `--02-16 10:00`, `10:00+03:00`. */
@@ -59,57 +80,22 @@ export function rowOf(file: string, facts: IncidentFacts): IncidentRow {
     date: facts.date?.value,
     start: momentText(facts.start),
     detection: momentText(facts.detection),
+    mitigation: momentText(facts.mitigation),
     end: momentText(facts.end),
     duration: facts.duration?.minutes ?? measured,
     timeToDetect: facts.timeToDetect,
+    timeToMitigate: facts.timeToMitigate,
     timeToResolve: facts.timeToResolve,
     impactPercent: maxOf(shares),
     impact: [...facts.impact.percentages, ...facts.impact.counts]
       .sort((a, b) => (a.position.start.offset ?? 0) - (b.position.start.offset ?? 0))
       .map((figure) => figure.text)
-      .join('; ')
+      .join('; '),
+    unmeasured: unmeasuredOf(facts)
   }
   // Unknown facts are left out, not written as null.
   for (const key of Object.keys(row) as Array<keyof IncidentRow>) if (row[key] === undefined) delete row[key]
   return row
-}
-
-function round(value: number): number {
-  return Math.round(value * 10) / 10
-}
-
-export function aggregate(values: readonly number[]): Aggregate {
-  if (values.length === 0) return {count: 0}
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  const median = sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
-  const mean = sorted.reduce((sum, value) => sum + value, 0) / sorted.length
-  return {count: sorted.length, median: round(median), mean: round(mean)}
-}
-
-function periodOf(month: string, rows: readonly IncidentRow[]): PeriodSummary {
-  const figures = (key: 'timeToResolve' | 'timeToDetect'): number[] => rows.flatMap((row) => (row[key] === undefined ? [] : [row[key]]))
-  return {month, incidents: rows.length, timeToResolve: aggregate(figures('timeToResolve')), timeToDetect: aggregate(figures('timeToDetect'))}
-}
-
-const UNKNOWN_MONTH = 'unknown'
-
-/** The month of a row: `2024-02`, or `unknown` when its date or year is unknown. */
-export function monthOf(row: IncidentRow): string {
-  return row.date && /^\d{4}-\d{2}/.test(row.date) ? row.date.slice(0, 7) : UNKNOWN_MONTH
-}
-
-/** Count, median and mean time to resolve and to detect, overall and per month (unknown last). */
-export function summarize(rows: readonly IncidentRow[]): Summary {
-  const byMonth = new Map<string, IncidentRow[]>()
-  for (const row of rows) {
-    const month = monthOf(row)
-    const group = byMonth.get(month)
-    if (group) group.push(row)
-    else byMonth.set(month, [row])
-  }
-  const months = [...byMonth.keys()].sort((a, b) => (a === UNKNOWN_MONTH ? 1 : b === UNKNOWN_MONTH ? -1 : a < b ? -1 : a > b ? 1 : 0))
-  return {months: months.map((month) => periodOf(month, byMonth.get(month) ?? [])), overall: periodOf('all', rows)}
 }
 
 /** Dated incidents first, by date and start; then the others; by file among equals. */

@@ -199,6 +199,62 @@ describe('extractFacts', () => {
     expect(facts.timeToResolve).toBe(86)
   })
 
+  it('reads the summary, severity and contact a tracker files, each where it is written', () => {
+    const source = [
+      '---',
+      'severity: SEV-2',
+      'authors:',
+      '  - Ada Example',
+      '  - name: Bo Example',
+      '---',
+      '# Login outage',
+      '',
+      '## Summary',
+      '',
+      'Logins failed for twenty minutes after a certificate expired.',
+      '',
+      'Nobody could sign in.',
+      ''
+    ].join('\n')
+    const facts = extractFacts(source)
+    checkPlaces(source, facts)
+    expect(facts.summary?.text).toBe('Logins failed for twenty minutes after a certificate expired.')
+    expect(facts.severity).toMatchObject({text: 'SEV-2', level: 2, position: {start: {line: 2, column: 11}}})
+    expect(facts.contact?.names).toEqual(['Ada Example', 'Bo Example'])
+    expect(JSON.parse(JSON.stringify(facts))).toEqual(facts)
+  })
+
+  it('reads the severity from a label line or a table, its level when it has one', () => {
+    const severity = (text: string): IncidentFacts['severity'] => extractFacts(text).severity
+    expect(severity('# Disk full\n\n**Severity:** P1 (critical)\n\n## Summary\n\nThe disk filled up.\n')).toMatchObject({text: 'P1 (critical)', level: 1})
+    expect(severity('# Disk full\n\nSeverity: Critical (Sev 0)\n')).toMatchObject({level: 0})
+    expect(severity('# Queue\n\n| Severity | Duration |\n| --- | --- |\n| High | 2h |\n')).toEqual(expect.objectContaining({text: 'High'}))
+    expect(severity('# Queue\n\n| Severity | Duration |\n| --- | --- |\n| High | 2h |\n')?.level).toBeUndefined()
+    expect(severity('# Queue\n\nSeverity level: 3\n')).toMatchObject({text: '3', level: 3})
+    // A template's prompt, and a sentence that mentions severity, are no severity.
+    expect(severity('# Template\n\nSeverity: [Critical/High/Medium/Low]\n')).toBeUndefined()
+    expect(severity('# Queue\n\nThe severity was debated at length.\n')).toBeUndefined()
+  })
+
+  it('takes as summary the first statement of the summary that says what happened, not a fact line', () => {
+    const facts = extractFacts('# Cache\n\n## Summary\n\nDate: 2024-05-02\n\nThe cache evicted every key at 09:14, and pages slowed down.\n')
+    expect(facts.summary?.text).toBe('The cache evicted every key at 09:14, and pages slowed down.')
+    expect(extractFacts('# Cache\n\n## Timeline\n\n- 10:00 Alert.\n').summary).toBeUndefined()
+  })
+
+  it('gives the action items with their owner, reference and due day', () => {
+    const source = '# Disk\n\n## Action items\n\n- [ ] Add a disk alarm at 80% - @ada, due 2024-05-01\n- [x] Roll back the config\n- [ ] Write a runbook, due June 3\n- Rotate the keys, OPS-12\n'
+    const facts = extractFacts(source)
+    checkPlaces(source, facts)
+    expect(facts.actionItems.map((item) => [item.text, item.done, item.owner?.text, item.tracking?.text, item.due?.text, item.due?.date])).toEqual([
+      ['Add a disk alarm at 80% - @ada, due 2024-05-01', false, '@ada', undefined, '2024-05-01', '2024-05-01'],
+      ['Roll back the config', true, undefined, undefined, undefined, undefined],
+      ['Write a runbook, due June 3', false, undefined, undefined, 'June 3', '--06-03'],
+      ['Rotate the keys, OPS-12', false, undefined, 'OPS-12', undefined, undefined]
+    ])
+    expect(extractFacts('# Disk\n').actionItems).toEqual([])
+  })
+
   it('does not throw on any shape of document', () => {
     for (const text of ['', '\n', '# Only a title', '## Timeline\n\n- 25:99 - nonsense\n- 10:00', '**Timeline:**\n\n| a |\n| - |\n| 10:00 |', '\u0000\uFFFF'.repeat(20)]) {
       const facts = extractFacts(text)

@@ -267,7 +267,8 @@ describe.skipIf(!hasChromium)('the HTML report in headless Chromium', () => {
 
   it('lays out the report without overlapping labels, moments off the timeline\'s days or repeated column names', () => {
     checkLayout(measured, ROOT)
-    expect(measured.tables.map((table) => table.name)).toEqual(['months', 'incidents'])
+    expect(measured.tables.map((table) => table.name)).toEqual(['months', 'quarters', 'incidents', 'unmeasured', 'open-items'])
+    expect(measured.tables[0]?.headers.slice(0, 6)).toEqual(['month', 'incidents', 'median time to detect', 'p90 time to detect', 'max time to detect', 'time to detect known'])
   })
 
   it('renders the report of the examples the quick start lints', async () => {
@@ -303,6 +304,17 @@ describe('the HTML report', () => {
     expect(html).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; &#60;img src=x onerror=alert(1)&#62;')
     expect(html.match(/<svg class="chart timeline-chart"/g)).toHaveLength(2)
     expect(html.match(/<svg class="chart ttr-chart"/g)).toHaveLength(1)
+  })
+
+  it('gives the percentiles per month and per quarter, and the incidents not measured with why', async () => {
+    const {report} = await writeReport('test/facts/postmortems', 'percentiles')
+    const html = fs.readFileSync(report, 'utf8')
+    const row = (table: string, first: string): string | undefined =>
+      new RegExp(`<table class="${table}">[\\s\\S]*?(<tr><td>${first}</td>.*?</tr>)`).exec(html)?.[1]?.replace(/<[^>]+>/g, '|')
+    expect(row('months', '2024-03')).toBe('||2024-03||2||2m||7m||7m||2||10m||38m||38m||2||31m||1h 15m||1h 15m||2||')
+    expect(row('quarters', '2024-Q2')).toBe('||2024-Q2||1||50m||50m||50m||1||1h 15m||1h 15m||1h 15m||1||2h 5m||2h 5m||2h 5m||1||')
+    expect(row('unmeasured', 'test/facts/postmortems/game-day-notes.md')).toBe('||test/facts/postmortems/game-day-notes.md||no date||no detection||||no end, no stated duration||')
+    expect(html).toContain('<dt>not measured</dt><dd>month: no date; time to detect: no detection; time to resolve: no end, no stated duration</dd>')
   })
 })
 
