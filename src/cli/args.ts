@@ -12,6 +12,10 @@ export interface CliArguments {
   maxSize?: number
   /** `--require-postmortem`: every file is checked as a postmortem, even one that does not look like one. */
   requirePostmortem: boolean
+  /** `--cache`: reuse the messages of files unchanged since the last run (lint-cache.ts). */
+  cache: boolean
+  /** `--cache-location <path>`: the cache file, or a folder for it. */
+  cacheLocation?: string
   help: boolean
   version: boolean
   /** `--color` or `--no-color` when given; otherwise the CLI decides from the terminal. */
@@ -31,22 +35,38 @@ const UNSUPPORTED: Array<[flag: string, isSet: (parsed: ParsedArgv) => boolean]>
   ['--watch', (parsed) => parsed.args.watch]
 ]
 
-/** `--max-size <bytes>` or `--max-size=<bytes>`, taken out of the flags unified-args reads. */
-function takeMaxSize(flags: readonly string[]): {maxSize?: number; rest: string[]} {
+/** The value of `--NAME <value>` or `--NAME=<value>` (the last one given), taken out of the flags unified-args reads. */
+function takeValue(flags: readonly string[], name: string): {given?: string; rest: string[]} {
   const rest: string[] = []
   let given: string | undefined
   for (let index = 0; index < flags.length; index++) {
     const flag = flags[index] ?? ''
-    if (flag === '--max-size') given = flags[++index] ?? ''
-    else if (flag.startsWith('--max-size=')) given = flag.slice('--max-size='.length)
+    if (flag === `--${name}`) given = flags[++index] ?? ''
+    else if (flag.startsWith(`--${name}=`)) given = flag.slice(name.length + 3)
     else rest.push(flag)
   }
+  return given === undefined ? {rest} : {given, rest}
+}
+
+/** `--max-size <bytes>` or `--max-size=<bytes>`. */
+function takeMaxSize(flags: readonly string[]): {maxSize?: number; rest: string[]} {
+  const {given, rest} = takeValue(flags, 'max-size')
   if (given === undefined) return {rest}
   const maxSize = Number(given)
   if (given.trim() === '' || !Number.isFinite(maxSize) || maxSize < 0) {
     throw new UsageError(`Invalid \`--max-size\`: expected a number of bytes, 0 or more (such as \`--max-size 10000000\`), got \`${given}\``)
   }
   return {maxSize, rest}
+}
+
+/** `--cache` and `--cache-location <path>`, which needs `--cache`. */
+function takeCache(flags: readonly string[]): {cache: boolean; cacheLocation?: string; rest: string[]} {
+  const cache = flags.includes('--cache')
+  const {given, rest} = takeValue(flags.filter((flag) => flag !== '--cache'), 'cache-location')
+  if (given === undefined) return {cache, rest}
+  if (given.trim() === '') throw new UsageError('Invalid `--cache-location`: expected a file or folder path, got nothing')
+  if (!cache) throw new UsageError('Unexpected `--cache-location` without `--cache`, expected both (such as `--cache --cache-location .cache/postmortem-lint`)')
+  return {cache, cacheLocation: given, rest}
 }
 
 /** The last `--color` or `--no-color` before `--`, if any. */
@@ -65,7 +85,8 @@ export async function parseArguments(argv: readonly string[]): Promise<CliArgume
   const options = end === -1 ? argv : argv.slice(0, end)
   const fix = options.includes('--fix')
   const requirePostmortem = options.includes('--require-postmortem')
-  const {maxSize, rest} = takeMaxSize(options.filter((flag) => flag !== '--fix' && flag !== '--require-postmortem'))
+  const {cache, cacheLocation, rest: withoutCache} = takeCache(options.filter((flag) => flag !== '--fix' && flag !== '--require-postmortem'))
+  const {maxSize, rest} = takeMaxSize(withoutCache)
   const flags = [...rest, ...(end === -1 ? [] : argv.slice(end))]
 
   const parseArgv = await loadParseArgv()
@@ -95,5 +116,15 @@ export async function parseArguments(argv: readonly string[]): Promise<CliArgume
     }
   }
 
-  return {fix, requirePostmortem, ...(maxSize === undefined ? {} : {maxSize}), help: parsed.args.help, version: parsed.args.version, color: colorFlag(flags), engine: parsed.engine}
+  return {
+    fix,
+    requirePostmortem,
+    cache,
+    ...(cacheLocation === undefined ? {} : {cacheLocation}),
+    ...(maxSize === undefined ? {} : {maxSize}),
+    help: parsed.args.help,
+    version: parsed.args.version,
+    color: colorFlag(flags),
+    engine: parsed.engine
+  }
 }
