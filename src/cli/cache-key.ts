@@ -55,17 +55,17 @@ function pluginsOf(file: string, bytes: Buffer): unknown {
   }
 }
 
-/** Every plugin name in `plugins` (list or object form, nested presets included). */
+/** Every plugin name in a `plugins` list (or object form), nested presets included. */
 function pluginNames(plugins: unknown, names: string[] = []): string[] {
-  if (typeof plugins === 'string') names.push(plugins)
-  else if (Array.isArray(plugins)) {
-    if (typeof plugins[0] === 'string') names.push(plugins[0])
-    else for (const entry of plugins) pluginNames(entry, names)
-  } else if (plugins !== null && typeof plugins === 'object') {
-    const preset = plugins as {plugins?: unknown}
-    if ('plugins' in preset) pluginNames(preset.plugins, names)
-    else names.push(...Object.keys(plugins))
-  }
+  if (Array.isArray(plugins)) {
+    for (const entry of plugins) {
+      if (typeof entry === 'string') names.push(entry)
+      else if (Array.isArray(entry)) {
+        if (typeof entry[0] === 'string') names.push(entry[0])
+        else pluginNames(entry, names)
+      } else if (entry !== null && typeof entry === 'object') pluginNames((entry as {plugins?: unknown}).plugins, names)
+    }
+  } else if (plugins !== null && typeof plugins === 'object') names.push(...Object.keys(plugins))
   return names
 }
 

@@ -10,14 +10,13 @@ import type {VFile} from 'vfile'
 import type {CliArguments} from './args.js'
 import {CacheKeys, sha256} from './cache-key.js'
 import {LintCache, cacheFilePath, messagesToKeep, restoreMessages} from './lint-cache.js'
-import {discover, isFatal, mayBeMany} from './parallel.js'
+import {discover, isFatal} from './parallel.js'
 
 export interface CacheSetup {
   args: CliArguments
   /** The engine options the files are linted with (index.ts). */
   engine: EngineOptions
   cwd: string
-  env: NodeJS.ProcessEnv
   version: string
   /** Writes one line to stderr. */
   notice: (line: string) => void
@@ -67,9 +66,9 @@ export class CachedLint {
    * unchanged since they were cached taken from the cache.
    */
   async lint(paths: readonly string[], lint: (inputs: string[]) => Promise<VFile[]>): Promise<VFile[]> {
-    const {engine, cwd, env} = this.setup
-    // Sorted as lintFiles sorts many files; a few the engine keeps in its finder's order.
-    const found = await Promise.all((await discover(paths, engine, cwd, mayBeMany(paths, cwd, env))).map((file) => this.lookUp(file)))
+    const {engine, cwd} = this.setup
+    // Sorted by path, as the engine sorts them.
+    const found = await Promise.all((await discover(paths, engine, cwd)).map((file) => this.lookUp(file)))
     const misses = found.filter((entry) => !entry.hit && !isFatal(entry.file))
     const results = misses.length === 0 ? [] : await lint(misses.map((entry) => entry.file.path))
     const byPath = new Map(results.map((file) => [path.resolve(file.cwd, file.path), file]))

@@ -136,7 +136,7 @@ function notMarkdownFile(name: string, cwd: string, extensions: readonly string[
 async function openCache(args: CliArguments, io: Io, engine: EngineOptions, version: string): Promise<import('./cached-lint.js').CachedLint> {
   const {CachedLint} = await import('./cached-lint.js')
   const notice = (line: string): void => void io.stderr.write(`${SOURCE}: ${line}\n`)
-  return new CachedLint({args, engine, cwd: io.cwd, env: io.env, version, notice})
+  return new CachedLint({args, engine, cwd: io.cwd, version, notice})
 }
 
 async function lint(args: CliArguments, io: Io, setup: WorkerSetup): Promise<{files: VFile[]; fixSummary?: string}> {

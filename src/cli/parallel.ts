@@ -101,10 +101,9 @@ export function isFatal(file: VFile): boolean {
  * The engine's later steps compare every file with every other one when a
  * file is done, which makes one run over thousands of files quadratic; the
  * files found are linted in chunks instead. unified-engine exports neither
- * module: see internals.ts. Sorted by path unless `sorted` is false: then
- * in the engine's own order.
+ * module: see internals.ts. Sorted by path, as the engine sorts them.
  */
-export async function discover(paths: readonly string[], options: EngineOptions, cwd: string, sorted = true): Promise<VFile[]> {
+export async function discover(paths: readonly string[], options: EngineOptions, cwd: string): Promise<VFile[]> {
   const [finder, Ignore] = await Promise.all([loadFinder(), loadIgnore()])
   const ignore = new Ignore({
     cwd,
@@ -127,7 +126,6 @@ export async function discover(paths: readonly string[], options: EngineOptions,
     )
   })
   for (const file of found) file.data.unifiedEngineGiven = true
-  if (!sorted) return found
   return found.sort((left, right) => (left.path < right.path ? -1 : 1))
 }
 
@@ -234,7 +232,7 @@ async function lintOnThreads(
 }
 
 /** Whether `paths` may hold enough files for chunks or threads: many files, or a folder. */
-export function mayBeMany(paths: readonly string[], cwd: string, env: NodeJS.ProcessEnv): boolean {
+function mayBeMany(paths: readonly string[], cwd: string, env: NodeJS.ProcessEnv): boolean {
   if (paths.length > MAX_CHUNK || threadCount(paths.length, env) > 1) return true
   return paths.some((file) => fs.statSync(path.resolve(cwd, file), {throwIfNoEntry: false})?.isDirectory() === true)
 }
