@@ -11,6 +11,9 @@ Options:
       --fix                      apply the fixes that messages carry, in place
       --require-postmortem       check every file as a postmortem (by default a file
                                  with nothing of a postmortem gets one message)
+      --cache                    take the messages of unchanged files from a cache
+      --cache-location <path>    the cache file, or a folder for it (default:
+                                 node_modules/.cache/postmortem-lint/)
   -f, --frail                    exit with 1 on warnings too
   -q, --quiet                    output only warnings and errors
   -S, --silent                   output only errors
