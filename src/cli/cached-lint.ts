@@ -3,7 +3,7 @@
  * those whose bytes and key (cache-key.ts) match an entry of the cache their
  * messages from it, and lints only the others, whose messages it then keeps.
  */
-import {readFile} from 'node:fs/promises'
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import type {Options as EngineOptions} from 'unified-engine'
 import type {VFile} from 'vfile'
@@ -101,7 +101,8 @@ export class CachedLint {
     if (isFatal(file)) return {file, absolutePath, hit: false}
     let bytes: Buffer
     try {
-      bytes = await readFile(absolutePath)
+      // Read one at a time: thousands of reads at once would run out of file handles.
+      bytes = readFileSync(absolutePath)
     } catch {
       // The engine reports why it cannot be read.
       return {file, absolutePath, hit: false}
