@@ -10,13 +10,13 @@ import type {VFile} from 'vfile'
 import {type Fields, addMessage, messageToFields} from './message-data.js'
 import {writeFileAtomically} from './replace-file.js'
 
-/** The cache file under `--cache-location` (a folder) or the working folder's `node_modules/.cache/`. */
+/** The cache file's name in a folder given as `--cache-location`, or in the default one. */
 export const CACHE_FILE_NAME = 'cache.json'
+/** Under the working folder, where tools keep their caches. */
 export const DEFAULT_CACHE_FOLDER = path.join('node_modules', '.cache', 'postmortem-lint')
 // Marks the file as this CLI's, in this layout: any other is replaced.
 const FORMAT_FIELD = 'postmortemLintCache'
 const FORMAT = 1
-
 
 export interface CacheEntry {
   /** sha256 of the document's bytes. */
@@ -38,7 +38,12 @@ export function cacheFilePath(cwd: string, location: string | undefined): string
 
 function isEntry(value: unknown): value is CacheEntry {
   const entry = value as Partial<CacheEntry> | null
-  return typeof entry?.content === 'string' && typeof entry.key === 'string' && Array.isArray(entry.messages)
+  return (
+    typeof entry?.content === 'string' &&
+    typeof entry.key === 'string' &&
+    Array.isArray(entry.messages) &&
+    entry.messages.every((message: unknown) => typeof (message as Fields | null)?.reason === 'string')
+  )
 }
 
 /**
@@ -73,9 +78,13 @@ function readEntries(text: string): {entries?: Map<string, unknown>; problem?: s
 }
 
 export class LintCache {
+  private readonly seen = new Set<string>()
+
   private constructor(
     readonly file: string,
-    private readonly entries: Map<string, unknown>
+    private readonly entries: Map<string, unknown>,
+    /** Whether the file on disk is not what `entries` hold: missing, corrupt, or an entry changed since. */
+    private changed: boolean
   ) {}
 
   /**
@@ -90,37 +99,41 @@ export class LintCache {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       if (code !== 'ENOENT') notice(`ignoring the cache at ${file}: it cannot be read (${code ?? String(error)})`)
-      return new LintCache(file, new Map())
+      return new LintCache(file, new Map(), true)
     }
     const {entries, problem} = readEntries(text)
     if (problem) notice(`ignoring the cache at ${file}: ${problem}; it will be replaced`)
-    return new LintCache(file, entries ?? new Map())
+    return new LintCache(file, entries ?? new Map(), problem !== undefined)
   }
 
   /** The entry for a document whose bytes and key hash as given, if it is in the cache. */
   get(absolutePath: string, content: string, key: string): CacheEntry | undefined {
+    this.seen.add(absolutePath)
     const entry = this.entries.get(absolutePath)
     return isEntry(entry) && entry.content === content && entry.key === key ? entry : undefined
   }
 
   set(absolutePath: string, entry: Omit<CacheEntry, 'lintedAt'>): void {
     this.entries.set(absolutePath, {...entry, lintedAt: new Date().toISOString()})
+    this.changed = true
   }
 
   delete(absolutePath: string): void {
-    this.entries.delete(absolutePath)
+    this.changed = this.entries.delete(absolutePath) || this.changed
   }
 
   /**
-   * Writes the cache: the entries of documents that still exist, in one
-   * atomic replacement, so that a killed run leaves the old cache or the new
-   * one. Resolves to why it was not written, or undefined.
+   * Writes the cache, when an entry changed: in one atomic replacement, so
+   * that a killed run leaves the old cache or the new one. Entries of files
+   * this run did not see are dropped when the files no longer exist.
+   * Resolves to why it was not written, or undefined.
    */
   async save(): Promise<string | undefined> {
-    const entries: Record<string, unknown> = {}
-    for (const [file, entry] of [...this.entries].sort(([left], [right]) => (left < right ? -1 : 1))) {
-      if (fs.existsSync(file)) entries[file] = entry
+    for (const file of this.entries.keys()) {
+      if (!this.seen.has(file) && !fs.existsSync(file)) this.delete(file)
     }
+    if (!this.changed) return undefined
+    const entries = Object.fromEntries([...this.entries].sort(([left], [right]) => (left < right ? -1 : 1)))
     try {
       await fs.promises.mkdir(path.dirname(this.file), {recursive: true})
     } catch (error) {

@@ -101,6 +101,14 @@ describe('postmortem-lint --cache', () => {
     expect(changed(before, after)).toEqual(['docs/incident-2.md'])
     expect(after['docs/incident-2.md']?.content).not.toBe(before['docs/incident-2.md']?.content)
     expect(edited.stderr).toBe((await runCli(['docs'], {cwd: dir})).stderr)
+
+    // A run that finds nothing new leaves the file as it was; a file deleted loses its entry.
+    const unchanged = fs.statSync(path.join(dir, CACHE)).mtimeMs
+    await runCli(['--cache', 'docs/incident-0.md'], {cwd: dir})
+    expect(fs.statSync(path.join(dir, CACHE)).mtimeMs).toBe(unchanged)
+    fs.rmSync(path.join(dir, 'docs/incident-4.md'))
+    await runCli(['--cache', 'docs/incident-0.md'], {cwd: dir})
+    expect(Object.keys(entries(dir)).sort()).toEqual(['docs/incident-0.md', 'docs/incident-1.md', 'docs/incident-2.md', 'docs/incident-3.md'])
   })
 
   it('lints again the files under a configuration that changed, and only those', async () => {
