@@ -79,6 +79,12 @@ describe('postmortem-lint --cache', () => {
     await expectSameReports(dir, ['docs'])
     // One file named, as a pre-commit hook does, and a missing one.
     await expectSameReports(dir, ['docs/order.md', 'missing.md'])
+    // Lint threads send messages as data too (parallel.ts): a cause keeps its place there as well.
+    const [single, threaded] = await Promise.all(
+      ['1', '2'].map((threads) => runCli(['--verbose', '--no-color', 'docs'], {cwd: dir, env: {POSTMORTEM_LINT_THREADS: threads}}))
+    )
+    expect(single?.stderr).toMatch(/\[cause\]:\n +5:3-5:12 +info +Entry at `10:05 UTC`/)
+    expect(threaded?.stderr).toBe(single?.stderr)
     const cached = entries(dir)
     expect(Object.keys(cached)).toContain('docs/order.md')
     expect(JSON.stringify(cached['docs/order.md']?.messages)).toContain('"cause"')
