@@ -7,8 +7,9 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import type {Options as EngineOptions} from 'unified-engine'
 import type {VFile} from 'vfile'
-import type {CliArguments} from './args.js'
+import {type CliArguments, UsageError} from './args.js'
 import {CacheKeys, sha256} from './cache-key.js'
+import {MARKDOWN_EXTENSIONS, hasExtension} from './files.js'
 import {LintCache, cacheFilePath, messagesToKeep, restoreMessages} from './lint-cache.js'
 import {discover, isFatal} from './parallel.js'
 
@@ -49,7 +50,12 @@ export class CachedLint {
 
   constructor(private readonly setup: CacheSetup) {
     const {args, engine, cwd, version, notice} = setup
-    this.cache = LintCache.open(cacheFilePath(cwd, args.cacheLocation), notice)
+    const file = cacheFilePath(cwd, args.cacheLocation)
+    // A cache that is not one is replaced: never a document, which a typo could name.
+    if (hasExtension(file, (engine.extensions ?? MARKDOWN_EXTENSIONS).map(String))) {
+      throw new UsageError(`Unexpected \`--cache-location\` \`${args.cacheLocation}\`, a Markdown file, expected a cache file or a folder for it`)
+    }
+    this.cache = LintCache.open(file, notice)
     this.keys = new CacheKeys({
       cwd,
       version,

@@ -257,6 +257,13 @@ describe('postmortem-lint --cache', () => {
     expect(alone.stderr).toBe(
       'postmortem-lint: Unexpected `--cache-location` without `--cache`, expected both (such as `--cache --cache-location .cache/postmortem-lint`)\n'
     )
+    // A cache file that is not one is replaced, so a document is never taken for one.
+    const document = await runCli(['--cache', '--cache-location', 'docs/incident-0.md', 'docs'], {cwd: dir})
+    expect(document.code).toBe(1)
+    expect(document.stderr).toBe(
+      'postmortem-lint: Unexpected `--cache-location` `docs/incident-0.md`, a Markdown file, expected a cache file or a folder for it\n'
+    )
+    expect(fs.readFileSync(path.join(dir, 'docs/incident-0.md'), 'utf8')).toBe(postmortems(1)['docs/incident-0.md'])
     // A document from stdin has no path to keep its messages under.
     await runCli(['--cache', '--cache-location', 'stdin.json'], {cwd: dir, input: '# Outage\n'})
     expect(fs.existsSync(path.join(dir, 'stdin.json'))).toBe(false)
