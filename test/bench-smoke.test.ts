@@ -31,6 +31,7 @@ describe('npm run bench', () => {
         '≤ 0.6×',
         'reference',
         'reference',
+        '≤ 0.05×',
         '≤ 0.5×',
         'reference',
         '≤ 50 ms',

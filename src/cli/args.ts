@@ -14,6 +14,10 @@ export interface CliArguments {
   requirePostmortem: boolean
   /** `--max-parse-memory <bytes>`: files the parser would need more memory for are not checked in depth. */
   maxParseMemory?: number
+  /** `--cache`: reuse the messages of files unchanged since the last run (lint-cache.ts). */
+  cache: boolean
+  /** `--cache-location <path>`: the cache file, or a folder for it. */
+  cacheLocation?: string
   help: boolean
   version: boolean
   /** `--color` or `--no-color` when given; otherwise the CLI decides from the terminal. */
@@ -33,8 +37,8 @@ const UNSUPPORTED: Array<[flag: string, isSet: (parsed: ParsedArgv) => boolean]>
   ['--watch', (parsed) => parsed.args.watch]
 ]
 
-/** `--<name> <bytes>` or `--<name>=<bytes>` (the last one given), taken out of the flags unified-args reads. */
-function takeBytes(flags: readonly string[], name: string): {bytes?: number; rest: string[]} {
+/** The value of `--NAME <value>` or `--NAME=<value>` (the last one given), taken out of the flags unified-args reads. */
+function takeValue(flags: readonly string[], name: string): {given?: string; rest: string[]} {
   const rest: string[] = []
   let given: string | undefined
   for (let index = 0; index < flags.length; index++) {
@@ -43,12 +47,28 @@ function takeBytes(flags: readonly string[], name: string): {bytes?: number; res
     else if (flag.startsWith(`--${name}=`)) given = flag.slice(name.length + 3)
     else rest.push(flag)
   }
+  return given === undefined ? {rest} : {given, rest}
+}
+
+/** `--<name> <bytes>` or `--<name>=<bytes>`: `--max-size`, `--max-parse-memory`. */
+function takeBytes(flags: readonly string[], name: string): {bytes?: number; rest: string[]} {
+  const {given, rest} = takeValue(flags, name)
   if (given === undefined) return {rest}
   const bytes = Number(given)
   if (given.trim() === '' || !Number.isFinite(bytes) || bytes < 0) {
     throw new UsageError(`Invalid \`--${name}\`: expected a number of bytes, 0 or more (such as \`--${name} 10000000\`), got \`${given}\``)
   }
   return {bytes, rest}
+}
+
+/** `--cache` and `--cache-location <path>`, which needs `--cache`. */
+function takeCache(flags: readonly string[]): {cache: boolean; cacheLocation?: string; rest: string[]} {
+  const cache = flags.includes('--cache')
+  const {given, rest} = takeValue(flags.filter((flag) => flag !== '--cache'), 'cache-location')
+  if (given === undefined) return {cache, rest}
+  if (given.trim() === '') throw new UsageError('Invalid `--cache-location`: expected a file or folder path, got nothing')
+  if (!cache) throw new UsageError('Unexpected `--cache-location` without `--cache`, expected both (such as `--cache --cache-location .cache/postmortem-lint`)')
+  return {cache, cacheLocation: given, rest}
 }
 
 /** The last `--color` or `--no-color` before `--`, if any. */
@@ -67,7 +87,8 @@ export async function parseArguments(argv: readonly string[]): Promise<CliArgume
   const options = end === -1 ? argv : argv.slice(0, end)
   const fix = options.includes('--fix')
   const requirePostmortem = options.includes('--require-postmortem')
-  const {bytes: maxSize, rest: withoutSize} = takeBytes(options.filter((flag) => flag !== '--fix' && flag !== '--require-postmortem'), 'max-size')
+  const {cache, cacheLocation, rest: withoutCache} = takeCache(options.filter((flag) => flag !== '--fix' && flag !== '--require-postmortem'))
+  const {bytes: maxSize, rest: withoutSize} = takeBytes(withoutCache, 'max-size')
   const {bytes: maxParseMemory, rest} = takeBytes(withoutSize, 'max-parse-memory')
   const flags = [...rest, ...(end === -1 ? [] : argv.slice(end))]
 
@@ -101,6 +122,8 @@ export async function parseArguments(argv: readonly string[]): Promise<CliArgume
   return {
     fix,
     requirePostmortem,
+    cache,
+    ...(cacheLocation === undefined ? {} : {cacheLocation}),
     ...(maxSize === undefined ? {} : {maxSize}),
     ...(maxParseMemory === undefined ? {} : {maxParseMemory}),
     help: parsed.args.help,

@@ -15,6 +15,9 @@ Options:
                                  checked in depth (default: 5242880, 5 MB)
       --max-parse-memory <bytes> files the Markdown parser would need more memory
                                  for get one error (default: 1073741824, 1 GB)
+      --cache                    take the messages of unchanged files from a cache
+      --cache-location <path>    the cache file, or a folder for it (default:
+                                 node_modules/.cache/postmortem-lint/)
   -f, --frail                    exit with 1 on warnings too
   -q, --quiet                    output only warnings and errors
   -S, --silent                   output only errors

@@ -135,6 +135,12 @@ function notMarkdownFile(name: string, cwd: string, extensions: readonly string[
   return file
 }
 
+async function openCache(args: CliArguments, io: Io, engine: EngineOptions, version: string): Promise<import('./cached-lint.js').CachedLint> {
+  const {CachedLint} = await import('./cached-lint.js')
+  const notice = (line: string): void => void io.stderr.write(`${SOURCE}: ${line}\n`)
+  return new CachedLint({args, engine, cwd: io.cwd, version, notice})
+}
+
 async function lint(args: CliArguments, io: Io, setup: WorkerSetup): Promise<{files: VFile[]; fixSummary?: string}> {
   const patterns = (args.engine.files ?? []).map(String)
   if (patterns.length === 0 && (io.stdin as {isTTY?: boolean}).isTTY) {
@@ -152,7 +158,9 @@ async function lint(args: CliArguments, io: Io, setup: WorkerSetup): Promise<{fi
   // Many files are linted on worker threads; `--fix` and stdin stay in this one.
   const linted = (inputs: string[]): Promise<VFile[]> =>
     args.fix || patterns.length === 0 ? runEngine({...options, files: inputs}) : lintFiles(inputs, options, setup, io.env, runEngine)
-  let files = paths.length > 0 || patterns.length === 0 ? await linted(paths) : []
+  // Stdin is never cached: it has no path to keep its messages under.
+  const cache = args.cache && paths.length > 0 ? await openCache(args, io, options, setup.version) : undefined
+  let files = paths.length > 0 || patterns.length === 0 ? await (cache ? cache.lint(paths, linted) : linted(paths)) : []
   let fixSummary: string | undefined
 
   if (args.fix) {
@@ -161,7 +169,9 @@ async function lint(args: CliArguments, io: Io, setup: WorkerSetup): Promise<{fi
     const replaced = new Map(result.files.map((file) => [file.path, file]))
     files = files.map((file) => replaced.get(file.path) ?? file)
     fixSummary = result.summary
+    cache?.noteFixed(result.files)
   }
+  await cache?.save()
 
   appendAll(files, unmatched.map((pattern) => unmatchedFile(pattern, io.cwd)))
   appendAll(files, skipped.map((name) => notMarkdownFile(name, io.cwd, extensions)))

@@ -7,6 +7,7 @@ import type {Options as EngineOptions} from 'unified-engine'
 import type {VFile} from 'vfile'
 import {UsageError} from './args.js'
 import {loadFinder, loadIgnore} from './internals.js'
+import {addMessage, messageToFields} from './message-data.js'
 
 /** What a worker needs to set up the same engine as the main thread. */
 export interface WorkerSetup {
@@ -74,52 +75,21 @@ export function toLintedFile(file: VFile): LintedFile {
     history: [...file.history],
     value: withoutCleanText(file).value === undefined ? undefined : String(file),
     data: {unifiedEngineGiven: file.data.unifiedEngineGiven, unifiedEngineIgnored: file.data.unifiedEngineIgnored},
-    messages: file.messages.map((message) => {
-      const fields: Record<string, unknown> = {}
-      for (const [key, value] of Object.entries(message)) {
-        if (typeof value !== 'function') fields[key] = key === 'cause' ? plainCause(value) : value
-      }
-      return fields
-    })
+    // Cloning keeps an Error's message and stack but not its cause, which
+    // reporters print (a related place): messages go as plain data.
+    messages: file.messages.map((message) => messageToFields(message, true) ?? {})
   }
-}
-
-interface PlainError {
-  name: string
-  message: string
-  stack?: string
-  cause?: unknown
-}
-
-// Cloning keeps an Error's message and stack but not its cause, which the
-// reporters print: the chain is sent as plain objects and rebuilt.
-function plainCause(cause: unknown): unknown {
-  if (!(cause instanceof Error)) return cause === undefined || cause === null || typeof cause !== 'object' ? cause : String(cause)
-  const plain: PlainError = {name: cause.name, message: cause.message, stack: cause.stack}
-  if (cause.cause !== undefined) plain.cause = plainCause(cause.cause)
-  return {error: plain}
-}
-
-function revivedCause(cause: unknown): unknown {
-  if (cause === null || typeof cause !== 'object' || !('error' in cause)) return cause
-  const plain = cause.error as PlainError
-  const error = new Error(plain.message, plain.cause === undefined ? undefined : {cause: revivedCause(plain.cause)})
-  error.name = plain.name
-  error.stack = plain.stack
-  return error
 }
 
 function fromLintedFile(linted: LintedFile, VFileClass: typeof VFile): VFile {
   const file = new VFileClass({cwd: linted.cwd, path: linted.path, value: linted.value})
   file.history = [...linted.history]
   Object.assign(file.data, linted.data)
-  for (const fields of linted.messages) {
-    Object.assign(file.message(String(fields.reason)), fields, 'cause' in fields ? {cause: revivedCause(fields.cause)} : {})
-  }
+  for (const fields of linted.messages) addMessage(file, fields)
   return file
 }
 
-function isFatal(file: VFile): boolean {
+export function isFatal(file: VFile): boolean {
   return file.messages.some((message) => message.fatal === true)
 }
 
@@ -131,9 +101,9 @@ function isFatal(file: VFile): boolean {
  * The engine's later steps compare every file with every other one when a
  * file is done, which makes one run over thousands of files quadratic; the
  * files found are linted in chunks instead. unified-engine exports neither
- * module: see internals.ts.
+ * module: see internals.ts. Sorted by path, as the engine sorts them.
  */
-async function discover(paths: readonly string[], options: EngineOptions, cwd: string): Promise<VFile[]> {
+export async function discover(paths: readonly string[], options: EngineOptions, cwd: string): Promise<VFile[]> {
   const [finder, Ignore] = await Promise.all([loadFinder(), loadIgnore()])
   const ignore = new Ignore({
     cwd,

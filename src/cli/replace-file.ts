@@ -21,16 +21,27 @@ export async function replaceFile(file: string, text: string, root: string): Pro
   // No write bit is read-only even to root, who may write anything.
   const writable = (mode & 0o222) !== 0 && (await fs.access(target, constants.W_OK).then(() => true, () => false))
   if (!writable) return 'the file is read-only'
+  return writeFileAtomically(target, text, mode)
+}
+
+/**
+ * Writes `text` to `target` (made or replaced) through a temporary file in
+ * the same folder, flushed to disk and renamed over `target`: a kill at any
+ * moment leaves the old file, or none, or the new one, never half of one.
+ * `mode` is given to the file exactly, else the umask narrows the default.
+ * Resolves to why it was not written, or undefined.
+ */
+export async function writeFileAtomically(target: string, text: string, mode?: number): Promise<string | undefined> {
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
   let handle: fs.FileHandle | undefined
   try {
-    handle = await fs.open(temporary, 'wx', mode)
+    handle = await fs.open(temporary, 'wx', mode ?? 0o666)
     await handle.writeFile(text)
     await handle.sync()
     await handle.close()
     handle = undefined
     // The mode given to open() is narrowed by the umask.
-    await fs.chmod(temporary, mode)
+    if (mode !== undefined) await fs.chmod(temporary, mode)
     await fs.rename(temporary, target)
   } catch (error) {
     await handle?.close().catch(() => undefined)
