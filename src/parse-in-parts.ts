@@ -35,14 +35,14 @@ export type Parse = (text: string) => Root
 export interface PartsOptions {
   /** Documents shorter than this (in characters) are parsed whole: 256 K. */
   minLength?: number
-  /** The length a part reaches before it is cut at the next heading: 32 K. */
+  /** The length a part reaches before it is cut at the next heading: 8 K. */
   partLength?: number
 }
 
 // Below this, a whole parse takes a fraction of a second: parts gain nothing.
 export const DEFAULT_MIN_LENGTH = 256 * 1024
 // Parts of this length parse in linear time, and a part's fixed cost is small.
-export const DEFAULT_PART_LENGTH = 32 * 1024
+export const DEFAULT_PART_LENGTH = 8 * 1024
 
 export const FRONTMATTER_FENCE = /^(?:---|\+\+\+)/
 const FRONTMATTER_TYPES: ReadonlySet<string> = new Set(['yaml', 'toml'])
