@@ -238,8 +238,9 @@ function mayName(nodes: readonly Nodes[]): boolean {
 
 /**
  * Parses again, with copies of the definitions of the other parts, each part
- * that lacks some of them and may name one. False where a definition cannot
- * be copied (the whole document must be parsed).
+ * that lacks some of them and may name one. False where the whole document
+ * must be parsed: a definition cannot be copied, or the copies would add
+ * more text to parse than the document has (thousands of definitions).
  */
 function resolveAcrossParts(text: string, parts: Part[], parse: Parse): boolean {
   const own = parts.map((part) => definitionsIn(part.nodes))
@@ -247,10 +248,13 @@ function resolveAcrossParts(text: string, parts: Part[], parse: Parse): boolean 
   const all = new Map<string, string>()
   for (const found of own) for (const {identifier, markdown} of found ?? []) if (!all.has(identifier)) all.set(identifier, markdown)
   if (all.size === 0) return true
+  let budget = text.length
   for (const [index, part] of parts.entries()) {
     const defined = new Set((own[index] ?? []).map((definition) => definition.identifier))
     const missing = [...all].filter(([identifier]) => !defined.has(identifier)).map(([, markdown]) => markdown)
     if (missing.length === 0 || !mayName(part.nodes)) continue
+    for (const markdown of missing) budget -= markdown.length
+    if (budget < 0) return false
     const nodes = parsePart(text, part, parse, missing)
     if (!nodes) return false
     part.nodes = nodes

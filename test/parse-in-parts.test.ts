@@ -127,6 +127,28 @@ describe('parsing a document in parts', () => {
     expectSameTree(parse, gather(GENERATED.slice(0, 6).map((text, index) => `${text}\n\nSee [ref ${index % 3}] and [ref ${(index + 1) % 3}].\n\n[ref ${index % 3}]: https://example.com/${index}\n`)))
   })
 
+  it('parses the whole document where copying definitions to each part would cost more than that', () => {
+    const parse = parsers()
+    const definitions = Array.from({length: 300}, (_, index) => `[source ${index}]: https://example.com/${index}\n`).join('')
+    const sections = Array.from({length: 50}, (_, index) => `## Part ${index}\n\nSee [source ${index * 6}].\n`).join('\n')
+    const text = `# Sources\n\n${definitions}\n${sections}`
+    // One parse for each of the 26 parts, one again with the definitions, then the whole document (not 25 again).
+    expect(expectSameTree(parse, text)).toBeLessThan(35)
+  })
+
+  it('gives the tree of a whole parse for random gatherings of our documents, cut anywhere', () => {
+    const documents = [...FIXTURE_TEXTS, ...SHARED, ...GENERATED]
+    const separator = fc.constantFrom('\n\n', '\n', '', '\r\n', '\n```\n', '\n<!--\n', '\n-->\n', '\n[a]: x\n', '\n---\n', '\n===\n', '\n> ')
+    const gathering = fc.array(fc.tuple(fc.constantFrom(...documents), separator), {minLength: 2, maxLength: 8}).map((pairs) => pairs.flat().join(''))
+    const frontmatter = [[remarkFrontmatter, ['yaml', 'toml']]] as PluggableList
+    fc.assert(
+      fc.property(gathering, fc.integer({min: 1, max: 5000}), (text, partLength) => {
+        expectSameTree(parsers(frontmatter, {minLength: 0, partLength}), text)
+      }),
+      {numRuns: 150}
+    )
+  })
+
   it('parses a document shorter than minLength whole, in one parse', () => {
     const parse = parsers([], {minLength: 100_000, partLength: 40})
     const text = gather(GENERATED.slice(0, 3))
