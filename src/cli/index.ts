@@ -87,9 +87,10 @@ function withRequirePostmortem(args: CliArguments): EngineOptions['settings'] {
 }
 
 export async function engineOptions(args: CliArguments, io: Io): Promise<EngineOptions> {
-  const [{unified}, {default: remarkParse}, own, {ownPackageTransform}, {requireText}, {DEFAULT_MAX_SIZE, guardDocument}] = await Promise.all([
+  const [{unified}, {default: remarkParse}, {parseInParts}, own, {ownPackageTransform}, {requireText}, {DEFAULT_MAX_SIZE, guardDocument}] = await Promise.all([
     import('unified'),
     import('remark-parse'),
+    import('../parse-in-parts.js'),
     import('../index.js'),
     import('./config.js'),
     import('./text-guard.js'),
@@ -101,6 +102,8 @@ export async function engineOptions(args: CliArguments, io: Io): Promise<EngineO
     // A binary, non-UTF-8 or absurdly nested file gets one error instead of being linted.
     processor: unified()
       .use(remarkParse)
+      // A long document is parsed in parts, in linear time; the tree is the same.
+      .use(parseInParts)
       .use(requireText, {maxSize: args.maxSize ?? DEFAULT_MAX_SIZE, ...(args.maxParseMemory === undefined ? {} : {maxParseMemory: args.maxParseMemory})}),
     // The size was checked before parsing (above): the preset's own limit does not apply twice.
     plugins: [...pluginList(args.engine.plugins), [guardDocument, {maxSize: Number.POSITIVE_INFINITY}]] as EngineOptions['plugins'],

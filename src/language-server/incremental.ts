@@ -28,6 +28,7 @@ import type {Point, Position} from 'unist'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {appendAll} from '../arrays.js'
+import {endOf, FRONTMATTER_FENCE, hasDefinition, lineBreaks, lineEnd, opensFrontmatter, type Parse, type PartsOptions, parseParts, shiftedPoint} from '../parse-in-parts.js'
 
 /** A part of a document: the top-level nodes from one cut to the next. */
 interface Segment {
@@ -56,38 +57,9 @@ interface ParsedDocument {
   segments: Segment[]
 }
 
-type Parse = (text: string) => Root
-
 // An editor has a few documents open; each one kept is about the size of
 // its tree.
 const DOCUMENTS_KEPT = 16
-
-const FRONTMATTER_FENCE = /^(?:---|\+\+\+)/
-const FRONTMATTER_TYPES: ReadonlySet<string> = new Set(['yaml', 'toml'])
-const DEFINITION_TYPES: ReadonlySet<string> = new Set(['definition', 'footnoteDefinition'])
-
-function hasDefinition(nodes: readonly Nodes[]): boolean {
-  for (const node of nodes) {
-    if (DEFINITION_TYPES.has(node.type)) return true
-    if ('children' in node && hasDefinition(node.children)) return true
-  }
-  return false
-}
-
-/**
- * Whether `text` opens front matter that `first`, its first node, does not
- * close: remark-frontmatter then parses the rest of the document unlike any
- * part of it parsed alone (`- a` lists become paragraphs).
- */
-function opensFrontmatter(text: string, first: RootContent | undefined): boolean {
-  return FRONTMATTER_FENCE.test(text) && !FRONTMATTER_TYPES.has(first?.type ?? '')
-}
-
-function shiftedPoint(point: Point, lines: number, offset: number): Point {
-  return point.offset === undefined
-    ? {line: point.line + lines, column: point.column}
-    : {line: point.line + lines, column: point.column, offset: point.offset + offset}
-}
 
 // Nodes whose fields are strings, numbers, booleans and null, but for their
 // position, children and `data`: copied without looking at each field, as
@@ -120,7 +92,7 @@ function copyShifted<T extends Nodes>(node: T, lines: number, offset: number): T
 // control, which only add and drop messages. unified-lint-rule names each
 // rule after its origin (`remark-lint:no-tabs`).
 const TREE_KEEPING_PLUGINS: ReadonlySet<string> = new Set([
-  'remarkParse', 'remarkStringify', 'remarkFrontmatter', 'remarkGfm', 'remarkLint', 'lintMessageControl', 'incrementalParse', 'builtinPreset'
+  'remarkParse', 'remarkStringify', 'remarkFrontmatter', 'remarkGfm', 'remarkLint', 'lintMessageControl', 'incrementalParse', 'parseInParts', 'builtinPreset'
 ])
 const LINT_RULE_NAME = /^remark-lint:/
 
@@ -235,39 +207,6 @@ function segmentsOf(nodes: readonly RootContent[], text: string, base: number, l
   })
   segments.push(current)
   return segments
-}
-
-/** The point after the last character of `text`, as micromark counts lines. */
-function endOf(text: string): Point {
-  let line = 1
-  let lineStart = 0
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index)
-    if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) {
-      line++
-      lineStart = index + 1
-    }
-  }
-  return {line, column: text.length - lineStart + 1, offset: text.length}
-}
-
-function lineBreaks(text: string, from: number, to: number): number {
-  let count = 0
-  for (let index = from; index < to; index++) {
-    const code = text.charCodeAt(index)
-    if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) count++
-  }
-  return count
-}
-
-/** The end of the line that starts at `start`, after its line ending. */
-function lineEnd(text: string, start: number): number {
-  for (let index = start; index < text.length; index++) {
-    const code = text.charCodeAt(index)
-    if (code === 10) return index + 1
-    if (code === 13) return text.charCodeAt(index + 1) === 10 ? index + 2 : index + 1
-  }
-  return text.length
 }
 
 function commonPrefix(a: string, b: string): number {
@@ -421,13 +360,15 @@ function reparse(previous: ParsedDocument, text: string, parse: Parse): Segment[
 /**
  * A plugin that makes the processor's parser incremental for the files it
  * sees again (by path). It comes after remark-parse, whose parser (with the
- * extensions other plugins register) it calls for each part.
+ * extensions other plugins register) it calls for each part. A document it
+ * has not seen, or must parse whole, is parsed in parts when it is longer
+ * than `options.minLength` (parseParts).
  *
  * unified-engine lints each file with a new copy of the processor the
  * server loads, and a copy runs the same plugin function again: the
  * documents are kept by the plugin this returns, not in a module global.
  */
-export function createIncrementalParse(): (this: Processor) => void {
+export function createIncrementalParse(options?: PartsOptions): (this: Processor) => void {
   const documents = new Map<string, ParsedDocument>()
 
   return function incrementalParse(this: Processor): void {
@@ -450,7 +391,8 @@ export function createIncrementalParse(): (this: Processor) => void {
       if (segments) {
         tree = assemble(text, segments, share)
       } else {
-        tree = parse(text)
+        // A long document is parsed in parts, whose cost stays linear (src/parse-in-parts.ts).
+        tree = parseParts(text, parse, options)
         segments =
           hasDefinition(tree.children) || opensFrontmatter(text, tree.children[0])
             ? undefined

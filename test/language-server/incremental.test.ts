@@ -142,6 +142,26 @@ describe('incremental parsing in the language server', () => {
     )
   })
 
+  it('parses a new document in parts, then edits, with the trees of a whole parse', () => {
+    let newDocuments = 0
+    // Parts far shorter than the real ones (32 K past 256 K), so that every document is cut.
+    const inParts = unified().use(remarkParse).use(createIncrementalParse({minLength: 0, partLength: 100})).freeze()
+    const {whole} = parsers()
+    fc.assert(
+      fc.property(fc.constantFrom(...DOCUMENTS), fc.array(edit, {maxLength: 4}), (document, edits) => {
+        let text = document
+        // A new path each time: the first parse is of a document the parser has not seen.
+        const name = `/workspace/new-${newDocuments++}.md`
+        expect(inParts().parse(new VFile({path: name, value: text}))).toEqual(whole(text))
+        for (const change of edits) {
+          text = applyEdit(text, change)
+          expect(inParts().parse(new VFile({path: name, value: text}))).toEqual(whole(text))
+        }
+      }),
+      {numRuns: 200}
+    )
+  })
+
   it('types a document one character at a time and deletes it again', () => {
     const {incremental, whole} = parsers()
     const target = '# Outage\n\n## Timeline\n\n- 10:00 Alert.\n- 10:05 Page.\n\n```\n# inside\n```\n\n## Impact\n\n40% of users.\n'
@@ -202,6 +222,14 @@ describe('incremental parsing in the language server', () => {
     const defined = `${text}\n[the runbook]: https://example.com/runbook\n`
     expect(incremental(defined)).toEqual(whole(defined))
     expect(incremental(text)).toEqual(whole(text))
+  })
+
+  it('is the language server processor’s parser for a long document (parsed in parts)', () => {
+    // Over 256 K: postmortems gathered in one file.
+    const parts: string[] = []
+    for (let index = 0; parts.join('\n\n').length < 300_000; index++) parts.push(generatePostmortem(7, index))
+    const text = parts.join('\n\n')
+    expect(processor().parse(new VFile({path: '/workspace/all.md', value: text}))).toEqual(unified().use(remarkParse).parse(text))
   })
 
   it('is the language server processor’s parser', () => {

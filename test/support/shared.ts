@@ -6,7 +6,7 @@ import {fileURLToPath} from 'node:url'
 export const SHARED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared')
 export const hasShared = fs.existsSync(path.join(SHARED, 'corpus'))
 
-export function sharedDocuments(folder: 'corpus' | 'seeds'): Array<{name: string; path: string; text: string}> {
+export function sharedDocuments(folder: 'corpus' | 'corpus2' | 'seeds'): Array<{name: string; path: string; text: string}> {
   const dir = path.join(SHARED, folder)
   if (!fs.existsSync(dir)) return []
   return fs

@@ -1,0 +1,180 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import fc from 'fast-check'
+import type {Root} from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkParse from 'remark-parse'
+import {type PluggableList, type Processor, unified} from 'unified'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import {generateLongPostmortem, generatePostmortem} from '../bench/corpus.js'
+import {type PartsOptions, parseInParts} from '../src/parse-in-parts.js'
+import {sharedDocuments} from './support/shared.js'
+
+/**
+ * A long document is parsed in parts cut before top-level ATX headings
+ * (src/parse-in-parts.ts). Whatever the document, the tree must be the tree
+ * of a whole parse, node for node and position for position; the cuts are
+ * made far closer than the real ones (parts of tens of characters, not 32 K)
+ * so that every document is cut wherever it can be.
+ */
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures')
+
+function fixtureTexts(): string[] {
+  return fs
+    .readdirSync(FIXTURES, {recursive: true, encoding: 'utf8'})
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => fs.readFileSync(path.join(FIXTURES, name), 'utf8'))
+}
+
+const GENERATED = Array.from({length: 40}, (_, index) => generatePostmortem(11, index))
+const LONG = [generateLongPostmortem(11, 1, 600), generateLongPostmortem(11, 2, 1500)]
+const SHARED = (['corpus', 'corpus2', 'seeds'] as const).flatMap((folder) => sharedDocuments(folder).map((document) => document.text))
+const FIXTURE_TEXTS = fixtureTexts()
+
+function parsers(plugins: PluggableList = [], options: PartsOptions = {minLength: 0, partLength: 40}) {
+  let calls = 0
+  // Counts the parses that parseInParts asks for, to show that documents are cut.
+  function countParses(this: Processor): void {
+    const parse = this.parser
+    if (!parse) throw new Error('remark-parse comes first')
+    this.parser = (text, file) => {
+      calls++
+      return parse(text, file)
+    }
+  }
+  const inParts = unified().use(remarkParse).use(plugins).use(countParses).use(parseInParts, options).freeze()
+  const whole = unified().use(remarkParse).use(plugins).freeze()
+  return {
+    inParts: (text: string): Root => inParts.parse(new VFile({path: '/docs/postmortems.md', value: text})),
+    whole: (text: string): Root => whole.parse(text),
+    calls: (): number => calls,
+    resetCalls: (): void => {
+      calls = 0
+    }
+  }
+}
+
+/** Expects the parts-parse of `text` to equal its whole parse; returns how many parses it took. */
+function expectSameTree(parse: ReturnType<typeof parsers>, text: string): number {
+  parse.resetCalls()
+  expect(parse.inParts(text)).toStrictEqual(parse.whole(text))
+  return parse.calls()
+}
+
+/** `texts` one after another, as in a file that gathers a team's postmortems. */
+const gather = (texts: readonly string[]): string => texts.join('\n\n')
+
+describe('parsing a document in parts', () => {
+  it('gives the tree of a whole parse for every fixture, shared postmortem and generated document', () => {
+    const parse = parsers()
+    for (const text of [...FIXTURE_TEXTS, ...SHARED, ...GENERATED, ...LONG]) expectSameTree(parse, text)
+    // The same with front matter read as such.
+    const frontmatter = parsers([[remarkFrontmatter, ['yaml', 'toml']]])
+    for (const text of [...FIXTURE_TEXTS, ...SHARED]) expectSameTree(frontmatter, text)
+  })
+
+  it('cuts documents gathered in one file into many parts, with the tree of a whole parse', () => {
+    const parse = parsers([[remarkFrontmatter, ['yaml', 'toml']]], {minLength: 0, partLength: 2000})
+    const gathered = [gather(FIXTURE_TEXTS), gather(GENERATED), gather([...GENERATED.slice(0, 10), ...LONG, ...GENERATED.slice(10, 15)])]
+    if (SHARED.length > 0) gathered.push(gather(SHARED))
+    for (const text of gathered) {
+      const parses = expectSameTree(parse, text)
+      // One parse for each part (the long generated postmortems have no ATX heading to cut at).
+      expect(parses).toBeGreaterThan(5)
+    }
+  })
+
+  it('gives the tree of a whole parse where a cut does not hold', () => {
+    const parse = parsers([[remarkFrontmatter, ['yaml', 'toml']]])
+    const postmortems = GENERATED.slice(0, 8)
+    const variants = [
+      // Fences and HTML left open across headings: `# comment` lines are not headings.
+      postmortems.map((text, index) => (index % 2 === 0 ? `${text}\n\n\`\`\`bash\n# restart the queue\nsystemctl restart queue\n` : `${text}\n\`\`\`\n`)),
+      postmortems.map((text, index) => (index % 3 === 0 ? `${text}\n<!--\n# not a heading\n` : `${text}\n-->\n`)),
+      postmortems.map((text) => `<pre>\n# kept as it is\n\n${text}\n</pre>\n`),
+      // Setext headings, and headings right after a paragraph line, a list, a quote.
+      postmortems.map((text) => `Incident review\n===============\n\n${text}\nA last line\n# Next`),
+      postmortems.map((text) => `- an item\n# Heading after a list\n> a quote\n# Heading after a quote\n${text}`),
+      postmortems.map((text) => `> # A heading in a quote\n# Heading\n    # indented code\n#\tTab heading\n###### Six\n####### Seven\n#Not\n${text}`),
+      // Front matter, closed and left open (then only the whole parse reads the text alike).
+      postmortems.map((text, index) => (index === 0 ? `---\ntitle: Outage\n---\n${text}` : text)),
+      postmortems.map((text, index) => (index === 0 ? `---\ntitle: Outage\n# Not a heading\n${text}\n---\n` : text)),
+      postmortems.map((text, index) => (index === 0 ? `+++\ntitle = "x"\n# Still front matter\n+++\n${text}` : text))
+    ]
+    for (const texts of variants) {
+      const text = gather(texts)
+      expectSameTree(parse, text)
+      expectSameTree(parse, text.replaceAll('\n', '\r\n'))
+      expectSameTree(parse, text.replaceAll('\n', '\r'))
+      expectSameTree(parse, `\uFEFF${text}`)
+      expectSameTree(parse, `\uFEFF\uFEFF${text}`)
+    }
+  })
+
+  it('resolves references to definitions in other parts, as a whole parse does', () => {
+    const parse = parsers()
+    const texts = [
+      '# One\n\nSee [the runbook] and [Runbook][the  RUNBOOK], ![graph][g].\n\n# Two\n\nText.\n\n[the runbook]: https://example.com/runbook\n',
+      '# Three\n\n[g]: https://example.com/g.png "Graph"\n\n# Four\n\n> [quoted]: https://example.com/q\n\n- [listed\n  label]: https://example.com/l\n',
+      '# Five\n\n[quoted] [listed label] [unknown] ![alt with [g]](x.png) `[g]` [g][]\n\n# Six\n\n[the runbook]: https://example.com/other\n',
+      '# Seven\n\nA note[^1] and another[^missing].\n\n# Eight\n\n[^1]: The note.\n'
+    ]
+    expectSameTree(parse, gather(texts))
+    expectSameTree(parse, gather([...texts].reverse()))
+    expectSameTree(parse, gather(GENERATED.slice(0, 6).map((text, index) => `${text}\n\nSee [ref ${index % 3}] and [ref ${(index + 1) % 3}].\n\n[ref ${index % 3}]: https://example.com/${index}\n`)))
+  })
+
+  it('parses the whole document where copying definitions to each part would cost more than that', () => {
+    const parse = parsers()
+    const definitions = Array.from({length: 300}, (_, index) => `[source ${index}]: https://example.com/${index}\n`).join('')
+    const sections = Array.from({length: 50}, (_, index) => `## Part ${index}\n\nSee [source ${index * 6}].\n`).join('\n')
+    const text = `# Sources\n\n${definitions}\n${sections}`
+    // One parse for each of the 26 parts, one again with the definitions, then the whole document (not 25 again).
+    expect(expectSameTree(parse, text)).toBeLessThan(35)
+  })
+
+  it('gives the tree of a whole parse for random gatherings of our documents, cut anywhere', () => {
+    const documents = [...FIXTURE_TEXTS, ...SHARED, ...GENERATED]
+    const separator = fc.constantFrom('\n\n', '\n', '', '\r\n', '\n```\n', '\n<!--\n', '\n-->\n', '\n[a]: x\n', '\n---\n', '\n===\n', '\n> ')
+    const gathering = fc.array(fc.tuple(fc.constantFrom(...documents), separator), {minLength: 2, maxLength: 8}).map((pairs) => pairs.flat().join(''))
+    const frontmatter = [[remarkFrontmatter, ['yaml', 'toml']]] as PluggableList
+    fc.assert(
+      fc.property(gathering, fc.integer({min: 1, max: 5000}), (text, partLength) => {
+        expectSameTree(parsers(frontmatter, {minLength: 0, partLength}), text)
+      }),
+      {numRuns: 150}
+    )
+  })
+
+  it('parses a document shorter than minLength whole, in one parse', () => {
+    const parse = parsers([], {minLength: 100_000, partLength: 40})
+    const text = gather(GENERATED.slice(0, 3))
+    expect(expectSameTree(parse, text)).toBe(1)
+    const defaults = parsers([], {})
+    expect(expectSameTree(defaults, text)).toBe(1)
+  })
+
+  it('gives the tree of a whole parse for documents of random snippets, cut anywhere', () => {
+    const snippets = [
+      '\n', '\n\n', '\r\n', '\r', ' ', '  ', '    ', '\t', 'x', 'word ', '# ', '## Timeline\n', '\n## Impact\n', '\n# ', '#', '\n#\n', '\n####### x\n',
+      '- ', '\n- ', '* ', '1. ', '2) ', '  - ', '> ', '\n> ', '```', '\n```\n', '~~~', '\n~~~\n', '<div>', '\n<div>\n', '</div>', '<!--', '-->',
+      '<pre>', '</pre>', '---', '\n---\n', '+++', '\n+++\n', '===', '\n===\n', '| a | b |\n|---|---|\n', '[a]: https://example.com\n', '\n[b]: x\n',
+      '[a]', '[b]', '[A]', '![i][a]', '[^1]', '\n[^1]: note\n', '**', '_', '`', '\\', '&amp;', '10:05 ', '- 10:05 Deploy started.\n', '\uFEFF'
+    ]
+    const document = fc.array(fc.constantFrom(...snippets), {maxLength: 80}).map((parts) => parts.join(''))
+    const parse = parsers()
+    const frontmatter = parsers([[remarkFrontmatter, ['yaml', 'toml']]], {minLength: 0, partLength: 10})
+    fc.assert(
+      fc.property(document, fc.integer({min: 1, max: 60}), (text, partLength) => {
+        expectSameTree(parse, text)
+        expectSameTree(frontmatter, text)
+        const again = parsers([], {minLength: 0, partLength})
+        expectSameTree(again, text)
+      }),
+      {numRuns: 1500}
+    )
+  })
+})
