@@ -8,12 +8,11 @@
 import {createHash} from 'node:crypto'
 import {spawn} from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {generatePostmortem} from '../../bench/corpus.js'
 import {SHARED, hasShared} from '../support/shared.js'
-import {BIN, ROOT, makeProject, runCli} from './support/run.js'
+import {BIN, ROOT, runCli, temporaryProjects} from './support/run.js'
 
 interface Entry {
   content: string
@@ -25,16 +24,9 @@ interface Entry {
 const CACHE = 'node_modules/.cache/postmortem-lint/cache.json'
 const REPORTS = [['--no-color'], ['--report', 'json'], ['--report', 'sarif'], ['--report', 'github'], ['--verbose', '--no-color']]
 
-const projects: Array<{remove(): void}> = []
-afterEach(() => {
-  for (const project of projects.splice(0)) project.remove()
-})
+const newProject = temporaryProjects()
 
-function project(files: Record<string, string>): string {
-  const made = makeProject(files)
-  projects.push(made)
-  return made.dir
-}
+const project = (files: Record<string, string>): string => newProject(files).dir
 
 function postmortems(count: number, folder = 'docs'): Record<string, string> {
   const files: Record<string, string> = {}
@@ -176,8 +168,7 @@ describe('postmortem-lint --cache', {timeout: 240_000}, () => {
   it('lints every file again after a version change', async () => {
     const dir = project(postmortems(3))
     // The package as another version: its own package.json, the same code.
-    const bumped = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-lint-bumped-'))
-    projects.push({remove: () => fs.rmSync(bumped, {recursive: true, force: true})})
+    const bumped = newProject({}).dir
     fs.mkdirSync(path.join(bumped, 'bin'))
     fs.copyFileSync(BIN, path.join(bumped, 'bin/postmortem-lint.js'))
     for (const name of ['lib', 'node_modules']) fs.symlinkSync(path.join(ROOT, name), path.join(bumped, name))

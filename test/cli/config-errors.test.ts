@@ -2,18 +2,14 @@
  * A configuration mistake is one line through the real bin: what is wrong,
  * a did-you-mean, the configuration file; the stack only with --verbose.
  */
-import {afterEach, describe, expect, it} from 'vitest'
-import {makeProject, runCli} from './support/run.js'
+import {describe, expect, it} from 'vitest'
+import {runCli, temporaryProjects} from './support/run.js'
 
 const POSTMORTEM = '# Queue backlog\n\n## Summary\n\nJobs were delayed for 20% of tenants.\n'
-const projects: Array<{remove(): void}> = []
-afterEach(() => {
-  for (const project of projects.splice(0)) project.remove()
-})
+const makeProject = temporaryProjects()
 
 async function lintWith(config: unknown, ...flags: string[]) {
   const project = makeProject({'.remarkrc.json': JSON.stringify(config), 'incident.md': POSTMORTEM})
-  projects.push(project)
   return runCli([...flags, 'incident.md'], {cwd: project.dir})
 }
 

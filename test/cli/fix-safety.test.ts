@@ -7,10 +7,10 @@ import {spawn} from 'node:child_process'
 import {chmodSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {strict} from '../../src/index.js'
 import {lint} from '../support/lint.js'
-import {BIN, makeProject, runCli} from './support/run.js'
+import {BIN, runCli, temporaryProjects} from './support/run.js'
 
 // No time zone and no root cause: two fixes.
 const FIXABLE = `# Queue backlog
@@ -33,16 +33,9 @@ Consumers scaled out.
 - Alert on queue age.
 `
 
-const projects: Array<{remove(): void}> = []
-afterEach(() => {
-  for (const project of projects.splice(0)) project.remove()
-})
+const newProject = temporaryProjects()
 
-function project(files: Record<string, string>): string {
-  const made = makeProject(files)
-  projects.push(made)
-  return made.dir
-}
+const project = (files: Record<string, string>): string => newProject(files).dir
 
 describe('postmortem-lint --fix: data safety', () => {
   it('lints and fixes Markdown only, whether a glob matched a file or it was named', async () => {

@@ -4,16 +4,13 @@
  * linear. Through the real bin, the report must be the one a whole parse
  * gives: the preset run in process on remark-parse's tree.
  */
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {generatePostmortem} from '../../bench/corpus.js'
 import {recommended} from '../../src/index.js'
 import {lint} from '../support/lint.js'
-import {makeProject, runCli} from './support/run.js'
+import {runCli, temporaryProjects} from './support/run.js'
 
-const projects: Array<{remove(): void}> = []
-afterEach(() => {
-  for (const project of projects.splice(0)) project.remove()
-})
+const makeProject = temporaryProjects()
 
 /**
  * Postmortems gathered in one file, past 256 K, with what reaches across a
@@ -42,7 +39,6 @@ describe('a long document', () => {
   it('postmortem-lint reports what a whole parse gives', async () => {
     const text = gathered()
     const project = makeProject({'all.md': text})
-    projects.push(project)
     const result = await runCli(['--report', 'json', 'all.md'], {cwd: project.dir})
     const [file] = JSON.parse(result.stdout) as Array<{messages: ReportedMessage[]}>
     const reported = (file?.messages ?? []).map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.reason}`)

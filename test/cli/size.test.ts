@@ -4,22 +4,18 @@
  * through the bin, so does a smaller document the Markdown parser would need
  * more than `maxParseMemory` (1 GB unless told) to read.
  */
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {guardDocument} from '../../src/document-guard.js'
 import {recommended} from '../../src/index.js'
 import {lint} from '../support/lint.js'
-import {makeProject, runCli} from './support/run.js'
+import {runCli, temporaryProjects} from './support/run.js'
 
 const SMALL = '# Queue backlog\n\n## Summary\n\nJobs were delayed for 20% of tenants.\n'
-const projects: Array<{remove(): void}> = []
-afterEach(() => {
-  for (const project of projects.splice(0)) project.remove()
-})
+const makeProject = temporaryProjects()
 
 describe('maxSize', () => {
   it('postmortem-lint: a file above 5 MB gets one error, before parsing', async () => {
     const project = makeProject({'big.md': `# Big\n\n${'A line of the summary, repeated.\n\n'.repeat(170_000)}`})
-    projects.push(project)
     const result = await runCli(['big.md'], {cwd: project.dir})
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/1:1 +error +Unexpected document of 5\.\d MB, expected at most 5\.0 MB \(option `maxSize`\): not checked in depth/)
@@ -28,7 +24,6 @@ describe('maxSize', () => {
 
   it('postmortem-lint --max-size: the limit is the user\'s, and a wrong value is one line', async () => {
     const project = makeProject({'small.md': SMALL})
-    projects.push(project)
     const limited = await runCli(['--max-size=20', 'small.md'], {cwd: project.dir})
     expect(limited.stderr).toContain('Unexpected document of 67 bytes, expected at most 20 bytes')
     const wrong = await runCli(['--max-size', 'lots', 'small.md'], {cwd: project.dir})
@@ -51,7 +46,6 @@ const MANY_ITEMS = `# Deploy log\n\n## Timeline\n\n${'- x\n'.repeat(60_000)}`
 describe('maxParseMemory', () => {
   it('postmortem-lint: a small document the parser would need over 1 GB for gets one error, before parsing', async () => {
     const project = makeProject({'items.md': MANY_ITEMS, 'small.md': SMALL})
-    projects.push(project)
     const result = await runCli(['--report', 'json', 'items.md', 'small.md'], {cwd: project.dir})
     expect(result.code).toBe(1)
     const report = JSON.parse(result.stdout) as Array<{path: string; messages: Array<{reason: string; ruleId: string; fatal: boolean; line: number}>}>
@@ -71,7 +65,6 @@ describe('maxParseMemory', () => {
 
   it('postmortem-lint --max-parse-memory: the limit is the user\'s, and a wrong value is one line', async () => {
     const project = makeProject({'small.md': SMALL})
-    projects.push(project)
     const limited = await runCli(['--max-parse-memory=20000', 'small.md'], {cwd: project.dir})
     expect(limited.code).toBe(1)
     expect(limited.stderr).toMatch(/Unexpected document that needs about \d+ KB of memory to parse, expected at most 20 KB \(option `maxParseMemory`\)/)

@@ -3,6 +3,7 @@ import {mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {afterEach} from 'vitest'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 export const BIN = path.join(ROOT, 'bin', 'postmortem-lint.js')
@@ -24,6 +25,22 @@ export function makeProject(files: Record<string, string | Buffer>): {dir: strin
     writeFileSync(path.join(dir, name), content)
   }
   return {dir, remove: () => rmSync(dir, {recursive: true, force: true})}
+}
+
+/**
+ * `makeProject` for a test file: each project it makes is removed after the
+ * test that made it. Call it once, at the top of the file.
+ */
+export function temporaryProjects(): (files: Record<string, string | Buffer>) => {dir: string; remove(): void} {
+  const made: Array<{remove(): void}> = []
+  afterEach(() => {
+    for (const project of made.splice(0)) project.remove()
+  })
+  return (files) => {
+    const project = makeProject(files)
+    made.push(project)
+    return project
+  }
 }
 
 /** Every file under `dir` and its bytes, to show that a run wrote nothing. */
