@@ -135,15 +135,25 @@ function lazyLoadPluginPlugin(): Plugin {
     'export async function loadPlugin(name, options) { return (await load()).loadPlugin(name, options) }',
     'export async function resolvePlugin(name, options) { return (await load()).resolvePlugin(name, options) }'
   ].join('\n')
+  return substituteImport({name: 'lazy-load-plugin', filter: /^load-plugin$/, importer: 'unified-engine', contents, resolveDir: ROOT})
+}
+
+/**
+ * A plugin that gives the files of package `importer` the module `contents`
+ * where they import what `filter` matches, resolving its own imports from
+ * `resolveDir` (else from where the importer is).
+ */
+function substituteImport(options: {name: string; filter: RegExp; importer: string; contents: string; resolveDir?: string}): Plugin {
+  const {name, filter, importer, contents} = options
   return {
-    name: 'lazy-load-plugin',
+    name,
     setup(build) {
-      build.onResolve({filter: /^load-plugin$/}, (args) =>
-        args.namespace === 'file' && args.importer.includes(`${path.sep}unified-engine${path.sep}`)
-          ? {path: 'load-plugin', namespace: 'lazy-load-plugin'}
+      build.onResolve({filter}, (args) =>
+        args.namespace === 'file' && args.importer.includes(`${path.sep}${importer}${path.sep}`)
+          ? {path: args.path, namespace: name, pluginData: options.resolveDir ?? args.resolveDir}
           : undefined
       )
-      build.onLoad({filter: /.*/, namespace: 'lazy-load-plugin'}, () => ({contents, loader: 'js', resolveDir: ROOT}))
+      build.onLoad({filter: /.*/, namespace: name}, (args) => ({contents, loader: 'js', resolveDir: args.pluginData as string}))
     }
   }
 }
@@ -163,18 +173,8 @@ function asciiStringWidthPlugin(): Plugin {
     `const printableAscii = ${PRINTABLE_ASCII.toString()}`,
     "export default function width(text, options) { return typeof text === 'string' && printableAscii.test(text) ? text.length : stringWidth(text, options) }"
   ].join('\n')
-  return {
-    name: 'ascii-string-width',
-    setup(build) {
-      build.onResolve({filter: /^string-width$/}, (args) =>
-        args.namespace === 'file' && args.importer.includes(`${path.sep}vfile-reporter${path.sep}`)
-          ? {path: 'string-width', namespace: 'ascii-string-width', pluginData: args.resolveDir}
-          : undefined
-      )
-      // The real string-width is found from vfile-reporter's folder, as before.
-      build.onLoad({filter: /.*/, namespace: 'ascii-string-width'}, (args) => ({contents, loader: 'js', resolveDir: args.pluginData as string}))
-    }
-  }
+  // The real string-width is found from vfile-reporter's folder, as before.
+  return substituteImport({name: 'ascii-string-width', filter: /^string-width$/, importer: 'vfile-reporter', contents})
 }
 
 type Esbuild = typeof import('esbuild')
