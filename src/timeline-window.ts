@@ -1,7 +1,7 @@
 import {type DurationMention, roundingOf} from './duration.js'
 import {getMilestones} from './milestones.js'
 import type {PostmortemModel} from './model.js'
-import {type TimelineEntry, minuteBounds} from './timeline.js'
+import {type TimelineEntry, isBefore, minuteBounds} from './timeline.js'
 
 /**
  * How long the incident lasted as its timeline tells it, for a document
@@ -18,15 +18,12 @@ export interface TimelineWindow {
   minutes: number
 }
 
-/** Whether every timed entry is at or after the one before: only then do its entries bound anything. */
+/** Whether no timed entry is before the one above it, as timeline-order judges: only then do its entries bound anything. */
 function inOrder(entries: readonly TimelineEntry[]): boolean {
-  let previous = Number.NEGATIVE_INFINITY
-  for (const entry of entries) {
-    if (entry.at === undefined) continue
-    if (entry.at < previous) return false
-    previous = entry.at
-  }
-  return true
+  return entries.every((entry, index) => {
+    const previous = entries[index - 1]
+    return previous === undefined || !isBefore(entry, previous)
+  })
 }
 
 function isMinute(entry: TimelineEntry | undefined): entry is TimelineEntry & {at: number} {

@@ -79664,13 +79664,10 @@ function getMilestones(model) {
 
 // src/timeline-window.ts
 function inOrder(entries) {
-  let previous2 = Number.NEGATIVE_INFINITY;
-  for (const entry of entries) {
-    if (entry.at === void 0) continue;
-    if (entry.at < previous2) return false;
-    previous2 = entry.at;
-  }
-  return true;
+  return entries.every((entry, index2) => {
+    const previous2 = entries[index2 - 1];
+    return previous2 === void 0 || !isBefore(entry, previous2);
+  });
 }
 function isMinute(entry) {
   return entry?.at !== void 0 && entry.precision === "minute" && entry.stamp !== void 0;
