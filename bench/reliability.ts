@@ -9,8 +9,8 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import {DEFAULT_MAX_PARSE_MEMORY, parseCost} from '../src/cli/parse-cost.js'
-import {DEFAULT_MAX_SIZE, formatBytes} from '../src/document-guard.js'
+import {DEFAULT_MAX_PARSE_MEMORY, parseCost} from '../src/clients/cli/parse-cost.js'
+import {DEFAULT_MAX_SIZE, formatBytes} from '../src/lint/document-guard.js'
 import {generatePostmortem} from './corpus.js'
 import {type ProcessRun, ROOT, type Tool, runTool} from './processes.js'
 import {formatMs, min} from './stats.js'

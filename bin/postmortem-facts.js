@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import {readFileSync} from 'node:fs'
-import {main} from '../lib/src/facts-cli/index.js'
+import {main} from '../lib/src/clients/postmortem-facts/index.js'
 
 const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
 

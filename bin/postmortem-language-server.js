@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import {startLanguageServer} from '../lib/src/language-server/index.js'
+import {startLanguageServer} from '../lib/src/clients/language-server/index.js'
 
 startLanguageServer().catch((error) => {
   process.stderr.write(`postmortem-language-server: ${error instanceof Error ? error.message : String(error)}\n`)

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import {readFileSync} from 'node:fs'
-import {loadCli, setV8Flags} from '../lib/src/cli/launch.js'
+import {loadCli, setV8Flags} from '../lib/src/clients/cli/launch.js'
 
 setV8Flags()
 // `npm run build` bundles the CLI into one file, which starts much faster than

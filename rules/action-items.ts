@@ -1,6 +1,6 @@
-import {DEFAULT_VAGUE_VERBS, actionItemsOf, actionText, isVague} from '../src/action-items.js'
-import {quoted} from '../src/prose.js'
-import {defineRule} from '../src/rule.js'
+import {DEFAULT_VAGUE_VERBS, actionItemsOf, actionText, isVague} from '../src/model/action-items.js'
+import {quoted} from '../src/model/text/prose.js'
+import {defineRule} from '../src/lint/rule.js'
 
 export interface Options {
   /** Require an owner: `@handle`, `name@` or `Owner: …`. */

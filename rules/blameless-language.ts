@@ -1,6 +1,6 @@
-import {DEFAULT_BLAME_PHRASES, findBlame} from '../src/language.js'
-import {defineRule} from '../src/rule.js'
-import {quoted} from '../src/prose.js'
+import {DEFAULT_BLAME_PHRASES, findBlame} from '../src/model/blame.js'
+import {defineRule} from '../src/lint/rule.js'
+import {quoted} from '../src/model/text/prose.js'
 
 export interface Options {
   /** Phrases that blame whoever they are said of. */

@@ -1,10 +1,10 @@
-import {type DurationMention, disagreesWith, formatMinutes, rewriteDuration} from '../src/duration.js'
-import type {StatedFacts} from '../src/facts.js'
-import {defineRule} from '../src/rule.js'
-import {MINUTES_PER_DAY, formatClock} from '../src/time.js'
-import {spanEnd} from '../src/text.js'
-import {minuteBounds, stampText} from '../src/timeline.js'
-import {closestTimelineWindow, readingSlack} from '../src/timeline-window.js'
+import {type DurationMention, disagreesWith, formatMinutes, rewriteDuration} from '../src/model/duration/duration.js'
+import type {StatedFacts} from '../src/model/facts/stated-facts.js'
+import {defineRule} from '../src/lint/rule.js'
+import {MINUTES_PER_DAY, formatClock} from '../src/model/time/time.js'
+import {spanEnd} from '../src/model/text/text.js'
+import {minuteBounds, stampText} from '../src/model/timeline/timeline.js'
+import {closestTimelineWindow, readingSlack} from '../src/model/duration/timeline-window.js'
 
 export interface Options {
   /** Minutes a stated figure may be off before it is reported. */
@@ -47,7 +47,7 @@ export default defineRule<Options>({
   defaults: {tolerance: 5},
   messages: MESSAGES,
   check({model, options, report}) {
-    const {start, end, duration} = model.facts
+    const {start, end, duration} = model.stated
     const mismatch = start && end && duration && disagreesWith(duration, end.at - start.at, options.tolerance)
     if (mismatch) {
       const actual = end.at - start.at
@@ -55,7 +55,7 @@ export default defineRule<Options>({
       report({messageId: 'statedWindow', data, place: duration.span, ...fixOf(model.source, duration, actual)})
     }
     // A statement that gives a length and its own range is checked on its own.
-    for (const {duration: length, range, minutes} of model.facts.windows) {
+    for (const {duration: length, range, minutes} of model.stated.windows) {
       if ((mismatch && length.span.start === duration.span.start) || !range.time || !range.end?.time || !disagreesWith(length, minutes, options.tolerance)) continue
       const data = {stated: formatMinutes(length.minutes), actual: formatMinutes(minutes), start: formatClock(range.time), end: formatClock(range.end.time)}
       report({messageId: 'sentenceWindow', data, place: length.span, ...fixOf(model.source, length, minutes)})
@@ -69,15 +69,15 @@ export default defineRule<Options>({
     }
 
     const {first, last} = minuteBounds(model.timeline)
-    if (start && first?.at !== undefined && first.stamp && first.at - start.at > options.tolerance) {
-      report({messageId: 'lateTimeline', data: {entry: stampText(first), start: formatClock(start.time)}, place: first.stamp})
+    if (start && first?.epochMinute !== undefined && first.timestamp && first.epochMinute - start.at > options.tolerance) {
+      report({messageId: 'lateTimeline', data: {entry: stampText(first), start: formatClock(start.time)}, place: first.timestamp})
     }
     // An undated timeline of an incident that lasted days is placed from the
     // start's day by its midnights only when its first entry is the start.
-    const anchored = start && first?.at !== undefined && Math.abs(first.at - start.at) <= options.tolerance
+    const anchored = start && first?.epochMinute !== undefined && Math.abs(first.epochMinute - start.at) <= options.tolerance
     const placeable = model.timeline.dated || !start || end === undefined || end.at - start.at < MINUTES_PER_DAY || anchored
-    if (end && placeable && last?.at !== undefined && last.stamp && end.at - last.at > options.tolerance) {
-      report({messageId: 'shortTimeline', data: {end: endStated(model.facts), entry: stampText(last), gap: dayGap(end.at - last.at)}, place: end.span})
+    if (end && placeable && last?.epochMinute !== undefined && last.timestamp && end.at - last.epochMinute > options.tolerance) {
+      report({messageId: 'shortTimeline', data: {end: endStated(model.stated), entry: stampText(last), gap: dayGap(end.at - last.epochMinute)}, place: end.span})
     }
   }
 })

@@ -1,6 +1,6 @@
-import {type FrontMatterField, frontMatterFields, frontMatterProblem, readFrontMatter} from '../src/frontmatter.js'
-import {quoted} from '../src/prose.js'
-import {defineRule} from '../src/rule.js'
+import {type FrontMatterField, frontMatterFields, frontMatterProblem, readFrontMatter} from '../src/model/front-matter.js'
+import {quoted} from '../src/model/text/prose.js'
+import {defineRule} from '../src/lint/rule.js'
 
 export interface Options {
   /** Report a postmortem without front matter; when false, only front matter that is there is checked. */

@@ -1,6 +1,6 @@
-import {sectionHeadingDepth} from '../src/insertion.js'
-import {defineRule} from '../src/rule.js'
-import type {Section} from '../src/sections.js'
+import {sectionHeadingDepth} from '../src/model/sections/insertion.js'
+import {defineRule} from '../src/lint/rule.js'
+import type {Section} from '../src/model/sections/sections.js'
 
 export type Options = Record<string, never>
 
@@ -29,7 +29,7 @@ export default defineRule<Options>({
     const depths = new Map<Section, number>()
     for (const section of model.sections) {
       if (section.style !== 'pseudo' && section.style !== 'label') {
-        depths.set(section, section.rank)
+        depths.set(section, section.depth)
         continue
       }
       // "**Root cause:**" under "## Root Cause and Resolution" is one level below it; other sections are siblings.

@@ -1,4 +1,4 @@
-import {defineRule} from '../src/rule.js'
+import {defineRule} from '../src/lint/rule.js'
 
 export type Options = Record<string, never>
 
@@ -13,7 +13,7 @@ export default defineRule<Options>({
     unquantified: 'Unexpected impact without a percentage or count, expected who or what was affected in figures (such as `30% of users` or `1,200 requests`)'
   },
   check({model, report}) {
-    const {impact, impactSections} = model.facts
+    const {impact, impactSections} = model.stated
     for (const mention of impact) {
       if (mention.kind === 'percentage' && mention.value !== undefined && (mention.value < 0 || mention.value > 100)) {
         report({messageId: 'impossibleShare', data: {share: mention.span.text.trim()}, place: mention.span})

@@ -1,6 +1,6 @@
-import {incidentDateOf} from '../src/incident-date.js'
-import {defineRule} from '../src/rule.js'
-import {slice, stripTrailingMarkup} from '../src/text.js'
+import {incidentDateOf} from '../src/model/time/incident-date.js'
+import {defineRule} from '../src/lint/rule.js'
+import {slice, stripTrailingMarkup} from '../src/model/text/text.js'
 
 export type Options = Record<string, never>
 

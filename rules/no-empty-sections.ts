@@ -1,4 +1,4 @@
-import {defineRule} from '../src/rule.js'
+import {defineRule} from '../src/lint/rule.js'
 
 export type Options = Record<string, never>
 

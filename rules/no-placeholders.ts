@@ -1,6 +1,6 @@
-import {DEFAULT_MARKERS, type Placeholder, findPlaceholders} from '../src/placeholders.js'
-import {quoted} from '../src/prose.js'
-import {defineRule} from '../src/rule.js'
+import {DEFAULT_MARKERS, type Placeholder, findPlaceholders} from '../src/model/placeholders/placeholders.js'
+import {quoted} from '../src/model/text/prose.js'
+import {defineRule} from '../src/lint/rule.js'
 
 export interface Options {
   /** Words that mark unfinished text, matched whole and with their case. */

@@ -1,7 +1,7 @@
-import {defineRule} from '../src/rule.js'
-import {SECTION_KINDS, SECTION_LABELS, type SectionKind} from '../src/synonyms.js'
-import {insertionFor} from '../src/insertion.js'
-import {isNamed} from '../src/sections.js'
+import {defineRule} from '../src/lint/rule.js'
+import {SECTION_KINDS, SECTION_LABELS, type SectionKind} from '../src/model/sections/synonyms.js'
+import {insertionFor} from '../src/model/sections/insertion.js'
+import {isNamed} from '../src/model/sections/sections.js'
 
 export interface Options {
   /** The sections every postmortem must have. */

@@ -1,7 +1,7 @@
-import {CANONICAL_ORDER} from '../src/insertion.js'
-import {defineRule} from '../src/rule.js'
-import {SECTION_KINDS, SECTION_LABELS, type SectionKind} from '../src/synonyms.js'
-import {minOf} from '../src/arrays.js'
+import {CANONICAL_ORDER} from '../src/model/sections/insertion.js'
+import {defineRule} from '../src/lint/rule.js'
+import {SECTION_KINDS, SECTION_LABELS, type SectionKind} from '../src/model/sections/synonyms.js'
+import {minOf} from '../src/model/support/arrays.js'
 
 export interface Options {
   /** The order sections must come in; sections not listed may stand anywhere. */
@@ -22,25 +22,25 @@ export default defineRule<Options>({
     outOfOrder: 'Unexpected {section} section `{title}` after `{previous}`, expected it before {previousSection}'
   },
   check({model, options, report}) {
-    const rank = (kind: SectionKind): number => options.order.indexOf(kind)
+    const position = (kind: SectionKind): number => options.order.indexOf(kind)
     let latest: {kind: SectionKind; title: string} | undefined
     // Sections inside others ("### Root cause" under "## Summary", "- **Impact:** …"
     // in a list) are parts of those, not where a section stands.
     // "#### Summary" of a sub-report deep in the document is not the postmortem's
     // summary either: of real headings, only the shallowest level counts.
     const outer = model.sections.filter((candidate) => candidate.style !== 'inline-label' && !candidate.parent)
-    const shallowest = minOf(outer.filter((candidate) => candidate.rank <= 6).map((candidate) => candidate.rank)) ?? Number.POSITIVE_INFINITY
-    for (const section of outer.filter((candidate) => candidate.rank > 6 || candidate.rank === shallowest)) {
-      const kinds = section.kinds.filter((kind) => rank(kind) >= 0)
+    const shallowest = minOf(outer.filter((candidate) => candidate.depth <= 6).map((candidate) => candidate.depth)) ?? Number.POSITIVE_INFINITY
+    for (const section of outer.filter((candidate) => candidate.depth > 6 || candidate.depth === shallowest)) {
+      const kinds = section.kinds.filter((kind) => position(kind) >= 0)
       if (kinds.length === 0) continue
-      const kind = kinds.reduce((a, b) => (rank(a) <= rank(b) ? a : b))
-      if (latest && rank(kind) < rank(latest.kind)) {
+      const kind = kinds.reduce((a, b) => (position(a) <= position(b) ? a : b))
+      if (latest && position(kind) < position(latest.kind)) {
         const data = {section: SECTION_LABELS[kind].toLowerCase(), title: section.title.trim(), previous: latest.title, previousSection: SECTION_LABELS[latest.kind].toLowerCase()}
         report({messageId: 'outOfOrder', data, place: section.marker})
         continue
       }
-      const last = kinds.reduce((a, b) => (rank(a) >= rank(b) ? a : b))
-      if (!latest || rank(last) >= rank(latest.kind)) latest = {kind: last, title: section.title.trim()}
+      const last = kinds.reduce((a, b) => (position(a) >= position(b) ? a : b))
+      if (!latest || position(last) >= position(latest.kind)) latest = {kind: last, title: section.title.trim()}
     }
   }
 })

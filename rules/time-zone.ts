@@ -1,4 +1,4 @@
-import {defineRule} from '../src/rule.js'
+import {defineRule} from '../src/lint/rule.js'
 
 export type Options = Record<string, never>
 
@@ -14,7 +14,7 @@ export default defineRule<Options>({
   },
   check({model, report}) {
     const [first] = model.clockTimes
-    if (!first || model.facts.zones.length > 0) return
+    if (!first || model.stated.zones.length > 0) return
     const written = first.text.trimEnd()
     report({messageId: 'missing', data: {written}, place: {start: first.start, end: first.start + written.length}, expected: [`${written} UTC`]})
   }

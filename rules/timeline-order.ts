@@ -1,5 +1,5 @@
-import {defineRule} from '../src/rule.js'
-import {isBefore, stampText} from '../src/timeline.js'
+import {defineRule} from '../src/lint/rule.js'
+import {isBefore, stampText} from '../src/model/timeline/timeline.js'
 
 export type Options = Record<string, never>
 
@@ -17,10 +17,10 @@ export default defineRule<Options>({
     const timed = model.timeline.timed
     timed.forEach((entry, index) => {
       const previous = timed[index - 1]
-      if (!previous || previous.section !== entry.section || !entry.stamp) return
+      if (!previous || previous.section !== entry.section || !entry.timestamp) return
       if (!isBefore(entry, previous)) return
       const data = {entry: stampText(entry), previous: stampText(previous)}
-      report({messageId: 'outOfOrder', data, place: entry.stamp, ...(previous.stamp ? {cause: {messageId: 'laterEntry', data, place: previous.stamp}} : {})})
+      report({messageId: 'outOfOrder', data, place: entry.timestamp, ...(previous.timestamp ? {cause: {messageId: 'laterEntry', data, place: previous.timestamp}} : {})})
     })
   }
 })

@@ -1,5 +1,5 @@
-import {defineRule} from '../src/rule.js'
-import {stripTrailingMarkup} from '../src/text.js'
+import {defineRule} from '../src/lint/rule.js'
+import {stripTrailingMarkup} from '../src/model/text/text.js'
 
 export type Options = Record<string, never>
 

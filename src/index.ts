@@ -1,6 +1,6 @@
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkLint from 'remark-lint'
-import {guardDocument, restoreGuardedNodes} from './document-guard.js'
+import {guardDocument, restoreGuardedNodes} from './lint/document-guard.js'
 import type {PluggableList, Preset} from 'unified'
 import actionItems from '../rules/action-items.js'
 import blamelessLanguage from '../rules/blameless-language.js'
@@ -16,7 +16,7 @@ import sectionOrder from '../rules/section-order.js'
 import timeZone from '../rules/time-zone.js'
 import timelineOrder from '../rules/timeline-order.js'
 import timelineTimestamps from '../rules/timeline-timestamps.js'
-import type {PostmortemRule} from './rule.js'
+import type {PostmortemRule} from './lint/rule.js'
 
 export {
   actionItems,
@@ -34,12 +34,12 @@ export {
   timelineOrder,
   timelineTimestamps
 }
-export type {PostmortemRule, RuleMeta} from './rule.js'
-export type {PostmortemModel} from './model.js'
-export {getModel, buildModel} from './model.js'
-export type {SectionKind, SynonymOption} from './synonyms.js'
-export {extractFacts, factsOfModel} from './extract-facts.js'
-export type * from './extract-facts.js'
+export type {PostmortemRule, RuleMeta} from './lint/rule.js'
+export type {PostmortemModel} from './model/model.js'
+export {getModel, buildModel} from './model/model.js'
+export type {SectionKind, SynonymOption} from './model/sections/synonyms.js'
+export {extractFacts, factsOfModel} from './model/facts/extract-facts.js'
+export type * from './model/facts/extract-facts.js'
 
 /** Every rule, by id (`postmortem-timeline-order`). */
 export const rules: Record<string, PostmortemRule> = Object.fromEntries(

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {appendAll, maxOf, minOf} from '../src/arrays.js'
+import {appendAll, maxOf, minOf} from '../src/model/support/arrays.js'
 
 describe('array helpers for any length', () => {
   const many = Array.from({length: 300_000}, (_, index) => index)

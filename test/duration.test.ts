@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {type DurationMention, durationMinutes, findDurations, formatMinutes, rewriteDuration} from '../src/duration.js'
+import {type DurationMention, durationMinutes, findDurations, formatMinutes, rewriteDuration} from '../src/model/duration/duration.js'
 
 function durationsIn(text: string): Array<Pick<DurationMention, 'minutes' | 'qualifier'> & {text: string}> {
   return findDurations({text, start: 0}).map((mention) => ({text: mention.span.text, minutes: mention.minutes, qualifier: mention.qualifier}))

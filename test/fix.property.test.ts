@@ -7,7 +7,7 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {strict} from '../src/index.js'
-import {applyEdits, fixUntilSettled} from '../src/fix.js'
+import {applyEdits, fixUntilSettled} from '../src/lint/fix.js'
 import {postmortem, wholePostmortem} from './reliability/support/arbitraries.js'
 import {lint} from './support/lint.js'
 import {hasShared, sharedDocuments} from './support/shared.js'

@@ -3,7 +3,7 @@ import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
 import recommended from '../src/index.js'
-import {applyFixes, planFixes} from '../src/fix.js'
+import {applyFixes, planFixes} from '../src/lint/fix.js'
 import {lint} from './support/lint.js'
 
 interface FixSpec {

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {applyFixes} from '../src/fix.js'
+import {applyFixes} from '../src/lint/fix.js'
 import {rules} from '../src/index.js'
 import {formatMessage, lint} from './support/lint.js'
 

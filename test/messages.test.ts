@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {rules} from '../src/index.js'
-import {formatMessage} from '../src/rule.js'
+import {formatMessage} from '../src/lint/rule.js'
 
 /** Every rule declares its messages with ids, in the house style, and fills in every name it uses. */
 describe('declared messages', () => {

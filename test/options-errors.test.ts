@@ -2,8 +2,8 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {rules} from '../src/index.js'
-import {type Schema, describeSchema} from '../src/options.js'
-import type {PostmortemRule} from '../src/rule.js'
+import {type Schema, describeSchema} from '../src/lint/options.js'
+import type {PostmortemRule} from '../src/lint/rule.js'
 import {lint} from './support/lint.js'
 
 /** A value of the wrong type for `schema`, as people get options wrong: a bare value for a list, text for a number. */

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {type Schema, describeSchema, findProblem} from '../src/options.js'
+import {type Schema, describeSchema, findProblem} from '../src/lint/options.js'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'

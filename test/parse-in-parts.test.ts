@@ -8,12 +8,12 @@ import {type PluggableList, type Processor, unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {generateLongPostmortem, generatePostmortem} from '../bench/corpus.js'
-import {type PartsOptions, parseInParts} from '../src/parse-in-parts.js'
+import {type PartsOptions, parseInParts} from '../src/clients/shared/parse-in-parts.js'
 import {sharedDocuments} from './support/shared.js'
 
 /**
  * A long document is parsed in parts cut before top-level ATX headings
- * (src/parse-in-parts.ts). Whatever the document, the tree must be the tree
+ * (src/clients/shared/parse-in-parts.ts). Whatever the document, the tree must be the tree
  * of a whole parse, node for node and position for position; the cuts are
  * made far closer than the real ones (parts of tens of characters, not 32 K)
  * so that every document is cut wherever it can be.

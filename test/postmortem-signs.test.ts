@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {buildModel} from '../src/model.js'
+import {buildModel} from '../src/model/model.js'
 
 function looksLikePostmortem(markdown: string): boolean {
   const file = new VFile({value: markdown})

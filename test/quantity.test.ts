@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {findTableImpact} from '../src/extent.js'
-import {type ImpactMention, findImpact} from '../src/quantity.js'
+import {findTableImpact} from '../src/model/impact/extent.js'
+import {type ImpactMention, findImpact} from '../src/model/impact/quantity.js'
 
 function impactIn(text: string): Array<Pick<ImpactMention, 'kind' | 'value' | 'noun'> & {text: string}> {
   return findImpact({text, start: 0}).map((mention) => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {firstIndexWhere} from '../src/search.js'
+import {firstIndexWhere} from '../src/model/support/bisect.js'
 
 describe('firstIndexWhere', () => {
   it('finds the first item past a point in a sorted array', () => {

@@ -2,8 +2,8 @@ import type {Root} from 'mdast'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
-import {type Section, type SectionStyle, isNamed, scanSections} from '../src/sections.js'
-import {type SynonymOption, createSectionMatcher} from '../src/synonyms.js'
+import {type Section, type SectionStyle, isNamed, scanSections} from '../src/model/sections/sections.js'
+import {type SynonymOption, createSectionMatcher} from '../src/model/sections/synonyms.js'
 
 function scan(markdown: string, synonyms: SynonymOption = {}) {
   const tree = unified().use(remarkParse).parse(markdown) as Root

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {DEFAULT_SYNONYMS, SECTION_KINDS, type SectionKind, createSectionMatcher, normalizeTitle} from '../src/synonyms.js'
+import {DEFAULT_SYNONYMS, SECTION_KINDS, type SectionKind, createSectionMatcher, normalizeTitle} from '../src/model/sections/synonyms.js'
 
 describe('normalizeTitle', () => {
   it.each([

@@ -2,12 +2,12 @@ import * as chrono from 'chrono-node'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {generateLongPostmortem, generatePostmortem} from '../bench/corpus.js'
-import {mayHoldTime, readLeadingTime, readLeadingTimeWithChrono} from '../src/time.js'
-import {stripLeadingMarkup} from '../src/text.js'
+import {mayHoldTime, readLeadingTime, readLeadingTimeWithChrono} from '../src/model/time/time.js'
+import {stripLeadingMarkup} from '../src/model/text/text.js'
 import {sharedDocuments} from './support/shared.js'
 
 /**
- * src/time.ts skips chrono-node where it can: texts it can read nothing from,
+ * src/model/time/time.ts skips chrono-node where it can: texts it can read nothing from,
  * and lines that start with a plain clock time. Both shortcuts must give what
  * chrono-node gives, on every line of every postmortem we have.
  */

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {stripLeadingMarkup} from '../src/text.js'
+import {stripLeadingMarkup} from '../src/model/text/text.js'
 import {
   type ClockTime,
   type LeadingTime,
@@ -11,7 +11,7 @@ import {
   minuteOfDay,
   readLeadingTime,
   zoneOffset
-} from '../src/time.js'
+} from '../src/model/time/time.js'
 
 /** Reads an entry's leading time as the timeline does: markup stripped first. */
 function lead(line: string): LeadingTime | undefined {

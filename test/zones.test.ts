@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {findZones} from '../src/zones.js'
+import {findZones} from '../src/model/time/zones.js'
 
 function zonesIn(text: string): string[] {
   return findZones({text, start: 0}).map((zone) => zone.name)

@@ -10,7 +10,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {recommended} from '../../src/index.js'
-import {SECTION_KINDS, SECTION_LABELS, type SectionKind} from '../../src/synonyms.js'
+import {SECTION_KINDS, SECTION_LABELS, type SectionKind} from '../../src/model/sections/synonyms.js'
 
 export interface Label {
   file: string

@@ -9,7 +9,7 @@ import type {Point, Position} from 'unist'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {rules, strict} from '../../src/index.js'
-import {markdownText} from '../../src/text.js'
+import {markdownText} from '../../src/model/text/text.js'
 
 /**
  * The strict preset, plus every exported rule that no preset turns on, so

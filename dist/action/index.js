@@ -52250,7 +52250,7 @@ var require_format = __commonJS({
   }
 });
 
-// src/action/run.ts
+// src/clients/action/run.ts
 import fs12 from "node:fs";
 import path16 from "node:path";
 import { Writable } from "node:stream";
@@ -71537,7 +71537,7 @@ function isUrl2(value2) {
   !("path" in value2);
 }
 
-// src/cli/config.ts
+// src/clients/shared/config.ts
 var PACKAGE_NAME = "remark-preset-lint-postmortem";
 var NAMES = [PACKAGE_NAME, PACKAGE_NAME.slice("remark-".length)];
 var RULES_PATH = "/rules/";
@@ -72470,7 +72470,7 @@ function lintMessageControl() {
   return remarkMessageControl({ name: "lint", source: "remark-lint" });
 }
 
-// src/options.ts
+// src/lint/options.ts
 function bounds(schema) {
   const limits = [
     schema.minimum === void 0 ? "" : `\u2265 ${schema.minimum}`,
@@ -72592,7 +72592,7 @@ var ConfigurationError = class extends Error {
   }
 };
 
-// src/document-guard.ts
+// src/lint/document-guard.ts
 var MAX_DEPTH = 1e3;
 var detached = /* @__PURE__ */ new WeakMap();
 function tooDeep(tree) {
@@ -72662,7 +72662,7 @@ var restoreGuardedNodes = function() {
   this.use(putBack);
 };
 
-// src/cache.ts
+// src/model/support/memo.ts
 function memoPerObject() {
   const cache5 = /* @__PURE__ */ new WeakMap();
   return (owner, key, compute) => {
@@ -72688,13 +72688,13 @@ function memoPerOptions(limit = 32) {
   };
 }
 
-// src/work.ts
+// src/model/support/scan-work.ts
 var work = { scanned: 0 };
 function countScanned(characters) {
   work.scanned += characters;
 }
 
-// src/text.ts
+// src/model/text/text.ts
 function markdownText(file) {
   const text3 = String(file);
   return text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
@@ -72742,7 +72742,7 @@ function isBlank(text3) {
   return !/\S/.test(text3);
 }
 
-// src/prose.ts
+// src/model/text/prose.ts
 var ProseBlock = class {
   constructor(node2, raw, source) {
     this.node = node2;
@@ -72888,7 +72888,7 @@ function quoted(text3) {
   return `\`${short}\``;
 }
 
-// src/tables.ts
+// src/model/text/tables.ts
 var DELIMITER_CELL = /^:?-{1,2000}:?$/;
 function cellsOf(row) {
   const cells = [];
@@ -75950,7 +75950,7 @@ function parseDate(text3, ref, option) {
 // node_modules/chrono-node/dist/esm/index.js
 var strict2 = strict;
 
-// src/zones.ts
+// src/model/time/zones.ts
 var ABBREVIATIONS = [
   "UTC",
   "GMT",
@@ -76020,7 +76020,7 @@ function namedZoneOffset(text3) {
   return NAMED_OFFSETS.find(([pattern2]) => pattern2.test(text3))?.[1];
 }
 
-// src/time.ts
+// src/model/time/time.ts
 var REFERENCE = new Date(Date.UTC(2e3, 0, 1));
 var parser = strict2;
 var DAY_FIRST_PARSER = new Chrono(en_exports.configuration.createConfiguration(true, true));
@@ -76310,7 +76310,7 @@ function zoneOffset(name) {
   return result.start.isCertain("timezoneOffset") ? result.start.get("timezoneOffset") ?? void 0 : void 0;
 }
 
-// src/arrays.ts
+// src/model/support/arrays.ts
 function appendAll(target, items) {
   for (const item of items) target.push(item);
   return target;
@@ -76321,7 +76321,7 @@ function minOf(values) {
   return min;
 }
 
-// src/action-items.ts
+// src/model/action-items.ts
 var DEFAULT_VAGUE_VERBS = [
   "improve",
   "improved",
@@ -76758,7 +76758,7 @@ function coerce(name, config) {
   return [1, config];
 }
 
-// src/search.ts
+// src/model/support/bisect.ts
 function firstIndexWhere(items, reached) {
   let low = 0;
   let high = items.length;
@@ -76771,7 +76771,7 @@ function firstIndexWhere(items, reached) {
   return low;
 }
 
-// src/statements.ts
+// src/model/text/statements.ts
 function statementsIn(tree, source, start, end) {
   const statements = [];
   const collect2 = (node2) => {
@@ -76897,7 +76897,7 @@ function parse5(str = "", format2 = "ms") {
   return result && result / (lookupUnit(unit2, format2) || 1) * (str.trimStart()[0] === "-" ? -1 : 1);
 }
 
-// src/duration.ts
+// src/model/duration/duration.ts
 var NUMBER_WORDS = {
   a: 1,
   an: 1,
@@ -77010,7 +77010,7 @@ function disagreesWith(mention2, actual, tolerance) {
   return mention2.qualifier !== "bound" && actual > 0 && Math.abs(mention2.minutes - actual) > allowed;
 }
 
-// src/affected.ts
+// src/model/impact/affected.ts
 var AFFECTED_WORDS = [
   "users?",
   "customers?",
@@ -77075,7 +77075,7 @@ function isPluralThing(word) {
   return new RegExp("^\\p{L}[\\p{L}'\u2019-]{0,29}s$", "u").test(word) && !/ss$/i.test(word) && !isTimeUnit(word) && !TRIAL.test(word);
 }
 
-// src/harm.ts
+// src/model/impact/harm.ts
 var HARM = /^(?:affected|impacted|failed|failing|lost|missing|missed|stuck|offline|down|broken|dropped|delayed|crashed|crashing|corrupted|deleted|blocked|rejected|unavailable|unreachable|unsearchable|inaccessible|stalled|dead|errored|exposed|leaked|compromised|orphaned|degraded|stranded|duplicated|frozen)$/i;
 var HARM_AFTER = /^[^.,;:!?()]{0,40}?\b(?:affected|impacted|failed|lost|stuck|offline|down|dropped|delayed|crashed|corrupted|deleted|blocked|rejected|unavailable|unreachable|unsearchable|inaccessible|missed|stalled|late|froze|frozen|hung|stopped|could\s{1,2}not|couldn['’]t|cannot|can['’]t|unable)\b/i;
 var HARM_BEFORE = /\b(?:affect(?:ed|ing)?|impact(?:ed|ing)?|fail(?:ed|ing|ures?)?|lost|loss|los(?:e|ing)|down|unavailable|errors?|could\s{1,2}not|couldn['’]t|unable|dropped|missed|timed\s{1,2}out|broken?)\b[^.,;:!?]{0,40}$/i;
@@ -77098,7 +77098,7 @@ function isHarmed(text3, start, end) {
   return HARM_BEFORE.test(clauseBefore(text3, start)) || isHarmedAfter(text3, end);
 }
 
-// src/extent.ts
+// src/model/impact/extent.ts
 var TOTALITY = /\b(all|every)(?:\s{1,2}of)?(?:\s{1,2}(?:the|our|its|their|your))?(?=\s)/giu;
 var EVERYONE = /(?<!\b(?:of|to|for|with|by)\s{1,2})\b(?:everyone|everybody)\b/giu;
 var ENTIRE = new RegExp(`\\b(?:entire|whole)\\s{1,2}(?:[\\p{L}-]{1,20}\\s{1,2})?(?:user\\s?base|customer\\s?base|${AFFECTED_WORDS})(?![\\p{L}])`, "giu");
@@ -77176,7 +77176,7 @@ function findTableImpact(lines) {
   return found;
 }
 
-// src/quantity.ts
+// src/model/impact/quantity.ts
 var MASS = /* @__PURE__ */ new Set(["people", "traffic", "userbase"]);
 var FUNCTION_WORDS = /* @__PURE__ */ new Set([
   "the",
@@ -77387,7 +77387,7 @@ function findImpact(span, reach = "impact") {
   return [...shares, ...counts(span, reach).filter((mention2) => !overlapsShare(mention2.span)), ...findExtent(span, reach)].filter((mention2) => !example || mention2.span.start - span.start < example.index).sort((a, b) => a.span.start - b.span.start);
 }
 
-// src/facts.ts
+// src/model/facts/stated-facts.ts
 var DURATION_CONTEXT = /\b(?:last(?:ed|ing|s)?|duration|down|outage|unavailable|total|period|span(?:ned)?|took|for|during)\b/i;
 var INCIDENT_AFTER = /^\s{0,2}(?:-\s{0,2})?(?:long\s{1,2})?(?:outage|incident|disruption|downtime|interruption)\b/i;
 var NOT_INCIDENT_LENGTH = /\b(?:after|in|within|every|each|later|first|next|last|per|ago)\s{1,3}(?:\S{1,12}\s{1,3})?$/i;
@@ -77586,7 +77586,7 @@ function placeMoments(startMention, endMention, anchor, defaultOffset, fallbackY
   return moments;
 }
 
-// src/frontmatter.ts
+// src/model/front-matter.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 var OPENING2 = /^---[ \t]{0,20}\r?\n/;
 var CLOSING = /^(?:---|\.\.\.)[ \t]{0,20}$/;
@@ -77690,7 +77690,7 @@ function frontMatterTitle(tree, source) {
   return frontMatterFields(frontMatter).find((field) => field.name.toLowerCase() === "title" && typeof field.data === "string")?.value;
 }
 
-// src/titles.ts
+// src/model/sections/section-titles.ts
 var keyword = (kind, pattern2, strength = "head") => ({ kind, pattern: pattern2, strength });
 var KEYWORDS = [
   keyword("timeline", /\b(?:timeline|chronology)\b/g, "strong"),
@@ -77829,7 +77829,7 @@ function questionKinds(phrase) {
   return kind ? [kind] : [];
 }
 
-// src/synonyms.ts
+// src/model/sections/synonyms.ts
 var SECTION_KINDS = [
   "summary",
   "impact",
@@ -77978,15 +77978,15 @@ function createSectionMatcher(extra = {}) {
   };
 }
 
-// src/sections.ts
+// src/model/sections/sections.ts
 var MAX_BARE_TITLE = 60;
 var LABEL_SENTENCE_WORDS = 4;
 var BARE_TITLE = /^[\p{L}\p{N} &'’/+-]+\??$/u;
 var PARENTHESISED2 = /\([^()]{0,80}\)/g;
 var MAX_TITLE_WORDS = 8;
-var PSEUDO_RANK = 7;
-var LABEL_RANK = 7.5;
-var INLINE_RANK = 8;
+var PSEUDO_HEADING_DEPTH = 7;
+var LABEL_LINE_DEPTH = 7.5;
+var INLINE_LABEL_DEPTH = 8;
 var MAX_TITLE = 80;
 var WRAPPED = /^(\*\*\*|\*\*|__|\*|_)([^*_\n]{1,80}?)\1\s{0,3}:?\s{0,3}$/u;
 var BOLD_LABEL = /^(\*\*|__)([^*_:\n]{1,80}?)(?::\s{0,3}\1|\s{0,3}\1\s{0,3}:)\s{0,3}/u;
@@ -78059,9 +78059,9 @@ function meaningful(source, start, end) {
   return !isBlank(text3);
 }
 function isPartOf(inner, outer, source) {
-  if (inner.rank !== outer.rank || inner.kinds.length === 0) return false;
+  if (inner.depth !== outer.depth || inner.kinds.length === 0) return false;
   if (inner.kinds.length < outer.kinds.length && inner.kinds.every((kind) => outer.kinds.includes(kind))) return true;
-  return inner.rank > 6 && inner.kinds.some((kind) => outer.kinds.includes(kind)) && !meaningful(source, outer.contentStart, inner.marker.start);
+  return inner.depth > 6 && inner.kinds.some((kind) => outer.kinds.includes(kind)) && !meaningful(source, outer.contentStart, inner.marker.start);
 }
 var OPENING_WORDS = 12;
 function isNamed(section) {
@@ -78070,7 +78070,7 @@ function isNamed(section) {
 function openingSummary(tree, source, blocks) {
   const ordered = [...blocks].sort((a, b) => a.marker.start - b.marker.start);
   const [first, second] = ordered;
-  const titled = first !== void 0 && first.kinds.length === 0 && first.rank <= 6;
+  const titled = first !== void 0 && first.kinds.length === 0 && first.depth <= 6;
   const start = titled ? first.marker.start + first.marker.text.length : 0;
   const end = (titled ? second : first)?.marker.start ?? source.length;
   for (const node2 of tree.children) {
@@ -78085,7 +78085,7 @@ function openingSummary(tree, source, blocks) {
       title: "",
       titleSpan: slice(source, range[0], range[0]),
       style: "opening",
-      rank: PSEUDO_RANK,
+      depth: PSEUDO_HEADING_DEPTH,
       marker,
       contentStart: range[0],
       contentEnd: end,
@@ -78098,7 +78098,7 @@ function blockEndsOf(blocks, source) {
   const blockEnds = /* @__PURE__ */ new Map();
   const open2 = [];
   for (const block of [...blocks].sort((a, b) => a.marker.start - b.marker.start)) {
-    for (let top = open2.at(-1); top && block.rank <= top.rank && !isPartOf(block, top, source); top = open2.at(-1)) {
+    for (let top = open2.at(-1); top && block.depth <= top.depth && !isPartOf(block, top, source); top = open2.at(-1)) {
       blockEnds.set(top, block.marker.start);
       open2.pop();
     }
@@ -78162,7 +78162,7 @@ function unreadTitles(blocks) {
   let unread = 0;
   let headings = 0;
   for (const block of blocks) {
-    if (block.rank > 6) continue;
+    if (block.depth > 6) continue;
     const letters = [...block.title].filter((char) => LETTER.test(char));
     if (letters.length === 0) continue;
     headings++;
@@ -78211,8 +78211,8 @@ var MarkerScanner = class {
   }
   addBlock(marker) {
     const open2 = this.openTimeline;
-    if (open2 && !marker.kinds.includes("timeline") && (open2.rank > 6 || marker.rank > open2.rank) && startsWithTime(marker.marker)) return;
-    if (open2 && marker.rank <= open2.rank) this.openTimeline = void 0;
+    if (open2 && !marker.kinds.includes("timeline") && (open2.depth > 6 || marker.depth > open2.depth) && startsWithTime(marker.marker)) return;
+    if (open2 && marker.depth <= open2.depth) this.openTimeline = void 0;
     this.markers.push(marker);
     if (marker.kinds.includes("timeline")) this.openTimeline = marker;
   }
@@ -78255,13 +78255,13 @@ var MarkerScanner = class {
     const base2 = { kinds, title: label.title, titleSpan: label.titleSpan, marker: line };
     if (place.topLevel && standalone) {
       const style = label.wrapped ? "pseudo" : "label";
-      this.addBlock({ ...base2, style, rank: label.wrapped || label.bare ? PSEUDO_RANK : LABEL_RANK, contentStart: lines[index2 + 1]?.start ?? paragraphEnd });
+      this.addBlock({ ...base2, style, depth: label.wrapped || label.bare ? PSEUDO_HEADING_DEPTH : LABEL_LINE_DEPTH, contentStart: lines[index2 + 1]?.start ?? paragraphEnd });
       return;
     }
     this.markers.push({
       ...base2,
       style: "inline-label",
-      rank: INLINE_RANK,
+      depth: INLINE_LABEL_DEPTH,
       contentStart: label.rest.start,
       contentEnd: itemEnd ?? lineEnd,
       entry: afterBreak(this.source, line.start),
@@ -78286,7 +78286,7 @@ var MarkerScanner = class {
     const title = written.replace(/\s{0,3}:\s{0,3}$/, "");
     const titleAt = Math.max(0, marker.text.indexOf(title.slice(0, 20)));
     const style = /^\s{0,3}#/.test(marker.text) ? "atx" : "setext";
-    const base2 = { title, titleSpan: subspan(marker, titleAt, titleAt + title.length), style, rank: heading.depth, marker, contentStart: range[1] };
+    const base2 = { title, titleSpan: subspan(marker, titleAt, titleAt + title.length), style, depth: heading.depth, marker, contentStart: range[1] };
     const label = readLabel({ text: title, start: 0 });
     const sentence = label !== void 0 && !label.bare && label.rest.text.split(/\s+/).length >= LABEL_SENTENCE_WORDS;
     const kinds = sentence ? [] : this.matcher.match(title, true);
@@ -78311,7 +78311,7 @@ var MarkerScanner = class {
     const fact2 = kinds.length === 0 ? this.matcher.factLabel(label.title) : void 0;
     if (fact2) this.facts.push({ label: fact2, marker, content: rest });
     if (kinds.length > 0) {
-      this.markers.push({ ...base2, kinds, title: label.title, style: "inline-label", rank: INLINE_RANK, contentStart: rest.start, contentEnd: end });
+      this.markers.push({ ...base2, kinds, title: label.title, style: "inline-label", depth: INLINE_LABEL_DEPTH, contentStart: rest.start, contentEnd: end });
     }
   }
   scanHtml(html) {
@@ -78326,7 +78326,7 @@ var MarkerScanner = class {
       title,
       titleSpan: subspan(marker, titleAt, titleAt + title.length),
       style: "html",
-      rank: Number(match2[1]),
+      depth: Number(match2[1]),
       marker,
       contentStart: range[1]
     });
@@ -78363,7 +78363,7 @@ function scanSections(tree, source, matcher) {
   return { sections, factLabels: facts, preambleEnd: firstBlock, unreadTitles: unreadTitles(blocks) };
 }
 
-// src/postmortem-signs.ts
+// src/model/postmortem-signs.ts
 var NAMES_AN_INCIDENT = /\b(?:post[\s\p{Pd}]?mortems?|incidents?|outages?|downtimes?)\b/iu;
 var NUMERIC_REFERENCE = /&#(x?)([0-9a-f]{1,6});/giu;
 function decodeNumericReferences(text3) {
@@ -78392,7 +78392,7 @@ function looksLikePostmortem(readings5) {
   return [...titles, frontMatterText(readings5.tree, readings5.source)].some((title) => NAMES_AN_INCIDENT.test(title));
 }
 
-// src/record-fields.ts
+// src/model/facts/record-fields.ts
 var SEVERITY_NAMES = /* @__PURE__ */ new Set(["severity", "sev", "incident severity", "severity level"]);
 var CONTACT_KEYS = ["contact", "contacts", "owner", "owners", "incident owner", "author", "authors"];
 var PREFIXED_LEVEL = /\b(?:sev(?:erity)?|p|level)[\s_:-]{0,3}([0-5])(?!\d)/i;
@@ -78468,13 +78468,13 @@ function readRecordFields(tree, source, summaries) {
   return fields;
 }
 
-// src/timeline.ts
+// src/model/timeline/timeline.ts
 function minuteBounds(timeline) {
   const bounds2 = {};
   for (const entry of [...timeline.timed, ...timeline.told]) {
-    if (entry.precision !== "minute" || entry.at === void 0) continue;
-    if (bounds2.first?.at === void 0 || entry.at < bounds2.first.at) bounds2.first = entry;
-    if (bounds2.last?.at === void 0 || entry.at > bounds2.last.at) bounds2.last = entry;
+    if (entry.precision !== "minute" || entry.epochMinute === void 0) continue;
+    if (bounds2.first?.epochMinute === void 0 || entry.epochMinute < bounds2.first.epochMinute) bounds2.first = entry;
+    if (bounds2.last?.epochMinute === void 0 || entry.epochMinute > bounds2.last.epochMinute) bounds2.last = entry;
   }
   return bounds2;
 }
@@ -78589,12 +78589,12 @@ function read3({ line, source, lead: known }, order2) {
   const lead = known ? known.time : readLeadingTime(text3, order2);
   if (!lead) {
     const later = source === "item" || source === "row" ? findTimes(text3, order2).find((mention3) => mention3.time) : void 0;
-    return later ? { kind: "timed", stamp: later.span, mention: later } : { kind: "untimed" };
+    return later ? { kind: "timed", timestamp: later.span, mention: later } : { kind: "untimed" };
   }
-  if (lead.kind === "relative") return { kind: "relative", stamp: lead.span };
-  if (lead.kind === "impossible") return { kind: "impossible", stamp: lead.impossible.span, impossible: lead.impossible };
+  if (lead.kind === "relative") return { kind: "relative", timestamp: lead.span };
+  if (lead.kind === "impossible") return { kind: "impossible", timestamp: lead.impossible.span, impossible: lead.impossible };
   const mention2 = lead.mention;
-  if (mention2.time) return { kind: "timed", stamp: mention2.span, mention: mention2 };
+  if (mention2.time) return { kind: "timed", timestamp: mention2.span, mention: mention2 };
   const after = subspan(text3, mention2.span.start - text3.start + mention2.span.text.length);
   const gap = DATE_TIME_GAP.exec(after.text)?.[0].length ?? 0;
   const next = readLeadingTime(subspan(after, gap), order2);
@@ -78603,11 +78603,11 @@ function read3({ line, source, lead: known }, order2) {
     const to = spanEnd(next.mention.span) - text3.start;
     const combined = { ...next.mention, span: subspan(text3, from, to) };
     if (mention2.date) combined.date = mention2.date;
-    return { kind: "timed", stamp: combined.span, mention: combined };
+    return { kind: "timed", timestamp: combined.span, mention: combined };
   }
-  if (next?.kind === "impossible") return { kind: "impossible", stamp: next.impossible.span, impossible: next.impossible };
+  if (next?.kind === "impossible") return { kind: "impossible", timestamp: next.impossible.span, impossible: next.impossible };
   const rest = after.text.replace(/[\s|,:\-–—*_`[\]()#.]/g, "");
-  return { kind: rest === "" ? "date-line" : "dated", stamp: mention2.span, mention: mention2 };
+  return { kind: rest === "" ? "date-line" : "dated", timestamp: mention2.span, mention: mention2 };
 }
 function untimedIn(entries, groups) {
   const tally = /* @__PURE__ */ new Map();
@@ -78666,11 +78666,11 @@ var SectionPlacer = class {
       if (!mention2.date && this.#previous && this.#previous.minute >= EVENING && minute < MORNING) this.#dayShift++;
       this.#previous = { minute };
       entry.day = (date ? dayNumber(date, this.fallbackYear) : this.anchorDay) + this.#dayShift;
-      entry.at = entry.day * DAY + minute - (time.offset ?? this.defaultOffset);
+      entry.epochMinute = entry.day * DAY + minute - (time.offset ?? this.defaultOffset);
       entry.precision = "minute";
     } else if (date) {
       entry.day = dayNumber(date, this.fallbackYear);
-      entry.at = entry.day * DAY;
+      entry.epochMinute = entry.day * DAY;
       entry.precision = "day";
       this.#previous = void 0;
     }
@@ -78717,7 +78717,7 @@ function buildTimeline(tree, source, sections, defaultOffset, fallbackYear, anch
         continue;
       }
       const entry = { section, line: stripLeadingMarkup(candidate.line), source: candidate.source, kind: reading.kind };
-      if (reading.stamp) entry.stamp = reading.stamp;
+      if (reading.timestamp) entry.timestamp = reading.timestamp;
       if (reading.impossible) entry.impossible = reading.impossible;
       if (reading.mention) {
         entry.mention = reading.mention;
@@ -78731,7 +78731,7 @@ function buildTimeline(tree, source, sections, defaultOffset, fallbackYear, anch
   return {
     entries,
     untimed: untimedIn(entries, groups),
-    timed: entries.filter((entry) => entry.at !== void 0),
+    timed: entries.filter((entry) => entry.epochMinute !== void 0),
     dated: entries.some((entry) => entry.date !== void 0),
     told
   };
@@ -78741,9 +78741,9 @@ function toldMoments(tree, source, section, placer, order2) {
   for (const statement of statementsIn(tree, source, section.contentStart, section.contentEnd)) {
     for (const mention2 of findTimes(statement, order2)) {
       if (!mention2.time) continue;
-      const entry = { section, line: statement, source: "prose", kind: "timed", stamp: mention2.span, mention: mention2 };
+      const entry = { section, line: statement, source: "prose", kind: "timed", timestamp: mention2.span, mention: mention2 };
       placer.place(entry, mention2);
-      if (entry.at !== void 0) moments.push(entry);
+      if (entry.epochMinute !== void 0) moments.push(entry);
     }
   }
   return moments;
@@ -78776,7 +78776,7 @@ function unnamedLog(tree, source) {
     kinds: ["timeline"],
     title: "",
     style: "atx",
-    rank: 2,
+    depth: 2,
     marker,
     titleSpan: marker,
     contentStart: first[0],
@@ -78785,17 +78785,17 @@ function unnamedLog(tree, source) {
   };
 }
 function isBefore(entry, other) {
-  if (entry.at === void 0 || other.at === void 0) return false;
+  if (entry.epochMinute === void 0 || other.epochMinute === void 0) return false;
   if (entry.precision === "day" || other.precision === "day") {
     return entry.day !== void 0 && other.day !== void 0 && entry.day < other.day;
   }
-  return Math.floor(entry.at) < Math.floor(other.at);
+  return Math.floor(entry.epochMinute) < Math.floor(other.epochMinute);
 }
 function stampText(entry) {
-  return `\`${(entry.stamp?.text ?? entry.line.text).trim()}\``;
+  return `\`${(entry.timestamp?.text ?? entry.line.text).trim()}\``;
 }
 
-// src/model.ts
+// src/model/model.ts
 function throughRangeEnd(source, stamp, mention2) {
   const end = mention2.end?.span;
   return end && end.start >= spanEnd(stamp) && end.start - spanEnd(stamp) <= 12 ? slice(source, stamp.start, spanEnd(end)) : stamp;
@@ -78843,7 +78843,7 @@ function buildModel(tree, source, synonyms = {}) {
     ...placeMoments(startMention, endMention, anchor, stated.defaultOffset, stated.fallbackYear, stated.duration)
   };
   const clockTimes = [
-    ...timeline.entries.flatMap((entry) => entry.mention?.time && entry.stamp ? [throughRangeEnd(source, entry.stamp, entry.mention)] : []),
+    ...timeline.entries.flatMap((entry) => entry.mention?.time && entry.timestamp ? [throughRangeEnd(source, entry.timestamp, entry.mention)] : []),
     ...[facts.start?.span, facts.end?.span].filter((span) => span !== void 0)
   ].sort((a, b) => a.start - b.start);
   let recordFields;
@@ -78852,7 +78852,7 @@ function buildModel(tree, source, synonyms = {}) {
     sections: scan.sections,
     factLabels,
     timeline,
-    facts,
+    stated: facts,
     clockTimes,
     dateOrder: order2,
     ...title ? { title } : {},
@@ -78869,7 +78869,7 @@ function getModel(tree, file, synonyms = {}) {
   return models(tree, JSON.stringify(synonyms), () => buildModel(tree, markdownText(file), synonyms));
 }
 
-// src/rule.ts
+// src/lint/rule.ts
 var DOCS_URL = "https://github.com/remark-preset-lint-postmortem/remark-preset-lint-postmortem/blob/main/docs/rules/";
 var SYNONYMS_SCHEMA = {
   type: "object",
@@ -79035,7 +79035,7 @@ var action_items_default = defineRule({
   }
 });
 
-// src/language.ts
+// src/model/blame.ts
 var DEFAULT_BLAME_PHRASES = [
   "human error",
   "operator error",
@@ -79579,7 +79579,7 @@ var blameless_language_default = defineRule({
   }
 });
 
-// src/milestones.ts
+// src/model/timeline/milestones.ts
 var MILESTONE_KINDS = ["start", "detection", "mitigation", "resolution"];
 var CUE_WORDS = {
   start: /\b(?:start of (?:the )?(?:outage|incident|impact)|(?:outage|incident|impact) (?:begins|began|starts|started))\b/gi,
@@ -79610,7 +79610,7 @@ function bodiesOf(model) {
   const bodies = /* @__PURE__ */ new Map();
   let next;
   for (const entry of [...model.timeline.entries].reverse()) {
-    const from = entry.stamp && entry.stamp.start >= entry.line.start ? entry.stamp.start + entry.stamp.text.length : entry.line.start;
+    const from = entry.timestamp && entry.timestamp.start >= entry.line.start ? entry.timestamp.start + entry.timestamp.text.length : entry.line.start;
     let to = entry.line.start + entry.line.text.length;
     if (entry.kind !== "untimed") {
       to = next && next.section === entry.section ? next.line.start : entry.section.contentEnd;
@@ -79634,7 +79634,7 @@ function classify(model) {
     cues.set(entry, found);
     kinds.set(entry, MILESTONE_KINDS.filter((kind) => found[kind] !== void 0));
   }
-  const timed = model.timeline.timed.map((entry, index2) => ({ entry, index: index2 })).sort((a, b) => (a.entry.at ?? 0) - (b.entry.at ?? 0) || a.index - b.index).map(({ entry }) => entry);
+  const timed = model.timeline.timed.map((entry, index2) => ({ entry, index: index2 })).sort((a, b) => (a.entry.epochMinute ?? 0) - (b.entry.epochMinute ?? 0) || a.index - b.index).map(({ entry }) => entry);
   const milestone = (kind, entry) => {
     const cue = entry ? cues.get(entry)?.[kind] : void 0;
     return entry && cue ? { kind, entry, cue } : void 0;
@@ -79642,8 +79642,8 @@ function classify(model) {
   const has = (kind) => (entry) => cues.get(entry)?.[kind] !== void 0;
   const start = milestone("start", timed.find(has("start")));
   const detection = milestone("detection", timed.find(has("detection")));
-  const detectedAt = detection?.entry.at ?? Number.NEGATIVE_INFINITY;
-  const mitigation = milestone("mitigation", timed.find((entry) => (entry.at ?? 0) >= detectedAt && has("mitigation")(entry)));
+  const detectedAt = detection?.entry.epochMinute ?? Number.NEGATIVE_INFINITY;
+  const mitigation = milestone("mitigation", timed.find((entry) => (entry.epochMinute ?? 0) >= detectedAt && has("mitigation")(entry)));
   const resolution = milestone("resolution", [...timed].reverse().find(has("resolution")));
   const milestones = { kinds };
   if (start) milestones.start = start;
@@ -79662,7 +79662,7 @@ function getMilestones(model) {
   return milestones;
 }
 
-// src/timeline-window.ts
+// src/model/duration/timeline-window.ts
 function inOrder(entries) {
   return entries.every((entry, index2) => {
     const previous2 = entries[index2 - 1];
@@ -79670,7 +79670,7 @@ function inOrder(entries) {
   });
 }
 function isMinute(entry) {
-  return entry?.at !== void 0 && entry.precision === "minute" && entry.stamp !== void 0;
+  return entry?.epochMinute !== void 0 && entry.precision === "minute" && entry.timestamp !== void 0;
 }
 function closestTimelineWindow(model, minutes) {
   const entries = model.timeline.timed;
@@ -79680,8 +79680,8 @@ function closestTimelineWindow(model, minutes) {
   let closest;
   for (const to of ends) {
     for (const from of entries) {
-      if (!isMinute(from) || from.at >= to.at) continue;
-      const length = to.at - from.at;
+      if (!isMinute(from) || from.epochMinute >= to.epochMinute) continue;
+      const length = to.epochMinute - from.epochMinute;
       if (!closest || Math.abs(length - minutes) < Math.abs(closest.minutes - minutes)) closest = { from, to, minutes: length };
     }
   }
@@ -79719,14 +79719,14 @@ var duration_consistency_default = defineRule({
   defaults: { tolerance: 5 },
   messages: MESSAGES,
   check({ model, options, report }) {
-    const { start, end, duration } = model.facts;
+    const { start, end, duration } = model.stated;
     const mismatch = start && end && duration && disagreesWith(duration, end.at - start.at, options.tolerance);
     if (mismatch) {
       const actual = end.at - start.at;
       const data = { stated: formatMinutes(duration.minutes), actual: formatMinutes(actual), start: formatClock(start.time), end: formatClock(end.time) };
       report({ messageId: "statedWindow", data, place: duration.span, ...fixOf(model.source, duration, actual) });
     }
-    for (const { duration: length, range, minutes } of model.facts.windows) {
+    for (const { duration: length, range, minutes } of model.stated.windows) {
       if (mismatch && length.span.start === duration.span.start || !range.time || !range.end?.time || !disagreesWith(length, minutes, options.tolerance)) continue;
       const data = { stated: formatMinutes(length.minutes), actual: formatMinutes(minutes), start: formatClock(range.time), end: formatClock(range.end.time) };
       report({ messageId: "sentenceWindow", data, place: length.span, ...fixOf(model.source, length, minutes) });
@@ -79737,13 +79737,13 @@ var duration_consistency_default = defineRule({
       report({ messageId: "timelineReading", data, place: duration.span });
     }
     const { first, last } = minuteBounds(model.timeline);
-    if (start && first?.at !== void 0 && first.stamp && first.at - start.at > options.tolerance) {
-      report({ messageId: "lateTimeline", data: { entry: stampText(first), start: formatClock(start.time) }, place: first.stamp });
+    if (start && first?.epochMinute !== void 0 && first.timestamp && first.epochMinute - start.at > options.tolerance) {
+      report({ messageId: "lateTimeline", data: { entry: stampText(first), start: formatClock(start.time) }, place: first.timestamp });
     }
-    const anchored = start && first?.at !== void 0 && Math.abs(first.at - start.at) <= options.tolerance;
+    const anchored = start && first?.epochMinute !== void 0 && Math.abs(first.epochMinute - start.at) <= options.tolerance;
     const placeable = model.timeline.dated || !start || end === void 0 || end.at - start.at < MINUTES_PER_DAY || anchored;
-    if (end && placeable && last?.at !== void 0 && last.stamp && end.at - last.at > options.tolerance) {
-      report({ messageId: "shortTimeline", data: { end: endStated(model.facts), entry: stampText(last), gap: dayGap(end.at - last.at) }, place: end.span });
+    if (end && placeable && last?.epochMinute !== void 0 && last.timestamp && end.at - last.epochMinute > options.tolerance) {
+      report({ messageId: "shortTimeline", data: { end: endStated(model.stated), entry: stampText(last), gap: dayGap(end.at - last.epochMinute) }, place: end.span });
     }
   }
 });
@@ -79849,14 +79849,14 @@ var frontmatter_default = defineRule({
   }
 });
 
-// src/insertion.ts
+// src/model/sections/insertion.ts
 var ATX_TITLE = /^[ ]{0,3}(#{1,6})(?:[ \t]|$)/;
 var SETEXT_TITLE_UNDERLINE = /^[ ]{0,3}=+[ \t]*$/;
 function sectionHeadingDepth(model) {
   const depthCounts = /* @__PURE__ */ new Map();
   for (const section of model.sections) {
     if (section.parent) continue;
-    if (section.style === "atx" || section.style === "setext") depthCounts.set(section.rank, (depthCounts.get(section.rank) ?? 0) + 1);
+    if (section.style === "atx" || section.style === "setext") depthCounts.set(section.depth, (depthCounts.get(section.depth) ?? 0) + 1);
   }
   const common = [...depthCounts].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (common !== void 0) return common;
@@ -79906,7 +79906,7 @@ var heading_style_default = defineRule({
     const depths = /* @__PURE__ */ new Map();
     for (const section of model.sections) {
       if (section.style !== "pseudo" && section.style !== "label") {
-        depths.set(section, section.rank);
+        depths.set(section, section.depth);
         continue;
       }
       let whole = section.parent;
@@ -79943,7 +79943,7 @@ var impact_quantified_default = defineRule({
     unquantified: "Unexpected impact without a percentage or count, expected who or what was affected in figures (such as `30% of users` or `1,200 requests`)"
   },
   check({ model, report }) {
-    const { impact, impactSections } = model.facts;
+    const { impact, impactSections } = model.stated;
     for (const mention2 of impact) {
       if (mention2.kind === "percentage" && mention2.value !== void 0 && (mention2.value < 0 || mention2.value > 100)) {
         report({ messageId: "impossibleShare", data: { share: mention2.span.text.trim() }, place: mention2.span });
@@ -79955,7 +79955,7 @@ var impact_quantified_default = defineRule({
   }
 });
 
-// src/incident-date.ts
+// src/model/time/incident-date.ts
 var DOCUMENT_DATE = /^(?:posted|published|last\s(?:updated|modified|edited|reviewed)|updated|modified|created|written|authored|review(?:ed)?\s(?:date|on)|date\swritten)\b/i;
 function introductionDate(tree, model) {
   const end = model.sections[0]?.marker.start ?? model.source.length;
@@ -79971,10 +79971,10 @@ function introductionDate(tree, model) {
 }
 var readings3 = memoPerObject();
 function readIncidentDate(tree, model) {
-  const stated = model.facts.date ?? (model.facts.start?.date && { date: model.facts.start.date, span: model.facts.start.span });
+  const stated = model.stated.date ?? (model.stated.start?.date && { date: model.stated.start.date, span: model.stated.start.span });
   if (stated) return { date: stated.date, span: stated.span, from: "facts" };
-  const dated = model.timeline.entries.find((entry) => entry.date && entry.stamp);
-  if (dated?.date && dated.stamp) return { date: dated.date, span: dated.stamp, from: "timeline" };
+  const dated = model.timeline.entries.find((entry) => entry.date && entry.timestamp);
+  if (dated?.date && dated.timestamp) return { date: dated.date, span: dated.timestamp, from: "timeline" };
   return introductionDate(tree, model);
 }
 function incidentDateOf(tree, model) {
@@ -80018,7 +80018,7 @@ var no_empty_sections_default = defineRule({
   }
 });
 
-// src/prompts.ts
+// src/model/placeholders/prompts.ts
 var LIST_KINDS = /* @__PURE__ */ new Set(["bulleted", "numbered", "short", "brief", "full", "complete"]);
 var FINITE_VERBS = /* @__PURE__ */ new Set([
   "is",
@@ -80126,7 +80126,7 @@ function findPrompts(blocks, source) {
   return found;
 }
 
-// src/placeholders.ts
+// src/model/placeholders/placeholders.ts
 var DEFAULT_MARKERS = ["TODO", "TBD", "TBC", "TBA", "FIXME"];
 var NOT_WORD_BEFORE = String.raw`(?<![\p{L}\p{N}_])`;
 var NOT_WORD_AFTER = String.raw`(?![\p{L}\p{N}_])`;
@@ -80352,15 +80352,15 @@ function emptyRows(table2) {
   return found;
 }
 function sameTime(model) {
-  const timed = model.timeline.entries.filter((entry) => entry.mention?.time && entry.stamp);
+  const timed = model.timeline.entries.filter((entry) => entry.mention?.time && entry.timestamp);
   const first = timed[0];
   const time = first?.mention?.time;
-  if (!first?.stamp || !time || timed.length < SAME_TIME_ENTRIES) return void 0;
+  if (!first?.timestamp || !time || timed.length < SAME_TIME_ENTRIES) return void 0;
   const same = timed.every((entry) => {
     const other = entry.mention?.time;
     return other !== void 0 && other.hour === time.hour && other.minute === time.minute && other.second === time.second;
   });
-  return same ? { kind: "same-time", span: first.stamp, text: formatClock(time), count: timed.length } : void 0;
+  return same ? { kind: "same-time", span: first.timestamp, text: formatClock(time), count: timed.length } : void 0;
 }
 function unknownTimes(model) {
   const offsets5 = /* @__PURE__ */ new Set();
@@ -80501,21 +80501,21 @@ var section_order_default = defineRule({
     outOfOrder: "Unexpected {section} section `{title}` after `{previous}`, expected it before {previousSection}"
   },
   check({ model, options, report }) {
-    const rank = (kind) => options.order.indexOf(kind);
+    const position2 = (kind) => options.order.indexOf(kind);
     let latest;
     const outer = model.sections.filter((candidate) => candidate.style !== "inline-label" && !candidate.parent);
-    const shallowest = minOf(outer.filter((candidate) => candidate.rank <= 6).map((candidate) => candidate.rank)) ?? Number.POSITIVE_INFINITY;
-    for (const section of outer.filter((candidate) => candidate.rank > 6 || candidate.rank === shallowest)) {
-      const kinds = section.kinds.filter((kind2) => rank(kind2) >= 0);
+    const shallowest = minOf(outer.filter((candidate) => candidate.depth <= 6).map((candidate) => candidate.depth)) ?? Number.POSITIVE_INFINITY;
+    for (const section of outer.filter((candidate) => candidate.depth > 6 || candidate.depth === shallowest)) {
+      const kinds = section.kinds.filter((kind2) => position2(kind2) >= 0);
       if (kinds.length === 0) continue;
-      const kind = kinds.reduce((a, b) => rank(a) <= rank(b) ? a : b);
-      if (latest && rank(kind) < rank(latest.kind)) {
+      const kind = kinds.reduce((a, b) => position2(a) <= position2(b) ? a : b);
+      if (latest && position2(kind) < position2(latest.kind)) {
         const data = { section: SECTION_LABELS[kind].toLowerCase(), title: section.title.trim(), previous: latest.title, previousSection: SECTION_LABELS[latest.kind].toLowerCase() };
         report({ messageId: "outOfOrder", data, place: section.marker });
         continue;
       }
-      const last = kinds.reduce((a, b) => rank(a) >= rank(b) ? a : b);
-      if (!latest || rank(last) >= rank(latest.kind)) latest = { kind: last, title: section.title.trim() };
+      const last = kinds.reduce((a, b) => position2(a) >= position2(b) ? a : b);
+      if (!latest || position2(last) >= position2(latest.kind)) latest = { kind: last, title: section.title.trim() };
     }
   }
 });
@@ -80532,7 +80532,7 @@ var time_zone_default = defineRule({
   },
   check({ model, report }) {
     const [first] = model.clockTimes;
-    if (!first || model.facts.zones.length > 0) return;
+    if (!first || model.stated.zones.length > 0) return;
     const written = first.text.trimEnd();
     report({ messageId: "missing", data: { written }, place: { start: first.start, end: first.start + written.length }, expected: [`${written} UTC`] });
   }
@@ -80552,10 +80552,10 @@ var timeline_order_default = defineRule({
     const timed = model.timeline.timed;
     timed.forEach((entry, index2) => {
       const previous2 = timed[index2 - 1];
-      if (!previous2 || previous2.section !== entry.section || !entry.stamp) return;
+      if (!previous2 || previous2.section !== entry.section || !entry.timestamp) return;
       if (!isBefore(entry, previous2)) return;
       const data = { entry: stampText(entry), previous: stampText(previous2) };
-      report({ messageId: "outOfOrder", data, place: entry.stamp, ...previous2.stamp ? { cause: { messageId: "laterEntry", data, place: previous2.stamp } } : {} });
+      report({ messageId: "outOfOrder", data, place: entry.timestamp, ...previous2.timestamp ? { cause: { messageId: "laterEntry", data, place: previous2.timestamp } } : {} });
     });
   }
 });
@@ -80582,7 +80582,7 @@ var timeline_timestamps_default = defineRule({
   }
 });
 
-// src/extract-facts.ts
+// src/model/facts/extract-facts.ts
 function locatorOf(source) {
   const points = location(source);
   return (start, end) => {
@@ -80619,9 +80619,9 @@ function located(calendar, span) {
   return { text: text3, position: calendar.locate(start, start + text3.length) };
 }
 function entryMoment(calendar, entry, statedDay) {
-  if (entry.at === void 0) return void 0;
+  if (entry.epochMinute === void 0) return void 0;
   const time = entry.precision === "minute" ? entry.mention?.time : void 0;
-  return momentOf(calendar, entry.stamp ?? entry.line, entry.at, time, entry.date ?? statedDay);
+  return momentOf(calendar, entry.timestamp ?? entry.line, entry.epochMinute, time, entry.date ?? statedDay);
 }
 function differenceOf(from, to) {
   if (!from || !to) return void 0;
@@ -80629,7 +80629,7 @@ function differenceOf(from, to) {
   return minutes >= 0 ? minutes : void 0;
 }
 function calendarOf(model, knownZone) {
-  const { facts } = model;
+  const { stated: facts } = model;
   const offset = facts.start?.time.offset ?? facts.end?.time.offset ?? knownZone?.offset;
   const calendar = {
     locate: locatorOf(model.source),
@@ -80639,7 +80639,7 @@ function calendarOf(model, knownZone) {
   return calendar;
 }
 function timelineFactsOf(model, calendar, milestones) {
-  const statedDay = model.facts.start?.date ?? model.facts.date?.date;
+  const statedDay = model.stated.start?.date ?? model.stated.date?.date;
   return model.timeline.entries.map((entry) => {
     const fact2 = {
       ...located(calendar, entry.line),
@@ -80668,7 +80668,7 @@ function sectionFactOf(calendar, section) {
     contentPosition: calendar.locate(section.contentStart, section.contentEnd),
     hasContent: section.hasContent
   };
-  if (section.style === "atx" || section.style === "setext" || section.style === "html") fact2.depth = section.rank;
+  if (section.style === "atx" || section.style === "setext" || section.style === "html") fact2.depth = section.depth;
   return fact2;
 }
 function readTitleAndDate(result, reading) {
@@ -80679,28 +80679,28 @@ function readTitleAndDate(result, reading) {
   if (!date) return;
   const { year, month, day } = date.date;
   const yearKnown = year !== void 0 || calendar.yearKnown;
-  result.date = { ...located(calendar, date.span), value: dateString(year ?? model.facts.fallbackYear, month, day, yearKnown) };
+  result.date = { ...located(calendar, date.span), value: dateString(year ?? model.stated.fallbackYear, month, day, yearKnown) };
 }
 function startOf(reading, milestones, incidentDay) {
-  const { model: { facts, timeline }, calendar } = reading;
+  const { model: { stated: facts, timeline }, calendar } = reading;
   if (facts.start) {
     return { ...momentOf(calendar, facts.start.span, facts.start.at, facts.start.time, facts.start.date ?? incidentDay), source: "stated" };
   }
   const startMilestone = milestoneFactOf(reading, milestones.start);
   if (startMilestone) return { ...momentOnly(startMilestone), source: "milestone" };
-  const firstTimed = timeline.timed.reduce((min, entry) => !min || (entry.at ?? 0) < (min.at ?? 0) ? entry : min, void 0);
+  const firstTimed = timeline.timed.reduce((min, entry) => !min || (entry.epochMinute ?? 0) < (min.epochMinute ?? 0) ? entry : min, void 0);
   const firstMoment = firstTimed ? reading.timeline[reading.entryIndex.get(firstTimed) ?? -1]?.moment : void 0;
   return firstMoment ? { ...firstMoment, source: "first-entry" } : void 0;
 }
 function endOf(reading, resolution, incidentDay) {
-  const { model: { facts }, calendar } = reading;
+  const { model: { stated: facts }, calendar } = reading;
   if (facts.end) {
     return { ...momentOf(calendar, facts.end.span, facts.end.at, facts.end.time, facts.end.date ?? facts.start?.date ?? incidentDay), source: "stated" };
   }
   return resolution ? { ...momentOnly(resolution), source: "milestone" } : void 0;
 }
 function readMoments(result, reading, milestones) {
-  const { facts, timeline } = reading.model;
+  const { stated: facts, timeline } = reading.model;
   const incidentDay = facts.start?.date ?? facts.date?.date ?? timeline.timed.find((entry) => entry.date)?.date;
   const start = startOf(reading, milestones, incidentDay);
   if (start) result.start = start;
@@ -80713,7 +80713,7 @@ function readMoments(result, reading, milestones) {
   if (end) result.end = end;
 }
 function readDurations(result, reading) {
-  const { duration } = reading.model.facts;
+  const { duration } = reading.model.stated;
   if (duration) {
     result.duration = { ...located(reading.calendar, duration.span), minutes: duration.minutes, qualifier: duration.qualifier };
   }
@@ -80725,7 +80725,7 @@ function readDurations(result, reading) {
   if (timeToResolve !== void 0) result.timeToResolve = timeToResolve;
 }
 function readImpact(result, reading) {
-  for (const mention2 of reading.model.facts.impact) {
+  for (const mention2 of reading.model.stated.impact) {
     const figure = { ...located(reading.calendar, mention2.span), kind: mention2.kind };
     if (mention2.value !== void 0) figure.value = mention2.value;
     if (mention2.noun !== void 0) figure.noun = mention2.noun;
@@ -80733,7 +80733,7 @@ function readImpact(result, reading) {
   }
 }
 function factsOfModel(model) {
-  const zones = model.facts.zones.map((zone2) => ({ zone: zone2, offset: zoneOffset(zone2.name) }));
+  const zones = model.stated.zones.map((zone2) => ({ zone: zone2, offset: zoneOffset(zone2.name) }));
   const knownZone = zones.find((zone2) => zone2.offset !== void 0);
   const calendar = calendarOf(model, knownZone);
   const milestones = getMilestones(model);
@@ -80780,10 +80780,10 @@ function momentOnly(milestone) {
   return moment;
 }
 function incidentDate(model, firstDated, title) {
-  const { facts } = model;
+  const { stated: facts } = model;
   if (facts.date) return facts.date;
   if (facts.start?.date) return { date: facts.start.date, span: facts.start.span };
-  if (firstDated?.date && firstDated.stamp) return { date: firstDated.date, span: firstDated.stamp };
+  if (firstDated?.date && firstDated.timestamp) return { date: firstDated.date, span: firstDated.timestamp };
   const mention2 = title ? findTimes(title, model.dateOrder).find((found) => found.date) : void 0;
   return mention2?.date ? { date: mention2.date, span: mention2.span } : void 0;
 }
@@ -80837,7 +80837,7 @@ function presetOf(names, configured = []) {
 var recommended = presetOf(["recommended"], [[frontmatter_default, { required: false }]]);
 var strict3 = presetOf(["recommended", "strict"]);
 
-// src/reporters/shared.ts
+// src/clients/shared/reporters/shared.ts
 import path12 from "node:path";
 function levelOf(message) {
   if (message.fatal === true) return "error";
@@ -80867,7 +80867,7 @@ function rangeOf(message) {
   return { start: { line: start.line, column }, end: { line: end.line, column: end.column > 0 ? end.column : 1 } };
 }
 
-// src/reporters/github.ts
+// src/clients/shared/reporters/github.ts
 var COMMANDS = { error: "error", warning: "warning", info: "notice" };
 function escapeData2(value2) {
   return value2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -80894,10 +80894,10 @@ function toGithubCommands(files, options = {}) {
   return files.flatMap((file) => reportedMessages(file, options).map((message) => commandOf(file, message, options)));
 }
 
-// src/reporters/sarif.ts
+// src/clients/shared/reporters/sarif.ts
 import { pathToFileURL as pathToFileURL5 } from "node:url";
 
-// src/fix.ts
+// src/lint/fix.ts
 var BOM = "\uFEFF";
 function withoutBom(source) {
   return source.startsWith(BOM) ? source.slice(BOM.length) : source;
@@ -80965,7 +80965,7 @@ function planFixes(source, messages2) {
   return { edits, fixed, skipped };
 }
 
-// src/reporters/sarif.ts
+// src/clients/shared/reporters/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var LEVELS = { error: "error", warning: "warning", info: "note" };
 var ROOT_ID = "ROOT";
@@ -81036,7 +81036,7 @@ function uriOf(relativePath2) {
   return relativePath2.split("/").map(encodeURIComponent).join("/");
 }
 
-// src/action/config-check.ts
+// src/clients/action/config-check.ts
 var KEYS = ["plugins", "settings"];
 function describeUnknown2(key) {
   const close2 = closestName(key, KEYS);
@@ -81069,7 +81069,7 @@ function checkingTransform(transform3, reports) {
   };
 }
 
-// src/cli/config-finder.ts
+// src/clients/shared/config-finder.ts
 import fs9 from "node:fs";
 import path13 from "node:path";
 var RC_NAME = ".remarkrc";
@@ -81163,7 +81163,7 @@ var ConfigFinder = class {
   }
 };
 
-// src/action/config.ts
+// src/clients/action/config.ts
 function pluginOf(entry) {
   return Array.isArray(entry) ? entry[0] : entry;
 }
@@ -81213,7 +81213,7 @@ function ownPluginsOnly(own11, skipped) {
   };
 }
 
-// src/action/facts.ts
+// src/clients/action/incident-summary.ts
 var SOURCES = { stated: "", milestone: " (from the timeline)", "first-entry": " (the timeline's first entry)" };
 function shownMoment(moment) {
   if (!moment) return void 0;
@@ -81245,11 +81245,11 @@ var collectIncidentFacts = function() {
 };
 var incidentFacts = { plugins: [collectIncidentFacts] };
 
-// src/action/files.ts
+// src/clients/action/files.ts
 import fs11 from "node:fs";
 import path15 from "node:path";
 
-// src/cli/files.ts
+// src/clients/shared/files.ts
 import fs10 from "node:fs";
 import path14 from "node:path";
 var MARKDOWN_EXTENSIONS = ["md", "markdown"];
@@ -81281,7 +81281,7 @@ async function expandPatterns(patterns, cwd, extensions = MARKDOWN_EXTENSIONS) {
   return expanded;
 }
 
-// src/action/files.ts
+// src/clients/action/files.ts
 var MARKDOWN_GLOB = "**/*.{md,markdown}";
 async function expandFiles(patterns, cwd) {
   const { paths, unmatched } = await expandPatterns(patterns, cwd);
@@ -81305,7 +81305,7 @@ async function expandFiles(patterns, cwd) {
   return { files: [...new Set(files)], unmatched };
 }
 
-// src/action/inputs.ts
+// src/clients/action/inputs.ts
 var FAIL_ON = ["error", "warning", "never"];
 function isFailOn(value2) {
   return FAIL_ON.includes(value2);
@@ -81333,7 +81333,7 @@ function readInputs() {
   };
 }
 
-// src/action/log.ts
+// src/clients/action/log.ts
 var LEADING_SPACE = /^[\s\u0085]*/;
 var LEGACY_COMMAND = /##\[/g;
 function safeName(name) {
@@ -81357,7 +81357,7 @@ function safeReport(files) {
   return safeText(reporter(shown, { color: false }));
 }
 
-// src/action/summary.ts
+// src/clients/action/summary.ts
 var DETAILS_BUDGET = 9e5;
 function countMessages(messages2) {
   const errors = messages2.filter((message) => levelOf(message) === "error").length;
@@ -81444,7 +81444,7 @@ function jobSummary(files, options) {
   return parts.join("\n");
 }
 
-// src/action/run.ts
+// src/clients/action/run.ts
 var PACKAGE = "remark-preset-lint-postmortem";
 var HOME = `https://github.com/${PACKAGE}/${PACKAGE}`;
 function sink() {
@@ -81623,7 +81623,7 @@ function main() {
   });
 }
 
-// src/action/index.ts
+// src/clients/action/index.ts
 await main();
 /*! Bundled license information:
 

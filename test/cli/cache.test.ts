@@ -1,5 +1,5 @@
 /**
- * `postmortem-lint --cache` (src/cli/cached-lint.ts): a file whose bytes,
+ * `postmortem-lint --cache` (src/clients/cli/cached-lint.ts): a file whose bytes,
  * configuration, flags and versions are unchanged takes its messages from
  * the cache, and the reports are always those of a run without it. Reuse is
  * shown by the cache file itself: an entry taken from it keeps its

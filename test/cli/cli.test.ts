@@ -285,7 +285,7 @@ describe('postmortem-lint --fix', () => {
       const result = await runCli(['--fix', '--report', 'json', 'broken.md'], {cwd: project.dir})
       expect(readFileSync(path.join(project.dir, 'broken.md')).equals(bytes)).toBe(true)
       const [file] = JSON.parse(result.stdout) as Array<{messages: Array<{reason: string}>}>
-      // Such a file is not linted at all (src/cli/text-guard.ts), so there is nothing to fix.
+      // Such a file is not linted at all (src/clients/cli/text-guard.ts), so there is nothing to fix.
       expect(file?.messages.map((message) => message.reason)).toEqual([
         'Unexpected bytes that are not UTF-8, expected UTF-8 text: save the file as UTF-8'
       ])

@@ -1,6 +1,6 @@
 /**
  * postmortem-lint parses a document longer than 256 K in parts cut before
- * top-level headings (src/parse-in-parts.ts), so that the parser's time stays
+ * top-level headings (src/clients/shared/parse-in-parts.ts), so that the parser's time stays
  * linear. Through the real bin, the report must be the one a whole parse
  * gives: the preset run in process on remark-parse's tree.
  */

@@ -1,5 +1,5 @@
 /**
- * Many files are linted in chunks, on worker threads (src/cli/parallel.ts).
+ * Many files are linted in chunks, on worker threads (src/clients/cli/parallel.ts).
  * The reports must be exactly those of one unified-engine run over the same
  * inputs, whatever the number of threads: the same files in the same order,
  * ignore files, per-folder configuration, broken configuration, missing and
@@ -15,7 +15,7 @@ const DOCUMENTS = 24
 const INPUTS = ['.', 'drafts/ignored.md', 'missing.md']
 
 // `ROOT/lib/src/cli` is what the bin runs (tsc output), so the reference runs it too.
-const CLI = path.resolve(import.meta.dirname, '../../lib/src/cli')
+const CLI = path.resolve(import.meta.dirname, '../../lib/src/clients/cli')
 
 function projectFiles(): Record<string, string> {
   const files: Record<string, string> = {
@@ -39,13 +39,13 @@ function projectFiles(): Record<string, string> {
 
 /** The JSON report of one engine run over every input, as the CLI ran before it used chunks. */
 async function referenceReport(cwd: string, argv: string[]): Promise<string> {
-  const {parseArguments} = (await import(path.join(CLI, 'args.js'))) as typeof import('../../src/cli/args.js')
-  const {engineOptions, runEngine} = (await import(path.join(CLI, 'index.js'))) as typeof import('../../src/cli/index.js')
+  const {parseArguments} = (await import(path.join(CLI, 'args.js'))) as typeof import('../../src/clients/cli/args.js')
+  const {engineOptions, runEngine} = (await import(path.join(CLI, 'index.js'))) as typeof import('../../src/clients/cli/index.js')
   const args = await parseArguments(argv)
   const options = await engineOptions(args, {cwd, env: {}, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr})
   const files = await runEngine({...options, files: INPUTS})
   // As the CLI reports them: a configuration it cannot use in one line.
-  const {flattenConfigErrors} = (await import(path.join(CLI, 'config-errors.js'))) as typeof import('../../src/cli/config-errors.js')
+  const {flattenConfigErrors} = (await import(path.join(CLI, '../shared/config-errors.js'))) as typeof import('../../src/clients/shared/config-errors.js')
   flattenConfigErrors(files, [], false)
   return reporterJson(files.filter((file) => file.data.unifiedEngineGiven && !file.data.unifiedEngineIgnored))
 }

@@ -4,7 +4,7 @@
  * are measured figures, in docs/reliability.md), read in one pass.
  */
 import {describe, expect, it} from 'vitest'
-import {DEFAULT_MAX_PARSE_MEMORY, parseCost} from '../../src/cli/parse-cost.js'
+import {DEFAULT_MAX_PARSE_MEMORY, parseCost} from '../../src/clients/cli/parse-cost.js'
 
 const lines = (line: string, count: number, ending = '\n'): string => `${line}${ending}`.repeat(count)
 

@@ -5,7 +5,7 @@
  * more than `maxParseMemory` (1 GB unless told) to read.
  */
 import {describe, expect, it} from 'vitest'
-import {guardDocument} from '../../src/document-guard.js'
+import {guardDocument} from '../../src/lint/document-guard.js'
 import {recommended} from '../../src/index.js'
 import {lint} from '../support/lint.js'
 import {runCli, temporaryProjects} from './support/run.js'

@@ -1,12 +1,12 @@
 /**
  * The CLI bundle measures printable ASCII by its length instead of asking
- * string-width (src/cli/bundle.ts): the same widths, so the same report.
+ * string-width (tooling/bundle.ts): the same widths, so the same report.
  */
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {PRINTABLE_ASCII} from '../../src/cli/bundle.js'
+import {PRINTABLE_ASCII} from '../../tooling/bundle.js'
 import {ROOT} from './support/run.js'
 
 describe('the bundle\'s width of printable ASCII (bundle.ts)', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {DEFAULT_VAGUE_VERBS, actionItemsOf, actionText, isVague} from '../../src/action-items.js'
+import {DEFAULT_VAGUE_VERBS, actionItemsOf, actionText, isVague} from '../../src/model/action-items.js'
 import {read} from './support.js'
 
 const OPTIONS = {vagueVerbs: DEFAULT_VAGUE_VERBS}

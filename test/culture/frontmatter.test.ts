@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {frontMatterFields, frontMatterProblem, readFrontMatter} from '../../src/frontmatter.js'
+import {frontMatterFields, frontMatterProblem, readFrontMatter} from '../../src/model/front-matter.js'
 import {read} from './support.js'
 
 function frontMatter(markdown: string, frontmatter = false) {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {incidentDateOf} from '../../src/incident-date.js'
+import {incidentDateOf} from '../../src/model/time/incident-date.js'
 import {read} from './support.js'
 
 function dateOf(markdown: string): {from: string; date: string} | undefined {

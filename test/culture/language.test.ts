@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {type BlameOptions, DEFAULT_BLAME_PHRASES, findBlame} from '../../src/language.js'
+import {type BlameOptions, DEFAULT_BLAME_PHRASES, findBlame} from '../../src/model/blame.js'
 import {read} from './support.js'
 
 const DEFAULTS: BlameOptions = {phrases: DEFAULT_BLAME_PHRASES, people: [], allow: []}

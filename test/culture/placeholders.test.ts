@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {DEFAULT_MARKERS, type PlaceholderOptions, findPlaceholders} from '../../src/placeholders.js'
+import {DEFAULT_MARKERS, type PlaceholderOptions, findPlaceholders} from '../../src/model/placeholders/placeholders.js'
 import {read} from './support.js'
 
 const DEFAULTS: PlaceholderOptions = {markers: DEFAULT_MARKERS, allow: []}

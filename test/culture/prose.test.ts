@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {isHandle, proseOf, quoted, sentencesOf} from '../../src/prose.js'
-import {cellsOf, isDelimiterRow, isEmptyRow} from '../../src/tables.js'
+import {isHandle, proseOf, quoted, sentencesOf} from '../../src/model/text/prose.js'
+import {cellsOf, isDelimiterRow, isEmptyRow} from '../../src/model/text/tables.js'
 import {read} from './support.js'
 
 describe('proseOf', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {aggregate, percentile} from '../../src/facts-cli/periods.js'
+import {aggregate, percentile} from '../../src/clients/postmortem-facts/periods.js'
 import {SHARED, hasShared} from '../support/shared.js'
 import {POSTMORTEMS, ROOT, parseCsv, runFacts} from './support/run.js'
 

@@ -5,9 +5,9 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {VFileMessage} from 'vfile-message'
 import {describe, expect, it} from 'vitest'
-import {buildModel} from '../../src/model.js'
+import {buildModel} from '../../src/model/model.js'
 import {headingStyle, requiredSections, sectionOrder, timeZone} from '../../src/index.js'
-import type {PostmortemRule} from '../../src/rule.js'
+import type {PostmortemRule} from '../../src/lint/rule.js'
 import {formatMessage, lint} from '../support/lint.js'
 import {sharedDocuments} from '../support/shared.js'
 
@@ -168,8 +168,8 @@ describe('postmortem-time-zone: expected zone', () => {
     const fixed = apply(text, [edit])
     expect(await messagesOf(timeZone, fixed)).toEqual([])
     // Only the zone was added: the timeline reads the same.
-    const before = buildModel(unified().use(remarkParse).parse(text), text).timeline.entries.map((entry) => entry.at)
-    const after = buildModel(unified().use(remarkParse).parse(fixed), fixed).timeline.entries.map((entry) => entry.at)
+    const before = buildModel(unified().use(remarkParse).parse(text), text).timeline.entries.map((entry) => entry.epochMinute)
+    const after = buildModel(unified().use(remarkParse).parse(fixed), fixed).timeline.entries.map((entry) => entry.epochMinute)
     expect(after).toEqual(before)
     expect(edit.text).toBe(`${text.slice(edit.start, edit.end)} UTC`)
   })

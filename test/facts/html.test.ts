@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {extractFacts} from '../../src/index.js'
-import {timelineChart} from '../../src/facts-cli/html.js'
+import {timelineChart} from '../../src/clients/postmortem-facts/html.js'
 import {SHARED, hasShared} from '../support/shared.js'
 import {POSTMORTEMS, ROOT, runFacts} from './support/run.js'
 

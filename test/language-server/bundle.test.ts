@@ -10,7 +10,7 @@ import {sharedDocuments} from '../support/shared.js'
 /**
  * `npm run build` (which `npm test` runs first) bundles the recommended
  * preset for the language server, and the CLI, leaving out the names
- * unist-util-visit-parents gives its visitors (src/cli/bundle.ts). The
+ * unist-util-visit-parents gives its visitors (tooling/bundle.ts). The
  * bundled preset must lint exactly as the modules do.
  */
 
@@ -48,7 +48,7 @@ describe('the bundled preset of the language server', () => {
   })
 
   it('is what the built language server lints with when the workspace sets up no postmortem rules', async () => {
-    const {builtinPreset} = (await import(path.join(ROOT, 'lib/src/language-server/builtin-preset.js'))) as {builtinPreset: () => void}
+    const {builtinPreset} = (await import(path.join(ROOT, 'lib/src/clients/language-server/builtin-preset.js'))) as {builtinPreset: () => void}
     const {rules} = await bundledPreset()
     const processor = unified().use(builtinPreset)
     processor.freeze()

@@ -8,8 +8,8 @@ import {type PluggableList, type Processor, unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {generateLongPostmortem, generatePostmortem} from '../../bench/corpus.js'
-import {createIncrementalParse} from '../../src/language-server/incremental.js'
-import processor from '../../src/language-server/processor.js'
+import {createIncrementalParse} from '../../src/clients/language-server/incremental.js'
+import processor from '../../src/clients/language-server/processor.js'
 import {sharedDocuments} from '../support/shared.js'
 
 /**

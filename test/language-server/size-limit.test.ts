@@ -1,8 +1,8 @@
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {guardDocument} from '../../src/document-guard.js'
+import {guardDocument} from '../../src/lint/document-guard.js'
 import recommended from '../../src/index.js'
-import processor from '../../src/language-server/processor.js'
+import processor from '../../src/clients/language-server/processor.js'
 
 /** The language server's parser skips what the guard would not check, at the guard's own limit. */
 

@@ -1,8 +1,8 @@
 import type {Message} from 'vscode-languageserver/node.js'
 import {afterEach, describe, expect, it, vi} from 'vitest'
-import {withOneLineErrors} from '../../src/language-server/diagnostics.js'
-import {QuickFixTitles, oneLineTitle} from '../../src/language-server/titles.js'
-import {DocumentTraffic} from '../../src/language-server/traffic.js'
+import {withOneLineErrors} from '../../src/clients/language-server/diagnostics.js'
+import {QuickFixTitles, oneLineTitle} from '../../src/clients/language-server/titles.js'
+import {DocumentTraffic} from '../../src/clients/language-server/traffic.js'
 
 /**
  * The relay's policy between an editor and unified-language-server, message

@@ -24,7 +24,7 @@ import {
 
 /**
  * The editor picks the transport; the server relays it to
- * unified-language-server over a pipe of its own (src/language-server/relay.ts).
+ * unified-language-server over a pipe of its own (src/clients/language-server/relay.ts).
  * Standard input and output are tested in test/clients; here the others.
  */
 

@@ -1,13 +1,13 @@
 import {describe, expect, test} from 'vitest'
 import {VFile} from 'vfile'
 import {placeProblem, shapeOf, strictProcessor} from '../../bench/fuzz/check.js'
-import {resetWork} from '../../src/work.js'
+import {resetWork} from '../../src/model/support/scan-work.js'
 
 /**
  * Inputs that make quadratic loops show: each is linted at a length of 25,000
  * and of 100,000 characters (documents full of structure at a quarter of
  * that), and the longer one must not make the readers scan more than
- * LINEAR_RATIO times as many characters (src/work.ts counts them). Linear work
+ * LINEAR_RATIO times as many characters (src/model/support/scan-work.ts counts them). Linear work
  * gives 4×, quadratic 16×. Work is counted, not timed, so a busy machine
  * cannot fail it; wall-clock growth, the parser's included, is measured by
  * `npm run bench` (docs/reliability.md). Backtracking patterns are checked one

@@ -4,7 +4,7 @@ import {type AttackPattern, check} from 'recheck'
 import remarkLint from 'remark-lint'
 import type {PluggableList} from 'unified'
 import {describe, expect, test, vi} from 'vitest'
-import type {PostmortemRule} from '../../src/rule.js'
+import type {PostmortemRule} from '../../src/lint/rule.js'
 import {lint} from '../support/lint.js'
 import {type Pattern, ROOT, recordConstructed, scanSources, sourceFiles} from './support/patterns.js'
 import {SAMPLE_POSTMORTEM} from './support/sample.js'
@@ -103,8 +103,8 @@ describe('no regular expression in src/ or rules/ can backtrack super-linearly',
     const all = [...literals, ...constructed]
     expect(all.length).toBeGreaterThan(30)
     // Spot checks that both ways of collecting work.
-    expect(literals.some((pattern) => pattern.site.startsWith('src/text.ts') && pattern.source.startsWith('^(?:[\\s>|`[(]'))).toBe(true)
-    expect(constructed.some((pattern) => pattern.site.startsWith('src/duration.ts'))).toBe(true)
+    expect(literals.some((pattern) => pattern.site.startsWith('src/model/text/text.ts') && pattern.source.startsWith('^(?:[\\s>|`[(]'))).toBe(true)
+    expect(constructed.some((pattern) => pattern.site.startsWith('src/model/duration/duration.ts'))).toBe(true)
   })
 
   test('recheck finds every one safe, or V8 takes linear time on the attack it found', async () => {

@@ -13,7 +13,7 @@ const FOLDERS = ['src', 'rules']
 const THIS_FILE = path.basename(fileURLToPath(import.meta.url))
 
 export interface Pattern {
-  /** `src/text.ts:43` */
+  /** `src/model/text/text.ts:43` */
   site: string
   source: string
   flags: string

@@ -1,0 +1,42 @@
+import type {Preset, Processor} from 'unified'
+
+/**
+ * The recommended preset as `npm run build` bundled it (tooling/bundle.ts),
+ * whose tree walks leave out what only a debugger reads: remark-lint walks a
+ * long document twice on every edit. Where there is no bundle (tests of the
+ * sources, an install without esbuild), the modules themselves.
+ */
+async function loadRecommended(): Promise<Preset> {
+  try {
+    return ((await import(new URL('../../../bundle/preset.mjs', import.meta.url).href)) as {default: Preset}).default
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error
+    return (await import('../../index.js')).default
+  }
+}
+
+const recommended = await loadRecommended()
+
+// Every rule's plugin is named after its origin, whichever copy of this
+// package it comes from (the server's own or a workspace's node_modules).
+const RULE_PLUGIN_NAME = /^remark-lint:postmortem-/
+
+function isPostmortemRule(plugin: unknown): boolean {
+  return typeof plugin === 'function' && RULE_PLUGIN_NAME.test(plugin.name)
+}
+
+/**
+ * Adds the recommended preset unless the workspace's configuration already
+ * sets up postmortem rules, in which case that configuration is used as
+ * written (its severities, options and rules turned off).
+ *
+ * unified-engine attaches this plugin after the configuration's, so when it
+ * runs every configured plugin is in the processor's list of attachers.
+ * unified marks that list internal, but it is the one place that tells what
+ * the configuration set up: unified-language-server hands no hook between
+ * finding the configuration and running it.
+ */
+export function builtinPreset(this: Processor): void {
+  const configured = this.attachers.some(([plugin]) => isPostmortemRule(plugin))
+  if (!configured) this.use(recommended)
+}

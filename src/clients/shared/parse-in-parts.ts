@@ -1,0 +1,302 @@
+/**
+ * Parsing a long document in independent parts. micromark, under
+ * remark-parse, rebuilds its whole list of events each time a list or a block
+ * quote ends and for each setext heading, so its time grows with the length
+ * of the document times the number of such constructs: 10 MB of postmortems
+ * gathered in one file took 30 to 80 times as long as 1 MB. Parsed in parts of
+ * some kilobytes each, the cost stays linear.
+ *
+ * Markdown is read line by line, and a top-level ATX heading (`## Timeline`)
+ * at the start of a line closes everything before it and starts afresh: the
+ * document can be cut before it and each part parsed alone, as long as
+ * nothing before it is left open (a fence, an HTML block, a container of some
+ * extension). That is checked, not assumed: each part is parsed with the
+ * heading line that follows it, which must come out as a top-level heading
+ * starting on that line; where it does not, the part runs on to a later
+ * heading. Two things reach across any cut, and are handled whole:
+ *
+ * - front matter left open in the first part, which remark-frontmatter would
+ *   close further on: the whole document is parsed;
+ * - definitions (`[id]: url`, `[^note]: text`), which turn `[id]` anywhere
+ *   into a reference: a part that may name a definition of another part is
+ *   parsed again with copies of those definitions beside it.
+ *
+ * The tree is then the tree of a whole parse, node for node and position for
+ * position (test/parse-in-parts.test.ts). The language server's incremental
+ * parser (src/clients/language-server/incremental.ts) shares the helpers below.
+ */
+import type {Nodes, Root, RootContent} from 'mdast'
+import type {Point} from 'unist'
+import type {Processor} from 'unified'
+import type {VFile} from 'vfile'
+
+export type Parse = (text: string) => Root
+
+export interface PartsOptions {
+  /** Documents shorter than this (in characters) are parsed whole: 256 K. */
+  minLength?: number
+  /** The length a part reaches before it is cut at the next heading: 8 K. */
+  partLength?: number
+}
+
+// Below this, a whole parse takes a fraction of a second: parts gain nothing.
+export const DEFAULT_MIN_LENGTH = 256 * 1024
+// Parts of this length parse in linear time, and a part's fixed cost is small.
+export const DEFAULT_PART_LENGTH = 8 * 1024
+
+export const FRONTMATTER_FENCE = /^(?:---|\+\+\+)/
+const FRONTMATTER_TYPES: ReadonlySet<string> = new Set(['yaml', 'toml'])
+const DEFINITION_TYPES: ReadonlySet<string> = new Set(['definition', 'footnoteDefinition'])
+
+export function hasDefinition(nodes: readonly Nodes[]): boolean {
+  for (const node of nodes) {
+    if (DEFINITION_TYPES.has(node.type)) return true
+    if ('children' in node && hasDefinition(node.children)) return true
+  }
+  return false
+}
+
+/**
+ * Whether `text` opens front matter that `first`, its first node, does not
+ * close: remark-frontmatter then parses the rest of the document unlike any
+ * part of it parsed alone (`- a` lists become paragraphs).
+ */
+export function opensFrontmatter(text: string, first: RootContent | undefined): boolean {
+  return FRONTMATTER_FENCE.test(text) && !FRONTMATTER_TYPES.has(first?.type ?? '')
+}
+
+export function shiftedPoint(point: Point, lines: number, offset: number): Point {
+  return point.offset === undefined
+    ? {line: point.line + lines, column: point.column}
+    : {line: point.line + lines, column: point.column, offset: point.offset + offset}
+}
+
+/** The point after the last character of `text`, as micromark counts lines. */
+export function endOf(text: string): Point {
+  let line = 1
+  let lineStart = 0
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) {
+      line++
+      lineStart = index + 1
+    }
+  }
+  return {line, column: text.length - lineStart + 1, offset: text.length}
+}
+
+export function lineBreaks(text: string, from: number, to: number): number {
+  let count = 0
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) count++
+  }
+  return count
+}
+
+/** The end of the line that starts at `start`, after its line ending. */
+export function lineEnd(text: string, start: number): number {
+  for (let index = start; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 10) return index + 1
+    if (code === 13) return text.charCodeAt(index + 1) === 10 ? index + 2 : index + 1
+  }
+  return text.length
+}
+
+/** Moves the positions of `nodes` and all their descendants by `lines` and `offset`, in place (a loop: trees may be deep). */
+function shiftInPlace(nodes: readonly Nodes[], lines: number, offset: number): void {
+  if (lines === 0 && offset === 0) return
+  const stack: Nodes[] = [...nodes]
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const {position} = node
+    if (position) node.position = {start: shiftedPoint(position.start, lines, offset), end: shiftedPoint(position.end, lines, offset)}
+    if ('children' in node) for (const child of node.children) stack.push(child)
+  }
+}
+
+/**
+ * The start of the first line at or after `from` that opens an ATX heading
+ * (one to six `#`, then a space, a tab or the end of the line), past the
+ * start of the document; undefined if there is none.
+ */
+function headingLineFrom(text: string, from: number): number | undefined {
+  for (let at = text.indexOf('#', Math.max(from, 1)); at !== -1; at = text.indexOf('#', at + 1)) {
+    const before = text.charCodeAt(at - 1)
+    if (before !== 10 && before !== 13) continue
+    let end = at
+    while (end < at + 7 && text.charCodeAt(end) === 35) end++
+    const after = text.charCodeAt(end)
+    if (end - at <= 6 && (Number.isNaN(after) || after === 32 || after === 9 || after === 10 || after === 13)) return at
+  }
+  return undefined
+}
+
+/** A part of the document: from `start` (line `line`) to `end`, where a heading line starts (or the end of the document). */
+interface Part {
+  start: number
+  end: number
+  line: number
+  nodes: RootContent[]
+}
+
+/**
+ * The nodes of the part of `text` from `part.start` to `part.end`, positioned
+ * in `text`, parsed with the heading line at `part.end` after them, and
+ * `definitions` (Markdown of definitions, each followed by a blank line)
+ * before them, or after that heading line in the first part, whose start may
+ * be front matter. Undefined when the line at `part.end` is not a top-level
+ * heading there (something before it is left open), or when the definitions
+ * do not come out as definitions.
+ */
+function parsePart(text: string, part: Omit<Part, 'nodes'>, parse: Parse, definitions: readonly string[] = []): RootContent[] | undefined {
+  const body = text.slice(part.start, part.end)
+  const added = definitions.join('')
+  let next = part.end < text.length ? text.slice(part.end, lineEnd(text, part.end)) : ''
+  const prefix = part.start > 0 ? added : ''
+  if (part.start === 0 && added) next = `${next}${/[\n\r]$/.test(next) ? '' : '\n'}\n${added}`
+  const from = prefix.length
+  const to = from + body.length
+  const kept: RootContent[] = []
+  const extra: RootContent[] = []
+  let heading: RootContent | undefined
+  for (const node of parse(prefix + body + next).children) {
+    const offset = node.position?.start.offset ?? -1
+    if (offset === to) heading = node
+    else if (offset >= from && offset < to) kept.push(node)
+    else extra.push(node)
+  }
+  if (part.end < text.length && heading?.type !== 'heading') return undefined
+  if (extra.length !== definitions.length || !extra.every((node) => DEFINITION_TYPES.has(node.type))) return undefined
+  shiftInPlace(kept, part.line - 1 - lineBreaks(prefix, 0, prefix.length), part.start - from)
+  return kept
+}
+
+/**
+ * `text` cut before heading lines about `partLength` apart, each part parsed
+ * alone. A cut that does not hold is skipped for one at least twice as far
+ * from the part's start, which bounds the work of parsing again a part that
+ * runs on (a fence full of `# comments`) to twice its length.
+ */
+function cutParts(text: string, parse: Parse, partLength: number): Part[] {
+  const parts: Part[] = []
+  let start = 0
+  let line = 1
+  let reach = partLength
+  while (start < text.length) {
+    const end = headingLineFrom(text, start + reach) ?? text.length
+    const nodes = parsePart(text, {start, end, line}, parse)
+    if (nodes) {
+      parts.push({start, end, line, nodes})
+      line += lineBreaks(text, start, end)
+      start = end
+      reach = partLength
+    } else {
+      reach = 2 * (end - start)
+    }
+  }
+  return parts
+}
+
+/** A definition and the Markdown that makes it again, in a document of its own. */
+interface Definition {
+  identifier: string
+  markdown: string
+}
+
+/** The definitions within `nodes`; undefined if one has no label to make it again with. */
+function definitionsIn(nodes: readonly Nodes[]): Definition[] | undefined {
+  const found: Definition[] = []
+  const stack: Nodes[] = [...nodes]
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === 'definition' || node.type === 'footnoteDefinition') {
+      if (node.label === undefined) return undefined
+      // Blank lines between them: a footnote's text would run on into the next line.
+      const label = node.type === 'definition' ? `[${node.label}]: x` : `[^${node.label}]: x`
+      found.push({identifier: `${node.type}:${node.identifier}`, markdown: `${label}\n\n`})
+    } else if ('children' in node) {
+      for (const child of node.children) stack.push(child)
+    }
+  }
+  return found
+}
+
+/**
+ * Whether `nodes` may hold a reference that a definition elsewhere would
+ * resolve: micromark leaves the `]` of an unresolved one in the text, or in
+ * an image's alt text.
+ */
+function mayName(nodes: readonly Nodes[]): boolean {
+  const stack: Nodes[] = [...nodes]
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === 'text' && node.value.includes(']')) return true
+    if ((node.type === 'image' || node.type === 'imageReference') && node.alt?.includes(']')) return true
+    if ('children' in node) for (const child of node.children) stack.push(child)
+  }
+  return false
+}
+
+/**
+ * Parses again, with copies of the definitions of the other parts, each part
+ * that lacks some of them and may name one. False where the whole document
+ * must be parsed: a definition cannot be copied, or the copies would add
+ * more text to parse than the document has (thousands of definitions).
+ */
+function resolveAcrossParts(text: string, parts: Part[], parse: Parse): boolean {
+  const own = parts.map((part) => definitionsIn(part.nodes))
+  if (own.some((found) => found === undefined)) return false
+  const all = new Map<string, string>()
+  for (const found of own) for (const {identifier, markdown} of found ?? []) if (!all.has(identifier)) all.set(identifier, markdown)
+  if (all.size === 0) return true
+  let budget = text.length
+  for (const [index, part] of parts.entries()) {
+    const defined = new Set((own[index] ?? []).map((definition) => definition.identifier))
+    const missing = [...all].filter(([identifier]) => !defined.has(identifier)).map(([, markdown]) => markdown)
+    if (missing.length === 0 || !mayName(part.nodes)) continue
+    for (const markdown of missing) budget -= markdown.length
+    if (budget < 0) return false
+    const nodes = parsePart(text, part, parse, missing)
+    if (!nodes) return false
+    part.nodes = nodes
+  }
+  return true
+}
+
+/**
+ * The tree of `text` parsed in parts, equal to `parse(text)`; the tree of a
+ * whole parse where `text` is shorter than `minLength` or cannot be cut.
+ */
+export function parseParts(text: string, parse: Parse, options: PartsOptions = {}): Root {
+  const minLength = options.minLength ?? DEFAULT_MIN_LENGTH
+  if (text.length < minLength) return parse(text)
+  const parts = cutParts(text, parse, options.partLength ?? DEFAULT_PART_LENGTH)
+  if (parts.length === 1) return {type: 'root', children: parts[0]?.nodes ?? [], position: {start: {line: 1, column: 1, offset: 0}, end: endOf(text)}}
+  if (opensFrontmatter(text, parts[0]?.nodes[0]) || !resolveAcrossParts(text, parts, parse)) return parse(text)
+  const children: RootContent[] = []
+  for (const part of parts) for (const node of part.nodes) children.push(node)
+  return {type: 'root', children, position: {start: {line: 1, column: 1, offset: 0}, end: endOf(text)}}
+}
+
+/**
+ * Parses with `parse`, the processor's own parser, the text of `document`
+ * after a leading byte order mark (micromark skips it and counts lines and
+ * offsets after it); a second one is text, which a part starting with it
+ * would skip, so such a document is parsed whole.
+ */
+export function parseDocumentInParts(document: string, parse: Parse, options?: PartsOptions): Root {
+  if (document.length < (options?.minLength ?? DEFAULT_MIN_LENGTH)) return parse(document)
+  const text = document.charCodeAt(0) === 0xfe_ff ? document.slice(1) : document
+  if (text.charCodeAt(0) === 0xfe_ff) return parse(document)
+  return parseParts(text, parse, options)
+}
+
+/**
+ * A unified plugin, after remark-parse, that parses a long document in parts
+ * (see above) with the processor's parser and the extensions other plugins
+ * register; the tree is that of a whole parse.
+ */
+export function parseInParts(this: Processor, options?: PartsOptions): void {
+  const parseWhole = this.parser
+  if (!parseWhole) throw new Error('parseInParts comes after a parser, such as remark-parse')
+  this.parser = (document: string, file: VFile): Root => parseDocumentInParts(document, (part) => parseWhole(part, file) as Root, options)
+}

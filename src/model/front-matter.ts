@@ -1,0 +1,163 @@
+import type {Root} from 'mdast'
+import {type Document, type Node as YamlNode, isMap, isScalar, isSeq, parseDocument} from 'yaml'
+import type {FactLabelMention} from './sections/sections.js'
+import type {FactLabel} from './sections/synonyms.js'
+import {type Span, slice} from './text/text.js'
+
+/**
+ * The YAML front matter of a postmortem, read from the `yaml` node of
+ * remark-frontmatter or, when the processor has no such plugin, from the
+ * `---` fenced block at the very start of the source (which remark-parse
+ * alone reads as a thematic break and a heading).
+ */
+export interface FrontMatter {
+  /** The whole block, fences included. */
+  block: Span
+  /** The YAML between the fences. */
+  yaml: Span
+  /** The closing fence line: where a missing field goes. */
+  closing: Span
+  document: Document.Parsed
+}
+
+/** A field of the front matter as written: its key, and its value when it has one. */
+export interface FrontMatterField {
+  name: string
+  key: Span
+  value?: Span
+  /** The value as YAML reads it: a string, number, boolean, Date, array or object; null when empty. */
+  data: unknown
+}
+
+export interface FrontMatterProblem {
+  span: Span
+  /** The parser's message, first line. */
+  message: string
+}
+
+const OPENING = /^---[ \t]{0,20}\r?\n/
+const CLOSING = /^(?:---|\.\.\.)[ \t]{0,20}$/
+
+// Without remark-frontmatter, a `---` block is front matter only if it reads as fields:
+// a document may also open with a thematic break.
+const FIRST_FIELD = /^\s{0,20}(?:#[^\n]{0,500}\n\s{0,20}){0,20}[\w"'-][^:\n]{0,100}:(?:\s|$)/
+
+function fromYamlNode(tree: Root, source: string): FrontMatter | undefined {
+  const [first] = tree.children
+  if (first?.type !== 'yaml') return undefined
+  const start = first.position?.start.offset
+  const end = first.position?.end.offset
+  if (start === undefined || end === undefined) return undefined
+  return fenced(source, start, end)
+}
+
+/** The block `---` … `---` starting at `start`, if it closes before `limit`. */
+function fenced(source: string, start: number, limit: number): FrontMatter | undefined {
+  const opening = OPENING.exec(source.slice(start, limit))
+  if (!opening) return undefined
+  const yamlStart = start + opening[0].length
+  let lineStart = yamlStart
+  while (lineStart <= limit) {
+    const newline = source.indexOf('\n', lineStart)
+    const lineEnd = newline === -1 || newline > limit ? limit : newline
+    const line = source.slice(lineStart, lineEnd).replace(/\r$/, '')
+    if (CLOSING.test(line)) {
+      const yamlEnd = Math.max(yamlStart, lineStart - (source.charAt(lineStart - 2) === '\r' ? 2 : 1))
+      const yaml = slice(source, yamlStart, yamlEnd)
+      return {
+        block: slice(source, start, lineStart + line.length),
+        yaml,
+        closing: slice(source, lineStart, lineStart + line.length),
+        document: parseDocument(yaml.text, {prettyErrors: false})
+      }
+    }
+    if (lineEnd >= limit) return undefined
+    lineStart = lineEnd + 1
+  }
+  return undefined
+}
+
+// One reading per tree.
+const cache = new WeakMap<Root, FrontMatter | null>()
+
+export function readFrontMatter(tree: Root, source: string): FrontMatter | undefined {
+  let found = cache.get(tree)
+  if (found === undefined) {
+    const raw = fenced(source, 0, source.length)
+    found = fromYamlNode(tree, source) ?? (raw && FIRST_FIELD.test(raw.yaml.text) ? raw : null)
+    cache.set(tree, found)
+  }
+  return found ?? undefined
+}
+
+function spanOfNode(frontMatter: FrontMatter, node: YamlNode | null | undefined): Span | undefined {
+  const range = node?.range
+  if (!range) return undefined
+  return {text: frontMatter.yaml.text.slice(range[0], range[1]), start: frontMatter.yaml.start + range[0]}
+}
+
+/** The first syntax error, or a top level that is not a mapping. */
+export function frontMatterProblem(frontMatter: FrontMatter): FrontMatterProblem | undefined {
+  const [error] = frontMatter.document.errors
+  if (error) {
+    const [from, to] = error.pos
+    const start = Math.min(from, frontMatter.yaml.text.length)
+    const end = Math.max(start, Math.min(to, frontMatter.yaml.text.length))
+    return {
+      span: {text: frontMatter.yaml.text.slice(start, end), start: frontMatter.yaml.start + start},
+      message: error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML'
+    }
+  }
+  const contents = frontMatter.document.contents
+  if (contents !== null && !isMap(contents)) {
+    return {span: spanOfNode(frontMatter, contents) ?? frontMatter.yaml, message: 'the front matter is not a mapping of fields'}
+  }
+  return undefined
+}
+
+/** The fields at the top level of the front matter, in order. */
+export function frontMatterFields(frontMatter: FrontMatter): FrontMatterField[] {
+  const contents = frontMatter.document.contents
+  if (!isMap(contents)) return []
+  const fields: FrontMatterField[] = []
+  for (const pair of contents.items) {
+    const keyNode = pair.key as YamlNode | null
+    const key = spanOfNode(frontMatter, keyNode)
+    if (!isScalar(keyNode) || !key) continue
+    const valueNode = pair.value as YamlNode | null
+    const value = spanOfNode(frontMatter, valueNode)
+    const field: FrontMatterField = {name: String(keyNode.value), key, data: valueNode ? valueNode.toJSON() : null}
+    // An empty value ("status:") has a range of no length.
+    if (value && value.text.trim() !== '') field.value = value
+    if (isSeq(valueNode) || isMap(valueNode) || isScalar(valueNode)) fields.push(field)
+    else fields.push({...field, data: null})
+  }
+  return fields
+}
+
+/**
+ * Front matter fields that state a fact as a label line would: `started_at`,
+ * `resolvedWhen`, `end-time`. A key's words are read like a label's title
+ * (`resolvedWhen` is "resolved when"); without a match, its first word alone
+ * (`resolved`), since keys pad a label with "at", "when" or "time".
+ */
+export function frontMatterFactLabels(tree: Root, source: string, factLabel: (title: string) => FactLabel | undefined): FactLabelMention[] {
+  const frontMatter = readFrontMatter(tree, source)
+  if (!frontMatter || frontMatterProblem(frontMatter)) return []
+  const labels: FactLabelMention[] = []
+  for (const field of frontMatterFields(frontMatter)) {
+    // Lists and maps state no single moment.
+    if (!field.value || (typeof field.data === 'object' && !(field.data instanceof Date))) continue
+    const words = field.name.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase()
+    const label = factLabel(words) ?? factLabel(words.split(' ')[0] ?? '')
+    if (label) labels.push({label, marker: field.key, content: field.value, inFrontMatter: true})
+  }
+  return labels
+}
+
+/** The value of the front matter's `title` field, where a post keeps the title its body has no heading for. */
+export function frontMatterTitle(tree: Root, source: string): Span | undefined {
+  const frontMatter = readFrontMatter(tree, source)
+  if (!frontMatter || frontMatterProblem(frontMatter)) return undefined
+  return frontMatterFields(frontMatter).find((field) => field.name.toLowerCase() === 'title' && typeof field.data === 'string')?.value
+}

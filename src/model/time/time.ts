@@ -1,0 +1,396 @@
+import * as chrono from 'chrono-node'
+import {type Span, spanEnd, subspan} from '../text/text.js'
+import {namedZoneOffset} from './zones.js'
+import {countScanned} from '../support/scan-work.js'
+
+export interface ClockTime {
+  hour: number
+  minute: number
+  second: number
+  /** Minutes east of UTC, when the text names a zone. */
+  offset?: number
+}
+
+export interface CalendarDate {
+  year?: number
+  month: number
+  day: number
+}
+
+/** A date and/or clock time read from the text, with where it stands. */
+export interface TimeMention {
+  span: Span
+  time?: ClockTime
+  date?: CalendarDate
+  /** The end of a range (`8:20 - 8:24`, `from 10:00 to 11:30`). */
+  end?: {time?: ClockTime; date?: CalendarDate; span: Span}
+}
+
+/** A time-like token that is not a time of day (`25:10`, `13:05 PM`). */
+export interface ImpossibleTime {
+  span: Span
+  reason: string
+}
+
+export type LeadingTime =
+  | {kind: 'absolute'; mention: TimeMention}
+  | {kind: 'relative'; span: Span}
+  | {kind: 'impossible'; impossible: ImpossibleTime}
+
+// A fixed reference keeps results deterministic; only explicitly written
+// values are used, never the ones chrono implies from the reference.
+const REFERENCE = new Date(Date.UTC(2000, 0, 1))
+// Strict mode: the casual parser reads "Now", "Today" or "Monday" at the start
+// of ordinary sentences as dates.
+const parser = chrono.strict
+// The same, reading 03/04/2024 as the 3rd of April: for documents whose other
+// numeric dates are written day first (DD/MM/YYYY).
+const DAY_FIRST_PARSER = new chrono.Chrono(chrono.en.configuration.createConfiguration(true, true))
+
+/** How a document writes numeric dates: `03/04/2024` is March 4th month first, April 3rd day first. */
+export type DateOrder = 'month-first' | 'day-first'
+
+const parserOf = (order: DateOrder): chrono.Chrono => (order === 'day-first' ? DAY_FIRST_PARSER : parser)
+
+// A numeric date with a year: 15/01/2021, 28-11-2024, 3.4.2024.
+const NUMERIC_DATE = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})(?![\d/.-])/g
+
+/**
+ * The order a document writes its numeric dates in, from the ones that can
+ * only be read one way: a first number over 12 is a day (15/01/2021), a
+ * second one over 12 a day too (01/15/2021). Month first, as chrono-node
+ * reads them, unless only day-first dates are unambiguous.
+ */
+export function dateOrderOf(source: string): DateOrder {
+  let dayFirst = 0
+  let monthFirst = 0
+  for (const match of source.matchAll(NUMERIC_DATE)) {
+    const first = Number(match[1])
+    const second = Number(match[2])
+    if (first > 12 && second <= 12) dayFirst++
+    else if (second > 12 && first <= 12) monthFirst++
+  }
+  return dayFirst > 0 && monthFirst === 0 ? 'day-first' : 'month-first'
+}
+// Long lines are cut before parsing: a leading time is near the start.
+const LOOKAHEAD = 120
+
+// chrono reads "9:55 AM GMT+1 to 11:20" as the range "1 to 11:20" and loses
+// the first time; it reads "(GMT+1)" right. Zones with a bare offset are
+// parenthesised before parsing, and positions are mapped back.
+const BARE_OFFSET_ZONE = /(?<![\p{L}(])(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?(?![\p{N}:)])/gu
+
+interface Parsed {
+  /** Offset of the result in the original text. */
+  index: number
+  text: string
+  result: chrono.ParsedResult
+}
+
+// chrono-node's year-then-month pattern tries two runs of white space from every position
+// of a run of white space: quadratic, a minute for 200,000 spaces. A run longer
+// than any aligned table pads is kept as two spaces around filler no pattern
+// of chrono's crosses, same length, so offsets hold.
+const LONG_SPACE = /\s{65,}/g
+
+// Emphasis and code marks glued to a time (`_10:07_`, `**10:00**`) stop chrono
+// from reading it: they are blanked, keeping every offset.
+const INLINE_MARKS = /[*_`]/g
+
+// chrono-node tries some forty expressions on every text, and cost more than
+// the rest of the model together. In strict mode it reads nothing from a text
+// without a digit, a month or weekday name or a unit of time (its number words
+// only count units): such texts, most lines of prose, skip it.
+const CHRONO_CUES = new RegExp(
+  `\\d|(?<!\\p{L})(?:${[
+    'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+    'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+    'sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sun', 'mon', 'tue', 'tues', 'wed',
+    'thu', 'thur', 'thurs', 'fri', 'sat',
+    'seconds?', 'minutes?', 'hours?', 'days?', 'weeks?', 'months?', 'quarters?', 'years?'
+  ].join('|')})(?!\\p{L})`,
+  'iu'
+)
+
+// The commonest timeline entry, a clock time and then a separator ("10:22 AM -
+// what happened", "14:05: …", "9:14 | … |"), is read without chrono-node when
+// nothing after it could be read by chrono: the result is then the time alone.
+const PLAIN_LEADING_CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?([AaPp])[Mm])?(?=\s{0,3}(?:[-–—:|]|$))/
+
+function plainLeadingClock(span: Span): TimeMention | undefined {
+  const match = PLAIN_LEADING_CLOCK.exec(span.text)
+  if (!match || mayHoldTime(span.text.slice(match[0].length))) return undefined
+  let hour = Number(match[1])
+  const minute = Number(match[2])
+  const second = match[3] === undefined ? 0 : Number(match[3])
+  const meridiem = match[4]?.toLowerCase()
+  // Impossible times are left to chrono-node, which refuses them, and to explainImpossible.
+  if (minute > 59 || second > 59 || hour > (meridiem ? 12 : 23) || (meridiem && hour === 0)) return undefined
+  if (meridiem === 'a' && hour === 12) hour = 0
+  if (meridiem === 'p' && hour < 12) hour += 12
+  return {span: subspan(span, 0, match[0].length), time: {hour, minute, second}}
+}
+
+/** Whether chrono-node could read anything from `text` (it reads nothing when this is false). */
+export function mayHoldTime(text: string): boolean {
+  return CHRONO_CUES.test(text)
+}
+
+function parseText(original: string, order: DateOrder = 'month-first'): Parsed[] {
+  countScanned(original.length)
+  if (!mayHoldTime(original)) return []
+  const text = original.replace(INLINE_MARKS, ' ').replace(LONG_SPACE, (run) => ` ${'~'.repeat(run.length - 2)} `)
+  if (!/(?:GMT|UTC)\s?[+-]\d/.test(text)) {
+    return parserOf(order).parse(text, REFERENCE).map((result) => ({index: result.index, text: original.slice(result.index, result.index + result.text.length), result}))
+  }
+  // toOriginal[i] is the offset in `text` of character i of the protected text.
+  const toOriginal: number[] = []
+  let protectedText = ''
+  let from = 0
+  const copy = (end: number): void => {
+    for (let i = from; i < end; i++) toOriginal.push(i)
+    protectedText += text.slice(from, end)
+  }
+  for (const match of text.matchAll(BARE_OFFSET_ZONE)) {
+    copy(match.index)
+    toOriginal.push(match.index)
+    protectedText += '('
+    from = match.index
+    copy(match.index + match[0].length)
+    from = match.index + match[0].length
+    toOriginal.push(from)
+    protectedText += ')'
+  }
+  copy(text.length)
+  toOriginal.push(text.length)
+  return parserOf(order).parse(protectedText, REFERENCE).map((result) => {
+    const start = toOriginal[result.index] ?? 0
+    const end = toOriginal[result.index + result.text.length] ?? text.length
+    return {index: start, text: original.slice(start, end), result}
+  })
+}
+
+// Words that may stand before a time at the start of an entry ("At 3:15 PM").
+const LEAD_WORDS = /^(?:at|around|about|approx\.?|approximately|by|on|circa|~)\s{1,3}$/i
+// chrono reads "10 minutes later" as a date relative to now: for a timeline
+// that is an offset from the entry before, not a time.
+// It also reads "for 47 minutes" as a date 47 minutes from now.
+const RELATIVE = /\b(?:later|after|afterwards?|ago|before|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b/i
+// chrono drops the date of `[03-26 23:04]` (month-day before a time).
+const MONTH_DAY_PREFIX = /^(\d{1,2})-(\d{1,2})\s{1,3}$/
+const ZONE_WORDS_AFTER = /^\s{1,2}(?:africa|african|european)\b/i
+const MERIDIEM_TAIL = /^\.?\s?m\b\.?/i
+const MIDNIGHT_AFTER = /^\s{0,2}midnight\b/i
+// chrono does not read "Midnight" alone.
+const MIDNIGHT = /^midnight\b/i
+// Spaced dashes and words separate a range; an unspaced dash only before a
+// clock time ("8:20-8:24"), never the dashes of an ISO date.
+const RANGE_SEPARATOR = /\s{1,3}(?:-|–|—|to|until|till|and)\s{1,3}|\s{0,3}[–—]\s{0,3}|(?<=\d)-(?=\d{1,2}[:.]\d{2})/
+const RANGE_LEAD = /^(?:from|between)\s{1,3}/i
+// chrono reads neither "between 8:00 PM and 1:00 AM" nor "8:00 PM — 1:00 AM"
+// as a range: two mentions with only this between them are one.
+const RANGE_JOIN = /^\s{0,3}(?:and|—|–|-{1,2}|until|till|through|to)\s{0,3}$/i
+// What a clock time looks like, to explain why chrono refused one.
+const CLOCK_LIKE = /^(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s{0,2}([ap]\.?\s?m\b\.?)?/i
+
+// chrono gives an hour to numbers that no reader takes for a time: "10-12.5
+// seconds", "Nov 21-24", "**2026-07-02** to **2026-07-05**". A time of day is
+// written as one: hours and minutes, an hour with a meridiem, a military time
+// with its zone, noon or midnight.
+const CLOCK_WRITTEN = /\d{1,2}\s?[:.h]\s?\d{2}(?!\d)|\d{1,2}\s?[ap]\.?\s?m(?![a-z])|\d{4}\s?(?:z|utc|gmt)\b|\b(?:noon|midnight)\b/i
+
+/** Whether `text` writes a time of day, not only numbers chrono may take for one. */
+export function writesClock(text: string): boolean {
+  return CLOCK_WRITTEN.test(text)
+}
+
+function clockOf(component: chrono.ParsedComponents): ClockTime | undefined {
+  if (!component.isCertain('hour')) return undefined
+  const time: ClockTime = {
+    hour: component.get('hour') ?? 0,
+    minute: component.get('minute') ?? 0,
+    second: component.get('second') ?? 0
+  }
+  if (component.isCertain('timezoneOffset')) {
+    time.offset = component.get('timezoneOffset') ?? 0
+  }
+  return time
+}
+
+function dateOf(component: chrono.ParsedComponents): CalendarDate | undefined {
+  if (!component.isCertain('day') || !component.isCertain('month')) return undefined
+  const date: CalendarDate = {month: component.get('month') ?? 1, day: component.get('day') ?? 1}
+  if (component.isCertain('year')) date.year = component.get('year') ?? undefined
+  return date
+}
+
+function mentionOf({index, text: matched, result}: Parsed, span: Span): TimeMention | undefined {
+  // chrono stops "3:00 a.m" after the "a", and keeps a trailing space of "March 11 ".
+  const rest = span.text.slice(index + matched.length)
+  const meridiemTail = /[ap]$/i.test(matched) ? (MERIDIEM_TAIL.exec(rest)?.[0] ?? '') : ''
+  // chrono takes the article of "10:42 a rollback begins" for a.m.: a lone
+  // letter followed by a word is no meridiem, and the hour is as written.
+  const article = meridiemTail === '' && /\d\s[ap]$/i.test(matched) && /^\s\p{L}/u.test(rest)
+  const text = (article ? matched.slice(0, -1) : matched + meridiemTail).trimEnd()
+  const mention: TimeMention = {span: subspan(span, index, index + text.length)}
+  const written = writesClock(text)
+  const time = written ? clockOf(result.start) : undefined
+  if (time && article) time.hour = Number(/(\d{1,2})[:.]\d{2}\s?$/.exec(text)?.[1] ?? time.hour)
+  // "12:00 midnight" is the start of the day, not noon.
+  if (time && time.hour === 12 && MIDNIGHT_AFTER.test(span.text.slice(index + text.length))) time.hour = 0
+  // chrono reads the "East" of "9:05 PM East African Time" as a zone of its
+  // own, and gives it to both ends of a range.
+  const lastWord = /\p{L}{1,20}$/u.exec(text)?.[0]
+  const namedZone = lastWord && ZONE_WORDS_AFTER.test(span.text.slice(index + text.length))
+    ? {offset: namedZoneOffset(lastWord + span.text.slice(index + text.length, index + text.length + 40))}
+    : undefined
+  const setZone = (clock: ClockTime | undefined): void => {
+    if (!clock || !namedZone) return
+    if (namedZone.offset === undefined) delete clock.offset
+    else clock.offset = namedZone.offset
+  }
+  setZone(time)
+  const date = dateOf(result.start)
+  if (time) mention.time = time
+  if (date) mention.date = date
+  if (!time && !date) return undefined
+  if (result.end) {
+    const endTime = written ? clockOf(result.end) : undefined
+    const endDate = dateOf(result.end)
+    const separator = RANGE_SEPARATOR.exec(text)
+    const whole = mention.span
+    if (separator) {
+      // The mention's own span is its start; the end has its own.
+      const lead = RANGE_LEAD.exec(text)?.[0].length ?? 0
+      mention.span = subspan(whole, lead, separator.index)
+      mention.end = {span: subspan(whole, separator.index + separator[0].length)}
+    } else {
+      mention.end = {span: whole}
+    }
+    setZone(endTime)
+    if (endTime) mention.end.time = endTime
+    if (endDate) mention.end.date = endDate
+    // "from 10:00 to 11:30 UTC": the zone written once applies to both ends.
+    if (mention.time && mention.time.offset === undefined && endTime?.offset !== undefined) mention.time.offset = endTime.offset
+  }
+  return mention
+}
+
+function explainImpossible(span: Span): ImpossibleTime | undefined {
+  const match = CLOCK_LIKE.exec(span.text)
+  if (!match) return undefined
+  const hour = Number(match[1])
+  const minute = Number(match[2])
+  const second = match[3] === undefined ? 0 : Number(match[3])
+  const meridiem = match[4]
+  const token = subspan(span, 0, match[0].trimEnd().length)
+  if (meridiem && (hour > 12 || hour === 0)) {
+    return {span: token, reason: `hour ${hour} with ${meridiem.trim().toUpperCase()}`}
+  }
+  if (hour > 23) return {span: token, reason: `hour ${hour}`}
+  if (minute > 59) return {span: token, reason: `minute ${minute}`}
+  if (second > 59) return {span: token, reason: `second ${second}`}
+  return undefined
+}
+
+/**
+ * Reads the date or time that an entry starts with, or tells that it starts
+ * with a relative time or an impossible one. `span` has its markup stripped.
+ */
+export function readLeadingTime(span: Span, order: DateOrder = 'month-first'): LeadingTime | undefined {
+  const head = subspan(span, 0, Math.min(span.text.length, LOOKAHEAD))
+  const plain = plainLeadingClock(head)
+  return plain ? {kind: 'absolute', mention: plain} : readLeadingTimeWithChrono(head, order)
+}
+
+/**
+ * `readLeadingTime` without its fast path for plain clock times, exported
+ * for the test that compares the two.
+ */
+export function readLeadingTimeWithChrono(head: Span, order: DateOrder = 'month-first'): LeadingTime | undefined {
+  const [first] = parseText(head.text, order)
+  if (first) {
+    const before = head.text.slice(0, first.index)
+    if (first.index === 0 || LEAD_WORDS.test(before) || MONTH_DAY_PREFIX.test(before)) {
+      if (RELATIVE.test(first.text)) {
+        return {kind: 'relative', span: subspan(head, first.index, first.index + first.text.length)}
+      }
+      const mention = mentionOf(first, head)
+      if (mention) {
+        const monthDay = MONTH_DAY_PREFIX.exec(before)
+        if (monthDay && !mention.date) {
+          mention.date = {month: Number(monthDay[1]), day: Number(monthDay[2])}
+          mention.span = subspan(head, 0, first.index + first.text.length)
+        }
+        return {kind: 'absolute', mention}
+      }
+    }
+  }
+  const midnight = MIDNIGHT.exec(head.text)
+  if (midnight) return {kind: 'absolute', mention: {span: subspan(head, 0, midnight[0].length), time: {hour: 0, minute: 0, second: 0}}}
+  const impossible = explainImpossible(head)
+  return impossible ? {kind: 'impossible', impossible} : undefined
+}
+
+const DATE_AFTER_TIME = /^[\s,]{0,3}(?:on\s{1,2})?$/i
+
+/** Every date and time mentioned in a text, in order. */
+export function findTimes(span: Span, order: DateOrder = 'month-first'): TimeMention[] {
+  const mentions: TimeMention[] = []
+  for (const parsed of parseText(span.text, order)) {
+    if (RELATIVE.test(parsed.text)) continue
+    const mention = mentionOf(parsed, span)
+    if (!mention) continue
+    const previous = mentions.at(-1)
+    const between = previous ? span.text.slice(previous.span.start + previous.span.text.length - span.start, mention.span.start - span.start) : ''
+    if (previous && !previous.end && previous.time && mention.time && RANGE_JOIN.test(between)) {
+      // The end keeps only a date of its own: "8:00 PM — 1:00 AM" ends the next day.
+      previous.end = {span: mention.span, time: mention.time}
+      if (previous.time.offset === undefined && mention.time.offset !== undefined) previous.time.offset = mention.time.offset
+      if (mention.date) previous.end.date = mention.date
+      continue
+    }
+    // chrono-node joins "2 a.m. on 17/01/2021" but not "2 a.m 17/01/2021": a
+    // time written right before a date is on that date.
+    if (previous && !previous.end && previous.time && !previous.date && mention.date && !mention.time && !mention.end && DATE_AFTER_TIME.test(between)) {
+      previous.date = mention.date
+      previous.span = subspan(span, previous.span.start - span.start, spanEnd(mention.span) - span.start)
+      continue
+    }
+    mentions.push(mention)
+  }
+  return mentions
+}
+
+export function formatClock(time: ClockTime): string {
+  const hh = String(time.hour).padStart(2, '0')
+  const mm = String(time.minute).padStart(2, '0')
+  return time.second ? `${hh}:${mm}:${String(time.second).padStart(2, '0')}` : `${hh}:${mm}`
+}
+
+export function formatDate(date: CalendarDate): string {
+  const mm = String(date.month).padStart(2, '0')
+  const dd = String(date.day).padStart(2, '0')
+  return date.year === undefined ? `${mm}-${dd}` : `${date.year}-${mm}-${dd}`
+}
+
+/** Days since 1970-01-01; a date without a year falls in `fallbackYear`. */
+export function dayNumber(date: CalendarDate, fallbackYear: number): number {
+  return Math.floor(Date.UTC(date.year ?? fallbackYear, date.month - 1, date.day) / 86_400_000)
+}
+
+/** Minutes in a day: the unit of every moment's arithmetic. */
+export const MINUTES_PER_DAY = 1440
+
+export function minuteOfDay(time: ClockTime): number {
+  return time.hour * 60 + time.minute + time.second / 60
+}
+
+/** Minutes east of UTC of a zone name, as chrono knows it (`EAT` → 180). */
+export function zoneOffset(name: string): number | undefined {
+  const text = `12:00 ${name}`
+  const [result] = parser.parse(text, REFERENCE)
+  // chrono reads the "East" of "East African Time" as a zone of its own.
+  if (result?.text.length !== text.length) return undefined
+  return result.start.isCertain('timezoneOffset') ? (result.start.get('timezoneOffset') ?? undefined) : undefined
+}
