@@ -1,55 +1,24 @@
 import fs from 'node:fs'
-import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import type {Heading, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import remarkLint from 'remark-lint'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
 import {describe, expect, it} from 'vitest'
 import {rules} from '../src/index.js'
 import {formatMessage, lint} from './support/lint.js'
+import {DOCS, isHeading, pageExamples, readPage} from './support/rule-cases.js'
 
 /**
  * Runs the rule pages in docs/rules/ as tests, in the format docs/rules/README.md
- * describes: every page's examples give exactly the messages it shows, its facts
+ * describes: its examples are cases of the rule, run with its fixtures
+ * (test/fixtures.test.ts) to give exactly the messages the page shows; its facts
  * (preset, fixable, options) agree with the rule's `meta`, and the way it says to
  * turn the rule off does turn it off.
  */
 
-const DOCS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/rules')
 const INDEX = 'README.md'
-const EXAMPLE_NAME = /^(not-)?ok(-[a-z0-9]+(?:-[a-z0-9]+)*)?\.md$/
 const REQUIRED_SECTIONS = ['What it checks', 'Why', 'Options', 'Examples', 'Turning it off']
 const PACKAGE = 'remark-preset-lint-postmortem'
-
-interface Example {
-  name: string
-  ok: boolean
-  /** Line of the example's heading in the page, to find it when it fails. */
-  line: number
-  markdown?: string
-  options?: unknown
-  expected?: string[]
-  /** Code blocks of a language the format does not know. */
-  strays: string[]
-}
-
-interface Page {
-  file: string
-  tree: Root
-  text: string
-}
-
-function readPage(file: string): Page {
-  const text = fs.readFileSync(path.join(DOCS, file), 'utf8')
-  return {file, text, tree: unified().use(remarkParse).parse(text)}
-}
-
-function isHeading(node: RootContent, depth?: number): node is Heading {
-  return node.type === 'heading' && (depth === undefined || node.depth === depth)
-}
 
 /** The top-level nodes under the H2 titled `title`, up to the next H1 or H2. */
 function sectionNodes(tree: Root, title: string): RootContent[] | undefined {
@@ -58,39 +27,6 @@ function sectionNodes(tree: Root, title: string): RootContent[] | undefined {
   const after = tree.children.slice(start + 1)
   const end = after.findIndex((node) => isHeading(node) && node.depth <= 2)
   return end < 0 ? after : after.slice(0, end)
-}
-
-/** `##### ok.md` / `##### not-ok-case.md` headings, each with the code blocks up to the next heading. */
-function examplesOf(tree: Root): Example[] {
-  const examples: Example[] = []
-  let current: Example | undefined
-  for (const node of tree.children) {
-    if (isHeading(node)) {
-      const name = toString(node).trim()
-      current = node.depth === 5 && EXAMPLE_NAME.test(name)
-        ? {name, ok: !name.startsWith('not-'), line: node.position?.start.line ?? 0, strays: []}
-        : undefined
-      if (current) examples.push(current)
-      continue
-    }
-    if (!current || node.type !== 'code') continue
-    switch (node.lang) {
-      case 'markdown':
-        if (current.markdown !== undefined) current.strays.push('a second markdown block')
-        // A file ends with a line ending; a code block's value does not.
-        current.markdown = `${node.value}\n`
-        break
-      case 'json':
-        current.options = JSON.parse(node.value)
-        break
-      case 'text':
-        current.expected = node.value.split('\n').filter((line) => line.trim() !== '')
-        break
-      default:
-        current.strays.push(`a \`${node.lang ?? ''}\` block`)
-    }
-  }
-  return examples
 }
 
 /** `- **Preset**: \`recommended\`` items of the first list: the page's facts, by lowercase name. */
@@ -155,7 +91,7 @@ describe.each(pages)('docs/rules/%s', (file) => {
   const page = readPage(file)
   const name = file.replace(/\.md$/, '')
   const rule = ruleList.find((candidate) => candidate.meta.name === name)
-  const examples = examplesOf(page.tree)
+  const examples = pageExamples(page)
 
   it('is titled with the rule id and has every section', () => {
     expect(rule, `no rule has meta.name ${name}`).toBeDefined()
@@ -177,29 +113,10 @@ describe.each(pages)('docs/rules/%s', (file) => {
     expect(documentedOptions(page.tree).sort()).toEqual(options)
   })
 
+  // The examples run with the rule's fixtures (test/fixtures.test.ts).
   it('has an ok and a not-ok example', () => {
     expect(examples.some((example) => example.ok)).toBe(true)
     expect(examples.some((example) => !example.ok)).toBe(true)
-    expect(new Set(examples.map((example) => example.name)).size).toBe(examples.length)
-  })
-
-  it.each(examples.map((example) => [example.name, example] as const))('example %s', async (_name, example) => {
-    const where = `${file}:${example.line} ${example.name}`
-    expect(example.strays, where).toEqual([])
-    expect(example.markdown, `${where} has no \`\`\`markdown block`).toBeDefined()
-    if (example.ok) expect(example.expected, `${where} is ok but lists messages`).toBeUndefined()
-    else expect(example.expected?.length, `${where} lists no messages in a \`\`\`text block`).toBeGreaterThan(0)
-    if (!rule || example.markdown === undefined) return
-
-    const messages = await lint(example.markdown, [[rule, example.options]])
-    for (const message of messages) {
-      expect(message.ruleId).toBe(rule.meta.id)
-      expect(message.source).toBe('remark-lint')
-      expect(message.url).toBe(rule.meta.url)
-    }
-    // Pages list messages in document order, the order remark's reporters show them in.
-    const inOrder = [...messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
-    expect(inOrder.map(formatMessage), where).toEqual(example.expected ?? [])
   })
 
   it('turns the rule off as it says: with a comment and in .remarkrc', async () => {
