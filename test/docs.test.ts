@@ -94,11 +94,11 @@ describe.each(pages)('docs/rules/%s', (file) => {
   const examples = pageExamples(page)
 
   it('is titled with the rule id and has every section', () => {
-    expect(rule, `no rule has meta.name ${name}`).toBeDefined()
+    expect(rule?.meta.name, `no rule has meta.name ${name}`).toBe(name)
     const title = page.tree.children.find((node) => isHeading(node, 1))
     expect(title && toString(title).trim()).toBe(rule?.meta.id)
     for (const section of REQUIRED_SECTIONS) {
-      expect(sectionNodes(page.tree, section), `no \`## ${section}\``).toBeDefined()
+      expect(sectionNodes(page.tree, section)?.length, `no \`## ${section}\` or nothing under it`).toBeGreaterThan(0)
     }
   })
 

@@ -66,7 +66,7 @@ describe.each(ruleList.map((rule) => [rule.meta.id, rule] as const))('%s options
     for (const config of [undefined, true, [1], ['warn'], {}]) {
       expect(configurationError(rule, config)).toBe('no error')
     }
-    await expect(lint('# Outage\n', [[rule, {}]])).resolves.toBeDefined()
+    await expect(lint('# Outage\n', [[rule, {}]])).resolves.toBeInstanceOf(Array)
   })
 })
 
@@ -110,7 +110,7 @@ describe('messages for the options of the core rules', () => {
     ]
   ])('%s with %j', (id, config, message) => {
     const rule = rules[id]
-    expect(rule).toBeDefined()
+    expect(rule?.meta.id).toBe(id)
     if (rule) expect(configurationError(rule, config)).toBe(message)
   })
 })

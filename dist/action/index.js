@@ -72662,6 +72662,25 @@ var restoreGuardedNodes = function() {
   this.use(putBack);
 };
 
+// rules/index.ts
+var rules_exports = {};
+__export(rules_exports, {
+  actionItems: () => action_items_default,
+  blamelessLanguage: () => blameless_language_default,
+  durationConsistency: () => duration_consistency_default,
+  frontmatter: () => frontmatter_default,
+  headingStyle: () => heading_style_default,
+  impactQuantified: () => impact_quantified_default,
+  incidentDate: () => incident_date_default,
+  noEmptySections: () => no_empty_sections_default,
+  noPlaceholders: () => no_placeholders_default,
+  requiredSections: () => required_sections_default,
+  sectionOrder: () => section_order_default,
+  timeZone: () => time_zone_default,
+  timelineOrder: () => timeline_order_default,
+  timelineTimestamps: () => timeline_timestamps_default
+});
+
 // src/model/support/memo.ts
 function memoPerObject() {
   const cache5 = /* @__PURE__ */ new WeakMap();
@@ -80804,22 +80823,7 @@ function extractFacts(input, sourceOrOptions, maybeOptions) {
 
 // src/index.ts
 var rules = Object.fromEntries(
-  [
-    required_sections_default,
-    no_empty_sections_default,
-    timeline_order_default,
-    timeline_timestamps_default,
-    time_zone_default,
-    duration_consistency_default,
-    impact_quantified_default,
-    section_order_default,
-    heading_style_default,
-    blameless_language_default,
-    no_placeholders_default,
-    action_items_default,
-    incident_date_default,
-    frontmatter_default
-  ].map((rule) => [rule.meta.id, rule])
+  Object.values(rules_exports).map((rule) => [rule.meta.id, rule])
 );
 function presetOf(names, configured = []) {
   const configuredRules = new Set(configured.map((entry) => Array.isArray(entry) ? entry[0] : entry));
