@@ -2,17 +2,19 @@
  * The hook in .pre-commit-hooks.yaml, installed and run by the real pre-commit
  * framework (`pre-commit try-repo`), in temporary git repositories.
  *
- * try-repo clones the repository at HEAD plus changes to tracked files only,
- * so the test first makes a snapshot repository of this checkout as it is on
- * disk (tracked and untracked files, as git lists them), and tries that.
- * Installing the hook (npm install, npm pack, npm install -g) is the slow
- * part; the two runs share one pre-commit home, so it happens once.
+ * The test makes a snapshot repository of this checkout as it is on disk
+ * (tracked and untracked files, as git lists them) and points each user
+ * repository's .pre-commit-config.yaml at it, by path and commit, as a user
+ * points at ours by URL and tag. Installing the hook (npm install, npm pack,
+ * npm install -g) is the slow part; pre-commit keys an installed hook by
+ * repository and commit, and all runs share one pre-commit home, so it
+ * happens once.
  */
 import {execFileSync, spawn} from 'node:child_process'
 import {copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {afterAll, describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {ROOT} from './support/run.js'
 
 // An incident postmortem in our own words, with problems the recommended
@@ -128,38 +130,42 @@ function preCommit(cwd: string, args: readonly string[], home: string): Promise<
   })
 }
 
-function tryRepo(cwd: string, repository: string, home: string): Promise<{code: number | null; output: string}> {
-  // Every file of the repository: the hook's own `files:` pattern picks the postmortems.
-  return preCommit(cwd, ['try-repo', repository, 'postmortem-lint', '--color', 'never', '--all-files', '--verbose'], home)
-}
-
-/** The hook from `repository` at its HEAD, with `files:` overridden to every Markdown file, as a user may configure it. */
-function configureEveryMarkdownFile(target: string, repository: string): void {
+/**
+ * A .pre-commit-config.yaml that uses the hook of `repository` at its HEAD,
+ * with the hook's own `files:` pattern or, when given, the user's.
+ */
+function configureHook(target: string, repository: string, files?: string): void {
   const rev = git(repository, 'rev-parse', 'HEAD').trim()
-  const config = ['repos:', `  - repo: ${JSON.stringify(repository)}`, `    rev: ${rev}`, '    hooks:', '      - id: postmortem-lint', "        files: '\\.md$'", ''].join('\n')
+  const hook = ['      - id: postmortem-lint', ...(files ? [`        files: '${files}'`] : [])]
+  const config = ['repos:', `  - repo: ${JSON.stringify(repository)}`, `    rev: ${rev}`, '    hooks:', ...hook, ''].join('\n')
   writeFileSync(path.join(target, '.pre-commit-config.yaml'), config)
   git(target, 'add', '--all')
+}
+
+/** `pre-commit run` over every file of the repository, as a hook sees a commit of all of them. */
+function runHook(cwd: string, home: string): Promise<{code: number | null; output: string}> {
+  return preCommit(cwd, ['run', '--all-files', '--verbose', '--color', 'never'], home)
 }
 
 const NOT_POSTMORTEM = 'Unexpected document without any postmortem section, expected a postmortem (summary, timeline, root cause, resolution, action items); not checked for sections'
 
 describe('the pre-commit hook', () => {
   const base = mkdtempSync(path.join(os.tmpdir(), 'postmortem-pre-commit-'))
+  const home = path.join(base, 'home')
+  const snapshot = path.join(base, 'hook')
+  beforeAll(() => snapshotRepository(snapshot))
   afterAll(() => rmSync(base, {recursive: true, force: true}))
 
   it('lints the postmortems only, fails on a bad one and passes once it is fixed', {timeout: 300_000}, async () => {
-    const snapshot = path.join(base, 'hook')
-    snapshotRepository(snapshot)
     const bad = path.join(base, 'bad')
     const fixed = path.join(base, 'fixed')
     userRepository(bad, BAD)
     userRepository(fixed, FIXED)
+    configureHook(bad, snapshot)
+    configureHook(fixed, snapshot)
 
-    // One PRE_COMMIT_HOME: the second run reuses the hook the first installed
-    // (pre-commit keys it by repository and commit), so it installs once.
-    const home = path.join(base, 'home')
-    const failing = await tryRepo(bad, snapshot, home)
-    const passing = await tryRepo(fixed, snapshot, home)
+    const failing = await runHook(bad, home)
+    const passing = await runHook(fixed, home)
 
     // Anything but the hook's own verdict (such as the hook failing to install) is shown whole.
     for (const run of [failing, passing]) {
@@ -180,13 +186,11 @@ describe('the pre-commit hook', () => {
   })
 
   it('with `files:` set to every Markdown file, says once of the README and the guide that they are no postmortems', {timeout: 300_000}, async () => {
-    const snapshot = path.join(base, 'hook-every-file')
-    snapshotRepository(snapshot)
     const every = path.join(base, 'every')
     userRepository(every, BAD)
-    configureEveryMarkdownFile(every, snapshot)
+    configureHook(every, snapshot, '\\.md$')
 
-    const run = await preCommit(every, ['run', '--all-files', '--verbose', '--color', 'never'], path.join(base, 'home'))
+    const run = await runHook(every, home)
     if (!/postmortem-lint\.+(?:Failed|Passed)/.test(run.output)) throw new Error(`pre-commit did not run the hook:\n${run.output}`)
     expect(run.output).toMatch(/postmortem-lint\.+Failed/)
     // The README and the guide: the one message each, and nothing else.
