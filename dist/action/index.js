@@ -15772,8 +15772,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache5 = this.#relevantRequestResponseList;
-        const backupCache = [...cache5];
+        const cache2 = this.#relevantRequestResponseList;
+        const backupCache = [...cache2];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15800,9 +15800,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache5.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert7(idx !== -1);
-                cache5.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -15832,11 +15832,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache5.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert7(idx !== -1);
-                cache5.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
-              cache5.push([operation.request, operation.response]);
+              cache2.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -16010,13 +16010,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache5 = new Cache(kConstruct, cacheList);
-            return await cache5.match(request, options);
+            const cache2 = new Cache(kConstruct, cacheList);
+            return await cache2.match(request, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache5 = new Cache(kConstruct, cacheList);
-            const response = await cache5.match(request, options);
+            const cache2 = new Cache(kConstruct, cacheList);
+            const response = await cache2.match(request, options);
             if (response !== void 0) {
               return response;
             }
@@ -16046,12 +16046,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache6 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache6);
+          const cache3 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache3);
         }
-        const cache5 = [];
-        this.#caches.set(cacheName, cache5);
-        return new Cache(kConstruct, cache5);
+        const cache2 = [];
+        this.#caches.set(cacheName, cache2);
+        return new Cache(kConstruct, cache2);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -23731,7 +23731,7 @@ var require_lib4 = __commonJS({
     var hosts = require_hosts();
     var fromUrl = require_from_url();
     var parseUrl = require_parse_url();
-    var cache5 = new LRUCache2({ max: 1e3 });
+    var cache2 = new LRUCache2({ max: 1e3 });
     var GitHost = class _GitHost {
       constructor(type, user, auth, project, committish, defaultRepresentation, opts = {}) {
         Object.assign(this, _GitHost.#gitHosts[type], {
@@ -23765,14 +23765,14 @@ var require_lib4 = __commonJS({
           return;
         }
         const key = giturl + JSON.stringify(opts || {});
-        if (!cache5.has(key)) {
+        if (!cache2.has(key)) {
           const hostArgs = fromUrl(giturl, opts, {
             gitHosts: _GitHost.#gitHosts,
             protocols: _GitHost.#protocols
           });
-          cache5.set(key, hostArgs ? new _GitHost(...hostArgs) : void 0);
+          cache2.set(key, hostArgs ? new _GitHost(...hostArgs) : void 0);
         }
-        return cache5.get(key);
+        return cache2.get(key);
       }
       static parseUrl(url) {
         return parseUrl(url);
@@ -31603,7 +31603,7 @@ var require_range = __commonJS({
         range = range.replace(BUILDSTRIPRE, "");
         const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
         const memoKey = memoOpts + ":" + range;
-        const cached = cache5.get(memoKey);
+        const cached = cache2.get(memoKey);
         if (cached) {
           return cached;
         }
@@ -31637,7 +31637,7 @@ var require_range = __commonJS({
           rangeMap.delete("");
         }
         const result = [...rangeMap.values()];
-        cache5.set(memoKey, result);
+        cache2.set(memoKey, result);
         return result;
       }
       intersects(range, options) {
@@ -31676,7 +31676,7 @@ var require_range = __commonJS({
     };
     module.exports = Range;
     var LRU = require_lrucache();
-    var cache5 = new LRU();
+    var cache2 = new LRU();
     var parseOptions = require_parse_options();
     var Comparator = require_comparator();
     var debug14 = require_debug2();
@@ -38156,7 +38156,7 @@ var require_definitions = __commonJS({
     );
     var cacheRoot = isWindows && process.env.LOCALAPPDATA || "~";
     var cacheExtra = isWindows ? "npm-cache" : ".npm";
-    var cache5 = `${cacheRoot}/${cacheExtra}`;
+    var cache2 = `${cacheRoot}/${cacheExtra}`;
     var {
       semver: { type: Semver },
       Umask: { type: Umask },
@@ -38335,7 +38335,7 @@ var require_definitions = __commonJS({
         flatten
       }),
       cache: new Definition("cache", {
-        default: cache5,
+        default: cache2,
         defaultDescription: `
       Windows: \`%LocalAppData%\\npm-cache\`, Posix: \`~/.npm\`
     `,
@@ -48525,33 +48525,33 @@ var require_ignore2 = __commonJS({
         };
       }
       // @returns {TestResult}
-      _test(originalPath, cache5, checkUnignored, slices) {
+      _test(originalPath, cache2, checkUnignored, slices) {
         const path17 = originalPath && checkPath.convert(originalPath);
         checkPath(
           path17,
           originalPath,
           this._allowRelativePaths ? RETURN_FALSE : throwError
         );
-        return this._t(path17, cache5, checkUnignored, slices);
+        return this._t(path17, cache2, checkUnignored, slices);
       }
-      _t(path17, cache5, checkUnignored, slices) {
-        if (path17 in cache5) {
-          return cache5[path17];
+      _t(path17, cache2, checkUnignored, slices) {
+        if (path17 in cache2) {
+          return cache2[path17];
         }
         if (!slices) {
           slices = path17.split(SLASH2);
         }
         slices.pop();
         if (!slices.length) {
-          return cache5[path17] = this._testOne(path17, checkUnignored);
+          return cache2[path17] = this._testOne(path17, checkUnignored);
         }
         const parent = this._t(
           slices.join(SLASH2) + SLASH2,
-          cache5,
+          cache2,
           checkUnignored,
           slices
         );
-        return cache5[path17] = parent.ignored ? parent : this._testOne(path17, checkUnignored);
+        return cache2[path17] = parent.ignored ? parent : this._testOne(path17, checkUnignored);
       }
       ignores(path17) {
         return this._test(path17, this._ignoreCache, false).ignored;
@@ -72683,12 +72683,12 @@ __export(rules_exports, {
 
 // src/model/support/memo.ts
 function memoPerObject() {
-  const cache5 = /* @__PURE__ */ new WeakMap();
+  const cache2 = /* @__PURE__ */ new WeakMap();
   return (owner, key, compute) => {
-    let byKey = cache5.get(owner);
+    let byKey = cache2.get(owner);
     if (!byKey) {
       byKey = /* @__PURE__ */ new Map();
-      cache5.set(owner, byKey);
+      cache2.set(owner, byKey);
     }
     if (byKey.has(key)) return byKey.get(key);
     const value2 = compute();
@@ -72697,12 +72697,12 @@ function memoPerObject() {
   };
 }
 function memoPerOptions(limit = 32) {
-  const cache5 = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   return (key, compute) => {
-    if (cache5.has(key)) return cache5.get(key);
-    if (cache5.size >= limit) cache5.clear();
+    if (cache2.has(key)) return cache2.get(key);
+    if (cache2.size >= limit) cache2.clear();
     const value2 = compute();
-    cache5.set(key, value2);
+    cache2.set(key, value2);
     return value2;
   };
 }
@@ -72858,15 +72858,13 @@ function collect(node2, source, blocks) {
       if ("children" in node2) for (const child of node2.children) collect(child, source, blocks);
   }
 }
-var cache2 = /* @__PURE__ */ new WeakMap();
+var memo = memoPerObject();
 function proseOf(tree, source) {
-  let blocks = cache2.get(tree);
-  if (!blocks) {
-    blocks = [];
+  return memo(tree, "prose", () => {
+    const blocks = [];
     collect(tree, source, blocks);
-    cache2.set(tree, blocks);
-  }
-  return blocks;
+    return blocks;
+  });
 }
 function sentencesOf(span) {
   const sentences = [];
@@ -77642,15 +77640,12 @@ function fenced(source, start, limit) {
   }
   return void 0;
 }
-var cache3 = /* @__PURE__ */ new WeakMap();
+var memo2 = memoPerObject();
 function readFrontMatter(tree, source) {
-  let found = cache3.get(tree);
-  if (found === void 0) {
+  return memo2(tree, "front matter", () => {
     const raw = fenced(source, 0, source.length);
-    found = fromYamlNode(tree, source) ?? (raw && FIRST_FIELD.test(raw.yaml.text) ? raw : null);
-    cache3.set(tree, found);
-  }
-  return found ?? void 0;
+    return fromYamlNode(tree, source) ?? (raw && FIRST_FIELD.test(raw.yaml.text) ? raw : void 0);
+  });
 }
 function spanOfNode(frontMatter, node2) {
   const range = node2?.range;
@@ -78897,14 +78892,9 @@ var SYNONYMS_SCHEMA = {
   )
 };
 var SEVERITIES = /* @__PURE__ */ new Set([0, 1, 2, true, false, "off", "on", "warn", "error"]);
-var locators = /* @__PURE__ */ new WeakMap();
+var locators = memoPerObject();
 function locate(file) {
-  let locator = locators.get(file);
-  if (!locator) {
-    locator = location(markdownText(file));
-    locators.set(file, locator);
-  }
-  return locator;
+  return locators(file, "locator", () => location(markdownText(file)));
 }
 function isSpan(place) {
   return "text" in place;
@@ -79671,14 +79661,9 @@ function classify(model) {
   if (resolution) milestones.resolution = resolution;
   return milestones;
 }
-var cache4 = /* @__PURE__ */ new WeakMap();
+var memo3 = memoPerObject();
 function getMilestones(model) {
-  let milestones = cache4.get(model);
-  if (!milestones) {
-    milestones = classify(model);
-    cache4.set(model, milestones);
-  }
-  return milestones;
+  return memo3(model, "milestones", () => classify(model));
 }
 
 // src/model/duration/timeline-window.ts
@@ -80398,10 +80383,6 @@ function markerPattern(marker) {
   };
 }
 var markerPatterns = memoPerOptions();
-function visitNodes(node2, visit2) {
-  visit2(node2);
-  if ("children" in node2) for (const child of node2.children) visitNodes(child, visit2);
-}
 var readings4 = memoPerObject();
 function findPlaceholders(tree, model, options) {
   return readings4(tree, JSON.stringify(options), () => readPlaceholders(tree, model, options));
@@ -80416,7 +80397,7 @@ function readPlaceholders(tree, model, options) {
     appendAll(found, textPlaceholders(block, markers2));
     if (block.node.type === "paragraph" && block.raw.text.includes("|")) appendAll(found, emptyRows(block.raw));
   }
-  visitNodes(tree, (node2) => {
+  visit(tree, (node2) => {
     if (node2.type === "table") {
       const start = node2.position?.start.offset;
       const end = node2.position?.end.offset;

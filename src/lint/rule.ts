@@ -10,6 +10,7 @@ import {type PostmortemModel, getModel} from '../model/model.js'
 import {ConfigurationError, type Schema, findProblem} from './options.js'
 import {SECTION_KINDS, type SynonymOption} from '../model/sections/synonyms.js'
 import {type Span, markdownText} from '../model/text/text.js'
+import {memoPerObject} from '../model/support/memo.js'
 
 export const DOCS_URL = 'https://github.com/remark-preset-lint-postmortem/remark-preset-lint-postmortem/blob/main/docs/rules/'
 
@@ -83,14 +84,9 @@ const SYNONYMS_SCHEMA: Schema = {
 const SEVERITIES = new Set<unknown>([0, 1, 2, true, false, 'off', 'on', 'warn', 'error'])
 
 // Points are computed once per file, however many rules report on it.
-const locators = new WeakMap<VFile, ReturnType<typeof location>>()
+const locators = memoPerObject<VFile, ReturnType<typeof location>>()
 function locate(file: VFile): ReturnType<typeof location> {
-  let locator = locators.get(file)
-  if (!locator) {
-    locator = location(markdownText(file))
-    locators.set(file, locator)
-  }
-  return locator
+  return locators(file, 'locator', () => location(markdownText(file)))
 }
 
 function isSpan(place: Span | Place): place is Span {

@@ -3,6 +3,7 @@ import {type Document, type Node as YamlNode, isMap, isScalar, isSeq, parseDocum
 import type {FactLabelMention} from './sections/sections.js'
 import type {FactLabel} from './sections/synonyms.js'
 import {type Span, slice} from './text/text.js'
+import {memoPerObject} from './support/memo.js'
 
 /**
  * The YAML front matter of a postmortem, read from the `yaml` node of
@@ -78,16 +79,13 @@ function fenced(source: string, start: number, limit: number): FrontMatter | und
 }
 
 // One reading per tree.
-const cache = new WeakMap<Root, FrontMatter | null>()
+const memo = memoPerObject<Root, FrontMatter | undefined>()
 
 export function readFrontMatter(tree: Root, source: string): FrontMatter | undefined {
-  let found = cache.get(tree)
-  if (found === undefined) {
+  return memo(tree, 'front matter', () => {
     const raw = fenced(source, 0, source.length)
-    found = fromYamlNode(tree, source) ?? (raw && FIRST_FIELD.test(raw.yaml.text) ? raw : null)
-    cache.set(tree, found)
-  }
-  return found ?? undefined
+    return fromYamlNode(tree, source) ?? (raw && FIRST_FIELD.test(raw.yaml.text) ? raw : undefined)
+  })
 }
 
 function spanOfNode(frontMatter: FrontMatter, node: YamlNode | null | undefined): Span | undefined {

@@ -1,5 +1,6 @@
 import {memoPerObject, memoPerOptions} from '../support/memo.js'
-import type {Html, Image, Nodes, Root} from 'mdast'
+import type {Html, Image, Root} from 'mdast'
+import {visit} from 'unist-util-visit'
 import type {PostmortemModel} from '../model.js'
 import {type ProseBlock, proseLines, proseOf} from '../text/prose.js'
 import {findPrompts} from './prompts.js'
@@ -223,11 +224,6 @@ function markerPattern(marker: string): TextPattern {
 
 const markerPatterns = memoPerOptions<TextPattern[]>()
 
-function visitNodes(node: Nodes, visit: (node: Nodes) => void): void {
-  visit(node)
-  if ('children' in node) for (const child of node.children) visitNodes(child as Nodes, visit)
-}
-
 // One reading per tree and options.
 const readings = memoPerObject<Root, Placeholder[]>()
 
@@ -246,7 +242,7 @@ function readPlaceholders(tree: Root, model: PostmortemModel, options: Placehold
     // Without remark-gfm a table is a paragraph of pipes.
     if (block.node.type === 'paragraph' && block.raw.text.includes('|')) appendAll(found, emptyRows(block.raw))
   }
-  visitNodes(tree, (node) => {
+  visit(tree, (node) => {
     if (node.type === 'table') {
       const start = node.position?.start.offset
       const end = node.position?.end.offset

@@ -1,5 +1,6 @@
 import type {Nodes, Root} from 'mdast'
 import {type Span, slice, spanEnd, splitLines} from './text.js'
+import {memoPerObject} from '../support/memo.js'
 
 /**
  * The prose of a postmortem: what its author wrote in sentences, with code,
@@ -138,16 +139,14 @@ function collect(node: Nodes, source: string, blocks: ProseBlock[]): void {
 }
 
 // One reading per tree: several rules ask for it.
-const cache = new WeakMap<Root, ProseBlock[]>()
+const memo = memoPerObject<Root, ProseBlock[]>()
 
 export function proseOf(tree: Root, source: string): ProseBlock[] {
-  let blocks = cache.get(tree)
-  if (!blocks) {
-    blocks = []
+  return memo(tree, 'prose', () => {
+    const blocks: ProseBlock[] = []
     collect(tree, source, blocks)
-    cache.set(tree, blocks)
-  }
-  return blocks
+    return blocks
+  })
 }
 
 /** The blocks that start inside `[start, end)`. */

@@ -1,6 +1,7 @@
 import type {PostmortemModel} from '../model.js'
 import {type Span, slice, subspan} from '../text/text.js'
 import type {TimelineEntry} from './timeline.js'
+import {memoPerObject} from '../support/memo.js'
 
 /**
  * The moments of an incident that its timeline marks in words: when people
@@ -132,14 +133,9 @@ function classify(model: PostmortemModel): Milestones {
   return milestones
 }
 
-const cache = new WeakMap<PostmortemModel, Milestones>()
+const memo = memoPerObject<PostmortemModel, Milestones>()
 
 /** The milestones of a postmortem's timeline, computed once per model. */
 export function getMilestones(model: PostmortemModel): Milestones {
-  let milestones = cache.get(model)
-  if (!milestones) {
-    milestones = classify(model)
-    cache.set(model, milestones)
-  }
-  return milestones
+  return memo(model, 'milestones', () => classify(model))
 }
