@@ -46,7 +46,7 @@ async function referenceReport(cwd: string, argv: string[]): Promise<string> {
   const files = await runEngine({...options, files: INPUTS})
   // As the CLI reports them: a configuration it cannot use in one line.
   const {flattenConfigErrors} = (await import(path.join(CLI, '../shared/config-errors.js'))) as typeof import('../../src/clients/shared/config-errors.js')
-  flattenConfigErrors(files, [], false)
+  flattenConfigErrors(files, false)
   return reporterJson(files.filter((file) => file.data.unifiedEngineGiven && !file.data.unifiedEngineIgnored))
 }
 

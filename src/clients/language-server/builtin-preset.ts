@@ -1,4 +1,4 @@
-import type {Preset, Processor} from 'unified'
+import type {Plugin, Preset, Processor} from 'unified'
 
 /**
  * The recommended preset as `npm run build` bundled it (tooling/bundle.ts),
@@ -36,7 +36,14 @@ function isPostmortemRule(plugin: unknown): boolean {
  * the configuration set up: unified-language-server hands no hook between
  * finding the configuration and running it.
  */
-export function builtinPreset(this: Processor): void {
+export function builtinPreset(this: Processor, _options: unknown, fileSet?: unknown): void {
   const configured = this.attachers.some(([plugin]) => isPostmortemRule(plugin))
-  if (!configured) this.use(recommended)
+  if (configured) return
+  // Each plugin gets the engine's file set, as the configuration's plugins
+  // do: a rule then reports a mistake in `settings.postmortem` in one line
+  // naming the configuration file (src/lint/config-file.ts).
+  for (const entry of recommended.plugins ?? []) {
+    const [plugin, options] = Array.isArray(entry) ? entry : [entry]
+    this.use(plugin as Plugin<unknown[]>, options, fileSet)
+  }
 }
