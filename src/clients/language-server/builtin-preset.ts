@@ -1,21 +1,26 @@
 import type {Plugin, Preset, Processor} from 'unified'
 
+type PresetModule = {default: Preset; rules: Record<string, {meta: {name: string}}>}
+
 /**
  * The recommended preset as `npm run build` bundled it (tooling/bundle.ts),
  * whose tree walks leave out what only a debugger reads: remark-lint walks a
  * long document twice on every edit. Where there is no bundle (tests of the
  * sources, an install without esbuild), the modules themselves.
  */
-async function loadRecommended(): Promise<Preset> {
+async function loadPackage(): Promise<PresetModule> {
   try {
-    return ((await import(new URL('../../../bundle/preset.mjs', import.meta.url).href)) as {default: Preset}).default
+    return (await import(new URL('../../../bundle/preset.mjs', import.meta.url).href)) as PresetModule
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error
-    return (await import('../../index.js')).default
+    return (await import('../../index.js')) as PresetModule
   }
 }
 
-const recommended = await loadRecommended()
+const loaded = await loadPackage()
+const recommended = loaded.default
+/** The names of this package's rules (`timeline-order`), for a did-you-mean on a mistyped rule path. */
+export const ruleNames: readonly string[] = Object.values(loaded.rules).map((rule) => rule.meta.name)
 
 // Every rule's plugin is named after its origin, whichever copy of this
 // package it comes from (the server's own or a workspace's node_modules).

@@ -16,15 +16,23 @@ export interface OwnModules {
 }
 
 /**
+ * What to say of a `/rules/<name>` subpath that names no rule: the rule it was
+ * likely meant to be, or else every rule.
+ */
+export function unknownRuleReason(prefix: string, ruleName: string, ruleNames: readonly string[]): string {
+  const closest = closestName(ruleName, ruleNames, 4)
+  const hint = closest ? `did you mean \`${prefix}${closest}\`?` : `rules: ${ruleNames.map((name) => `\`${name}\``).join(', ')}`
+  return `Cannot find module \`${prefix}${ruleName}\` (${hint})`
+}
+
+/**
  * A plugin for a `/rules/<name>` subpath that names no rule: each file then
  * says so in one line, with the rule it was likely meant to be, where
  * unified-engine would say "Cannot process file" over three nested causes.
  */
 function unknownRule(specifier: string, prefix: string, ruleName: string, own: OwnModules): Plugin<[unknown?, unknown?]> {
   const names = Object.values(own.rules).map((rule) => rule.meta.name)
-  const closest = closestName(ruleName, names, 4)
-  const hint = closest ? `did you mean \`${prefix}${closest}\`?` : `rules: ${names.map((name) => `\`${name}\``).join(', ')}`
-  const error = new ConfigurationError(`Cannot find module \`${specifier}\` (${hint})`, specifier)
+  const error = new ConfigurationError(unknownRuleReason(prefix, ruleName, names), specifier)
   return function (_options, fileSet) {
     if (attachedByEngine(fileSet)) return failEachFile(error)
     throw error
