@@ -14,8 +14,11 @@ function configFileOf(file: VFile): string | undefined {
   return found ? path.relative(file.cwd, found) : undefined
 }
 
+// parse-json adds the text it read and the file's absolute path to a JSON error: both are beside the point.
+const JSON_ERROR_TAIL = / while parsing .*$/
+
 function firstLine(error: Error): string {
-  return (error.message.split('\n')[0] ?? '').replace(/:\s*$/, '')
+  return (error.message.split('\n')[0] ?? '').replace(JSON_ERROR_TAIL, '').replace(/:\s*$/, '')
 }
 
 /**
