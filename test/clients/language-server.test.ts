@@ -209,6 +209,16 @@ describe('postmortem-language-server over stdio', () => {
     ])
   })
 
+  it('names the configuration file of a plugin that is not installed', async () => {
+    const dir = path.join(configured, 'not-installed')
+    fs.mkdirSync(dir, {recursive: true})
+    fs.writeFileSync(path.join(dir, '.remarkrc.json'), JSON.stringify({plugins: ['remark-preset-lint-postmortem', 'remark-lint-not-installed']}))
+    const uri = uriOf(dir, 'incident.md')
+    await client.open(uri, postmortem({}))
+    const diagnostics = await client.diagnostics(uri, 1)
+    expect(diagnostics.map((diagnostic) => diagnostic.message)).toEqual(['Cannot find module `remark-lint-not-installed` (in not-installed/.remarkrc.json)'])
+  })
+
   it('says why a configuration file cannot be parsed', async () => {
     const dir = path.join(configured, 'broken-yaml')
     fs.mkdirSync(dir, {recursive: true})

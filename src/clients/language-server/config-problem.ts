@@ -1,25 +1,19 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {parse as parseYaml} from 'yaml'
+import {configFileMentioning} from '../../lint/config-file.js'
 import {unknownRuleReason} from '../shared/config.js'
+
+/** A document as unified-engine sees it: its path, and the folder it is linted in. */
+export interface LintedDocument {
+  cwd: string
+  path: string
+}
 
 // A rule subpath of this package as a configuration names it, in any format.
 const RULE_SUBPATH = /((?:remark-)?preset-lint-postmortem\/rules\/)([\w.-]+)/g
-
-/**
- * The configuration file that unified-engine named relative to the
- * workspace folder (`docs/.remarkrc.json`), found from the document's folder
- * up: the relay is not told the workspace folder the document is linted in.
- */
-function locate(named: string, documentUri: string): string | undefined {
-  if (!documentUri.startsWith('file:')) return undefined
-  for (let folder = path.dirname(fileURLToPath(documentUri)); ; folder = path.dirname(folder)) {
-    const candidate = path.join(folder, named)
-    if (fs.existsSync(candidate)) return candidate
-    if (path.dirname(folder) === folder) return undefined
-  }
-}
+const CANNOT_PARSE = /^Cannot parse file `(.+)`$/
+const CANNOT_FIND = /^Cannot find module `(.+)`$/
 
 /** A rule subpath in `text` that names none of `ruleNames`, said with the rule it was likely meant to be. */
 function unknownRuleIn(text: string, ruleNames: readonly string[]): string | undefined {
@@ -41,23 +35,33 @@ function syntaxError(file: string, text: string): string | undefined {
   }
 }
 
-/**
- * Why unified-engine could not load the configuration file it names as
- * `named` ("Cannot parse file `named`", whose causes unified-language-server
- * leaves out): a rule subpath that names no rule, with a did-you-mean, or
- * the file's syntax error. Undefined when its text does not tell.
- */
-export function explainConfigFile(named: string, documentUri: string, ruleNames: readonly string[]): string | undefined {
-  const file = locate(named, documentUri)
-  if (!file) return undefined
+/** Why unified-engine could not load the configuration file `named`: a rule subpath that names no rule, or its syntax. */
+function whyNotLoaded(named: string, document: LintedDocument, ruleNames: readonly string[]): string | undefined {
   let text: string
   try {
-    text = fs.readFileSync(file, 'utf8')
+    text = fs.readFileSync(path.resolve(document.cwd, named), 'utf8')
   } catch {
     return undefined
   }
   const unknownRule = unknownRuleIn(text, ruleNames)
   if (unknownRule) return `${unknownRule} (in ${named})`
-  const syntax = syntaxError(file, text)
+  const syntax = syntaxError(named, text)
   return syntax ? `Cannot parse file \`${named}\`: ${syntax}` : undefined
+}
+
+/**
+ * The error line unified-language-server shows for a configuration that
+ * could not be used, made to say what postmortem-lint says of it.
+ * unified-language-server leaves out an error's causes: of a configuration
+ * file it could not load, "Cannot parse file `docs/.remarkrc.json`" is all
+ * that is left, so the file is read to say why (a rule subpath that names no
+ * rule, with a did-you-mean; the syntax error); "Cannot find module `x`"
+ * gets the configuration file that names `x`.
+ */
+export function explainConfigError(said: string, document: LintedDocument, ruleNames: readonly string[]): string {
+  const named = CANNOT_PARSE.exec(said)?.[1]
+  if (named) return whyNotLoaded(named, document, ruleNames) ?? said
+  const missing = CANNOT_FIND.exec(said)?.[1]
+  const config = missing ? configFileMentioning(document, missing) : undefined
+  return config ? `${said} (in ${config})` : said
 }
