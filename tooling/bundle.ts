@@ -48,7 +48,8 @@ function internalsPlugin(): Plugin {
     setup(build) {
       build.onResolve({filter: /^\.\/internals\.js$/}, (args) => {
         if (path.join(args.resolveDir, args.path) !== internals) return undefined
-        return {path: internals, namespace: 'internals'}
+        // Relative: the bundle names each module by its path, and none by a folder of the machine it was built on.
+        return {path: path.relative(ROOT, internals), namespace: 'internals'}
       })
       build.onLoad({filter: /.*/, namespace: 'internals'}, () => ({contents, loader: 'js', resolveDir: ROOT}))
     }

@@ -10,12 +10,13 @@ import os from 'node:os'
 import path from 'node:path'
 import {Readable, Writable} from 'node:stream'
 import {fileURLToPath} from 'node:url'
-import {CACHE_FILE, CLI_BUNDLE_DIR, loadBundle, setV8Flags} from '../src/clients/cli/launch.js'
+import {CACHED_SCRIPT_NAME, CACHE_FILE, CLI_BUNDLE_DIR, loadBundle, setV8Flags} from '../src/clients/cli/launch.js'
 
 export async function makeCodeCache(dir: string, samples: readonly string[]): Promise<void> {
   setV8Flags()
-  // Made where the build puts the bundle, as the bin then loads it.
-  const loaded = loadBundle(dir, false, CLI_BUNDLE_DIR)
+  // Made where the build puts the bundle, as the bin then loads it, under a
+  // name that is no folder of this machine (CACHED_SCRIPT_NAME).
+  const loaded = loadBundle(dir, {useCache: false, runsFrom: CLI_BUNDLE_DIR, scriptName: CACHED_SCRIPT_NAME})
   if (!loaded) throw new Error(`No bundle in ${dir}, or this Node cannot load it`)
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-lint-cache-'))
   try {

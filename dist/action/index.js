@@ -1088,14 +1088,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path17 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path18 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path17 && path17[0] !== "/") {
-          path17 = `/${path17}`;
+        if (path18 && path18[0] !== "/") {
+          path18 = `/${path18}`;
         }
-        return new URL(`${origin}${path17}`);
+        return new URL(`${origin}${path18}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1546,39 +1546,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path17);
+        debuglog("sending request to %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin },
+          request: { method, path: path18, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path17,
+          path18,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path17);
+        debuglog("trailers received from %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin },
+          request: { method, path: path18, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path17,
+          path18,
           error2.message
         );
       });
@@ -1627,9 +1627,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path17, origin }
+            request: { method, path: path18, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path17);
+          debuglog("sending request to %s %s/%s", method, origin, path18);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1692,7 +1692,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path17,
+        path: path18,
         method,
         body,
         headers,
@@ -1707,11 +1707,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path17 !== "string") {
+        if (typeof path18 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path17[0] !== "/" && !(path17.startsWith("http://") || path17.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path17)) {
+        } else if (invalidPathRegex.test(path18)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1777,7 +1777,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path17, query) : path17;
+        this.path = query ? buildURL(path18, query) : path18;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6470,7 +6470,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path17, host, upgrade, blocking, reset } = request;
+      const { method, path: path18, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6551,7 +6551,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path17} HTTP/1.1\r
+      let header = `${method} ${path18} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7080,7 +7080,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path17, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7177,7 +7177,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path17;
+      headers[HTTP2_HEADER_PATH] = path18;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7530,9 +7530,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search3 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path17 = search3 ? `${pathname}${search3}` : pathname;
+        const path18 = search3 ? `${pathname}${search3}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path17;
+        this.opts.path = path18;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8771,10 +8771,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path17 = "/",
+          path: path18 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path17;
+        opts.path = origin + path18;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL4(origin);
           headers.host = host;
@@ -10746,20 +10746,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path17) {
-      if (typeof path17 !== "string") {
-        return path17;
+    function safeUrl(path18) {
+      if (typeof path18 !== "string") {
+        return path18;
       }
-      const pathSegments = path17.split("?");
+      const pathSegments = path18.split("?");
       if (pathSegments.length !== 2) {
-        return path17;
+        return path18;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path17, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path17);
+    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path18);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10781,7 +10781,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path17 }) => matchValue(safeUrl(path17), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10819,9 +10819,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path17, method, body, headers, query } = opts;
+      const { path: path18, method, body, headers, query } = opts;
       return {
-        path: path17,
+        path: path18,
         method,
         body,
         headers,
@@ -11284,10 +11284,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path17, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path17,
+            Path: path18,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16166,9 +16166,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path17) {
-      for (let i = 0; i < path17.length; ++i) {
-        const code2 = path17.charCodeAt(i);
+    function validateCookiePath(path18) {
+      for (let i = 0; i < path18.length; ++i) {
+        const code2 = path18.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19088,11 +19088,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path17 = opts.path;
+          let path18 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path17 = `/${path17}`;
+            path18 = `/${path18}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path17);
+          url = new URL(util.parseOrigin(url).origin + path18);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20044,14 +20044,14 @@ var require_cjs = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.walkUp = void 0;
     var path_1 = __require("path");
-    var walkUp = function* (path17) {
-      for (path17 = (0, path_1.resolve)(path17); path17; ) {
-        yield path17;
-        const pp = (0, path_1.dirname)(path17);
-        if (pp === path17) {
+    var walkUp = function* (path18) {
+      for (path18 = (0, path_1.resolve)(path18); path18; ) {
+        yield path18;
+        const pp = (0, path_1.dirname)(path18);
+        if (pp === path18) {
           break;
         } else {
-          path17 = pp;
+          path18 = pp;
         }
       }
     };
@@ -20332,7 +20332,7 @@ var require_debug = __commonJS({
 var require_type_defs = __commonJS({
   "node_modules/nopt/lib/type-defs.js"(exports, module) {
     var url = __require("url");
-    var path17 = __require("path");
+    var path18 = __require("path");
     var Stream2 = __require("stream").Stream;
     var os6 = __require("os");
     var debug14 = require_debug();
@@ -20351,9 +20351,9 @@ var require_type_defs = __commonJS({
       const homePattern = isWin ? /^~(\/|\\)/ : /^~\//;
       const home = os6.homedir();
       if (home && val.match(homePattern)) {
-        data[k] = path17.resolve(home, val.slice(2));
+        data[k] = path18.resolve(home, val.slice(2));
       } else {
-        data[k] = path17.resolve(val);
+        data[k] = path18.resolve(val);
       }
       return true;
     }
@@ -20404,7 +20404,7 @@ var require_type_defs = __commonJS({
       Boolean: { type: Boolean, validate: validateBoolean },
       url: { type: url, validate: validateUrl },
       Number: { type: Number, validate: validateNumber },
-      path: { type: path17, validate: validatePath },
+      path: { type: path18, validate: validatePath },
       Stream: { type: Stream2, validate: validateStream },
       Date: { type: Date, validate: validateDate },
       Array: { type: Array }
@@ -23420,13 +23420,13 @@ var require_hosts = __commonJS({
     var defaults2 = {
       sshtemplate: ({ domain, user, project, committish }) => `git@${domain}:${user}/${project}.git${maybeJoin("#", committish)}`,
       sshurltemplate: ({ domain, user, project, committish }) => `git+ssh://git@${domain}/${user}/${project}.git${maybeJoin("#", committish)}`,
-      edittemplate: ({ domain, user, project, committish, editpath, path: path17 }) => `https://${domain}/${user}/${project}${maybeJoin("/", editpath, "/", maybeEncode(committish || "HEAD"), "/", path17)}`,
+      edittemplate: ({ domain, user, project, committish, editpath, path: path18 }) => `https://${domain}/${user}/${project}${maybeJoin("/", editpath, "/", maybeEncode(committish || "HEAD"), "/", path18)}`,
       browsetemplate: ({ domain, user, project, committish, treepath }) => `https://${domain}/${user}/${project}${maybeJoin("/", treepath, "/", maybeEncode(committish))}`,
-      browsetreetemplate: ({ domain, user, project, committish, treepath, path: path17, fragment, hashformat }) => `https://${domain}/${user}/${project}/${treepath}/${maybeEncode(committish || "HEAD")}/${path17}${maybeJoin("#", hashformat(fragment || ""))}`,
-      browseblobtemplate: ({ domain, user, project, committish, blobpath, path: path17, fragment, hashformat }) => `https://${domain}/${user}/${project}/${blobpath}/${maybeEncode(committish || "HEAD")}/${path17}${maybeJoin("#", hashformat(fragment || ""))}`,
+      browsetreetemplate: ({ domain, user, project, committish, treepath, path: path18, fragment, hashformat }) => `https://${domain}/${user}/${project}/${treepath}/${maybeEncode(committish || "HEAD")}/${path18}${maybeJoin("#", hashformat(fragment || ""))}`,
+      browseblobtemplate: ({ domain, user, project, committish, blobpath, path: path18, fragment, hashformat }) => `https://${domain}/${user}/${project}/${blobpath}/${maybeEncode(committish || "HEAD")}/${path18}${maybeJoin("#", hashformat(fragment || ""))}`,
       docstemplate: ({ domain, user, project, treepath, committish }) => `https://${domain}/${user}/${project}${maybeJoin("/", treepath, "/", maybeEncode(committish))}#readme`,
       httpstemplate: ({ auth, domain, user, project, committish }) => `git+https://${maybeJoin(auth, "@")}${domain}/${user}/${project}.git${maybeJoin("#", committish)}`,
-      filetemplate: ({ domain, user, project, committish, path: path17 }) => `https://${domain}/${user}/${project}/raw/${maybeEncode(committish || "HEAD")}/${path17}`,
+      filetemplate: ({ domain, user, project, committish, path: path18 }) => `https://${domain}/${user}/${project}/raw/${maybeEncode(committish || "HEAD")}/${path18}`,
       shortcuttemplate: ({ type, user, project, committish }) => `${type}:${user}/${project}${maybeJoin("#", committish)}`,
       pathtemplate: ({ user, project, committish }) => `${user}/${project}${maybeJoin("#", committish)}`,
       bugstemplate: ({ domain, user, project }) => `https://${domain}/${user}/${project}/issues`,
@@ -23441,7 +23441,7 @@ var require_hosts = __commonJS({
       treepath: "tree",
       blobpath: "blob",
       editpath: "edit",
-      filetemplate: ({ auth, user, project, committish, path: path17 }) => `https://${maybeJoin(auth, "@")}raw.githubusercontent.com/${user}/${project}/${maybeEncode(committish || "HEAD")}/${path17}`,
+      filetemplate: ({ auth, user, project, committish, path: path18 }) => `https://${maybeJoin(auth, "@")}raw.githubusercontent.com/${user}/${project}/${maybeEncode(committish || "HEAD")}/${path18}`,
       gittemplate: ({ auth, domain, user, project, committish }) => `git://${maybeJoin(auth, "@")}${domain}/${user}/${project}.git${maybeJoin("#", committish)}`,
       tarballtemplate: ({ domain, user, project, committish }) => `https://codeload.${domain}/${user}/${project}/tar.gz/${maybeEncode(committish || "HEAD")}`,
       extract: (url) => {
@@ -23467,7 +23467,7 @@ var require_hosts = __commonJS({
       treepath: "src",
       blobpath: "src",
       editpath: "?mode=edit",
-      edittemplate: ({ domain, user, project, committish, treepath, path: path17, editpath }) => `https://${domain}/${user}/${project}${maybeJoin("/", treepath, "/", maybeEncode(committish || "HEAD"), "/", path17, editpath)}`,
+      edittemplate: ({ domain, user, project, committish, treepath, path: path18, editpath }) => `https://${domain}/${user}/${project}${maybeJoin("/", treepath, "/", maybeEncode(committish || "HEAD"), "/", path18, editpath)}`,
       tarballtemplate: ({ domain, user, project, committish }) => `https://${domain}/${user}/${project}/get/${maybeEncode(committish || "HEAD")}.tar.gz`,
       extract: (url) => {
         let [, user, project, aux] = url.pathname.split("/", 4);
@@ -23492,11 +23492,11 @@ var require_hosts = __commonJS({
       httpstemplate: ({ auth, domain, user, project, committish }) => `git+https://${maybeJoin(auth, "@")}${domain}/${user}/${project}.git${maybeJoin("#", committish)}`,
       tarballtemplate: ({ domain, user, project, committish }) => `https://${domain}/${user}/${project}/repository/archive.tar.gz?ref=${maybeEncode(committish || "HEAD")}`,
       extract: (url) => {
-        const path17 = url.pathname.slice(1);
-        if (path17.includes("/-/") || path17.includes("/archive.tar.gz")) {
+        const path18 = url.pathname.slice(1);
+        if (path18.includes("/-/") || path18.includes("/archive.tar.gz")) {
           return;
         }
-        const segments = path17.split("/");
+        const segments = path18.split("/");
         let project = segments.pop();
         if (project.endsWith(".git")) {
           project = project.slice(0, -4);
@@ -23516,11 +23516,11 @@ var require_hosts = __commonJS({
       sshurltemplate: ({ domain, project, committish }) => `git+ssh://git@${domain}/${project}.git${maybeJoin("#", committish)}`,
       edittemplate: ({ domain, user, project, committish, editpath }) => `https://${domain}/${user}/${project}${maybeJoin("/", maybeEncode(committish))}/${editpath}`,
       browsetemplate: ({ domain, project, committish }) => `https://${domain}/${project}${maybeJoin("/", maybeEncode(committish))}`,
-      browsetreetemplate: ({ domain, project, committish, path: path17, hashformat }) => `https://${domain}/${project}${maybeJoin("/", maybeEncode(committish))}${maybeJoin("#", hashformat(path17))}`,
-      browseblobtemplate: ({ domain, project, committish, path: path17, hashformat }) => `https://${domain}/${project}${maybeJoin("/", maybeEncode(committish))}${maybeJoin("#", hashformat(path17))}`,
+      browsetreetemplate: ({ domain, project, committish, path: path18, hashformat }) => `https://${domain}/${project}${maybeJoin("/", maybeEncode(committish))}${maybeJoin("#", hashformat(path18))}`,
+      browseblobtemplate: ({ domain, project, committish, path: path18, hashformat }) => `https://${domain}/${project}${maybeJoin("/", maybeEncode(committish))}${maybeJoin("#", hashformat(path18))}`,
       docstemplate: ({ domain, project, committish }) => `https://${domain}/${project}${maybeJoin("/", maybeEncode(committish))}`,
       httpstemplate: ({ domain, project, committish }) => `git+https://${domain}/${project}.git${maybeJoin("#", committish)}`,
-      filetemplate: ({ user, project, committish, path: path17 }) => `https://gist.githubusercontent.com/${user}/${project}/raw${maybeJoin("/", maybeEncode(committish))}/${path17}`,
+      filetemplate: ({ user, project, committish, path: path18 }) => `https://gist.githubusercontent.com/${user}/${project}/raw${maybeJoin("/", maybeEncode(committish))}/${path18}`,
       shortcuttemplate: ({ type, project, committish }) => `${type}:${project}${maybeJoin("#", committish)}`,
       pathtemplate: ({ project, committish }) => `${project}${maybeJoin("#", committish)}`,
       bugstemplate: ({ domain, project }) => `https://${domain}/${project}`,
@@ -23552,7 +23552,7 @@ var require_hosts = __commonJS({
       domain: "git.sr.ht",
       treepath: "tree",
       blobpath: "tree",
-      filetemplate: ({ domain, user, project, committish, path: path17 }) => `https://${domain}/${user}/${project}/blob/${maybeEncode(committish) || "HEAD"}/${path17}`,
+      filetemplate: ({ domain, user, project, committish, path: path18 }) => `https://${domain}/${user}/${project}/blob/${maybeEncode(committish) || "HEAD"}/${path18}`,
       httpstemplate: ({ domain, user, project, committish }) => `https://${domain}/${user}/${project}.git${maybeJoin("#", committish)}`,
       tarballtemplate: ({ domain, user, project, committish }) => `https://${domain}/${user}/${project}/archive/${maybeEncode(committish) || "HEAD"}.tar.gz`,
       bugstemplate: () => null,
@@ -23803,25 +23803,25 @@ var require_lib4 = __commonJS({
       sshurl(opts) {
         return this.#fill(this.sshurltemplate, opts);
       }
-      browse(path17, ...args) {
-        if (typeof path17 !== "string") {
-          return this.#fill(this.browsetemplate, path17);
+      browse(path18, ...args) {
+        if (typeof path18 !== "string") {
+          return this.#fill(this.browsetemplate, path18);
         }
         if (typeof args[0] !== "string") {
-          return this.#fill(this.browsetreetemplate, { ...args[0], path: path17 });
+          return this.#fill(this.browsetreetemplate, { ...args[0], path: path18 });
         }
-        return this.#fill(this.browsetreetemplate, { ...args[1], fragment: args[0], path: path17 });
+        return this.#fill(this.browsetreetemplate, { ...args[1], fragment: args[0], path: path18 });
       }
       // If the path is known to be a file, then browseFile should be used. For some hosts
       // the url is the same as browse, but for others like GitHub a file can use both `/tree/`
       // and `/blob/` in the path. When using a default committish of `HEAD` then the `/tree/`
       // path will redirect to a specific commit. Using the `/blob/` path avoids this and
       // does not redirect to a different commit.
-      browseFile(path17, ...args) {
+      browseFile(path18, ...args) {
         if (typeof args[0] !== "string") {
-          return this.#fill(this.browseblobtemplate, { ...args[0], path: path17 });
+          return this.#fill(this.browseblobtemplate, { ...args[0], path: path18 });
         }
-        return this.#fill(this.browseblobtemplate, { ...args[1], fragment: args[0], path: path17 });
+        return this.#fill(this.browseblobtemplate, { ...args[1], fragment: args[0], path: path18 });
       }
       docs(opts) {
         return this.#fill(this.docstemplate, opts);
@@ -23844,11 +23844,11 @@ var require_lib4 = __commonJS({
       tarball(opts) {
         return this.#fill(this.tarballtemplate, { ...opts, noCommittish: false });
       }
-      file(path17, opts) {
-        return this.#fill(this.filetemplate, { ...opts, path: path17 });
+      file(path18, opts) {
+        return this.#fill(this.filetemplate, { ...opts, path: path18 });
       }
-      edit(path17, opts) {
-        return this.#fill(this.edittemplate, { ...opts, path: path17 });
+      edit(path18, opts) {
+        return this.#fill(this.edittemplate, { ...opts, path: path18 });
       }
       getDefaultRepresentation() {
         return this.default;
@@ -25177,11 +25177,11 @@ var require_commonjs2 = __commonJS({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     var defaultPlatform4 = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path17 = {
+    var path18 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform4 === "win32" ? path17.win32.sep : path17.posix.sep;
+    exports.sep = defaultPlatform4 === "win32" ? path18.win32.sep : path18.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -27126,12 +27126,12 @@ var require_commonjs4 = __commonJS({
       /**
        * Get the Path object referenced by the string path, resolved from this Path
        */
-      resolve(path17) {
-        if (!path17) {
+      resolve(path18) {
+        if (!path18) {
           return this;
         }
-        const rootPath = this.getRootString(path17);
-        const dir = path17.substring(rootPath.length);
+        const rootPath = this.getRootString(path18);
+        const dir = path18.substring(rootPath.length);
         const dirParts = dir.split(this.splitSep);
         const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
         return result;
@@ -27884,8 +27884,8 @@ var require_commonjs4 = __commonJS({
       /**
        * @internal
        */
-      getRootString(path17) {
-        return node_path_1.win32.parse(path17).root;
+      getRootString(path18) {
+        return node_path_1.win32.parse(path18).root;
       }
       /**
        * @internal
@@ -27932,8 +27932,8 @@ var require_commonjs4 = __commonJS({
       /**
        * @internal
        */
-      getRootString(path17) {
-        return path17.startsWith("/") ? "/" : "";
+      getRootString(path18) {
+        return path18.startsWith("/") ? "/" : "";
       }
       /**
        * @internal
@@ -27983,8 +27983,8 @@ var require_commonjs4 = __commonJS({
        *
        * @internal
        */
-      constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs: fs13 = defaultFS2 } = {}) {
-        this.#fs = fsFromOption2(fs13);
+      constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs: fs14 = defaultFS2 } = {}) {
+        this.#fs = fsFromOption2(fs14);
         if (cwd instanceof URL || cwd.startsWith("file://")) {
           cwd = (0, node_url_1.fileURLToPath)(cwd);
         }
@@ -28023,11 +28023,11 @@ var require_commonjs4 = __commonJS({
       /**
        * Get the depth of a provided path, string, or the cwd
        */
-      depth(path17 = this.cwd) {
-        if (typeof path17 === "string") {
-          path17 = this.cwd.resolve(path17);
+      depth(path18 = this.cwd) {
+        if (typeof path18 === "string") {
+          path18 = this.cwd.resolve(path18);
         }
-        return path17.depth();
+        return path18.depth();
       }
       /**
        * Return the cache of child entries.  Exposed so subclasses can create
@@ -28514,9 +28514,9 @@ var require_commonjs4 = __commonJS({
         process6();
         return results;
       }
-      chdir(path17 = this.cwd) {
+      chdir(path18 = this.cwd) {
         const oldCwd = this.cwd;
-        this.cwd = typeof path17 === "string" ? this.cwd.resolve(path17) : path17;
+        this.cwd = typeof path18 === "string" ? this.cwd.resolve(path18) : path18;
         this.cwd[setAsCwd2](oldCwd);
       }
     };
@@ -28543,8 +28543,8 @@ var require_commonjs4 = __commonJS({
       /**
        * @internal
        */
-      newRoot(fs13) {
-        return new PathWin322(this.rootPath, IFDIR2, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs13 });
+      newRoot(fs14) {
+        return new PathWin322(this.rootPath, IFDIR2, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs14 });
       }
       /**
        * Return true if the provided path string is an absolute path
@@ -28573,8 +28573,8 @@ var require_commonjs4 = __commonJS({
       /**
        * @internal
        */
-      newRoot(fs13) {
-        return new PathPosix2(this.rootPath, IFDIR2, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs13 });
+      newRoot(fs14) {
+        return new PathPosix2(this.rootPath, IFDIR2, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs14 });
       }
       /**
        * Return true if the provided path string is an absolute path
@@ -28904,8 +28904,8 @@ var require_processor = __commonJS({
       }
       // match, absolute, ifdir
       entries() {
-        return [...this.store.entries()].map(([path17, n]) => [
-          path17,
+        return [...this.store.entries()].map(([path18, n]) => [
+          path18,
           !!(n & 2),
           !!(n & 1)
         ]);
@@ -29123,9 +29123,9 @@ var require_walker = __commonJS({
       signal;
       maxDepth;
       includeChildMatches;
-      constructor(patterns, path17, opts) {
+      constructor(patterns, path18, opts) {
         this.patterns = patterns;
-        this.path = path17;
+        this.path = path18;
         this.opts = opts;
         this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
         this.includeChildMatches = opts.includeChildMatches !== false;
@@ -29144,11 +29144,11 @@ var require_walker = __commonJS({
           });
         }
       }
-      #ignored(path17) {
-        return this.seen.has(path17) || !!this.#ignore?.ignored?.(path17);
+      #ignored(path18) {
+        return this.seen.has(path18) || !!this.#ignore?.ignored?.(path18);
       }
-      #childrenIgnored(path17) {
-        return !!this.#ignore?.childrenIgnored?.(path17);
+      #childrenIgnored(path18) {
+        return !!this.#ignore?.childrenIgnored?.(path18);
       }
       // backpressure mechanism
       pause() {
@@ -29364,8 +29364,8 @@ var require_walker = __commonJS({
     exports.GlobUtil = GlobUtil2;
     var GlobWalker2 = class extends GlobUtil2 {
       matches = /* @__PURE__ */ new Set();
-      constructor(patterns, path17, opts) {
-        super(patterns, path17, opts);
+      constructor(patterns, path18, opts) {
+        super(patterns, path18, opts);
       }
       matchEmit(e) {
         this.matches.add(e);
@@ -29403,8 +29403,8 @@ var require_walker = __commonJS({
     exports.GlobWalker = GlobWalker2;
     var GlobStream2 = class extends GlobUtil2 {
       results;
-      constructor(patterns, path17, opts) {
-        super(patterns, path17, opts);
+      constructor(patterns, path18, opts) {
+        super(patterns, path18, opts);
         this.results = new minipass_1.Minipass({
           signal: this.signal,
           objectMode: true
@@ -30608,18 +30608,18 @@ var require_make_error = __commonJS({
 // node_modules/@npmcli/git/lib/opts.js
 var require_opts = __commonJS({
   "node_modules/@npmcli/git/lib/opts.js"(exports, module) {
-    var fs13 = __require("node:fs");
+    var fs14 = __require("node:fs");
     var os6 = __require("node:os");
-    var path17 = __require("node:path");
+    var path18 = __require("node:path");
     var ini = require_ini();
-    var gitConfigPath = path17.join(os6.homedir(), ".gitconfig");
+    var gitConfigPath = path18.join(os6.homedir(), ".gitconfig");
     var cachedConfig = null;
     var loadGitConfig = () => {
       if (cachedConfig === null) {
         try {
           cachedConfig = {};
-          if (fs13.existsSync(gitConfigPath)) {
-            const configContent = fs13.readFileSync(gitConfigPath, "utf-8");
+          if (fs14.existsSync(gitConfigPath)) {
+            const configContent = fs14.readFileSync(gitConfigPath, "utf-8");
             cachedConfig = ini.parse(configContent);
           }
         } catch (error2) {
@@ -32843,7 +32843,7 @@ var require_npa = __commonJS({
     var { URL: URL4 } = __require("url");
     var HostedGit = require_lib4();
     var semver = require_semver2();
-    var path17 = global.FAKE_WINDOWS ? __require("path").win32 : __require("path");
+    var path18 = global.FAKE_WINDOWS ? __require("path").win32 : __require("path");
     var validatePackageName = require_lib8();
     var { homedir } = __require("os");
     var { log: log2 } = require_lib2();
@@ -33041,7 +33041,7 @@ var require_npa = __commonJS({
       const rawWithPrefix = prefix + res.rawSpec;
       let rawNoPrefix = rawWithPrefix.replace(/^file:/, "");
       try {
-        resolvedUrl = new URL4(rawWithPrefix, `file://${path17.resolve(where)}/`);
+        resolvedUrl = new URL4(rawWithPrefix, `file://${path18.resolve(where)}/`);
         specUrl = new URL4(rawWithPrefix);
       } catch (originalError) {
         const er = new Error("Invalid file: URL, must comply with RFC 8089");
@@ -33054,13 +33054,13 @@ var require_npa = __commonJS({
       }
       if (resolvedUrl.host && resolvedUrl.host !== "localhost") {
         const rawSpec = res.rawSpec.replace(/^file:\/\//, "file:///");
-        resolvedUrl = new URL4(rawSpec, `file://${path17.resolve(where)}/`);
+        resolvedUrl = new URL4(rawSpec, `file://${path18.resolve(where)}/`);
         specUrl = new URL4(rawSpec);
         rawNoPrefix = rawSpec.replace(/^file:/, "");
       }
       if (/^\/{1,3}\.\.?(\/|$)/.test(rawNoPrefix)) {
         const rawSpec = res.rawSpec.replace(/^file:\/{1,3}/, "file:");
-        resolvedUrl = new URL4(rawSpec, `file://${path17.resolve(where)}/`);
+        resolvedUrl = new URL4(rawSpec, `file://${path18.resolve(where)}/`);
         specUrl = new URL4(rawSpec);
         rawNoPrefix = rawSpec.replace(/^file:/, "");
       }
@@ -33072,13 +33072,13 @@ var require_npa = __commonJS({
       }
       if (/^\/~(\/|$)/.test(specPath)) {
         res.saveSpec = `file:${specPath.substr(1)}`;
-        resolvedPath = path17.resolve(homedir(), specPath.substr(3));
-      } else if (!path17.isAbsolute(rawNoPrefix)) {
-        res.saveSpec = `file:${path17.relative(where, resolvedPath)}`;
+        resolvedPath = path18.resolve(homedir(), specPath.substr(3));
+      } else if (!path18.isAbsolute(rawNoPrefix)) {
+        res.saveSpec = `file:${path18.relative(where, resolvedPath)}`;
       } else {
-        res.saveSpec = `file:${path17.resolve(resolvedPath)}`;
+        res.saveSpec = `file:${path18.resolve(resolvedPath)}`;
       }
-      res.fetchSpec = path17.resolve(where, resolvedPath);
+      res.fetchSpec = path18.resolve(where, resolvedPath);
       return res;
     }
     function fromHostedGit(res, hosted) {
@@ -33491,12 +33491,12 @@ var require_clone = __commonJS({
       "bitbucket.org"
     ]);
     var { parse: parse6 } = __require("url");
-    var path17 = __require("path");
+    var path18 = __require("path");
     var getRevs = require_revs();
     var spawn = require_spawn();
     var { isWindows } = require_utils2();
     var pickManifest = require_lib11();
-    var fs13 = __require("fs/promises");
+    var fs14 = __require("fs/promises");
     module.exports = (repo, ref = "HEAD", target = null, opts = {}) => getRevs(repo, opts).then((revs) => clone(
       repo,
       revs,
@@ -33511,7 +33511,7 @@ var require_clone = __commonJS({
       }
       return shallowHosts.has(parse6(repo).host);
     };
-    var defaultTarget = (repo, cwd = process.cwd()) => path17.resolve(cwd, path17.basename(repo.replace(/[/\\]?\.git$/, "")));
+    var defaultTarget = (repo, cwd = process.cwd()) => path18.resolve(cwd, path18.basename(repo.replace(/[/\\]?\.git$/, "")));
     var clone = (repo, revs, ref, revDoc, target, opts) => {
       if (!revDoc) {
         return unresolved(repo, ref, target, opts);
@@ -33548,7 +33548,7 @@ var require_clone = __commonJS({
       const shallow = maybeShallow(repo, opts);
       const fetchOrigin = ["fetch", "origin", revDoc.rawRef].concat(shallow ? ["--depth=1"] : []);
       const git = (args) => spawn(args, { ...opts, cwd: target });
-      return fs13.mkdir(target, { recursive: true }).then(() => git(["init"])).then(() => isWindows(opts) ? git(["config", "--local", "--add", "core.longpaths", "true"]) : null).then(() => git(["remote", "add", "origin", repo])).then(() => git(fetchOrigin)).then(() => git(["checkout", revDoc.sha])).then(() => updateSubmodules(target, opts)).then(() => revDoc.sha);
+      return fs14.mkdir(target, { recursive: true }).then(() => git(["init"])).then(() => isWindows(opts) ? git(["config", "--local", "--add", "core.longpaths", "true"]) : null).then(() => git(["remote", "add", "origin", repo])).then(() => git(fetchOrigin)).then(() => git(["checkout", revDoc.sha])).then(() => updateSubmodules(target, opts)).then(() => revDoc.sha);
     };
     var branch = (repo, revDoc, target, opts) => {
       const args = [
@@ -33583,7 +33583,7 @@ var require_clone = __commonJS({
       return spawn(args, opts).then(() => revDoc.sha);
     };
     var updateSubmodules = async (target, opts) => {
-      const hasSubmodules = await fs13.stat(`${target}/.gitmodules`).then(() => true).catch(() => false);
+      const hasSubmodules = await fs14.stat(`${target}/.gitmodules`).then(() => true).catch(() => false);
       if (!hasSubmodules) {
         return null;
       }
@@ -33599,7 +33599,7 @@ var require_clone = __commonJS({
       const lp = isWindows(opts) ? ["--config", "core.longpaths=true"] : [];
       const cloneArgs = ["clone", "--mirror", "-q", repo, target + "/.git"];
       const git = (args) => spawn(args, { ...opts, cwd: target });
-      return fs13.mkdir(target, { recursive: true }).then(() => git(cloneArgs.concat(lp))).then(() => git(["init"])).then(() => git(["checkout", ref])).then(() => updateSubmodules(target, opts)).then(() => git(["rev-parse", "--revs-only", "HEAD"])).then(({ stdout: stdout2 }) => stdout2.trim());
+      return fs14.mkdir(target, { recursive: true }).then(() => git(cloneArgs.concat(lp))).then(() => git(["init"])).then(() => git(["checkout", ref])).then(() => updateSubmodules(target, opts)).then(() => git(["rev-parse", "--revs-only", "HEAD"])).then(({ stdout: stdout2 }) => stdout2.trim());
     };
   }
 });
@@ -35669,8 +35669,8 @@ var require_normalize = __commonJS({
   "node_modules/@npmcli/package-json/lib/normalize.js"(exports, module) {
     var valid = require_valid();
     var clean = require_clean();
-    var fs13 = __require("node:fs/promises");
-    var path17 = __require("node:path");
+    var fs14 = __require("node:fs/promises");
+    var path18 = __require("node:path");
     var { log: log2 } = require_lib2();
     var _hostedGitInfo;
     function lazyHostedGitInfo() {
@@ -35694,7 +35694,7 @@ var require_normalize = __commonJS({
         } else if (Array.isArray(pkg.bin)) {
           changes?.push('"bin" was converted to an object');
           pkg.bin = pkg.bin.reduce((acc, k) => {
-            acc[path17.basename(k)] = k;
+            acc[path18.basename(k)] = k;
             return acc;
           }, {});
         }
@@ -35705,7 +35705,7 @@ var require_normalize = __commonJS({
               changes?.push(`removed invalid "bin[${binKey}]"`);
               continue;
             }
-            const base2 = path17.basename(secureAndUnixifyPath(binKey));
+            const base2 = path18.basename(secureAndUnixifyPath(binKey));
             if (!base2) {
               delete pkg.bin[binKey];
               changes?.push(`removed invalid "bin[${binKey}]"`);
@@ -35771,7 +35771,7 @@ var require_normalize = __commonJS({
       return ref.replace(/\\|:/g, "/");
     }
     function secureAndUnixifyPath(ref) {
-      const secured = unixifyPath(path17.join(".", path17.join("/", unixifyPath(ref))));
+      const secured = unixifyPath(path18.join(".", path18.join("/", unixifyPath(ref))));
       return secured.startsWith("./") ? "" : secured;
     }
     var normalize3 = async (pkg, { strict: strict4, steps, root, changes, allowLegacyCase }) => {
@@ -35881,7 +35881,7 @@ var require_normalize = __commonJS({
       }
       if (steps.includes("serverjs") && !scripts.start) {
         try {
-          await fs13.access(path17.join(pkg.path, "server.js"));
+          await fs14.access(path18.join(pkg.path, "server.js"));
           scripts.start = "node server.js";
           data.scripts = scripts;
           changes?.push('"scripts.start" was set to "node server.js"');
@@ -35913,7 +35913,7 @@ var require_normalize = __commonJS({
       }
       if (steps.includes("authors") && !data.contributors) {
         try {
-          const authorData = await fs13.readFile(path17.join(pkg.path, "AUTHORS"), "utf8");
+          const authorData = await fs14.readFile(path18.join(pkg.path, "AUTHORS"), "utf8");
           const authors = authorData.split(/\r?\n/g).map((line) => line.replace(/^\s*#.*$/, "").trim()).filter((line) => line);
           data.contributors = authors;
           changes?.push('"contributors" was auto-populated with the contents of the "AUTHORS" file');
@@ -35929,7 +35929,7 @@ var require_normalize = __commonJS({
         });
         let readmeFile;
         for (const file of files) {
-          if (!file.endsWith(path17.sep)) {
+          if (!file.endsWith(path18.sep)) {
             if (file.match(mdre)) {
               readmeFile = file;
               break;
@@ -35940,7 +35940,7 @@ var require_normalize = __commonJS({
           }
         }
         if (readmeFile) {
-          const readmeData = await fs13.readFile(path17.join(pkg.path, readmeFile), "utf8");
+          const readmeData = await fs14.readFile(path18.join(pkg.path, readmeFile), "utf8");
           data.readme = readmeData;
           data.readmeFilename = readmeFile;
           changes?.push(`"readme" was set to the contents of ${readmeFile}`);
@@ -35953,10 +35953,10 @@ var require_normalize = __commonJS({
       if (steps.includes("mans")) {
         if (data.directories?.man && !data.man) {
           const manDir = secureAndUnixifyPath(data.directories.man);
-          const cwd = path17.resolve(pkg.path, manDir);
+          const cwd = path18.resolve(pkg.path, manDir);
           const files = await lazyLoadGlob()("**/*.[0-9]", { cwd });
           data.man = files.map(
-            (man) => path17.relative(pkg.path, path17.join(cwd, man)).split(path17.sep).join("/")
+            (man) => path18.relative(pkg.path, path18.join(cwd, man)).split(path18.sep).join("/")
           );
         }
         normalizePackageMan(data, changes);
@@ -35965,12 +35965,12 @@ var require_normalize = __commonJS({
         normalizePackageBin(data, changes);
       }
       if (steps.includes("binDir") && data.directories?.bin && !data.bin) {
-        const binsDir = path17.resolve(pkg.path, secureAndUnixifyPath(data.directories.bin));
+        const binsDir = path18.resolve(pkg.path, secureAndUnixifyPath(data.directories.bin));
         const bins = await lazyLoadGlob()("**", { cwd: binsDir });
         data.bin = bins.reduce((acc, binFile) => {
           if (binFile && !binFile.startsWith(".")) {
-            const binName = path17.basename(binFile);
-            acc[binName] = path17.join(data.directories.bin, binFile);
+            const binName = path18.basename(binFile);
+            acc[binName] = path18.join(data.directories.bin, binFile);
           }
           return acc;
         }, {});
@@ -35982,7 +35982,7 @@ var require_normalize = __commonJS({
         let head;
         if (gitRoot) {
           try {
-            head = await fs13.readFile(path17.resolve(gitRoot, ".git/HEAD"), "utf8");
+            head = await fs14.readFile(path18.resolve(gitRoot, ".git/HEAD"), "utf8");
           } catch (err) {
           }
         }
@@ -35990,16 +35990,16 @@ var require_normalize = __commonJS({
         if (head) {
           if (head.startsWith("ref: ")) {
             const headRef = head.replace(/^ref: /, "").trim();
-            const headFile = path17.resolve(gitRoot, ".git", headRef);
+            const headFile = path18.resolve(gitRoot, ".git", headRef);
             try {
-              headData = await fs13.readFile(headFile, "utf8");
+              headData = await fs14.readFile(headFile, "utf8");
               headData = headData.replace(/^ref: /, "").trim();
             } catch (err) {
             }
             if (!headData) {
-              const packFile = path17.resolve(gitRoot, ".git/packed-refs");
+              const packFile = path18.resolve(gitRoot, ".git/packed-refs");
               try {
-                let refs = await fs13.readFile(packFile, "utf8");
+                let refs = await fs14.readFile(packFile, "utf8");
                 if (refs) {
                   refs = refs.split("\n");
                   for (let i = 0; i < refs.length; i++) {
@@ -36026,13 +36026,13 @@ var require_normalize = __commonJS({
         if (typeof index2 !== "string") {
           throw new TypeError('The "main" attribute must be of type string.');
         }
-        const extless = path17.join(path17.dirname(index2), path17.basename(index2, path17.extname(index2)));
+        const extless = path18.join(path18.dirname(index2), path18.basename(index2, path18.extname(index2)));
         const dts = `./${extless}.d.ts`;
         const hasDTSFields = "types" in data || "typings" in data;
         if (!hasDTSFields) {
           try {
-            await fs13.access(path17.join(pkg.path, dts));
-            data.types = dts.split(path17.sep).join("/");
+            await fs14.access(path18.join(pkg.path, dts));
+            data.types = dts.split(path18.sep).join("/");
           } catch {
           }
         }
@@ -36142,7 +36142,7 @@ var require_normalize = __commonJS({
       if (steps.includes("binRefs") && data.bin instanceof Object) {
         for (const key in data.bin) {
           try {
-            await fs13.access(path17.resolve(pkg.path, data.bin[key]));
+            await fs14.access(path18.resolve(pkg.path, data.bin[key]));
           } catch {
             log2.warn("package-json", pkgId, `No bin file found at ${data.bin[key]}`);
           }
@@ -36253,45 +36253,45 @@ var require_lib13 = __commonJS({
       ]);
       // create a new empty package.json, so we can save at the given path even
       // though we didn't start from a parsed file
-      static async create(path17, opts = {}) {
+      static async create(path18, opts = {}) {
         const p = new _PackageJson();
-        await p.create(path17);
+        await p.create(path18);
         if (opts.data) {
           return p.update(opts.data);
         }
         return p;
       }
       // Loads a package.json at given path and JSON parses
-      static async load(path17, opts = {}) {
+      static async load(path18, opts = {}) {
         const p = new _PackageJson();
         if (!opts.create) {
-          return p.load(path17);
+          return p.load(path18);
         }
         try {
-          return await p.load(path17);
+          return await p.load(path18);
         } catch (err) {
           if (!err.message.startsWith("Could not read package.json")) {
             throw err;
           }
-          return await p.create(path17);
+          return await p.create(path18);
         }
       }
       // npm pkg fix
-      static async fix(path17, opts) {
+      static async fix(path18, opts) {
         const p = new _PackageJson();
-        await p.load(path17, true);
+        await p.load(path18, true);
         return p.fix(opts);
       }
       // read-package-json compatible behavior
-      static async prepare(path17, opts) {
+      static async prepare(path18, opts) {
         const p = new _PackageJson();
-        await p.load(path17, true);
+        await p.load(path18, true);
         return p.prepare(opts);
       }
       // read-package-json-fast compatible behavior
-      static async normalize(path17, opts) {
+      static async normalize(path18, opts) {
         const p = new _PackageJson();
-        await p.load(path17);
+        await p.load(path18);
         return p.normalize(opts);
       }
       #path;
@@ -36299,8 +36299,8 @@ var require_lib13 = __commonJS({
       #readFileContent = "";
       #canSave = true;
       // Load content from given path
-      async load(path17, parseIndex) {
-        this.#path = path17;
+      async load(path18, parseIndex) {
+        this.#path = path18;
         let parseErr;
         try {
           this.#readFileContent = await read4(this.filename);
@@ -36367,8 +36367,8 @@ var require_lib13 = __commonJS({
         }
         return void 0;
       }
-      create(path17) {
-        this.#path = path17;
+      create(path18) {
+        this.#path = path18;
         this.#manifest = {};
         return this;
       }
@@ -36443,11 +36443,11 @@ var require_lib15 = __commonJS({
     var parse6 = require_lib3();
     var normalizePackageBin = require_lib10();
     var { resolve: resolve2, dirname, join, relative } = __require("path");
-    var rpj = (path17) => readFile(path17, "utf8").then((data) => readBinDir(path17, normalize3(stripUnderscores(parse6(data))))).catch((er) => {
-      er.path = path17;
+    var rpj = (path18) => readFile(path18, "utf8").then((data) => readBinDir(path18, normalize3(stripUnderscores(parse6(data))))).catch((er) => {
+      er.path = path18;
       throw er;
     });
-    var readBinDir = async (path17, data) => {
+    var readBinDir = async (path18, data) => {
       if (data.bin) {
         return data;
       }
@@ -36455,7 +36455,7 @@ var require_lib15 = __commonJS({
       if (!m2 || typeof m2 !== "string") {
         return data;
       }
-      const root = dirname(path17);
+      const root = dirname(path18);
       const dir = join(".", join("/", m2));
       data.bin = await walkBinDir(root, dir, {});
       return data;
@@ -36557,7 +36557,7 @@ var require_lib15 = __commonJS({
 // node_modules/@npmcli/map-workspaces/lib/index.js
 var require_lib16 = __commonJS({
   "node_modules/@npmcli/map-workspaces/lib/index.js"(exports, module) {
-    var path17 = __require("path");
+    var path18 = __require("path");
     var getName = require_lib14();
     var { minimatch: minimatch2 } = require_commonjs2();
     var rpj = require_lib15();
@@ -36608,7 +36608,7 @@ var require_lib16 = __commonJS({
     function pkgPathmame(opts) {
       return (...args) => {
         const cwd = opts.cwd ? opts.cwd : process.cwd();
-        return path17.join.apply(null, [cwd, ...args]);
+        return path18.join.apply(null, [cwd, ...args]);
       };
     }
     function getGlobPattern(pattern2) {
@@ -36665,7 +36665,7 @@ var require_lib16 = __commonJS({
             throw err;
           }
         }
-        const packagePathname = path17.dirname(packageJsonPathname);
+        const packagePathname = path18.dirname(packageJsonPathname);
         const name = getPackageName(pkg, packagePathname);
         let seenPackagePathnames = seen.get(name);
         if (!seenPackagePathnames) {
@@ -37467,7 +37467,7 @@ var require_definition = __commonJS({
       semver: { type: semver },
       Umask: { type: Umask },
       url: { type: url },
-      path: { type: path17 }
+      path: { type: path18 }
     } = require_type_defs2();
     var Definition = class {
       constructor(key, def) {
@@ -37590,7 +37590,7 @@ ${noEnvExport}`);
           return "Boolean";
         case Date:
           return "Date";
-        case path17:
+        case path18:
           return "Path";
         case semver:
           return "SemVer string";
@@ -38161,7 +38161,7 @@ var require_definitions = __commonJS({
       semver: { type: Semver },
       Umask: { type: Umask },
       url: { type: url },
-      path: { type: path17 }
+      path: { type: path18 }
     } = require_type_defs2();
     var flatten = (key, obj, flatOptions) => {
       const camel = key.replace(/-([a-z])/g, (_0, _1) => _1.toUpperCase());
@@ -38339,7 +38339,7 @@ var require_definitions = __commonJS({
         defaultDescription: `
       Windows: \`%LocalAppData%\\npm-cache\`, Posix: \`~/.npm\`
     `,
-        type: path17,
+        type: path18,
         description: `
       The location of npm's cache directory.
     `,
@@ -38381,7 +38381,7 @@ var require_definitions = __commonJS({
       }),
       cafile: new Definition("cafile", {
         default: null,
-        type: path17,
+        type: path18,
         description: `
       A path to a file containing one or multiple Certificate Authority signing
       certificates. Similar to the \`ca\` setting, but allows for multiple
@@ -38819,7 +38819,7 @@ var require_definitions = __commonJS({
       }),
       // the globalconfig has its default defined outside of this module
       globalconfig: new Definition("globalconfig", {
-        type: path17,
+        type: path18,
         default: "",
         defaultDescription: `
       The global --prefix setting plus 'etc/npmrc'. For example,
@@ -38969,7 +38969,7 @@ var require_definitions = __commonJS({
       }),
       "init-module": new Definition("init-module", {
         default: "~/.npm-init.js",
-        type: path17,
+        type: path18,
         hint: "<module>",
         description: `
       A module that will be loaded by the \`npm init\` command.  See the
@@ -39030,7 +39030,7 @@ var require_definitions = __commonJS({
       }),
       "init.module": new Definition("init.module", {
         default: "~/.npm-init.js",
-        type: path17,
+        type: path18,
         deprecated: `
       Use \`--init-module\` instead.
     `,
@@ -39262,7 +39262,7 @@ var require_definitions = __commonJS({
       }),
       "logs-dir": new Definition("logs-dir", {
         default: null,
-        type: [null, path17],
+        type: [null, path18],
         defaultDescription: `
       A directory named \`_logs\` inside the cache
   `,
@@ -39533,7 +39533,7 @@ var require_definitions = __commonJS({
       }),
       // `prefix` has its default defined outside of this module
       prefix: new Definition("prefix", {
-        type: path17,
+        type: path18,
         short: "C",
         default: "",
         defaultDescription: `
@@ -39593,7 +39593,7 @@ var require_definitions = __commonJS({
       }),
       "provenance-file": new Definition("provenance-file", {
         default: null,
-        type: path17,
+        type: path18,
         hint: "<file>",
         exclusive: ["provenance"],
         description: `
@@ -40140,7 +40140,7 @@ var require_definitions = __commonJS({
       }),
       userconfig: new Definition("userconfig", {
         default: "~/.npmrc",
-        type: path17,
+        type: path18,
         description: `
       The location of user-level configuration settings.
 
@@ -40944,17 +40944,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path17) {
-      const ctrl = callVisitor(key, node2, visitor, path17);
+    function visit_(key, node2, visitor, path18) {
+      const ctrl = callVisitor(key, node2, visitor, path18);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visit_(key, ctrl, visitor, path17);
+        replaceNode(key, path18, ctrl);
+        return visit_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path17 = Object.freeze(path17.concat(node2));
+          path18 = Object.freeze(path18.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path17);
+            const ci = visit_(i, node2.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -40965,13 +40965,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path17 = Object.freeze(path17.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path17);
+          path18 = Object.freeze(path18.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path17);
+          const cv = visit_("value", node2.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -40992,17 +40992,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path17) {
-      const ctrl = await callVisitor(key, node2, visitor, path17);
+    async function visitAsync_(key, node2, visitor, path18) {
+      const ctrl = await callVisitor(key, node2, visitor, path18);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visitAsync_(key, ctrl, visitor, path17);
+        replaceNode(key, path18, ctrl);
+        return visitAsync_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path17 = Object.freeze(path17.concat(node2));
+          path18 = Object.freeze(path18.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path17);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -41013,13 +41013,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path17 = Object.freeze(path17.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path17);
+          path18 = Object.freeze(path18.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path17);
+          const cv = await visitAsync_("value", node2.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -41046,23 +41046,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path17) {
+    function callVisitor(key, node2, visitor, path18) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path17);
+        return visitor(key, node2, path18);
       if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path17);
+        return visitor.Map?.(key, node2, path18);
       if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path17);
+        return visitor.Seq?.(key, node2, path18);
       if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path17);
+        return visitor.Pair?.(key, node2, path18);
       if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path17);
+        return visitor.Scalar?.(key, node2, path18);
       if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path17);
+        return visitor.Alias?.(key, node2, path18);
       return void 0;
     }
-    function replaceNode(key, path17, node2) {
-      const parent = path17[path17.length - 1];
+    function replaceNode(key, path18, node2) {
+      const parent = path18[path18.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity2.isPair(parent)) {
@@ -41674,10 +41674,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path17, value2) {
+    function collectionFromPath(schema, path18, value2) {
       let v = value2;
-      for (let i = path17.length - 1; i >= 0; --i) {
-        const k = path17[i];
+      for (let i = path18.length - 1; i >= 0; --i) {
+        const k = path18[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -41696,7 +41696,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
+    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -41726,11 +41726,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path17, value2) {
-        if (isEmptyPath(path17))
+      addIn(path18, value2) {
+        if (isEmptyPath(path18))
           this.add(value2);
         else {
-          const [key, ...rest] = path17;
+          const [key, ...rest] = path18;
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
             node2.addIn(rest, value2);
@@ -41744,8 +41744,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        const [key, ...rest] = path17;
+      deleteIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -41759,8 +41759,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        const [key, ...rest] = path17;
+      getIn(path18, keepScalar) {
+        const [key, ...rest] = path18;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
@@ -41778,8 +41778,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path17) {
-        const [key, ...rest] = path17;
+      hasIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -41789,8 +41789,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value2) {
-        const [key, ...rest] = path17;
+      setIn(path18, value2) {
+        const [key, ...rest] = path18;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -44305,9 +44305,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path17, value2) {
+      addIn(path18, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path17, value2);
+          this.contents.addIn(path18, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -44382,14 +44382,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        if (Collection.isEmptyPath(path17)) {
+      deleteIn(path18) {
+        if (Collection.isEmptyPath(path18)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -44404,10 +44404,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        if (Collection.isEmptyPath(path17))
+      getIn(path18, keepScalar) {
+        if (Collection.isEmptyPath(path18))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -44418,10 +44418,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path17) {
-        if (Collection.isEmptyPath(path17))
+      hasIn(path18) {
+        if (Collection.isEmptyPath(path18))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -44438,13 +44438,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value2) {
-        if (Collection.isEmptyPath(path17)) {
+      setIn(path18, value2) {
+        if (Collection.isEmptyPath(path18)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path17, value2);
+          this.contents.setIn(path18, value2);
         }
       }
       /**
@@ -46405,9 +46405,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path17) => {
+    visit2.itemAtPath = (cst, path18) => {
       let item = cst;
-      for (const [field, index2] of path17) {
+      for (const [field, index2] of path18) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -46416,23 +46416,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path17) => {
-      const parent = visit2.itemAtPath(cst, path17.slice(0, -1));
-      const field = path17[path17.length - 1][0];
+    visit2.parentCollection = (cst, path18) => {
+      const parent = visit2.itemAtPath(cst, path18.slice(0, -1));
+      const field = path18[path18.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path17, item, visitor) {
-      let ctrl = visitor(item, path17);
+    function _visit(path18, item, visitor) {
+      let ctrl = visitor(item, path18);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -46443,10 +46443,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path17);
+            ctrl = ctrl(item, path18);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -47748,14 +47748,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs13 = this.flowScalar(this.type);
+              const fs14 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs13, sep: [] });
+                map.items.push({ start, key: fs14, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs13);
+                this.stack.push(fs14);
               } else {
-                Object.assign(it, { key: fs13, sep: [] });
+                Object.assign(it, { key: fs14, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -47883,13 +47883,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs13 = this.flowScalar(this.type);
+              const fs14 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs13, sep: [] });
+                fc.items.push({ start: [], key: fs14, sep: [] });
               else if (it.sep)
-                this.stack.push(fs13);
+                this.stack.push(fs14);
               else
-                Object.assign(it, { key: fs13, sep: [] });
+                Object.assign(it, { key: fs14, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -48427,17 +48427,17 @@ var require_ignore2 = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path17, originalPath, doThrow) => {
-      if (!isString(path17)) {
+    var checkPath = (path18, originalPath, doThrow) => {
+      if (!isString(path18)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path17) {
+      if (!path18) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path17)) {
+      if (checkPath.isNotRelative(path18)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -48446,7 +48446,7 @@ var require_ignore2 = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path17) => REGEX_TEST_INVALID_PATH.test(path17);
+    var isNotRelative = (path18) => REGEX_TEST_INVALID_PATH.test(path18);
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
     var Ignore3 = class {
@@ -48505,7 +48505,7 @@ var require_ignore2 = __commonJS({
       //   setting `checkUnignored` to `false` could reduce additional
       //   path matching.
       // @returns {TestResult} true if a file is ignored
-      _testOne(path17, checkUnignored) {
+      _testOne(path18, checkUnignored) {
         let ignored = false;
         let unignored = false;
         this._rules.forEach((rule) => {
@@ -48513,7 +48513,7 @@ var require_ignore2 = __commonJS({
           if (unignored === negative && ignored !== unignored || negative && !ignored && !unignored && !checkUnignored) {
             return;
           }
-          const matched = rule.regex.test(path17);
+          const matched = rule.regex.test(path18);
           if (matched) {
             ignored = !negative;
             unignored = negative;
@@ -48526,24 +48526,24 @@ var require_ignore2 = __commonJS({
       }
       // @returns {TestResult}
       _test(originalPath, cache2, checkUnignored, slices) {
-        const path17 = originalPath && checkPath.convert(originalPath);
+        const path18 = originalPath && checkPath.convert(originalPath);
         checkPath(
-          path17,
+          path18,
           originalPath,
           this._allowRelativePaths ? RETURN_FALSE : throwError
         );
-        return this._t(path17, cache2, checkUnignored, slices);
+        return this._t(path18, cache2, checkUnignored, slices);
       }
-      _t(path17, cache2, checkUnignored, slices) {
-        if (path17 in cache2) {
-          return cache2[path17];
+      _t(path18, cache2, checkUnignored, slices) {
+        if (path18 in cache2) {
+          return cache2[path18];
         }
         if (!slices) {
-          slices = path17.split(SLASH2);
+          slices = path18.split(SLASH2);
         }
         slices.pop();
         if (!slices.length) {
-          return cache2[path17] = this._testOne(path17, checkUnignored);
+          return cache2[path18] = this._testOne(path18, checkUnignored);
         }
         const parent = this._t(
           slices.join(SLASH2) + SLASH2,
@@ -48551,24 +48551,24 @@ var require_ignore2 = __commonJS({
           checkUnignored,
           slices
         );
-        return cache2[path17] = parent.ignored ? parent : this._testOne(path17, checkUnignored);
+        return cache2[path18] = parent.ignored ? parent : this._testOne(path18, checkUnignored);
       }
-      ignores(path17) {
-        return this._test(path17, this._ignoreCache, false).ignored;
+      ignores(path18) {
+        return this._test(path18, this._ignoreCache, false).ignored;
       }
       createFilter() {
-        return (path17) => !this.ignores(path17);
+        return (path18) => !this.ignores(path18);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path17) {
-        return this._test(path17, this._testCache, true);
+      test(path18) {
+        return this._test(path18, this._testCache, true);
       }
     };
     var factory = (options) => new Ignore3(options);
-    var isPathValid = (path17) => checkPath(path17 && checkPath.convert(path17), path17, RETURN_FALSE);
+    var isPathValid = (path18) => checkPath(path18 && checkPath.convert(path18), path18, RETURN_FALSE);
     factory.isPathValid = isPathValid;
     factory.default = factory;
     module.exports = factory;
@@ -48579,7 +48579,7 @@ var require_ignore2 = __commonJS({
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGIX_IS_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path17) => REGIX_IS_WINDOWS_PATH_ABSOLUTE.test(path17) || isNotRelative(path17);
+      checkPath.isNotRelative = (path18) => REGIX_IS_WINDOWS_PATH_ABSOLUTE.test(path18) || isNotRelative(path18);
     }
   }
 });
@@ -52251,8 +52251,8 @@ var require_format = __commonJS({
 });
 
 // src/clients/action/run.ts
-import fs12 from "node:fs";
-import path16 from "node:path";
+import fs13 from "node:fs";
+import path17 from "node:path";
 import { Writable } from "node:stream";
 
 // node_modules/@actions/core/lib/command.js
@@ -60368,13 +60368,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set path(path17) {
-    if (isUrl(path17)) {
-      path17 = fileURLToPath(path17);
+  set path(path18) {
+    if (isUrl(path18)) {
+      path18 = fileURLToPath(path18);
     }
-    assertNonEmpty(path17, "path");
-    if (this.path !== path17) {
-      this.history.push(path17);
+    assertNonEmpty(path18, "path");
+    if (this.path !== path18) {
+      this.history.push(path18);
     }
   }
   /**
@@ -60641,8 +60641,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path17, name) {
-  if (!path17) {
+function assertPath(path18, name) {
+  if (!path18) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -61462,8 +61462,8 @@ codes.ERR_INVALID_PACKAGE_CONFIG = createError(
    * @param {string} [base]
    * @param {string} [message]
    */
-  (path17, base2, message) => {
-    return `Invalid package config ${path17}${base2 ? ` while importing ${base2}` : ""}${message ? `. ${message}` : ""}`;
+  (path18, base2, message) => {
+    return `Invalid package config ${path18}${base2 ? ` while importing ${base2}` : ""}${message ? `. ${message}` : ""}`;
   },
   Error
 );
@@ -61495,8 +61495,8 @@ codes.ERR_MODULE_NOT_FOUND = createError(
    * @param {string} base
    * @param {boolean} [exactUrl]
    */
-  (path17, base2, exactUrl = false) => {
-    return `Cannot find ${exactUrl ? "module" : "package"} '${path17}' imported from ${base2}`;
+  (path18, base2, exactUrl = false) => {
+    return `Cannot find ${exactUrl ? "module" : "package"} '${path18}' imported from ${base2}`;
   },
   Error
 );
@@ -61547,8 +61547,8 @@ codes.ERR_UNKNOWN_FILE_EXTENSION = createError(
    * @param {string} extension
    * @param {string} path
    */
-  (extension2, path17) => {
-    return `Unknown file extension "${extension2}" for ${path17}`;
+  (extension2, path18) => {
+    return `Unknown file extension "${extension2}" for ${path18}`;
   },
   TypeError
 );
@@ -61950,9 +61950,9 @@ Default "index" lookups for the main are deprecated for ES modules.`,
     );
   }
 }
-function tryStatSync(path17) {
+function tryStatSync(path18) {
   try {
-    return statSync(path17);
+    return statSync(path18);
   } catch {
   }
 }
@@ -67444,12 +67444,12 @@ var PathBase = class {
   /**
    * Get the Path object referenced by the string path, resolved from this Path
    */
-  resolve(path17) {
-    if (!path17) {
+  resolve(path18) {
+    if (!path18) {
       return this;
     }
-    const rootPath = this.getRootString(path17);
-    const dir = path17.substring(rootPath.length);
+    const rootPath = this.getRootString(path18);
+    const dir = path18.substring(rootPath.length);
     const dirParts = dir.split(this.splitSep);
     const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
     return result;
@@ -68201,8 +68201,8 @@ var PathWin32 = class _PathWin32 extends PathBase {
   /**
    * @internal
    */
-  getRootString(path17) {
-    return win32.parse(path17).root;
+  getRootString(path18) {
+    return win32.parse(path18).root;
   }
   /**
    * @internal
@@ -68248,8 +68248,8 @@ var PathPosix = class _PathPosix extends PathBase {
   /**
    * @internal
    */
-  getRootString(path17) {
-    return path17.startsWith("/") ? "/" : "";
+  getRootString(path18) {
+    return path18.startsWith("/") ? "/" : "";
   }
   /**
    * @internal
@@ -68298,8 +68298,8 @@ var PathScurryBase = class {
    *
    * @internal
    */
-  constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs: fs13 = defaultFS } = {}) {
-    this.#fs = fsFromOption(fs13);
+  constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs: fs14 = defaultFS } = {}) {
+    this.#fs = fsFromOption(fs14);
     if (cwd instanceof URL || cwd.startsWith("file://")) {
       cwd = fileURLToPath7(cwd);
     }
@@ -68338,11 +68338,11 @@ var PathScurryBase = class {
   /**
    * Get the depth of a provided path, string, or the cwd
    */
-  depth(path17 = this.cwd) {
-    if (typeof path17 === "string") {
-      path17 = this.cwd.resolve(path17);
+  depth(path18 = this.cwd) {
+    if (typeof path18 === "string") {
+      path18 = this.cwd.resolve(path18);
     }
-    return path17.depth();
+    return path18.depth();
   }
   /**
    * Return the cache of child entries.  Exposed so subclasses can create
@@ -68829,9 +68829,9 @@ var PathScurryBase = class {
     process6();
     return results;
   }
-  chdir(path17 = this.cwd) {
+  chdir(path18 = this.cwd) {
     const oldCwd = this.cwd;
-    this.cwd = typeof path17 === "string" ? this.cwd.resolve(path17) : path17;
+    this.cwd = typeof path18 === "string" ? this.cwd.resolve(path18) : path18;
     this.cwd[setAsCwd](oldCwd);
   }
 };
@@ -68857,8 +68857,8 @@ var PathScurryWin32 = class extends PathScurryBase {
   /**
    * @internal
    */
-  newRoot(fs13) {
-    return new PathWin32(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs13 });
+  newRoot(fs14) {
+    return new PathWin32(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs14 });
   }
   /**
    * Return true if the provided path string is an absolute path
@@ -68886,8 +68886,8 @@ var PathScurryPosix = class extends PathScurryBase {
   /**
    * @internal
    */
-  newRoot(fs13) {
-    return new PathPosix(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs13 });
+  newRoot(fs14) {
+    return new PathPosix(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs14 });
   }
   /**
    * Return true if the provided path string is an absolute path
@@ -69187,8 +69187,8 @@ var MatchRecord = class {
   }
   // match, absolute, ifdir
   entries() {
-    return [...this.store.entries()].map(([path17, n]) => [
-      path17,
+    return [...this.store.entries()].map(([path18, n]) => [
+      path18,
       !!(n & 2),
       !!(n & 1)
     ]);
@@ -69393,9 +69393,9 @@ var GlobUtil = class {
   signal;
   maxDepth;
   includeChildMatches;
-  constructor(patterns, path17, opts) {
+  constructor(patterns, path18, opts) {
     this.patterns = patterns;
-    this.path = path17;
+    this.path = path18;
     this.opts = opts;
     this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
     this.includeChildMatches = opts.includeChildMatches !== false;
@@ -69414,11 +69414,11 @@ var GlobUtil = class {
       });
     }
   }
-  #ignored(path17) {
-    return this.seen.has(path17) || !!this.#ignore?.ignored?.(path17);
+  #ignored(path18) {
+    return this.seen.has(path18) || !!this.#ignore?.ignored?.(path18);
   }
-  #childrenIgnored(path17) {
-    return !!this.#ignore?.childrenIgnored?.(path17);
+  #childrenIgnored(path18) {
+    return !!this.#ignore?.childrenIgnored?.(path18);
   }
   // backpressure mechanism
   pause() {
@@ -69633,8 +69633,8 @@ var GlobUtil = class {
 };
 var GlobWalker = class extends GlobUtil {
   matches = /* @__PURE__ */ new Set();
-  constructor(patterns, path17, opts) {
-    super(patterns, path17, opts);
+  constructor(patterns, path18, opts) {
+    super(patterns, path18, opts);
   }
   matchEmit(e) {
     this.matches.add(e);
@@ -69671,8 +69671,8 @@ var GlobWalker = class extends GlobUtil {
 };
 var GlobStream = class extends GlobUtil {
   results;
-  constructor(patterns, path17, opts) {
-    super(patterns, path17, opts);
+  constructor(patterns, path18, opts) {
+    super(patterns, path18, opts);
     this.results = new Minipass({
       signal: this.signal,
       objectMode: true
@@ -71537,16 +71537,220 @@ function isUrl2(value2) {
   !("path" in value2);
 }
 
+// src/lint/config-file.ts
+import fs9 from "node:fs";
+import path12 from "node:path";
+var RC_NAME = ".remarkrc";
+var PACKAGE_FIELD = "remarkConfig";
+var CONFIG_FILE_NAMES = [RC_NAME, ...[".json", ".cjs", ".mjs", ".js", ".yaml", ".yml"].map((extension2) => RC_NAME + extension2), "package.json"];
+function isFile(filePath2) {
+  try {
+    return fs9.statSync(filePath2).isFile();
+  } catch {
+    return false;
+  }
+}
+function readManifest(filePath2) {
+  try {
+    const manifest = JSON.parse(fs9.readFileSync(filePath2, "utf8"));
+    return manifest !== null && typeof manifest === "object" ? manifest : {};
+  } catch {
+    return void 0;
+  }
+}
+function hasPackageField(filePath2) {
+  const manifest = readManifest(filePath2);
+  return manifest === void 0 || PACKAGE_FIELD in manifest;
+}
+function nearestConfigFile(folder) {
+  for (let current = folder; ; current = path12.dirname(current)) {
+    const found = CONFIG_FILE_NAMES.map((name) => path12.join(current, name)).find(
+      (candidate) => isFile(candidate) && (path12.basename(candidate) !== "package.json" || hasPackageField(candidate))
+    );
+    if (found || path12.dirname(current) === current) return found;
+  }
+}
+function configFileMentioning(document4, mentions) {
+  if (!document4.path) return void 0;
+  const found = nearestConfigFile(path12.dirname(path12.resolve(document4.cwd, document4.path)));
+  if (!found) return void 0;
+  try {
+    if (!fs9.readFileSync(found, "utf8").includes(mentions)) return void 0;
+  } catch {
+    return void 0;
+  }
+  return path12.relative(document4.cwd, found) || found;
+}
+function attachedByEngine(fileSet) {
+  if (typeof fileSet !== "object" || fileSet === null) return false;
+  const { add, use } = fileSet;
+  return typeof add === "function" && typeof use === "function";
+}
+function failEachFile(error2) {
+  return (_tree, file) => {
+    const config = configFileMentioning(file, error2.mentions);
+    file.messages.length = 0;
+    const message = file.message(config ? `${error2.message} (in ${config})` : error2.message);
+    if (error2.url) message.url = error2.url;
+    message.fatal = true;
+    throw message;
+  };
+}
+
+// src/lint/options.ts
+function bounds(schema) {
+  const limits = [
+    schema.minimum === void 0 ? "" : `\u2265 ${schema.minimum}`,
+    schema.maximum === void 0 ? "" : `\u2264 ${schema.maximum}`
+  ].filter(Boolean);
+  return limits.length > 0 ? ` ${limits.join(" and ")}` : "";
+}
+function listOf(values, quote) {
+  return values.map(quote).join(", ");
+}
+var code = (value2) => `\`${value2}\``;
+function describePlural(schema) {
+  switch (schema.type) {
+    case "number":
+      return `${schema.integer ? "integers" : "numbers"}${bounds(schema)}`;
+    case "boolean":
+      return "booleans";
+    case "string":
+      return schema.enum ? `strings among ${listOf(schema.enum, (value2) => JSON.stringify(value2))}` : "non-empty strings";
+    case "array":
+      return "arrays";
+    case "object":
+      return `objects with any of ${listOf(Object.keys(schema.properties), code)}`;
+  }
+}
+function describeSchema(schema) {
+  switch (schema.type) {
+    case "number":
+      return `${schema.integer ? "an integer" : "a number"}${bounds(schema)}`;
+    case "boolean":
+      return "true or false";
+    case "string":
+      return schema.enum ? `one of ${listOf(schema.enum, (value2) => JSON.stringify(value2))}` : "a non-empty string";
+    case "array": {
+      const size = schema.minItems === void 0 ? "" : ` with at least ${schema.minItems} item${schema.minItems === 1 ? "" : "s"}`;
+      return `an array of ${describePlural(schema.items)}${size}${schema.uniqueItems ? ", without duplicates" : ""}`;
+    }
+    case "object": {
+      const keys = Object.keys(schema.properties);
+      return keys.length > 0 ? `an object with any of ${listOf(keys, code)}` : "an object with no fields";
+    }
+  }
+}
+function distance(a, b) {
+  let previous2 = Array.from({ length: b.length + 1 }, (_, index2) => index2);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous2[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous2[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous2 = current;
+  }
+  return previous2[b.length] ?? 0;
+}
+function closestName(name, known, within = 2) {
+  const [closest] = known.map((candidate) => ({ candidate, far: distance(name.toLowerCase(), candidate.toLowerCase()) })).filter(({ far }) => far <= within).sort((a, b) => a.far - b.far);
+  return closest?.candidate;
+}
+function describeUnknown(key, known) {
+  if (known.length === 0) return "no options";
+  if (known.length === 1) return `the only option, ${code(known[0] ?? "")}`;
+  const closest = closestName(key, known);
+  return `one of ${listOf(known, code)}${closest ? ` (did you mean ${code(closest)}?)` : ""}`;
+}
+function show(value2) {
+  if (value2 === void 0 || typeof value2 === "number") return String(value2);
+  try {
+    return JSON.stringify(value2) ?? String(value2);
+  } catch {
+    return String(value2);
+  }
+}
+function findProblem(schema, value2, path18) {
+  const fail = () => [path18, describeSchema(schema), show(value2)];
+  switch (schema.type) {
+    case "number":
+      if (typeof value2 !== "number" || !Number.isFinite(value2)) return fail();
+      if (schema.integer && !Number.isInteger(value2)) return fail();
+      if (schema.minimum !== void 0 && value2 < schema.minimum) return fail();
+      if (schema.maximum !== void 0 && value2 > schema.maximum) return fail();
+      return void 0;
+    case "boolean":
+      return typeof value2 === "boolean" ? void 0 : fail();
+    case "string":
+      if (typeof value2 !== "string" || value2.trim() === "") return fail();
+      if (schema.enum && !schema.enum.includes(value2)) {
+        const closest = closestName(value2, schema.enum);
+        return closest ? [path18, `${describeSchema(schema)} (did you mean ${JSON.stringify(closest)}?)`, show(value2)] : fail();
+      }
+      return void 0;
+    case "array": {
+      if (!Array.isArray(value2)) return fail();
+      if (schema.minItems !== void 0 && value2.length < schema.minItems) return fail();
+      if (schema.uniqueItems && new Set(value2.map((item) => show(item))).size !== value2.length) return fail();
+      for (const [index2, item] of value2.entries()) {
+        const problem = findProblem(schema.items, item, `${path18}[${index2}]`);
+        if (problem) return problem;
+      }
+      return void 0;
+    }
+    case "object": {
+      if (typeof value2 !== "object" || value2 === null || Array.isArray(value2)) return fail();
+      for (const [key, item] of Object.entries(value2)) {
+        const property = schema.properties[key];
+        const inner = path18 ? `${path18}.${key}` : key;
+        if (!property) return [inner, describeUnknown(key, Object.keys(schema.properties)), "an unknown option"];
+        if (item === void 0) continue;
+        const problem = findProblem(property, item, inner);
+        if (problem) return problem;
+      }
+      return void 0;
+    }
+  }
+}
+var ConfigurationError = class extends Error {
+  /**
+   * @param mentions what the configuration file with the mistake has in it
+   *   (`rules/time-zone`), to name that file (src/lint/config-file.ts)
+   * @param url the page that documents what is expected, shown with `--verbose`
+   */
+  constructor(message, mentions, url) {
+    super(message);
+    this.mentions = mentions;
+    this.url = url;
+    this.stack = `Error: ${message}`;
+  }
+  mentions;
+  url;
+};
+
 // src/clients/shared/config.ts
 var PACKAGE_NAME = "remark-preset-lint-postmortem";
 var NAMES = [PACKAGE_NAME, PACKAGE_NAME.slice("remark-".length)];
 var RULES_PATH = "/rules/";
+function unknownRuleReason(prefix, ruleName, ruleNames) {
+  const closest = closestName(ruleName, ruleNames, 4);
+  const hint = closest ? `did you mean \`${prefix}${closest}\`?` : `rules: ${ruleNames.map((name) => `\`${name}\``).join(", ")}`;
+  return `Cannot find module \`${prefix}${ruleName}\` (${hint})`;
+}
+function unknownRule(specifier, prefix, ruleName, own11) {
+  const names = Object.values(own11.rules).map((rule) => rule.meta.name);
+  const error2 = new ConfigurationError(unknownRuleReason(prefix, ruleName, names), specifier);
+  return function(_options, fileSet) {
+    if (attachedByEngine(fileSet)) return failEachFile(error2);
+    throw error2;
+  };
+}
 function ownModule(specifier, own11) {
   const name = NAMES.find((candidate) => specifier === candidate || specifier.startsWith(candidate + RULES_PATH));
   if (!name) return void 0;
   if (specifier === name) return own11.preset;
   const ruleName = specifier.slice(name.length + RULES_PATH.length).replace(/\.js$/, "");
-  return Object.values(own11.rules).find((rule) => rule.meta.name === ruleName);
+  return Object.values(own11.rules).find((rule) => rule.meta.name === ruleName) ?? unknownRule(specifier, name + RULES_PATH, ruleName, own11);
 }
 function mapEntry(entry, own11) {
   if (typeof entry === "string") return ownModule(entry, own11) ?? entry;
@@ -72470,128 +72674,6 @@ function lintMessageControl() {
   return remarkMessageControl({ name: "lint", source: "remark-lint" });
 }
 
-// src/lint/options.ts
-function bounds(schema) {
-  const limits = [
-    schema.minimum === void 0 ? "" : `\u2265 ${schema.minimum}`,
-    schema.maximum === void 0 ? "" : `\u2264 ${schema.maximum}`
-  ].filter(Boolean);
-  return limits.length > 0 ? ` ${limits.join(" and ")}` : "";
-}
-function listOf(values, quote) {
-  return values.map(quote).join(", ");
-}
-var code = (value2) => `\`${value2}\``;
-function describePlural(schema) {
-  switch (schema.type) {
-    case "number":
-      return `${schema.integer ? "integers" : "numbers"}${bounds(schema)}`;
-    case "boolean":
-      return "booleans";
-    case "string":
-      return schema.enum ? `strings among ${listOf(schema.enum, (value2) => JSON.stringify(value2))}` : "non-empty strings";
-    case "array":
-      return "arrays";
-    case "object":
-      return `objects with any of ${listOf(Object.keys(schema.properties), code)}`;
-  }
-}
-function describeSchema(schema) {
-  switch (schema.type) {
-    case "number":
-      return `${schema.integer ? "an integer" : "a number"}${bounds(schema)}`;
-    case "boolean":
-      return "true or false";
-    case "string":
-      return schema.enum ? `one of ${listOf(schema.enum, (value2) => JSON.stringify(value2))}` : "a non-empty string";
-    case "array": {
-      const size = schema.minItems === void 0 ? "" : ` with at least ${schema.minItems} item${schema.minItems === 1 ? "" : "s"}`;
-      return `an array of ${describePlural(schema.items)}${size}${schema.uniqueItems ? ", without duplicates" : ""}`;
-    }
-    case "object": {
-      const keys = Object.keys(schema.properties);
-      return keys.length > 0 ? `an object with any of ${listOf(keys, code)}` : "an object with no fields";
-    }
-  }
-}
-function distance(a, b) {
-  let previous2 = Array.from({ length: b.length + 1 }, (_, index2) => index2);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous2[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous2[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous2 = current;
-  }
-  return previous2[b.length] ?? 0;
-}
-function closestName(name, known, within = 2) {
-  const [closest] = known.map((candidate) => ({ candidate, far: distance(name.toLowerCase(), candidate.toLowerCase()) })).filter(({ far }) => far <= within).sort((a, b) => a.far - b.far);
-  return closest?.candidate;
-}
-function describeUnknown(key, known) {
-  if (known.length === 0) return "no options";
-  if (known.length === 1) return `the only option, ${code(known[0] ?? "")}`;
-  const closest = closestName(key, known);
-  return `one of ${listOf(known, code)}${closest ? ` (did you mean ${code(closest)}?)` : ""}`;
-}
-function show(value2) {
-  if (value2 === void 0 || typeof value2 === "number") return String(value2);
-  try {
-    return JSON.stringify(value2) ?? String(value2);
-  } catch {
-    return String(value2);
-  }
-}
-function findProblem(schema, value2, path17) {
-  const fail = () => [path17, describeSchema(schema), show(value2)];
-  switch (schema.type) {
-    case "number":
-      if (typeof value2 !== "number" || !Number.isFinite(value2)) return fail();
-      if (schema.integer && !Number.isInteger(value2)) return fail();
-      if (schema.minimum !== void 0 && value2 < schema.minimum) return fail();
-      if (schema.maximum !== void 0 && value2 > schema.maximum) return fail();
-      return void 0;
-    case "boolean":
-      return typeof value2 === "boolean" ? void 0 : fail();
-    case "string":
-      if (typeof value2 !== "string" || value2.trim() === "") return fail();
-      if (schema.enum && !schema.enum.includes(value2)) {
-        const closest = closestName(value2, schema.enum);
-        return closest ? [path17, `${describeSchema(schema)} (did you mean ${JSON.stringify(closest)}?)`, show(value2)] : fail();
-      }
-      return void 0;
-    case "array": {
-      if (!Array.isArray(value2)) return fail();
-      if (schema.minItems !== void 0 && value2.length < schema.minItems) return fail();
-      if (schema.uniqueItems && new Set(value2.map((item) => show(item))).size !== value2.length) return fail();
-      for (const [index2, item] of value2.entries()) {
-        const problem = findProblem(schema.items, item, `${path17}[${index2}]`);
-        if (problem) return problem;
-      }
-      return void 0;
-    }
-    case "object": {
-      if (typeof value2 !== "object" || value2 === null || Array.isArray(value2)) return fail();
-      for (const [key, item] of Object.entries(value2)) {
-        const property = schema.properties[key];
-        const inner = path17 ? `${path17}.${key}` : key;
-        if (!property) return [inner, describeUnknown(key, Object.keys(schema.properties)), "an unknown option"];
-        if (item === void 0) continue;
-        const problem = findProblem(property, item, inner);
-        if (problem) return problem;
-      }
-      return void 0;
-    }
-  }
-}
-var ConfigurationError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.stack = `Error: ${message}`;
-  }
-};
-
 // src/lint/document-guard.ts
 var MAX_DEPTH = 1e3;
 var detached = /* @__PURE__ */ new WeakMap();
@@ -72622,12 +72704,18 @@ function isSetAside(file) {
 function validMaxSize(options) {
   const maxSize = options?.maxSize ?? DEFAULT_MAX_SIZE;
   if (typeof maxSize !== "number" || !(maxSize >= 0)) {
-    throw new ConfigurationError(`postmortem guard: invalid option \`maxSize\`: expected a number of bytes, 0 or more, got ${JSON.stringify(maxSize)}`);
+    throw new ConfigurationError(`postmortem guard: invalid option \`maxSize\`: expected a number of bytes, 0 or more, got ${JSON.stringify(maxSize)}`, "guard");
   }
   return maxSize;
 }
-var guardDocument = function(options) {
-  const maxSize = validMaxSize(options);
+var guardDocument = function(options, ...engine2) {
+  let maxSize;
+  try {
+    maxSize = validMaxSize(options);
+  } catch (error2) {
+    if (error2 instanceof ConfigurationError && attachedByEngine(engine2[0])) return failEachFile(error2);
+    throw error2;
+  }
   this.data(MAX_SIZE_KEY, maxSize);
   return (tree, file) => {
     const bytes = Buffer.byteLength(String(file.value ?? ""));
@@ -78924,8 +79012,8 @@ function postmortemSettings(processor) {
   if (given === void 0) return { synonyms: {}, shared: { requirePostmortem: false } };
   const problem = findProblem(SETTINGS_SCHEMA, given, "");
   if (problem) {
-    const [path17, expected, actual] = problem;
-    throw new ConfigurationError(`settings: invalid \`postmortem${path17 === "" ? "" : `.${path17}`}\`: expected ${expected}, got ${actual}`);
+    const [path18, expected, actual] = problem;
+    throw new ConfigurationError(`settings: invalid \`postmortem${path18 === "" ? "" : `.${path18}`}\`: expected ${expected}, got ${actual}`, "settings");
   }
   const { synonyms, requirePostmortem } = given;
   return { synonyms: synonyms ?? {}, shared: { requirePostmortem: requirePostmortem === true } };
@@ -78936,8 +79024,12 @@ function mergeSynonyms(shared, own11) {
   for (const [kind, titles] of Object.entries(own11)) merged[kind] = [...merged[kind] ?? [], ...titles ?? []];
   return merged;
 }
-function optionsOf(config) {
-  if (Array.isArray(config) && SEVERITIES.has(config[0])) return config[1];
+function optionsOf(meta, config) {
+  if (!Array.isArray(config)) return config;
+  if (SEVERITIES.has(config[0])) return config[1];
+  if (typeof config[0] === "number") {
+    throw new ConfigurationError(`${meta.id}: invalid severity ${config[0]}: expected 0, 1, 2, "off", "warn" or "error"`, `rules/${meta.name}`, meta.url);
+  }
   return config;
 }
 function metaOf(definition2) {
@@ -78959,9 +79051,9 @@ function optionsValidator(meta, defaults2) {
     if (value2 === void 0 || value2 === null || typeof value2 === "boolean") return { ...defaults2 };
     const problem = findProblem(meta.schema, value2, "");
     if (problem) {
-      const [path17, expected, actual] = problem;
-      const subject = path17 === "" ? "options" : `option \`${path17}\``;
-      throw new ConfigurationError(`${meta.id}: invalid ${subject}: expected ${expected}, got ${actual}`);
+      const [path18, expected, actual] = problem;
+      const subject = path18 === "" ? "options" : `option \`${path18}\``;
+      throw new ConfigurationError(`${meta.id}: invalid ${subject}: expected ${expected}, got ${actual}`, `rules/${meta.name}`, meta.url);
     }
     return { ...defaults2, ...value2 };
   };
@@ -78994,11 +79086,16 @@ function defineRule(definition2) {
     if (!model.looksLikePostmortem && !settings.requirePostmortem && !definition2.judgesAnyDocument) return;
     definition2.check({ model, tree, file, options: resolved, settings, report: reporter2(meta, definition2.messages, file, model) });
   });
-  function attacher(config) {
-    validate(optionsOf(config));
-    const { synonyms, shared } = postmortemSettings(this);
-    const run = runWith(synonyms, shared);
-    return run.call(this, config);
+  function attacher(config, fileSet) {
+    try {
+      validate(optionsOf(meta, config));
+      const { synonyms, shared } = postmortemSettings(this);
+      const run = runWith(synonyms, shared);
+      return run.call(this, config);
+    } catch (error2) {
+      if (error2 instanceof ConfigurationError && attachedByEngine(fileSet)) return failEachFile(error2);
+      throw error2;
+    }
   }
   Object.defineProperty(attacher, "name", { value: meta.origin });
   return Object.assign(attacher, { meta });
@@ -80823,7 +80920,7 @@ var recommended = presetOf(["recommended"], [[frontmatter_default, { required: f
 var strict3 = presetOf(["recommended", "strict"]);
 
 // src/clients/shared/reporters/shared.ts
-import path12 from "node:path";
+import path13 from "node:path";
 function levelOf(message) {
   if (message.fatal === true) return "error";
   if (message.fatal === false) return "warning";
@@ -80834,9 +80931,9 @@ function reportedMessages(file, options) {
   return messages2.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 function relativePath(file, options) {
-  const absolute = path12.resolve(file.cwd, file.path || "");
-  const relative = path12.relative(path12.resolve(options.root ?? file.cwd), absolute);
-  return relative.split(path12.sep).join("/");
+  const absolute = path13.resolve(file.cwd, file.path || "");
+  const relative = path13.relative(path13.resolve(options.root ?? file.cwd), absolute);
+  return relative.split(path13.sep).join("/");
 }
 function hasLine(point3) {
   return point3 !== void 0 && typeof point3.line === "number" && point3.line > 0;
@@ -81055,33 +81152,11 @@ function checkingTransform(transform3, reports) {
 }
 
 // src/clients/shared/config-finder.ts
-import fs9 from "node:fs";
-import path13 from "node:path";
-var RC_NAME = ".remarkrc";
-var PACKAGE_FIELD = "remarkConfig";
-var CANDIDATES = [RC_NAME, ...[".json", ".cjs", ".mjs", ".js", ".yaml", ".yml"].map((extension2) => RC_NAME + extension2), "package.json"];
+import fs10 from "node:fs";
+import path14 from "node:path";
 var EXECUTABLE = /\.[cm]?js$/;
 function isExecutableConfig(filePath2) {
   return EXECUTABLE.test(filePath2);
-}
-function isFile(filePath2) {
-  try {
-    return fs9.statSync(filePath2).isFile();
-  } catch {
-    return false;
-  }
-}
-function readManifest(filePath2) {
-  try {
-    const manifest = JSON.parse(fs9.readFileSync(filePath2, "utf8"));
-    return manifest !== null && typeof manifest === "object" ? manifest : {};
-  } catch {
-    return void 0;
-  }
-}
-function hasPackageField(filePath2) {
-  const manifest = readManifest(filePath2);
-  return manifest === void 0 || PACKAGE_FIELD in manifest;
 }
 function misspeltPackageField(filePath2) {
   const manifest = readManifest(filePath2);
@@ -81090,18 +81165,18 @@ function misspeltPackageField(filePath2) {
 }
 function realPath(filePath2) {
   try {
-    return fs9.realpathSync(filePath2);
+    return fs10.realpathSync(filePath2);
   } catch {
-    return path13.resolve(filePath2);
+    return path14.resolve(filePath2);
   }
 }
 function isInside(filePath2, folder) {
-  const relative = path13.relative(folder, filePath2);
-  return relative !== ".." && !relative.startsWith(`..${path13.sep}`) && !path13.isAbsolute(relative);
+  const relative = path14.relative(folder, filePath2);
+  return relative !== ".." && !relative.startsWith(`..${path14.sep}`) && !path14.isAbsolute(relative);
 }
 function leavesWorkspace(filePath2, workspace) {
-  const absolute = path13.resolve(filePath2);
-  if (!isInside(absolute, path13.resolve(workspace))) return false;
+  const absolute = path14.resolve(filePath2);
+  if (!isInside(absolute, path14.resolve(workspace))) return false;
   return !isInside(realPath(absolute), realPath(workspace));
 }
 var ConfigFinder = class {
@@ -81115,13 +81190,13 @@ var ConfigFinder = class {
   misspelt = /* @__PURE__ */ new Map();
   byFolder = /* @__PURE__ */ new Map();
   find(documentPath) {
-    return this.inFolder(path13.dirname(path13.resolve(documentPath)));
+    return this.inFolder(path14.dirname(path14.resolve(documentPath)));
   }
   inFolder(folder) {
     if (this.byFolder.has(folder)) return this.byFolder.get(folder);
-    let found = CANDIDATES.map((name) => path13.join(folder, name)).find((candidate) => this.applies(candidate));
+    let found = CONFIG_FILE_NAMES.map((name) => path14.join(folder, name)).find((candidate) => this.applies(candidate));
     if (!found) {
-      const parent = path13.dirname(folder);
+      const parent = path14.dirname(folder);
       found = parent === folder ? void 0 : this.inFolder(parent);
     }
     this.byFolder.set(folder, found);
@@ -81134,7 +81209,7 @@ var ConfigFinder = class {
       this.skipped.set(candidate, reason);
       return false;
     }
-    if (path13.basename(candidate) === "package.json") {
+    if (path14.basename(candidate) === "package.json") {
       const misspelt = misspeltPackageField(candidate);
       if (misspelt) this.misspelt.set(candidate, misspelt);
       return hasPackageField(candidate);
@@ -81231,21 +81306,21 @@ var collectIncidentFacts = function() {
 var incidentFacts = { plugins: [collectIncidentFacts] };
 
 // src/clients/action/files.ts
-import fs11 from "node:fs";
-import path15 from "node:path";
+import fs12 from "node:fs";
+import path16 from "node:path";
 
 // src/clients/shared/files.ts
-import fs10 from "node:fs";
-import path14 from "node:path";
+import fs11 from "node:fs";
+import path15 from "node:path";
 var MARKDOWN_EXTENSIONS = ["md", "markdown"];
 var NODE_MODULES = /(?:^|[\\/])node_modules(?:[\\/]|$)/;
 function hasExtension(name, extensions) {
-  const extension2 = path14.extname(name).slice(1).toLowerCase();
+  const extension2 = path15.extname(name).slice(1).toLowerCase();
   return extension2 !== "" && extensions.some((wanted) => wanted.replace(/^\./, "").toLowerCase() === extension2);
 }
 function isFile2(cwd, name) {
   try {
-    return fs10.statSync(path14.resolve(cwd, name)).isFile();
+    return fs11.statSync(path15.resolve(cwd, name)).isFile();
   } catch {
     return false;
   }
@@ -81274,7 +81349,7 @@ async function expandFiles(patterns, cwd) {
   for (const given of paths) {
     let stats;
     try {
-      stats = fs11.statSync(path15.resolve(cwd, given));
+      stats = fs12.statSync(path16.resolve(cwd, given));
     } catch {
       unmatched.push(given);
       continue;
@@ -81283,9 +81358,9 @@ async function expandFiles(patterns, cwd) {
       files.push(given);
       continue;
     }
-    const found = await glob(MARKDOWN_GLOB, { cwd: path15.resolve(cwd, given), ignore: ["**/node_modules/**"], nodir: true });
+    const found = await glob(MARKDOWN_GLOB, { cwd: path16.resolve(cwd, given), ignore: ["**/node_modules/**"], nodir: true });
     if (found.length === 0) unmatched.push(given);
-    appendAll(files, found.sort().map((name) => path15.join(given, name)));
+    appendAll(files, found.sort().map((name) => path16.join(given, name)));
   }
   return { files: [...new Set(files)], unmatched };
 }
@@ -81444,7 +81519,7 @@ function lintGroup(files, config, transform3, cwd, maxSize) {
     cwd,
     // As files, not paths: the engine reads a path as a glob, and a file named
     // `[draft].md` would match nothing.
-    files: files.map((file) => new VFile({ cwd, path: path16.resolve(cwd, file) })),
+    files: files.map((file) => new VFile({ cwd, path: path17.resolve(cwd, file) })),
     ignoreName: ".remarkignore",
     silentlyIgnore: true,
     // Each group's configuration is found beforehand (see ConfigFinder); the
@@ -81473,14 +81548,14 @@ function lintGroup(files, config, transform3, cwd, maxSize) {
   });
 }
 function namedConfig(inputs, cwd, root) {
-  const config = path16.resolve(cwd, inputs.config);
+  const config = path17.resolve(cwd, inputs.config);
   if (!inputs.allowJsConfig && isExecutableConfig(config)) {
     throw new Error(`Input \`config\` names an executable configuration (\`${inputs.config}\`); set \`allow-js-config: true\` to load it, or use JSON or YAML`);
   }
   if (!inputs.allowJsConfig && leavesWorkspace(config, root)) {
     throw new Error(`Input \`config\` names ${inputs.config}, which is a link to a file outside the workspace; set \`allow-js-config: true\` to read it`);
   }
-  if (path16.basename(config) === "package.json" && !hasPackageField(config)) {
+  if (path17.basename(config) === "package.json" && !hasPackageField(config)) {
     const misspelt = misspeltPackageField(config);
     const hint = misspelt ? ` (it has \`${safeName(misspelt)}\`: did you mean \`${PACKAGE_FIELD}\`?)` : "";
     throw new Error(`Input \`config\` names ${inputs.config}, which has no \`${PACKAGE_FIELD}\` field${hint}`);
@@ -81493,14 +81568,14 @@ var PASSED_OVER = {
 };
 function reportPassedOver(finder2, cwd) {
   for (const [manifest, key] of finder2.misspelt) {
-    const name = path16.relative(cwd, manifest);
+    const name = path17.relative(cwd, manifest);
     warning(`Did not read ${safeName(name)}: it has \`${safeName(key)}\`, not \`${PACKAGE_FIELD}\` (did you mean \`${PACKAGE_FIELD}\`?)`, {
       file: name,
       title: "Configuration not loaded"
     });
   }
   for (const [skipped, reason] of finder2.skipped) {
-    const name = path16.relative(cwd, skipped);
+    const name = path17.relative(cwd, skipped);
     warning(`Did not load ${safeName(name)}: ${PASSED_OVER[reason]}`, { file: name, title: "Configuration not loaded" });
   }
 }
@@ -81509,7 +81584,7 @@ function groupByConfig(files, inputs, cwd, root) {
   const finder2 = new ConfigFinder({ allowExecutable: inputs.allowJsConfig, ...inputs.allowJsConfig ? {} : { workspace: root } });
   const groups = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const config = finder2.find(path16.resolve(cwd, file));
+    const config = finder2.find(path17.resolve(cwd, file));
     groups.set(config, [...groups.get(config) ?? [], file]);
   }
   reportPassedOver(finder2, cwd);
@@ -81529,11 +81604,11 @@ function listNames(names) {
 }
 function reportSkippedPlugins(skipped, cwd) {
   for (const [configPath, { names, presetInstead }] of skipped) {
-    const name = safeName(path16.relative(cwd, configPath));
+    const name = safeName(path17.relative(cwd, configPath));
     const plugins = `plugin${names.size === 1 ? "" : "s"} ${listNames(names)}`;
     const instead = presetInstead ? "; no other plugin it names is on, so the recommended preset checks its documents" : "";
     warning(`Did not load ${plugins} named in ${name}: only this package's preset and rules run unless \`allow-js-config\` is true${instead}`, {
-      file: path16.relative(cwd, configPath),
+      file: path17.relative(cwd, configPath),
       title: "Plugin not loaded"
     });
   }
@@ -81541,7 +81616,7 @@ function reportSkippedPlugins(skipped, cwd) {
 function reportConfigs(reports, cwd) {
   let brokenConfigs = 0;
   for (const [configPath, report] of reports) {
-    const name = path16.relative(cwd, configPath);
+    const name = path17.relative(cwd, configPath);
     const annotation = { file: name, title: "Configuration" };
     if (report.noRule) {
       brokenConfigs++;
@@ -81576,11 +81651,11 @@ async function writeReports(files, inputs, cwd, root) {
     await summary.addRaw(jobSummary(files, { root, ...url ? { blobUrl: url } : {} })).write();
   }
   if (inputs.sarif) {
-    const sarifPath = path16.resolve(cwd, inputs.sarif);
-    fs12.mkdirSync(path16.dirname(sarifPath), { recursive: true });
+    const sarifPath = path17.resolve(cwd, inputs.sarif);
+    fs13.mkdirSync(path17.dirname(sarifPath), { recursive: true });
     const version = "0.1.0";
     const log2 = toSarif(files, { root, toolName: PACKAGE, informationUri: HOME, ...version ? { toolVersion: version } : {} });
-    fs12.writeFileSync(sarifPath, `${JSON.stringify(log2, null, 2)}
+    fs13.writeFileSync(sarifPath, `${JSON.stringify(log2, null, 2)}
 `);
   }
 }

@@ -1,6 +1,7 @@
 import type {Nodes, Root} from 'mdast'
 import type {Plugin, Processor} from 'unified'
 import type {VFile} from 'vfile'
+import {attachedByEngine, failEachFile} from './config-file.js'
 import {ConfigurationError} from './options.js'
 
 /**
@@ -64,7 +65,7 @@ export function isSetAside(file: VFile): boolean {
 function validMaxSize(options: GuardOptions | undefined): number {
   const maxSize = options?.maxSize ?? DEFAULT_MAX_SIZE
   if (typeof maxSize !== 'number' || !(maxSize >= 0)) {
-    throw new ConfigurationError(`postmortem guard: invalid option \`maxSize\`: expected a number of bytes, 0 or more, got ${JSON.stringify(maxSize)}`)
+    throw new ConfigurationError(`postmortem guard: invalid option \`maxSize\`: expected a number of bytes, 0 or more, got ${JSON.stringify(maxSize)}`, 'guard')
   }
   return maxSize
 }
@@ -75,8 +76,15 @@ function validMaxSize(options: GuardOptions | undefined): number {
  * message, instead of a stack overflow. Either way the tree is put back after
  * the rules (`restoreGuardedNodes`).
  */
-export const guardDocument: Plugin<[GuardOptions?], Root> = function (this: Processor, options) {
-  const maxSize = validMaxSize(options)
+export const guardDocument: Plugin<[GuardOptions?], Root> = function (this: Processor, options, ...engine: unknown[]) {
+  let maxSize: number
+  try {
+    maxSize = validMaxSize(options)
+  } catch (error) {
+    // Through unified-engine, reported by each file in one line (config-file.ts).
+    if (error instanceof ConfigurationError && attachedByEngine(engine[0])) return failEachFile(error)
+    throw error
+  }
   // Told to the processor too: the language server's parser reads it to skip
   // parsing what this would not check (src/clients/language-server/size-limit.ts).
   this.data(MAX_SIZE_KEY, maxSize)

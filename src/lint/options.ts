@@ -148,7 +148,12 @@ export function findProblem(schema: Schema, value: unknown, path: string): [stri
  * under "Cannot process file": so it carries none, only its one line.
  */
 export class ConfigurationError extends Error {
-  constructor(message: string) {
+  /**
+   * @param mentions what the configuration file with the mistake has in it
+   *   (`rules/time-zone`), to name that file (src/lint/config-file.ts)
+   * @param url the page that documents what is expected, shown with `--verbose`
+   */
+  constructor(message: string, readonly mentions: string, readonly url?: string) {
     super(message)
     this.stack = `Error: ${message}`
   }

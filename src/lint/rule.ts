@@ -8,6 +8,7 @@ import {isSetAside} from './document-guard.js'
 import {location} from 'vfile-location'
 import {type PostmortemModel, getModel} from '../model/model.js'
 import {ConfigurationError, type Schema, findProblem} from './options.js'
+import {attachedByEngine, failEachFile} from './config-file.js'
 import {SECTION_KINDS, type SynonymOption} from '../model/sections/synonyms.js'
 import {type Span, markdownText} from '../model/text/text.js'
 import {memoPerObject} from '../model/support/memo.js'
@@ -153,7 +154,7 @@ function postmortemSettings(processor: unknown): PostmortemSettings {
   const problem = findProblem(SETTINGS_SCHEMA, given, '')
   if (problem) {
     const [path, expected, actual] = problem
-    throw new ConfigurationError(`settings: invalid \`postmortem${path === '' ? '' : `.${path}`}\`: expected ${expected}, got ${actual}`)
+    throw new ConfigurationError(`settings: invalid \`postmortem${path === '' ? '' : `.${path}`}\`: expected ${expected}, got ${actual}`, 'settings')
   }
   const {synonyms, requirePostmortem} = given as {synonyms?: SynonymOption; requirePostmortem?: boolean}
   return {synonyms: synonyms ?? {}, shared: {requirePostmortem: requirePostmortem === true}}
@@ -167,9 +168,17 @@ function mergeSynonyms(shared: SynonymOption, own: SynonymOption | undefined): S
   return merged as SynonymOption
 }
 
-/** Turns `[severity, options]` or bare options into the options. */
-function optionsOf(config: unknown): unknown {
-  if (Array.isArray(config) && SEVERITIES.has(config[0])) return config[1]
+/**
+ * Turns `[severity, options]` or bare options into the options. A number
+ * first is a severity, as remark-lint reads it: one it does not know is a
+ * mistake said here in one line, not in remark-lint's error and stack.
+ */
+function optionsOf(meta: RuleMeta, config: unknown): unknown {
+  if (!Array.isArray(config)) return config
+  if (SEVERITIES.has(config[0])) return config[1]
+  if (typeof config[0] === 'number') {
+    throw new ConfigurationError(`${meta.id}: invalid severity ${config[0]}: expected 0, 1, 2, "off", "warn" or "error"`, `rules/${meta.name}`, meta.url)
+  }
   return config
 }
 
@@ -198,7 +207,7 @@ function optionsValidator<Options extends object>(meta: RuleMeta, defaults: Requ
     if (problem) {
       const [path, expected, actual] = problem
       const subject = path === '' ? 'options' : `option \`${path}\``
-      throw new ConfigurationError(`${meta.id}: invalid ${subject}: expected ${expected}, got ${actual}`)
+      throw new ConfigurationError(`${meta.id}: invalid ${subject}: expected ${expected}, got ${actual}`, `rules/${meta.name}`, meta.url)
     }
     return {...defaults, ...(value as object)}
   }
@@ -245,13 +254,19 @@ export function defineRule<Options extends object, MessageId extends string = st
     definition.check({model, tree, file, options: resolved, settings, report: reporter(meta, definition.messages, file, model)})
   })
 
-  function attacher(this: unknown, config?: unknown) {
-    // Checked when the plugin is attached, so a bad option fails once, clearly,
-    // instead of once per file.
-    validate(optionsOf(config))
-    const {synonyms, shared} = postmortemSettings(this)
-    const run = runWith(synonyms, shared)
-    return (run as unknown as (this: unknown, config?: unknown) => unknown).call(this, config)
+  function attacher(this: unknown, config?: unknown, fileSet?: unknown) {
+    try {
+      // Checked when the plugin is attached, so a bad option fails once, clearly,
+      // instead of once per file.
+      validate(optionsOf(meta, config))
+      const {synonyms, shared} = postmortemSettings(this)
+      const run = runWith(synonyms, shared)
+      return (run as unknown as (this: unknown, config?: unknown) => unknown).call(this, config)
+    } catch (error) {
+      // Through unified-engine, reported by each file in one line (config-file.ts).
+      if (error instanceof ConfigurationError && attachedByEngine(fileSet)) return failEachFile(error)
+      throw error
+    }
   }
   Object.defineProperty(attacher, 'name', {value: meta.origin})
   return Object.assign(attacher as unknown as Plugin<[unknown?], Root>, {meta})

@@ -344,6 +344,25 @@ describe('the GitHub Action', () => {
     }
   })
 
+  it('fails, in one line naming the configuration file, on a bad option or a mistyped rule path', async () => {
+    const cases: Array<[unknown[], string]> = [
+      [
+        ['remark-preset-lint-postmortem', ['remark-preset-lint-postmortem/rules/duration-consistency', {tolerence: 10}]],
+        'postmortem-duration-consistency: invalid option `tolerence`: expected one of `tolerance`, `synonyms` (did you mean `tolerance`?), got an unknown option (in .remarkrc.json)'
+      ],
+      [
+        ['remark-preset-lint-postmortem', 'remark-preset-lint-postmortem/rules/timeline-ordr'],
+        'Cannot find module `remark-preset-lint-postmortem/rules/timeline-ordr` (did you mean `remark-preset-lint-postmortem/rules/timeline-order`?) (in .remarkrc.json)'
+      ]
+    ]
+    for (const [plugins, message] of cases) {
+      const dir = workspace({'.remarkrc.json': JSON.stringify({plugins}), 'incident.md': postmortem({zone: ''})})
+      const result = await runAction(dir, {files: 'incident.md'})
+      expect(result.commands).toEqual([`::error file=incident.md::${message}`])
+      expect(result.code).toBe(1)
+    }
+  })
+
   it('warns of a misspelt key in a configuration that loads rules', async () => {
     const dir = workspace({'.remarkrc.json': '{"plugins": ["remark-preset-lint-postmortem"], "setings": {}}', 'incident.md': postmortem()})
     const result = await runAction(dir, {files: 'incident.md'})

@@ -104,15 +104,62 @@ describe('remark-cli with the packed package', () => {
     expect(strict.code).toBe(1)
   })
 
-  it('fails clearly on an invalid option', async () => {
+  it('fails on an invalid option in one line: the rule, the option, what was expected, the configuration file', async () => {
     folder('bad-option', [['remark-preset-lint-postmortem/rules/duration-consistency', {tolerance: 'soon'}]], {
       'report.md': postmortem()
     })
     const result = await remark(['bad-option/report.md'])
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain('postmortem-duration-consistency: invalid option `tolerance`')
-    // The mistake is the user's: no stack frame of this package (remark-cli prints a cause's stack).
-    expect(result.stderr).not.toMatch(/\n\s+at /)
+    expect(result.stderr).toBe(
+      'bad-option/report.md\n' +
+        ' error postmortem-duration-consistency: invalid option `tolerance`: expected a number ≥ 0, got "soon" (in bad-option/.remarkrc.json)\n' +
+        '\n✖ 1 error\n'
+    )
+  })
+
+  it('says a misspelt option, a mistake in settings or in the guard in one line with a did-you-mean, and nothing else of the file', async () => {
+    const duration = 'remark-preset-lint-postmortem/rules/duration-consistency'
+    folder('misspelt', ['remark-preset-lint-postmortem', [duration, {tolerence: 10}]], {'report.md': postmortem({zone: ''})})
+    fs.writeFileSync(
+      path.join(folder('settings', ['remark-preset-lint-postmortem'], {'report.md': postmortem()}), '.remarkrc.json'),
+      JSON.stringify({plugins: ['remark-preset-lint-postmortem'], settings: {postmortem: {requirePostmortems: true}}})
+    )
+    folder('guard', ['remark-preset-lint-postmortem', ['remark-preset-lint-postmortem/guard', {maxSize: '5MB'}]], {'report.md': postmortem()})
+    const result = await remark(['misspelt/report.md', 'settings/report.md', 'guard/report.md'])
+    expect(result.code).toBe(1)
+    expect(result.stderr.split('\n').filter((line) => / error /.test(line))).toEqual([
+      ' error postmortem guard: invalid option `maxSize`: expected a number of bytes, 0 or more, got "5MB" (in guard/.remarkrc.json)',
+      ' error postmortem-duration-consistency: invalid option `tolerence`: expected one of `tolerance`, `synonyms` (did you mean `tolerance`?), got an unknown option (in misspelt/.remarkrc.json)',
+      ' error settings: invalid `postmortem.requirePostmortems`: expected one of `synonyms`, `requirePostmortem` (did you mean `requirePostmortem`?), got an unknown option (in settings/.remarkrc.json)'
+    ])
+    // The time zone the misspelt folder's report lacks is not reported: the configuration cannot be used.
+    expect(result.stderr).not.toMatch(/warning|Cannot process file|\[cause\]|\n\s+at /)
+  })
+
+  it('names no configuration file for options given on the command line', async () => {
+    folder('no-config', [], {'report.md': postmortem()})
+    const result = await remark(['--no-config', '--use', 'remark-preset-lint-postmortem/rules/time-zone=zone:"UTC"', 'no-config/report.md'])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(' error postmortem-time-zone: invalid option `zone`: expected the only option, `synonyms`, got an unknown option\n')
+  })
+
+  it('prints unified-engine\'s nested causes for a mistyped rule path (docs/cli.md, "Configuration errors")', async () => {
+    folder('mistyped-rule', ['remark-preset-lint-postmortem', 'remark-preset-lint-postmortem/rules/timeline-ordr'], {'report.md': postmortem()})
+    const result = await remark(['mistyped-rule/report.md'])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('Cannot process file')
+    expect(result.stderr).toContain('Cannot parse file `mistyped-rule/.remarkrc.json`')
+    expect(result.stderr).toContain('lib/rules/timeline-ordr.js')
+  })
+
+  it('gives stack frames that name files within the package, never the folder it was packed in', async () => {
+    folder('missing-plugin', ['remark-lint-not-installed'], {'report.md': postmortem()})
+    const bin = path.join(project, 'node_modules/.bin/postmortem-lint')
+    const result = await run(bin, ['--verbose', 'missing-plugin/report.md'], {cwd: project})
+    expect(result.code).toBe(1)
+    const frames = result.stderr.split('\n').filter((line) => /^\s+at /.test(line))
+    expect(frames.some((frame) => frame.includes('remark-preset-lint-postmortem/lib/bundle/index.cjs:'))).toBe(true)
+    expect(frames.filter((frame) => frame.includes(ROOT))).toEqual([])
   })
 
   it('honours lint comments', async () => {

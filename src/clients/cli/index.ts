@@ -199,8 +199,8 @@ async function run(argv: readonly string[], version: string, io: Io): Promise<nu
     githubWorkspace: io.env.GITHUB_WORKSPACE || undefined
   })
   const {files, fixSummary} = await lint(args, io, {argv, cwd: io.cwd, version})
-  const [{flattenConfigErrors}, {rules}] = await Promise.all([import('../shared/config-errors.js'), import('../../index.js')])
-  flattenConfigErrors(files, Object.values(rules).map((rule) => rule.meta.name), Boolean(args.engine.verbose))
+  const {flattenConfigErrors} = await import('../shared/config-errors.js')
+  flattenConfigErrors(files, Boolean(args.engine.verbose))
   const stream = reporter.stream === 'stdout' ? io.stdout : io.stderr
   const quiet = Boolean(args.engine.quiet)
   const silent = Boolean(args.engine.silent)

@@ -50,14 +50,31 @@ export interface LoadedBundle {
 }
 
 /**
+ * The name the code cache is made with. V8 keeps the name a cache was made
+ * with, whatever name the script is later given (Node 20), and stack traces
+ * show it: the path of the folder the package was built and packed in would
+ * appear in every user's stack traces. A cache made under this name shows it
+ * instead, which names the file within the package.
+ */
+export const CACHED_SCRIPT_NAME = 'remark-preset-lint-postmortem/lib/bundle/index.cjs'
+
+export interface BundleOptions {
+  /** Whether to compile from the code cache next to the bundle. */
+  useCache: boolean
+  /** The folder the bundle is made for, when it is still being built elsewhere. */
+  runsFrom?: string
+  /** The script's name in stack traces, where V8 compiles it (no cache, or one it rejects). */
+  scriptName?: string
+}
+
+/**
  * Runs the CommonJS bundle in `dir` as a `vm.Script`, which, unlike an ES
  * module, can be compiled from a code cache: V8 then neither parses the
  * 1.3 MB bundle nor compiles the functions a run needs. A cache V8 rejects
  * (another Node version or other flags) is ignored. Without a bundle,
- * resolves to undefined. `runsFrom` is the
- * folder the bundle is made for, when it is still being built elsewhere.
+ * resolves to undefined.
  */
-export function loadBundle(dir: string, useCache: boolean, runsFrom: string = dir): LoadedBundle | undefined {
+export function loadBundle(dir: string, {useCache, runsFrom = dir, scriptName}: BundleOptions): LoadedBundle | undefined {
   const source = path.join(dir, BUNDLE_FILE)
   if (!fs.existsSync(source)) return undefined
   let cachedData: Buffer | undefined
@@ -72,9 +89,9 @@ export function loadBundle(dir: string, useCache: boolean, runsFrom: string = di
   // `import.meta.url` and the `import()` it loads plugins and reporters with
   // (bundle.ts).
   const code = `(function (exports, require, module, __filename, __dirname, __bundleUrl, __bundleImport) {${fs.readFileSync(source, 'utf8')}\n})`
-  // The cache keeps the file name it was made with, which stack traces show.
   const file = path.join(runsFrom, BUNDLE_FILE)
-  const script = new vm.Script(code, {filename: file, cachedData})
+  // From a cache V8 accepts, stack traces show the name the cache was made with (CACHED_SCRIPT_NAME).
+  const script = new vm.Script(code, {filename: scriptName ?? file, cachedData})
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void
   const module = {exports: {} as CliModule}
   const bundleImport = (specifier: string): Promise<unknown> => import(specifier)
@@ -83,7 +100,7 @@ export function loadBundle(dir: string, useCache: boolean, runsFrom: string = di
 }
 
 export async function loadCli(): Promise<CliModule> {
-  const bundled = loadBundle(CLI_BUNDLE_DIR, true)
+  const bundled = loadBundle(CLI_BUNDLE_DIR, {useCache: true})
   if (bundled) return bundled.cli
   const [{main}, {startLintThread}] = await Promise.all([import('./index.js'), import('./lint-thread.js')])
   return {main, startLintThread}

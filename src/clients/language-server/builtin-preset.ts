@@ -1,4 +1,6 @@
-import type {Preset, Processor} from 'unified'
+import type {Plugin, Preset, Processor} from 'unified'
+
+type PresetModule = {default: Preset; rules: Record<string, {meta: {name: string}}>}
 
 /**
  * The recommended preset as `npm run build` bundled it (tooling/bundle.ts),
@@ -6,16 +8,19 @@ import type {Preset, Processor} from 'unified'
  * long document twice on every edit. Where there is no bundle (tests of the
  * sources, an install without esbuild), the modules themselves.
  */
-async function loadRecommended(): Promise<Preset> {
+async function loadPackage(): Promise<PresetModule> {
   try {
-    return ((await import(new URL('../../../bundle/preset.mjs', import.meta.url).href)) as {default: Preset}).default
+    return (await import(new URL('../../../bundle/preset.mjs', import.meta.url).href)) as PresetModule
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error
-    return (await import('../../index.js')).default
+    return (await import('../../index.js')) as PresetModule
   }
 }
 
-const recommended = await loadRecommended()
+const loaded = await loadPackage()
+const recommended = loaded.default
+/** The names of this package's rules (`timeline-order`), for a did-you-mean on a mistyped rule path. */
+export const ruleNames: readonly string[] = Object.values(loaded.rules).map((rule) => rule.meta.name)
 
 // Every rule's plugin is named after its origin, whichever copy of this
 // package it comes from (the server's own or a workspace's node_modules).
@@ -36,7 +41,14 @@ function isPostmortemRule(plugin: unknown): boolean {
  * the configuration set up: unified-language-server hands no hook between
  * finding the configuration and running it.
  */
-export function builtinPreset(this: Processor): void {
+export function builtinPreset(this: Processor, _options: unknown, fileSet?: unknown): void {
   const configured = this.attachers.some(([plugin]) => isPostmortemRule(plugin))
-  if (!configured) this.use(recommended)
+  if (configured) return
+  // Each plugin gets the engine's file set, as the configuration's plugins
+  // do: a rule then reports a mistake in `settings.postmortem` in one line
+  // naming the configuration file (src/lint/config-file.ts).
+  for (const entry of recommended.plugins ?? []) {
+    const [plugin, options] = Array.isArray(entry) ? entry : [entry]
+    this.use(plugin as Plugin<unknown[]>, options, fileSet)
+  }
 }

@@ -14,6 +14,7 @@ import {
 import {withOneLineErrors} from './diagnostics.js'
 import {QuickFixTitles} from './titles.js'
 import {DocumentTraffic} from './traffic.js'
+import {WorkspaceFolders} from './workspace-folders.js'
 
 /**
  * unified-language-server lints every version of a document it is sent, all
@@ -69,8 +70,9 @@ export async function startRelay(args: string[]): Promise<string> {
       (message) => void editorWriter.write(message)
     )
     const titles = new QuickFixTitles()
-    relay(editorReader, (message) => (titles.fromEditor(message), traffic.fromEditor(message)), 'from the editor')
-    relay(serverReader, (message) => traffic.fromServer(withOneLineErrors(titles.fromServer(message))), 'from the linter')
+    const folders = new WorkspaceFolders()
+    relay(editorReader, (message) => (folders.fromEditor(message), titles.fromEditor(message), traffic.fromEditor(message)), 'from the editor')
+    relay(serverReader, (message) => traffic.fromServer(withOneLineErrors(titles.fromServer(message), folders)), 'from the linter')
     // The editor hanging up ends the server as it would without the relay.
     editorReader.onClose(() => socket.end())
     socket.on('close', () => traffic.dispose())

@@ -1,11 +1,11 @@
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {closestName} from '../../lint/options.js'
 import {ConfigFinder} from './config-finder.js'
 
 // What unified-engine says of a file whose configuration could not be used.
 const CANNOT_PROCESS = 'Cannot process file'
-const RULE_PATH = /^(remark-preset-lint-postmortem\/rules\/)(.+)$/
+// What it says of a configuration file it cannot read or load.
+const CANNOT_PARSE = 'Cannot parse file'
 
 /** The configuration file the engine found for `file`, found the way it finds them. */
 function configFileOf(file: VFile): string | undefined {
@@ -14,13 +14,21 @@ function configFileOf(file: VFile): string | undefined {
   return found ? path.relative(file.cwd, found) : undefined
 }
 
-/** "Cannot find module `…/rules/duration-consistancy`", with the rule it was likely meant to be. */
-function withSuggestion(reason: string, ruleNames: readonly string[]): string {
-  const missing = /^Cannot find module `([^`]+)`/.exec(reason)?.[1]
-  const rule = missing ? RULE_PATH.exec(missing) : null
-  if (!rule) return reason
-  const closest = closestName(rule[2] ?? '', ruleNames, 4)
-  return closest ? `${reason} (did you mean \`${rule[1]}${closest}\`?)` : `${reason} (rules: ${ruleNames.map((name) => `\`${name}\``).join(', ')})`
+// parse-json adds the text it read and the file's absolute path to a JSON error: both are beside the point.
+const JSON_ERROR_TAIL = / while parsing .*$/
+
+function firstLine(error: Error): string {
+  return (error.message.split('\n')[0] ?? '').replace(JSON_ERROR_TAIL, '').replace(/:\s*$/, '')
+}
+
+/**
+ * What went wrong, in one line: "Cannot parse file `.remarkrc.json`" says
+ * where, its cause says what (the JSON or YAML error, the module that cannot
+ * be imported).
+ */
+function whatWentWrong(error: Error): string {
+  const said = firstLine(error)
+  return said.startsWith(CANNOT_PARSE) && error.cause instanceof Error ? `${said}: ${firstLine(error.cause)}` : said
 }
 
 /**
@@ -30,12 +38,12 @@ function withSuggestion(reason: string, ruleNames: readonly string[]): string {
  * did-you-mean, and in which configuration file; the stack only with
  * `--verbose`.
  */
-export function flattenConfigErrors(files: readonly VFile[], ruleNames: readonly string[], verbose: boolean): void {
+export function flattenConfigErrors(files: readonly VFile[], verbose: boolean): void {
   for (const file of files) {
     for (const message of file.messages) {
       if (message.reason !== CANNOT_PROCESS || !(message.cause instanceof Error)) continue
       const config = configFileOf(file)
-      const said = withSuggestion(message.cause.message.split('\n')[0] ?? '', ruleNames)
+      const said = whatWentWrong(message.cause)
       const reason = config && !said.includes(config) ? `${said} (in ${config})` : said
       message.reason = reason
       message.message = reason

@@ -1,39 +1,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import {CONFIG_FILE_NAMES, PACKAGE_FIELD, hasPackageField, isFile, readManifest} from '../../lint/config-file.js'
 import {distance} from '../../lint/options.js'
 
-export const RC_NAME = '.remarkrc'
-export const PACKAGE_FIELD = 'remarkConfig'
+// Re-exported for the clients: the framework names the configuration file of a mistake (src/lint/config-file.ts).
+export {PACKAGE_FIELD, RC_NAME, hasPackageField} from '../../lint/config-file.js'
 
-// The names unified-engine looks for in each folder, in its order.
-const CANDIDATES = [RC_NAME, ...['.json', '.cjs', '.mjs', '.js', '.yaml', '.yml'].map((extension) => RC_NAME + extension), 'package.json']
 const EXECUTABLE = /\.[cm]?js$/
 
 export function isExecutableConfig(filePath: string): boolean {
   return EXECUTABLE.test(filePath)
-}
-
-function isFile(filePath: string): boolean {
-  try {
-    return fs.statSync(filePath).isFile()
-  } catch {
-    return false
-  }
-}
-
-function readManifest(filePath: string): object | undefined {
-  try {
-    const manifest: unknown = JSON.parse(fs.readFileSync(filePath, 'utf8'))
-    return manifest !== null && typeof manifest === 'object' ? manifest : {}
-  } catch {
-    return undefined
-  }
-}
-
-/** Whether a package.json has the configuration field (a broken one counts, for the engine to report, as remark-cli would). */
-export function hasPackageField(filePath: string): boolean {
-  const manifest = readManifest(filePath)
-  return manifest === undefined || PACKAGE_FIELD in manifest
 }
 
 /** A key of a package.json without `remarkConfig` that looks like a misspelling of it (`remarkconfig`, `remarkConfigs`). */
@@ -100,7 +76,7 @@ export class ConfigFinder {
 
   private inFolder(folder: string): string | undefined {
     if (this.byFolder.has(folder)) return this.byFolder.get(folder)
-    let found = CANDIDATES.map((name) => path.join(folder, name)).find((candidate) => this.applies(candidate))
+    let found = CONFIG_FILE_NAMES.map((name) => path.join(folder, name)).find((candidate) => this.applies(candidate))
     if (!found) {
       const parent = path.dirname(folder)
       found = parent === folder ? undefined : this.inFolder(parent)

@@ -1,5 +1,7 @@
 import type {ConfigTransform, Preset as EnginePreset} from 'unified-engine'
-import type {Pluggable, Preset} from 'unified'
+import type {Pluggable, Plugin, Preset} from 'unified'
+import {attachedByEngine, failEachFile} from '../../lint/config-file.js'
+import {ConfigurationError, closestName} from '../../lint/options.js'
 import type {PostmortemRule} from '../../lint/rule.js'
 
 export const PACKAGE_NAME = 'remark-preset-lint-postmortem'
@@ -13,13 +15,37 @@ export interface OwnModules {
   rules: Record<string, PostmortemRule>
 }
 
+/**
+ * What to say of a `/rules/<name>` subpath that names no rule: the rule it was
+ * likely meant to be, or else every rule.
+ */
+export function unknownRuleReason(prefix: string, ruleName: string, ruleNames: readonly string[]): string {
+  const closest = closestName(ruleName, ruleNames, 4)
+  const hint = closest ? `did you mean \`${prefix}${closest}\`?` : `rules: ${ruleNames.map((name) => `\`${name}\``).join(', ')}`
+  return `Cannot find module \`${prefix}${ruleName}\` (${hint})`
+}
+
+/**
+ * A plugin for a `/rules/<name>` subpath that names no rule: each file then
+ * says so in one line, with the rule it was likely meant to be, where
+ * unified-engine would say "Cannot process file" over three nested causes.
+ */
+function unknownRule(specifier: string, prefix: string, ruleName: string, own: OwnModules): Plugin<[unknown?, unknown?]> {
+  const names = Object.values(own.rules).map((rule) => rule.meta.name)
+  const error = new ConfigurationError(unknownRuleReason(prefix, ruleName, names), specifier)
+  return function (_options, fileSet) {
+    if (attachedByEngine(fileSet)) return failEachFile(error)
+    throw error
+  }
+}
+
 /** The preset or rule that `specifier` names in this package, if it names one. */
-function ownModule(specifier: string, own: OwnModules): Preset | PostmortemRule | undefined {
+function ownModule(specifier: string, own: OwnModules): Preset | PostmortemRule | Plugin<[unknown?, unknown?]> | undefined {
   const name = NAMES.find((candidate) => specifier === candidate || specifier.startsWith(candidate + RULES_PATH))
   if (!name) return undefined
   if (specifier === name) return own.preset
   const ruleName = specifier.slice(name.length + RULES_PATH.length).replace(/\.js$/, '')
-  return Object.values(own.rules).find((rule) => rule.meta.name === ruleName)
+  return Object.values(own.rules).find((rule) => rule.meta.name === ruleName) ?? unknownRule(specifier, name + RULES_PATH, ruleName, own)
 }
 
 function mapEntry(entry: unknown, own: OwnModules): unknown {
