@@ -52,7 +52,7 @@ describe('configuration errors', () => {
   it('a rule path far from any rule: the list of rules', async () => {
     const result = await lintWith({plugins: ['remark-preset-lint-postmortem/rules/postmortem-sections']})
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/error Cannot find module `remark-preset-lint-postmortem\/rules\/postmortem-sections` \(rules: `required-sections`, .*`timeline-order`.*\) \(in \.remarkrc\.json\)/)
+    expect(result.stderr).toMatch(/error Cannot find module `remark-preset-lint-postmortem\/rules\/postmortem-sections` \(rules: `action-items`, .*`required-sections`, .*`timeline-order`.*\) \(in \.remarkrc\.json\)/)
   })
 
   it('a mistake in settings, a wrong severity: one line each, naming the file', async () => {
