@@ -11,6 +11,7 @@ import {applyEdits, fixUntilSettled} from '../src/lint/fix.js'
 import {postmortem, wholePostmortem} from './reliability/support/arbitraries.js'
 import {lint} from './support/lint.js'
 import {hasShared, sharedDocuments} from './support/shared.js'
+import {propertyRuns} from './support/runs.js'
 
 const BOM = '\uFEFF'
 const LINE = /\r\n|\r|\n/
@@ -102,7 +103,7 @@ describe('fixing loses no text and is idempotent', () => {
       fc.asyncProperty(fc.oneof({weight: 2, arbitrary: wholePostmortem}, {weight: 1, arbitrary: postmortem}), async (source) => {
         await checkNothingLost(source)
       }),
-      {numRuns: 100}
+      {numRuns: propertyRuns(100)}
     )
   })
 

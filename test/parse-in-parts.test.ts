@@ -10,6 +10,7 @@ import {describe, expect, it} from 'vitest'
 import {generateLongPostmortem, generatePostmortem} from '../bench/corpus.js'
 import {type PartsOptions, parseInParts} from '../src/clients/shared/parse-in-parts.js'
 import {sharedDocuments} from './support/shared.js'
+import {propertyRuns} from './support/runs.js'
 
 /**
  * A long document is parsed in parts cut before top-level ATX headings
@@ -145,7 +146,7 @@ describe('parsing a document in parts', () => {
       fc.property(gathering, fc.integer({min: 1, max: 5000}), (text, partLength) => {
         expectSameTree(parsers(frontmatter, {minLength: 0, partLength}), text)
       }),
-      {numRuns: 150}
+      {numRuns: propertyRuns(150)}
     )
   })
 
@@ -174,7 +175,7 @@ describe('parsing a document in parts', () => {
         const again = parsers([], {minLength: 0, partLength})
         expectSameTree(again, text)
       }),
-      {numRuns: 1500}
+      {numRuns: propertyRuns(1500)}
     )
   })
 })

@@ -11,6 +11,7 @@ import {generateLongPostmortem, generatePostmortem} from '../../bench/corpus.js'
 import {createIncrementalParse} from '../../src/clients/language-server/incremental.js'
 import processor from '../../src/clients/language-server/processor.js'
 import {sharedDocuments} from '../support/shared.js'
+import {propertyRuns} from '../support/runs.js'
 
 /**
  * The language server's parser reuses the parts of a document an edit did
@@ -107,7 +108,7 @@ describe('incremental parsing in the language server', () => {
         }
         for (const {tree, snapshot} of given) expect(tree).toEqual(snapshot)
       }),
-      {numRuns: 400}
+      {numRuns: propertyRuns(400)}
     )
   })
 
@@ -122,7 +123,7 @@ describe('incremental parsing in the language server', () => {
           expect(incremental(text)).toEqual(whole(text))
         }
       }),
-      {numRuns: 150}
+      {numRuns: propertyRuns(150)}
     )
   })
 
@@ -138,7 +139,7 @@ describe('incremental parsing in the language server', () => {
           expect(incremental(text)).toEqual(whole(text))
         }
       }),
-      {numRuns: 150}
+      {numRuns: propertyRuns(150)}
     )
   })
 
@@ -158,7 +159,7 @@ describe('incremental parsing in the language server', () => {
           expect(inParts().parse(new VFile({path: name, value: text}))).toEqual(whole(text))
         }
       }),
-      {numRuns: 200}
+      {numRuns: propertyRuns(200)}
     )
   })
 
