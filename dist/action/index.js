@@ -71775,6 +71775,174 @@ function ownPackageTransform(own11) {
   };
 }
 
+// src/clients/shared/parse-in-parts.ts
+var DEFAULT_MIN_LENGTH = 256 * 1024;
+var DEFAULT_PART_LENGTH = 8 * 1024;
+var FRONTMATTER_FENCE = /^(?:---|\+\+\+)/;
+var FRONTMATTER_TYPES = /* @__PURE__ */ new Set(["yaml", "toml"]);
+var DEFINITION_TYPES = /* @__PURE__ */ new Set(["definition", "footnoteDefinition"]);
+function opensFrontmatter(text3, first) {
+  return FRONTMATTER_FENCE.test(text3) && !FRONTMATTER_TYPES.has(first?.type ?? "");
+}
+function shiftedPoint(point3, lines, offset) {
+  return point3.offset === void 0 ? { line: point3.line + lines, column: point3.column } : { line: point3.line + lines, column: point3.column, offset: point3.offset + offset };
+}
+function endOf(text3) {
+  let line = 1;
+  let lineStart2 = 0;
+  for (let index2 = 0; index2 < text3.length; index2++) {
+    const code2 = text3.charCodeAt(index2);
+    if (code2 === 10 || code2 === 13 && text3.charCodeAt(index2 + 1) !== 10) {
+      line++;
+      lineStart2 = index2 + 1;
+    }
+  }
+  return { line, column: text3.length - lineStart2 + 1, offset: text3.length };
+}
+function lineBreaks(text3, from, to) {
+  let count = 0;
+  for (let index2 = from; index2 < to; index2++) {
+    const code2 = text3.charCodeAt(index2);
+    if (code2 === 10 || code2 === 13 && text3.charCodeAt(index2 + 1) !== 10) count++;
+  }
+  return count;
+}
+function lineEnd(text3, start) {
+  for (let index2 = start; index2 < text3.length; index2++) {
+    const code2 = text3.charCodeAt(index2);
+    if (code2 === 10) return index2 + 1;
+    if (code2 === 13) return text3.charCodeAt(index2 + 1) === 10 ? index2 + 2 : index2 + 1;
+  }
+  return text3.length;
+}
+function shiftInPlace(nodes, lines, offset) {
+  if (lines === 0 && offset === 0) return;
+  const stack = [...nodes];
+  for (let node2 = stack.pop(); node2; node2 = stack.pop()) {
+    const { position: position2 } = node2;
+    if (position2) node2.position = { start: shiftedPoint(position2.start, lines, offset), end: shiftedPoint(position2.end, lines, offset) };
+    if ("children" in node2) for (const child of node2.children) stack.push(child);
+  }
+}
+function headingLineFrom(text3, from) {
+  for (let at = text3.indexOf("#", Math.max(from, 1)); at !== -1; at = text3.indexOf("#", at + 1)) {
+    const before = text3.charCodeAt(at - 1);
+    if (before !== 10 && before !== 13) continue;
+    let end = at;
+    while (end < at + 7 && text3.charCodeAt(end) === 35) end++;
+    const after = text3.charCodeAt(end);
+    if (end - at <= 6 && (Number.isNaN(after) || after === 32 || after === 9 || after === 10 || after === 13)) return at;
+  }
+  return void 0;
+}
+function parsePart(text3, part, parse6, definitions2 = []) {
+  const body = text3.slice(part.start, part.end);
+  const added = definitions2.join("");
+  let next = part.end < text3.length ? text3.slice(part.end, lineEnd(text3, part.end)) : "";
+  const prefix = part.start > 0 ? added : "";
+  if (part.start === 0 && added) next = `${next}${/[\n\r]$/.test(next) ? "" : "\n"}
+${added}`;
+  const from = prefix.length;
+  const to = from + body.length;
+  const kept = [];
+  const extra = [];
+  let heading;
+  for (const node2 of parse6(prefix + body + next).children) {
+    const offset = node2.position?.start.offset ?? -1;
+    if (offset === to) heading = node2;
+    else if (offset >= from && offset < to) kept.push(node2);
+    else extra.push(node2);
+  }
+  if (part.end < text3.length && heading?.type !== "heading") return void 0;
+  if (extra.length !== definitions2.length || !extra.every((node2) => DEFINITION_TYPES.has(node2.type))) return void 0;
+  shiftInPlace(kept, part.line - 1 - lineBreaks(prefix, 0, prefix.length), part.start - from);
+  return kept;
+}
+function cutParts(text3, parse6, partLength) {
+  const parts = [];
+  let start = 0;
+  let line = 1;
+  let reach = partLength;
+  while (start < text3.length) {
+    const end = headingLineFrom(text3, start + reach) ?? text3.length;
+    const nodes = parsePart(text3, { start, end, line }, parse6);
+    if (nodes) {
+      parts.push({ start, end, line, nodes });
+      line += lineBreaks(text3, start, end);
+      start = end;
+      reach = partLength;
+    } else {
+      reach = 2 * (end - start);
+    }
+  }
+  return parts;
+}
+function definitionsIn(nodes) {
+  const found = [];
+  const stack = [...nodes];
+  for (let node2 = stack.pop(); node2; node2 = stack.pop()) {
+    if (node2.type === "definition" || node2.type === "footnoteDefinition") {
+      if (node2.label === void 0) return void 0;
+      const label = node2.type === "definition" ? `[${node2.label}]: x` : `[^${node2.label}]: x`;
+      found.push({ identifier: `${node2.type}:${node2.identifier}`, markdown: `${label}
+
+` });
+    } else if ("children" in node2) {
+      for (const child of node2.children) stack.push(child);
+    }
+  }
+  return found;
+}
+function mayName(nodes) {
+  const stack = [...nodes];
+  for (let node2 = stack.pop(); node2; node2 = stack.pop()) {
+    if (node2.type === "text" && node2.value.includes("]")) return true;
+    if ((node2.type === "image" || node2.type === "imageReference") && node2.alt?.includes("]")) return true;
+    if ("children" in node2) for (const child of node2.children) stack.push(child);
+  }
+  return false;
+}
+function resolveAcrossParts(text3, parts, parse6) {
+  const own11 = parts.map((part) => definitionsIn(part.nodes));
+  if (own11.some((found) => found === void 0)) return false;
+  const all2 = /* @__PURE__ */ new Map();
+  for (const found of own11) for (const { identifier, markdown } of found ?? []) if (!all2.has(identifier)) all2.set(identifier, markdown);
+  if (all2.size === 0) return true;
+  let budget = text3.length;
+  for (const [index2, part] of parts.entries()) {
+    const defined = new Set((own11[index2] ?? []).map((definition2) => definition2.identifier));
+    const missing = [...all2].filter(([identifier]) => !defined.has(identifier)).map(([, markdown]) => markdown);
+    if (missing.length === 0 || !mayName(part.nodes)) continue;
+    for (const markdown of missing) budget -= markdown.length;
+    if (budget < 0) return false;
+    const nodes = parsePart(text3, part, parse6, missing);
+    if (!nodes) return false;
+    part.nodes = nodes;
+  }
+  return true;
+}
+function parseParts(text3, parse6, options = {}) {
+  const minLength = options.minLength ?? DEFAULT_MIN_LENGTH;
+  if (text3.length < minLength) return parse6(text3);
+  const parts = cutParts(text3, parse6, options.partLength ?? DEFAULT_PART_LENGTH);
+  if (parts.length === 1) return { type: "root", children: parts[0]?.nodes ?? [], position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(text3) } };
+  if (opensFrontmatter(text3, parts[0]?.nodes[0]) || !resolveAcrossParts(text3, parts, parse6)) return parse6(text3);
+  const children = [];
+  for (const part of parts) for (const node2 of part.nodes) children.push(node2);
+  return { type: "root", children, position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(text3) } };
+}
+function parseDocumentInParts(document4, parse6, options) {
+  if (document4.length < (options?.minLength ?? DEFAULT_MIN_LENGTH)) return parse6(document4);
+  const text3 = document4.charCodeAt(0) === 65279 ? document4.slice(1) : document4;
+  if (text3.charCodeAt(0) === 65279) return parse6(document4);
+  return parseParts(text3, parse6, options);
+}
+function parseInParts(options) {
+  const parseWhole = this.parser;
+  if (!parseWhole) throw new Error("parseInParts comes after a parser, such as remark-parse");
+  this.parser = (document4, file) => parseDocumentInParts(document4, (part) => parseWhole(part, file), options);
+}
+
 // node_modules/fault/index.js
 var import_format = __toESM(require_format(), 1);
 var fault = Object.assign(create2(Error), {
@@ -77711,8 +77879,8 @@ function fenced(source, start, limit) {
   let lineStart2 = yamlStart;
   while (lineStart2 <= limit) {
     const newline = source.indexOf("\n", lineStart2);
-    const lineEnd = newline === -1 || newline > limit ? limit : newline;
-    const line = source.slice(lineStart2, lineEnd).replace(/\r$/, "");
+    const lineEnd2 = newline === -1 || newline > limit ? limit : newline;
+    const line = source.slice(lineStart2, lineEnd2).replace(/\r$/, "");
     if (CLOSING.test(line)) {
       const yamlEnd = Math.max(yamlStart, lineStart2 - (source.charAt(lineStart2 - 2) === "\r" ? 2 : 1));
       const yaml2 = slice(source, yamlStart, yamlEnd);
@@ -77723,8 +77891,8 @@ function fenced(source, start, limit) {
         document: (0, import_yaml2.parseDocument)(yaml2.text, { prettyErrors: false })
       };
     }
-    if (lineEnd >= limit) return void 0;
-    lineStart2 = lineEnd + 1;
+    if (lineEnd2 >= limit) return void 0;
+    lineStart2 = lineEnd2 + 1;
   }
   return void 0;
 }
@@ -78347,8 +78515,8 @@ var MarkerScanner = class {
     const titled = looksLikeTitle(label.title) || lines.length === 1 && isQuestion(label.title);
     const kinds = this.matcher.match(label.title, label.wrapped || standalone && titled);
     const fact2 = kinds.length === 0 && !label.bare ? this.matcher.factLabel(label.title) : void 0;
-    const lineEnd = line.start + line.text.length;
-    const itemEnd = atItemStart ? place.itemEnd ?? lineEnd : void 0;
+    const lineEnd2 = line.start + line.text.length;
+    const itemEnd = atItemStart ? place.itemEnd ?? lineEnd2 : void 0;
     if (fact2) {
       this.addFact(fact2, label, line, lines.slice(index2 + 1), itemEnd);
       return;
@@ -78365,9 +78533,9 @@ var MarkerScanner = class {
       style: "inline-label",
       depth: INLINE_LABEL_DEPTH,
       contentStart: label.rest.start,
-      contentEnd: itemEnd ?? lineEnd,
+      contentEnd: itemEnd ?? lineEnd2,
       entry: afterBreak(this.source, line.start),
-      runsOn: atItemStart && standalone && isBlank(this.source.slice(lineEnd, itemEnd ?? lineEnd))
+      runsOn: atItemStart && standalone && isBlank(this.source.slice(lineEnd2, itemEnd ?? lineEnd2))
     });
   }
   /**
@@ -80789,7 +80957,7 @@ function startOf(reading, milestones, incidentDay) {
   const firstMoment = firstTimed ? reading.timeline[reading.entryIndex.get(firstTimed) ?? -1]?.moment : void 0;
   return firstMoment ? { ...firstMoment, source: "first-entry" } : void 0;
 }
-function endOf(reading, resolution, incidentDay) {
+function endOf2(reading, resolution, incidentDay) {
   const { model: { stated: facts }, calendar } = reading;
   if (facts.end) {
     return { ...momentOf(calendar, facts.end.span, facts.end.at, facts.end.time, facts.end.date ?? facts.start?.date ?? incidentDay), source: "stated" };
@@ -80806,7 +80974,7 @@ function readMoments(result, reading, milestones) {
   const resolution = milestoneFactOf(reading, milestones.resolution);
   if (detection) result.detection = detection;
   if (mitigation) result.mitigation = mitigation;
-  const end = endOf(reading, resolution, incidentDay);
+  const end = endOf2(reading, resolution, incidentDay);
   if (end) result.end = end;
 }
 function readDurations(result, reading) {
@@ -81515,7 +81683,8 @@ function sizeLimit(maxSize) {
 }
 function lintGroup(files, config, transform3, cwd, maxSize) {
   const options = {
-    processor: unified().use(remarkParse),
+    // A long document is parsed in parts, in linear time; the tree is that of a whole parse.
+    processor: unified().use(remarkParse).use(parseInParts),
     cwd,
     // As files, not paths: the engine reads a path as a glob, and a file named
     // `[draft].md` would match nothing.

@@ -7,6 +7,9 @@ import {durationMinutes} from '../../src/model/duration/duration.js'
 import {extractFacts} from '../../src/model/facts/extract-facts.js'
 import {DOCS_URL} from '../../src/lint/rule.js'
 import {postmortem} from './support/documents.js'
+import {gathered} from '../support/long-document.js'
+import {lint} from '../support/lint.js'
+import {recommended} from '../../src/index.js'
 import {type Finished, run} from './support/process.js'
 
 /**
@@ -503,6 +506,17 @@ describe('the GitHub Action', () => {
     expect(result.code).toBe(0)
     expect(Number(result.outputs.warnings)).toBeGreaterThan(300)
     expect(result.commands).toHaveLength(Number(result.outputs.warnings))
+  })
+
+  it('reports on a document past 256 K (parsed in parts) what a whole parse gives', async () => {
+    const text = gathered()
+    const dir = workspace({'all.md': text})
+    const result = await runAction(dir, {files: 'all.md', 'fail-on': 'never'})
+    expect(result.code).toBe(0)
+    const places = result.commands.map((command) => /,line=(\d+),.*?col=(\d+)/.exec(command)?.slice(1).join(':'))
+    const expected = (await lint(text, [recommended], 'all.md')).map((message) => `${message.line}:${message.column}`)
+    expect(expected.length).toBeGreaterThan(0)
+    expect(places.sort()).toEqual(expected.sort())
   })
 
   it('runs a bundle in sync with the sources (else: npm run build:action)', async () => {

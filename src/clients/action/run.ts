@@ -7,6 +7,7 @@ import {unified} from 'unified'
 import {type ConfigTransform, type Options as EngineOptions, engine} from 'unified-engine'
 import {VFile} from 'vfile'
 import {ownPackageTransform} from '../shared/config.js'
+import {parseInParts} from '../shared/parse-in-parts.js'
 import {recommended, rules} from '../../index.js'
 import {toGithubCommands} from '../shared/reporters/github.js'
 import {toSarif} from '../shared/reporters/sarif.js'
@@ -41,7 +42,8 @@ function sizeLimit(maxSize: number): Preset {
 
 function lintGroup(files: string[], config: string | undefined, transform: ConfigTransform, cwd: string, maxSize?: number): Promise<VFile[]> {
   const options: EngineOptions = {
-    processor: unified().use(remarkParse),
+    // A long document is parsed in parts, in linear time; the tree is that of a whole parse.
+    processor: unified().use(remarkParse).use(parseInParts),
     cwd,
     // As files, not paths: the engine reads a path as a glob, and a file named
     // `[draft].md` would match nothing.

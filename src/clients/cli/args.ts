@@ -1,10 +1,8 @@
 import type {Options as EngineOptions} from 'unified-engine'
 import {type ParsedArgv, loadParseArgv} from './internals.js'
+import {UsageError} from '../shared/usage-error.js'
 
-/** A mistake in how the CLI was called: reported as one line, without a stack. */
-export class UsageError extends Error {
-  override name = 'UsageError'
-}
+export {UsageError} from '../shared/usage-error.js'
 
 export interface CliArguments {
   fix: boolean

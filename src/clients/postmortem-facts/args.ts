@@ -1,5 +1,5 @@
 import {parseArgs} from 'node:util'
-import {UsageError} from '../cli/args.js'
+import {UsageError} from '../shared/usage-error.js'
 
 export const FORMATS = ['markdown', 'json', 'csv', 'morgue-json', 'morgue-csv'] as const
 export type Format = (typeof FORMATS)[number]

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {expandPatterns} from '../shared/files.js'
-import {UsageError} from '../cli/args.js'
+import {UsageError} from '../shared/usage-error.js'
 
 const EXTENSIONS = new Set(['.md', '.markdown'])
 

@@ -1,8 +1,11 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {Writable} from 'node:stream'
-import {UsageError} from '../cli/args.js'
+import {UsageError} from '../shared/usage-error.js'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
 import {extractFacts} from '../../model/facts/extract-facts.js'
+import {parseInParts} from '../shared/parse-in-parts.js'
 import {HELP, isMorgueFormat, parseFactsArguments} from './args.js'
 import {morgueRecordOf, morgueReport} from './morgue.js'
 import {collectFiles} from './files.js'
@@ -12,6 +15,9 @@ import {compareRows, rowOf} from './rows.js'
 import {summarize} from './periods.js'
 import {collectOpenItems, today} from './open-items.js'
 import {appendAll} from '../../model/support/arrays.js'
+
+// A long document is parsed in parts, in linear time; the tree is that of a whole parse.
+const parser = unified().use(remarkParse).use(parseInParts)
 
 export interface FactsCliOptions {
   /** Arguments after the executable (`process.argv.slice(2)`). */
@@ -42,7 +48,7 @@ async function readIncidents(files: readonly string[], cwd: string): Promise<Rep
       const text = await fs.readFile(file, 'utf8').catch((error: unknown) => {
         throw new Error(`cannot read \`${path.relative(cwd, file)}\`: ${error instanceof Error ? error.message : String(error)}`)
       })
-      const facts = extractFacts(text)
+      const facts = extractFacts(parser.parse(text), text)
       const name = path.relative(cwd, file).split(path.sep).join('/')
       return {row: rowOf(name, facts), facts}
     }))
