@@ -8,6 +8,13 @@ import {POSTMORTEMS, ROOT, parseCsv, runFacts} from './support/run.js'
 
 const FOLDER = 'test/facts/postmortems'
 
+// The JSON report of a shared corpus, made once for the tests that read it.
+const corpusRuns = new Map<string, ReturnType<typeof runFacts>>()
+function corpusJson(folder: string): ReturnType<typeof runFacts> {
+  if (!corpusRuns.has(folder)) corpusRuns.set(folder, runFacts(['--format', 'json', path.join(SHARED, folder)]))
+  return corpusRuns.get(folder)!
+}
+
 describe('postmortem-facts', () => {
   it('prints one row per incident and the aggregates per month as JSON', async () => {
     const {code, stdout, stderr} = await runFacts(['--format', 'json', FOLDER])
@@ -341,7 +348,7 @@ describe.runIf(hasShared)('postmortem-facts over ../shared', () => {
   })
 
   it.each(['corpus', 'corpus2'])('measures every document of %s or says why not, figure by figure', async (folder) => {
-    const run = await runFacts(['--format', 'json', path.join(SHARED, folder)])
+    const run = await corpusJson(folder)
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
     const report = JSON.parse(run.stdout)
@@ -368,7 +375,7 @@ describe.runIf(hasShared)('postmortem-facts over ../shared', () => {
   })
 
   it.each(['corpus', 'corpus2'])('gives a Morgue record of every document of %s', async (folder) => {
-    const [records, rows] = await Promise.all([runFacts(['--format', 'morgue-json', path.join(SHARED, folder)]), runFacts(['--format', 'json', path.join(SHARED, folder)])])
+    const [records, rows] = await Promise.all([runFacts(['--format', 'morgue-json', path.join(SHARED, folder)]), corpusJson(folder)])
     expect(records.stderr).toBe('')
     expect(records.code).toBe(0)
     const parsed: Array<Record<string, unknown>> = JSON.parse(records.stdout)
