@@ -9,6 +9,7 @@ export default defineConfig({
     // (the bins, the Action, the language server, pre-commit), so two files
     // at a time use both cores.
     maxWorkers: Math.max(2, os.availableParallelism() - 1),
+    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 120_000
   }

@@ -1,5 +1,6 @@
 import {sectionHeadingDepth} from '../src/model/sections/insertion.js'
 import {defineRule} from '../src/lint/rule.js'
+import {lineStart as lineStartOf} from '../src/model/text/text.js'
 import type {Section} from '../src/model/sections/sections.js'
 
 export type Options = Record<string, never>
@@ -38,7 +39,7 @@ export default defineRule<Options>({
       const depth = whole ? Math.min(6, (depths.get(whole) ?? siblingDepth) + 1) : siblingDepth
       depths.set(section, depth)
       // From the start of the line: the marker itself starts after its indentation.
-      const lineStart = model.source.lastIndexOf('\n', section.marker.start - 1) + 1
+      const lineStart = lineStartOf(model.source, section.marker.start)
       const line = model.source.slice(lineStart, section.marker.start + section.marker.text.length)
       const quote = QUOTE_PREFIX.exec(line)?.[0].length ?? 0
       const from = quote + (HEADING_INDENT.exec(line.slice(quote))?.[0].length ?? 0)

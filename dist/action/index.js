@@ -72985,7 +72985,10 @@ function subspan(span, from, to = span.text.length) {
   countScanned(to - from);
   return { text: span.text.slice(from, to), start: span.start + from };
 }
-var LINE_BREAK = /\r?\n|<br\s{0,3}\/?>/gi;
+var LINE_BREAK = /\r\n?|\n|<br\s{0,3}\/?>/gi;
+function lineStart(source, offset) {
+  return Math.max(source.lastIndexOf("\n", offset - 1), source.lastIndexOf("\r", offset - 1)) + 1;
+}
 function splitLines(source, start, end) {
   const text3 = source.slice(start, end);
   countScanned(text3.length);
@@ -78316,8 +78319,7 @@ function firstEndingAfter(spans, offset) {
 }
 var BREAK_BEFORE = /<br\s{0,3}\/?>[ \t]{0,40}$/i;
 function afterBreak(source, start) {
-  const lineStart2 = source.lastIndexOf("\n", start - 1) + 1;
-  return BREAK_BEFORE.test(source.slice(Math.max(lineStart2, start - 60), start));
+  return BREAK_BEFORE.test(source.slice(Math.max(lineStart(source, start), start - 60), start));
 }
 function firstAbove(offsets5, offset) {
   return firstIndexWhere(offsets5, (value2) => value2 > offset);
@@ -78609,7 +78611,7 @@ function assembleSections(markers2, source) {
   const starts = markers2.map((marker) => marker.marker.start).sort((a, b) => a - b);
   const nextMarker = (offset) => {
     const next = starts[firstAbove(starts, offset)];
-    return next === void 0 ? source.length : Math.max(offset, source.lastIndexOf("\n", next - 1) + 1);
+    return next === void 0 ? source.length : Math.max(offset, lineStart(source, next));
   };
   const sections = markers2.filter((marker) => marker.kinds.length > 0).map((marker) => {
     const contentEnd = marker.runsOn ? nextMarker(marker.marker.start) : marker.contentEnd ?? blockEnds.get(marker) ?? source.length;
@@ -80137,9 +80139,6 @@ function sectionHeadingDepth(model) {
   }
   return 2;
 }
-function lineStart(source, offset) {
-  return Math.max(source.lastIndexOf("\n", offset - 1), source.lastIndexOf("\r", offset - 1)) + 1;
-}
 var CANONICAL_ORDER = ["summary", "impact", "timeline", "root-cause", "resolution", "action-items"];
 function insertionFor(model, kind, order2 = CANONICAL_ORDER) {
   const blocks = model.sections.filter((section) => section.style !== "inline-label" && !section.parent);
@@ -80182,7 +80181,7 @@ var heading_style_default = defineRule({
       while (whole && !section.kinds.every((kind) => whole?.kinds.includes(kind))) whole = whole.parent;
       const depth = whole ? Math.min(6, (depths.get(whole) ?? siblingDepth) + 1) : siblingDepth;
       depths.set(section, depth);
-      const lineStart2 = model.source.lastIndexOf("\n", section.marker.start - 1) + 1;
+      const lineStart2 = lineStart(model.source, section.marker.start);
       const line = model.source.slice(lineStart2, section.marker.start + section.marker.text.length);
       const quote = QUOTE_PREFIX.exec(line)?.[0].length ?? 0;
       const from = quote + (HEADING_INDENT.exec(line.slice(quote))?.[0].length ?? 0);
@@ -80347,8 +80346,8 @@ function contentDescription(block, source) {
 var NEXT_LINES = 200;
 var LIST_OR_TABLE = /^\n*[ \t]{0,8}(?:[-*+]|\d{1,9}[.)]|\|)[ \t]/;
 function isCaption(block, source) {
-  const lineStart2 = source.lastIndexOf("\n", block.raw.start - 1) + 1;
-  if (source.slice(lineStart2, block.raw.start).trim() !== "") return false;
+  const start = lineStart(source, block.raw.start);
+  if (source.slice(start, block.raw.start).trim() !== "") return false;
   const end = block.raw.start + block.raw.text.length;
   return LIST_OR_TABLE.test(source.slice(end, end + NEXT_LINES).replace(/^[ \t]*\n/, "\n"));
 }

@@ -14,11 +14,15 @@ function configFileOf(file: VFile): string | undefined {
   return found ? path.relative(file.cwd, found) : undefined
 }
 
-// parse-json adds the text it read and the file's absolute path to a JSON error: both are beside the point.
-const JSON_ERROR_TAIL = / while parsing .*$/
+// parse-json adds the text it read and the file's absolute path to a JSON
+// error: both are beside the point. Cut at the first occurrence (a pattern
+// ending in `.*$` would rescan from every later match: polynomial).
+const JSON_ERROR_TAIL = ' while parsing '
 
 function firstLine(error: Error): string {
-  return (error.message.split('\n')[0] ?? '').replace(JSON_ERROR_TAIL, '').replace(/:\s*$/, '')
+  const line = error.message.split('\n')[0] ?? ''
+  const tail = line.indexOf(JSON_ERROR_TAIL)
+  return (tail < 0 ? line : line.slice(0, tail)).replace(/:\s*$/, '')
 }
 
 /**

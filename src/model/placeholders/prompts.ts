@@ -1,5 +1,5 @@
 import type {ProseBlock, Word} from '../text/prose.js'
-import {type Span, slice} from '../text/text.js'
+import {type Span, lineStart, slice} from '../text/text.js'
 
 /**
  * Finds a template's instructions left in a postmortem: text that tells the
@@ -65,8 +65,8 @@ const LIST_OR_TABLE = /^\n*[ \t]{0,8}(?:[-*+]|\d{1,9}[.)]|\|)[ \t]/
 
 /** A paragraph of its own (not a list item) followed by a list or a table: the caption of what it describes. */
 function isCaption(block: ProseBlock, source: string): boolean {
-  const lineStart = source.lastIndexOf('\n', block.raw.start - 1) + 1
-  if (source.slice(lineStart, block.raw.start).trim() !== '') return false
+  const start = lineStart(source, block.raw.start)
+  if (source.slice(start, block.raw.start).trim() !== '') return false
   // Blank lines and the rest of the paragraph's line, not the rest of the document.
   const end = block.raw.start + block.raw.text.length
   return LIST_OR_TABLE.test(source.slice(end, end + NEXT_LINES).replace(/^[ \t]*\n/, '\n'))

@@ -1,6 +1,6 @@
 import type {PostmortemModel} from '../model.js'
 import {SECTION_LABELS, type SectionKind} from './synonyms.js'
-import {isBlank, splitLines} from '../text/text.js'
+import {isBlank, lineStart, splitLines} from '../text/text.js'
 
 export interface Insertion {
   /** Where the heading goes: before the first section that comes after it in the canonical order. */
@@ -38,10 +38,6 @@ export function sectionHeadingDepth(model: PostmortemModel): number {
     if (index > 0 && SETEXT_TITLE_UNDERLINE.test(line.text) && !isBlank(preamble[index - 1]?.text ?? '')) return 2
   }
   return 2
-}
-
-function lineStart(source: string, offset: number): number {
-  return Math.max(source.lastIndexOf('\n', offset - 1), source.lastIndexOf('\r', offset - 1)) + 1
 }
 
 /**

@@ -1,7 +1,7 @@
 import type {Heading, Html, List, ListItem, Nodes, Paragraph, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {type FactLabel, type SectionKind, type SectionMatcher, normalizeTitle} from './synonyms.js'
-import {type Span, isBlank, slice, splitLines, stripLeadingMarkup, stripTrailingMarkup, subspan, trimSpan} from '../text/text.js'
+import {type Span, isBlank, lineStart, slice, splitLines, stripLeadingMarkup, stripTrailingMarkup, subspan, trimSpan} from '../text/text.js'
 import {readLeadingTime} from '../time/time.js'
 import {isQuestion, namesFixesOnly} from './section-titles.js'
 import {countScanned} from '../support/scan-work.js'
@@ -159,8 +159,7 @@ const BREAK_BEFORE = /<br\s{0,3}\/?>[ \t]{0,40}$/i
 
 /** Whether the line at `start` begins after a `<br>` on the same source line. */
 function afterBreak(source: string, start: number): boolean {
-  const lineStart = source.lastIndexOf('\n', start - 1) + 1
-  return BREAK_BEFORE.test(source.slice(Math.max(lineStart, start - 60), start))
+  return BREAK_BEFORE.test(source.slice(Math.max(lineStart(source, start), start - 60), start))
 }
 
 /** The index of the first of the sorted `offsets` above `offset`. */
@@ -556,7 +555,7 @@ function assembleSections(markers: readonly Marker[], source: string): Section[]
   // Up to the line of the next marker: its bullet is not content.
   const nextMarker = (offset: number): number => {
     const next = starts[firstAbove(starts, offset)]
-    return next === undefined ? source.length : Math.max(offset, source.lastIndexOf('\n', next - 1) + 1)
+    return next === undefined ? source.length : Math.max(offset, lineStart(source, next))
   }
   const sections: Section[] = markers
     .filter((marker) => marker.kinds.length > 0)

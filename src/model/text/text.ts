@@ -32,8 +32,15 @@ export function subspan(span: Span, from: number, to = span.text.length): Span {
   return {text: span.text.slice(from, to), start: span.start + from}
 }
 
-// `<br>` separates entries as a line break would (timelines pasted from HTML).
-const LINE_BREAK = /\r?\n|<br\s{0,3}\/?>/gi
+// A line ends as CommonMark says (LF, CRLF or a CR alone, as old Mac files
+// and some editors write), and `<br>` separates entries as a line break would
+// (timelines pasted from HTML).
+const LINE_BREAK = /\r\n?|\n|<br\s{0,3}\/?>/gi
+
+/** Where the line holding `offset` starts: after an LF, a CRLF or a CR alone. */
+export function lineStart(source: string, offset: number): number {
+  return Math.max(source.lastIndexOf('\n', offset - 1), source.lastIndexOf('\r', offset - 1)) + 1
+}
 
 /** Splits `source[start, end)` into lines; line endings are not included. */
 export function splitLines(source: string, start: number, end: number): Span[] {
