@@ -91,8 +91,14 @@ function nounPhrase(words: readonly Word[], start: number): Word[] {
   return phrase
 }
 
-function causeOf(statement: Span, source: string): CauseReading | undefined {
-  const sentences = sentencesOf(statement).filter((words) => words.some((word) => contentStem(word.lower)))
+function hasConnective(words: readonly Word[]): boolean {
+  return words.some((word, index) => CONNECTIVES.some(([verb, particle]) => verb.test(word.lower) && (words[index + 1]?.lower === particle || (words[index + 1]?.lower === 'back' && words[index + 2]?.lower === particle))))
+}
+
+/** The cause of a statement, from its first sentence, or with `causal` from its first sentence that says what caused what. */
+function causeOf(statement: Span, source: string, causal: boolean): CauseReading | undefined {
+  const all = sentencesOf(statement).filter((words) => words.some((word) => contentStem(word.lower)))
+  const sentences = causal ? all.slice(Math.max(0, all.findIndex(hasConnective))) : all
   const first = sentences[0]
   if (!first || first.length < 3) return undefined
   const start = phraseStart(first)
@@ -112,10 +118,10 @@ function causeOf(statement: Span, source: string): CauseReading | undefined {
 }
 
 /** The first statement of a stretch that reads as a cause: words, not a heading, prompt or table rule. */
-function firstCause(tree: Root, source: string, start: number, end: number, accept: (statement: Span) => boolean): CauseReading | undefined {
+function firstCause(tree: Root, source: string, start: number, end: number, accept?: (statement: Span) => boolean): CauseReading | undefined {
   for (const statement of statementsIn(tree, source, start, end)) {
-    if (NOT_A_CAUSE.test(statement.text) || !accept(statement)) continue
-    const cause = causeOf(statement, source)
+    if (NOT_A_CAUSE.test(statement.text) || (accept && !accept(statement))) continue
+    const cause = causeOf(statement, source, accept !== undefined)
     if (cause && cause.terms.length > 0) return cause
   }
   return undefined
@@ -132,7 +138,7 @@ const TELLS_CAUSE = /\b(?:caused by|due to|because of|root cause|triggered by|st
 export function readCause(tree: Root, source: string, sections: readonly Section[]): CauseReading | undefined {
   for (const section of sections) {
     if (!section.kinds.includes('root-cause') || !section.hasContent) continue
-    const found = firstCause(tree, source, section.contentStart, section.contentEnd, () => true)
+    const found = firstCause(tree, source, section.contentStart, section.contentEnd)
     if (found) return found
   }
   for (const section of sections) {
