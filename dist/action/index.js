@@ -78559,8 +78559,12 @@ function nounPhrase(words, start) {
   }
   return phrase;
 }
-function causeOf(statement, source) {
-  const sentences = sentencesOf(statement).filter((words) => words.some((word) => contentStem(word.lower)));
+function hasConnective(words) {
+  return words.some((word, index2) => CONNECTIVES.some(([verb, particle]) => verb.test(word.lower) && (words[index2 + 1]?.lower === particle || words[index2 + 1]?.lower === "back" && words[index2 + 2]?.lower === particle)));
+}
+function causeOf(statement, source, causal) {
+  const all2 = sentencesOf(statement).filter((words) => words.some((word) => contentStem(word.lower)));
+  const sentences = causal ? all2.slice(Math.max(0, all2.findIndex(hasConnective))) : all2;
   const first = sentences[0];
   if (!first || first.length < 3) return void 0;
   const start = phraseStart(first);
@@ -78579,8 +78583,8 @@ function causeOf(statement, source) {
 }
 function firstCause(tree, source, start, end, accept) {
   for (const statement of statementsIn(tree, source, start, end)) {
-    if (NOT_A_CAUSE.test(statement.text) || !accept(statement)) continue;
-    const cause = causeOf(statement, source);
+    if (NOT_A_CAUSE.test(statement.text) || accept && !accept(statement)) continue;
+    const cause = causeOf(statement, source, accept !== void 0);
     if (cause && cause.terms.length > 0) return cause;
   }
   return void 0;
@@ -78589,7 +78593,7 @@ var TELLS_CAUSE = /\b(?:caused by|due to|because of|root cause|triggered by|stem
 function readCause(tree, source, sections) {
   for (const section of sections) {
     if (!section.kinds.includes("root-cause") || !section.hasContent) continue;
-    const found = firstCause(tree, source, section.contentStart, section.contentEnd, () => true);
+    const found = firstCause(tree, source, section.contentStart, section.contentEnd);
     if (found) return found;
   }
   for (const section of sections) {
