@@ -110,6 +110,20 @@ function isCalendarDay(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00Z`).toISOString().startsWith(text)
 }
 
+/** Throws when the options that choose the parts of the report do not go with the format. */
+function checkCombination(format: string, values: Partial<Record<(typeof VIEWS)[number] | 'check-related', boolean>>): void {
+  const views = VIEWS.filter((view) => values[view])
+  if (format.startsWith('morgue-') && views.length > 0) {
+    throw new UsageError(`invalid option \`--${views[0]}\`: expected no other table with \`--format ${format}\`, which gives one record per incident`)
+  }
+  if (format === 'csv' && views.length > 1) {
+    throw new UsageError(`invalid options ${views.map((view) => `\`--${view}\``).join(' and ')}: expected one of them with \`--format csv\`, which prints one table`)
+  }
+  if (values['check-related'] && format !== 'markdown') {
+    throw new UsageError(`invalid option \`--format\`: expected none with \`--check-related\`, which prints one line per postmortem to link, got ${JSON.stringify(format)}`)
+  }
+}
+
 export function parseFactsArguments(argv: readonly string[]): FactsArguments {
   let parsed
   try {
@@ -139,16 +153,7 @@ export function parseFactsArguments(argv: readonly string[]): FactsArguments {
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`invalid option \`--format\`: expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`)
   }
-  const views = VIEWS.filter((view) => values[view])
-  if (format.startsWith('morgue-') && views.length > 0) {
-    throw new UsageError(`invalid option \`--${views[0]}\`: expected no other table with \`--format ${format}\`, which gives one record per incident`)
-  }
-  if (format === 'csv' && views.length > 1) {
-    throw new UsageError(`invalid options ${views.map((view) => `\`--${view}\``).join(' and ')}: expected one of them with \`--format csv\`, which prints one table`)
-  }
-  if (values['check-related'] && format !== 'markdown') {
-    throw new UsageError(`invalid option \`--format\`: expected none with \`--check-related\`, which prints one line per postmortem to link, got ${JSON.stringify(format)}`)
-  }
+  checkCombination(format, values)
   const asOf = values['as-of']
   if (asOf !== undefined && !isCalendarDay(asOf)) {
     throw new UsageError(`invalid option \`--as-of\`: expected a day as YYYY-MM-DD, got ${JSON.stringify(asOf)}`)
