@@ -87,7 +87,11 @@ function sameCause(a: Reading, b: Reading, weight: (term: string) => number): nu
 function candidatePairs(all: readonly Reading[]): Array<[number, number]> {
   const postings = new Map<string, number[]>()
   all.forEach((reading, at) => {
-    for (const term of reading.terms) postings.set(term, [...(postings.get(term) ?? []), at])
+    for (const term of reading.terms) {
+      const list = postings.get(term)
+      if (list) list.push(at)
+      else postings.set(term, [at])
+    }
   })
   const pairs = new Set<string>()
   for (const list of postings.values()) for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) pairs.add(`${list[i]},${list[j]}`)
