@@ -78514,7 +78514,12 @@ function contentStem(lower) {
 // src/model/causes/cause.ts
 var MOST_TERMS = 24;
 var MOST_PHRASE_WORDS = 6;
-var NOT_A_CAUSE = /^\s*(?:#|\[[^\]]*\]\s*$|<[^>]*>?\s*$|\|)/;
+function isNotACause(text3) {
+  const trimmed = text3.trim();
+  if (trimmed.startsWith("#") || trimmed.startsWith("|")) return true;
+  const inner = trimmed.slice(1, -1);
+  return trimmed.startsWith("[") && trimmed.endsWith("]") && !inner.includes("]") || trimmed.startsWith("<") && !inner.includes(">");
+}
 var CONNECTIVES = [
   [/^(?:caused|triggered|driven|brought)$/, "by"],
   [/^(?:due|owing|attributed|traced)$/, "to"],
@@ -78562,6 +78567,16 @@ function nounPhrase(words, start) {
 function hasConnective(words) {
   return words.some((word, index2) => CONNECTIVES.some(([verb, particle]) => verb.test(word.lower) && (words[index2 + 1]?.lower === particle || words[index2 + 1]?.lower === "back" && words[index2 + 2]?.lower === particle)));
 }
+function compoundsOf(sentences) {
+  const found = /* @__PURE__ */ new Set();
+  for (const words of sentences) {
+    for (let index2 = 0; index2 + 1 < words.length && found.size < MOST_TERMS; index2++) {
+      const [left, right] = [contentStem(words[index2].lower), contentStem(words[index2 + 1].lower)];
+      if (left && right && !words[index2 + 1].afterBreak) found.add(`${left} ${right}`);
+    }
+  }
+  return [...found];
+}
 function causeOf(statement, source, causal) {
   const all2 = sentencesOf(statement).filter((words) => words.some((word) => contentStem(word.lower)));
   const sentences = causal ? all2.slice(Math.max(0, all2.findIndex(hasConnective))) : all2;
@@ -78576,14 +78591,15 @@ function causeOf(statement, source, causal) {
     const stemmed = contentStem(word.lower);
     if (stemmed) terms.add(stemmed);
   }
-  const reading = { statement: trimSpan(slice(source, statement.start, statement.start + statement.text.length)), keyTerms, terms: [...terms] };
+  const compounds = compoundsOf([first.slice(start), sentences[1] ?? []]);
+  const reading = { statement: trimSpan(slice(source, statement.start, statement.start + statement.text.length)), keyTerms, terms: [...terms], compounds };
   const [head, last] = [phrase[0], phrase.at(-1)];
   if (head && last && keyTerms.length > 0) reading.phrase = slice(source, head.start, last.end);
   return reading;
 }
 function firstCause(tree, source, start, end, accept) {
   for (const statement of statementsIn(tree, source, start, end)) {
-    if (NOT_A_CAUSE.test(statement.text) || accept && !accept(statement)) continue;
+    if (isNotACause(statement.text) || accept && !accept(statement)) continue;
     const cause = causeOf(statement, source, accept !== void 0);
     if (cause && cause.terms.length > 0) return cause;
   }
@@ -80933,7 +80949,7 @@ function addRecordFields(result, model, calendar) {
 function addCause(result, model, calendar) {
   const cause = model.cause();
   if (cause) {
-    result.cause = { ...located(calendar, cause.statement), keyTerms: cause.keyTerms, terms: cause.terms };
+    result.cause = { ...located(calendar, cause.statement), keyTerms: cause.keyTerms, terms: cause.terms, compounds: cause.compounds };
     if (cause.phrase) result.cause.phrase = located(calendar, cause.phrase);
   }
   const tags = model.tags();

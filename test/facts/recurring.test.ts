@@ -29,6 +29,7 @@ describe('the cause a postmortem gives', () => {
     expect(facts.cause?.text).toBe('The root cause of the outage was a misconfigured firewall rule that blocked port 443.')
     expect(facts.cause?.phrase?.text).toBe('misconfigured firewall rule')
     expect(facts.cause?.keyTerms).toEqual(['configur', 'firewall', 'rul'])
+    expect(facts.cause?.compounds).toEqual(['configur firewall', 'firewall rul', 'block port'])
     expect(facts.cause?.position.start.line).toBe(9)
   })
 
@@ -129,16 +130,22 @@ describe.runIf(corpora.length === 2)('postmortem-facts: recurring causes of the 
     expect(byLabel.get('memory leak')).toEqual(['026-peinnotfound-session-leak-emoji.md', '025-abuegila-memory-leak-oom.md'])
     expect(byLabel.get('DDoS attack')).toEqual(['027-sarakhaled95-ddos-midnight-wat.md', '002-nanakzy-ddos-sast.md'])
     expect(byLabel.get('expired SSL certificate')).toContain('023-felixayot-haproxy-ssl-eat.md')
+    // The same typo in a PHP file's extension, one told as "a typo in the php file name".
+    expect(byLabel.get('Incorrect PHP file extension')).toEqual(['008-ayaelsaid-wp-phpp-pdt.md', '003-rennleon-wp-typo.md'])
+    // Unlike causes that share words stay apart: a load balancer's misconfiguration is no expired certificate on one.
+    expect(groups.some((group) => names(group).includes('018-isaac-nyarko-lb-mixed-timeline.md'))).toBe(false)
     expect(groups.every((group) => group.incidents.length >= 2 && group.incidents.length <= 4)).toBe(true)
     // An incident has one cause.
     const grouped = groups.filter((group) => group.kind === 'cause').flatMap(names)
     expect(new Set(grouped).size).toBe(grouped.length)
   }, 60_000)
 
-  it('finds in corpus2 the two memory leaks and the posts filed under the same category', async () => {
+  it('finds in corpus2 the two memory leaks, the two testnets\' deposit contracts and the posts filed under the same category', async () => {
     const groups = await groupsOf(path.join(SHARED, 'corpus2'))
     expect(groups.map((group) => [group.kind, group.label, names(group)])).toEqual([
       ['tag', 'cocoapods', ['049-cocoapods-broken-specs-repository.md', '006-cocoapods-spec-repo-rate-limiting.md', '007-cocoapods-trunk-rce.md']],
+      // Told without a phrase in common: the label is the compound both write.
+      ['cause', 'deposit contract', ['002-ethereum-sepolia-pectra.md', '001-ethereum-holesky-pectra.md']],
       ['cause', 'memory leak', ['040-student-salomon700-game-server-memory-leak.md', '037-student-binyammamo-nginx-gmt.md']]
     ])
   }, 60_000)

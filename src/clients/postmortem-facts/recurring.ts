@@ -1,4 +1,5 @@
 import type {CauseFact, IncidentFacts} from '../../model/facts/extract-facts.js'
+import {contentStem} from '../../model/causes/cause-words.js'
 import type {IncidentRow} from './rows.js'
 
 /** An incident as a group of related incidents lists it. */
@@ -27,6 +28,8 @@ interface Reading {
   cause: CauseFact
   keys: Set<string>
   terms: Set<string>
+  /** The compounds both of whose words tell causes apart. */
+  compounds: Set<string>
 }
 
 /** Below this weighted share of their words, two causes are not the same. */
@@ -56,7 +59,13 @@ function readings(incidents: ReadonlyArray<{facts: IncidentFacts}>): {readings: 
   const telling = (term: string): boolean => (frequency.get(term) ?? 0) <= limit
   const weight = (term: string): number => Math.log(1 + found.length / (frequency.get(term) ?? 1))
   return {
-    readings: found.map(({index, cause}) => ({index, cause, keys: new Set(cause.keyTerms.filter(telling)), terms: new Set([...cause.terms, ...cause.keyTerms].filter(telling))})),
+    readings: found.map(({index, cause}) => ({
+      index,
+      cause,
+      keys: new Set(cause.keyTerms.filter(telling)),
+      terms: new Set([...cause.terms, ...cause.keyTerms].filter(telling)),
+      compounds: new Set(cause.compounds.filter((compound) => compound.split(' ').every(telling)))
+    })),
     weight
   }
 }
@@ -75,11 +84,19 @@ function namedIn(a: Reading, b: Reading): boolean {
   return named >= 2 && named === a.keys.size
 }
 
-/** Whether two causes are the same: one names the other's phrase, or they share enough of their words. */
+/** Whether two causes name the same thing with the same compound (`deposit contract`) and share a word besides. */
+function sameCompound(a: Reading, b: Reading): boolean {
+  const compounds = intersection(a.compounds, b.compounds)
+  if (compounds.length === 0) return false
+  const inCompounds = new Set(compounds.flatMap((compound) => compound.split(' ')))
+  return intersection(a.terms, b.terms).some((term) => !inCompounds.has(term))
+}
+
+/** Whether two causes are the same: one names the other's phrase, they share a compound and a word, or enough of their words. */
 function sameCause(a: Reading, b: Reading, weight: (term: string) => number): number | undefined {
   const keys = intersection(a.keys, b.keys).length
   const score = similarity(a, b, weight)
-  if (namedIn(a, b) || namedIn(b, a) || score >= SAME_WORDING || (keys === 1 && score >= SAME_WORDING_WITH_KEY)) return score + keys
+  if (namedIn(a, b) || namedIn(b, a) || sameCompound(a, b) || score >= SAME_WORDING || (keys === 1 && score >= SAME_WORDING_WITH_KEY)) return score + keys
   return undefined
 }
 
@@ -120,14 +137,39 @@ function cluster(count: number, links: ReadonlyArray<{a: number; b: number; scor
   return [...members.values()].filter((group) => group.length > 1)
 }
 
-/** A cluster's label: the naming phrase of the member that holds most of the words the members share. */
+/** The compound most of a cluster's causes share, if any. */
+function sharedCompound(group: readonly Reading[]): string | undefined {
+  const counts = new Map<string, number>()
+  for (const reading of group) for (const compound of reading.compounds) counts.set(compound, (counts.get(compound) ?? 0) + 1)
+  const [best] = [...counts].filter(([, count]) => count >= 2).sort((a, b) => b[1] - a[1])
+  return best?.[0]
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’_.-]*/gu
+
+/** A compound's words as a cause writes them: `deposit contract` for `deposit contract`, `test environments` for `test environ`. */
+function compoundAsWritten(compound: string, group: readonly Reading[]): string | undefined {
+  for (const {cause} of group) {
+    const words = [...cause.text.matchAll(WORD)].map((match) => match[0])
+    const at = words.findIndex((word, index) => `${contentStem(word.toLowerCase()) ?? ''} ${contentStem(words[index + 1]?.toLowerCase() ?? '') ?? ''}` === compound)
+    if (at >= 0) return `${words[at]} ${words[at + 1]}`
+  }
+  return undefined
+}
+
+/**
+ * A cluster's label: the naming phrase of the member that holds most of the
+ * words the members share; else the compound they share, as written; else
+ * those words' stems.
+ */
 function causeGroup(group: readonly Reading[], toIncident: (index: number) => RelatedIncident): RecurringGroup {
   const counts = new Map<string, number>()
   for (const reading of group) for (const term of reading.terms) counts.set(term, (counts.get(term) ?? 0) + 1)
   const shared = [...counts].filter(([, count]) => count * 2 >= group.length && count >= 2).map(([term]) => term)
   const cover = (reading: Reading): number => shared.filter((term) => reading.keys.has(term)).length
   const best = [...group].sort((a, b) => cover(b) - cover(a) || (a.cause.phrase?.text.length ?? 999) - (b.cause.phrase?.text.length ?? 999))[0]!
-  const label = cover(best) > 0 && best.cause.phrase ? best.cause.phrase.text : shared.slice(0, 4).join(' ')
+  const compound = sharedCompound(group)
+  const label = cover(best) > 0 && best.cause.phrase ? best.cause.phrase.text : ((compound && compoundAsWritten(compound, group)) ?? shared.slice(0, 4).join(' '))
   return {kind: 'cause', label, terms: shared, incidents: group.map((reading) => toIncident(reading.index))}
 }
 

@@ -20,13 +20,20 @@ export interface CauseReading {
   keyTerms: string[]
   /** Stems of the content words of the cause's first sentences, the phrase's among them. */
   terms: string[]
+  /** Stems of neighbouring content words of those sentences: `deposit contract`, `memory leak`. */
+  compounds: string[]
 }
 
 // Enough words of a cause to compare, few enough that its elaboration does not dilute it.
 const MOST_TERMS = 24
 const MOST_PHRASE_WORDS = 6
-// A heading, a prompt (`[Brief root cause summary]`, `<Include …>`) or a label alone is no cause.
-const NOT_A_CAUSE = /^\s*(?:#|\[[^\]]*\]\s*$|<[^>]*>?\s*$|\|)/
+/** A heading, a table row or a template's prompt (`[Brief root cause summary]`, `<Include …>`) is no cause. */
+function isNotACause(text: string): boolean {
+  const trimmed = text.trim()
+  if (trimmed.startsWith('#') || trimmed.startsWith('|')) return true
+  const inner = trimmed.slice(1, -1)
+  return (trimmed.startsWith('[') && trimmed.endsWith(']') && !inner.includes(']')) || (trimmed.startsWith('<') && !inner.includes('>'))
+}
 
 // Connectives after which a sentence names the cause: `caused by X`, `due to X`, `because of X`, `stemmed from X`.
 const CONNECTIVES: ReadonlyArray<readonly [RegExp, string]> = [
@@ -95,6 +102,18 @@ function hasConnective(words: readonly Word[]): boolean {
   return words.some((word, index) => CONNECTIVES.some(([verb, particle]) => verb.test(word.lower) && (words[index + 1]?.lower === particle || (words[index + 1]?.lower === 'back' && words[index + 2]?.lower === particle))))
 }
 
+/** Stems of content words that stand next to each other, as `deposit contract`: a compound names a thing more closely than its words apart. */
+function compoundsOf(sentences: ReadonlyArray<readonly Word[]>): string[] {
+  const found = new Set<string>()
+  for (const words of sentences) {
+    for (let index = 0; index + 1 < words.length && found.size < MOST_TERMS; index++) {
+      const [left, right] = [contentStem(words[index]!.lower), contentStem(words[index + 1]!.lower)]
+      if (left && right && !words[index + 1]!.afterBreak) found.add(`${left} ${right}`)
+    }
+  }
+  return [...found]
+}
+
 /** The cause of a statement, from its first sentence, or with `causal` from its first sentence that says what caused what. */
 function causeOf(statement: Span, source: string, causal: boolean): CauseReading | undefined {
   const all = sentencesOf(statement).filter((words) => words.some((word) => contentStem(word.lower)))
@@ -111,7 +130,8 @@ function causeOf(statement: Span, source: string, causal: boolean): CauseReading
     const stemmed = contentStem(word.lower)
     if (stemmed) terms.add(stemmed)
   }
-  const reading: CauseReading = {statement: trimSpan(slice(source, statement.start, statement.start + statement.text.length)), keyTerms, terms: [...terms]}
+  const compounds = compoundsOf([first.slice(start), sentences[1] ?? []])
+  const reading: CauseReading = {statement: trimSpan(slice(source, statement.start, statement.start + statement.text.length)), keyTerms, terms: [...terms], compounds}
   const [head, last] = [phrase[0], phrase.at(-1)]
   if (head && last && keyTerms.length > 0) reading.phrase = slice(source, head.start, last.end)
   return reading
@@ -120,7 +140,7 @@ function causeOf(statement: Span, source: string, causal: boolean): CauseReading
 /** The first statement of a stretch that reads as a cause: words, not a heading, prompt or table rule. */
 function firstCause(tree: Root, source: string, start: number, end: number, accept?: (statement: Span) => boolean): CauseReading | undefined {
   for (const statement of statementsIn(tree, source, start, end)) {
-    if (NOT_A_CAUSE.test(statement.text) || (accept && !accept(statement))) continue
+    if (isNotACause(statement.text) || (accept && !accept(statement))) continue
     const cause = causeOf(statement, source, accept !== undefined)
     if (cause && cause.terms.length > 0) return cause
   }

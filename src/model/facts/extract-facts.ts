@@ -192,6 +192,8 @@ export interface CauseFact extends Located {
   keyTerms: string[]
   /** Stems of the content words of the cause's first sentences. */
   terms: string[]
+  /** Stems of neighbouring content words of those sentences: `deposit contract`. */
+  compounds: string[]
 }
 
 export interface ExtractOptions {
@@ -457,7 +459,7 @@ function addRecordFields(result: IncidentFacts, model: PostmortemModel, calendar
 function addCause(result: IncidentFacts, model: PostmortemModel, calendar: Calendar): void {
   const cause = model.cause()
   if (cause) {
-    result.cause = {...located(calendar, cause.statement), keyTerms: cause.keyTerms, terms: cause.terms}
+    result.cause = {...located(calendar, cause.statement), keyTerms: cause.keyTerms, terms: cause.terms, compounds: cause.compounds}
     if (cause.phrase) result.cause.phrase = located(calendar, cause.phrase)
   }
   const tags = model.tags()
