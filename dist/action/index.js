@@ -78527,11 +78527,16 @@ var CONNECTIVES = [
   [/^(?:stemmed|stems|resulted|arose|originated|came)$/, "from"]
 ];
 var tellsNothing = (word) => contentStem(word.lower) === void 0;
+function afterConnective(words, index2) {
+  const word = words[index2]?.lower ?? "";
+  const skip = words[index2 + 1]?.lower === "back" ? 1 : 0;
+  const particle = words[index2 + 1 + skip]?.lower;
+  return CONNECTIVES.some(([verb, expected]) => verb.test(word) && particle === expected) ? index2 + 2 + skip : -1;
+}
 function phraseStart(words) {
   for (let index2 = 0; index2 + 1 < words.length; index2++) {
-    const word = words[index2].lower;
-    const skip = words[index2 + 1].lower === "back" ? 1 : 0;
-    if (CONNECTIVES.some(([verb, particle]) => verb.test(word) && words[index2 + 1 + skip]?.lower === particle)) return index2 + 2 + skip;
+    const after = afterConnective(words, index2);
+    if (after >= 0) return after;
   }
   const copula = words.findIndex((word) => /^(?:was|were|is|are)$/.test(word.lower));
   const preposition = words.findIndex((word) => /^(?:of|for|behind|in)$/.test(word.lower));
@@ -78565,7 +78570,7 @@ function nounPhrase(words, start) {
   return phrase;
 }
 function hasConnective(words) {
-  return words.some((word, index2) => CONNECTIVES.some(([verb, particle]) => verb.test(word.lower) && (words[index2 + 1]?.lower === particle || words[index2 + 1]?.lower === "back" && words[index2 + 2]?.lower === particle)));
+  return words.some((_word, index2) => afterConnective(words, index2) >= 0);
 }
 function compoundsOf(sentences) {
   const found = /* @__PURE__ */ new Set();

@@ -27,6 +27,7 @@ export interface CauseReading {
 // Enough words of a cause to compare, few enough that its elaboration does not dilute it.
 const MOST_TERMS = 24
 const MOST_PHRASE_WORDS = 6
+
 /** A heading, a table row or a template's prompt (`[Brief root cause summary]`, `<Include …>`) is no cause. */
 function isNotACause(text: string): boolean {
   const trimmed = text.trim()
@@ -45,6 +46,14 @@ const CONNECTIVES: ReadonlyArray<readonly [RegExp, string]> = [
 
 const tellsNothing = (word: Word): boolean => contentStem(word.lower) === undefined
 
+/** Where the words after a connective at `index` start ("traced back to X" too), or -1 when none is there. */
+function afterConnective(words: readonly Word[], index: number): number {
+  const word = words[index]?.lower ?? ''
+  const skip = words[index + 1]?.lower === 'back' ? 1 : 0
+  const particle = words[index + 1 + skip]?.lower
+  return CONNECTIVES.some(([verb, expected]) => verb.test(word) && particle === expected) ? index + 2 + skip : -1
+}
+
 /**
  * Where the noun phrase naming the cause starts: after a connective; after
  * `was` when the subject only tells of a cause ("the root cause of the
@@ -52,10 +61,8 @@ const tellsNothing = (word: Word): boolean => contentStem(word.lower) === undefi
  */
 function phraseStart(words: readonly Word[]): number {
   for (let index = 0; index + 1 < words.length; index++) {
-    const word = words[index]!.lower
-    // "traced back to X".
-    const skip = words[index + 1]!.lower === 'back' ? 1 : 0
-    if (CONNECTIVES.some(([verb, particle]) => verb.test(word) && words[index + 1 + skip]?.lower === particle)) return index + 2 + skip
+    const after = afterConnective(words, index)
+    if (after >= 0) return after
   }
   const copula = words.findIndex((word) => /^(?:was|were|is|are)$/.test(word.lower))
   // The subject's head is the words before its first preposition.
@@ -99,7 +106,7 @@ function nounPhrase(words: readonly Word[], start: number): Word[] {
 }
 
 function hasConnective(words: readonly Word[]): boolean {
-  return words.some((word, index) => CONNECTIVES.some(([verb, particle]) => verb.test(word.lower) && (words[index + 1]?.lower === particle || (words[index + 1]?.lower === 'back' && words[index + 2]?.lower === particle))))
+  return words.some((_word, index) => afterConnective(words, index) >= 0)
 }
 
 /** Stems of content words that stand next to each other, as `deposit contract`: a compound names a thing more closely than its words apart. */
