@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {extractFacts} from '../../src/index.js'
+import {type IncidentFacts, extractFacts} from '../../src/index.js'
+import {recurringGroups} from '../../src/clients/postmortem-facts/recurring.js'
 import {SHARED} from '../support/shared.js'
 import {ROOT, parseCsv, runFacts} from './support/run.js'
 
@@ -46,6 +47,35 @@ describe('the cause a postmortem gives', () => {
 
   it('reads the front matter tags and categories, a string of names split as Jekyll splits it', () => {
     expect(extractFacts('---\ntags: [Search, capacity]\ncategories: ops infra\n---\n\n# Outage\n').tags?.names).toEqual(['search', 'capacity', 'ops', 'infra'])
+  })
+})
+
+/** An incident whose cause names `keys` and also says `terms`: the words compared, without a document around them. */
+function incident(file: string, keys: string[], terms: string[]): {row: {file: string; impact: string}; facts: IncidentFacts} {
+  const position = {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 2, offset: 1}}
+  const cause = {text: [...keys, ...terms].join(' '), position, keyTerms: keys, terms: [...keys, ...terms], compounds: []}
+  return {row: {file, impact: ''}, facts: {impact: {percentages: [], counts: []}, timeline: [], sections: [], actionItems: [], cause}}
+}
+
+describe('recurring causes, as groups', () => {
+  it('makes no group of unlike causes out of a chain of causes each like the next', () => {
+    // Each names the words of the one before it, and words of its own.
+    const chain = [
+      incident('a.md', ['anvil', 'bolt'], []),
+      incident('b.md', ['crane', 'drill'], ['anvil', 'bolt']),
+      incident('c.md', ['easel', 'forge'], ['crane', 'drill']),
+      incident('d.md', ['gauge', 'hinge'], ['easel', 'forge'])
+    ]
+    const groups = recurringGroups(chain).map((group) => group.incidents.map((member) => member.file))
+    expect(groups.length).toBeGreaterThan(0)
+    // No group holds two causes that share no word.
+    for (const group of groups) expect(group.length).toBe(2)
+    expect(groups.flat().length).toBe(new Set(groups.flat()).size)
+  })
+
+  it('groups the causes that each name the same thing', () => {
+    const alike = [incident('a.md', ['memory', 'leak'], ['cache']), incident('b.md', ['process'], ['leak', 'memory']), incident('c.md', ['leak', 'memory'], ['session']), incident('d.md', ['disk'], ['full'])]
+    expect(recurringGroups(alike).map((group) => group.incidents.map((member) => member.file))).toEqual([['a.md', 'b.md', 'c.md']])
   })
 })
 

@@ -117,8 +117,9 @@ function candidatePairs(all: readonly Reading[]): Array<[number, number]> {
 
 /**
  * Clusters the linked causes: the strongest links first, and two clusters
- * join only when at least half of the pairs across them are linked, so that
- * a chain of causes each like the next does not make one group of unlike ones.
+ * join only when more than half of the pairs across them are linked (a
+ * cause joins a pair only when like both), so that a chain of causes each
+ * like the next does not make one group of unlike ones.
  */
 function cluster(count: number, links: ReadonlyArray<{a: number; b: number; score: number}>): number[][] {
   const linked = new Set(links.map(({a, b}) => `${Math.min(a, b)},${Math.max(a, b)}`))
@@ -129,7 +130,7 @@ function cluster(count: number, links: ReadonlyArray<{a: number; b: number; scor
     if (left === right) continue
     const [one, other] = [members.get(left)!, members.get(right)!]
     const across = one.reduce((sum, i) => sum + other.filter((j) => linked.has(`${Math.min(i, j)},${Math.max(i, j)}`)).length, 0)
-    if (across * 2 < one.length * other.length) continue
+    if (across * 2 <= one.length * other.length) continue
     for (const index of other) clusterOf[index] = left
     members.set(left, [...one, ...other])
     members.delete(right)
