@@ -130,6 +130,18 @@ describe('postmortem-facts: recurring causes', () => {
     expect((await runFacts(['--check-related', '--format', 'json', '.'], dir)).stderr).toContain('expected none with `--check-related`')
   })
 
+  it('--check-related asks no link between incidents that share only a tag: a topic, not a cause', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'related-'))
+    temporary.push(dir)
+    fs.copyFileSync(path.join(ROOT, FOLDER, '2024-01-09-search-memory.md'), path.join(dir, 'memory.md'))
+    fs.writeFileSync(path.join(dir, 'disk.md'), fs.readFileSync(path.join(ROOT, FOLDER, '2024-04-11-disk-full.md'), 'utf8').replace(/^/, '---\ntags: [search]\n---\n\n'))
+    const groups = await groupsOf(dir)
+    expect(groups.map((group) => [group.kind, group.label, names(group)])).toEqual([['tag', 'search', ['memory.md', 'disk.md']]])
+    const result = await runFacts(['--check-related', '.'], dir)
+    expect(result.stdout).toBe('')
+    expect(result.code).toBe(0)
+  })
+
   it('prints the open action items in Markdown and, with --action-items, as CSV, past due and ownerless first', async () => {
     const markdown = await runFacts(['--as-of', '2024-03-10', FOLDER])
     expect(markdown.stdout).toContain('## Open action items\n\n6 action items, 5 open: 2 past their due date as of 2024-03-10, 2 without owner.')

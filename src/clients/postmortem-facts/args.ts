@@ -64,7 +64,7 @@ Options:
                              without owner first
       --check-related        instead of a report, list each postmortem that
                              links none of the earlier incidents with the
-                             same cause or tag; exit status 1 if any
+                             same cause; exit status 1 if any
       --html <file>          also write a self-contained HTML report: a
                              timeline chart per incident, a chart of time
                              to resolve over time, the aggregates, the

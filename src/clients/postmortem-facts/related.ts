@@ -38,10 +38,10 @@ export function linksTo(from: string, destinations: readonly string[], to: strin
   })
 }
 
-/** A postmortem that links none of the earlier incidents with its cause or tag. */
+/** A postmortem that links none of the earlier incidents with its cause. */
 export interface UnlinkedIncident {
   file: string
-  /** Where its cause is written, to point at; none for a tag group. */
+  /** Where its cause is written, to point at. */
   position?: Position
   group: RecurringGroup
   /** The earlier incidents of the group, none of them linked. */
@@ -51,17 +51,18 @@ export interface UnlinkedIncident {
 const fullDate = (incident: RelatedIncident): string | undefined => (incident.date && /^\d{4}-\d{2}-\d{2}$/.test(incident.date) ? incident.date : undefined)
 
 /**
- * For each group, each incident that has earlier ones in the group (by their
- * dates: undated ones are not compared) but links none of them. An incident
- * in two groups is listed for each it links nothing of.
+ * For each group of a cause, each incident that has earlier ones in the
+ * group (by their dates: undated ones are not compared) but links none of
+ * them. A tag groups posts by topic (a project, a team), not by what went
+ * wrong, so it asks for no link.
  */
 export function unlinkedIncidents(groups: readonly RecurringGroup[], linksOf: (file: string) => readonly string[], causeAt: (file: string) => Position | undefined): UnlinkedIncident[] {
-  return groups.flatMap((group) =>
+  return groups.filter((group) => group.kind === 'cause').flatMap((group) =>
     group.incidents.flatMap((incident) => {
       const date = fullDate(incident)
       const earlier = date ? group.incidents.filter((other) => (fullDate(other) ?? date) < date) : []
       if (earlier.length === 0 || earlier.some((other) => linksTo(incident.file, linksOf(incident.file), other.file))) return []
-      const position = group.kind === 'cause' ? causeAt(incident.file) : undefined
+      const position = causeAt(incident.file)
       return [{file: incident.file, ...(position ? {position} : {}), group, earlier}]
     })
   )
@@ -70,7 +71,6 @@ export function unlinkedIncidents(groups: readonly RecurringGroup[], linksOf: (f
 /** `b.md:12:1: Unexpected postmortem without a link to an earlier incident with the same cause (memory leak), expected a link to a.md (2024-03-05)` */
 export function unlinkedLine({file, position, group, earlier}: UnlinkedIncident): string {
   const place = position ? `${file}:${position.start.line}:${position.start.column}` : file
-  const what = group.kind === 'cause' ? `the same cause (${group.label})` : `the same tag (${group.label})`
   const targets = earlier.map((other) => `${other.file}${other.date ? ` (${other.date})` : ''}`).join(', ')
-  return `${place}: Unexpected postmortem without a link to an earlier incident with ${what}, expected a link to ${earlier.length === 1 ? '' : 'one of '}${targets}`
+  return `${place}: Unexpected postmortem without a link to an earlier incident with the same cause (${group.label}), expected a link to ${earlier.length === 1 ? '' : 'one of '}${targets}`
 }
