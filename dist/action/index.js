@@ -60398,10 +60398,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set stem(stem) {
-    assertNonEmpty(stem, "stem");
-    assertPart(stem, "stem");
-    this.path = default2.join(this.dirname || "", stem + (this.extname || ""));
+  set stem(stem2) {
+    assertNonEmpty(stem2, "stem");
+    assertPart(stem2, "stem");
+    this.path = default2.join(this.dirname || "", stem2 + (this.extname || ""));
   }
   // Normal prototypal methods.
   /**
@@ -76805,7 +76805,7 @@ function isPastVerb(word) {
   const lower = word?.lower ?? "";
   if (!lower.endsWith("ed")) return false;
   const stems = [lower.slice(0, -1), lower.slice(0, -2), lower.slice(0, -3), lower.replace(/ied$/, "y")];
-  return stems.some((stem) => ACTION_VERBS.has(stem));
+  return stems.some((stem2) => ACTION_VERBS.has(stem2));
 }
 function isToldAsDone(action) {
   const [words = []] = sentencesOf(action);
@@ -78740,6 +78740,178 @@ function readRecordFields(tree, source, summaries) {
   return fields;
 }
 
+// src/model/causes/cause-words.ts
+var DETERMINERS = ["a", "an", "the", "this", "that", "these", "those", "some", "any", "each", "every", "no", "all", "both", "another", "other", "such", "several", "many", "much", "more", "most", "few", "one", "two"];
+var PRONOUNS = ["i", "me", "my", "we", "us", "our", "ours", "you", "your", "he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "which", "who", "whom", "whose", "what", "there", "here"];
+var PREPOSITIONS2 = ["of", "in", "on", "at", "to", "for", "from", "by", "with", "without", "within", "into", "onto", "over", "under", "after", "before", "during", "since", "until", "about", "across", "against", "among", "between", "through", "via", "per", "than", "as", "like", "upon", "behind", "instead", "out", "up", "off", "down"];
+var CONJUNCTIONS = ["and", "or", "but", "nor", "so", "yet", "if", "because", "while", "when", "where", "whether", "then", "also", "not", "only", "just", "very", "still", "even", "however", "thus", "therefore"];
+var AUXILIARIES = ["is", "was", "are", "were", "be", "been", "being", "am", "has", "had", "have", "having", "do", "does", "did", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "wasn't", "weren't", "didn't", "don't", "doesn't", "isn't", "hadn't", "hasn't", "couldn't", "wouldn't"];
+var CLOSED_CLASS = /* @__PURE__ */ new Set([...DETERMINERS, ...PRONOUNS, ...PREPOSITIONS2, ...CONJUNCTIONS, ...AUXILIARIES]);
+var NOUN_PHRASE_OPENERS = /* @__PURE__ */ new Set([...DETERMINERS, "our", "my", "your", "their", "its", "his", "her"]);
+var CAUSE_TALK = ["root", "cause", "reason", "issue", "problem", "incident", "outage", "due", "result", "lead", "led", "primary", "main", "underlying", "actual", "real", "initial", "trigger", "believe", "found", "identified", "determined", "investigation", "stemmed", "traced", "factor", "contributing"];
+function stem(lower) {
+  let word = lower.replace(/'s$/, "").replace(/[’']/g, "");
+  if (word.length > 6 && word.startsWith("mis")) word = word.slice(3);
+  const rules2 = [
+    [/ies$/, "y"],
+    [/ied$/, "y"],
+    [/(ss)$/, "$1"],
+    [/sses$/, "ss"],
+    [/([^s])s$/, "$1"],
+    [/ations?$/, ""],
+    [/ments?$/, ""],
+    [/ness$/, ""],
+    [/ings?$/, ""],
+    [/ed$/, ""],
+    [/ly$/, ""],
+    [/er$/, ""],
+    [/e$/, ""]
+  ];
+  for (const [pattern2, replacement] of rules2) {
+    const next = word.replace(pattern2, replacement);
+    if (next !== word && next.length >= 3) word = next;
+  }
+  return word;
+}
+var CAUSE_TALK_STEMS = new Set(CAUSE_TALK.map(stem));
+function isClosedClass(lower) {
+  return CLOSED_CLASS.has(lower);
+}
+function contentStem(lower) {
+  if (!new RegExp("\\p{L}", "u").test(lower) || lower.length < 2 || /^v?\d/.test(lower) || CLOSED_CLASS.has(lower)) return void 0;
+  const stemmed = stem(lower);
+  return CAUSE_TALK_STEMS.has(stemmed) ? void 0 : stemmed;
+}
+
+// src/model/causes/cause.ts
+var MOST_TERMS = 24;
+var MOST_PHRASE_WORDS = 6;
+function isNotACause(text3) {
+  const trimmed = text3.trim();
+  if (trimmed.startsWith("#") || trimmed.startsWith("|")) return true;
+  const inner = trimmed.slice(1, -1);
+  return trimmed.startsWith("[") && trimmed.endsWith("]") && !inner.includes("]") || trimmed.startsWith("<") && !inner.includes(">");
+}
+var CONNECTIVES = [
+  [/^(?:caused|triggered|driven|brought)$/, "by"],
+  [/^(?:due|owing|attributed|traced)$/, "to"],
+  [/^(?:because|result|consequence)$/, "of"],
+  [/^(?:stemmed|stems|resulted|arose|originated|came)$/, "from"]
+];
+var tellsNothing = (word) => contentStem(word.lower) === void 0;
+function afterConnective(words, index2) {
+  const word = words[index2]?.lower ?? "";
+  const skip = words[index2 + 1]?.lower === "back" ? 1 : 0;
+  const particle = words[index2 + 1 + skip]?.lower;
+  return CONNECTIVES.some(([verb, expected]) => verb.test(word) && particle === expected) ? index2 + 2 + skip : -1;
+}
+function phraseStart(words) {
+  for (let index2 = 0; index2 + 1 < words.length; index2++) {
+    const after = afterConnective(words, index2);
+    if (after >= 0) return after;
+  }
+  const copula = words.findIndex((word) => /^(?:was|were|is|are)$/.test(word.lower));
+  const preposition = words.findIndex((word) => /^(?:of|for|behind|in)$/.test(word.lower));
+  const head = words.slice(0, preposition > 0 && preposition < copula ? preposition : copula);
+  if (copula > 0 && copula < 12 && head.every(tellsNothing)) return copula + 1;
+  const label = words.findIndex((word) => word.afterBreak);
+  if (label > 0 && label < 4 && words.slice(0, label).every(tellsNothing)) return label;
+  return 0;
+}
+function startsClause(words, index2) {
+  const word = words[index2].lower;
+  const next = words[index2 + 1]?.lower ?? "";
+  return /(?:ing|ed)$/.test(word) && NOUN_PHRASE_OPENERS.has(next);
+}
+function nounPhrase(words, start) {
+  let index2 = start;
+  while (index2 < words.length && NOUN_PHRASE_OPENERS.has(words[index2].lower)) index2++;
+  const phrase = [];
+  let complements = 0;
+  for (; index2 < words.length && phrase.length < MOST_PHRASE_WORDS; index2++) {
+    const word = words[index2];
+    if (phrase.length > 0 && word.afterBreak) break;
+    if (word.lower === "of" && phrase.length > 0 && complements === 0) {
+      complements++;
+      while (index2 + 1 < words.length && NOUN_PHRASE_OPENERS.has(words[index2 + 1].lower)) index2++;
+      continue;
+    }
+    if (isClosedClass(word.lower) || phrase.length > 0 && startsClause(words, index2)) break;
+    phrase.push(word);
+  }
+  return phrase;
+}
+function hasConnective(words) {
+  return words.some((_word, index2) => afterConnective(words, index2) >= 0);
+}
+function compoundsOf(sentences) {
+  const found = /* @__PURE__ */ new Set();
+  for (const words of sentences) {
+    for (let index2 = 0; index2 + 1 < words.length && found.size < MOST_TERMS; index2++) {
+      const [left, right] = [contentStem(words[index2].lower), contentStem(words[index2 + 1].lower)];
+      if (left && right && !words[index2 + 1].afterBreak) found.add(`${left} ${right}`);
+    }
+  }
+  return [...found];
+}
+function causeOf(statement, source, causal) {
+  const all2 = sentencesOf(statement).filter((words) => words.some((word) => contentStem(word.lower)));
+  const sentences = causal ? all2.slice(Math.max(0, all2.findIndex(hasConnective))) : all2;
+  const first = sentences[0];
+  if (!first || first.length < 3) return void 0;
+  const start = phraseStart(first);
+  const phrase = nounPhrase(first, start);
+  const keyTerms = [...new Set(phrase.flatMap((word) => contentStem(word.lower) ?? []))];
+  const terms = new Set(keyTerms);
+  for (const word of [...first.slice(start), ...sentences[1] ?? []]) {
+    if (terms.size >= MOST_TERMS) break;
+    const stemmed = contentStem(word.lower);
+    if (stemmed) terms.add(stemmed);
+  }
+  const compounds = compoundsOf([first.slice(start), sentences[1] ?? []]);
+  const reading = { statement: trimSpan(slice(source, statement.start, statement.start + statement.text.length)), keyTerms, terms: [...terms], compounds };
+  const [head, last] = [phrase[0], phrase.at(-1)];
+  if (head && last && keyTerms.length > 0) reading.phrase = slice(source, head.start, last.end);
+  return reading;
+}
+function firstCause(tree, source, start, end, accept) {
+  for (const statement of statementsIn(tree, source, start, end)) {
+    if (isNotACause(statement.text) || accept && !accept(statement)) continue;
+    const cause = causeOf(statement, source, accept !== void 0);
+    if (cause && cause.terms.length > 0) return cause;
+  }
+  return void 0;
+}
+var TELLS_CAUSE = /\b(?:caused by|due to|because of|root cause|triggered by|stemmed from|as a result of)\b/i;
+function readCause(tree, source, sections) {
+  for (const section of sections) {
+    if (!section.kinds.includes("root-cause") || !section.hasContent) continue;
+    const found = firstCause(tree, source, section.contentStart, section.contentEnd);
+    if (found) return found;
+  }
+  for (const section of sections) {
+    if (!section.kinds.includes("summary") || !section.hasContent) continue;
+    const found = firstCause(tree, source, section.contentStart, section.contentEnd, (statement) => TELLS_CAUSE.test(statement.text));
+    if (found) return found;
+  }
+  return void 0;
+}
+var TAG_KEYS = /* @__PURE__ */ new Set(["tags", "tag", "categories", "category"]);
+function topicNames(data) {
+  if (Array.isArray(data)) return data.flatMap(topicNames);
+  if (typeof data !== "string" && typeof data !== "number") return [];
+  const text3 = String(data).trim();
+  return text3.split(text3.includes(",") ? "," : /\s+/).map((name) => name.trim().toLowerCase()).filter(Boolean);
+}
+function readTags(tree, source) {
+  const frontMatter = readFrontMatter(tree, source);
+  if (!frontMatter || frontMatterProblem(frontMatter)) return void 0;
+  const fields = frontMatterFields(frontMatter).filter((field) => field.value && TAG_KEYS.has(field.name.toLowerCase()));
+  const names = [...new Set(fields.flatMap((field) => topicNames(field.data)))];
+  const first = fields[0]?.value;
+  return first && names.length > 0 ? { ...first, names } : void 0;
+}
+
 // src/model/timeline/timeline.ts
 function minuteBounds(timeline) {
   const bounds2 = {};
@@ -79119,6 +79291,7 @@ function buildModel(tree, source, synonyms = {}) {
     ...[facts.start?.span, facts.end?.span].filter((span) => span !== void 0)
   ].sort((a, b) => a.start - b.start);
   let recordFields;
+  let cause;
   const model = {
     source,
     sections: scan.sections,
@@ -79132,6 +79305,8 @@ function buildModel(tree, source, synonyms = {}) {
     unreadTitles: scan.unreadTitles,
     recordFields: () => recordFields ??= readRecordFields(tree, source, scan.sections.filter((section) => section.kinds.includes("summary") && section.hasContent)),
     actionItems: () => actionItemsOf(tree, model, { vagueVerbs: DEFAULT_VAGUE_VERBS }),
+    cause: () => (cause ??= { reading: readCause(tree, source, scan.sections) }).reading,
+    tags: () => readTags(tree, source),
     looksLikePostmortem: looksLikePostmortem({ tree, source, sections: scan.sections, factLabels, timeline, facts, clockTimes, unreadTitles: scan.unreadTitles })
   };
   return model;
@@ -79378,7 +79553,7 @@ var GROUPS = [["team"], ["teams"], ["staff"], ["maintainers"], ["management"], [
 var SUBJECT_PRONOUNS = /* @__PURE__ */ new Set(["he", "she"]);
 var OBJECT_PRONOUNS = /* @__PURE__ */ new Set(["him", "her"]);
 var POSSESSIVE_PRONOUNS = /* @__PURE__ */ new Set(["his", "her"]);
-var DETERMINERS = /* @__PURE__ */ new Set(["a", "an", "the", "our", "one", "of", "another", "some", "new", "junior", "senior", "same"]);
+var DETERMINERS2 = /* @__PURE__ */ new Set(["a", "an", "the", "our", "one", "of", "another", "some", "new", "junior", "senior", "same"]);
 var BLAME_ADVERBS = /* @__PURE__ */ new Set([
   "mistakenly",
   "accidentally",
@@ -79563,7 +79738,7 @@ function personAt(words, index2, people) {
 }
 function personPhraseAt(words, index2, people) {
   let at = index2;
-  while (at < words.length && at - index2 < 4 && DETERMINERS.has(words[at]?.lower ?? "") && !words[at + 1]?.afterBreak) at++;
+  while (at < words.length && at - index2 < 4 && DETERMINERS2.has(words[at]?.lower ?? "") && !words[at + 1]?.afterBreak) at++;
   const adjectives = at > index2 ? 2 : 0;
   for (let skip = 0; skip <= adjectives && at + skip < words.length; skip++) {
     const length = personAt(words, at + skip, people);
@@ -79618,8 +79793,8 @@ function singledOutAs(words, at) {
 var CHECKS = /* @__PURE__ */ new Set(["test", "check", "verify", "review", "validate", "confirm", "double-check", "inspect", "consult"]);
 function isCheckGerund(word) {
   if (!word.endsWith("ing")) return false;
-  const stem = word.slice(0, -3);
-  return CHECKS.has(stem) || CHECKS.has(`${stem}e`);
+  const stem2 = word.slice(0, -3);
+  return CHECKS.has(stem2) || CHECKS.has(`${stem2}e`);
 }
 var CLAUSE_ENDS2 = /* @__PURE__ */ new Set(["and", "but", "while", "so", "because", "which", "that", "who", "when", "after", "before", "until"]);
 var CARE_FILLERS = /* @__PURE__ */ new Set(["being", "first", "properly", "fully", "really", "any", "more"]);
@@ -79754,7 +79929,7 @@ var faultByAgent = ({ words, people }, index2) => {
 };
 var judgedPerson = ({ words, people }, index2) => {
   let at = index2;
-  while (DETERMINERS.has(words[at]?.lower ?? "") && at - index2 < 3) at++;
+  while (DETERMINERS2.has(words[at]?.lower ?? "") && at - index2 < 3) at++;
   const word = words[at];
   if (!word || !JUDGEMENTS.has(word.lower) || words[at + 1]?.afterBreak) return void 0;
   const length = personAt(words, at + 1, { ...people, extra: [...people.extra, ...GROUPS] });
@@ -80377,7 +80552,7 @@ function sectionQuestion(heading, block, source) {
   if (!question || !first || !last || more.length > 0 || !QUESTION_OPENERS.has(first.lower)) return void 0;
   if (!/^[\s*_]*\?/.test(source.slice(last.end, last.end + 4))) return void 0;
   const subject = stemsOf(heading.sentences.flat(), HEADING_FILLERS);
-  const asked = [...stemsOf(question, HEADING_FILLERS)].some((stem) => subject.has(stem));
+  const asked = [...stemsOf(question, HEADING_FILLERS)].some((stem2) => subject.has(stem2));
   return asked ? { span: slice(source, first.start, last.end + 1) } : void 0;
 }
 function findPrompts(blocks, source) {
@@ -81015,6 +81190,7 @@ function factsOfModel(model) {
   readDurations(result, reading);
   readImpact(result, reading);
   addRecordFields(result, model, calendar);
+  addCause(result, model, calendar);
   const zone = knownZone ?? zones[0];
   if (zone) {
     result.timeZone = { ...located(calendar, zone.zone.span), name: zone.zone.name };
@@ -81038,6 +81214,15 @@ function addRecordFields(result, model, calendar) {
   if (summary2) result.summary = located(calendar, summary2);
   if (severity) result.severity = { ...located(calendar, severity), ...severity.level === void 0 ? {} : { level: severity.level } };
   if (contact) result.contact = { ...located(calendar, contact), names: contact.names };
+}
+function addCause(result, model, calendar) {
+  const cause = model.cause();
+  if (cause) {
+    result.cause = { ...located(calendar, cause.statement), keyTerms: cause.keyTerms, terms: cause.terms, compounds: cause.compounds };
+    if (cause.phrase) result.cause.phrase = located(calendar, cause.phrase);
+  }
+  const tags = model.tags();
+  if (tags) result.tags = { ...located(calendar, tags), names: tags.names };
 }
 function momentOnly(milestone) {
   const { entry: _entry, cue: _cue, ...moment } = milestone;
@@ -81466,7 +81651,8 @@ var collectIncidentFacts = function() {
       ...start ? { start } : {},
       ...end ? { end } : {},
       ...duration ? { duration } : {},
-      impact: figures.map((figure) => ({ value: figure.text.trim(), line: figure.position.start.line }))
+      impact: figures.map((figure) => ({ value: figure.text.trim(), line: figure.position.start.line })),
+      actionItems: facts.actionItems
     };
   };
 };
@@ -81550,8 +81736,13 @@ function readInputs() {
   if (maxSizeInput !== "" && !(Number.isFinite(maxSize) && maxSize >= 0)) {
     throw new Error(`Input \`max-size\` must be a number of bytes, 0 or more (such as \`10000000\`), not \`${maxSizeInput}\``);
   }
+  const asOf = getInput("as-of");
+  if (asOf !== "" && !(/^\d{4}-\d{2}-\d{2}$/.test(asOf) && !Number.isNaN(Date.parse(`${asOf}T00:00Z`)) && (/* @__PURE__ */ new Date(`${asOf}T00:00Z`)).toISOString().startsWith(asOf))) {
+    throw new Error(`Input \`as-of\` must be a day as YYYY-MM-DD (such as \`2024-06-01\`), not \`${asOf}\``);
+  }
   return {
     ...maxSizeInput === "" ? {} : { maxSize },
+    ...asOf === "" ? {} : { asOf },
     files,
     ...config ? { config } : {},
     failOn,
@@ -81584,7 +81775,46 @@ function safeReport(files) {
   return safeText(reporter(shown, { color: false }));
 }
 
+// src/clients/shared/open-items.ts
+function byUrgency(items) {
+  const weight = (item) => (item.overdue ? 0 : 2) + (item.withoutOwner ? 0 : 1);
+  return [...items].sort((a, b) => weight(a) - weight(b));
+}
+function itemFlags(item) {
+  return [item.overdue ? "past due" : "", item.withoutOwner ? "no owner" : ""].filter(Boolean).join(", ");
+}
+function openItemsCounts({ asOf, total, open: open2, overdue, withoutOwner }) {
+  return `${total} action item${total === 1 ? "" : "s"}, ${open2} open: ${overdue} past their due date as of ${asOf}, ${withoutOwner} without owner.`;
+}
+function today2(now2 = /* @__PURE__ */ new Date()) {
+  return now2.toISOString().slice(0, 10);
+}
+function openItemsOf(file, facts, asOf) {
+  return facts.actionItems.flatMap((item) => {
+    if (item.done) return [];
+    const dueDate = item.due?.date && /^\d{4}-/.test(item.due.date) ? item.due.date : void 0;
+    const open2 = { file, text: item.text, line: item.position.start.line, overdue: dueDate !== void 0 && dueDate < asOf, withoutOwner: !item.owner };
+    if (item.owner) open2.owner = item.owner.text;
+    if (item.tracking) open2.tracking = item.tracking.text;
+    if (item.due) open2.due = item.due.text;
+    if (dueDate) open2.dueDate = dueDate;
+    return [open2];
+  });
+}
+function collectOpenItems(incidents, asOf) {
+  const items = incidents.flatMap(({ file, facts }) => openItemsOf(file, facts, asOf));
+  return {
+    asOf,
+    total: incidents.reduce((sum, { facts }) => sum + facts.actionItems.length, 0),
+    open: items.length,
+    overdue: items.filter((item) => item.overdue).length,
+    withoutOwner: items.filter((item) => item.withoutOwner).length,
+    items
+  };
+}
+
 // src/clients/action/summary.ts
+var MOST_ITEMS = 50;
 var DETAILS_BUDGET = 9e5;
 function countMessages(messages2) {
   const errors = messages2.filter((message) => levelOf(message) === "error").length;
@@ -81642,6 +81872,30 @@ function findingsTable(file, name, options) {
   });
   return table(["Place", "Severity", "Rule", "Message"], rows);
 }
+function actionItemsPart(named, options) {
+  const openItems = collectOpenItems(
+    named.flatMap(({ file, name }) => file.data.postmortemIncident ? [{ file: name, facts: file.data.postmortemIncident }] : []),
+    options.asOf
+  );
+  const heading = `### Open action items
+
+${openItemsCounts(openItems)}
+`;
+  if (openItems.open === 0) return heading;
+  const items = byUrgency(openItems.items);
+  const rows = items.slice(0, MOST_ITEMS).map((item) => [
+    link(`${nameCell(item.file)}:${item.line}`, lineUrl(item.file, item.line, options)),
+    cell(item.text),
+    cell(item.owner ?? "\u2014"),
+    cell(item.due ?? "\u2014"),
+    cell(itemFlags(item) || "\u2014")
+  ]);
+  const more = items.length > MOST_ITEMS ? `
+${items.length - MOST_ITEMS} more open items are left out.
+` : "";
+  return `${heading}
+${table(["Postmortem", "Action item", "Owner", "Due", "Flags"], rows)}${more}`;
+}
 function jobSummary(files, options) {
   const total = countMessages(files.flatMap((file) => file.messages));
   const named = files.map((file) => ({ file, name: relativePath(file, { root: options.root }) }));
@@ -81655,7 +81909,8 @@ function jobSummary(files, options) {
         const counts2 = countMessages(file.messages);
         return [link(nameCell(name), lineUrl(name, 1, options)), String(counts2.errors), String(counts2.warnings)];
       })
-    )
+    ),
+    actionItemsPart(named, options)
   ];
   let size = parts.join("\n").length;
   for (const { file, name } of named) {
@@ -81816,7 +82071,7 @@ async function writeReports(files, inputs, cwd, root) {
 `);
   if (process.env.GITHUB_STEP_SUMMARY) {
     const url = blobUrl();
-    await summary.addRaw(jobSummary(files, { root, ...url ? { blobUrl: url } : {} })).write();
+    await summary.addRaw(jobSummary(files, { root, asOf: inputs.asOf ?? today2(), ...url ? { blobUrl: url } : {} })).write();
   }
   if (inputs.sarif) {
     const sarifPath = path17.resolve(cwd, inputs.sarif);

@@ -9,6 +9,7 @@ import {type SectionKind, type SectionMatcher, type SynonymOption, createSection
 import {tableFactLabels} from './text/tables.js'
 import {type RecordFields, readRecordFields} from './facts/record-fields.js'
 import {type ActionItem, DEFAULT_VAGUE_VERBS, actionItemsOf} from './action-items.js'
+import {type CauseReading, readCause, readTags} from './causes/cause.js'
 import {type Span, markdownText, slice, spanEnd, splitLines, stripLeadingMarkup, stripTrailingMarkup} from './text/text.js'
 import {type Timeline, buildTimeline, unnamedLog} from './timeline/timeline.js'
 import {type DateOrder, type TimeMention, dateOrderOf, dayNumber} from './time/time.js'
@@ -35,6 +36,10 @@ export interface PostmortemModel {
   recordFields(): RecordFields
   /** Its action items, read on first call as the `action-items` rule reads them. */
   actionItems(): ActionItem[]
+  /** The cause it gives and the words to compare it by, read on first call: the rules do not need it. */
+  cause(): CauseReading | undefined
+  /** Its front matter's tags and categories, read on first call. */
+  tags(): (Span & {names: string[]}) | undefined
 }
 
 /**
@@ -105,6 +110,7 @@ export function buildModel(tree: Root, source: string, synonyms: SynonymOption =
   ].sort((a, b) => a.start - b.start)
 
   let recordFields: RecordFields | undefined
+  let cause: {reading: CauseReading | undefined} | undefined
   const model: PostmortemModel = {
     source,
     sections: scan.sections,
@@ -118,6 +124,8 @@ export function buildModel(tree: Root, source: string, synonyms: SynonymOption =
     unreadTitles: scan.unreadTitles,
     recordFields: () => (recordFields ??= readRecordFields(tree, source, scan.sections.filter((section) => section.kinds.includes('summary') && section.hasContent))),
     actionItems: () => actionItemsOf(tree, model, {vagueVerbs: DEFAULT_VAGUE_VERBS}),
+    cause: () => (cause ??= {reading: readCause(tree, source, scan.sections)}).reading,
+    tags: () => readTags(tree, source),
     looksLikePostmortem: looksLikePostmortem({tree, source, sections: scan.sections, factLabels, timeline, facts, clockTimes, unreadTitles: scan.unreadTitles})
   }
   return model

@@ -183,6 +183,23 @@ describe('the GitHub Action', () => {
     expect(result.summary).toContain('45 minutes, from the start and end')
   })
 
+  it('lists the open action items in its job summary, past due as of the `as-of` input and without owner first', async () => {
+    const folder = path.resolve(import.meta.dirname, '../facts/recurring')
+    const files = Object.fromEntries(fs.readdirSync(folder).map((name) => [`postmortems/${name}`, fs.readFileSync(path.join(folder, name), 'utf8')]))
+    const dir = workspace(files)
+    const result = await runAction(dir, {files: 'postmortems/*.md', 'fail-on': 'never', 'as-of': '2024-03-10'})
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.summary).toContain('### Open action items\n\n6 action items, 5 open: 2 past their due date as of 2024-03-10, 2 without owner.\n')
+    // Each item's place links to its line: `| [postmortems/….md:23](…#L23) |`.
+    const rows = result.summary.split('\n').filter((line) => /^\| \[postmortems\/[^\]]*:\d+\]\(/.test(line))
+    expect(rows.map((row) => row.split(' | ').at(-1))).toEqual(['past due |', 'past due |', 'no owner |', 'no owner |', '— |'])
+    expect(rows[0]).toContain('| Bound the query cache (owner: @ines, due 2024-02-01) | @ines | 2024-02-01 |')
+    expect(rows[0]).toMatch(/^\| \[postmortems\/2024-01-09-search-memory\.md:23\]\(https:\/\/github\.com\/[^)]*\/blob\/0123abc\/postmortems\/2024-01-09-search-memory\.md#L23\) \|/)
+    const wrong = await runAction(dir, {files: 'postmortems/*.md', 'as-of': '10/03/2024'})
+    expect(wrong.code).toBe(1)
+    expect(wrong.stdout).toContain('Input `as-of` must be a day as YYYY-MM-DD')
+  })
+
   it('annotates each message on its lines, summarises, sets outputs and passes on warnings', async () => {
     const dir = workspace({
       'postmortems/2025/checkout.md': postmortem({zone: '', actionItems: false}),

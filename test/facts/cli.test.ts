@@ -198,7 +198,7 @@ describe('postmortem-facts', () => {
       expect(csv[2]).toEqual(['Login outage', 'Logins failed after a certificate expired.', '', '', '', '2', 'Ada Example', 'login.md'])
       const aggregates = await runFacts(['--format', 'morgue-csv', '--by-month'], dir)
       expect(aggregates.code).toBe(1)
-      expect(aggregates.stderr).toContain('invalid option `--by-month`: expected no aggregates with `--format morgue-csv`')
+      expect(aggregates.stderr).toContain('invalid option `--by-month`: expected no other table with `--format morgue-csv`')
     } finally {
       fs.rmSync(dir, {recursive: true, force: true})
     }

@@ -54,9 +54,31 @@ const tables = [...document.querySelectorAll('table')].map((table) => ({name: ta
 const trend = document.querySelector('svg.ttr-chart')
 const frame = trend && box(trend)
 const points = trend ? [...trend.querySelectorAll('circle.ttr-point')].map((point) => ({file: point.dataset.file, x: centre(point), y: middle(point), inside: within(point, frame), shown: shown(point)})) : []
+// WCAG's contrast of each text's colour with the background it stands on.
+const rgb = (color) => (color.match(/[\\d.]+/g) || []).map(Number)
+const luminance = ([r, g, b]) => {
+  const channel = (value) => { const c = value / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4 }
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+}
+const backgroundOf = (element) => {
+  for (let at = element; at; at = at.parentElement) {
+    const [r, g, b, a = 1] = rgb(getComputedStyle(at).backgroundColor)
+    if (a > 0) return [r, g, b]
+  }
+  return matchMedia('(prefers-color-scheme: dark)').matches ? [0, 0, 0] : [255, 255, 255]
+}
+const contrast = [...document.querySelectorAll('h1, h2, h3, p, th, td, a, li, span, dt, dd, svg text')]
+  .filter((element) => element.id !== 'measurements' && [...element.childNodes].some((node) => node.nodeType === 3 && node.textContent.trim() !== ''))
+  .map((element) => {
+    const style = getComputedStyle(element)
+    const ink = luminance(rgb(element instanceof SVGElement ? style.fill : style.color))
+    const paper = luminance(backgroundOf(element))
+    return {text: element.textContent.trim().slice(0, 40), ratio: (Math.max(ink, paper) + 0.05) / (Math.min(ink, paper) + 0.05)}
+  })
+const links = [...document.querySelectorAll('table.recurring-causes a')].map((link) => ({href: link.getAttribute('href'), target: Boolean(document.querySelector(link.getAttribute('href')))}))
 const pre = document.createElement('pre')
 pre.id = 'measurements'
-pre.textContent = JSON.stringify({timelines, tables, trend: trend ? {width: frame.width, height: frame.height, points, medians: trend.querySelectorAll('line.ttr-median').length, texts: texts(trend, frame)} : null})
+pre.textContent = JSON.stringify({dark: matchMedia('(prefers-color-scheme: dark)').matches, page: luminance(backgroundOf(document.body)), contrast, links, timelines, tables, trend: trend ? {width: frame.width, height: frame.height, points, medians: trend.querySelectorAll('line.ttr-median').length, texts: texts(trend, frame)} : null})
 document.body.append(pre)
 </script>`
 
@@ -71,6 +93,13 @@ interface TextBox {
 }
 
 interface Measured {
+  /** Whether the page was laid out in the dark colour scheme. */
+  dark: boolean
+  /** The relative luminance of the page's background, from 0 (black) to 1 (white). */
+  page: number
+  contrast: Array<{text: string; ratio: number}>
+  /** The links of the recurring causes' table, and whether each leads to an element of the page. */
+  links: Array<{href: string; target: boolean}>
   timelines: Array<{
     file: string
     chart: boolean
@@ -88,7 +117,7 @@ const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-report-'))
 afterAll(() => fs.rmSync(temporary, {recursive: true, force: true}))
 
 /** Opens the report in headless Chromium and returns what it laid out. */
-function render(report: string): Promise<Measured> {
+function render(report: string, {dark = false} = {}): Promise<Measured> {
   const name = `measure-${Math.random().toString(36).slice(2)}`
   const page = path.join(temporary, `${name}.html`)
   fs.writeFileSync(page, fs.readFileSync(report, 'utf8').replace('</body>', `${MEASURE}\n</body>`))
@@ -102,6 +131,8 @@ function render(report: string): Promise<Measured> {
     '--no-first-run',
     `--user-data-dir=${path.join(temporary, `${name}-profile`)}`,
     '--window-size=1200,900',
+    // The colour scheme a reader in dark mode asks for (prefers-color-scheme: dark).
+    ...(dark ? ['--force-dark-mode'] : []),
     '--virtual-time-budget=10000',
     '--dump-dom',
     `file://${page}`
@@ -278,6 +309,29 @@ describe.skipIf(!hasChromium)('the HTML report in headless Chromium', () => {
     checkTimelines(measured, ROOT)
     checkLayout(measured, ROOT)
   })
+
+  it('lists the recurring causes, each incident linked to its section of the report', async () => {
+    const recurring = await writeReport('test/facts/recurring', 'recurring')
+    const measured = await render(recurring.report)
+    checkLayout(measured, ROOT)
+    expect(measured.tables.find((table) => table.name === 'recurring-causes')?.headers).toEqual(['related by', 'cause or tag', 'incidents', 'related incidents'])
+    expect(measured.links).toHaveLength(6)
+    expect(measured.links.every((link) => link.target)).toBe(true)
+  })
+
+  it('is readable in the light and the dark colour scheme: every text stands out from its background', async () => {
+    const recurring = await writeReport('test/facts/recurring', 'schemes')
+    for (const dark of [false, true]) {
+      const measured = await render(recurring.report, {dark})
+      expect(measured.dark).toBe(dark)
+      // The page follows the scheme: a dark page in dark mode, not a light one left as it is.
+      if (dark) expect(measured.page).toBeLessThan(0.05)
+      else expect(measured.page).toBeGreaterThan(0.9)
+      expect(measured.contrast.length).toBeGreaterThan(100)
+      // WCAG AA for body text.
+      expect(measured.contrast.filter((text) => text.ratio < 4.5), dark ? 'dark' : 'light').toEqual([])
+    }
+  }, 120_000)
 
   it.runIf(hasShared2)('renders the report of the second corpus', async () => {
     const corpus = await writeReport(path.join(SHARED, 'corpus2'), 'corpus2')

@@ -3,7 +3,7 @@ import type {Plugin, Preset} from 'unified'
 import type {VFile} from 'vfile'
 import {formatMinutes} from '../../model/duration/duration.js'
 import {isSetAside} from '../../lint/document-guard.js'
-import {type SourcedMoment, extractFacts, formatOffset} from '../../model/facts/extract-facts.js'
+import {type IncidentFacts, type SourcedMoment, extractFacts, formatOffset} from '../../model/facts/extract-facts.js'
 
 /** A fact as the job summary shows it: its value and the line it is stated on (none when worked out). */
 export interface ShownFact {
@@ -16,6 +16,8 @@ export interface IncidentSummary {
   end?: ShownFact
   duration?: ShownFact
   impact: ShownFact[]
+  /** Its action items, for the summary's table of open ones. */
+  actionItems: IncidentFacts['actionItems']
 }
 
 declare module 'vfile' {
@@ -57,7 +59,8 @@ const collectIncidentFacts: Plugin<[], Root> = function () {
       ...(start ? {start} : {}),
       ...(end ? {end} : {}),
       ...(duration ? {duration} : {}),
-      impact: figures.map((figure) => ({value: figure.text.trim(), line: figure.position.start.line}))
+      impact: figures.map((figure) => ({value: figure.text.trim(), line: figure.position.start.line})),
+      actionItems: facts.actionItems
     }
   }
 }

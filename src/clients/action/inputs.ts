@@ -15,6 +15,8 @@ export interface ActionInputs {
   allowJsConfig: boolean
   /** Bytes above which a document is not checked in depth (the preset's `maxSize`). */
   maxSize?: number
+  /** The day action items' due dates are compared with, `2024-06-01`; today (UTC) when not given. */
+  asOf?: string
 }
 
 function isFailOn(value: string): value is FailOn {
@@ -35,8 +37,13 @@ export function readInputs(): ActionInputs {
   if (maxSizeInput !== '' && !(Number.isFinite(maxSize) && maxSize >= 0)) {
     throw new Error(`Input \`max-size\` must be a number of bytes, 0 or more (such as \`10000000\`), not \`${maxSizeInput}\``)
   }
+  const asOf = core.getInput('as-of')
+  if (asOf !== '' && !(/^\d{4}-\d{2}-\d{2}$/.test(asOf) && !Number.isNaN(Date.parse(`${asOf}T00:00Z`)) && new Date(`${asOf}T00:00Z`).toISOString().startsWith(asOf))) {
+    throw new Error(`Input \`as-of\` must be a day as YYYY-MM-DD (such as \`2024-06-01\`), not \`${asOf}\``)
+  }
   return {
     ...(maxSizeInput === '' ? {} : {maxSize}),
+    ...(asOf === '' ? {} : {asOf}),
     files,
     ...(config ? {config} : {}),
     failOn,

@@ -19,6 +19,7 @@ import {expandFiles} from './files.js'
 import {type ActionInputs, readInputs} from './inputs.js'
 import {safeName, safeReport} from './log.js'
 import {type Counts, countMessages, jobSummary} from './summary.js'
+import {today} from '../shared/open-items.js'
 import {appendAll} from '../../model/support/arrays.js'
 import {DEFAULT_MAX_SIZE, guardDocument} from '../../lint/document-guard.js'
 import type {Preset} from 'unified'
@@ -198,7 +199,7 @@ async function writeReports(files: readonly VFile[], inputs: ActionInputs, cwd: 
 
   if (process.env.GITHUB_STEP_SUMMARY) {
     const url = blobUrl()
-    await core.summary.addRaw(jobSummary(files, {root, ...(url ? {blobUrl: url} : {})})).write()
+    await core.summary.addRaw(jobSummary(files, {root, asOf: inputs.asOf ?? today(), ...(url ? {blobUrl: url} : {})})).write()
   }
   if (inputs.sarif) {
     const sarifPath = path.resolve(cwd, inputs.sarif)

@@ -3,13 +3,19 @@ import type {VFileMessage} from 'vfile-message'
 import {levelOf, rangeOf, relativePath} from '../shared/reporters/shared.js'
 import type {IncidentSummary, ShownFact} from './incident-summary.js'
 import {safeName} from './log.js'
+import {type OpenItems, byUrgency, collectOpenItems, itemFlags, openItemsCounts} from '../shared/open-items.js'
 
 export interface SummaryOptions {
   /** The repository's root, which paths are relative to. */
   root: string
   /** `https://github.com/owner/repo/blob/<sha>/`, to link files and lines; none when unknown. */
   blobUrl?: string
+  /** The day due dates are compared with, `2024-06-01`: the \`as-of\` input, else today. */
+  asOf: string
 }
+
+// Past due and ownerless items come first; past this many, the rest are counted, not listed.
+const MOST_ITEMS = 50
 
 // GitHub caps a step's summary at 1 MiB; past this the files' details are left out.
 const DETAILS_BUDGET = 900_000
@@ -96,9 +102,30 @@ function findingsTable(file: VFile, name: string, options: SummaryOptions): stri
   return table(['Place', 'Severity', 'Rule', 'Message'], rows)
 }
 
+/** The open action items of every postmortem: counts, then a table, past due and without owner first. */
+function actionItemsPart(named: ReadonlyArray<{file: VFile; name: string}>, options: SummaryOptions): string {
+  const openItems: OpenItems = collectOpenItems(
+    named.flatMap(({file, name}) => (file.data.postmortemIncident ? [{file: name, facts: file.data.postmortemIncident}] : [])),
+    options.asOf
+  )
+  const heading = `### Open action items\n\n${openItemsCounts(openItems)}\n`
+  if (openItems.open === 0) return heading
+  const items = byUrgency(openItems.items)
+  const rows = items.slice(0, MOST_ITEMS).map((item) => [
+    link(`${nameCell(item.file)}:${item.line}`, lineUrl(item.file, item.line, options)),
+    cell(item.text),
+    cell(item.owner ?? '—'),
+    cell(item.due ?? '—'),
+    cell(itemFlags(item) || '—')
+  ])
+  const more = items.length > MOST_ITEMS ? `\n${items.length - MOST_ITEMS} more open items are left out.\n` : ''
+  return `${heading}\n${table(['Postmortem', 'Action item', 'Owner', 'Due', 'Flags'], rows)}${more}`
+}
+
 /**
- * The job summary: the counts, a table of findings per file and, for each
- * postmortem, the incident's facts as the linter read them.
+ * The job summary: the counts, the open action items across the
+ * postmortems, a table of findings per file and, for each postmortem, the
+ * incident's facts as the linter read them.
  */
 export function jobSummary(files: readonly VFile[], options: SummaryOptions): string {
   const total = countMessages(files.flatMap((file) => file.messages))
@@ -112,7 +139,8 @@ export function jobSummary(files: readonly VFile[], options: SummaryOptions): st
         const counts = countMessages(file.messages)
         return [link(nameCell(name), lineUrl(name, 1, options)), String(counts.errors), String(counts.warnings)]
       })
-    )
+    ),
+    actionItemsPart(named, options)
   ]
   let size = parts.join('\n').length
   for (const {file, name} of named) {

@@ -19,6 +19,12 @@ export interface FactsArguments {
   byMonth: boolean
   /** Only the aggregates per quarter, not the incidents. */
   byQuarter: boolean
+  /** Only the groups of incidents with the same cause or tag. */
+  causes: boolean
+  /** Only the open action items. */
+  actionItems: boolean
+  /** Instead of the report, the postmortems that link none of the earlier incidents with the same cause. */
+  checkRelated: boolean
   /** The day due dates of action items are compared with, `2024-05-01`; today when not given. */
   asOf?: string
   help: boolean
@@ -35,8 +41,9 @@ export const HELP = `Usage: postmortem-facts [options] [path | glob ...]
   quarter, the median (p50), 90th percentile (p90) and longest of each time,
   with the count of incidents behind each (nearest-rank percentiles); then the
   incidents that could not be measured, and why (no date, no start, no end,
-  end before start...); and, in JSON and the HTML report, the open action
-  items, those past their due date and those without owner. Folders are
+  end before start...); then the recurring causes: incidents grouped by the
+  wording of their root cause and by their front matter tags; then the open
+  action items, those past their due date and those without owner. Folders are
   searched (node_modules and hidden folders are skipped); with no path, the
   working directory is. Durations are in minutes. The postmortems are only
   read, never written.
@@ -51,17 +58,25 @@ Options:
                              incidents, with why a figure is missing, unless
                              this or --by-quarter is set)
       --by-quarter           only the aggregates per quarter
+      --causes               only the recurring causes: the incidents with
+                             the same cause or tag, one row each
+      --action-items         only the open action items, past due and
+                             without owner first
+      --check-related        instead of a report, list each postmortem that
+                             links none of the earlier incidents with the
+                             same cause; exit status 1 if any
       --html <file>          also write a self-contained HTML report: a
                              timeline chart per incident, a chart of time
                              to resolve over time, the aggregates, the
-                             incidents not measured, and the open action
-                             items: past their due date, without owner
+                             incidents not measured, the recurring causes
+                             and the open action items
       --as-of <YYYY-MM-DD>   the day action items' due dates are compared
                              with (default: today, UTC)
   -h, --help                 output usage information
   -v, --version              output version number
 
-Exit status: 1 when the command is wrong or a path cannot be read; 0 otherwise.
+Exit status: 1 when the command is wrong or a path cannot be read, or when
+--check-related finds a postmortem to link; 0 otherwise.
 
 Examples:
 
@@ -76,13 +91,37 @@ Examples:
   # The incidents as records to load into Morgue or a database
   $ postmortem-facts --format morgue-csv docs/postmortems > postmortems.csv
 
+  # Incidents with the same cause, and the open action items, as CSV
+  $ postmortem-facts --format csv --causes docs/postmortems > causes.csv
+  $ postmortem-facts --format csv --action-items docs/postmortems > items.csv
+
+  # Which postmortems should link an earlier incident with the same cause
+  $ postmortem-facts --check-related docs/postmortems
+
   # Everything as JSON, and an HTML report to share
   $ postmortem-facts --format json --html report.html docs/postmortems
 `
 
+// The options that choose the parts of the report; CSV prints one of them.
+const VIEWS = ['by-month', 'by-quarter', 'causes', 'action-items'] as const
+
 /** `2024-02-29` yes, `2023-02-29` and `2024-2-1` no. */
 function isCalendarDay(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00Z`).toISOString().startsWith(text)
+}
+
+/** Throws when the options that choose the parts of the report do not go with the format. */
+function checkCombination(format: string, values: Partial<Record<(typeof VIEWS)[number] | 'check-related', boolean>>): void {
+  const views = VIEWS.filter((view) => values[view])
+  if (format.startsWith('morgue-') && views.length > 0) {
+    throw new UsageError(`invalid option \`--${views[0]}\`: expected no other table with \`--format ${format}\`, which gives one record per incident`)
+  }
+  if (format === 'csv' && views.length > 1) {
+    throw new UsageError(`invalid options ${views.map((view) => `\`--${view}\``).join(' and ')}: expected one of them with \`--format csv\`, which prints one table`)
+  }
+  if (values['check-related'] && format !== 'markdown') {
+    throw new UsageError(`invalid option \`--format\`: expected none with \`--check-related\`, which prints one line per postmortem to link, got ${JSON.stringify(format)}`)
+  }
 }
 
 export function parseFactsArguments(argv: readonly string[]): FactsArguments {
@@ -97,6 +136,9 @@ export function parseFactsArguments(argv: readonly string[]): FactsArguments {
         html: {type: 'string'},
         'by-month': {type: 'boolean', default: false},
         'by-quarter': {type: 'boolean', default: false},
+        causes: {type: 'boolean', default: false},
+        'action-items': {type: 'boolean', default: false},
+        'check-related': {type: 'boolean', default: false},
         'as-of': {type: 'string'},
         help: {type: 'boolean', short: 'h', default: false},
         version: {type: 'boolean', short: 'v', default: false}
@@ -111,12 +153,7 @@ export function parseFactsArguments(argv: readonly string[]): FactsArguments {
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`invalid option \`--format\`: expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`)
   }
-  if (format.startsWith('morgue-') && (values['by-month'] || values['by-quarter'])) {
-    throw new UsageError(`invalid option \`--${values['by-month'] ? 'by-month' : 'by-quarter'}\`: expected no aggregates with \`--format ${format}\`, which gives one record per incident`)
-  }
-  if (format === 'csv' && values['by-month'] && values['by-quarter']) {
-    throw new UsageError('invalid options `--by-month` and `--by-quarter`: expected one of them with `--format csv`, which prints one table, got both')
-  }
+  checkCombination(format, values)
   const asOf = values['as-of']
   if (asOf !== undefined && !isCalendarDay(asOf)) {
     throw new UsageError(`invalid option \`--as-of\`: expected a day as YYYY-MM-DD, got ${JSON.stringify(asOf)}`)
@@ -128,6 +165,9 @@ export function parseFactsArguments(argv: readonly string[]): FactsArguments {
     format: format as Format,
     byMonth: values['by-month'] ?? false,
     byQuarter: values['by-quarter'] ?? false,
+    causes: values.causes ?? false,
+    actionItems: values['action-items'] ?? false,
+    checkRelated: values['check-related'] ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
     paths: positionals.length > 0 ? positionals : ['.']

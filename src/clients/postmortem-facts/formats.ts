@@ -1,6 +1,7 @@
 import type {TableFormat} from './args.js'
 import {type IncidentRow, METRICS, type Metric, type Unmeasured} from './rows.js'
-import type {OpenItems} from './open-items.js'
+import {type OpenItem, type OpenItems, byUrgency, itemFlags, openItemsCounts} from '../shared/open-items.js'
+import type {RecurringGroup, RelatedIncident} from './recurring.js'
 import type {MonthSummary, PeriodFigures, QuarterSummary, Summary} from './periods.js'
 import {MINUTES_PER_DAY} from '../../model/time/time.js'
 
@@ -98,10 +99,66 @@ function markdownTable<Row>(columns: ReadonlyArray<Column<Row>>, rows: readonly 
   ].join('\n')
 }
 
-/** Which tables to print: with neither, the incidents and every aggregate. */
+/** Which tables to print: with none, the incidents, every aggregate, the recurring causes and the open action items. */
 export interface ReportView {
   byMonth: boolean
   byQuarter: boolean
+  causes: boolean
+  actionItems: boolean
+}
+
+function showsAll(view: ReportView): boolean {
+  return !view.byMonth && !view.byQuarter && !view.causes && !view.actionItems
+}
+
+/** An incident of a group, as a row of the table of recurring causes. */
+export interface RecurringRow extends RelatedIncident {
+  group: RecurringGroup
+  /** Whether it is the group's first row: a Markdown table names the group there only. */
+  first: boolean
+}
+
+export function recurringRows(groups: readonly RecurringGroup[]): RecurringRow[] {
+  return groups.flatMap((group) => group.incidents.map((incident, index) => ({...incident, group, first: index === 0})))
+}
+
+export const RECURRING_COLUMNS: Array<Column<RecurringRow>> = [
+  {header: 'related by', value: (row) => row.group.kind, show: (row) => (row.first ? row.group.kind : '')},
+  {header: 'cause or tag', value: (row) => row.group.label, show: (row) => (row.first ? row.group.label : '')},
+  {header: 'incidents', value: (row) => row.group.incidents.length, show: (row) => (row.first ? row.group.incidents.length : '')},
+  {header: 'title', value: (row) => row.title},
+  {header: 'date', value: (row) => row.date},
+  {header: 'file', value: (row) => row.file},
+  {header: 'cause', value: (row) => row.cause, show: (row) => (row.cause && row.cause.length > 120 ? `${row.cause.slice(0, 119)}…` : row.cause)}
+]
+
+/** The open items as a table shows them: where, what, who, when, and why to chase it. */
+export const OPEN_ITEM_COLUMNS: Array<Column<OpenItem>> = [
+  {header: 'postmortem', value: (item) => `${item.file}:${item.line}`},
+  {header: 'action item', value: (item) => item.text},
+  {header: 'owner', value: (item) => item.owner},
+  {header: 'due', value: (item) => item.due},
+  {header: 'tracking', value: (item) => item.tracking},
+  {header: 'flags', value: (item) => itemFlags(item)}
+]
+
+// The CSV keeps each fact in a column of its own, the flags as true or false.
+const OPEN_ITEM_CSV_COLUMNS: Array<Column<OpenItem>> = [
+  {header: 'file', value: (item) => item.file},
+  {header: 'line', value: (item) => item.line},
+  {header: 'action item', value: (item) => item.text},
+  {header: 'owner', value: (item) => item.owner},
+  {header: 'due', value: (item) => item.due},
+  {header: 'due date', value: (item) => item.dueDate},
+  {header: 'tracking', value: (item) => item.tracking},
+  {header: 'past due', value: (item) => String(item.overdue)},
+  {header: 'without owner', value: (item) => String(item.withoutOwner)}
+]
+
+/** What the report has besides the incidents and their times. */
+export interface Insights {
+  openItems: OpenItems
+  groups: readonly RecurringGroup[]
 }
 
 /** The incidents that lack a figure, with why, for the JSON report. */
@@ -109,44 +166,60 @@ function unmeasuredList(rows: readonly IncidentRow[]): Array<{file: string} & Un
   return rows.flatMap((row) => (row.unmeasured ? [{file: row.file, ...row.unmeasured}] : []))
 }
 
-function jsonReport(rows: readonly IncidentRow[], summary: Summary, view: ReportView, openItems?: OpenItems): string {
-  const all = !view.byMonth && !view.byQuarter
+function jsonReport(rows: readonly IncidentRow[], summary: Summary, view: ReportView, insights: Insights): string {
+  const all = showsAll(view)
   const report = {
     ...(all ? {incidents: rows} : {}),
     ...(all || view.byMonth ? {months: summary.months} : {}),
     ...(all || view.byQuarter ? {quarters: summary.quarters} : {}),
-    overall: summary.overall,
-    unmeasured: unmeasuredList(rows),
-    ...(all && openItems ? {actionItems: openItems} : {})
+    ...(all || view.byMonth || view.byQuarter ? {overall: summary.overall, unmeasured: unmeasuredList(rows)} : {}),
+    ...(all || view.causes ? {recurringCauses: insights.groups} : {}),
+    ...(all || view.actionItems ? {actionItems: insights.openItems} : {})
   }
   return `${JSON.stringify(report, null, 2)}\n`
 }
 
-function markdownReport(rows: readonly IncidentRow[], summary: Summary, view: ReportView): string {
-  const all = !view.byMonth && !view.byQuarter
+function openItemsMarkdown(openItems: OpenItems): string {
+  const counts = openItemsCounts(openItems)
+  return `## Open action items\n\n${counts}\n${openItems.open > 0 ? `\n${markdownTable(OPEN_ITEM_COLUMNS, byUrgency(openItems.items))}\n` : ''}`
+}
+
+function recurringMarkdown(groups: readonly RecurringGroup[]): string {
+  if (groups.length === 0) return '## Recurring causes\n\nNo two incidents share a cause or a tag.\n'
+  return `## Recurring causes\n\n${markdownTable(RECURRING_COLUMNS, recurringRows(groups))}\n`
+}
+
+function markdownReport(rows: readonly IncidentRow[], summary: Summary, view: ReportView, insights: Insights): string {
+  const all = showsAll(view)
   const parts: string[] = []
   if (all) parts.push(`## Incidents\n\n${rows.length > 0 ? markdownTable(INCIDENT_COLUMNS, rows) : 'No postmortem found.'}\n`)
   if (all || view.byMonth) parts.push(`## Per month\n\n${markdownTable(MONTH_COLUMNS, [...summary.months, summary.overall])}\n`)
   if (all || view.byQuarter) parts.push(`## Per quarter\n\n${markdownTable(QUARTER_COLUMNS, [...summary.quarters, {...summary.overall, quarter: 'all'}])}\n`)
   const unmeasured = rows.filter((row) => row.unmeasured)
-  if (unmeasured.length > 0) parts.push(`## Not measured\n\n${markdownTable(UNMEASURED_COLUMNS, unmeasured)}\n`)
+  if (unmeasured.length > 0 && (all || view.byMonth || view.byQuarter)) parts.push(`## Not measured\n\n${markdownTable(UNMEASURED_COLUMNS, unmeasured)}\n`)
+  if (all || view.causes) parts.push(recurringMarkdown(insights.groups))
+  if (all || view.actionItems) parts.push(openItemsMarkdown(insights.openItems))
   return parts.join('\n')
 }
 
 /**
- * What `postmortem-facts` prints: the incidents and the aggregates, or with
- * `byMonth` / `byQuarter` those aggregates alone. The CSV is one table: the
- * incidents, with why each missing figure is, or the months, or the quarters.
+ * What `postmortem-facts` prints: the incidents, the aggregates, the
+ * recurring causes and the open action items, or with `byMonth`,
+ * `byQuarter`, `causes` or `actionItems` those parts alone. The CSV is one
+ * table: the incidents, with why each missing figure is, or the months, the
+ * quarters, the incidents of each recurring cause, or the open action items.
  */
-export function formatReport(format: TableFormat, rows: readonly IncidentRow[], summary: Summary, view: ReportView, openItems?: OpenItems): string {
+export function formatReport(format: TableFormat, rows: readonly IncidentRow[], summary: Summary, view: ReportView, insights: Insights): string {
   switch (format) {
     case 'json':
-      return jsonReport(rows, summary, view, openItems)
+      return jsonReport(rows, summary, view, insights)
     case 'csv':
       if (view.byMonth) return csv(MONTH_COLUMNS, [...summary.months, summary.overall])
       if (view.byQuarter) return csv(QUARTER_COLUMNS, [...summary.quarters, {...summary.overall, quarter: 'all'}])
+      if (view.causes) return csv(RECURRING_COLUMNS, recurringRows(insights.groups))
+      if (view.actionItems) return csv(OPEN_ITEM_CSV_COLUMNS, byUrgency(insights.openItems.items))
       return csv([...INCIDENT_COLUMNS, ...REASON_COLUMNS], rows)
     case 'markdown':
-      return markdownReport(rows, summary, view)
+      return markdownReport(rows, summary, view, insights)
   }
 }

@@ -1,8 +1,9 @@
 import {type FactMoment, type IncidentFacts, formatOffset} from '../../model/facts/extract-facts.js'
 import type {IncidentRow} from './rows.js'
-import type {OpenItem, OpenItems} from './open-items.js'
+import {type OpenItems, byUrgency, openItemsCounts} from '../shared/open-items.js'
+import type {RecurringGroup} from './recurring.js'
 import {type MonthSummary, type PeriodFigures, type Summary, monthOf} from './periods.js'
-import {type Column, METRIC_NAMES, UNMEASURED_COLUMNS, periodColumns, shortMinutes} from './formats.js'
+import {type Column, type Insights, METRIC_NAMES, OPEN_ITEM_COLUMNS, UNMEASURED_COLUMNS, periodColumns, shortMinutes} from './formats.js'
 import {maxOf, minOf} from '../../model/support/arrays.js'
 import {MINUTES_PER_DAY} from '../../model/time/time.js'
 
@@ -291,12 +292,20 @@ export function resolveTrendChart(incidents: readonly ReportIncident[], summary:
 }
 
 const STYLE = `
-:root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --entry: #0969da; --start: #8250df; --detection: #bf3989; --mitigation: #9a6700; --resolution: #1a7f37; }
+:root { color-scheme: light dark; --ink: #1f2328; --paper: #ffffff; --muted: #59636e; --line: #d1d9e0; --head: #f6f8fa; --link: #0969da; --entry: #0969da; --start: #8250df; --detection: #bf3989; --mitigation: #9a6700; --resolution: #1a7f37; }
+/* The same roles in GitHub's dark palette: every colour keeps its contrast on the dark page. */
+@media (prefers-color-scheme: dark) {
+  :root { --ink: #e6edf3; --paper: #0d1117; --muted: #9198a1; --line: #3d444d; --head: #151b23; --link: #4493f8; --entry: #4493f8; --start: #ab7df8; --detection: #e85aad; --mitigation: #d29922; --resolution: #3fb950; }
+}
+body { background: var(--paper); }
+a { color: var(--link); }
+ul.related { margin: 0; padding-left: 1.2rem; }
+ul.related .date { color: var(--muted); white-space: nowrap; }
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
 h1, h2, h3 { line-height: 1.25; }
 table { border-collapse: collapse; margin: 1rem 0; font-size: 14px; }
 th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
-th { background: #f6f8fa; }
+th { background: var(--head); }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
 /* Fourteen columns of percentiles: narrower type, and a scroll of their own on a small screen. */
 table.months, table.quarters { font-size: 13px; display: block; overflow-x: auto; max-width: 100%; }
@@ -345,23 +354,26 @@ function periodTables(summary: Summary): string {
   return `<h2>Per month</h2>\n${months}\n<h2>Per quarter</h2>\n${quarters}`
 }
 
-const OPEN_ITEM_COLUMNS: Array<Column<OpenItem>> = [
-  {header: 'postmortem', value: (item) => `${item.file}:${item.line}`},
-  {header: 'action item', value: (item) => item.text},
-  {header: 'owner', value: (item) => item.owner},
-  {header: 'due', value: (item) => item.due},
-  {header: 'tracking', value: (item) => item.tracking},
-  {header: 'flags', value: (item) => [item.overdue ? 'past due' : '', item.withoutOwner ? 'no owner' : ''].filter(Boolean).join(', ')}
-]
-
 /** The open action items: counts, then a table, past-due and ownerless ones first. */
 function openItemsPart(openItems: OpenItems): string {
-  const {asOf, total, open, overdue, withoutOwner} = openItems
-  const counts = `<p class="open-items-counts" data-open="${open}" data-overdue="${overdue}" data-without-owner="${withoutOwner}">${total} action item${total === 1 ? '' : 's'}, ${open} open: ${overdue} past their due date as of ${escape(asOf)}, ${withoutOwner} without owner.</p>`
+  const {open, overdue, withoutOwner} = openItems
+  const counts = `<p class="open-items-counts" data-open="${open}" data-overdue="${overdue}" data-without-owner="${withoutOwner}">${escape(openItemsCounts(openItems))}</p>`
   if (open === 0) return counts
-  const weight = (item: OpenItem): number => (item.overdue ? 0 : 2) + (item.withoutOwner ? 0 : 1)
-  const items = [...openItems.items].sort((a, b) => weight(a) - weight(b))
-  return `${counts}\n${htmlTable('open-items', OPEN_ITEM_COLUMNS, items)}`
+  return `${counts}\n${htmlTable('open-items', OPEN_ITEM_COLUMNS, byUrgency(openItems.items))}`
+}
+
+/** The recurring causes: each group a row, its incidents linked to their sections below. */
+function recurringPart(groups: readonly RecurringGroup[], anchors: ReadonlyMap<string, string>): string {
+  if (groups.length === 0) return '<p class="note">No two incidents share a cause or a tag.</p>'
+  const rows = groups.map((group) => {
+    const incidents = group.incidents.map((incident) => {
+      const name = escape(incident.title ?? incident.file)
+      const anchor = anchors.get(incident.file)
+      return `<li>${anchor ? `<a href="#${anchor}">${name}</a>` : name}${incident.date ? ` <span class="date">${escape(incident.date)}</span>` : ''}</li>`
+    })
+    return `<tr data-kind="${group.kind}"><td>${escape(group.kind)}</td><td>${escape(group.label)}</td>${cell(group.incidents.length, true)}<td><ul class="related">${incidents.join('')}</ul></td></tr>`
+  })
+  return `<table class="recurring-causes"><thead><tr><th>related by</th><th>cause or tag</th><th>incidents</th><th>related incidents</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`
 }
 
 function unmeasuredTable(rows: readonly IncidentRow[]): string {
@@ -415,7 +427,8 @@ function incidentSection({row, facts}: ReportIncident, index: number): string {
  * to load): the aggregates per month, the time to resolve over time, and
  * each incident's facts and timeline.
  */
-export function htmlReport(incidents: readonly ReportIncident[], summary: Summary, openItems: OpenItems): string {
+export function htmlReport(incidents: readonly ReportIncident[], summary: Summary, {openItems, groups}: Insights): string {
+  const anchors = new Map(incidents.map(({row}, index) => [row.file, `incident-${index + 1}`]))
   const undated = incidents.filter(({row}) => monthOf(row) === 'unknown').length
   return `<!doctype html>
 <html lang="en">
@@ -436,6 +449,8 @@ ${periodTables(summary)}
 ${incidentsTable(incidents)}
 <h2>Not measured</h2>
 ${unmeasuredTable(incidents.map(({row}) => row))}
+<h2>Recurring causes</h2>
+${recurringPart(groups, anchors)}
 <h2>Open action items</h2>
 ${openItemsPart(openItems)}
 <p class="legend"><span><i style="background: var(--entry)"></i>timeline entry</span><span><i style="background: var(--start)"></i>start</span><span><i style="background: var(--detection)"></i>detected</span><span><i style="background: var(--mitigation)"></i>mitigated</span><span><i style="background: var(--resolution)"></i>resolved</span></p>

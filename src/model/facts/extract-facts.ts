@@ -178,6 +178,22 @@ export interface IncidentFacts {
   contact?: Located & {names: string[]}
   /** The items of the action-items sections, in document order. */
   actionItems: ActionItemFact[]
+  /** The cause the document gives: the first statement of its root-cause section, or the summary's statement of what caused the incident. */
+  cause?: CauseFact
+  /** The front matter's `tags` and `categories`, lower case, located at the first of those fields. */
+  tags?: Located & {names: string[]}
+}
+
+/** The cause as written, the noun phrase that names it, and the stems it is compared by. */
+export interface CauseFact extends Located {
+  /** The noun phrase naming the cause: `misconfigured firewall rule`. */
+  phrase?: Located
+  /** Stems of the phrase's content words: `configur`, `firewall`, `rul`. */
+  keyTerms: string[]
+  /** Stems of the content words of the cause's first sentences. */
+  terms: string[]
+  /** Stems of neighbouring content words of those sentences: `deposit contract`. */
+  compounds: string[]
 }
 
 export interface ExtractOptions {
@@ -409,6 +425,7 @@ export function factsOfModel(model: PostmortemModel): IncidentFacts {
   readDurations(result, reading)
   readImpact(result, reading)
   addRecordFields(result, model, calendar)
+  addCause(result, model, calendar)
   const zone = knownZone ?? zones[0]
   if (zone) {
     result.timeZone = {...located(calendar, zone.zone.span), name: zone.zone.name}
@@ -436,6 +453,17 @@ function addRecordFields(result: IncidentFacts, model: PostmortemModel, calendar
   if (summary) result.summary = located(calendar, summary)
   if (severity) result.severity = {...located(calendar, severity), ...(severity.level === undefined ? {} : {level: severity.level})}
   if (contact) result.contact = {...located(calendar, contact), names: contact.names}
+}
+
+/** The cause and the topics, located. */
+function addCause(result: IncidentFacts, model: PostmortemModel, calendar: Calendar): void {
+  const cause = model.cause()
+  if (cause) {
+    result.cause = {...located(calendar, cause.statement), keyTerms: cause.keyTerms, terms: cause.terms, compounds: cause.compounds}
+    if (cause.phrase) result.cause.phrase = located(calendar, cause.phrase)
+  }
+  const tags = model.tags()
+  if (tags) result.tags = {...located(calendar, tags), names: tags.names}
 }
 
 function momentOnly(milestone: MilestoneFact): FactMoment {

@@ -31,12 +31,28 @@ export interface OpenItems {
   items: OpenItem[]
 }
 
+/** Past due first, then without owner, then the others; in document order among equals. */
+export function byUrgency(items: readonly OpenItem[]): OpenItem[] {
+  const weight = (item: OpenItem): number => (item.overdue ? 0 : 2) + (item.withoutOwner ? 0 : 1)
+  return [...items].sort((a, b) => weight(a) - weight(b))
+}
+
+/** `past due, no owner`: what a reviewer chases an item for. */
+export function itemFlags(item: OpenItem): string {
+  return [item.overdue ? 'past due' : '', item.withoutOwner ? 'no owner' : ''].filter(Boolean).join(', ')
+}
+
+/** `5 action items, 3 open: 1 past their due date as of 2024-06-01, 2 without owner.` */
+export function openItemsCounts({asOf, total, open, overdue, withoutOwner}: OpenItems): string {
+  return `${total} action item${total === 1 ? '' : 's'}, ${open} open: ${overdue} past their due date as of ${asOf}, ${withoutOwner} without owner.`
+}
+
 /** Today in UTC, `2026-12-07`: the default day to compare due dates with. */
 export function today(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10)
 }
 
-function openItemsOf(file: string, facts: IncidentFacts, asOf: string): OpenItem[] {
+function openItemsOf(file: string, facts: Pick<IncidentFacts, 'actionItems'>, asOf: string): OpenItem[] {
   return facts.actionItems.flatMap((item) => {
     if (item.done) return []
     // Only a day with its year can be compared; `--05-01` could be in any year.
@@ -51,7 +67,7 @@ function openItemsOf(file: string, facts: IncidentFacts, asOf: string): OpenItem
 }
 
 /** The open action items across the postmortems, and how many are past due or have no owner. */
-export function collectOpenItems(incidents: ReadonlyArray<{file: string; facts: IncidentFacts}>, asOf: string): OpenItems {
+export function collectOpenItems(incidents: ReadonlyArray<{file: string; facts: Pick<IncidentFacts, 'actionItems'>}>, asOf: string): OpenItems {
   const items = incidents.flatMap(({file, facts}) => openItemsOf(file, facts, asOf))
   return {
     asOf,
