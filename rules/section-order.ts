@@ -2,10 +2,30 @@ import {CANONICAL_ORDER} from '../src/model/sections/insertion.js'
 import {defineRule} from '../src/lint/rule.js'
 import {SECTION_KINDS, SECTION_LABELS, type SectionKind} from '../src/model/sections/synonyms.js'
 import {minOf} from '../src/model/support/arrays.js'
+import {templateSectionsIn} from '../src/model/template/template-sections.js'
+import type {RuleContext} from '../src/lint/rule.js'
 
 export interface Options {
   /** The order sections must come in; sections not listed may stand anywhere. */
   order?: SectionKind[]
+  /** The team's template (docs/templates.md): its sections' order replaces `order`. */
+  template?: string
+}
+
+/** The template's sections the document has, each where it first stands as a section of its own, in document order. */
+function checkTemplateOrder({model, template, report}: RuleContext<unknown, 'outOfTemplateOrder'>): void {
+  if (!template) return
+  const places = templateSectionsIn(model, model.titledLines(), template.sections)
+  const standing = places.flatMap(({section, found}, rank) => {
+    const first = found.find((candidate) => candidate.outer)
+    return first ? [{section, first, rank}] : []
+  }).sort((a, b) => a.first.marker.start - b.first.marker.start)
+  let latest: (typeof standing)[number] | undefined
+  for (const entry of standing) {
+    if (latest && entry.rank < latest.rank) {
+      report({messageId: 'outOfTemplateOrder', data: {title: entry.first.title, previous: latest.first.title, expected: latest.section.title}, place: entry.first.marker})
+    } else latest = entry
+  }
 }
 
 // The order missing sections are inserted in, so that inserting one never puts another out of order.
@@ -18,10 +38,17 @@ export default defineRule<Options>({
   preset: 'strict',
   options: {order: {type: 'array', items: {type: 'string', enum: SECTION_KINDS}, uniqueItems: true}},
   defaults: {order: DEFAULT_ORDER},
+  readsTemplate: true,
   messages: {
-    outOfOrder: 'Unexpected {section} section `{title}` after `{previous}`, expected it before {previousSection}'
+    outOfOrder: 'Unexpected {section} section `{title}` after `{previous}`, expected it before {previousSection}',
+    outOfTemplateOrder: 'Unexpected section `{title}` after `{previous}`, expected it before the template\'s section `{expected}`'
   },
-  check({model, options, report}) {
+  check(context) {
+    const {model, options, report} = context
+    if (context.template) {
+      checkTemplateOrder(context)
+      return
+    }
     const position = (kind: SectionKind): number => options.order.indexOf(kind)
     let latest: {kind: SectionKind; title: string} | undefined
     // Sections inside others ("### Root cause" under "## Summary", "- **Impact:** …"

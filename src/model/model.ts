@@ -9,6 +9,8 @@ import {type SectionKind, type SectionMatcher, type SynonymOption, createSection
 import {tableFactLabels} from './text/tables.js'
 import {type RecordFields, readRecordFields} from './facts/record-fields.js'
 import {type ActionItem, DEFAULT_VAGUE_VERBS, actionItemsOf} from './action-items.js'
+import {type TitledLine, titledLines} from './template/titles.js'
+import {type FilledField, filledFields} from './template/fields.js'
 import {type Span, markdownText, slice, spanEnd, splitLines, stripLeadingMarkup, stripTrailingMarkup} from './text/text.js'
 import {type Timeline, buildTimeline, unnamedLog} from './timeline/timeline.js'
 import {type DateOrder, type TimeMention, dateOrderOf, dayNumber} from './time/time.js'
@@ -35,6 +37,10 @@ export interface PostmortemModel {
   recordFields(): RecordFields
   /** Its action items, read on first call as the `action-items` rule reads them. */
   actionItems(): ActionItem[]
+  /** Every title it gives a part of itself, known to the section table or not; read on first call, for a template's sections. */
+  titledLines(): TitledLine[]
+  /** What it states under a label (`Severity: SEV-2`, `| Owner | Ana |`, front matter); read on first call, for a template's fields. */
+  fields(): FilledField[]
 }
 
 /**
@@ -105,6 +111,8 @@ export function buildModel(tree: Root, source: string, synonyms: SynonymOption =
   ].sort((a, b) => a.start - b.start)
 
   let recordFields: RecordFields | undefined
+  let titled: TitledLine[] | undefined
+  let fields: FilledField[] | undefined
   const model: PostmortemModel = {
     source,
     sections: scan.sections,
@@ -118,6 +126,8 @@ export function buildModel(tree: Root, source: string, synonyms: SynonymOption =
     unreadTitles: scan.unreadTitles,
     recordFields: () => (recordFields ??= readRecordFields(tree, source, scan.sections.filter((section) => section.kinds.includes('summary') && section.hasContent))),
     actionItems: () => actionItemsOf(tree, model, {vagueVerbs: DEFAULT_VAGUE_VERBS}),
+    titledLines: () => (titled ??= titledLines(tree, source)),
+    fields: () => (fields ??= filledFields(tree, source)),
     looksLikePostmortem: looksLikePostmortem({tree, source, sections: scan.sections, factLabels, timeline, facts, clockTimes, unreadTitles: scan.unreadTitles})
   }
   return model

@@ -1,0 +1,81 @@
+import type {PostmortemModel} from '../model.js'
+import {type Section, isNamed} from '../sections/sections.js'
+import type {Span} from '../text/text.js'
+import type {TemplateSection} from './template.js'
+import type {TitledLine} from './titles.js'
+import {titleKey} from './words.js'
+import {minOf} from '../support/arrays.js'
+import {sectionHeadingDepth} from '../sections/insertion.js'
+
+/**
+ * Where a postmortem has each of its template's sections. A section the
+ * table knows ("Root causes", "Trigger") is found as the rules find it, by
+ * its kind, with every synonym, label line and question title; when the
+ * template has several of one kind, a section goes to the one whose words
+ * it shares. A section of the team's own ("Detection") is found by a title
+ * with all of its words.
+ */
+
+export interface FoundSection {
+  title: string
+  marker: Span
+  /** A section of the document itself, not part of another: one whose place is judged for order. */
+  outer: boolean
+}
+
+export interface TemplateSectionPlace {
+  section: TemplateSection
+  /** In document order; empty when the postmortem lacks it. */
+  found: FoundSection[]
+}
+
+const wordsOf = (title: string): Set<string> => new Set(titleKey(title).split(' ').filter(Boolean))
+
+function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let count = 0
+  for (const word of a) if (b.has(word)) count++
+  return count
+}
+
+/** The template sections (of those sharing a kind with it) a document section stands for. */
+function ownersOf(section: Section, template: readonly TemplateSection[]): TemplateSection[] {
+  const group = template.filter((candidate) => candidate.kinds.some((kind) => section.kinds.includes(kind)))
+  if (group.length <= 1) return group
+  const words = wordsOf(section.title)
+  const scores = group.map((candidate) => shared(wordsOf(candidate.title), words))
+  const best = Math.max(...scores)
+  return best === 0 ? group.slice(0, 1) : group.filter((_candidate, index) => scores[index] === best)
+}
+
+export function templateSectionsIn(model: PostmortemModel, titled: readonly TitledLine[], template: readonly TemplateSection[]): TemplateSectionPlace[] {
+  const places = new Map(template.map((section) => [section, [] as FoundSection[]]))
+  const outerDepth = minOf(model.sections.filter((section) => !section.parent && section.style !== 'inline-label').map((section) => section.depth)) ?? 6
+  for (const section of model.sections.filter(isNamed)) {
+    const outer = !section.parent && section.style !== 'inline-label'
+    for (const owner of ownersOf(section, template)) places.get(owner)?.push({title: section.title.trim(), marker: section.marker, outer})
+  }
+  const own = template.filter((section) => section.kinds.length === 0)
+  for (const line of own.length > 0 ? titled : []) {
+    const words = wordsOf(line.title)
+    for (const section of own) {
+      const needed = section.key.split(' ')
+      if (needed.every((word) => words.has(word))) places.get(section)?.push({title: line.title.trim(), marker: line.marker, outer: line.depth <= Math.max(outerDepth, 1)})
+    }
+  }
+  return template.map((section) => ({section, found: (places.get(section) ?? []).sort((a, b) => a.marker.start - b.marker.start)}))
+}
+
+/** Where a missing template section goes: before the first later template section the document has, else at its end. */
+export function templateInsertion(model: PostmortemModel, places: readonly TemplateSectionPlace[], missing: TemplateSection): {offset: number; heading: string; text: string} {
+  const heading = `${'#'.repeat(sectionHeadingDepth(model))} ${missing.title}`
+  const rank = places.findIndex((place) => place.section === missing)
+  const next = places.slice(rank + 1).flatMap((place) => place.found.filter((found) => found.outer)).sort((a, b) => a.marker.start - b.marker.start)[0]
+  if (next) return {offset: lineStart(model.source, next.marker.start), heading, text: `${heading}\n\n`}
+  const source = model.source
+  const ending = source.endsWith('\n\n') ? '' : source.endsWith('\n') ? '\n' : source === '' ? '' : '\n\n'
+  return {offset: source.length, heading, text: `${ending}${heading}\n`}
+}
+
+function lineStart(source: string, offset: number): number {
+  return source.lastIndexOf('\n', offset - 1) + 1
+}
