@@ -11,7 +11,8 @@ import {ConfigurationError, type Schema, findProblem} from './options.js'
 import {SECTION_KINDS, type SynonymOption} from '../model/sections/synonyms.js'
 import {type Span, markdownText} from '../model/text/text.js'
 import type {Template} from '../model/template/template.js'
-import {loadTemplate} from './template.js'
+import {loadTemplate, resolveTemplate} from './template.js'
+import path from 'node:path'
 
 export const DOCS_URL = 'https://github.com/remark-preset-lint-postmortem/remark-preset-lint-postmortem/blob/main/docs/rules/'
 
@@ -244,6 +245,14 @@ function templateOf(meta: RuleMeta, own: string | undefined, shared: string | un
   return loadTemplate(option, cwd, subject, synonyms)
 }
 
+/** A misspelt built-in name, a file that is not Markdown, or an absolute path to no file: said once, when the rule is attached. */
+function checkTemplateOption(meta: RuleMeta, own: string | undefined, shared: string | undefined): void {
+  const option = own ?? shared
+  if (option === undefined) return
+  const subject = own === undefined ? 'settings: invalid `postmortem.template`' : `${meta.id}: invalid option \`template\``
+  resolveTemplate(option, path.isAbsolute(option) ? path.dirname(option) : undefined, subject)
+}
+
 /**
  * Defines a rule: a remark-lint plugin with origin `remark-lint:postmortem-<name>`,
  * so that `<!--lint disable postmortem-<name>-->` applies to it, whose options
@@ -272,7 +281,8 @@ export function defineRule<Options extends object, MessageId extends string = st
     // instead of once per file.
     const options = validate(optionsOf(config))
     const {synonyms, shared} = postmortemSettings(this)
-    if (definition.readsTemplate) templateOf(meta, options.template, shared.template, process.cwd(), mergeSynonyms(synonyms, options.synonyms))
+    // A relative path is read against each file's working directory, which is known only then.
+    if (definition.readsTemplate) checkTemplateOption(meta, options.template, shared.template)
     const run = runWith(synonyms, shared)
     return (run as unknown as (this: unknown, config?: unknown) => unknown).call(this, config)
   }

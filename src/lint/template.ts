@@ -33,8 +33,12 @@ export function builtInTemplatePath(name: string): string {
   return path.join(builtInFolder(), `${name}.md`)
 }
 
-/** Where a `template` option points, or a one-line ConfigurationError naming the option (`subject`). */
-export function resolveTemplate(option: string, cwd: string, subject: string): string {
+/**
+ * Where a `template` option points, or a one-line ConfigurationError naming
+ * the option (`subject`). Without a working directory, only the name is
+ * checked: a relative path is read against each file's.
+ */
+export function resolveTemplate(option: string, cwd: string | undefined, subject: string): string {
   if ((BUILT_IN_TEMPLATES as readonly string[]).includes(option)) return builtInTemplatePath(option)
   const names = BUILT_IN_TEMPLATES.map((name) => JSON.stringify(name)).join(', ')
   if (!MARKDOWN.test(option)) {
@@ -42,9 +46,10 @@ export function resolveTemplate(option: string, cwd: string, subject: string): s
     const hint = closest ? ` (did you mean ${JSON.stringify(closest)}?)` : ''
     throw new ConfigurationError(`${subject}: expected a Markdown file (.md) or one of ${names}${hint}, got ${JSON.stringify(option)}`)
   }
+  if (cwd === undefined) return option
   const file = path.resolve(cwd, option)
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
-    throw new ConfigurationError(`${subject}: expected a Markdown file or one of ${names}, got ${JSON.stringify(option)}, which does not exist (in ${cwd})`)
+    throw new ConfigurationError(`${subject}: expected a Markdown file or one of ${names}, got ${JSON.stringify(option)}, which does not exist${path.isAbsolute(option) ? '' : ` (in ${cwd})`}`)
   }
   return file
 }
