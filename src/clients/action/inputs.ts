@@ -15,6 +15,8 @@ export interface ActionInputs {
   allowJsConfig: boolean
   /** Bytes above which a document is not checked in depth (the preset's `maxSize`). */
   maxSize?: number
+  /** The team's template (a Markdown file of the repository, or a built-in name), as `settings.postmortem.template`. */
+  template?: string
 }
 
 function isFailOn(value: string): value is FailOn {
@@ -29,6 +31,7 @@ export function readInputs(): ActionInputs {
     throw new Error(`Input \`fail-on\` must be ${FAIL_ON.join(', ')}, not \`${failOn}\``)
   }
   const config = core.getInput('config')
+  const template = core.getInput('template')
   const sarif = core.getInput('sarif')
   const maxSizeInput = core.getInput('max-size')
   const maxSize = Number(maxSizeInput)
@@ -39,6 +42,7 @@ export function readInputs(): ActionInputs {
     ...(maxSizeInput === '' ? {} : {maxSize}),
     files,
     ...(config ? {config} : {}),
+    ...(template ? {template} : {}),
     failOn,
     ...(sarif ? {sarif} : {}),
     allowJsConfig: core.getInput('allow-js-config') !== '' && core.getBooleanInput('allow-js-config')
