@@ -131,15 +131,18 @@ function similar(kind: TemplateTextKind, shared: number, a: number, b: number): 
 function keptKind(piece: Piece, texts: TemplateTexts): boolean {
   const words = wordSet(piece.span.text)
   if (words.size < MIN_WORDS[piece.kind] || words.size > MAX_WORDS) return false
-  const shared = new Map<number, number>()
+  // Candidates are found through the rarer words; their overlap is then counted over all words.
+  const candidates = new Set<number>()
   for (const word of words) {
     const found = texts.index.get(word)
-    if (!found || found.length > COMMON) continue
-    for (const id of found) shared.set(id, (shared.get(id) ?? 0) + 1)
+    if (found && found.length <= COMMON) for (const id of found) candidates.add(id)
   }
-  for (const [id, count] of shared) {
+  for (const id of candidates) {
     const text = texts.texts[id]
-    if (text && (text.kind === piece.kind || text.kind === 'sentence') && similar(piece.kind, count, words.size, text.words.size)) return true
+    if (!text || (text.kind !== piece.kind && text.kind !== 'sentence')) continue
+    let shared = 0
+    for (const word of words) if (text.words.has(word)) shared++
+    if (similar(piece.kind, shared, words.size, text.words.size)) return true
   }
   return false
 }
