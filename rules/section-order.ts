@@ -2,7 +2,7 @@ import {CANONICAL_ORDER} from '../src/model/sections/insertion.js'
 import {defineRule} from '../src/lint/rule.js'
 import {SECTION_KINDS, SECTION_LABELS, type SectionKind} from '../src/model/sections/synonyms.js'
 import {minOf} from '../src/model/support/arrays.js'
-import {templateSectionsIn} from '../src/model/template/template-sections.js'
+import {templateOrderProblems, templateSectionsIn} from '../src/model/template/template-sections.js'
 import type {RuleContext} from '../src/lint/rule.js'
 
 export interface Options {
@@ -12,24 +12,21 @@ export interface Options {
   template?: string
 }
 
-/** The template's sections the document has, each where it first stands as a section of its own, in document order. */
-function checkTemplateOrder({model, template, report}: RuleContext<unknown, 'outOfTemplateOrder'>): void {
-  if (!template) return
-  const places = templateSectionsIn(model, model.titledLines(), template.sections)
-  const standing = places.flatMap(({section, found}, rank) => {
-    const first = found.find((candidate) => candidate.outer)
-    return first ? [{section, first, rank}] : []
-  }).sort((a, b) => a.first.marker.start - b.first.marker.start)
-  let latest: (typeof standing)[number] | undefined
-  for (const entry of standing) {
-    if (latest && entry.rank < latest.rank) {
-      report({messageId: 'outOfTemplateOrder', data: {title: entry.first.title, previous: latest.first.title, expected: latest.section.title}, place: entry.first.marker})
-    } else latest = entry
-  }
-}
-
 // The order missing sections are inserted in, so that inserting one never puts another out of order.
 export const DEFAULT_ORDER: SectionKind[] = [...CANONICAL_ORDER]
+
+/** The template's sections out of its order, each said once, against a section in order. */
+function checkTemplateOrder({model, template, report}: RuleContext<unknown, 'outOfTemplateOrder' | 'earlyForTemplate'>): void {
+  if (!template) return
+  for (const problem of templateOrderProblems(templateSectionsIn(model, model.titledLines(), template.sections))) {
+    const title = problem.found.title
+    if (problem.after) {
+      report({messageId: 'outOfTemplateOrder', data: {title, previous: problem.after.found.title, expected: problem.after.section.title}, place: problem.found.marker})
+    } else if (problem.before) {
+      report({messageId: 'earlyForTemplate', data: {title, next: problem.before.found.title, expected: problem.before.section.title}, place: problem.found.marker})
+    }
+  }
+}
 
 /** Reports sections out of the canonical order. */
 export default defineRule<Options>({
@@ -41,7 +38,8 @@ export default defineRule<Options>({
   readsTemplate: true,
   messages: {
     outOfOrder: 'Unexpected {section} section `{title}` after `{previous}`, expected it before {previousSection}',
-    outOfTemplateOrder: 'Unexpected section `{title}` after `{previous}`, expected it before the template\'s section `{expected}`'
+    outOfTemplateOrder: 'Unexpected section `{title}` after `{previous}`, expected it before the template\'s section `{expected}`',
+    earlyForTemplate: 'Unexpected section `{title}` before `{next}`, expected it after the template\'s section `{expected}`'
   },
   check(context) {
     const {model, options, report} = context

@@ -115,6 +115,17 @@ export function templateFields(tree: Root, source: string, model: PostmortemMode
   })
 }
 
+/** "## Date" over "2024-06-03": a field written as a heading, its value the text up to the next title. */
+function headingFields(model: PostmortemModel): FilledField[] {
+  const titled = model.titledLines()
+  return titled.flatMap((line, index) => {
+    if (!isFieldLabel(line.title)) return []
+    const start = line.marker.start + line.marker.text.length
+    const end = titled[index + 1]?.marker.start ?? model.source.length
+    return [{key: titleKey(line.title), label: line.marker, value: slice(model.source, start, end)}]
+  })
+}
+
 export interface FieldGap {
   field: TemplateField
   /** The label left without a value; none when the postmortem lacks the field. */
@@ -124,7 +135,7 @@ export interface FieldGap {
 /** The template's fields a postmortem lacks, or states without a value (under every label it gives the field). */
 export function templateFieldGaps(model: PostmortemModel, fields: readonly TemplateField[]): FieldGap[] {
   const byKey = new Map<string, FilledField[]>()
-  for (const field of model.fields()) byKey.set(field.key, [...(byKey.get(field.key) ?? []), field])
+  for (const field of [...model.fields(), ...headingFields(model)]) byKey.set(field.key, [...(byKey.get(field.key) ?? []), field])
   return fields.flatMap((field) => {
     const filled = byKey.get(field.key) ?? []
     if (filled.length === 0) return [{field}]

@@ -4,7 +4,6 @@ import type {Span} from '../text/text.js'
 import type {TemplateSection} from './template.js'
 import type {TitledLine} from './titles.js'
 import {titleKey} from './words.js'
-import {minOf} from '../support/arrays.js'
 import {sectionHeadingDepth} from '../sections/insertion.js'
 
 /**
@@ -49,7 +48,9 @@ function ownersOf(section: Section, template: readonly TemplateSection[]): Templ
 
 export function templateSectionsIn(model: PostmortemModel, titled: readonly TitledLine[], template: readonly TemplateSection[]): TemplateSectionPlace[] {
   const places = new Map(template.map((section) => [section, [] as FoundSection[]]))
-  const outerDepth = minOf(model.sections.filter((section) => !section.parent && section.style !== 'inline-label').map((section) => section.depth)) ?? 6
+  const blocks = model.sections.filter((section) => section.style !== 'inline-label')
+  // A title inside a section of a shallower level ("### Detection" under "## Lessons learned") is part of it.
+  const isOuter = (line: TitledLine): boolean => !blocks.some((section) => section.depth < line.depth && section.marker.start < line.marker.start && line.marker.start < section.contentEnd)
   for (const section of model.sections.filter(isNamed)) {
     const outer = !section.parent && section.style !== 'inline-label'
     for (const owner of ownersOf(section, template)) places.get(owner)?.push({title: section.title.trim(), marker: section.marker, outer})
@@ -59,7 +60,7 @@ export function templateSectionsIn(model: PostmortemModel, titled: readonly Titl
     const words = wordsOf(line.title)
     for (const section of own) {
       const needed = section.key.split(' ')
-      if (needed.every((word) => words.has(word))) places.get(section)?.push({title: line.title.trim(), marker: line.marker, outer: line.depth <= Math.max(outerDepth, 1)})
+      if (needed.every((word) => words.has(word))) places.get(section)?.push({title: line.title.trim(), marker: line.marker, outer: isOuter(line)})
     }
   }
   return template.map((section) => ({section, found: (places.get(section) ?? []).sort((a, b) => a.marker.start - b.marker.start)}))
@@ -78,4 +79,50 @@ export function templateInsertion(model: PostmortemModel, places: readonly Templ
 
 function lineStart(source: string, offset: number): number {
   return source.lastIndexOf('\n', offset - 1) + 1
+}
+
+export interface OrderProblem {
+  section: TemplateSection
+  found: FoundSection
+  /** A section it stands after, though the template puts that one later. */
+  after?: {section: TemplateSection; found: FoundSection}
+  /** Else a section it stands before, though the template puts that one earlier. */
+  before?: {section: TemplateSection; found: FoundSection}
+}
+
+/**
+ * The template's sections out of its order: those left out of the longest
+ * run of sections in the template's order (so one section in the wrong place
+ * is one problem, whether it stands too early or too late), each with the
+ * section of that run it is misplaced against. Each template section counts
+ * where it first stands as a section of its own; a template has few sections.
+ */
+export function templateOrderProblems(places: readonly TemplateSectionPlace[]): OrderProblem[] {
+  const standing = places
+    .flatMap(({section, found}, rank) => {
+      const first = found.find((candidate) => candidate.outer)
+      return first ? [{section, found: first, rank}] : []
+    })
+    .sort((a, b) => a.found.marker.start - b.found.marker.start)
+  // Longest increasing run of ranks, by the quadratic method: n is the number of template sections.
+  const length = standing.map(() => 1)
+  const previous = standing.map(() => -1)
+  standing.forEach((entry, index) => {
+    for (let before = 0; before < index; before++) {
+      if ((standing[before]?.rank ?? 0) < entry.rank && (length[before] ?? 0) + 1 > (length[index] ?? 0)) {
+        length[index] = (length[before] ?? 0) + 1
+        previous[index] = before
+      }
+    }
+  })
+  const kept = new Set<number>()
+  for (let at = length.indexOf(Math.max(0, ...length)); at >= 0; at = previous[at] ?? -1) kept.add(at)
+  return standing.flatMap((entry, index) => {
+    if (kept.has(index)) return []
+    // Against the first section of the run it should have come before, or the last it should have come after.
+    const inRun = (from: number, to: number) => standing.slice(from, to).filter((_other, at) => kept.has(from + at))
+    const after = inRun(0, index).filter((other) => other.rank > entry.rank).sort((a, b) => a.rank - b.rank)[0]
+    const before = inRun(index + 1, standing.length).filter((other) => other.rank < entry.rank).sort((a, b) => b.rank - a.rank)[0]
+    return [{section: entry.section, found: entry.found, ...(after ? {after} : before ? {before} : {})}]
+  })
 }
