@@ -78578,9 +78578,18 @@ function templateFields(tree, source, model) {
     return [{ label: bare(field.label.text).replace(/:$/, ""), key: field.key }];
   });
 }
+function headingFields(model) {
+  const titled = model.titledLines();
+  return titled.flatMap((line, index2) => {
+    if (!isFieldLabel(line.title)) return [];
+    const start = line.marker.start + line.marker.text.length;
+    const end = titled[index2 + 1]?.marker.start ?? model.source.length;
+    return [{ key: titleKey(line.title), label: line.marker, value: slice(model.source, start, end) }];
+  });
+}
 function templateFieldGaps(model, fields) {
   const byKey = /* @__PURE__ */ new Map();
-  for (const field of model.fields()) byKey.set(field.key, [...byKey.get(field.key) ?? [], field]);
+  for (const field of [...model.fields(), ...headingFields(model)]) byKey.set(field.key, [...byKey.get(field.key) ?? [], field]);
   return fields.flatMap((field) => {
     const filled = byKey.get(field.key) ?? [];
     if (filled.length === 0) return [{ field }];
@@ -79073,15 +79082,17 @@ function similar(kind, shared2, a, b) {
 function keptKind(piece, texts) {
   const words = wordSet(piece.span.text);
   if (words.size < MIN_WORDS[piece.kind] || words.size > MAX_WORDS) return false;
-  const shared2 = /* @__PURE__ */ new Map();
+  const candidates2 = /* @__PURE__ */ new Set();
   for (const word of words) {
     const found = texts.index.get(word);
-    if (!found || found.length > COMMON) continue;
-    for (const id of found) shared2.set(id, (shared2.get(id) ?? 0) + 1);
+    if (found && found.length <= COMMON) for (const id of found) candidates2.add(id);
   }
-  for (const [id, count] of shared2) {
+  for (const id of candidates2) {
     const text3 = texts.texts[id];
-    if (text3 && (text3.kind === piece.kind || text3.kind === "sentence") && similar(piece.kind, count, words.size, text3.words.size)) return true;
+    if (!text3 || text3.kind !== piece.kind && text3.kind !== "sentence") continue;
+    let shared2 = 0;
+    for (const word of words) if (text3.words.has(word)) shared2++;
+    if (similar(piece.kind, shared2, words.size, text3.words.size)) return true;
   }
   return false;
 }
@@ -80796,7 +80807,8 @@ function ownersOf(section, template) {
 }
 function templateSectionsIn(model, titled, template) {
   const places = new Map(template.map((section) => [section, []]));
-  const outerDepth = minOf(model.sections.filter((section) => !section.parent && section.style !== "inline-label").map((section) => section.depth)) ?? 6;
+  const blocks = model.sections.filter((section) => section.style !== "inline-label");
+  const isOuter = (line) => !blocks.some((section) => section.depth < line.depth && section.marker.start < line.marker.start && line.marker.start < section.contentEnd);
   for (const section of model.sections.filter(isNamed)) {
     const outer = !section.parent && section.style !== "inline-label";
     for (const owner of ownersOf(section, template)) places.get(owner)?.push({ title: section.title.trim(), marker: section.marker, outer });
@@ -80806,7 +80818,7 @@ function templateSectionsIn(model, titled, template) {
     const words = wordsOf2(line.title);
     for (const section of own11) {
       const needed = section.key.split(" ");
-      if (needed.every((word) => words.has(word))) places.get(section)?.push({ title: line.title.trim(), marker: line.marker, outer: line.depth <= Math.max(outerDepth, 1) });
+      if (needed.every((word) => words.has(word))) places.get(section)?.push({ title: line.title.trim(), marker: line.marker, outer: isOuter(line) });
     }
   }
   return template.map((section) => ({ section, found: (places.get(section) ?? []).sort((a, b) => a.marker.start - b.marker.start) }));
@@ -80825,6 +80837,31 @@ function templateInsertion(model, places, missing) {
 }
 function lineStart2(source, offset) {
   return source.lastIndexOf("\n", offset - 1) + 1;
+}
+function templateOrderProblems(places) {
+  const standing = places.flatMap(({ section, found }, rank) => {
+    const first = found.find((candidate) => candidate.outer);
+    return first ? [{ section, found: first, rank }] : [];
+  }).sort((a, b) => a.found.marker.start - b.found.marker.start);
+  const length = standing.map(() => 1);
+  const previous2 = standing.map(() => -1);
+  standing.forEach((entry, index2) => {
+    for (let before = 0; before < index2; before++) {
+      if ((standing[before]?.rank ?? 0) < entry.rank && (length[before] ?? 0) + 1 > (length[index2] ?? 0)) {
+        length[index2] = (length[before] ?? 0) + 1;
+        previous2[index2] = before;
+      }
+    }
+  });
+  const kept = /* @__PURE__ */ new Set();
+  for (let at = length.indexOf(Math.max(0, ...length)); at >= 0; at = previous2[at] ?? -1) kept.add(at);
+  return standing.flatMap((entry, index2) => {
+    if (kept.has(index2)) return [];
+    const inRun = (from, to) => standing.slice(from, to).filter((_other, at) => kept.has(from + at));
+    const after = inRun(0, index2).filter((other) => other.rank > entry.rank).sort((a, b) => a.rank - b.rank)[0];
+    const before = inRun(index2 + 1, standing.length).filter((other) => other.rank < entry.rank).sort((a, b) => b.rank - a.rank)[0];
+    return [{ section: entry.section, found: entry.found, ...after ? { after } : before ? { before } : {} }];
+  });
 }
 
 // rules/required-sections.ts
@@ -80879,21 +80916,18 @@ var required_sections_default = defineRule({
 });
 
 // rules/section-order.ts
+var DEFAULT_ORDER = [...CANONICAL_ORDER];
 function checkTemplateOrder({ model, template, report }) {
   if (!template) return;
-  const places = templateSectionsIn(model, model.titledLines(), template.sections);
-  const standing = places.flatMap(({ section, found }, rank) => {
-    const first = found.find((candidate) => candidate.outer);
-    return first ? [{ section, first, rank }] : [];
-  }).sort((a, b) => a.first.marker.start - b.first.marker.start);
-  let latest;
-  for (const entry of standing) {
-    if (latest && entry.rank < latest.rank) {
-      report({ messageId: "outOfTemplateOrder", data: { title: entry.first.title, previous: latest.first.title, expected: latest.section.title }, place: entry.first.marker });
-    } else latest = entry;
+  for (const problem of templateOrderProblems(templateSectionsIn(model, model.titledLines(), template.sections))) {
+    const title = problem.found.title;
+    if (problem.after) {
+      report({ messageId: "outOfTemplateOrder", data: { title, previous: problem.after.found.title, expected: problem.after.section.title }, place: problem.found.marker });
+    } else if (problem.before) {
+      report({ messageId: "earlyForTemplate", data: { title, next: problem.before.found.title, expected: problem.before.section.title }, place: problem.found.marker });
+    }
   }
 }
-var DEFAULT_ORDER = [...CANONICAL_ORDER];
 var section_order_default = defineRule({
   name: "section-order",
   description: "Require sections in a canonical order",
@@ -80903,7 +80937,8 @@ var section_order_default = defineRule({
   readsTemplate: true,
   messages: {
     outOfOrder: "Unexpected {section} section `{title}` after `{previous}`, expected it before {previousSection}",
-    outOfTemplateOrder: "Unexpected section `{title}` after `{previous}`, expected it before the template's section `{expected}`"
+    outOfTemplateOrder: "Unexpected section `{title}` after `{previous}`, expected it before the template's section `{expected}`",
+    earlyForTemplate: "Unexpected section `{title}` before `{next}`, expected it after the template's section `{expected}`"
   },
   check(context) {
     const { model, options, report } = context;
