@@ -61,6 +61,12 @@ describe('keptTemplateText: the template\'s own text, matched by its words', () 
     expect(kept('Say who was affected. About 40% of buyers, for an hour.\n')).toEqual([])
   })
 
+  it('finds an example row of the template\'s tables left in, with a cell changed', () => {
+    const table = template(['## Timeline', '', '| Time | Event |', '| --- | --- |', '| 09:00 | The first alert fires on the dashboard |', ''].join('\n')).texts
+    const markdown = ['| Time | Event |', '| --- | --- |', '| 09:05 | The first alert fires on the dashboard |', '| 09:20 | Rollback of the release |', ''].join('\n')
+    expect(keptTemplateText(parse(markdown), markdown, table).map((piece) => piece.span.text)).toEqual(['| 09:05 | The first alert fires on the dashboard |'])
+  })
+
   it('never finds a text by a common word alone, and compares a sentence only with the texts that share a word with it', () => {
     const many = template(Array.from({length: 200}, (_, index) => `The step number ${index} is to check the thing called item${index}.`).join('\n\n')).texts
     // "the", "is", "to" are in every text: they find none by themselves.
