@@ -72,6 +72,18 @@ describe('postmortem-lint --template', () => {
   })
 })
 
+describe('postmortem-lint --cache with a template', () => {
+  it('lints again when the template changes, though the postmortem did not', async () => {
+    const {dir} = project({'team-template.md': TEMPLATE, 'report.md': REPORT, '.remarkrc.json': JSON.stringify({settings: {postmortem: {template: 'team-template.md'}}, plugins: ['remark-preset-lint-postmortem']})})
+    const first = await runCli(['--no-color', '--cache', 'report.md'], {cwd: dir})
+    expect(first.stderr).toContain('expected the template\'s section `Detection`')
+    fs.writeFileSync(path.join(dir, 'team-template.md'), TEMPLATE.replace('## Detection', '## Responders'))
+    const second = await runCli(['--no-color', '--cache', 'report.md'], {cwd: dir})
+    expect(second.stderr).not.toContain('`Detection`')
+    expect(second.stderr).toContain('expected the template\'s section `Responders`')
+  })
+})
+
 describe('postmortem-lint --init', () => {
   it('writes the template and a .remarkrc.json that uses it, which the next run reads', async () => {
     const {dir} = project({'report.md': REPORT})
