@@ -79013,6 +79013,7 @@ var MIN_WORDS = { sentence: 4, prompt: 2, row: 3 };
 var SIMILAR = 0.75;
 var MAX_WORDS = 80;
 var COMMON = 48;
+var MAX_CANDIDATES = 32;
 var BRACKETS = /\[([^[\]\n]{1,120})\](?![([])/g;
 var SENTENCE_END = /(?<=[.!?])\s+(?=\S)/g;
 function sentencesOf2(statement) {
@@ -79028,17 +79029,18 @@ function sentencesOf2(statement) {
 function promptsOf(text3) {
   return [...text3.text.matchAll(BRACKETS)].map((match2) => ({ kind: "prompt", span: subspan(text3, match2.index + 1, match2.index + 1 + (match2[1]?.length ?? 0)) }));
 }
-function statementsOf(lines) {
-  const statements = [];
+function statementsOf(source, lines) {
+  const groups = [];
   for (const line of lines) {
     const read4 = readLabel(line);
     const label = read4 && (read4.bare || isFieldLabel(read4.title)) ? read4 : void 0;
-    const last = statements.at(-1);
-    if (label && !label.bare) statements.push(label.rest);
-    else if (last && statements.length > 0 && !label) statements[statements.length - 1] = { text: `${last.text}${" ".repeat(line.start - last.start - last.text.length)}${line.text}`, start: last.start };
-    else statements.push(line);
+    const end = line.start + line.text.length;
+    const last = groups.at(-1);
+    if (label && !label.bare) groups.push({ start: label.rest.start, end });
+    else if (last && !label) last.end = end;
+    else groups.push({ start: line.start, end });
   }
-  return statements;
+  return groups.map(({ start, end }) => ({ start, text: source.slice(start, end).replace(/[\r\n]/g, " ") }));
 }
 function piecesOf(tree, source, skip = /* @__PURE__ */ new Set()) {
   const pieces = [];
@@ -79051,7 +79053,7 @@ function piecesOf(tree, source, skip = /* @__PURE__ */ new Set()) {
     if (lines[0]?.text.includes("|") && lines[1] && isDelimiterRow(lines[1])) {
       for (const row of lines.slice(2)) pieces.push({ kind: "row", span: row }, ...promptsOf(row));
     } else if (node2.type === "paragraph") {
-      for (const statement of statementsOf(lines)) pieces.push(...sentencesOf2(statement));
+      for (const statement of statementsOf(source, lines)) pieces.push(...sentencesOf2(statement));
     }
   });
   return pieces;
@@ -79082,11 +79084,12 @@ function similar(kind, shared2, a, b) {
 function keptKind(piece, texts) {
   const words = wordSet(piece.span.text);
   if (words.size < MIN_WORDS[piece.kind] || words.size > MAX_WORDS) return false;
-  const candidates2 = /* @__PURE__ */ new Set();
+  const hits = /* @__PURE__ */ new Map();
   for (const word of words) {
     const found = texts.index.get(word);
-    if (found && found.length <= COMMON) for (const id of found) candidates2.add(id);
+    if (found && found.length <= COMMON) for (const id of found) hits.set(id, (hits.get(id) ?? 0) + 1);
   }
+  const candidates2 = hits.size <= MAX_CANDIDATES ? [...hits.keys()] : [...hits].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES).map(([id]) => id);
   for (const id of candidates2) {
     const text3 = texts.texts[id];
     if (!text3 || text3.kind !== piece.kind && text3.kind !== "sentence") continue;
@@ -79285,17 +79288,16 @@ function reporter2(meta, messages2, file, model) {
     if (note) message.note = note;
   };
 }
+function templateSubject(meta, own11) {
+  return own11 === void 0 ? "settings: invalid `postmortem.template`" : `${meta.id}: invalid option \`template\``;
+}
 function templateOf(meta, own11, shared2, cwd, synonyms) {
   const option = own11 ?? shared2;
-  if (option === void 0) return void 0;
-  const subject = own11 === void 0 ? "settings: invalid `postmortem.template`" : `${meta.id}: invalid option \`template\``;
-  return loadTemplate(option, cwd, subject, synonyms);
+  return option === void 0 ? void 0 : loadTemplate(option, cwd, templateSubject(meta, own11), synonyms);
 }
 function checkTemplateOption(meta, own11, shared2) {
   const option = own11 ?? shared2;
-  if (option === void 0) return;
-  const subject = own11 === void 0 ? "settings: invalid `postmortem.template`" : `${meta.id}: invalid option \`template\``;
-  resolveTemplate(option, path13.isAbsolute(option) ? path13.dirname(option) : void 0, subject);
+  if (option !== void 0) resolveTemplate(option, path13.isAbsolute(option) ? path13.dirname(option) : void 0, templateSubject(meta, own11));
 }
 function defineRule(definition2) {
   const meta = metaOf(definition2);

@@ -237,20 +237,21 @@ function reporter<MessageId extends string>(meta: RuleMeta, messages: Readonly<R
   }
 }
 
+/** How a mistake in the `template` a rule reads is said: of its own option, else of the shared setting. */
+function templateSubject(meta: RuleMeta, own: string | undefined): string {
+  return own === undefined ? 'settings: invalid `postmortem.template`' : `${meta.id}: invalid option \`template\``
+}
+
 /** The template a rule reads: its own `template` option, else the shared setting; a path is relative to the working directory. */
 function templateOf(meta: RuleMeta, own: string | undefined, shared: string | undefined, cwd: string, synonyms: SynonymOption): Template | undefined {
   const option = own ?? shared
-  if (option === undefined) return undefined
-  const subject = own === undefined ? 'settings: invalid `postmortem.template`' : `${meta.id}: invalid option \`template\``
-  return loadTemplate(option, cwd, subject, synonyms)
+  return option === undefined ? undefined : loadTemplate(option, cwd, templateSubject(meta, own), synonyms)
 }
 
 /** A misspelt built-in name, a file that is not Markdown, or an absolute path to no file: said once, when the rule is attached. */
 function checkTemplateOption(meta: RuleMeta, own: string | undefined, shared: string | undefined): void {
   const option = own ?? shared
-  if (option === undefined) return
-  const subject = own === undefined ? 'settings: invalid `postmortem.template`' : `${meta.id}: invalid option \`template\``
-  resolveTemplate(option, path.isAbsolute(option) ? path.dirname(option) : undefined, subject)
+  if (option !== undefined) resolveTemplate(option, path.isAbsolute(option) ? path.dirname(option) : undefined, templateSubject(meta, own))
 }
 
 /**

@@ -41,6 +41,8 @@ const SIMILAR = 0.75
 const MAX_WORDS = 80
 // A word found in more texts than this ("the") finds no text by itself.
 const COMMON = 48
+// Texts compared with one piece at most, of those sharing a rarer word with it.
+const MAX_CANDIDATES = 32
 // `[Describe the impact]`, not a link's text (`[runbook](…)`, `[runbook][1]`).
 const BRACKETS = /\[([^[\]\n]{1,120})\](?![([])/g
 const SENTENCE_END = /(?<=[.!?])\s+(?=\S)/g
@@ -66,19 +68,24 @@ function promptsOf(text: Span): Piece[] {
   return [...text.text.matchAll(BRACKETS)].map((match) => ({kind: 'prompt' as const, span: subspan(text, match.index + 1, match.index + 1 + (match[1]?.length ?? 0))}))
 }
 
-/** A paragraph's statements: its lines joined, a new one at each `Label:` line, whose label is left out. */
-function statementsOf(lines: readonly Span[]): Span[] {
-  const statements: Span[] = []
+/**
+ * A paragraph's statements: its lines joined (line breaks read as spaces,
+ * offsets kept), a new one at each `Label:` line, whose label is left out,
+ * and at each bare title line.
+ */
+function statementsOf(source: string, lines: readonly Span[]): Span[] {
+  const groups: Array<{start: number; end: number}> = []
   for (const line of lines) {
     const read = readLabel(line)
     // "- [ ] [task] (owner: …)" is no label: only a name is.
     const label = read && (read.bare || isFieldLabel(read.title)) ? read : undefined
-    const last = statements.at(-1)
-    if (label && !label.bare) statements.push(label.rest)
-    else if (last && statements.length > 0 && !label) statements[statements.length - 1] = {text: `${last.text}${' '.repeat(line.start - last.start - last.text.length)}${line.text}`, start: last.start}
-    else statements.push(line)
+    const end = line.start + line.text.length
+    const last = groups.at(-1)
+    if (label && !label.bare) groups.push({start: label.rest.start, end})
+    else if (last && !label) last.end = end
+    else groups.push({start: line.start, end})
   }
-  return statements
+  return groups.map(({start, end}) => ({start, text: source.slice(start, end).replace(/[\r\n]/g, ' ')}))
 }
 
 /** The pieces of text of a document, outside its titles: sentences, prompts and table rows. */
@@ -93,7 +100,7 @@ function piecesOf(tree: Root, source: string, skip: ReadonlySet<number> = new Se
     if (lines[0]?.text.includes('|') && lines[1] && isDelimiterRow(lines[1])) {
       for (const row of lines.slice(2)) pieces.push({kind: 'row', span: row}, ...promptsOf(row))
     } else if (node.type === 'paragraph') {
-      for (const statement of statementsOf(lines)) pieces.push(...sentencesOf(statement))
+      for (const statement of statementsOf(source, lines)) pieces.push(...sentencesOf(statement))
     }
   })
   return pieces
@@ -131,12 +138,14 @@ function similar(kind: TemplateTextKind, shared: number, a: number, b: number): 
 function keptKind(piece: Piece, texts: TemplateTexts): boolean {
   const words = wordSet(piece.span.text)
   if (words.size < MIN_WORDS[piece.kind] || words.size > MAX_WORDS) return false
-  // Candidates are found through the rarer words; their overlap is then counted over all words.
-  const candidates = new Set<number>()
+  // Candidates are found through the rarer words, the few that share most of
+  // them first; their overlap is then counted over all words.
+  const hits = new Map<number, number>()
   for (const word of words) {
     const found = texts.index.get(word)
-    if (found && found.length <= COMMON) for (const id of found) candidates.add(id)
+    if (found && found.length <= COMMON) for (const id of found) hits.set(id, (hits.get(id) ?? 0) + 1)
   }
+  const candidates = hits.size <= MAX_CANDIDATES ? [...hits.keys()] : [...hits].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES).map(([id]) => id)
   for (const id of candidates) {
     const text = texts.texts[id]
     if (!text || (text.kind !== piece.kind && text.kind !== 'sentence')) continue
