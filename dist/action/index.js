@@ -79095,6 +79095,7 @@ function keptKind(piece, texts) {
     if (!text3 || text3.kind !== piece.kind && text3.kind !== "sentence") continue;
     let shared2 = 0;
     for (const word of words) if (text3.words.has(word)) shared2++;
+    countScanned(words.size);
     if (similar(piece.kind, shared2, words.size, text3.words.size)) return true;
   }
   return false;

@@ -7,6 +7,7 @@ import {describe, expect, it} from 'vitest'
 import {readTemplate} from '../../src/model/template/template.js'
 import {keptTemplateText} from '../../src/model/template/template-text.js'
 import {loadTemplate} from '../../src/lint/template.js'
+import {resetWork} from '../../src/model/support/scan-work.js'
 import {noPlaceholders, recommended, requiredSections, sectionOrder, strict} from '../../src/index.js'
 import {formatMessage} from '../support/lint.js'
 
@@ -75,6 +76,27 @@ describe('keptTemplateText: the template\'s own text, matched by its words', () 
     expect(keptTemplateText(parse(markdown), markdown, many)).toEqual([])
     const again = 'The step number 7 is to check the thing called item7.\n'
     expect(keptTemplateText(parse(again), again, many).map((piece) => piece.span.text)).toEqual([again.trim()])
+  })
+})
+
+describe('the work of finding template text', () => {
+  it('grows with the postmortem, not with the postmortem times the template', () => {
+    // Each text shares a rarer word with many others: every sentence has candidates to compare.
+    const sentence = (index: number) => `Check gauge${index % 40} valve${index % 37} and report pump${index % 31} readings daily.`
+    const texts = template(Array.from({length: 2000}, (_, index) => sentence(index)).join('\n\n')).texts
+    const workFor = (count: number): number => {
+      const markdown = Array.from({length: count}, (_, index) => sentence(index * 3 + 1).replace('daily', 'weekly')).join('\n\n')
+      const tree = parse(markdown)
+      resetWork()
+      keptTemplateText(tree, markdown, texts)
+      return resetWork()
+    }
+    const small = workFor(500)
+    const large = workFor(2000)
+    expect(small).toBeGreaterThan(0)
+    expect(large / small).toBeLessThan(4.5)
+    // At most 32 candidates of at most 80 words for each of the 2,000 sentences.
+    expect(large).toBeLessThanOrEqual(2000 * 32 * 80)
   })
 })
 

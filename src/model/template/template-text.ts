@@ -5,6 +5,7 @@ import {isDelimiterRow} from '../text/tables.js'
 import {type Span, splitLines, subspan} from '../text/text.js'
 import {wordsOf} from './words.js'
 import {isFieldLabel} from './fields.js'
+import {countScanned} from '../support/scan-work.js'
 
 /**
  * A template's own text (its guidance sentences, bracketed prompts and
@@ -151,6 +152,8 @@ function keptKind(piece: Piece, texts: TemplateTexts): boolean {
     if (!text || (text.kind !== piece.kind && text.kind !== 'sentence')) continue
     let shared = 0
     for (const word of words) if (text.words.has(word)) shared++
+    // Tallied as scanned work, so that tests see the comparisons grow with the document only.
+    countScanned(words.size)
     if (similar(piece.kind, shared, words.size, text.words.size)) return true
   }
   return false
