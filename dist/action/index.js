@@ -46559,7 +46559,7 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
-    function isEmpty2(ch) {
+    function isEmpty3(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -46637,7 +46637,7 @@ var require_lexer = __commonJS({
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty2(this.buffer[offset + 3]))
+          if ((dt === "---" || dt === "...") && isEmpty3(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -46736,7 +46736,7 @@ var require_lexer = __commonJS({
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty3(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
@@ -46744,7 +46744,7 @@ var require_lexer = __commonJS({
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty3(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
       }
@@ -46752,7 +46752,7 @@ var require_lexer = __commonJS({
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty3(ch1)) {
           const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n;
@@ -46816,7 +46816,7 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
+        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty3(line[3])) {
           const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
@@ -46858,7 +46858,7 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty2(next) || next === ",") {
+            if (this.flowKey || isEmpty3(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -46921,7 +46921,7 @@ var require_lexer = __commonJS({
           else if (ch !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty2(ch) || ch === "#");
+        return yield* this.pushUntil((ch) => isEmpty3(ch) || ch === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
@@ -47003,10 +47003,10 @@ var require_lexer = __commonJS({
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty3(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty2(ch)) {
+          } else if (isEmpty3(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -47073,7 +47073,7 @@ var require_lexer = __commonJS({
             case ":": {
               const inFlow = this.flowLevel > 0;
               const ch1 = this.charAt(1);
-              if (isEmpty2(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+              if (isEmpty3(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
                 if (!inFlow)
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
@@ -47092,7 +47092,7 @@ var require_lexer = __commonJS({
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty2(ch) && ch !== ">")
+          while (!isEmpty3(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
@@ -52121,7 +52121,7 @@ var require_lib20 = __commonJS({
   "node_modules/is-empty/lib/index.js"(exports, module) {
     var has = Object.prototype.hasOwnProperty;
     var toString2 = Object.prototype.toString;
-    function isEmpty2(val) {
+    function isEmpty3(val) {
       if (val == null) return true;
       if ("boolean" == typeof val) return false;
       if ("number" == typeof val) return val === 0;
@@ -52148,7 +52148,7 @@ var require_lib20 = __commonJS({
       }
       return false;
     }
-    module.exports = isEmpty2;
+    module.exports = isEmpty3;
   }
 });
 
@@ -80329,19 +80329,124 @@ var incident_date_default = defineRule({
   }
 });
 
+// src/model/template/template-sections.ts
+var wordsOf2 = (title) => new Set(titleKey(title).split(" ").filter(Boolean));
+function shared(a, b) {
+  let count = 0;
+  for (const word of a) if (b.has(word)) count++;
+  return count;
+}
+function isEmpty2(source, titled, index2) {
+  const line = titled[index2];
+  if (!line) return false;
+  let from = line.marker.start + line.marker.text.length;
+  for (let at = index2 + 1; ; at++) {
+    const next = titled[at];
+    const end = next?.marker.start ?? source.length;
+    if (/\S/.test(withoutComments2(source.slice(from, end)))) return false;
+    if (!next || next.depth <= line.depth) return true;
+    from = next.marker.start + next.marker.text.length;
+  }
+}
+function withoutComments2(text3) {
+  let kept = "";
+  let from = 0;
+  for (let open2 = text3.indexOf("<!--"); open2 !== -1; open2 = text3.indexOf("<!--", from)) {
+    kept += text3.slice(from, open2);
+    const close2 = text3.indexOf("-->", open2 + 4);
+    if (close2 === -1) return kept;
+    from = close2 + 3;
+  }
+  return kept + text3.slice(from);
+}
+function ownersOf(section, template) {
+  const group2 = template.filter((candidate) => candidate.kinds.some((kind) => section.kinds.includes(kind)));
+  if (group2.length <= 1) return group2;
+  const words = wordsOf2(section.title);
+  const scores = group2.map((candidate) => shared(wordsOf2(candidate.title), words));
+  const best = Math.max(...scores);
+  return best === 0 ? group2.slice(0, 1) : group2.filter((_candidate, index2) => scores[index2] === best);
+}
+function templateSectionsIn(model, titled, template) {
+  const places = new Map(template.map((section) => [section, []]));
+  const blocks = model.sections.filter((section) => section.style !== "inline-label");
+  const isOuter = (line) => !blocks.some((section) => section.depth < line.depth && section.marker.start < line.marker.start && line.marker.start < section.contentEnd);
+  for (const section of model.sections.filter(isNamed)) {
+    const outer = !section.parent && section.style !== "inline-label";
+    for (const owner of ownersOf(section, template)) places.get(owner)?.push({ title: section.title.trim(), marker: section.marker, outer });
+  }
+  const own11 = template.filter((section) => section.kinds.length === 0);
+  for (const [index2, line] of (own11.length > 0 ? titled : []).entries()) {
+    const words = wordsOf2(line.title);
+    for (const section of own11) {
+      const needed = section.key.split(" ");
+      if (needed.every((word) => words.has(word))) places.get(section)?.push({ title: line.title.trim(), marker: line.marker, outer: isOuter(line), empty: isEmpty2(model.source, titled, index2) });
+    }
+  }
+  return template.map((section) => ({ section, found: (places.get(section) ?? []).sort((a, b) => a.marker.start - b.marker.start) }));
+}
+function templateInsertion(model, places, missing) {
+  const heading = `${"#".repeat(sectionHeadingDepth(model))} ${missing.title}`;
+  const rank = places.findIndex((place) => place.section === missing);
+  const next = places.slice(rank + 1).flatMap((place) => place.found.filter((found) => found.outer)).sort((a, b) => a.marker.start - b.marker.start)[0];
+  if (next) return { offset: lineStart2(model.source, next.marker.start), heading, text: `${heading}
+
+` };
+  const source = model.source;
+  const ending = source.endsWith("\n\n") ? "" : source.endsWith("\n") ? "\n" : source === "" ? "" : "\n\n";
+  return { offset: source.length, heading, text: `${ending}${heading}
+` };
+}
+function lineStart2(source, offset) {
+  return source.lastIndexOf("\n", offset - 1) + 1;
+}
+function templateOrderProblems(places) {
+  const standing = places.flatMap(({ section, found }, rank) => {
+    const first = found.find((candidate) => candidate.outer);
+    return first ? [{ section, found: first, rank }] : [];
+  }).sort((a, b) => a.found.marker.start - b.found.marker.start);
+  const length = standing.map(() => 1);
+  const previous2 = standing.map(() => -1);
+  standing.forEach((entry, index2) => {
+    for (let before = 0; before < index2; before++) {
+      if ((standing[before]?.rank ?? 0) < entry.rank && (length[before] ?? 0) + 1 > (length[index2] ?? 0)) {
+        length[index2] = (length[before] ?? 0) + 1;
+        previous2[index2] = before;
+      }
+    }
+  });
+  const kept = /* @__PURE__ */ new Set();
+  for (let at = length.indexOf(Math.max(0, ...length)); at >= 0; at = previous2[at] ?? -1) kept.add(at);
+  return standing.flatMap((entry, index2) => {
+    if (kept.has(index2)) return [];
+    const inRun = (from, to) => standing.slice(from, to).filter((_other, at) => kept.has(from + at));
+    const after = inRun(0, index2).filter((other) => other.rank > entry.rank).sort((a, b) => a.rank - b.rank)[0];
+    const before = inRun(index2 + 1, standing.length).filter((other) => other.rank < entry.rank).sort((a, b) => b.rank - a.rank)[0];
+    return [{ section: entry.section, found: entry.found, ...after ? { after } : before ? { before } : {} }];
+  });
+}
+
 // rules/no-empty-sections.ts
 var no_empty_sections_default = defineRule({
   name: "no-empty-sections",
   description: "Disallow recognised sections with no content",
   preset: "recommended",
   defaults: {},
+  readsTemplate: true,
   messages: {
     empty: "Unexpected empty section `{title}`, expected content before the next section"
   },
-  check({ model, report }) {
+  check({ model, template, report }) {
+    const judged = /* @__PURE__ */ new Set();
     for (const section of model.sections) {
+      judged.add(section.marker.start);
       if (section.hasContent) continue;
       report({ messageId: "empty", data: { title: section.title.trim() }, place: section.marker });
+    }
+    const own11 = template?.sections.filter((section) => section.kinds.length === 0) ?? [];
+    if (own11.length === 0) return;
+    for (const place of templateSectionsIn(model, model.titledLines(), own11)) {
+      for (const found of place.found.filter((candidate) => candidate.empty && !judged.has(candidate.marker.start))) report({ messageId: "empty", data: { title: found.title }, place: found.marker });
     }
   }
 });
@@ -80792,80 +80897,6 @@ var no_placeholders_default = defineRule({
     }
   }
 });
-
-// src/model/template/template-sections.ts
-var wordsOf2 = (title) => new Set(titleKey(title).split(" ").filter(Boolean));
-function shared(a, b) {
-  let count = 0;
-  for (const word of a) if (b.has(word)) count++;
-  return count;
-}
-function ownersOf(section, template) {
-  const group2 = template.filter((candidate) => candidate.kinds.some((kind) => section.kinds.includes(kind)));
-  if (group2.length <= 1) return group2;
-  const words = wordsOf2(section.title);
-  const scores = group2.map((candidate) => shared(wordsOf2(candidate.title), words));
-  const best = Math.max(...scores);
-  return best === 0 ? group2.slice(0, 1) : group2.filter((_candidate, index2) => scores[index2] === best);
-}
-function templateSectionsIn(model, titled, template) {
-  const places = new Map(template.map((section) => [section, []]));
-  const blocks = model.sections.filter((section) => section.style !== "inline-label");
-  const isOuter = (line) => !blocks.some((section) => section.depth < line.depth && section.marker.start < line.marker.start && line.marker.start < section.contentEnd);
-  for (const section of model.sections.filter(isNamed)) {
-    const outer = !section.parent && section.style !== "inline-label";
-    for (const owner of ownersOf(section, template)) places.get(owner)?.push({ title: section.title.trim(), marker: section.marker, outer });
-  }
-  const own11 = template.filter((section) => section.kinds.length === 0);
-  for (const line of own11.length > 0 ? titled : []) {
-    const words = wordsOf2(line.title);
-    for (const section of own11) {
-      const needed = section.key.split(" ");
-      if (needed.every((word) => words.has(word))) places.get(section)?.push({ title: line.title.trim(), marker: line.marker, outer: isOuter(line) });
-    }
-  }
-  return template.map((section) => ({ section, found: (places.get(section) ?? []).sort((a, b) => a.marker.start - b.marker.start) }));
-}
-function templateInsertion(model, places, missing) {
-  const heading = `${"#".repeat(sectionHeadingDepth(model))} ${missing.title}`;
-  const rank = places.findIndex((place) => place.section === missing);
-  const next = places.slice(rank + 1).flatMap((place) => place.found.filter((found) => found.outer)).sort((a, b) => a.marker.start - b.marker.start)[0];
-  if (next) return { offset: lineStart2(model.source, next.marker.start), heading, text: `${heading}
-
-` };
-  const source = model.source;
-  const ending = source.endsWith("\n\n") ? "" : source.endsWith("\n") ? "\n" : source === "" ? "" : "\n\n";
-  return { offset: source.length, heading, text: `${ending}${heading}
-` };
-}
-function lineStart2(source, offset) {
-  return source.lastIndexOf("\n", offset - 1) + 1;
-}
-function templateOrderProblems(places) {
-  const standing = places.flatMap(({ section, found }, rank) => {
-    const first = found.find((candidate) => candidate.outer);
-    return first ? [{ section, found: first, rank }] : [];
-  }).sort((a, b) => a.found.marker.start - b.found.marker.start);
-  const length = standing.map(() => 1);
-  const previous2 = standing.map(() => -1);
-  standing.forEach((entry, index2) => {
-    for (let before = 0; before < index2; before++) {
-      if ((standing[before]?.rank ?? 0) < entry.rank && (length[before] ?? 0) + 1 > (length[index2] ?? 0)) {
-        length[index2] = (length[before] ?? 0) + 1;
-        previous2[index2] = before;
-      }
-    }
-  });
-  const kept = /* @__PURE__ */ new Set();
-  for (let at = length.indexOf(Math.max(0, ...length)); at >= 0; at = previous2[at] ?? -1) kept.add(at);
-  return standing.flatMap((entry, index2) => {
-    if (kept.has(index2)) return [];
-    const inRun = (from, to) => standing.slice(from, to).filter((_other, at) => kept.has(from + at));
-    const after = inRun(0, index2).filter((other) => other.rank > entry.rank).sort((a, b) => a.rank - b.rank)[0];
-    const before = inRun(index2 + 1, standing.length).filter((other) => other.rank < entry.rank).sort((a, b) => b.rank - a.rank)[0];
-    return [{ section: entry.section, found: entry.found, ...after ? { after } : before ? { before } : {} }];
-  });
-}
 
 // rules/required-sections.ts
 var DEFAULT_REQUIRED = ["summary", "timeline", "root-cause", "resolution", "action-items"];

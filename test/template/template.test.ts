@@ -8,7 +8,7 @@ import {readTemplate} from '../../src/model/template/template.js'
 import {keptTemplateText} from '../../src/model/template/template-text.js'
 import {loadTemplate} from '../../src/lint/template.js'
 import {resetWork} from '../../src/model/support/scan-work.js'
-import {noPlaceholders, recommended, requiredSections, sectionOrder, strict} from '../../src/index.js'
+import {noEmptySections, noPlaceholders, recommended, requiredSections, sectionOrder, strict} from '../../src/index.js'
 import {formatMessage} from '../support/lint.js'
 
 const parse = (text: string) => unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).parse(text)
@@ -124,7 +124,7 @@ describe('the template setting', () => {
     expect(() => requiredSections.call(unified(), {template: 'pagerduty!'})).toThrow('postmortem-required-sections: invalid option `template`')
   })
 
-  it('is also a rule option of the three rules that read it', () => {
-    for (const rule of [requiredSections, sectionOrder, noPlaceholders]) expect(Object.keys(rule.meta.schema.properties)).toContain('template')
+  it('is also a rule option of the four rules that read it', () => {
+    for (const rule of [requiredSections, sectionOrder, noPlaceholders, noEmptySections]) expect(Object.keys(rule.meta.schema.properties)).toContain('template')
   })
 })

@@ -20,6 +20,8 @@ export interface FoundSection {
   marker: Span
   /** A section of the document itself, not part of another: one whose place is judged for order. */
   outer: boolean
+  /** For a section of the team's own, found by its title: nothing but white space and comments up to the next title of its level or above. */
+  empty?: boolean
 }
 
 export interface TemplateSectionPlace {
@@ -34,6 +36,32 @@ function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let count = 0
   for (const word of a) if (b.has(word)) count++
   return count
+}
+
+/** Whether nothing but white space and comments follows a title, up to the next title of its level or above (titles of its parts are no content). */
+function isEmpty(source: string, titled: readonly TitledLine[], index: number): boolean {
+  const line = titled[index]
+  if (!line) return false
+  let from = line.marker.start + line.marker.text.length
+  for (let at = index + 1; ; at++) {
+    const next = titled[at]
+    const end = next?.marker.start ?? source.length
+    if (/\S/.test(withoutComments(source.slice(from, end)))) return false
+    if (!next || next.depth <= line.depth) return true
+    from = next.marker.start + next.marker.text.length
+  }
+}
+
+function withoutComments(text: string): string {
+  let kept = ''
+  let from = 0
+  for (let open = text.indexOf('<!--'); open !== -1; open = text.indexOf('<!--', from)) {
+    kept += text.slice(from, open)
+    const close = text.indexOf('-->', open + 4)
+    if (close === -1) return kept
+    from = close + 3
+  }
+  return kept + text.slice(from)
 }
 
 /** The template sections (of those sharing a kind with it) a document section stands for. */
@@ -56,11 +84,11 @@ export function templateSectionsIn(model: PostmortemModel, titled: readonly Titl
     for (const owner of ownersOf(section, template)) places.get(owner)?.push({title: section.title.trim(), marker: section.marker, outer})
   }
   const own = template.filter((section) => section.kinds.length === 0)
-  for (const line of own.length > 0 ? titled : []) {
+  for (const [index, line] of (own.length > 0 ? titled : []).entries()) {
     const words = wordsOf(line.title)
     for (const section of own) {
       const needed = section.key.split(' ')
-      if (needed.every((word) => words.has(word))) places.get(section)?.push({title: line.title.trim(), marker: line.marker, outer: isOuter(line)})
+      if (needed.every((word) => words.has(word))) places.get(section)?.push({title: line.title.trim(), marker: line.marker, outer: isOuter(line), empty: isEmpty(model.source, titled, index)})
     }
   }
   return template.map((section) => ({section, found: (places.get(section) ?? []).sort((a, b) => a.marker.start - b.marker.start)}))
