@@ -1,12 +1,15 @@
 import {DEFAULT_MARKERS, type Placeholder, findPlaceholders} from '../src/model/placeholders/placeholders.js'
 import {quoted} from '../src/model/text/prose.js'
 import {defineRule} from '../src/lint/rule.js'
+import {keptTemplateText} from '../src/model/template/template-text.js'
 
 export interface Options {
   /** Words that mark unfinished text, matched whole and with their case. */
   markers?: string[]
   /** Placeholder texts never reported, as the message quotes them. */
   allow?: string[]
+  /** The team's template (docs/templates.md): its own text left in a postmortem is a placeholder. */
+  template?: string
 }
 
 const STRINGS = {type: 'array', items: {type: 'string'}, uniqueItems: true} as const
@@ -17,7 +20,8 @@ const MESSAGES = {
   image: 'Unexpected placeholder image from {text}, expected the real image',
   emptyRow: 'Unexpected empty table row, expected it filled in or removed',
   emptyRows: 'Unexpected {count} empty table rows, expected them filled in or removed',
-  sameTime: 'Unexpected timeline whose {count} entries are all at {text}, expected the time of each event'
+  sameTime: 'Unexpected timeline whose {count} entries are all at {text}, expected the time of each event',
+  templateText: 'Unexpected text left from the template {text}, expected your own words in its place'
 } as const
 
 function messageOf(placeholder: Placeholder): {messageId: keyof typeof MESSAGES; data: {text: string; count: number}} {
@@ -39,8 +43,19 @@ export default defineRule<Options>({
   preset: 'recommended',
   options: {markers: STRINGS, allow: STRINGS},
   defaults: {markers: [...DEFAULT_MARKERS], allow: []},
+  readsTemplate: true,
   messages: MESSAGES,
-  check({model, tree, options, report}) {
-    for (const placeholder of findPlaceholders(tree, model, options)) report({...messageOf(placeholder), place: placeholder.span})
+  check({model, tree, options, template, report}) {
+    const found = findPlaceholders(tree, model, options)
+    for (const placeholder of found) report({...messageOf(placeholder), place: placeholder.span})
+    if (!template) return
+    // Text the template left is said once, not again where a placeholder of its own is found in it.
+    const reported = found.map((placeholder) => placeholder.span)
+    for (const {span} of keptTemplateText(tree, model.source, template.texts)) {
+      const overlaps = reported.some((other) => other.start < span.start + span.text.length && span.start < other.start + other.text.length)
+      if (overlaps || options.allow.includes(span.text.trim())) continue
+      report({messageId: 'templateText', data: {text: quoted(span.text)}, place: span})
+      reported.push(span)
+    }
   }
 })

@@ -162,7 +162,7 @@ describe('settings.postmortem.requirePostmortem: every file is a postmortem', ()
       'settings: invalid `postmortem.requirePostmortem`: expected true or false, got "yes"'
     )
     await expect(messagesWith({postmortem: {requirePostmortems: true}})).rejects.toThrow(
-      'settings: invalid `postmortem.requirePostmortems`: expected one of `synonyms`, `requirePostmortem` (did you mean `requirePostmortem`?), got an unknown option'
+      'settings: invalid `postmortem.requirePostmortems`: expected one of `synonyms`, `requirePostmortem`, `template` (did you mean `requirePostmortem`?), got an unknown option'
     )
   })
 })

@@ -1088,14 +1088,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path18 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path20 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path18 && path18[0] !== "/") {
-          path18 = `/${path18}`;
+        if (path20 && path20[0] !== "/") {
+          path20 = `/${path20}`;
         }
-        return new URL(`${origin}${path18}`);
+        return new URL(`${origin}${path20}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1546,39 +1546,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin }
+          request: { method, path: path20, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path18);
+        debuglog("sending request to %s %s/%s", method, origin, path20);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin },
+          request: { method, path: path20, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path18,
+          path20,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin }
+          request: { method, path: path20, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path18);
+        debuglog("trailers received from %s %s/%s", method, origin, path20);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin },
+          request: { method, path: path20, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path18,
+          path20,
           error2.message
         );
       });
@@ -1627,9 +1627,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path18, origin }
+            request: { method, path: path20, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path18);
+          debuglog("sending request to %s %s/%s", method, origin, path20);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1692,7 +1692,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path18,
+        path: path20,
         method,
         body,
         headers,
@@ -1707,11 +1707,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path18 !== "string") {
+        if (typeof path20 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path20[0] !== "/" && !(path20.startsWith("http://") || path20.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path18)) {
+        } else if (invalidPathRegex.test(path20)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1777,7 +1777,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path18, query) : path18;
+        this.path = query ? buildURL(path20, query) : path20;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6470,7 +6470,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path18, host, upgrade, blocking, reset } = request;
+      const { method, path: path20, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6551,7 +6551,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path18} HTTP/1.1\r
+      let header = `${method} ${path20} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7080,7 +7080,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path20, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7177,7 +7177,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path18;
+      headers[HTTP2_HEADER_PATH] = path20;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7530,9 +7530,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search3 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path18 = search3 ? `${pathname}${search3}` : pathname;
+        const path20 = search3 ? `${pathname}${search3}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path18;
+        this.opts.path = path20;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8771,10 +8771,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path18 = "/",
+          path: path20 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path18;
+        opts.path = origin + path20;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL4(origin);
           headers.host = host;
@@ -10746,20 +10746,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path18) {
-      if (typeof path18 !== "string") {
-        return path18;
+    function safeUrl(path20) {
+      if (typeof path20 !== "string") {
+        return path20;
       }
-      const pathSegments = path18.split("?");
+      const pathSegments = path20.split("?");
       if (pathSegments.length !== 2) {
-        return path18;
+        return path20;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path18);
+    function matchKey(mockDispatch2, { path: path20, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path20);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10781,7 +10781,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path20 }) => matchValue(safeUrl(path20), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10819,9 +10819,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path18, method, body, headers, query } = opts;
+      const { path: path20, method, body, headers, query } = opts;
       return {
-        path: path18,
+        path: path20,
         method,
         body,
         headers,
@@ -11284,10 +11284,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path20, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path18,
+            Path: path20,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -15772,8 +15772,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache2 = this.#relevantRequestResponseList;
-        const backupCache = [...cache2];
+        const cache3 = this.#relevantRequestResponseList;
+        const backupCache = [...cache3];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15800,9 +15800,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache2.indexOf(requestResponse);
+                const idx = cache3.indexOf(requestResponse);
                 assert7(idx !== -1);
-                cache2.splice(idx, 1);
+                cache3.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -15832,11 +15832,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache2.indexOf(requestResponse);
+                const idx = cache3.indexOf(requestResponse);
                 assert7(idx !== -1);
-                cache2.splice(idx, 1);
+                cache3.splice(idx, 1);
               }
-              cache2.push([operation.request, operation.response]);
+              cache3.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -16010,13 +16010,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache2 = new Cache(kConstruct, cacheList);
-            return await cache2.match(request, options);
+            const cache3 = new Cache(kConstruct, cacheList);
+            return await cache3.match(request, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache2 = new Cache(kConstruct, cacheList);
-            const response = await cache2.match(request, options);
+            const cache3 = new Cache(kConstruct, cacheList);
+            const response = await cache3.match(request, options);
             if (response !== void 0) {
               return response;
             }
@@ -16046,12 +16046,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache3 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache3);
+          const cache4 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache4);
         }
-        const cache2 = [];
-        this.#caches.set(cacheName, cache2);
-        return new Cache(kConstruct, cache2);
+        const cache3 = [];
+        this.#caches.set(cacheName, cache3);
+        return new Cache(kConstruct, cache3);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -16166,9 +16166,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path18) {
-      for (let i = 0; i < path18.length; ++i) {
-        const code2 = path18.charCodeAt(i);
+    function validateCookiePath(path20) {
+      for (let i = 0; i < path20.length; ++i) {
+        const code2 = path20.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19088,11 +19088,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path18 = opts.path;
+          let path20 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path18 = `/${path18}`;
+            path20 = `/${path20}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path18);
+          url = new URL(util.parseOrigin(url).origin + path20);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20044,14 +20044,14 @@ var require_cjs = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.walkUp = void 0;
     var path_1 = __require("path");
-    var walkUp = function* (path18) {
-      for (path18 = (0, path_1.resolve)(path18); path18; ) {
-        yield path18;
-        const pp = (0, path_1.dirname)(path18);
-        if (pp === path18) {
+    var walkUp = function* (path20) {
+      for (path20 = (0, path_1.resolve)(path20); path20; ) {
+        yield path20;
+        const pp = (0, path_1.dirname)(path20);
+        if (pp === path20) {
           break;
         } else {
-          path18 = pp;
+          path20 = pp;
         }
       }
     };
@@ -20332,7 +20332,7 @@ var require_debug = __commonJS({
 var require_type_defs = __commonJS({
   "node_modules/nopt/lib/type-defs.js"(exports, module) {
     var url = __require("url");
-    var path18 = __require("path");
+    var path20 = __require("path");
     var Stream2 = __require("stream").Stream;
     var os6 = __require("os");
     var debug14 = require_debug();
@@ -20351,9 +20351,9 @@ var require_type_defs = __commonJS({
       const homePattern = isWin ? /^~(\/|\\)/ : /^~\//;
       const home = os6.homedir();
       if (home && val.match(homePattern)) {
-        data[k] = path18.resolve(home, val.slice(2));
+        data[k] = path20.resolve(home, val.slice(2));
       } else {
-        data[k] = path18.resolve(val);
+        data[k] = path20.resolve(val);
       }
       return true;
     }
@@ -20404,7 +20404,7 @@ var require_type_defs = __commonJS({
       Boolean: { type: Boolean, validate: validateBoolean },
       url: { type: url, validate: validateUrl },
       Number: { type: Number, validate: validateNumber },
-      path: { type: path18, validate: validatePath },
+      path: { type: path20, validate: validatePath },
       Stream: { type: Stream2, validate: validateStream },
       Date: { type: Date, validate: validateDate },
       Array: { type: Array }
@@ -23420,13 +23420,13 @@ var require_hosts = __commonJS({
     var defaults2 = {
       sshtemplate: ({ domain, user, project, committish }) => `git@${domain}:${user}/${project}.git${maybeJoin("#", committish)}`,
       sshurltemplate: ({ domain, user, project, committish }) => `git+ssh://git@${domain}/${user}/${project}.git${maybeJoin("#", committish)}`,
-      edittemplate: ({ domain, user, project, committish, editpath, path: path18 }) => `https://${domain}/${user}/${project}${maybeJoin("/", editpath, "/", maybeEncode(committish || "HEAD"), "/", path18)}`,
+      edittemplate: ({ domain, user, project, committish, editpath, path: path20 }) => `https://${domain}/${user}/${project}${maybeJoin("/", editpath, "/", maybeEncode(committish || "HEAD"), "/", path20)}`,
       browsetemplate: ({ domain, user, project, committish, treepath }) => `https://${domain}/${user}/${project}${maybeJoin("/", treepath, "/", maybeEncode(committish))}`,
-      browsetreetemplate: ({ domain, user, project, committish, treepath, path: path18, fragment, hashformat }) => `https://${domain}/${user}/${project}/${treepath}/${maybeEncode(committish || "HEAD")}/${path18}${maybeJoin("#", hashformat(fragment || ""))}`,
-      browseblobtemplate: ({ domain, user, project, committish, blobpath, path: path18, fragment, hashformat }) => `https://${domain}/${user}/${project}/${blobpath}/${maybeEncode(committish || "HEAD")}/${path18}${maybeJoin("#", hashformat(fragment || ""))}`,
+      browsetreetemplate: ({ domain, user, project, committish, treepath, path: path20, fragment, hashformat }) => `https://${domain}/${user}/${project}/${treepath}/${maybeEncode(committish || "HEAD")}/${path20}${maybeJoin("#", hashformat(fragment || ""))}`,
+      browseblobtemplate: ({ domain, user, project, committish, blobpath, path: path20, fragment, hashformat }) => `https://${domain}/${user}/${project}/${blobpath}/${maybeEncode(committish || "HEAD")}/${path20}${maybeJoin("#", hashformat(fragment || ""))}`,
       docstemplate: ({ domain, user, project, treepath, committish }) => `https://${domain}/${user}/${project}${maybeJoin("/", treepath, "/", maybeEncode(committish))}#readme`,
       httpstemplate: ({ auth, domain, user, project, committish }) => `git+https://${maybeJoin(auth, "@")}${domain}/${user}/${project}.git${maybeJoin("#", committish)}`,
-      filetemplate: ({ domain, user, project, committish, path: path18 }) => `https://${domain}/${user}/${project}/raw/${maybeEncode(committish || "HEAD")}/${path18}`,
+      filetemplate: ({ domain, user, project, committish, path: path20 }) => `https://${domain}/${user}/${project}/raw/${maybeEncode(committish || "HEAD")}/${path20}`,
       shortcuttemplate: ({ type, user, project, committish }) => `${type}:${user}/${project}${maybeJoin("#", committish)}`,
       pathtemplate: ({ user, project, committish }) => `${user}/${project}${maybeJoin("#", committish)}`,
       bugstemplate: ({ domain, user, project }) => `https://${domain}/${user}/${project}/issues`,
@@ -23441,7 +23441,7 @@ var require_hosts = __commonJS({
       treepath: "tree",
       blobpath: "blob",
       editpath: "edit",
-      filetemplate: ({ auth, user, project, committish, path: path18 }) => `https://${maybeJoin(auth, "@")}raw.githubusercontent.com/${user}/${project}/${maybeEncode(committish || "HEAD")}/${path18}`,
+      filetemplate: ({ auth, user, project, committish, path: path20 }) => `https://${maybeJoin(auth, "@")}raw.githubusercontent.com/${user}/${project}/${maybeEncode(committish || "HEAD")}/${path20}`,
       gittemplate: ({ auth, domain, user, project, committish }) => `git://${maybeJoin(auth, "@")}${domain}/${user}/${project}.git${maybeJoin("#", committish)}`,
       tarballtemplate: ({ domain, user, project, committish }) => `https://codeload.${domain}/${user}/${project}/tar.gz/${maybeEncode(committish || "HEAD")}`,
       extract: (url) => {
@@ -23467,7 +23467,7 @@ var require_hosts = __commonJS({
       treepath: "src",
       blobpath: "src",
       editpath: "?mode=edit",
-      edittemplate: ({ domain, user, project, committish, treepath, path: path18, editpath }) => `https://${domain}/${user}/${project}${maybeJoin("/", treepath, "/", maybeEncode(committish || "HEAD"), "/", path18, editpath)}`,
+      edittemplate: ({ domain, user, project, committish, treepath, path: path20, editpath }) => `https://${domain}/${user}/${project}${maybeJoin("/", treepath, "/", maybeEncode(committish || "HEAD"), "/", path20, editpath)}`,
       tarballtemplate: ({ domain, user, project, committish }) => `https://${domain}/${user}/${project}/get/${maybeEncode(committish || "HEAD")}.tar.gz`,
       extract: (url) => {
         let [, user, project, aux] = url.pathname.split("/", 4);
@@ -23492,11 +23492,11 @@ var require_hosts = __commonJS({
       httpstemplate: ({ auth, domain, user, project, committish }) => `git+https://${maybeJoin(auth, "@")}${domain}/${user}/${project}.git${maybeJoin("#", committish)}`,
       tarballtemplate: ({ domain, user, project, committish }) => `https://${domain}/${user}/${project}/repository/archive.tar.gz?ref=${maybeEncode(committish || "HEAD")}`,
       extract: (url) => {
-        const path18 = url.pathname.slice(1);
-        if (path18.includes("/-/") || path18.includes("/archive.tar.gz")) {
+        const path20 = url.pathname.slice(1);
+        if (path20.includes("/-/") || path20.includes("/archive.tar.gz")) {
           return;
         }
-        const segments = path18.split("/");
+        const segments = path20.split("/");
         let project = segments.pop();
         if (project.endsWith(".git")) {
           project = project.slice(0, -4);
@@ -23516,11 +23516,11 @@ var require_hosts = __commonJS({
       sshurltemplate: ({ domain, project, committish }) => `git+ssh://git@${domain}/${project}.git${maybeJoin("#", committish)}`,
       edittemplate: ({ domain, user, project, committish, editpath }) => `https://${domain}/${user}/${project}${maybeJoin("/", maybeEncode(committish))}/${editpath}`,
       browsetemplate: ({ domain, project, committish }) => `https://${domain}/${project}${maybeJoin("/", maybeEncode(committish))}`,
-      browsetreetemplate: ({ domain, project, committish, path: path18, hashformat }) => `https://${domain}/${project}${maybeJoin("/", maybeEncode(committish))}${maybeJoin("#", hashformat(path18))}`,
-      browseblobtemplate: ({ domain, project, committish, path: path18, hashformat }) => `https://${domain}/${project}${maybeJoin("/", maybeEncode(committish))}${maybeJoin("#", hashformat(path18))}`,
+      browsetreetemplate: ({ domain, project, committish, path: path20, hashformat }) => `https://${domain}/${project}${maybeJoin("/", maybeEncode(committish))}${maybeJoin("#", hashformat(path20))}`,
+      browseblobtemplate: ({ domain, project, committish, path: path20, hashformat }) => `https://${domain}/${project}${maybeJoin("/", maybeEncode(committish))}${maybeJoin("#", hashformat(path20))}`,
       docstemplate: ({ domain, project, committish }) => `https://${domain}/${project}${maybeJoin("/", maybeEncode(committish))}`,
       httpstemplate: ({ domain, project, committish }) => `git+https://${domain}/${project}.git${maybeJoin("#", committish)}`,
-      filetemplate: ({ user, project, committish, path: path18 }) => `https://gist.githubusercontent.com/${user}/${project}/raw${maybeJoin("/", maybeEncode(committish))}/${path18}`,
+      filetemplate: ({ user, project, committish, path: path20 }) => `https://gist.githubusercontent.com/${user}/${project}/raw${maybeJoin("/", maybeEncode(committish))}/${path20}`,
       shortcuttemplate: ({ type, project, committish }) => `${type}:${project}${maybeJoin("#", committish)}`,
       pathtemplate: ({ project, committish }) => `${project}${maybeJoin("#", committish)}`,
       bugstemplate: ({ domain, project }) => `https://${domain}/${project}`,
@@ -23552,7 +23552,7 @@ var require_hosts = __commonJS({
       domain: "git.sr.ht",
       treepath: "tree",
       blobpath: "tree",
-      filetemplate: ({ domain, user, project, committish, path: path18 }) => `https://${domain}/${user}/${project}/blob/${maybeEncode(committish) || "HEAD"}/${path18}`,
+      filetemplate: ({ domain, user, project, committish, path: path20 }) => `https://${domain}/${user}/${project}/blob/${maybeEncode(committish) || "HEAD"}/${path20}`,
       httpstemplate: ({ domain, user, project, committish }) => `https://${domain}/${user}/${project}.git${maybeJoin("#", committish)}`,
       tarballtemplate: ({ domain, user, project, committish }) => `https://${domain}/${user}/${project}/archive/${maybeEncode(committish) || "HEAD"}.tar.gz`,
       bugstemplate: () => null,
@@ -23731,7 +23731,7 @@ var require_lib4 = __commonJS({
     var hosts = require_hosts();
     var fromUrl = require_from_url();
     var parseUrl = require_parse_url();
-    var cache2 = new LRUCache2({ max: 1e3 });
+    var cache3 = new LRUCache2({ max: 1e3 });
     var GitHost = class _GitHost {
       constructor(type, user, auth, project, committish, defaultRepresentation, opts = {}) {
         Object.assign(this, _GitHost.#gitHosts[type], {
@@ -23765,14 +23765,14 @@ var require_lib4 = __commonJS({
           return;
         }
         const key = giturl + JSON.stringify(opts || {});
-        if (!cache2.has(key)) {
+        if (!cache3.has(key)) {
           const hostArgs = fromUrl(giturl, opts, {
             gitHosts: _GitHost.#gitHosts,
             protocols: _GitHost.#protocols
           });
-          cache2.set(key, hostArgs ? new _GitHost(...hostArgs) : void 0);
+          cache3.set(key, hostArgs ? new _GitHost(...hostArgs) : void 0);
         }
-        return cache2.get(key);
+        return cache3.get(key);
       }
       static parseUrl(url) {
         return parseUrl(url);
@@ -23803,25 +23803,25 @@ var require_lib4 = __commonJS({
       sshurl(opts) {
         return this.#fill(this.sshurltemplate, opts);
       }
-      browse(path18, ...args) {
-        if (typeof path18 !== "string") {
-          return this.#fill(this.browsetemplate, path18);
+      browse(path20, ...args) {
+        if (typeof path20 !== "string") {
+          return this.#fill(this.browsetemplate, path20);
         }
         if (typeof args[0] !== "string") {
-          return this.#fill(this.browsetreetemplate, { ...args[0], path: path18 });
+          return this.#fill(this.browsetreetemplate, { ...args[0], path: path20 });
         }
-        return this.#fill(this.browsetreetemplate, { ...args[1], fragment: args[0], path: path18 });
+        return this.#fill(this.browsetreetemplate, { ...args[1], fragment: args[0], path: path20 });
       }
       // If the path is known to be a file, then browseFile should be used. For some hosts
       // the url is the same as browse, but for others like GitHub a file can use both `/tree/`
       // and `/blob/` in the path. When using a default committish of `HEAD` then the `/tree/`
       // path will redirect to a specific commit. Using the `/blob/` path avoids this and
       // does not redirect to a different commit.
-      browseFile(path18, ...args) {
+      browseFile(path20, ...args) {
         if (typeof args[0] !== "string") {
-          return this.#fill(this.browseblobtemplate, { ...args[0], path: path18 });
+          return this.#fill(this.browseblobtemplate, { ...args[0], path: path20 });
         }
-        return this.#fill(this.browseblobtemplate, { ...args[1], fragment: args[0], path: path18 });
+        return this.#fill(this.browseblobtemplate, { ...args[1], fragment: args[0], path: path20 });
       }
       docs(opts) {
         return this.#fill(this.docstemplate, opts);
@@ -23844,11 +23844,11 @@ var require_lib4 = __commonJS({
       tarball(opts) {
         return this.#fill(this.tarballtemplate, { ...opts, noCommittish: false });
       }
-      file(path18, opts) {
-        return this.#fill(this.filetemplate, { ...opts, path: path18 });
+      file(path20, opts) {
+        return this.#fill(this.filetemplate, { ...opts, path: path20 });
       }
-      edit(path18, opts) {
-        return this.#fill(this.edittemplate, { ...opts, path: path18 });
+      edit(path20, opts) {
+        return this.#fill(this.edittemplate, { ...opts, path: path20 });
       }
       getDefaultRepresentation() {
         return this.default;
@@ -25177,11 +25177,11 @@ var require_commonjs2 = __commonJS({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     var defaultPlatform4 = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path18 = {
+    var path20 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform4 === "win32" ? path18.win32.sep : path18.posix.sep;
+    exports.sep = defaultPlatform4 === "win32" ? path20.win32.sep : path20.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -27126,12 +27126,12 @@ var require_commonjs4 = __commonJS({
       /**
        * Get the Path object referenced by the string path, resolved from this Path
        */
-      resolve(path18) {
-        if (!path18) {
+      resolve(path20) {
+        if (!path20) {
           return this;
         }
-        const rootPath = this.getRootString(path18);
-        const dir = path18.substring(rootPath.length);
+        const rootPath = this.getRootString(path20);
+        const dir = path20.substring(rootPath.length);
         const dirParts = dir.split(this.splitSep);
         const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
         return result;
@@ -27884,8 +27884,8 @@ var require_commonjs4 = __commonJS({
       /**
        * @internal
        */
-      getRootString(path18) {
-        return node_path_1.win32.parse(path18).root;
+      getRootString(path20) {
+        return node_path_1.win32.parse(path20).root;
       }
       /**
        * @internal
@@ -27932,8 +27932,8 @@ var require_commonjs4 = __commonJS({
       /**
        * @internal
        */
-      getRootString(path18) {
-        return path18.startsWith("/") ? "/" : "";
+      getRootString(path20) {
+        return path20.startsWith("/") ? "/" : "";
       }
       /**
        * @internal
@@ -27983,8 +27983,8 @@ var require_commonjs4 = __commonJS({
        *
        * @internal
        */
-      constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs: fs14 = defaultFS2 } = {}) {
-        this.#fs = fsFromOption2(fs14);
+      constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs: fs15 = defaultFS2 } = {}) {
+        this.#fs = fsFromOption2(fs15);
         if (cwd instanceof URL || cwd.startsWith("file://")) {
           cwd = (0, node_url_1.fileURLToPath)(cwd);
         }
@@ -28023,11 +28023,11 @@ var require_commonjs4 = __commonJS({
       /**
        * Get the depth of a provided path, string, or the cwd
        */
-      depth(path18 = this.cwd) {
-        if (typeof path18 === "string") {
-          path18 = this.cwd.resolve(path18);
+      depth(path20 = this.cwd) {
+        if (typeof path20 === "string") {
+          path20 = this.cwd.resolve(path20);
         }
-        return path18.depth();
+        return path20.depth();
       }
       /**
        * Return the cache of child entries.  Exposed so subclasses can create
@@ -28514,9 +28514,9 @@ var require_commonjs4 = __commonJS({
         process6();
         return results;
       }
-      chdir(path18 = this.cwd) {
+      chdir(path20 = this.cwd) {
         const oldCwd = this.cwd;
-        this.cwd = typeof path18 === "string" ? this.cwd.resolve(path18) : path18;
+        this.cwd = typeof path20 === "string" ? this.cwd.resolve(path20) : path20;
         this.cwd[setAsCwd2](oldCwd);
       }
     };
@@ -28543,8 +28543,8 @@ var require_commonjs4 = __commonJS({
       /**
        * @internal
        */
-      newRoot(fs14) {
-        return new PathWin322(this.rootPath, IFDIR2, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs14 });
+      newRoot(fs15) {
+        return new PathWin322(this.rootPath, IFDIR2, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs15 });
       }
       /**
        * Return true if the provided path string is an absolute path
@@ -28573,8 +28573,8 @@ var require_commonjs4 = __commonJS({
       /**
        * @internal
        */
-      newRoot(fs14) {
-        return new PathPosix2(this.rootPath, IFDIR2, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs14 });
+      newRoot(fs15) {
+        return new PathPosix2(this.rootPath, IFDIR2, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs15 });
       }
       /**
        * Return true if the provided path string is an absolute path
@@ -28904,8 +28904,8 @@ var require_processor = __commonJS({
       }
       // match, absolute, ifdir
       entries() {
-        return [...this.store.entries()].map(([path18, n]) => [
-          path18,
+        return [...this.store.entries()].map(([path20, n]) => [
+          path20,
           !!(n & 2),
           !!(n & 1)
         ]);
@@ -29123,9 +29123,9 @@ var require_walker = __commonJS({
       signal;
       maxDepth;
       includeChildMatches;
-      constructor(patterns, path18, opts) {
+      constructor(patterns, path20, opts) {
         this.patterns = patterns;
-        this.path = path18;
+        this.path = path20;
         this.opts = opts;
         this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
         this.includeChildMatches = opts.includeChildMatches !== false;
@@ -29144,11 +29144,11 @@ var require_walker = __commonJS({
           });
         }
       }
-      #ignored(path18) {
-        return this.seen.has(path18) || !!this.#ignore?.ignored?.(path18);
+      #ignored(path20) {
+        return this.seen.has(path20) || !!this.#ignore?.ignored?.(path20);
       }
-      #childrenIgnored(path18) {
-        return !!this.#ignore?.childrenIgnored?.(path18);
+      #childrenIgnored(path20) {
+        return !!this.#ignore?.childrenIgnored?.(path20);
       }
       // backpressure mechanism
       pause() {
@@ -29364,8 +29364,8 @@ var require_walker = __commonJS({
     exports.GlobUtil = GlobUtil2;
     var GlobWalker2 = class extends GlobUtil2 {
       matches = /* @__PURE__ */ new Set();
-      constructor(patterns, path18, opts) {
-        super(patterns, path18, opts);
+      constructor(patterns, path20, opts) {
+        super(patterns, path20, opts);
       }
       matchEmit(e) {
         this.matches.add(e);
@@ -29403,8 +29403,8 @@ var require_walker = __commonJS({
     exports.GlobWalker = GlobWalker2;
     var GlobStream2 = class extends GlobUtil2 {
       results;
-      constructor(patterns, path18, opts) {
-        super(patterns, path18, opts);
+      constructor(patterns, path20, opts) {
+        super(patterns, path20, opts);
         this.results = new minipass_1.Minipass({
           signal: this.signal,
           objectMode: true
@@ -30608,18 +30608,18 @@ var require_make_error = __commonJS({
 // node_modules/@npmcli/git/lib/opts.js
 var require_opts = __commonJS({
   "node_modules/@npmcli/git/lib/opts.js"(exports, module) {
-    var fs14 = __require("node:fs");
+    var fs15 = __require("node:fs");
     var os6 = __require("node:os");
-    var path18 = __require("node:path");
+    var path20 = __require("node:path");
     var ini = require_ini();
-    var gitConfigPath = path18.join(os6.homedir(), ".gitconfig");
+    var gitConfigPath = path20.join(os6.homedir(), ".gitconfig");
     var cachedConfig = null;
     var loadGitConfig = () => {
       if (cachedConfig === null) {
         try {
           cachedConfig = {};
-          if (fs14.existsSync(gitConfigPath)) {
-            const configContent = fs14.readFileSync(gitConfigPath, "utf-8");
+          if (fs15.existsSync(gitConfigPath)) {
+            const configContent = fs15.readFileSync(gitConfigPath, "utf-8");
             cachedConfig = ini.parse(configContent);
           }
         } catch (error2) {
@@ -31603,7 +31603,7 @@ var require_range = __commonJS({
         range = range.replace(BUILDSTRIPRE, "");
         const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
         const memoKey = memoOpts + ":" + range;
-        const cached = cache2.get(memoKey);
+        const cached = cache3.get(memoKey);
         if (cached) {
           return cached;
         }
@@ -31637,7 +31637,7 @@ var require_range = __commonJS({
           rangeMap.delete("");
         }
         const result = [...rangeMap.values()];
-        cache2.set(memoKey, result);
+        cache3.set(memoKey, result);
         return result;
       }
       intersects(range, options) {
@@ -31676,7 +31676,7 @@ var require_range = __commonJS({
     };
     module.exports = Range;
     var LRU = require_lrucache();
-    var cache2 = new LRU();
+    var cache3 = new LRU();
     var parseOptions = require_parse_options();
     var Comparator = require_comparator();
     var debug14 = require_debug2();
@@ -32843,7 +32843,7 @@ var require_npa = __commonJS({
     var { URL: URL4 } = __require("url");
     var HostedGit = require_lib4();
     var semver = require_semver2();
-    var path18 = global.FAKE_WINDOWS ? __require("path").win32 : __require("path");
+    var path20 = global.FAKE_WINDOWS ? __require("path").win32 : __require("path");
     var validatePackageName = require_lib8();
     var { homedir } = __require("os");
     var { log: log2 } = require_lib2();
@@ -33041,7 +33041,7 @@ var require_npa = __commonJS({
       const rawWithPrefix = prefix + res.rawSpec;
       let rawNoPrefix = rawWithPrefix.replace(/^file:/, "");
       try {
-        resolvedUrl = new URL4(rawWithPrefix, `file://${path18.resolve(where)}/`);
+        resolvedUrl = new URL4(rawWithPrefix, `file://${path20.resolve(where)}/`);
         specUrl = new URL4(rawWithPrefix);
       } catch (originalError) {
         const er = new Error("Invalid file: URL, must comply with RFC 8089");
@@ -33054,13 +33054,13 @@ var require_npa = __commonJS({
       }
       if (resolvedUrl.host && resolvedUrl.host !== "localhost") {
         const rawSpec = res.rawSpec.replace(/^file:\/\//, "file:///");
-        resolvedUrl = new URL4(rawSpec, `file://${path18.resolve(where)}/`);
+        resolvedUrl = new URL4(rawSpec, `file://${path20.resolve(where)}/`);
         specUrl = new URL4(rawSpec);
         rawNoPrefix = rawSpec.replace(/^file:/, "");
       }
       if (/^\/{1,3}\.\.?(\/|$)/.test(rawNoPrefix)) {
         const rawSpec = res.rawSpec.replace(/^file:\/{1,3}/, "file:");
-        resolvedUrl = new URL4(rawSpec, `file://${path18.resolve(where)}/`);
+        resolvedUrl = new URL4(rawSpec, `file://${path20.resolve(where)}/`);
         specUrl = new URL4(rawSpec);
         rawNoPrefix = rawSpec.replace(/^file:/, "");
       }
@@ -33072,13 +33072,13 @@ var require_npa = __commonJS({
       }
       if (/^\/~(\/|$)/.test(specPath)) {
         res.saveSpec = `file:${specPath.substr(1)}`;
-        resolvedPath = path18.resolve(homedir(), specPath.substr(3));
-      } else if (!path18.isAbsolute(rawNoPrefix)) {
-        res.saveSpec = `file:${path18.relative(where, resolvedPath)}`;
+        resolvedPath = path20.resolve(homedir(), specPath.substr(3));
+      } else if (!path20.isAbsolute(rawNoPrefix)) {
+        res.saveSpec = `file:${path20.relative(where, resolvedPath)}`;
       } else {
-        res.saveSpec = `file:${path18.resolve(resolvedPath)}`;
+        res.saveSpec = `file:${path20.resolve(resolvedPath)}`;
       }
-      res.fetchSpec = path18.resolve(where, resolvedPath);
+      res.fetchSpec = path20.resolve(where, resolvedPath);
       return res;
     }
     function fromHostedGit(res, hosted) {
@@ -33491,12 +33491,12 @@ var require_clone = __commonJS({
       "bitbucket.org"
     ]);
     var { parse: parse6 } = __require("url");
-    var path18 = __require("path");
+    var path20 = __require("path");
     var getRevs = require_revs();
     var spawn = require_spawn();
     var { isWindows } = require_utils2();
     var pickManifest = require_lib11();
-    var fs14 = __require("fs/promises");
+    var fs15 = __require("fs/promises");
     module.exports = (repo, ref = "HEAD", target = null, opts = {}) => getRevs(repo, opts).then((revs) => clone(
       repo,
       revs,
@@ -33511,7 +33511,7 @@ var require_clone = __commonJS({
       }
       return shallowHosts.has(parse6(repo).host);
     };
-    var defaultTarget = (repo, cwd = process.cwd()) => path18.resolve(cwd, path18.basename(repo.replace(/[/\\]?\.git$/, "")));
+    var defaultTarget = (repo, cwd = process.cwd()) => path20.resolve(cwd, path20.basename(repo.replace(/[/\\]?\.git$/, "")));
     var clone = (repo, revs, ref, revDoc, target, opts) => {
       if (!revDoc) {
         return unresolved(repo, ref, target, opts);
@@ -33548,7 +33548,7 @@ var require_clone = __commonJS({
       const shallow = maybeShallow(repo, opts);
       const fetchOrigin = ["fetch", "origin", revDoc.rawRef].concat(shallow ? ["--depth=1"] : []);
       const git = (args) => spawn(args, { ...opts, cwd: target });
-      return fs14.mkdir(target, { recursive: true }).then(() => git(["init"])).then(() => isWindows(opts) ? git(["config", "--local", "--add", "core.longpaths", "true"]) : null).then(() => git(["remote", "add", "origin", repo])).then(() => git(fetchOrigin)).then(() => git(["checkout", revDoc.sha])).then(() => updateSubmodules(target, opts)).then(() => revDoc.sha);
+      return fs15.mkdir(target, { recursive: true }).then(() => git(["init"])).then(() => isWindows(opts) ? git(["config", "--local", "--add", "core.longpaths", "true"]) : null).then(() => git(["remote", "add", "origin", repo])).then(() => git(fetchOrigin)).then(() => git(["checkout", revDoc.sha])).then(() => updateSubmodules(target, opts)).then(() => revDoc.sha);
     };
     var branch = (repo, revDoc, target, opts) => {
       const args = [
@@ -33583,7 +33583,7 @@ var require_clone = __commonJS({
       return spawn(args, opts).then(() => revDoc.sha);
     };
     var updateSubmodules = async (target, opts) => {
-      const hasSubmodules = await fs14.stat(`${target}/.gitmodules`).then(() => true).catch(() => false);
+      const hasSubmodules = await fs15.stat(`${target}/.gitmodules`).then(() => true).catch(() => false);
       if (!hasSubmodules) {
         return null;
       }
@@ -33599,7 +33599,7 @@ var require_clone = __commonJS({
       const lp = isWindows(opts) ? ["--config", "core.longpaths=true"] : [];
       const cloneArgs = ["clone", "--mirror", "-q", repo, target + "/.git"];
       const git = (args) => spawn(args, { ...opts, cwd: target });
-      return fs14.mkdir(target, { recursive: true }).then(() => git(cloneArgs.concat(lp))).then(() => git(["init"])).then(() => git(["checkout", ref])).then(() => updateSubmodules(target, opts)).then(() => git(["rev-parse", "--revs-only", "HEAD"])).then(({ stdout: stdout2 }) => stdout2.trim());
+      return fs15.mkdir(target, { recursive: true }).then(() => git(cloneArgs.concat(lp))).then(() => git(["init"])).then(() => git(["checkout", ref])).then(() => updateSubmodules(target, opts)).then(() => git(["rev-parse", "--revs-only", "HEAD"])).then(({ stdout: stdout2 }) => stdout2.trim());
     };
   }
 });
@@ -35669,8 +35669,8 @@ var require_normalize = __commonJS({
   "node_modules/@npmcli/package-json/lib/normalize.js"(exports, module) {
     var valid = require_valid();
     var clean = require_clean();
-    var fs14 = __require("node:fs/promises");
-    var path18 = __require("node:path");
+    var fs15 = __require("node:fs/promises");
+    var path20 = __require("node:path");
     var { log: log2 } = require_lib2();
     var _hostedGitInfo;
     function lazyHostedGitInfo() {
@@ -35694,7 +35694,7 @@ var require_normalize = __commonJS({
         } else if (Array.isArray(pkg.bin)) {
           changes?.push('"bin" was converted to an object');
           pkg.bin = pkg.bin.reduce((acc, k) => {
-            acc[path18.basename(k)] = k;
+            acc[path20.basename(k)] = k;
             return acc;
           }, {});
         }
@@ -35705,7 +35705,7 @@ var require_normalize = __commonJS({
               changes?.push(`removed invalid "bin[${binKey}]"`);
               continue;
             }
-            const base2 = path18.basename(secureAndUnixifyPath(binKey));
+            const base2 = path20.basename(secureAndUnixifyPath(binKey));
             if (!base2) {
               delete pkg.bin[binKey];
               changes?.push(`removed invalid "bin[${binKey}]"`);
@@ -35771,7 +35771,7 @@ var require_normalize = __commonJS({
       return ref.replace(/\\|:/g, "/");
     }
     function secureAndUnixifyPath(ref) {
-      const secured = unixifyPath(path18.join(".", path18.join("/", unixifyPath(ref))));
+      const secured = unixifyPath(path20.join(".", path20.join("/", unixifyPath(ref))));
       return secured.startsWith("./") ? "" : secured;
     }
     var normalize3 = async (pkg, { strict: strict4, steps, root, changes, allowLegacyCase }) => {
@@ -35881,7 +35881,7 @@ var require_normalize = __commonJS({
       }
       if (steps.includes("serverjs") && !scripts.start) {
         try {
-          await fs14.access(path18.join(pkg.path, "server.js"));
+          await fs15.access(path20.join(pkg.path, "server.js"));
           scripts.start = "node server.js";
           data.scripts = scripts;
           changes?.push('"scripts.start" was set to "node server.js"');
@@ -35913,7 +35913,7 @@ var require_normalize = __commonJS({
       }
       if (steps.includes("authors") && !data.contributors) {
         try {
-          const authorData = await fs14.readFile(path18.join(pkg.path, "AUTHORS"), "utf8");
+          const authorData = await fs15.readFile(path20.join(pkg.path, "AUTHORS"), "utf8");
           const authors = authorData.split(/\r?\n/g).map((line) => line.replace(/^\s*#.*$/, "").trim()).filter((line) => line);
           data.contributors = authors;
           changes?.push('"contributors" was auto-populated with the contents of the "AUTHORS" file');
@@ -35929,7 +35929,7 @@ var require_normalize = __commonJS({
         });
         let readmeFile;
         for (const file of files) {
-          if (!file.endsWith(path18.sep)) {
+          if (!file.endsWith(path20.sep)) {
             if (file.match(mdre)) {
               readmeFile = file;
               break;
@@ -35940,7 +35940,7 @@ var require_normalize = __commonJS({
           }
         }
         if (readmeFile) {
-          const readmeData = await fs14.readFile(path18.join(pkg.path, readmeFile), "utf8");
+          const readmeData = await fs15.readFile(path20.join(pkg.path, readmeFile), "utf8");
           data.readme = readmeData;
           data.readmeFilename = readmeFile;
           changes?.push(`"readme" was set to the contents of ${readmeFile}`);
@@ -35953,10 +35953,10 @@ var require_normalize = __commonJS({
       if (steps.includes("mans")) {
         if (data.directories?.man && !data.man) {
           const manDir = secureAndUnixifyPath(data.directories.man);
-          const cwd = path18.resolve(pkg.path, manDir);
+          const cwd = path20.resolve(pkg.path, manDir);
           const files = await lazyLoadGlob()("**/*.[0-9]", { cwd });
           data.man = files.map(
-            (man) => path18.relative(pkg.path, path18.join(cwd, man)).split(path18.sep).join("/")
+            (man) => path20.relative(pkg.path, path20.join(cwd, man)).split(path20.sep).join("/")
           );
         }
         normalizePackageMan(data, changes);
@@ -35965,12 +35965,12 @@ var require_normalize = __commonJS({
         normalizePackageBin(data, changes);
       }
       if (steps.includes("binDir") && data.directories?.bin && !data.bin) {
-        const binsDir = path18.resolve(pkg.path, secureAndUnixifyPath(data.directories.bin));
+        const binsDir = path20.resolve(pkg.path, secureAndUnixifyPath(data.directories.bin));
         const bins = await lazyLoadGlob()("**", { cwd: binsDir });
         data.bin = bins.reduce((acc, binFile) => {
           if (binFile && !binFile.startsWith(".")) {
-            const binName = path18.basename(binFile);
-            acc[binName] = path18.join(data.directories.bin, binFile);
+            const binName = path20.basename(binFile);
+            acc[binName] = path20.join(data.directories.bin, binFile);
           }
           return acc;
         }, {});
@@ -35982,7 +35982,7 @@ var require_normalize = __commonJS({
         let head;
         if (gitRoot) {
           try {
-            head = await fs14.readFile(path18.resolve(gitRoot, ".git/HEAD"), "utf8");
+            head = await fs15.readFile(path20.resolve(gitRoot, ".git/HEAD"), "utf8");
           } catch (err) {
           }
         }
@@ -35990,16 +35990,16 @@ var require_normalize = __commonJS({
         if (head) {
           if (head.startsWith("ref: ")) {
             const headRef = head.replace(/^ref: /, "").trim();
-            const headFile = path18.resolve(gitRoot, ".git", headRef);
+            const headFile = path20.resolve(gitRoot, ".git", headRef);
             try {
-              headData = await fs14.readFile(headFile, "utf8");
+              headData = await fs15.readFile(headFile, "utf8");
               headData = headData.replace(/^ref: /, "").trim();
             } catch (err) {
             }
             if (!headData) {
-              const packFile = path18.resolve(gitRoot, ".git/packed-refs");
+              const packFile = path20.resolve(gitRoot, ".git/packed-refs");
               try {
-                let refs = await fs14.readFile(packFile, "utf8");
+                let refs = await fs15.readFile(packFile, "utf8");
                 if (refs) {
                   refs = refs.split("\n");
                   for (let i = 0; i < refs.length; i++) {
@@ -36026,13 +36026,13 @@ var require_normalize = __commonJS({
         if (typeof index2 !== "string") {
           throw new TypeError('The "main" attribute must be of type string.');
         }
-        const extless = path18.join(path18.dirname(index2), path18.basename(index2, path18.extname(index2)));
+        const extless = path20.join(path20.dirname(index2), path20.basename(index2, path20.extname(index2)));
         const dts = `./${extless}.d.ts`;
         const hasDTSFields = "types" in data || "typings" in data;
         if (!hasDTSFields) {
           try {
-            await fs14.access(path18.join(pkg.path, dts));
-            data.types = dts.split(path18.sep).join("/");
+            await fs15.access(path20.join(pkg.path, dts));
+            data.types = dts.split(path20.sep).join("/");
           } catch {
           }
         }
@@ -36142,7 +36142,7 @@ var require_normalize = __commonJS({
       if (steps.includes("binRefs") && data.bin instanceof Object) {
         for (const key in data.bin) {
           try {
-            await fs14.access(path18.resolve(pkg.path, data.bin[key]));
+            await fs15.access(path20.resolve(pkg.path, data.bin[key]));
           } catch {
             log2.warn("package-json", pkgId, `No bin file found at ${data.bin[key]}`);
           }
@@ -36253,45 +36253,45 @@ var require_lib13 = __commonJS({
       ]);
       // create a new empty package.json, so we can save at the given path even
       // though we didn't start from a parsed file
-      static async create(path18, opts = {}) {
+      static async create(path20, opts = {}) {
         const p = new _PackageJson();
-        await p.create(path18);
+        await p.create(path20);
         if (opts.data) {
           return p.update(opts.data);
         }
         return p;
       }
       // Loads a package.json at given path and JSON parses
-      static async load(path18, opts = {}) {
+      static async load(path20, opts = {}) {
         const p = new _PackageJson();
         if (!opts.create) {
-          return p.load(path18);
+          return p.load(path20);
         }
         try {
-          return await p.load(path18);
+          return await p.load(path20);
         } catch (err) {
           if (!err.message.startsWith("Could not read package.json")) {
             throw err;
           }
-          return await p.create(path18);
+          return await p.create(path20);
         }
       }
       // npm pkg fix
-      static async fix(path18, opts) {
+      static async fix(path20, opts) {
         const p = new _PackageJson();
-        await p.load(path18, true);
+        await p.load(path20, true);
         return p.fix(opts);
       }
       // read-package-json compatible behavior
-      static async prepare(path18, opts) {
+      static async prepare(path20, opts) {
         const p = new _PackageJson();
-        await p.load(path18, true);
+        await p.load(path20, true);
         return p.prepare(opts);
       }
       // read-package-json-fast compatible behavior
-      static async normalize(path18, opts) {
+      static async normalize(path20, opts) {
         const p = new _PackageJson();
-        await p.load(path18);
+        await p.load(path20);
         return p.normalize(opts);
       }
       #path;
@@ -36299,8 +36299,8 @@ var require_lib13 = __commonJS({
       #readFileContent = "";
       #canSave = true;
       // Load content from given path
-      async load(path18, parseIndex) {
-        this.#path = path18;
+      async load(path20, parseIndex) {
+        this.#path = path20;
         let parseErr;
         try {
           this.#readFileContent = await read4(this.filename);
@@ -36367,8 +36367,8 @@ var require_lib13 = __commonJS({
         }
         return void 0;
       }
-      create(path18) {
-        this.#path = path18;
+      create(path20) {
+        this.#path = path20;
         this.#manifest = {};
         return this;
       }
@@ -36443,11 +36443,11 @@ var require_lib15 = __commonJS({
     var parse6 = require_lib3();
     var normalizePackageBin = require_lib10();
     var { resolve: resolve2, dirname, join, relative } = __require("path");
-    var rpj = (path18) => readFile(path18, "utf8").then((data) => readBinDir(path18, normalize3(stripUnderscores(parse6(data))))).catch((er) => {
-      er.path = path18;
+    var rpj = (path20) => readFile(path20, "utf8").then((data) => readBinDir(path20, normalize3(stripUnderscores(parse6(data))))).catch((er) => {
+      er.path = path20;
       throw er;
     });
-    var readBinDir = async (path18, data) => {
+    var readBinDir = async (path20, data) => {
       if (data.bin) {
         return data;
       }
@@ -36455,7 +36455,7 @@ var require_lib15 = __commonJS({
       if (!m2 || typeof m2 !== "string") {
         return data;
       }
-      const root = dirname(path18);
+      const root = dirname(path20);
       const dir = join(".", join("/", m2));
       data.bin = await walkBinDir(root, dir, {});
       return data;
@@ -36557,7 +36557,7 @@ var require_lib15 = __commonJS({
 // node_modules/@npmcli/map-workspaces/lib/index.js
 var require_lib16 = __commonJS({
   "node_modules/@npmcli/map-workspaces/lib/index.js"(exports, module) {
-    var path18 = __require("path");
+    var path20 = __require("path");
     var getName = require_lib14();
     var { minimatch: minimatch2 } = require_commonjs2();
     var rpj = require_lib15();
@@ -36608,7 +36608,7 @@ var require_lib16 = __commonJS({
     function pkgPathmame(opts) {
       return (...args) => {
         const cwd = opts.cwd ? opts.cwd : process.cwd();
-        return path18.join.apply(null, [cwd, ...args]);
+        return path20.join.apply(null, [cwd, ...args]);
       };
     }
     function getGlobPattern(pattern2) {
@@ -36665,7 +36665,7 @@ var require_lib16 = __commonJS({
             throw err;
           }
         }
-        const packagePathname = path18.dirname(packageJsonPathname);
+        const packagePathname = path20.dirname(packageJsonPathname);
         const name = getPackageName(pkg, packagePathname);
         let seenPackagePathnames = seen.get(name);
         if (!seenPackagePathnames) {
@@ -37467,7 +37467,7 @@ var require_definition = __commonJS({
       semver: { type: semver },
       Umask: { type: Umask },
       url: { type: url },
-      path: { type: path18 }
+      path: { type: path20 }
     } = require_type_defs2();
     var Definition = class {
       constructor(key, def) {
@@ -37590,7 +37590,7 @@ ${noEnvExport}`);
           return "Boolean";
         case Date:
           return "Date";
-        case path18:
+        case path20:
           return "Path";
         case semver:
           return "SemVer string";
@@ -38156,12 +38156,12 @@ var require_definitions = __commonJS({
     );
     var cacheRoot = isWindows && process.env.LOCALAPPDATA || "~";
     var cacheExtra = isWindows ? "npm-cache" : ".npm";
-    var cache2 = `${cacheRoot}/${cacheExtra}`;
+    var cache3 = `${cacheRoot}/${cacheExtra}`;
     var {
       semver: { type: Semver },
       Umask: { type: Umask },
       url: { type: url },
-      path: { type: path18 }
+      path: { type: path20 }
     } = require_type_defs2();
     var flatten = (key, obj, flatOptions) => {
       const camel = key.replace(/-([a-z])/g, (_0, _1) => _1.toUpperCase());
@@ -38335,11 +38335,11 @@ var require_definitions = __commonJS({
         flatten
       }),
       cache: new Definition("cache", {
-        default: cache2,
+        default: cache3,
         defaultDescription: `
       Windows: \`%LocalAppData%\\npm-cache\`, Posix: \`~/.npm\`
     `,
-        type: path18,
+        type: path20,
         description: `
       The location of npm's cache directory.
     `,
@@ -38381,7 +38381,7 @@ var require_definitions = __commonJS({
       }),
       cafile: new Definition("cafile", {
         default: null,
-        type: path18,
+        type: path20,
         description: `
       A path to a file containing one or multiple Certificate Authority signing
       certificates. Similar to the \`ca\` setting, but allows for multiple
@@ -38819,7 +38819,7 @@ var require_definitions = __commonJS({
       }),
       // the globalconfig has its default defined outside of this module
       globalconfig: new Definition("globalconfig", {
-        type: path18,
+        type: path20,
         default: "",
         defaultDescription: `
       The global --prefix setting plus 'etc/npmrc'. For example,
@@ -38969,7 +38969,7 @@ var require_definitions = __commonJS({
       }),
       "init-module": new Definition("init-module", {
         default: "~/.npm-init.js",
-        type: path18,
+        type: path20,
         hint: "<module>",
         description: `
       A module that will be loaded by the \`npm init\` command.  See the
@@ -39030,7 +39030,7 @@ var require_definitions = __commonJS({
       }),
       "init.module": new Definition("init.module", {
         default: "~/.npm-init.js",
-        type: path18,
+        type: path20,
         deprecated: `
       Use \`--init-module\` instead.
     `,
@@ -39262,7 +39262,7 @@ var require_definitions = __commonJS({
       }),
       "logs-dir": new Definition("logs-dir", {
         default: null,
-        type: [null, path18],
+        type: [null, path20],
         defaultDescription: `
       A directory named \`_logs\` inside the cache
   `,
@@ -39533,7 +39533,7 @@ var require_definitions = __commonJS({
       }),
       // `prefix` has its default defined outside of this module
       prefix: new Definition("prefix", {
-        type: path18,
+        type: path20,
         short: "C",
         default: "",
         defaultDescription: `
@@ -39593,7 +39593,7 @@ var require_definitions = __commonJS({
       }),
       "provenance-file": new Definition("provenance-file", {
         default: null,
-        type: path18,
+        type: path20,
         hint: "<file>",
         exclusive: ["provenance"],
         description: `
@@ -40140,7 +40140,7 @@ var require_definitions = __commonJS({
       }),
       userconfig: new Definition("userconfig", {
         default: "~/.npmrc",
-        type: path18,
+        type: path20,
         description: `
       The location of user-level configuration settings.
 
@@ -40944,17 +40944,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path18) {
-      const ctrl = callVisitor(key, node2, visitor, path18);
+    function visit_(key, node2, visitor, path20) {
+      const ctrl = callVisitor(key, node2, visitor, path20);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path18, ctrl);
-        return visit_(key, ctrl, visitor, path18);
+        replaceNode(key, path20, ctrl);
+        return visit_(key, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path18 = Object.freeze(path18.concat(node2));
+          path20 = Object.freeze(path20.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path18);
+            const ci = visit_(i, node2.items[i], visitor, path20);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -40965,13 +40965,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path18 = Object.freeze(path18.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path18);
+          path20 = Object.freeze(path20.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path18);
+          const cv = visit_("value", node2.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -40992,17 +40992,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path18) {
-      const ctrl = await callVisitor(key, node2, visitor, path18);
+    async function visitAsync_(key, node2, visitor, path20) {
+      const ctrl = await callVisitor(key, node2, visitor, path20);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path18, ctrl);
-        return visitAsync_(key, ctrl, visitor, path18);
+        replaceNode(key, path20, ctrl);
+        return visitAsync_(key, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path18 = Object.freeze(path18.concat(node2));
+          path20 = Object.freeze(path20.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path18);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path20);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -41013,13 +41013,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path18 = Object.freeze(path18.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path18);
+          path20 = Object.freeze(path20.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path18);
+          const cv = await visitAsync_("value", node2.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -41046,23 +41046,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path18) {
+    function callVisitor(key, node2, visitor, path20) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path18);
+        return visitor(key, node2, path20);
       if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path18);
+        return visitor.Map?.(key, node2, path20);
       if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path18);
+        return visitor.Seq?.(key, node2, path20);
       if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path18);
+        return visitor.Pair?.(key, node2, path20);
       if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path18);
+        return visitor.Scalar?.(key, node2, path20);
       if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path18);
+        return visitor.Alias?.(key, node2, path20);
       return void 0;
     }
-    function replaceNode(key, path18, node2) {
-      const parent = path18[path18.length - 1];
+    function replaceNode(key, path20, node2) {
+      const parent = path20[path20.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity2.isPair(parent)) {
@@ -41674,10 +41674,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path18, value2) {
+    function collectionFromPath(schema, path20, value2) {
       let v = value2;
-      for (let i = path18.length - 1; i >= 0; --i) {
-        const k = path18[i];
+      for (let i = path20.length - 1; i >= 0; --i) {
+        const k = path20[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -41696,7 +41696,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
+    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -41726,11 +41726,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path18, value2) {
-        if (isEmptyPath(path18))
+      addIn(path20, value2) {
+        if (isEmptyPath(path20))
           this.add(value2);
         else {
-          const [key, ...rest] = path18;
+          const [key, ...rest] = path20;
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
             node2.addIn(rest, value2);
@@ -41744,8 +41744,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        const [key, ...rest] = path18;
+      deleteIn(path20) {
+        const [key, ...rest] = path20;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -41759,8 +41759,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        const [key, ...rest] = path18;
+      getIn(path20, keepScalar) {
+        const [key, ...rest] = path20;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
@@ -41778,8 +41778,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path18) {
-        const [key, ...rest] = path18;
+      hasIn(path20) {
+        const [key, ...rest] = path20;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -41789,8 +41789,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value2) {
-        const [key, ...rest] = path18;
+      setIn(path20, value2) {
+        const [key, ...rest] = path20;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -44305,9 +44305,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path18, value2) {
+      addIn(path20, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path18, value2);
+          this.contents.addIn(path20, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -44382,14 +44382,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        if (Collection.isEmptyPath(path18)) {
+      deleteIn(path20) {
+        if (Collection.isEmptyPath(path20)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -44404,10 +44404,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        if (Collection.isEmptyPath(path18))
+      getIn(path20, keepScalar) {
+        if (Collection.isEmptyPath(path20))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -44418,10 +44418,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path18) {
-        if (Collection.isEmptyPath(path18))
+      hasIn(path20) {
+        if (Collection.isEmptyPath(path20))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -44438,13 +44438,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value2) {
-        if (Collection.isEmptyPath(path18)) {
+      setIn(path20, value2) {
+        if (Collection.isEmptyPath(path20)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path18, value2);
+          this.contents.setIn(path20, value2);
         }
       }
       /**
@@ -46405,9 +46405,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path18) => {
+    visit2.itemAtPath = (cst, path20) => {
       let item = cst;
-      for (const [field, index2] of path18) {
+      for (const [field, index2] of path20) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -46416,23 +46416,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path18) => {
-      const parent = visit2.itemAtPath(cst, path18.slice(0, -1));
-      const field = path18[path18.length - 1][0];
+    visit2.parentCollection = (cst, path20) => {
+      const parent = visit2.itemAtPath(cst, path20.slice(0, -1));
+      const field = path20[path20.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path18, item, visitor) {
-      let ctrl = visitor(item, path18);
+    function _visit(path20, item, visitor) {
+      let ctrl = visitor(item, path20);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -46443,10 +46443,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path18);
+            ctrl = ctrl(item, path20);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -46559,7 +46559,7 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
-    function isEmpty2(ch) {
+    function isEmpty3(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -46637,7 +46637,7 @@ var require_lexer = __commonJS({
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty2(this.buffer[offset + 3]))
+          if ((dt === "---" || dt === "...") && isEmpty3(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -46736,7 +46736,7 @@ var require_lexer = __commonJS({
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty3(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
@@ -46744,7 +46744,7 @@ var require_lexer = __commonJS({
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty3(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
       }
@@ -46752,7 +46752,7 @@ var require_lexer = __commonJS({
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty3(ch1)) {
           const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n;
@@ -46816,7 +46816,7 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
+        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty3(line[3])) {
           const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
@@ -46858,7 +46858,7 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty2(next) || next === ",") {
+            if (this.flowKey || isEmpty3(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -46921,7 +46921,7 @@ var require_lexer = __commonJS({
           else if (ch !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty2(ch) || ch === "#");
+        return yield* this.pushUntil((ch) => isEmpty3(ch) || ch === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
@@ -47003,10 +47003,10 @@ var require_lexer = __commonJS({
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty3(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty2(ch)) {
+          } else if (isEmpty3(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -47073,7 +47073,7 @@ var require_lexer = __commonJS({
             case ":": {
               const inFlow = this.flowLevel > 0;
               const ch1 = this.charAt(1);
-              if (isEmpty2(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+              if (isEmpty3(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
                 if (!inFlow)
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
@@ -47092,7 +47092,7 @@ var require_lexer = __commonJS({
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty2(ch) && ch !== ">")
+          while (!isEmpty3(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
@@ -47748,14 +47748,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs14 = this.flowScalar(this.type);
+              const fs15 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs14, sep: [] });
+                map.items.push({ start, key: fs15, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs14);
+                this.stack.push(fs15);
               } else {
-                Object.assign(it, { key: fs14, sep: [] });
+                Object.assign(it, { key: fs15, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -47883,13 +47883,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs14 = this.flowScalar(this.type);
+              const fs15 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs14, sep: [] });
+                fc.items.push({ start: [], key: fs15, sep: [] });
               else if (it.sep)
-                this.stack.push(fs14);
+                this.stack.push(fs15);
               else
-                Object.assign(it, { key: fs14, sep: [] });
+                Object.assign(it, { key: fs15, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -48427,17 +48427,17 @@ var require_ignore2 = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path18, originalPath, doThrow) => {
-      if (!isString(path18)) {
+    var checkPath = (path20, originalPath, doThrow) => {
+      if (!isString(path20)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path18) {
+      if (!path20) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path18)) {
+      if (checkPath.isNotRelative(path20)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -48446,7 +48446,7 @@ var require_ignore2 = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path18) => REGEX_TEST_INVALID_PATH.test(path18);
+    var isNotRelative = (path20) => REGEX_TEST_INVALID_PATH.test(path20);
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
     var Ignore3 = class {
@@ -48505,7 +48505,7 @@ var require_ignore2 = __commonJS({
       //   setting `checkUnignored` to `false` could reduce additional
       //   path matching.
       // @returns {TestResult} true if a file is ignored
-      _testOne(path18, checkUnignored) {
+      _testOne(path20, checkUnignored) {
         let ignored = false;
         let unignored = false;
         this._rules.forEach((rule) => {
@@ -48513,7 +48513,7 @@ var require_ignore2 = __commonJS({
           if (unignored === negative && ignored !== unignored || negative && !ignored && !unignored && !checkUnignored) {
             return;
           }
-          const matched = rule.regex.test(path18);
+          const matched = rule.regex.test(path20);
           if (matched) {
             ignored = !negative;
             unignored = negative;
@@ -48525,50 +48525,50 @@ var require_ignore2 = __commonJS({
         };
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, checkUnignored, slices) {
-        const path18 = originalPath && checkPath.convert(originalPath);
+      _test(originalPath, cache3, checkUnignored, slices) {
+        const path20 = originalPath && checkPath.convert(originalPath);
         checkPath(
-          path18,
+          path20,
           originalPath,
           this._allowRelativePaths ? RETURN_FALSE : throwError
         );
-        return this._t(path18, cache2, checkUnignored, slices);
+        return this._t(path20, cache3, checkUnignored, slices);
       }
-      _t(path18, cache2, checkUnignored, slices) {
-        if (path18 in cache2) {
-          return cache2[path18];
+      _t(path20, cache3, checkUnignored, slices) {
+        if (path20 in cache3) {
+          return cache3[path20];
         }
         if (!slices) {
-          slices = path18.split(SLASH2);
+          slices = path20.split(SLASH2);
         }
         slices.pop();
         if (!slices.length) {
-          return cache2[path18] = this._testOne(path18, checkUnignored);
+          return cache3[path20] = this._testOne(path20, checkUnignored);
         }
         const parent = this._t(
           slices.join(SLASH2) + SLASH2,
-          cache2,
+          cache3,
           checkUnignored,
           slices
         );
-        return cache2[path18] = parent.ignored ? parent : this._testOne(path18, checkUnignored);
+        return cache3[path20] = parent.ignored ? parent : this._testOne(path20, checkUnignored);
       }
-      ignores(path18) {
-        return this._test(path18, this._ignoreCache, false).ignored;
+      ignores(path20) {
+        return this._test(path20, this._ignoreCache, false).ignored;
       }
       createFilter() {
-        return (path18) => !this.ignores(path18);
+        return (path20) => !this.ignores(path20);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path18) {
-        return this._test(path18, this._testCache, true);
+      test(path20) {
+        return this._test(path20, this._testCache, true);
       }
     };
     var factory = (options) => new Ignore3(options);
-    var isPathValid = (path18) => checkPath(path18 && checkPath.convert(path18), path18, RETURN_FALSE);
+    var isPathValid = (path20) => checkPath(path20 && checkPath.convert(path20), path20, RETURN_FALSE);
     factory.isPathValid = isPathValid;
     factory.default = factory;
     module.exports = factory;
@@ -48579,7 +48579,7 @@ var require_ignore2 = __commonJS({
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGIX_IS_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path18) => REGIX_IS_WINDOWS_PATH_ABSOLUTE.test(path18) || isNotRelative(path18);
+      checkPath.isNotRelative = (path20) => REGIX_IS_WINDOWS_PATH_ABSOLUTE.test(path20) || isNotRelative(path20);
     }
   }
 });
@@ -52121,7 +52121,7 @@ var require_lib20 = __commonJS({
   "node_modules/is-empty/lib/index.js"(exports, module) {
     var has = Object.prototype.hasOwnProperty;
     var toString2 = Object.prototype.toString;
-    function isEmpty2(val) {
+    function isEmpty3(val) {
       if (val == null) return true;
       if ("boolean" == typeof val) return false;
       if ("number" == typeof val) return val === 0;
@@ -52148,7 +52148,7 @@ var require_lib20 = __commonJS({
       }
       return false;
     }
-    module.exports = isEmpty2;
+    module.exports = isEmpty3;
   }
 });
 
@@ -52251,8 +52251,8 @@ var require_format = __commonJS({
 });
 
 // src/clients/action/run.ts
-import fs13 from "node:fs";
-import path17 from "node:path";
+import fs14 from "node:fs";
+import path19 from "node:path";
 import { Writable } from "node:stream";
 
 // node_modules/@actions/core/lib/command.js
@@ -55144,9 +55144,9 @@ function initializeContent(effects) {
   }
   function paragraphInitial(code2) {
     effects.enter("paragraph");
-    return lineStart2(code2);
+    return lineStart3(code2);
   }
-  function lineStart2(code2) {
+  function lineStart3(code2) {
     const token = effects.enter("chunkText", {
       contentType: "text",
       previous: previous2
@@ -55167,7 +55167,7 @@ function initializeContent(effects) {
     if (markdownLineEnding(code2)) {
       effects.consume(code2);
       effects.exit("chunkText");
-      return lineStart2;
+      return lineStart3;
     }
     effects.consume(code2);
     return data;
@@ -60368,13 +60368,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set path(path18) {
-    if (isUrl(path18)) {
-      path18 = fileURLToPath(path18);
+  set path(path20) {
+    if (isUrl(path20)) {
+      path20 = fileURLToPath(path20);
     }
-    assertNonEmpty(path18, "path");
-    if (this.path !== path18) {
-      this.history.push(path18);
+    assertNonEmpty(path20, "path");
+    if (this.path !== path20) {
+      this.history.push(path20);
     }
   }
   /**
@@ -60398,10 +60398,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set stem(stem2) {
-    assertNonEmpty(stem2, "stem");
-    assertPart(stem2, "stem");
-    this.path = default2.join(this.dirname || "", stem2 + (this.extname || ""));
+  set stem(stem3) {
+    assertNonEmpty(stem3, "stem");
+    assertPart(stem3, "stem");
+    this.path = default2.join(this.dirname || "", stem3 + (this.extname || ""));
   }
   // Normal prototypal methods.
   /**
@@ -60641,8 +60641,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path18, name) {
-  if (!path18) {
+function assertPath(path20, name) {
+  if (!path20) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -61462,8 +61462,8 @@ codes.ERR_INVALID_PACKAGE_CONFIG = createError(
    * @param {string} [base]
    * @param {string} [message]
    */
-  (path18, base2, message) => {
-    return `Invalid package config ${path18}${base2 ? ` while importing ${base2}` : ""}${message ? `. ${message}` : ""}`;
+  (path20, base2, message) => {
+    return `Invalid package config ${path20}${base2 ? ` while importing ${base2}` : ""}${message ? `. ${message}` : ""}`;
   },
   Error
 );
@@ -61495,8 +61495,8 @@ codes.ERR_MODULE_NOT_FOUND = createError(
    * @param {string} base
    * @param {boolean} [exactUrl]
    */
-  (path18, base2, exactUrl = false) => {
-    return `Cannot find ${exactUrl ? "module" : "package"} '${path18}' imported from ${base2}`;
+  (path20, base2, exactUrl = false) => {
+    return `Cannot find ${exactUrl ? "module" : "package"} '${path20}' imported from ${base2}`;
   },
   Error
 );
@@ -61547,8 +61547,8 @@ codes.ERR_UNKNOWN_FILE_EXTENSION = createError(
    * @param {string} extension
    * @param {string} path
    */
-  (extension2, path18) => {
-    return `Unknown file extension "${extension2}" for ${path18}`;
+  (extension2, path20) => {
+    return `Unknown file extension "${extension2}" for ${path20}`;
   },
   TypeError
 );
@@ -61950,9 +61950,9 @@ Default "index" lookups for the main are deprecated for ES modules.`,
     );
   }
 }
-function tryStatSync(path18) {
+function tryStatSync(path20) {
   try {
-    return statSync(path18);
+    return statSync(path20);
   } catch {
   }
 }
@@ -67444,12 +67444,12 @@ var PathBase = class {
   /**
    * Get the Path object referenced by the string path, resolved from this Path
    */
-  resolve(path18) {
-    if (!path18) {
+  resolve(path20) {
+    if (!path20) {
       return this;
     }
-    const rootPath = this.getRootString(path18);
-    const dir = path18.substring(rootPath.length);
+    const rootPath = this.getRootString(path20);
+    const dir = path20.substring(rootPath.length);
     const dirParts = dir.split(this.splitSep);
     const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
     return result;
@@ -68201,8 +68201,8 @@ var PathWin32 = class _PathWin32 extends PathBase {
   /**
    * @internal
    */
-  getRootString(path18) {
-    return win32.parse(path18).root;
+  getRootString(path20) {
+    return win32.parse(path20).root;
   }
   /**
    * @internal
@@ -68248,8 +68248,8 @@ var PathPosix = class _PathPosix extends PathBase {
   /**
    * @internal
    */
-  getRootString(path18) {
-    return path18.startsWith("/") ? "/" : "";
+  getRootString(path20) {
+    return path20.startsWith("/") ? "/" : "";
   }
   /**
    * @internal
@@ -68298,8 +68298,8 @@ var PathScurryBase = class {
    *
    * @internal
    */
-  constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs: fs14 = defaultFS } = {}) {
-    this.#fs = fsFromOption(fs14);
+  constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs: fs15 = defaultFS } = {}) {
+    this.#fs = fsFromOption(fs15);
     if (cwd instanceof URL || cwd.startsWith("file://")) {
       cwd = fileURLToPath7(cwd);
     }
@@ -68338,11 +68338,11 @@ var PathScurryBase = class {
   /**
    * Get the depth of a provided path, string, or the cwd
    */
-  depth(path18 = this.cwd) {
-    if (typeof path18 === "string") {
-      path18 = this.cwd.resolve(path18);
+  depth(path20 = this.cwd) {
+    if (typeof path20 === "string") {
+      path20 = this.cwd.resolve(path20);
     }
-    return path18.depth();
+    return path20.depth();
   }
   /**
    * Return the cache of child entries.  Exposed so subclasses can create
@@ -68829,9 +68829,9 @@ var PathScurryBase = class {
     process6();
     return results;
   }
-  chdir(path18 = this.cwd) {
+  chdir(path20 = this.cwd) {
     const oldCwd = this.cwd;
-    this.cwd = typeof path18 === "string" ? this.cwd.resolve(path18) : path18;
+    this.cwd = typeof path20 === "string" ? this.cwd.resolve(path20) : path20;
     this.cwd[setAsCwd](oldCwd);
   }
 };
@@ -68857,8 +68857,8 @@ var PathScurryWin32 = class extends PathScurryBase {
   /**
    * @internal
    */
-  newRoot(fs14) {
-    return new PathWin32(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs14 });
+  newRoot(fs15) {
+    return new PathWin32(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs15 });
   }
   /**
    * Return true if the provided path string is an absolute path
@@ -68886,8 +68886,8 @@ var PathScurryPosix = class extends PathScurryBase {
   /**
    * @internal
    */
-  newRoot(fs14) {
-    return new PathPosix(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs14 });
+  newRoot(fs15) {
+    return new PathPosix(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs15 });
   }
   /**
    * Return true if the provided path string is an absolute path
@@ -69187,8 +69187,8 @@ var MatchRecord = class {
   }
   // match, absolute, ifdir
   entries() {
-    return [...this.store.entries()].map(([path18, n]) => [
-      path18,
+    return [...this.store.entries()].map(([path20, n]) => [
+      path20,
       !!(n & 2),
       !!(n & 1)
     ]);
@@ -69393,9 +69393,9 @@ var GlobUtil = class {
   signal;
   maxDepth;
   includeChildMatches;
-  constructor(patterns, path18, opts) {
+  constructor(patterns, path20, opts) {
     this.patterns = patterns;
-    this.path = path18;
+    this.path = path20;
     this.opts = opts;
     this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
     this.includeChildMatches = opts.includeChildMatches !== false;
@@ -69414,11 +69414,11 @@ var GlobUtil = class {
       });
     }
   }
-  #ignored(path18) {
-    return this.seen.has(path18) || !!this.#ignore?.ignored?.(path18);
+  #ignored(path20) {
+    return this.seen.has(path20) || !!this.#ignore?.ignored?.(path20);
   }
-  #childrenIgnored(path18) {
-    return !!this.#ignore?.childrenIgnored?.(path18);
+  #childrenIgnored(path20) {
+    return !!this.#ignore?.childrenIgnored?.(path20);
   }
   // backpressure mechanism
   pause() {
@@ -69633,8 +69633,8 @@ var GlobUtil = class {
 };
 var GlobWalker = class extends GlobUtil {
   matches = /* @__PURE__ */ new Set();
-  constructor(patterns, path18, opts) {
-    super(patterns, path18, opts);
+  constructor(patterns, path20, opts) {
+    super(patterns, path20, opts);
   }
   matchEmit(e) {
     this.matches.add(e);
@@ -69671,8 +69671,8 @@ var GlobWalker = class extends GlobUtil {
 };
 var GlobStream = class extends GlobUtil {
   results;
-  constructor(patterns, path18, opts) {
-    super(patterns, path18, opts);
+  constructor(patterns, path20, opts) {
+    super(patterns, path20, opts);
     this.results = new Minipass({
       signal: this.signal,
       objectMode: true
@@ -71670,8 +71670,8 @@ function show(value2) {
     return String(value2);
   }
 }
-function findProblem(schema, value2, path18) {
-  const fail = () => [path18, describeSchema(schema), show(value2)];
+function findProblem(schema, value2, path20) {
+  const fail = () => [path20, describeSchema(schema), show(value2)];
   switch (schema.type) {
     case "number":
       if (typeof value2 !== "number" || !Number.isFinite(value2)) return fail();
@@ -71685,7 +71685,7 @@ function findProblem(schema, value2, path18) {
       if (typeof value2 !== "string" || value2.trim() === "") return fail();
       if (schema.enum && !schema.enum.includes(value2)) {
         const closest = closestName(value2, schema.enum);
-        return closest ? [path18, `${describeSchema(schema)} (did you mean ${JSON.stringify(closest)}?)`, show(value2)] : fail();
+        return closest ? [path20, `${describeSchema(schema)} (did you mean ${JSON.stringify(closest)}?)`, show(value2)] : fail();
       }
       return void 0;
     case "array": {
@@ -71693,7 +71693,7 @@ function findProblem(schema, value2, path18) {
       if (schema.minItems !== void 0 && value2.length < schema.minItems) return fail();
       if (schema.uniqueItems && new Set(value2.map((item) => show(item))).size !== value2.length) return fail();
       for (const [index2, item] of value2.entries()) {
-        const problem = findProblem(schema.items, item, `${path18}[${index2}]`);
+        const problem = findProblem(schema.items, item, `${path20}[${index2}]`);
         if (problem) return problem;
       }
       return void 0;
@@ -71702,7 +71702,7 @@ function findProblem(schema, value2, path18) {
       if (typeof value2 !== "object" || value2 === null || Array.isArray(value2)) return fail();
       for (const [key, item] of Object.entries(value2)) {
         const property = schema.properties[key];
-        const inner = path18 ? `${path18}.${key}` : key;
+        const inner = path20 ? `${path20}.${key}` : key;
         if (!property) return [inner, describeUnknown(key, Object.keys(schema.properties)), "an unknown option"];
         if (item === void 0) continue;
         const problem = findProblem(property, item, inner);
@@ -71789,15 +71789,15 @@ function shiftedPoint(point3, lines, offset) {
 }
 function endOf(text3) {
   let line = 1;
-  let lineStart2 = 0;
+  let lineStart3 = 0;
   for (let index2 = 0; index2 < text3.length; index2++) {
     const code2 = text3.charCodeAt(index2);
     if (code2 === 10 || code2 === 13 && text3.charCodeAt(index2 + 1) !== 10) {
       line++;
-      lineStart2 = index2 + 1;
+      lineStart3 = index2 + 1;
     }
   }
-  return { line, column: text3.length - lineStart2 + 1, offset: text3.length };
+  return { line, column: text3.length - lineStart3 + 1, offset: text3.length };
 }
 function lineBreaks(text3, from, to) {
   let count = 0;
@@ -72939,12 +72939,12 @@ __export(rules_exports, {
 
 // src/model/support/memo.ts
 function memoPerObject() {
-  const cache2 = /* @__PURE__ */ new WeakMap();
+  const cache3 = /* @__PURE__ */ new WeakMap();
   return (owner, key, compute) => {
-    let byKey = cache2.get(owner);
+    let byKey = cache3.get(owner);
     if (!byKey) {
       byKey = /* @__PURE__ */ new Map();
-      cache2.set(owner, byKey);
+      cache3.set(owner, byKey);
     }
     if (byKey.has(key)) return byKey.get(key);
     const value2 = compute();
@@ -72953,12 +72953,12 @@ function memoPerObject() {
   };
 }
 function memoPerOptions(limit = 32) {
-  const cache2 = /* @__PURE__ */ new Map();
+  const cache3 = /* @__PURE__ */ new Map();
   return (key, compute) => {
-    if (cache2.has(key)) return cache2.get(key);
-    if (cache2.size >= limit) cache2.clear();
+    if (cache3.has(key)) return cache3.get(key);
+    if (cache3.size >= limit) cache3.clear();
     const value2 = compute();
-    cache2.set(key, value2);
+    cache3.set(key, value2);
     return value2;
   };
 }
@@ -72974,16 +72974,16 @@ function markdownText(file) {
   const text3 = String(file);
   return text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
 }
-function spanEnd(span) {
-  return span.start + span.text.length;
+function spanEnd(span2) {
+  return span2.start + span2.text.length;
 }
 function slice(source, start, end) {
   countScanned(end - start);
   return { text: source.slice(start, end), start };
 }
-function subspan(span, from, to = span.text.length) {
+function subspan(span2, from, to = span2.text.length) {
   countScanned(to - from);
-  return { text: span.text.slice(from, to), start: span.start + from };
+  return { text: span2.text.slice(from, to), start: span2.start + from };
 }
 var LINE_BREAK = /\r\n?|\n|<br\s{0,3}\/?>/gi;
 function lineStart(source, offset) {
@@ -73003,18 +73003,18 @@ function splitLines(source, start, end) {
 }
 var LEADING_MARKUP = /^(?:[\s>|`[(]|[-+*•](?=\s)|\d{1,3}[.)](?=\s)|#{1,6}(?=\s)|\*{1,3}|_{1,3}|~~|\\)*/u;
 var TRAILING_MARKUP_CHARS = /* @__PURE__ */ new Set([" ", "	", "\r", "\n", "*", "_", "`", "~", "|"]);
-function stripLeadingMarkup(span) {
-  const skipped = LEADING_MARKUP.exec(span.text)?.[0].length ?? 0;
-  return subspan(span, skipped);
+function stripLeadingMarkup(span2) {
+  const skipped = LEADING_MARKUP.exec(span2.text)?.[0].length ?? 0;
+  return subspan(span2, skipped);
 }
-function stripTrailingMarkup(span) {
-  let kept = span.text.length;
-  while (kept > 0 && TRAILING_MARKUP_CHARS.has(span.text.charAt(kept - 1))) kept--;
-  return subspan(span, 0, kept);
+function stripTrailingMarkup(span2) {
+  let kept = span2.text.length;
+  while (kept > 0 && TRAILING_MARKUP_CHARS.has(span2.text.charAt(kept - 1))) kept--;
+  return subspan(span2, 0, kept);
 }
-function trimSpan(span) {
-  const leading = span.text.length - span.text.trimStart().length;
-  return subspan(span, leading, Math.max(leading, span.text.trimEnd().length));
+function trimSpan(span2) {
+  const leading = span2.text.length - span2.text.trimStart().length;
+  return subspan(span2, leading, Math.max(leading, span2.text.trimEnd().length));
 }
 function isBlank(text3) {
   return !/\S/.test(text3);
@@ -73125,14 +73125,14 @@ function proseOf(tree, source) {
     return blocks;
   });
 }
-function sentencesOf(span) {
+function sentencesOf(span2) {
   const sentences = [];
   let current = [];
   let from = 0;
-  for (const match2 of span.text.matchAll(WORD)) {
+  for (const match2 of span2.text.matchAll(WORD)) {
     const word = withoutTrailingPunctuation(match2[0]);
     if (word === "") continue;
-    const between = span.text.slice(from, match2.index);
+    const between = span2.text.slice(from, match2.index);
     if (current.length > 0 && SENTENCE_BREAK.test(between)) {
       sentences.push(current);
       current = [];
@@ -73140,8 +73140,8 @@ function sentencesOf(span) {
     current.push({
       text: word,
       lower: word.toLowerCase().replaceAll("\u2019", "'"),
-      start: span.start + match2.index,
-      end: span.start + match2.index + word.length,
+      start: span2.start + match2.index,
+      end: span2.start + match2.index + word.length,
       afterBreak: current.length > 0 && CLAUSE_BREAK.test(between)
     });
     from = match2.index + word.length;
@@ -76274,11 +76274,11 @@ var ABBREVIATION = new RegExp(`(?<![\\p{L}\\p{N}])(?:${ABBREVIATIONS.join("|")})
 var NAMED = /\b(?:(?:eastern|pacific|central|mountain|atlantic|alaska|hawaii|east africa|west africa|central africa|south africa|(?:central |eastern |western )?european|greenwich mean|coordinated universal|india|japan|singapore|moscow)n?(?: standard| daylight| summer)? time|zulu time)\b/gi;
 var LOWERCASE = /(?<![\p{L}\p{N}])(?:utc|gmt)(?![\p{L}])/gu;
 var ISO_OFFSET = /(?<=T|\b)(?:\d{2}:\d{2}(?::\d{2})?(?:\.\d{1,9})?(?:Z|\+\d{2}:?\d{2})|(?:(?<=T)\d{2}:\d{2}|\d{2}:\d{2}:\d{2})(?:\.\d{1,9})?-\d{2}:?\d{2})(?![\p{L}\p{N}])/gu;
-function findZones(span) {
+function findZones(span2) {
   const zones = [];
   for (const pattern2 of [ABBREVIATION, LOWERCASE, NAMED, ISO_OFFSET]) {
-    for (const match2 of span.text.matchAll(pattern2)) {
-      zones.push({ span: { text: match2[0], start: span.start + match2.index }, name: match2[0] });
+    for (const match2 of span2.text.matchAll(pattern2)) {
+      zones.push({ span: { text: match2[0], start: span2.start + match2.index }, name: match2[0] });
     }
   }
   return zones.sort((a, b) => a.span.start - b.span.start);
@@ -76372,9 +76372,9 @@ var CHRONO_CUES = new RegExp(
   "iu"
 );
 var PLAIN_LEADING_CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?([AaPp])[Mm])?(?=\s{0,3}(?:[-–—:|]|$))/;
-function plainLeadingClock(span) {
-  const match2 = PLAIN_LEADING_CLOCK.exec(span.text);
-  if (!match2 || mayHoldTime(span.text.slice(match2[0].length))) return void 0;
+function plainLeadingClock(span2) {
+  const match2 = PLAIN_LEADING_CLOCK.exec(span2.text);
+  if (!match2 || mayHoldTime(span2.text.slice(match2[0].length))) return void 0;
   let hour = Number(match2[1]);
   const minute = Number(match2[2]);
   const second = match2[3] === void 0 ? 0 : Number(match2[3]);
@@ -76382,7 +76382,7 @@ function plainLeadingClock(span) {
   if (minute > 59 || second > 59 || hour > (meridiem ? 12 : 23) || meridiem && hour === 0) return void 0;
   if (meridiem === "a" && hour === 12) hour = 0;
   if (meridiem === "p" && hour < 12) hour += 12;
-  return { span: subspan(span, 0, match2[0].length), time: { hour, minute, second } };
+  return { span: subspan(span2, 0, match2[0].length), time: { hour, minute, second } };
 }
 function mayHoldTime(text3) {
   return CHRONO_CUES.test(text3);
@@ -76452,18 +76452,18 @@ function dateOf(component) {
   if (component.isCertain("year")) date.year = component.get("year") ?? void 0;
   return date;
 }
-function mentionOf({ index: index2, text: matched, result }, span) {
-  const rest = span.text.slice(index2 + matched.length);
+function mentionOf({ index: index2, text: matched, result }, span2) {
+  const rest = span2.text.slice(index2 + matched.length);
   const meridiemTail = /[ap]$/i.test(matched) ? MERIDIEM_TAIL.exec(rest)?.[0] ?? "" : "";
   const article = meridiemTail === "" && /\d\s[ap]$/i.test(matched) && new RegExp("^\\s\\p{L}", "u").test(rest);
   const text3 = (article ? matched.slice(0, -1) : matched + meridiemTail).trimEnd();
-  const mention2 = { span: subspan(span, index2, index2 + text3.length) };
+  const mention2 = { span: subspan(span2, index2, index2 + text3.length) };
   const written = writesClock(text3);
   const time = written ? clockOf(result.start) : void 0;
   if (time && article) time.hour = Number(/(\d{1,2})[:.]\d{2}\s?$/.exec(text3)?.[1] ?? time.hour);
-  if (time && time.hour === 12 && MIDNIGHT_AFTER.test(span.text.slice(index2 + text3.length))) time.hour = 0;
+  if (time && time.hour === 12 && MIDNIGHT_AFTER.test(span2.text.slice(index2 + text3.length))) time.hour = 0;
   const lastWord = new RegExp("\\p{L}{1,20}$", "u").exec(text3)?.[0];
-  const namedZone = lastWord && ZONE_WORDS_AFTER.test(span.text.slice(index2 + text3.length)) ? { offset: namedZoneOffset(lastWord + span.text.slice(index2 + text3.length, index2 + text3.length + 40)) } : void 0;
+  const namedZone = lastWord && ZONE_WORDS_AFTER.test(span2.text.slice(index2 + text3.length)) ? { offset: namedZoneOffset(lastWord + span2.text.slice(index2 + text3.length, index2 + text3.length + 40)) } : void 0;
   const setZone = (clock) => {
     if (!clock || !namedZone) return;
     if (namedZone.offset === void 0) delete clock.offset;
@@ -76493,14 +76493,14 @@ function mentionOf({ index: index2, text: matched, result }, span) {
   }
   return mention2;
 }
-function explainImpossible(span) {
-  const match2 = CLOCK_LIKE.exec(span.text);
+function explainImpossible(span2) {
+  const match2 = CLOCK_LIKE.exec(span2.text);
   if (!match2) return void 0;
   const hour = Number(match2[1]);
   const minute = Number(match2[2]);
   const second = match2[3] === void 0 ? 0 : Number(match2[3]);
   const meridiem = match2[4];
-  const token = subspan(span, 0, match2[0].trimEnd().length);
+  const token = subspan(span2, 0, match2[0].trimEnd().length);
   if (meridiem && (hour > 12 || hour === 0)) {
     return { span: token, reason: `hour ${hour} with ${meridiem.trim().toUpperCase()}` };
   }
@@ -76509,8 +76509,8 @@ function explainImpossible(span) {
   if (second > 59) return { span: token, reason: `second ${second}` };
   return void 0;
 }
-function readLeadingTime(span, order2 = "month-first") {
-  const head = subspan(span, 0, Math.min(span.text.length, LOOKAHEAD));
+function readLeadingTime(span2, order2 = "month-first") {
+  const head = subspan(span2, 0, Math.min(span2.text.length, LOOKAHEAD));
   const plain = plainLeadingClock(head);
   return plain ? { kind: "absolute", mention: plain } : readLeadingTimeWithChrono(head, order2);
 }
@@ -76539,14 +76539,14 @@ function readLeadingTimeWithChrono(head, order2 = "month-first") {
   return impossible ? { kind: "impossible", impossible } : void 0;
 }
 var DATE_AFTER_TIME = /^[\s,]{0,3}(?:on\s{1,2})?$/i;
-function findTimes(span, order2 = "month-first") {
+function findTimes(span2, order2 = "month-first") {
   const mentions = [];
-  for (const parsed of parseText(span.text, order2)) {
+  for (const parsed of parseText(span2.text, order2)) {
     if (RELATIVE.test(parsed.text)) continue;
-    const mention2 = mentionOf(parsed, span);
+    const mention2 = mentionOf(parsed, span2);
     if (!mention2) continue;
     const previous2 = mentions.at(-1);
-    const between = previous2 ? span.text.slice(previous2.span.start + previous2.span.text.length - span.start, mention2.span.start - span.start) : "";
+    const between = previous2 ? span2.text.slice(previous2.span.start + previous2.span.text.length - span2.start, mention2.span.start - span2.start) : "";
     if (previous2 && !previous2.end && previous2.time && mention2.time && RANGE_JOIN.test(between)) {
       previous2.end = { span: mention2.span, time: mention2.time };
       if (previous2.time.offset === void 0 && mention2.time.offset !== void 0) previous2.time.offset = mention2.time.offset;
@@ -76555,7 +76555,7 @@ function findTimes(span, order2 = "month-first") {
     }
     if (previous2 && !previous2.end && previous2.time && !previous2.date && mention2.date && !mention2.time && !mention2.end && DATE_AFTER_TIME.test(between)) {
       previous2.date = mention2.date;
-      previous2.span = subspan(span, previous2.span.start - span.start, spanEnd(mention2.span) - span.start);
+      previous2.span = subspan(span2, previous2.span.start - span2.start, spanEnd(mention2.span) - span2.start);
       continue;
     }
     mentions.push(mention2);
@@ -76749,13 +76749,13 @@ function offsets2(node2) {
   const end = node2.position?.end.offset;
   return start === void 0 || end === void 0 ? void 0 : [start, end];
 }
-function firstMatch(span, pattern2) {
-  const match2 = pattern2.exec(span.text);
-  return match2 ? subspan(span, match2.index, match2.index + match2[0].length) : void 0;
+function firstMatch(span2, pattern2) {
+  const match2 = pattern2.exec(span2.text);
+  return match2 ? subspan(span2, match2.index, match2.index + match2[0].length) : void 0;
 }
-function ticketIn(span) {
-  for (const match2 of span.text.matchAll(TICKET_KEY)) {
-    if (!NOT_TICKETS.has(match2[1] ?? "")) return subspan(span, match2.index, match2.index + match2[0].length);
+function ticketIn(span2) {
+  for (const match2 of span2.text.matchAll(TICKET_KEY)) {
+    if (!NOT_TICKETS.has(match2[1] ?? "")) return subspan(span2, match2.index, match2.index + match2[0].length);
   }
   return void 0;
 }
@@ -76773,23 +76773,23 @@ function linkIn(node2, source) {
   }
   return void 0;
 }
-function ownerIn(span) {
-  const label = OWNER_LABEL.exec(span.text);
+function ownerIn(span2) {
+  const label = OWNER_LABEL.exec(span2.text);
   if (label) {
-    const value2 = subspan(span, label.index + label[0].length);
+    const value2 = subspan(span2, label.index + label[0].length);
     const end = value2.text.search(/[,;)\n]|\.\s|\s\(|\s[-–—]\s|$/);
     const owner = stripTrailingMarkup(subspan(value2, 0, end));
     if (owner.text !== "" && !BRACKETED.test(owner.text)) return owner;
   }
-  const handle = sentencesOf(span).flat().find((word) => isHandle(word.text));
+  const handle = sentencesOf(span2).flat().find((word) => isHandle(word.text));
   return handle ? { text: handle.text, start: handle.start } : void 0;
 }
-function trackingIn(span, node2, source) {
-  return linkIn(node2, source) ?? firstMatch(span, ISSUE_NUMBER) ?? ticketIn(span) ?? firstMatch(span, BARE_URL);
+function trackingIn(span2, node2, source) {
+  return linkIn(node2, source) ?? firstMatch(span2, ISSUE_NUMBER) ?? ticketIn(span2) ?? firstMatch(span2, BARE_URL);
 }
-function dueIn(span) {
-  const dated = findTimes(span).find((mention2) => mention2.date);
-  return dated?.span ?? firstMatch(span, DUE_LABEL);
+function dueIn(span2) {
+  const dated = findTimes(span2).find((mention2) => mention2.date);
+  return dated?.span ?? firstMatch(span2, DUE_LABEL);
 }
 function actionOf(line) {
   const lead = LEADING_SYMBOLS.exec(line.text)?.[0].length ?? 0;
@@ -76805,7 +76805,7 @@ function isPastVerb(word) {
   const lower = word?.lower ?? "";
   if (!lower.endsWith("ed")) return false;
   const stems = [lower.slice(0, -1), lower.slice(0, -2), lower.slice(0, -3), lower.replace(/ied$/, "y")];
-  return stems.some((stem2) => ACTION_VERBS.has(stem2));
+  return stems.some((stem3) => ACTION_VERBS.has(stem3));
 }
 function isToldAsDone(action) {
   const [words = []] = sentencesOf(action);
@@ -76955,12 +76955,12 @@ function isVague(item, options) {
   const [words = []] = sentencesOf(item.action);
   const first = words[0];
   if (!first || !options.vagueVerbs.includes(first.lower)) return false;
-  const extras = [item.owner, item.tracking, item.due].filter((span) => span !== void 0 && span.start > first.start);
-  const counted = words.filter((word) => !extras.some((span) => word.start >= span.start && word.start < spanEnd(span)) && !/^\d+$/.test(word.text));
+  const extras = [item.owner, item.tracking, item.due].filter((span2) => span2 !== void 0 && span2.start > first.start);
+  const counted = words.filter((word) => !extras.some((span2) => word.start >= span2.start && word.start < spanEnd(span2)) && !/^\d+$/.test(word.text));
   return counted.length <= VAGUE_MAX_WORDS;
 }
 function actionText(item) {
-  const cut = [item.owner, item.tracking, item.due].filter((span) => span !== void 0 && span.start > item.action.start && span.start < spanEnd(item.action)).reduce((end, span) => Math.min(end, span.start), spanEnd(item.action));
+  const cut = [item.owner, item.tracking, item.due].filter((span2) => span2 !== void 0 && span2.start > item.action.start && span2.start < spanEnd(item.action)).reduce((end, span2) => Math.min(end, span2.start), spanEnd(item.action));
   const text3 = subspan(item.action, 0, cut - item.action.start);
   let kept = text3.text.length;
   while (kept > 0 && " 	-\u2013\u2014,;:([".includes(text3.text.charAt(kept - 1))) kept--;
@@ -77220,15 +77220,15 @@ function durationMinutes(text3) {
   const minutes = parse5(digits, "m");
   return minutes === null || minutes === void 0 || Number.isNaN(minutes) ? void 0 : minutes;
 }
-function findDurations(span) {
+function findDurations(span2) {
   const mentions = [];
-  if (!MAY_HOLD_DURATION.test(span.text)) return mentions;
-  for (const match2 of span.text.matchAll(PHRASE)) {
+  if (!MAY_HOLD_DURATION.test(span2.text)) return mentions;
+  for (const match2 of span2.text.matchAll(PHRASE)) {
     const minutes = durationMinutes(match2[0]);
     if (minutes === void 0 || minutes <= 0 || !/\d|hour|minute|day/i.test(match2[0])) continue;
-    const before = span.text.slice(Math.max(0, match2.index - 20), match2.index);
+    const before = span2.text.slice(Math.max(0, match2.index - 20), match2.index);
     const qualifier = BOUND.test(before) ? "bound" : APPROXIMATE.test(before) ? "approximate" : "exact";
-    mentions.push({ span: subspan(span, match2.index, match2.index + match2[0].length), minutes, qualifier });
+    mentions.push({ span: subspan(span2, match2.index, match2.index + match2[0].length), minutes, qualifier });
   }
   return mentions;
 }
@@ -77388,8 +77388,8 @@ var NONE = [
   new RegExp("\\b(?:none|nobody|no\\s{1,2}one)\\s{1,2}(?:of\\s{1,2}(?:the|our|its|their)\\s{1,2}\\p{L}[\\p{L}-]{0,29}\\s{1,2})?(?:was|were)\\s{1,2}(?:affected|impacted|accessed|lost|exposed|compromised|leaked)\\b", "giu")
 ];
 var NOT_AFFECTED = /\b(?:did|was|were|had)(?:\s{1,2}not|n['’]t)\s{1,2}(?:been\s{1,2})?(?:affect|affected|impact|impacted|lose|lost)\b/giu;
-function mention(span, from, to, kind, noun) {
-  const found = { span: subspan(span, from, to), kind, value: kind === "everyone" ? 100 : 0 };
+function mention(span2, from, to, kind, noun) {
+  const found = { span: subspan(span2, from, to), kind, value: kind === "everyone" ? 100 : 0 };
   if (noun !== void 0) found.noun = noun;
   return found;
 }
@@ -77408,21 +77408,21 @@ function totalNoun(text3, from, every, named) {
 }
 var TOTALITY_CUE = /\b(?:all|every|everyone|everybody|entire|whole|completely|entirely|totally|fully|wholly|total|full|complete)\b/i;
 var NONE_CUE = /\b(?:no|zero|never|none|nobody|not)\b|n['’]t\b/i;
-function totality(span, named) {
+function totality(span2, named) {
   const found = [];
-  if (!TOTALITY_CUE.test(span.text)) return found;
-  for (const match2 of span.text.matchAll(TOTALITY)) {
-    const noun = totalNoun(span.text, match2.index + match2[0].length, (match2[1] ?? "").toLowerCase() === "every", named);
-    if (noun) found.push(mention(span, match2.index, noun.end, "everyone", noun.noun));
+  if (!TOTALITY_CUE.test(span2.text)) return found;
+  for (const match2 of span2.text.matchAll(TOTALITY)) {
+    const noun = totalNoun(span2.text, match2.index + match2[0].length, (match2[1] ?? "").toLowerCase() === "every", named);
+    if (noun) found.push(mention(span2, match2.index, noun.end, "everyone", noun.noun));
   }
   for (const pattern2 of [EVERYONE, ENTIRE, WHOLLY]) {
-    for (const match2 of span.text.matchAll(pattern2)) found.push(mention(span, match2.index, match2.index + match2[0].length, "everyone"));
+    for (const match2 of span2.text.matchAll(pattern2)) found.push(mention(span2, match2.index, match2.index + match2[0].length, "everyone"));
   }
   return found;
 }
-function findExtent(span, reach) {
-  const found = !NONE_CUE.test(span.text) ? [] : [...NONE, NOT_AFFECTED].flatMap((pattern2) => [...span.text.matchAll(pattern2)].map((match2) => mention(span, match2.index, match2.index + match2[0].length, "count")));
-  return reach === "anywhere" ? found : [...found, ...totality(span, reach === "document")];
+function findExtent(span2, reach) {
+  const found = !NONE_CUE.test(span2.text) ? [] : [...NONE, NOT_AFFECTED].flatMap((pattern2) => [...span2.text.matchAll(pattern2)].map((match2) => mention(span2, match2.index, match2.index + match2[0].length, "count")));
+  return reach === "anywhere" ? found : [...found, ...totality(span2, reach === "document")];
 }
 var AFFECTED_COLUMN = new RegExp(`(?:^|\\s)(?:${AFFECTED_WORDS}|impacted|affected|loss|lost)(?:\\s|$)`, "i");
 var CELL_COUNT = /^(?:\d{1,3}(?:,\d{3})+|\d{1,9})\+?$/;
@@ -77558,8 +77558,8 @@ var QUANTITY_CUE = /\d|[$€£]|\b(?:dozens|hundreds|thousands|millions|all|ever
 function parseNumber(text3) {
   return Number(text3.replaceAll(",", ""));
 }
-function percentages(span, reach) {
-  const text3 = span.text;
+function percentages(span2, reach) {
+  const text3 = span2.text;
   const found = [];
   for (const match2 of text3.matchAll(PERCENTAGE)) {
     const before = text3.slice(Math.max(0, match2.index - 24), match2.index);
@@ -77568,13 +77568,13 @@ function percentages(span, reach) {
     if (reach === "anywhere" && !(SHARE_OF.test(after) && isHarmed(text3, match2.index, match2.index + match2[0].length))) continue;
     const digits = match2[1] ?? "0";
     const value2 = /,\d{3}$/.test(digits) ? parseNumber(digits) : Number(digits.replace(",", "."));
-    found.push({ span: subspan(span, match2.index, match2.index + match2[0].length), kind: "percentage", value: value2 });
+    found.push({ span: subspan(span2, match2.index, match2.index + match2[0].length), kind: "percentage", value: value2 });
   }
   for (const match2 of /\b(?:half|thirds?|quarters?)\s/i.test(text3) ? text3.matchAll(FRACTION) : []) {
     const end = match2.index + match2[0].length;
     if (reach === "anywhere" && !isHarmed(text3, match2.index, end)) continue;
     const value2 = FRACTION_VALUE[(match2[1] ?? "").toLowerCase().split(/\s+/).at(-1) ?? ""] ?? 50;
-    found.push({ span: subspan(span, match2.index, end), kind: "percentage", value: value2, noun: match2[2] ?? "" });
+    found.push({ span: subspan(span2, match2.index, end), kind: "percentage", value: value2, noun: match2[2] ?? "" });
   }
   return found;
 }
@@ -77618,8 +77618,8 @@ function countsHere(text3, start, counted, reach) {
   if (isSetting(text3, start, counted.end)) return false;
   return USUALLY_HARMED.test(counted.noun) || counted.harmed || isHarmed(text3, start, counted.end);
 }
-function counts(span, reach) {
-  const text3 = span.text;
+function counts(span2, reach) {
+  const text3 = span2.text;
   const found = [];
   for (const match2 of text3.matchAll(NUMBER)) {
     const digits = match2[1];
@@ -77627,15 +77627,15 @@ function counts(span, reach) {
     const counted = countedNoun(text3, match2.index + match2[0].length, value2, reach);
     if (!counted || !countsHere(text3, match2.index, counted, reach)) continue;
     if (digits && YEAR.test(digits) && !match2[2] && counted.end - match2.index > match2[0].length + counted.noun.length + 2) continue;
-    found.push({ span: subspan(span, match2.index, counted.end), kind: "count", value: value2 * counted.multiplier, noun: counted.noun });
+    found.push({ span: subspan(span2, match2.index, counted.end), kind: "count", value: value2 * counted.multiplier, noun: counted.noun });
   }
   for (const match2 of /[$€£]/.test(text3) ? text3.matchAll(MONEY) : []) {
     const end = match2.index + match2[0].length;
     if (PRICE_AFTER.test(text3.slice(end, end + 16))) continue;
-    found.push({ span: subspan(span, match2.index, end), kind: "count", value: parseNumber(match2[1] ?? "0"), noun: match2[0].charAt(0) });
+    found.push({ span: subspan(span2, match2.index, end), kind: "count", value: parseNumber(match2[1] ?? "0"), noun: match2[0].charAt(0) });
   }
   for (const match2 of /(?:dozens|hundreds|thousands|millions)\s/i.test(text3) ? text3.matchAll(MULTITUDE) : []) {
-    found.push({ span: subspan(span, match2.index, match2.index + match2[0].length), kind: "count", noun: match2[1] ?? "" });
+    found.push({ span: subspan(span2, match2.index, match2.index + match2[0].length), kind: "count", noun: match2[1] ?? "" });
   }
   return found;
 }
@@ -77643,8 +77643,8 @@ function overlapTest(spans) {
   const ranges = spans.map((each) => ({ from: each.start, to: each.start + each.text.length })).sort((a, b) => a.from - b.from);
   const furthest = [];
   for (const { to } of ranges) furthest.push(Math.max(to, furthest.at(-1) ?? to));
-  return (span) => {
-    const end = span.start + span.text.length;
+  return (span2) => {
+    const end = span2.start + span2.text.length;
     let low = 0;
     let high = ranges.length;
     while (low < high) {
@@ -77652,15 +77652,15 @@ function overlapTest(spans) {
       if (ranges[middle].from < end) low = middle + 1;
       else high = middle;
     }
-    return low > 0 && furthest[low - 1] > span.start;
+    return low > 0 && furthest[low - 1] > span2.start;
   };
 }
-function findImpact(span, reach = "impact") {
-  if (!QUANTITY_CUE.test(span.text)) return [];
-  const shares = percentages(span, reach);
+function findImpact(span2, reach = "impact") {
+  if (!QUANTITY_CUE.test(span2.text)) return [];
+  const shares = percentages(span2, reach);
   const overlapsShare = overlapTest(shares.map((mention2) => mention2.span));
-  const example = EXAMPLE.exec(span.text);
-  return [...shares, ...counts(span, reach).filter((mention2) => !overlapsShare(mention2.span)), ...findExtent(span, reach)].filter((mention2) => !example || mention2.span.start - span.start < example.index).sort((a, b) => a.span.start - b.span.start);
+  const example = EXAMPLE.exec(span2.text);
+  return [...shares, ...counts(span2, reach).filter((mention2) => !overlapsShare(mention2.span)), ...findExtent(span2, reach)].filter((mention2) => !example || mention2.span.start - span2.start < example.index).sort((a, b) => a.span.start - b.span.start);
 }
 
 // src/model/facts/stated-facts.ts
@@ -77695,9 +77695,9 @@ function mergedRanges(sections, wanted) {
   return ranges;
 }
 function insideRanges(ranges) {
-  return (span) => {
-    const range = ranges[firstIndexWhere(ranges, ([, end]) => end > span.start)];
-    return range !== void 0 && span.start >= range[0];
+  return (span2) => {
+    const range = ranges[firstIndexWhere(ranges, ([, end]) => end > span2.start)];
+    return range !== void 0 && span2.start >= range[0];
   };
 }
 function outsideTimelines(sections) {
@@ -77732,15 +77732,15 @@ function statedWindows(statements, order2) {
   return windows2;
 }
 function firstTime(spans, timesOf) {
-  for (const span of spans) {
-    const found = timesOf(span).find((mention2) => mention2.time);
+  for (const span2 of spans) {
+    const found = timesOf(span2).find((mention2) => mention2.time);
     if (found) return found;
   }
   return void 0;
 }
 function firstRange(spans, timesOf) {
-  for (const span of spans) {
-    const found = timesOf(span).find((mention2) => mention2.time && mention2.end?.time);
+  for (const span2 of spans) {
+    const found = timesOf(span2).find((mention2) => mention2.time && mention2.end?.time);
     if (found) return found;
   }
   return void 0;
@@ -77748,7 +77748,7 @@ function firstRange(spans, timesOf) {
 var OPENING = /^[\s*_>#-]{0,6}(?:(?:on|at)\s)?$/i;
 var UNTIL = /\b(?:until|till)\s{1,3}(?:about\s{1,3}|around\s{1,3})?$/i;
 function openingWindow(spans, timesOf) {
-  const statement = spans.find((span) => timesOf(span).some((mention2) => mention2.time));
+  const statement = spans.find((span2) => timesOf(span2).some((mention2) => mention2.time));
   if (!statement) return void 0;
   const times = timesOf(statement).filter((mention2) => mention2.time);
   const first = times[0];
@@ -77768,11 +77768,11 @@ function firstZoneOffset(zones) {
 }
 function memoisedTimes(order2) {
   const read4 = /* @__PURE__ */ new WeakMap();
-  return (span) => {
-    let times = read4.get(span);
+  return (span2) => {
+    let times = read4.get(span2);
     if (!times) {
-      times = findTimes(span, order2);
-      read4.set(span, times);
+      times = findTimes(span2, order2);
+      read4.set(span2, times);
     }
     return times;
   };
@@ -77879,23 +77879,23 @@ function fenced(source, start, limit) {
   const opening = OPENING2.exec(source.slice(start, limit));
   if (!opening) return void 0;
   const yamlStart = start + opening[0].length;
-  let lineStart2 = yamlStart;
-  while (lineStart2 <= limit) {
-    const newline = source.indexOf("\n", lineStart2);
+  let lineStart3 = yamlStart;
+  while (lineStart3 <= limit) {
+    const newline = source.indexOf("\n", lineStart3);
     const lineEnd2 = newline === -1 || newline > limit ? limit : newline;
-    const line = source.slice(lineStart2, lineEnd2).replace(/\r$/, "");
+    const line = source.slice(lineStart3, lineEnd2).replace(/\r$/, "");
     if (CLOSING.test(line)) {
-      const yamlEnd = Math.max(yamlStart, lineStart2 - (source.charAt(lineStart2 - 2) === "\r" ? 2 : 1));
+      const yamlEnd = Math.max(yamlStart, lineStart3 - (source.charAt(lineStart3 - 2) === "\r" ? 2 : 1));
       const yaml2 = slice(source, yamlStart, yamlEnd);
       return {
-        block: slice(source, start, lineStart2 + line.length),
+        block: slice(source, start, lineStart3 + line.length),
         yaml: yaml2,
-        closing: slice(source, lineStart2, lineStart2 + line.length),
+        closing: slice(source, lineStart3, lineStart3 + line.length),
         document: (0, import_yaml2.parseDocument)(yaml2.text, { prettyErrors: false })
       };
     }
     if (lineEnd2 >= limit) return void 0;
-    lineStart2 = lineEnd2 + 1;
+    lineStart3 = lineEnd2 + 1;
   }
   return void 0;
 }
@@ -78315,7 +78315,7 @@ function withoutComments(text3) {
   return kept + text3.slice(from);
 }
 function firstEndingAfter(spans, offset) {
-  return firstIndexWhere(spans, (span) => span.start + span.text.length > offset);
+  return firstIndexWhere(spans, (span2) => span2.start + span2.text.length > offset);
 }
 var BREAK_BEFORE = /<br\s{0,3}\/?>[ \t]{0,40}$/i;
 function afterBreak(source, start) {
@@ -78403,7 +78403,7 @@ function ownContentReader(blocks, source) {
   };
 }
 function firstStartingAt(spans, offset) {
-  return firstIndexWhere(spans, (span) => span.start >= offset);
+  return firstIndexWhere(spans, (span2) => span2.start >= offset);
 }
 function nest(sections) {
   const enclosing = [];
@@ -78443,8 +78443,8 @@ function unreadTitles(blocks) {
   }
   return headings > 0 && unread * 2 > headings;
 }
-function startsWithTime(span) {
-  const lead = readLeadingTime(stripLeadingMarkup(span));
+function startsWithTime(span2) {
+  const lead = readLeadingTime(stripLeadingMarkup(span2));
   return lead !== void 0 && lead.kind !== "relative";
 }
 var MarkerScanner = class {
@@ -78675,8 +78675,8 @@ function keyName(text3) {
 }
 function withLevel(value2) {
   const trimmed = trimSpan(stripTrailingMarkup(value2));
-  const bare = trimmed.text.replace(/[*_`]/g, "");
-  const level = (PREFIXED_LEVEL.exec(bare) ?? BARE_LEVEL.exec(bare))?.[1];
+  const bare2 = trimmed.text.replace(/[*_`]/g, "");
+  const level = (PREFIXED_LEVEL.exec(bare2) ?? BARE_LEVEL.exec(bare2))?.[1];
   return level === void 0 ? trimmed : { ...trimmed, level: Number(level) };
 }
 function severityInBody(tree, source) {
@@ -78910,6 +78910,136 @@ function readTags(tree, source) {
   const names = [...new Set(fields.flatMap((field) => topicNames(field.data)))];
   const first = fields[0]?.value;
   return first && names.length > 0 ? { ...first, names } : void 0;
+}
+
+// src/model/template/titles.ts
+var TITLE_LINE_DEPTH = 7;
+var MAX_TITLE2 = 80;
+function titleOfParagraph(source, start, end) {
+  const lines = splitLines(source, start, end);
+  const label = lines.length === 1 && lines[0] ? readLabel(lines[0]) : void 0;
+  if (!label || label.rest.text !== "" || label.title.length > MAX_TITLE2) return void 0;
+  return label.wrapped || /:\s*$/.test(lines[0]?.text ?? "") ? label.title : void 0;
+}
+function titledLines(tree, source) {
+  const found = [];
+  tree.children.forEach((node2, index2) => {
+    const start = node2.position?.start.offset;
+    const end = node2.position?.end.offset;
+    if (start === void 0 || end === void 0) return;
+    const next = tree.children[index2 + 1];
+    const marker = slice(source, start, end);
+    if (node2.type === "heading") {
+      found.push({ title: toString(node2).replace(/\s{0,3}:\s{0,3}$/, ""), depth: node2.depth, marker, ...next ? { next } : {} });
+    } else if (node2.type === "paragraph") {
+      const title = titleOfParagraph(source, start, end);
+      if (title !== void 0) found.push({ title, depth: TITLE_LINE_DEPTH, marker, ...next ? { next } : {} });
+    }
+  });
+  return found;
+}
+
+// src/model/template/words.ts
+var FILLER2 = /* @__PURE__ */ new Set(["the", "a", "an", "of", "our", "this", "incident", "and"]);
+function stem2(word) {
+  return word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
+}
+function wordsOf(text3) {
+  return (text3.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stem2);
+}
+function titleWords(title) {
+  return wordsOf(normalizeTitle(title)).filter((word) => !FILLER2.has(word));
+}
+function titleKey(title) {
+  return titleWords(title).join(" ");
+}
+
+// src/model/template/fields.ts
+var MAX_LABEL_WORDS = 4;
+var FIELD_LABEL = new RegExp("^\\p{L}[\\p{L}\\p{M} '\u2019/&-]{0,60}$", "u");
+var NOT_FIELDS = /* @__PURE__ */ new Set(["note", "example", "eg", "e g", "tip", "hint", "for example", "see", "source", "http", "https"]);
+function isFieldLabel(title) {
+  const words = titleWords(title);
+  return words.length > 0 && words.length <= MAX_LABEL_WORDS && FIELD_LABEL.test(title.replace(/[*_`]/g, "").trim()) && !NOT_FIELDS.has(words.join(" "));
+}
+function tableRows(source, start, end) {
+  const [head, delimiter, ...body] = splitLines(source, start, end);
+  if (!head?.text.includes("|") || !delimiter || !isDelimiterRow(delimiter)) return void 0;
+  return { head, body: body.filter((row) => row.text.includes("|")) };
+}
+var bare = (text3) => text3.replace(/[*_`]/g, "").trim();
+function paragraphFields(source, start, end) {
+  const lines = splitLines(source, start, end);
+  const labels = lines.map((line) => readLabel(line));
+  return lines.flatMap((_line, index2) => {
+    const label = labels[index2];
+    if (!label || label.bare || !isFieldLabel(label.title)) return [];
+    let value2 = label.rest;
+    if (value2.text === "") {
+      const stop = labels.findIndex((other, at) => at > index2 && other !== void 0 && !other.bare);
+      const last = lines[(stop === -1 ? lines.length : stop) - 1];
+      if (last && last !== lines[index2]) value2 = slice(source, lines[index2 + 1]?.start ?? last.start, last.start + last.text.length);
+    }
+    return [{ key: titleKey(label.title), label: label.titleSpan, value: value2 }];
+  });
+}
+function tableFields(rows) {
+  const headers = cellsOf(rows.head);
+  const cells = rows.body.map((row) => cellsOf(row));
+  const byRow = headers.length === 2 ? cells.flatMap(([key, value2]) => key && value2 && isFieldLabel(bare(key.text)) ? [{ key: titleKey(bare(key.text)), label: key, value: value2 }] : []) : [];
+  const byColumn = headers.flatMap((header, column) => {
+    const filled = cells.map((row) => row[column]).find((cell2) => cell2 && bare(cell2.text) !== "");
+    return isFieldLabel(bare(header.text)) ? [{ key: titleKey(bare(header.text)), label: header, value: filled ?? { text: "", start: header.start }, column: true }] : [];
+  });
+  return [...byRow, ...byColumn];
+}
+function span(node2) {
+  const start = node2.position?.start.offset;
+  const end = node2.position?.end.offset;
+  return start === void 0 || end === void 0 ? void 0 : [start, end];
+}
+function filledFields(tree, source) {
+  const found = [];
+  visit(tree, (node2) => {
+    if (node2.type !== "paragraph" && node2.type !== "table") return;
+    const range = span(node2);
+    if (!range) return;
+    const rows = tableRows(source, range[0], range[1]);
+    found.push(...rows ? tableFields(rows) : node2.type === "paragraph" ? paragraphFields(source, range[0], range[1]) : []);
+  });
+  const frontMatter = readFrontMatter(tree, source);
+  for (const field of frontMatter ? frontMatterFields(frontMatter) : []) {
+    found.push({ key: titleKey(field.name.replace(/[_-]/g, " ")), label: field.key, value: field.value ?? { text: "", start: field.key.start + field.key.text.length } });
+  }
+  return found;
+}
+function templateFields(tree, source, model) {
+  const sectionStarts = new Set(model.sections.map((section) => section.titleSpan.start));
+  const seen = /* @__PURE__ */ new Set();
+  return filledFields(tree, source).flatMap((field) => {
+    if (field.column || field.key === "" || seen.has(field.key) || sectionStarts.has(field.label.start)) return [];
+    seen.add(field.key);
+    return [{ label: bare(field.label.text).replace(/:$/, ""), key: field.key }];
+  });
+}
+function headingFields(model) {
+  const titled = model.titledLines();
+  return titled.flatMap((line, index2) => {
+    if (!isFieldLabel(line.title)) return [];
+    const start = line.marker.start + line.marker.text.length;
+    const end = titled[index2 + 1]?.marker.start ?? model.source.length;
+    return [{ key: titleKey(line.title), label: line.marker, value: slice(model.source, start, end) }];
+  });
+}
+function templateFieldGaps(model, fields) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const field of [...model.fields(), ...headingFields(model)]) byKey.set(field.key, [...byKey.get(field.key) ?? [], field]);
+  return fields.flatMap((field) => {
+    const filled = byKey.get(field.key) ?? [];
+    if (filled.length === 0) return [{ field }];
+    const empty2 = filled.every((candidate) => !/[\p{L}\p{N}]/u.test(candidate.value.text));
+    return empty2 && filled[0] ? [{ field, empty: filled[0].label }] : [];
+  });
 }
 
 // src/model/timeline/timeline.ts
@@ -79288,10 +79418,12 @@ function buildModel(tree, source, synonyms = {}) {
   };
   const clockTimes = [
     ...timeline.entries.flatMap((entry) => entry.mention?.time && entry.timestamp ? [throughRangeEnd(source, entry.timestamp, entry.mention)] : []),
-    ...[facts.start?.span, facts.end?.span].filter((span) => span !== void 0)
+    ...[facts.start?.span, facts.end?.span].filter((span2) => span2 !== void 0)
   ].sort((a, b) => a.start - b.start);
   let recordFields;
   let cause;
+  let titled;
+  let fields;
   const model = {
     source,
     sections: scan.sections,
@@ -79307,6 +79439,8 @@ function buildModel(tree, source, synonyms = {}) {
     actionItems: () => actionItemsOf(tree, model, { vagueVerbs: DEFAULT_VAGUE_VERBS }),
     cause: () => (cause ??= { reading: readCause(tree, source, scan.sections) }).reading,
     tags: () => readTags(tree, source),
+    titledLines: () => titled ??= titledLines(tree, source),
+    fields: () => fields ??= filledFields(tree, source),
     looksLikePostmortem: looksLikePostmortem({ tree, source, sections: scan.sections, factLabels, timeline, facts, clockTimes, unreadTitles: scan.unreadTitles })
   };
   return model;
@@ -79316,7 +79450,187 @@ function getModel(tree, file, synonyms = {}) {
   return models(tree, JSON.stringify(synonyms), () => buildModel(tree, markdownText(file), synonyms));
 }
 
+// src/lint/template.ts
+import fs10 from "node:fs";
+import path13 from "node:path";
+import { fileURLToPath as fileURLToPath11 } from "node:url";
+
+// src/model/template/template-text.ts
+var MIN_WORDS = { sentence: 4, prompt: 2, row: 3 };
+var SIMILAR = 0.75;
+var MAX_WORDS = 80;
+var COMMON = 48;
+var MAX_CANDIDATES = 32;
+var BRACKETS = /\[([^[\]\n]{1,120})\](?![([])/g;
+var SENTENCE_END = /(?<=[.!?])\s+(?=\S)/g;
+function sentencesOf2(statement) {
+  const pieces = [];
+  let from = 0;
+  for (const match2 of [...statement.text.matchAll(SENTENCE_END), { index: statement.text.length, 0: "" }]) {
+    pieces.push({ kind: "sentence", span: subspan(statement, from, match2.index) });
+    from = match2.index + match2[0].length;
+  }
+  pieces.push(...promptsOf(statement));
+  return pieces;
+}
+function promptsOf(text3) {
+  return [...text3.text.matchAll(BRACKETS)].map((match2) => ({ kind: "prompt", span: subspan(text3, match2.index + 1, match2.index + 1 + (match2[1]?.length ?? 0)) }));
+}
+function statementsOf(source, lines) {
+  const groups = [];
+  for (const line of lines) {
+    const read4 = readLabel(line);
+    const label = read4 && (read4.bare || isFieldLabel(read4.title)) ? read4 : void 0;
+    const end = line.start + line.text.length;
+    const last = groups.at(-1);
+    if (label && !label.bare) groups.push({ start: label.rest.start, end });
+    else if (last && !label) last.end = end;
+    else groups.push({ start: line.start, end });
+  }
+  return groups.map(({ start, end }) => ({ start, text: source.slice(start, end).replace(/[\r\n]/g, " ") }));
+}
+function piecesOf(tree, source, skip = /* @__PURE__ */ new Set()) {
+  const pieces = [];
+  visit(tree, (node2) => {
+    if (node2.type !== "paragraph" && node2.type !== "table") return;
+    const start = node2.position?.start.offset;
+    const end = node2.position?.end.offset;
+    if (start === void 0 || end === void 0 || skip.has(start)) return;
+    const lines = splitLines(source, start, end);
+    if (lines[0]?.text.includes("|") && lines[1] && isDelimiterRow(lines[1])) {
+      for (const row of lines.slice(2)) pieces.push({ kind: "row", span: row }, ...promptsOf(row));
+    } else if (node2.type === "paragraph") {
+      for (const statement of statementsOf(source, lines)) pieces.push(...sentencesOf2(statement));
+    }
+  });
+  return pieces;
+}
+function wordSet(text3) {
+  return new Set(wordsOf(text3.replace(/\[|\]\([^)\n]{0,2000}\)/g, " ")));
+}
+function templateTexts(tree, source, titles) {
+  const texts = [];
+  const index2 = /* @__PURE__ */ new Map();
+  for (const piece of piecesOf(tree, source, titles)) {
+    const words = wordSet(piece.span.text);
+    if (words.size < MIN_WORDS[piece.kind] || words.size > MAX_WORDS) continue;
+    for (const word of words) {
+      const list2 = index2.get(word) ?? [];
+      list2.push(texts.length);
+      index2.set(word, list2);
+    }
+    texts.push({ kind: piece.kind, words });
+  }
+  return { texts, index: index2 };
+}
+function similar(kind, shared2, a, b) {
+  const longer = Math.max(a, b);
+  if (shared2 / longer >= SIMILAR) return true;
+  return kind === "prompt" && longer >= 3 && shared2 >= longer - 1;
+}
+function keptKind(piece, texts) {
+  const words = wordSet(piece.span.text);
+  if (words.size < MIN_WORDS[piece.kind] || words.size > MAX_WORDS) return false;
+  const hits = /* @__PURE__ */ new Map();
+  for (const word of words) {
+    const found = texts.index.get(word);
+    if (found && found.length <= COMMON) for (const id of found) hits.set(id, (hits.get(id) ?? 0) + 1);
+  }
+  const candidates2 = hits.size <= MAX_CANDIDATES ? [...hits.keys()] : [...hits].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES).map(([id]) => id);
+  for (const id of candidates2) {
+    const text3 = texts.texts[id];
+    if (!text3 || text3.kind !== piece.kind && text3.kind !== "sentence") continue;
+    let shared2 = 0;
+    for (const word of words) if (text3.words.has(word)) shared2++;
+    countScanned(words.size);
+    if (similar(piece.kind, shared2, words.size, text3.words.size)) return true;
+  }
+  return false;
+}
+function keptTemplateText(tree, source, texts) {
+  if (texts.texts.length === 0) return [];
+  return piecesOf(tree, source).filter((piece) => keptKind(piece, texts));
+}
+
+// src/model/template/template.ts
+var OPTIONAL_NOTE = /\(\s*optional\s*\)/gi;
+var COMMENT = /<!--[\s\S]{0,200}?-->/g;
+var OPTIONAL_COMMENT = /<!--\s*optional\s*-->/i;
+function isOptional(line) {
+  const next = line.next?.type === "html" ? line.next.value : "";
+  return /\(\s*optional\s*\)/i.test(line.title) || OPTIONAL_COMMENT.test(line.title) || OPTIONAL_COMMENT.test(next.trim().slice(0, 40));
+}
+function sectionLines(lines) {
+  const [first, ...rest] = lines;
+  const titled = first?.depth === 1 && !rest.some((line) => line.depth === 1);
+  const body = titled ? rest : [...lines];
+  const depth = minOf(body.map((line) => line.depth));
+  return body.filter((line) => line.depth === depth);
+}
+function readTemplate(tree, source, synonyms = {}) {
+  const model = buildModel(tree, source, synonyms);
+  const kindsAt = new Map(model.sections.map((section) => [section.marker.start, section.kinds]));
+  const lines = titledLines(tree, source);
+  const sections = sectionLines(lines).map((line) => {
+    const title = line.title.replace(COMMENT, " ").replace(OPTIONAL_NOTE, " ").replace(/\s+/g, " ").trim();
+    return { title, kinds: kindsAt.get(line.marker.start) ?? [], key: titleKey(title), optional: isOptional(line) };
+  });
+  const titles = new Set(lines.map((line) => line.marker.start));
+  return {
+    sections: sections.filter((section) => section.key !== ""),
+    fields: templateFields(tree, source, model),
+    texts: templateTexts(tree, source, titles)
+  };
+}
+
+// src/lint/template.ts
+var BUILT_IN_TEMPLATES = ["google-sre", "atlassian", "pagerduty"];
+var MARKDOWN = /\.(?:md|markdown|mdown|mkd|mdx|txt)$/i;
+function builtInFolder() {
+  let folder = path13.dirname(fileURLToPath11(import.meta.url));
+  for (let depth = 0; depth < 6; depth++) {
+    const candidate = path13.join(folder, "templates");
+    if (fs10.existsSync(path13.join(candidate, "google-sre.md"))) return candidate;
+    folder = path13.dirname(folder);
+  }
+  throw new Error("The built-in templates (templates/*.md) are missing from the package");
+}
+function builtInTemplatePath(name) {
+  return path13.join(builtInFolder(), `${name}.md`);
+}
+function resolveTemplate(option, cwd, subject) {
+  if (BUILT_IN_TEMPLATES.includes(option)) return builtInTemplatePath(option);
+  const names = BUILT_IN_TEMPLATES.map((name) => JSON.stringify(name)).join(", ");
+  if (!MARKDOWN.test(option)) {
+    const closest = closestName(option, BUILT_IN_TEMPLATES, 3);
+    const hint = closest ? ` (did you mean ${JSON.stringify(closest)}?)` : "";
+    throw new ConfigurationError(`${subject}: expected a Markdown file (.md) or one of ${names}${hint}, got ${JSON.stringify(option)}`, "template");
+  }
+  if (cwd === void 0) return option;
+  const file = path13.resolve(cwd, option);
+  if (!fs10.existsSync(file) || !fs10.statSync(file).isFile()) {
+    throw new ConfigurationError(`${subject}: expected a Markdown file or one of ${names}, got ${JSON.stringify(option)}, which does not exist${path13.isAbsolute(option) ? "" : ` (in ${cwd})`}`, "template");
+  }
+  return file;
+}
+var cache2 = /* @__PURE__ */ new Map();
+var CACHE_LIMIT = 16;
+function loadTemplate(option, cwd, subject, synonyms = {}) {
+  const file = resolveTemplate(option, cwd, subject);
+  const stat2 = fs10.statSync(file);
+  const key = JSON.stringify([file, stat2.mtimeMs, stat2.size, synonyms]);
+  const cached = cache2.get(key);
+  if (cached) return cached;
+  const source = fs10.readFileSync(file, "utf8");
+  const tree = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).parse(source);
+  const template = readTemplate(tree, source, synonyms);
+  if (cache2.size >= CACHE_LIMIT) cache2.clear();
+  cache2.set(key, template);
+  return template;
+}
+
 // src/lint/rule.ts
+import path14 from "node:path";
 var DOCS_URL = "https://github.com/remark-preset-lint-postmortem/remark-preset-lint-postmortem/blob/main/docs/rules/";
 var SYNONYMS_SCHEMA = {
   type: "object",
@@ -79349,7 +79663,7 @@ function formatMessage(messages2, messageId, data = {}) {
     return String(value2);
   });
 }
-var SETTINGS_SCHEMA = { type: "object", properties: { synonyms: SYNONYMS_SCHEMA, requirePostmortem: { type: "boolean" } } };
+var SETTINGS_SCHEMA = { type: "object", properties: { synonyms: SYNONYMS_SCHEMA, requirePostmortem: { type: "boolean" }, template: { type: "string" } } };
 function postmortemSettings(processor) {
   const data = processor?.data;
   const settings = typeof data === "function" ? data.call(processor, "settings") : void 0;
@@ -79357,15 +79671,15 @@ function postmortemSettings(processor) {
   if (given === void 0) return { synonyms: {}, shared: { requirePostmortem: false } };
   const problem = findProblem(SETTINGS_SCHEMA, given, "");
   if (problem) {
-    const [path18, expected, actual] = problem;
-    throw new ConfigurationError(`settings: invalid \`postmortem${path18 === "" ? "" : `.${path18}`}\`: expected ${expected}, got ${actual}`, "settings");
+    const [path20, expected, actual] = problem;
+    throw new ConfigurationError(`settings: invalid \`postmortem${path20 === "" ? "" : `.${path20}`}\`: expected ${expected}, got ${actual}`, "settings");
   }
-  const { synonyms, requirePostmortem } = given;
-  return { synonyms: synonyms ?? {}, shared: { requirePostmortem: requirePostmortem === true } };
+  const { synonyms, requirePostmortem, template } = given;
+  return { synonyms: synonyms ?? {}, shared: { requirePostmortem: requirePostmortem === true, ...template ? { template } : {} } };
 }
-function mergeSynonyms(shared, own11) {
-  if (!own11 || Object.keys(own11).length === 0) return shared;
-  const merged = { ...shared };
+function mergeSynonyms(shared2, own11) {
+  if (!own11 || Object.keys(own11).length === 0) return shared2;
+  const merged = { ...shared2 };
   for (const [kind, titles] of Object.entries(own11)) merged[kind] = [...merged[kind] ?? [], ...titles ?? []];
   return merged;
 }
@@ -79387,7 +79701,7 @@ function metaOf(definition2) {
     url: `${DOCS_URL}${definition2.name}.md`,
     fixable: definition2.fixable ?? false,
     preset: definition2.preset,
-    schema: { type: "object", properties: { ...definition2.options, synonyms: SYNONYMS_SCHEMA } },
+    schema: { type: "object", properties: { ...definition2.options, ...definition2.readsTemplate ? { template: { type: "string" } } : {}, synonyms: SYNONYMS_SCHEMA } },
     messages: definition2.messages
   };
 }
@@ -79396,8 +79710,8 @@ function optionsValidator(meta, defaults2) {
     if (value2 === void 0 || value2 === null || typeof value2 === "boolean") return { ...defaults2 };
     const problem = findProblem(meta.schema, value2, "");
     if (problem) {
-      const [path18, expected, actual] = problem;
-      const subject = path18 === "" ? "options" : `option \`${path18}\``;
+      const [path20, expected, actual] = problem;
+      const subject = path20 === "" ? "options" : `option \`${path20}\``;
       throw new ConfigurationError(`${meta.id}: invalid ${subject}: expected ${expected}, got ${actual}`, `rules/${meta.name}`, meta.url);
     }
     return { ...defaults2, ...value2 };
@@ -79421,21 +79735,35 @@ function reporter2(meta, messages2, file, model) {
     if (note) message.note = note;
   };
 }
+function templateSubject(meta, own11) {
+  return own11 === void 0 ? "settings: invalid `postmortem.template`" : `${meta.id}: invalid option \`template\``;
+}
+function templateOf(meta, own11, shared2, cwd, synonyms) {
+  const option = own11 ?? shared2;
+  return option === void 0 ? void 0 : loadTemplate(option, cwd, templateSubject(meta, own11), synonyms);
+}
+function checkTemplateOption(meta, own11, shared2) {
+  const option = own11 ?? shared2;
+  if (option !== void 0) resolveTemplate(option, path14.isAbsolute(option) ? path14.dirname(option) : void 0, templateSubject(meta, own11));
+}
 function defineRule(definition2) {
   const meta = metaOf(definition2);
   const validate = optionsValidator(meta, definition2.defaults);
-  const runWith = (shared, settings) => lintRule({ origin: meta.origin, url: meta.url }, (tree, file, options) => {
+  const runWith = (shared2, settings) => lintRule({ origin: meta.origin, url: meta.url }, (tree, file, options) => {
     const resolved = validate(options);
     if (isSetAside(file)) return;
-    const model = getModel(tree, file, mergeSynonyms(shared, resolved.synonyms));
+    const synonyms = mergeSynonyms(shared2, resolved.synonyms);
+    const model = getModel(tree, file, synonyms);
+    const template = definition2.readsTemplate ? templateOf(meta, resolved.template, settings.template, file.cwd, synonyms) : void 0;
     if (!model.looksLikePostmortem && !settings.requirePostmortem && !definition2.judgesAnyDocument) return;
-    definition2.check({ model, tree, file, options: resolved, settings, report: reporter2(meta, definition2.messages, file, model) });
+    definition2.check({ model, tree, file, options: resolved, settings, ...template ? { template } : {}, report: reporter2(meta, definition2.messages, file, model) });
   });
   function attacher(config, fileSet) {
     try {
-      validate(optionsOf(meta, config));
-      const { synonyms, shared } = postmortemSettings(this);
-      const run = runWith(synonyms, shared);
+      const options = validate(optionsOf(meta, config));
+      const { synonyms, shared: shared2 } = postmortemSettings(this);
+      if (definition2.readsTemplate) checkTemplateOption(meta, options.template, shared2.template);
+      const run = runWith(synonyms, shared2);
       return run.call(this, config);
     } catch (error2) {
       if (error2 instanceof ConfigurationError && attachedByEngine(fileSet)) return failEachFile(error2);
@@ -79793,8 +80121,8 @@ function singledOutAs(words, at) {
 var CHECKS = /* @__PURE__ */ new Set(["test", "check", "verify", "review", "validate", "confirm", "double-check", "inspect", "consult"]);
 function isCheckGerund(word) {
   if (!word.endsWith("ing")) return false;
-  const stem2 = word.slice(0, -3);
-  return CHECKS.has(stem2) || CHECKS.has(`${stem2}e`);
+  const stem3 = word.slice(0, -3);
+  return CHECKS.has(stem3) || CHECKS.has(`${stem3}e`);
 }
 var CLAUSE_ENDS2 = /* @__PURE__ */ new Set(["and", "but", "while", "so", "because", "which", "that", "who", "when", "after", "before", "until"]);
 var CARE_FILLERS = /* @__PURE__ */ new Set(["being", "first", "properly", "fully", "really", "any", "more"]);
@@ -80356,19 +80684,19 @@ var heading_style_default = defineRule({
       while (whole && !section.kinds.every((kind) => whole?.kinds.includes(kind))) whole = whole.parent;
       const depth = whole ? Math.min(6, (depths.get(whole) ?? siblingDepth) + 1) : siblingDepth;
       depths.set(section, depth);
-      const lineStart2 = lineStart(model.source, section.marker.start);
-      const line = model.source.slice(lineStart2, section.marker.start + section.marker.text.length);
+      const lineStart3 = lineStart(model.source, section.marker.start);
+      const line = model.source.slice(lineStart3, section.marker.start + section.marker.text.length);
       const quote = QUOTE_PREFIX.exec(line)?.[0].length ?? 0;
       const from = quote + (HEADING_INDENT.exec(line.slice(quote))?.[0].length ?? 0);
       const to = line.trimEnd().length;
       const written = line.slice(from, to);
-      const lead = model.source.slice(lineStart2 + from, section.titleSpan.start).replace(EMPHASIS_OR_SPACE, "");
+      const lead = model.source.slice(lineStart3 + from, section.titleSpan.start).replace(EMPHASIS_OR_SPACE, "");
       const title = section.title.trim();
       const heading = `${"#".repeat(depth)} ${lead ? `${lead} ` : ""}${title}`;
       report({
         messageId: section.style === "pseudo" ? "pseudoHeading" : "labelLine",
         data: { written: written.trim(), heading },
-        place: { start: lineStart2 + from, end: lineStart2 + to },
+        place: { start: lineStart3 + from, end: lineStart3 + to },
         expected: [heading]
       });
     }
@@ -80444,19 +80772,124 @@ var incident_date_default = defineRule({
   }
 });
 
+// src/model/template/template-sections.ts
+var wordsOf2 = (title) => new Set(titleKey(title).split(" ").filter(Boolean));
+function shared(a, b) {
+  let count = 0;
+  for (const word of a) if (b.has(word)) count++;
+  return count;
+}
+function isEmpty2(source, titled, index2) {
+  const line = titled[index2];
+  if (!line) return false;
+  let from = line.marker.start + line.marker.text.length;
+  for (let at = index2 + 1; ; at++) {
+    const next = titled[at];
+    const end = next?.marker.start ?? source.length;
+    if (/\S/.test(withoutComments2(source.slice(from, end)))) return false;
+    if (!next || next.depth <= line.depth) return true;
+    from = next.marker.start + next.marker.text.length;
+  }
+}
+function withoutComments2(text3) {
+  let kept = "";
+  let from = 0;
+  for (let open2 = text3.indexOf("<!--"); open2 !== -1; open2 = text3.indexOf("<!--", from)) {
+    kept += text3.slice(from, open2);
+    const close2 = text3.indexOf("-->", open2 + 4);
+    if (close2 === -1) return kept;
+    from = close2 + 3;
+  }
+  return kept + text3.slice(from);
+}
+function ownersOf(section, template) {
+  const group2 = template.filter((candidate) => candidate.kinds.some((kind) => section.kinds.includes(kind)));
+  if (group2.length <= 1) return group2;
+  const words = wordsOf2(section.title);
+  const scores = group2.map((candidate) => shared(wordsOf2(candidate.title), words));
+  const best = Math.max(...scores);
+  return best === 0 ? group2.slice(0, 1) : group2.filter((_candidate, index2) => scores[index2] === best);
+}
+function templateSectionsIn(model, titled, template) {
+  const places = new Map(template.map((section) => [section, []]));
+  const blocks = model.sections.filter((section) => section.style !== "inline-label");
+  const isOuter = (line) => !blocks.some((section) => section.depth < line.depth && section.marker.start < line.marker.start && line.marker.start < section.contentEnd);
+  for (const section of model.sections.filter(isNamed)) {
+    const outer = !section.parent && section.style !== "inline-label";
+    for (const owner of ownersOf(section, template)) places.get(owner)?.push({ title: section.title.trim(), marker: section.marker, outer });
+  }
+  const own11 = template.filter((section) => section.kinds.length === 0);
+  for (const [index2, line] of (own11.length > 0 ? titled : []).entries()) {
+    const words = wordsOf2(line.title);
+    for (const section of own11) {
+      const needed = section.key.split(" ");
+      if (needed.every((word) => words.has(word))) places.get(section)?.push({ title: line.title.trim(), marker: line.marker, outer: isOuter(line), empty: isEmpty2(model.source, titled, index2) });
+    }
+  }
+  return template.map((section) => ({ section, found: (places.get(section) ?? []).sort((a, b) => a.marker.start - b.marker.start) }));
+}
+function templateInsertion(model, places, missing) {
+  const heading = `${"#".repeat(sectionHeadingDepth(model))} ${missing.title}`;
+  const rank = places.findIndex((place) => place.section === missing);
+  const next = places.slice(rank + 1).flatMap((place) => place.found.filter((found) => found.outer)).sort((a, b) => a.marker.start - b.marker.start)[0];
+  if (next) return { offset: lineStart2(model.source, next.marker.start), heading, text: `${heading}
+
+` };
+  const source = model.source;
+  const ending = source.endsWith("\n\n") ? "" : source.endsWith("\n") ? "\n" : source === "" ? "" : "\n\n";
+  return { offset: source.length, heading, text: `${ending}${heading}
+` };
+}
+function lineStart2(source, offset) {
+  return source.lastIndexOf("\n", offset - 1) + 1;
+}
+function templateOrderProblems(places) {
+  const standing = places.flatMap(({ section, found }, rank) => {
+    const first = found.find((candidate) => candidate.outer);
+    return first ? [{ section, found: first, rank }] : [];
+  }).sort((a, b) => a.found.marker.start - b.found.marker.start);
+  const length = standing.map(() => 1);
+  const previous2 = standing.map(() => -1);
+  standing.forEach((entry, index2) => {
+    for (let before = 0; before < index2; before++) {
+      if ((standing[before]?.rank ?? 0) < entry.rank && (length[before] ?? 0) + 1 > (length[index2] ?? 0)) {
+        length[index2] = (length[before] ?? 0) + 1;
+        previous2[index2] = before;
+      }
+    }
+  });
+  const kept = /* @__PURE__ */ new Set();
+  for (let at = length.indexOf(Math.max(0, ...length)); at >= 0; at = previous2[at] ?? -1) kept.add(at);
+  return standing.flatMap((entry, index2) => {
+    if (kept.has(index2)) return [];
+    const inRun = (from, to) => standing.slice(from, to).filter((_other, at) => kept.has(from + at));
+    const after = inRun(0, index2).filter((other) => other.rank > entry.rank).sort((a, b) => a.rank - b.rank)[0];
+    const before = inRun(index2 + 1, standing.length).filter((other) => other.rank < entry.rank).sort((a, b) => b.rank - a.rank)[0];
+    return [{ section: entry.section, found: entry.found, ...after ? { after } : before ? { before } : {} }];
+  });
+}
+
 // rules/no-empty-sections.ts
 var no_empty_sections_default = defineRule({
   name: "no-empty-sections",
   description: "Disallow recognised sections with no content",
   preset: "recommended",
   defaults: {},
+  readsTemplate: true,
   messages: {
     empty: "Unexpected empty section `{title}`, expected content before the next section"
   },
-  check({ model, report }) {
+  check({ model, template, report }) {
+    const judged = /* @__PURE__ */ new Set();
     for (const section of model.sections) {
+      judged.add(section.marker.start);
       if (section.hasContent) continue;
       report({ messageId: "empty", data: { title: section.title.trim() }, place: section.marker });
+    }
+    const own11 = template?.sections.filter((section) => section.kinds.length === 0) ?? [];
+    if (own11.length === 0) return;
+    for (const place of templateSectionsIn(model, model.titledLines(), own11)) {
+      for (const found of place.found.filter((candidate) => candidate.empty && !judged.has(candidate.marker.start))) report({ messageId: "empty", data: { title: found.title }, place: found.marker });
     }
   }
 });
@@ -80552,7 +80985,7 @@ function sectionQuestion(heading, block, source) {
   if (!question || !first || !last || more.length > 0 || !QUESTION_OPENERS.has(first.lower)) return void 0;
   if (!/^[\s*_]*\?/.test(source.slice(last.end, last.end + 4))) return void 0;
   const subject = stemsOf(heading.sentences.flat(), HEADING_FILLERS);
-  const asked = [...stemsOf(question, HEADING_FILLERS)].some((stem2) => subject.has(stem2));
+  const asked = [...stemsOf(question, HEADING_FILLERS)].some((stem3) => subject.has(stem3));
   return asked ? { span: slice(source, first.start, last.end + 1) } : void 0;
 }
 function findPrompts(blocks, source) {
@@ -80595,7 +81028,7 @@ var TEXT_PATTERNS = [
   { pattern: /\b(?:[\p{L}/'-]{1,20} ){0,3}goes here\b/giu, needle: /goes/ },
   { pattern: /\b(?:insert|paste|put) (?:[\p{L}\p{N}/'-]{1,20} ){0,4}here\b/giu, needle: /insert|paste|put/ }
 ];
-var BRACKETS = /\[([^[\]\n]{1,80})\]/g;
+var BRACKETS2 = /\[([^[\]\n]{1,80})\]/g;
 var BRACKET_LEAD = /^(?:insert|add|enter|fill|put|your|describe|description|link|placeholder|todo|tbd|name|date|time|owner|who|number|list of|brief|short|e\.g\.|yyyy|hh:mm)\b/i;
 var BRACKET_END = /\b(?:name|description|describe|here|date|time|link|url|summary|details?)$/i;
 var BRACKET_CHOICES = new RegExp("^\\p{Lu}[\\p{L} -]{0,20}(?:\\/\\p{Lu}[\\p{L} -]{0,20}){1,6}$", "u");
@@ -80744,7 +81177,7 @@ function textPlaceholders(block, markers2) {
       }
     }
     if (!brackets) continue;
-    for (const match2 of line.text.matchAll(BRACKETS)) {
+    for (const match2 of line.text.matchAll(BRACKETS2)) {
       if (!isBracketPlaceholder(match2[1] ?? "")) continue;
       found.push({ kind: "text", span: subspan(line, match2.index, match2.index + match2[0].length), text: match2[0] });
     }
@@ -80868,7 +81301,8 @@ var MESSAGES3 = {
   image: "Unexpected placeholder image from {text}, expected the real image",
   emptyRow: "Unexpected empty table row, expected it filled in or removed",
   emptyRows: "Unexpected {count} empty table rows, expected them filled in or removed",
-  sameTime: "Unexpected timeline whose {count} entries are all at {text}, expected the time of each event"
+  sameTime: "Unexpected timeline whose {count} entries are all at {text}, expected the time of each event",
+  templateText: "Unexpected text left from the template {text}, expected your own words in its place"
 };
 function messageOf(placeholder2) {
   const data = { text: quoted(placeholder2.text), count: placeholder2.count ?? 0 };
@@ -80887,9 +81321,19 @@ var no_placeholders_default = defineRule({
   preset: "recommended",
   options: { markers: STRINGS3, allow: STRINGS3 },
   defaults: { markers: [...DEFAULT_MARKERS], allow: [] },
+  readsTemplate: true,
   messages: MESSAGES3,
-  check({ model, tree, options, report }) {
-    for (const placeholder2 of findPlaceholders(tree, model, options)) report({ ...messageOf(placeholder2), place: placeholder2.span });
+  check({ model, tree, options, template, report }) {
+    const found = findPlaceholders(tree, model, options);
+    for (const placeholder2 of found) report({ ...messageOf(placeholder2), place: placeholder2.span });
+    if (!template) return;
+    const reported = found.map((placeholder2) => placeholder2.span);
+    for (const { span: span2 } of keptTemplateText(tree, model.source, template.texts)) {
+      const overlaps = reported.some((other) => other.start < span2.start + span2.text.length && span2.start < other.start + other.text.length);
+      if (overlaps || options.allow.includes(span2.text.trim())) continue;
+      report({ messageId: "templateText", data: { text: quoted(span2.text) }, place: span2 });
+      reported.push(span2);
+    }
   }
 });
 
@@ -80897,22 +81341,38 @@ var no_placeholders_default = defineRule({
 var DEFAULT_REQUIRED = ["summary", "timeline", "root-cause", "resolution", "action-items"];
 var required_sections_default = defineRule({
   name: "required-sections",
-  description: "Require the sections every postmortem needs: summary, timeline, root cause, resolution and action items",
+  description: "Require the sections every postmortem needs: summary, timeline, root cause, resolution and action items, or those of the team's template",
   fixable: true,
   preset: "recommended",
   options: { sections: { type: "array", items: { type: "string", enum: SECTION_KINDS }, uniqueItems: true } },
   defaults: { sections: DEFAULT_REQUIRED },
+  readsTemplate: true,
   judgesAnyDocument: true,
   messages: {
     // Said once, at 1:1, of a README or a guide.
     notPostmortem: "Unexpected document without any postmortem section, expected a postmortem ({sections}); not checked for sections",
-    missing: "Unexpected missing {section} section, expected a heading such as `{heading}`"
+    missing: "Unexpected missing {section} section, expected a heading such as `{heading}`",
+    missingTemplateSection: "Unexpected missing section `{title}`, expected the template's section `{title}` (a heading such as `{heading}`)",
+    missingField: "Unexpected missing field `{field}`, expected the template's field `{field}:` with its value",
+    emptyField: "Unexpected empty field `{field}`, expected the value the template asks for"
   },
-  check({ model, options, settings, report }) {
+  check({ model, options, settings, template, report }) {
     if (model.unreadTitles) return;
     if (!model.looksLikePostmortem && !settings.requirePostmortem) {
-      const sections = options.sections.map((kind) => SECTION_LABELS[kind].toLowerCase()).join(", ");
-      if (options.sections.length > 0) report({ messageId: "notPostmortem", data: { sections }, place: { start: 0 } });
+      const titles = template ? template.sections.map((section) => section.title) : options.sections.map((kind) => SECTION_LABELS[kind]);
+      if (titles.length > 0) report({ messageId: "notPostmortem", data: { sections: titles.map((title) => title.toLowerCase()).join(", ") }, place: { start: 0 } });
+      return;
+    }
+    if (template) {
+      const places = templateSectionsIn(model, model.titledLines(), template.sections);
+      for (const { section } of places.filter((place) => place.found.length === 0 && !place.section.optional)) {
+        const insertion = templateInsertion(model, places, section);
+        report({ messageId: "missingTemplateSection", data: { title: section.title, heading: insertion.heading }, place: { start: insertion.offset }, expected: [insertion.text] });
+      }
+      for (const gap of templateFieldGaps(model, template.fields)) {
+        const data = { field: gap.field.label };
+        report(gap.empty ? { messageId: "emptyField", data, place: gap.empty } : { messageId: "missingField", data, place: { start: model.title?.start ?? 0 } });
+      }
       return;
     }
     for (const kind of options.sections) {
@@ -80930,16 +81390,35 @@ var required_sections_default = defineRule({
 
 // rules/section-order.ts
 var DEFAULT_ORDER = [...CANONICAL_ORDER];
+function checkTemplateOrder({ model, template, report }) {
+  if (!template) return;
+  for (const problem of templateOrderProblems(templateSectionsIn(model, model.titledLines(), template.sections))) {
+    const title = problem.found.title;
+    if (problem.after) {
+      report({ messageId: "outOfTemplateOrder", data: { title, previous: problem.after.found.title, expected: problem.after.section.title }, place: problem.found.marker });
+    } else if (problem.before) {
+      report({ messageId: "earlyForTemplate", data: { title, next: problem.before.found.title, expected: problem.before.section.title }, place: problem.found.marker });
+    }
+  }
+}
 var section_order_default = defineRule({
   name: "section-order",
   description: "Require sections in a canonical order",
   preset: "strict",
   options: { order: { type: "array", items: { type: "string", enum: SECTION_KINDS }, uniqueItems: true } },
   defaults: { order: DEFAULT_ORDER },
+  readsTemplate: true,
   messages: {
-    outOfOrder: "Unexpected {section} section `{title}` after `{previous}`, expected it before {previousSection}"
+    outOfOrder: "Unexpected {section} section `{title}` after `{previous}`, expected it before {previousSection}",
+    outOfTemplateOrder: "Unexpected section `{title}` after `{previous}`, expected it before the template's section `{expected}`",
+    earlyForTemplate: "Unexpected section `{title}` before `{next}`, expected it after the template's section `{expected}`"
   },
-  check({ model, options, report }) {
+  check(context) {
+    const { model, options, report } = context;
+    if (context.template) {
+      checkTemplateOrder(context);
+      return;
+    }
     const position2 = (kind) => options.order.indexOf(kind);
     let latest;
     const outer = model.sections.filter((candidate) => candidate.style !== "inline-label" && !candidate.parent);
@@ -81039,8 +81518,8 @@ function formatOffset(offset) {
   const absolute = Math.abs(offset);
   return `${sign}${String(Math.floor(absolute / 60)).padStart(2, "0")}:${String(absolute % 60).padStart(2, "0")}`;
 }
-function momentOf(calendar, span, minutes, time, day) {
-  const moment = { ...located(calendar, span), minutes };
+function momentOf(calendar, span2, minutes, time, day) {
+  const moment = { ...located(calendar, span2), minutes };
   const utcOffset = time ? time.offset ?? calendar.offset : void 0;
   const local = new Date((minutes + (utcOffset ?? 0)) * 6e4);
   if (time) moment.time = formatClock(time);
@@ -81052,9 +81531,9 @@ function momentOf(calendar, span, minutes, time, day) {
   }
   return moment;
 }
-function located(calendar, span) {
-  const text3 = span.text.trim();
-  const start = span.start + (span.text.length - span.text.trimStart().length);
+function located(calendar, span2) {
+  const text3 = span2.text.trim();
+  const start = span2.start + (span2.text.length - span2.text.trimStart().length);
   return { text: text3, position: calendar.locate(start, start + text3.length) };
 }
 function entryMoment(calendar, entry, statedDay) {
@@ -81272,7 +81751,7 @@ var recommended = presetOf(["recommended"], [[frontmatter_default, { required: f
 var strict3 = presetOf(["recommended", "strict"]);
 
 // src/clients/shared/reporters/shared.ts
-import path13 from "node:path";
+import path15 from "node:path";
 function levelOf(message) {
   if (message.fatal === true) return "error";
   if (message.fatal === false) return "warning";
@@ -81283,9 +81762,9 @@ function reportedMessages(file, options) {
   return messages2.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 function relativePath(file, options) {
-  const absolute = path13.resolve(file.cwd, file.path || "");
-  const relative = path13.relative(path13.resolve(options.root ?? file.cwd), absolute);
-  return relative.split(path13.sep).join("/");
+  const absolute = path15.resolve(file.cwd, file.path || "");
+  const relative = path15.relative(path15.resolve(options.root ?? file.cwd), absolute);
+  return relative.split(path15.sep).join("/");
 }
 function hasLine(point3) {
   return point3 !== void 0 && typeof point3.line === "number" && point3.line > 0;
@@ -81504,8 +81983,8 @@ function checkingTransform(transform3, reports) {
 }
 
 // src/clients/shared/config-finder.ts
-import fs10 from "node:fs";
-import path14 from "node:path";
+import fs11 from "node:fs";
+import path16 from "node:path";
 var EXECUTABLE = /\.[cm]?js$/;
 function isExecutableConfig(filePath2) {
   return EXECUTABLE.test(filePath2);
@@ -81517,18 +81996,18 @@ function misspeltPackageField(filePath2) {
 }
 function realPath(filePath2) {
   try {
-    return fs10.realpathSync(filePath2);
+    return fs11.realpathSync(filePath2);
   } catch {
-    return path14.resolve(filePath2);
+    return path16.resolve(filePath2);
   }
 }
 function isInside(filePath2, folder) {
-  const relative = path14.relative(folder, filePath2);
-  return relative !== ".." && !relative.startsWith(`..${path14.sep}`) && !path14.isAbsolute(relative);
+  const relative = path16.relative(folder, filePath2);
+  return relative !== ".." && !relative.startsWith(`..${path16.sep}`) && !path16.isAbsolute(relative);
 }
 function leavesWorkspace(filePath2, workspace) {
-  const absolute = path14.resolve(filePath2);
-  if (!isInside(absolute, path14.resolve(workspace))) return false;
+  const absolute = path16.resolve(filePath2);
+  if (!isInside(absolute, path16.resolve(workspace))) return false;
   return !isInside(realPath(absolute), realPath(workspace));
 }
 var ConfigFinder = class {
@@ -81542,13 +82021,13 @@ var ConfigFinder = class {
   misspelt = /* @__PURE__ */ new Map();
   byFolder = /* @__PURE__ */ new Map();
   find(documentPath) {
-    return this.inFolder(path14.dirname(path14.resolve(documentPath)));
+    return this.inFolder(path16.dirname(path16.resolve(documentPath)));
   }
   inFolder(folder) {
     if (this.byFolder.has(folder)) return this.byFolder.get(folder);
-    let found = CONFIG_FILE_NAMES.map((name) => path14.join(folder, name)).find((candidate) => this.applies(candidate));
+    let found = CONFIG_FILE_NAMES.map((name) => path16.join(folder, name)).find((candidate) => this.applies(candidate));
     if (!found) {
-      const parent = path14.dirname(folder);
+      const parent = path16.dirname(folder);
       found = parent === folder ? void 0 : this.inFolder(parent);
     }
     this.byFolder.set(folder, found);
@@ -81561,7 +82040,7 @@ var ConfigFinder = class {
       this.skipped.set(candidate, reason);
       return false;
     }
-    if (path14.basename(candidate) === "package.json") {
+    if (path16.basename(candidate) === "package.json") {
       const misspelt = misspeltPackageField(candidate);
       if (misspelt) this.misspelt.set(candidate, misspelt);
       return hasPackageField(candidate);
@@ -81659,21 +82138,21 @@ var collectIncidentFacts = function() {
 var incidentFacts = { plugins: [collectIncidentFacts] };
 
 // src/clients/action/files.ts
-import fs12 from "node:fs";
-import path16 from "node:path";
+import fs13 from "node:fs";
+import path18 from "node:path";
 
 // src/clients/shared/files.ts
-import fs11 from "node:fs";
-import path15 from "node:path";
+import fs12 from "node:fs";
+import path17 from "node:path";
 var MARKDOWN_EXTENSIONS = ["md", "markdown"];
 var NODE_MODULES = /(?:^|[\\/])node_modules(?:[\\/]|$)/;
 function hasExtension(name, extensions) {
-  const extension2 = path15.extname(name).slice(1).toLowerCase();
+  const extension2 = path17.extname(name).slice(1).toLowerCase();
   return extension2 !== "" && extensions.some((wanted) => wanted.replace(/^\./, "").toLowerCase() === extension2);
 }
 function isFile2(cwd, name) {
   try {
-    return fs11.statSync(path15.resolve(cwd, name)).isFile();
+    return fs12.statSync(path17.resolve(cwd, name)).isFile();
   } catch {
     return false;
   }
@@ -81702,7 +82181,7 @@ async function expandFiles(patterns, cwd) {
   for (const given of paths) {
     let stats;
     try {
-      stats = fs12.statSync(path16.resolve(cwd, given));
+      stats = fs13.statSync(path18.resolve(cwd, given));
     } catch {
       unmatched.push(given);
       continue;
@@ -81711,9 +82190,9 @@ async function expandFiles(patterns, cwd) {
       files.push(given);
       continue;
     }
-    const found = await glob(MARKDOWN_GLOB, { cwd: path16.resolve(cwd, given), ignore: ["**/node_modules/**"], nodir: true });
+    const found = await glob(MARKDOWN_GLOB, { cwd: path18.resolve(cwd, given), ignore: ["**/node_modules/**"], nodir: true });
     if (found.length === 0) unmatched.push(given);
-    appendAll(files, found.sort().map((name) => path16.join(given, name)));
+    appendAll(files, found.sort().map((name) => path18.join(given, name)));
   }
   return { files: [...new Set(files)], unmatched };
 }
@@ -81730,6 +82209,7 @@ function readInputs() {
     throw new Error(`Input \`fail-on\` must be ${FAIL_ON.join(", ")}, not \`${failOn}\``);
   }
   const config = getInput("config");
+  const template = getInput("template");
   const sarif = getInput("sarif");
   const maxSizeInput = getInput("max-size");
   const maxSize = Number(maxSizeInput);
@@ -81745,6 +82225,7 @@ function readInputs() {
     ...asOf === "" ? {} : { asOf },
     files,
     ...config ? { config } : {},
+    ...template ? { template } : {},
     failOn,
     ...sarif ? { sarif } : {},
     allowJsConfig: getInput("allow-js-config") !== "" && getBooleanInput("allow-js-config")
@@ -81935,14 +82416,27 @@ function sink() {
 function sizeLimit(maxSize) {
   return { plugins: [[guardDocument, { maxSize }]] };
 }
-function lintGroup(files, config, transform3, cwd, maxSize) {
+function templateSetting(template, cwd) {
+  if (template === void 0) return void 0;
+  try {
+    const file = resolveTemplate(template, cwd, "Input `template`");
+    return { postmortem: { template: file } };
+  } catch (error2) {
+    throw new Error(error2 instanceof Error ? error2.message : String(error2));
+  }
+}
+function lintGroup(files, config, transform3, cwd, inputs) {
+  const settings = templateSetting(inputs.template, cwd);
+  const maxSize = inputs.maxSize;
   const options = {
+    // Merged into each configuration's settings (deeply): the template applies to every file.
+    ...settings ? { settings } : {},
     // A long document is parsed in parts, in linear time; the tree is that of a whole parse.
     processor: unified().use(remarkParse).use(parseInParts),
     cwd,
     // As files, not paths: the engine reads a path as a glob, and a file named
     // `[draft].md` would match nothing.
-    files: files.map((file) => new VFile({ cwd, path: path17.resolve(cwd, file) })),
+    files: files.map((file) => new VFile({ cwd, path: path19.resolve(cwd, file) })),
     ignoreName: ".remarkignore",
     silentlyIgnore: true,
     // Each group's configuration is found beforehand (see ConfigFinder); the
@@ -81971,14 +82465,14 @@ function lintGroup(files, config, transform3, cwd, maxSize) {
   });
 }
 function namedConfig(inputs, cwd, root) {
-  const config = path17.resolve(cwd, inputs.config);
+  const config = path19.resolve(cwd, inputs.config);
   if (!inputs.allowJsConfig && isExecutableConfig(config)) {
     throw new Error(`Input \`config\` names an executable configuration (\`${inputs.config}\`); set \`allow-js-config: true\` to load it, or use JSON or YAML`);
   }
   if (!inputs.allowJsConfig && leavesWorkspace(config, root)) {
     throw new Error(`Input \`config\` names ${inputs.config}, which is a link to a file outside the workspace; set \`allow-js-config: true\` to read it`);
   }
-  if (path17.basename(config) === "package.json" && !hasPackageField(config)) {
+  if (path19.basename(config) === "package.json" && !hasPackageField(config)) {
     const misspelt = misspeltPackageField(config);
     const hint = misspelt ? ` (it has \`${safeName(misspelt)}\`: did you mean \`${PACKAGE_FIELD}\`?)` : "";
     throw new Error(`Input \`config\` names ${inputs.config}, which has no \`${PACKAGE_FIELD}\` field${hint}`);
@@ -81991,14 +82485,14 @@ var PASSED_OVER = {
 };
 function reportPassedOver(finder2, cwd) {
   for (const [manifest, key] of finder2.misspelt) {
-    const name = path17.relative(cwd, manifest);
+    const name = path19.relative(cwd, manifest);
     warning(`Did not read ${safeName(name)}: it has \`${safeName(key)}\`, not \`${PACKAGE_FIELD}\` (did you mean \`${PACKAGE_FIELD}\`?)`, {
       file: name,
       title: "Configuration not loaded"
     });
   }
   for (const [skipped, reason] of finder2.skipped) {
-    const name = path17.relative(cwd, skipped);
+    const name = path19.relative(cwd, skipped);
     warning(`Did not load ${safeName(name)}: ${PASSED_OVER[reason]}`, { file: name, title: "Configuration not loaded" });
   }
 }
@@ -82007,7 +82501,7 @@ function groupByConfig(files, inputs, cwd, root) {
   const finder2 = new ConfigFinder({ allowExecutable: inputs.allowJsConfig, ...inputs.allowJsConfig ? {} : { workspace: root } });
   const groups = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const config = finder2.find(path17.resolve(cwd, file));
+    const config = finder2.find(path19.resolve(cwd, file));
     groups.set(config, [...groups.get(config) ?? [], file]);
   }
   reportPassedOver(finder2, cwd);
@@ -82027,11 +82521,11 @@ function listNames(names) {
 }
 function reportSkippedPlugins(skipped, cwd) {
   for (const [configPath, { names, presetInstead }] of skipped) {
-    const name = safeName(path17.relative(cwd, configPath));
+    const name = safeName(path19.relative(cwd, configPath));
     const plugins = `plugin${names.size === 1 ? "" : "s"} ${listNames(names)}`;
     const instead = presetInstead ? "; no other plugin it names is on, so the recommended preset checks its documents" : "";
     warning(`Did not load ${plugins} named in ${name}: only this package's preset and rules run unless \`allow-js-config\` is true${instead}`, {
-      file: path17.relative(cwd, configPath),
+      file: path19.relative(cwd, configPath),
       title: "Plugin not loaded"
     });
   }
@@ -82039,7 +82533,7 @@ function reportSkippedPlugins(skipped, cwd) {
 function reportConfigs(reports, cwd) {
   let brokenConfigs = 0;
   for (const [configPath, report] of reports) {
-    const name = path17.relative(cwd, configPath);
+    const name = path19.relative(cwd, configPath);
     const annotation = { file: name, title: "Configuration" };
     if (report.noRule) {
       brokenConfigs++;
@@ -82057,7 +82551,7 @@ async function lintAll(paths, inputs, cwd, root) {
   const transform3 = checkingTransform(inputs.allowJsConfig ? ownPackageTransform(own11) : ownPluginsOnly(own11, skippedPlugins), reports);
   const files = [];
   for (const [config, group2] of groupByConfig(paths, inputs, cwd, root)) {
-    appendAll(files, await lintGroup(group2, config, transform3, cwd, inputs.maxSize));
+    appendAll(files, await lintGroup(group2, config, transform3, cwd, inputs));
   }
   files.sort((a, b) => a.path.localeCompare(b.path));
   reportSkippedPlugins(skippedPlugins, cwd);
@@ -82074,11 +82568,11 @@ async function writeReports(files, inputs, cwd, root) {
     await summary.addRaw(jobSummary(files, { root, asOf: inputs.asOf ?? today2(), ...url ? { blobUrl: url } : {} })).write();
   }
   if (inputs.sarif) {
-    const sarifPath = path17.resolve(cwd, inputs.sarif);
-    fs13.mkdirSync(path17.dirname(sarifPath), { recursive: true });
+    const sarifPath = path19.resolve(cwd, inputs.sarif);
+    fs14.mkdirSync(path19.dirname(sarifPath), { recursive: true });
     const version = "0.1.0";
     const log2 = toSarif(files, { root, toolName: PACKAGE, informationUri: HOME, ...version ? { toolVersion: version } : {} });
-    fs13.writeFileSync(sarifPath, `${JSON.stringify(log2, null, 2)}
+    fs14.writeFileSync(sarifPath, `${JSON.stringify(log2, null, 2)}
 `);
   }
 }

@@ -12,6 +12,9 @@ import {attachedByEngine, failEachFile} from './config-file.js'
 import {SECTION_KINDS, type SynonymOption} from '../model/sections/synonyms.js'
 import {type Span, markdownText} from '../model/text/text.js'
 import {memoPerObject} from '../model/support/memo.js'
+import type {Template} from '../model/template/template.js'
+import {loadTemplate, resolveTemplate} from './template.js'
+import path from 'node:path'
 
 export const DOCS_URL = 'https://github.com/remark-preset-lint-postmortem/remark-preset-lint-postmortem/blob/main/docs/rules/'
 
@@ -62,6 +65,8 @@ export interface RuleContext<Options, MessageId extends string = string> {
   options: Options
   /** The processor's `settings.postmortem`, shared by every rule. */
   settings: SharedSettings
+  /** The team's template (`template`, the rule's option or the shared setting), for a rule that reads one. */
+  template?: Template
   report(report: Report<MessageId>): void
 }
 
@@ -69,9 +74,11 @@ export interface RuleContext<Options, MessageId extends string = string> {
 export interface SharedSettings {
   /** Every file is a postmortem (`--require-postmortem`): one that does not look like one is checked as one. */
   requirePostmortem: boolean
+  /** `template`: the path of the team's template, or a built-in template's name (docs/templates.md). */
+  template?: string
 }
 
-export type BaseOptions = {synonyms?: SynonymOption}
+export type BaseOptions = {synonyms?: SynonymOption; template?: string}
 
 export type PostmortemRule = Plugin<[unknown?], Root> & {meta: RuleMeta}
 
@@ -122,7 +129,9 @@ export interface RuleDefinition<Options extends object, MessageId extends string
   preset: PresetName
   /** Options besides `synonyms`, which every rule takes. */
   options?: Record<string, Schema>
-  defaults: Required<Omit<Options, 'synonyms'>>
+  defaults: Required<Omit<Options, 'synonyms' | 'template'>>
+  /** Whether the rule reads the team's template: it then takes a `template` option, and the shared setting. */
+  readsTemplate?: boolean
   /**
    * Whether the rule runs on a document that does not look like a postmortem
    * (`PostmortemModel.looksLikePostmortem`): only the rule that says so does.
@@ -130,10 +139,10 @@ export interface RuleDefinition<Options extends object, MessageId extends string
   judgesAnyDocument?: boolean
   /** Every message the rule gives, by id, as typescript-eslint rules declare them: `{name}` stands for a value of the report's data. */
   messages: Readonly<Record<MessageId, string>>
-  check(context: RuleContext<Required<Omit<Options, 'synonyms'>> & BaseOptions, MessageId>): void
+  check(context: RuleContext<Required<Omit<Options, 'synonyms' | 'template'>> & BaseOptions, MessageId>): void
 }
 
-const SETTINGS_SCHEMA: Schema = {type: 'object', properties: {synonyms: SYNONYMS_SCHEMA, requirePostmortem: {type: 'boolean'}}}
+const SETTINGS_SCHEMA: Schema = {type: 'object', properties: {synonyms: SYNONYMS_SCHEMA, requirePostmortem: {type: 'boolean'}, template: {type: 'string'}}}
 
 interface PostmortemSettings {
   synonyms: SynonymOption
@@ -156,8 +165,8 @@ function postmortemSettings(processor: unknown): PostmortemSettings {
     const [path, expected, actual] = problem
     throw new ConfigurationError(`settings: invalid \`postmortem${path === '' ? '' : `.${path}`}\`: expected ${expected}, got ${actual}`, 'settings')
   }
-  const {synonyms, requirePostmortem} = given as {synonyms?: SynonymOption; requirePostmortem?: boolean}
-  return {synonyms: synonyms ?? {}, shared: {requirePostmortem: requirePostmortem === true}}
+  const {synonyms, requirePostmortem, template} = given as {synonyms?: SynonymOption; requirePostmortem?: boolean; template?: string}
+  return {synonyms: synonyms ?? {}, shared: {requirePostmortem: requirePostmortem === true, ...(template ? {template} : {})}}
 }
 
 /** The shared synonyms and a rule's own, kind by kind. */
@@ -182,7 +191,7 @@ function optionsOf(meta: RuleMeta, config: unknown): unknown {
   return config
 }
 
-type ResolvedOptions<Options extends object> = Required<Omit<Options, 'synonyms'>> & BaseOptions
+type ResolvedOptions<Options extends object> = Required<Omit<Options, 'synonyms' | 'template'>> & BaseOptions
 
 function metaOf<Options extends object, MessageId extends string>(definition: RuleDefinition<Options, MessageId>): RuleMeta {
   const id = `postmortem-${definition.name}`
@@ -194,13 +203,13 @@ function metaOf<Options extends object, MessageId extends string>(definition: Ru
     url: `${DOCS_URL}${definition.name}.md`,
     fixable: definition.fixable ?? false,
     preset: definition.preset,
-    schema: {type: 'object', properties: {...definition.options, synonyms: SYNONYMS_SCHEMA}},
+    schema: {type: 'object', properties: {...definition.options, ...(definition.readsTemplate ? {template: {type: 'string'} satisfies Schema} : {}), synonyms: SYNONYMS_SCHEMA}},
     messages: definition.messages
   }
 }
 
 /** Checks a rule's options against its schema and fills in its defaults. */
-function optionsValidator<Options extends object>(meta: RuleMeta, defaults: Required<Omit<Options, 'synonyms'>>): (value: unknown) => ResolvedOptions<Options> {
+function optionsValidator<Options extends object>(meta: RuleMeta, defaults: Required<Omit<Options, 'synonyms' | 'template'>>): (value: unknown) => ResolvedOptions<Options> {
   return (value) => {
     if (value === undefined || value === null || typeof value === 'boolean') return {...defaults}
     const problem = findProblem(meta.schema, value, '')
@@ -233,6 +242,23 @@ function reporter<MessageId extends string>(meta: RuleMeta, messages: Readonly<R
   }
 }
 
+/** How a mistake in the `template` a rule reads is said: of its own option, else of the shared setting. */
+function templateSubject(meta: RuleMeta, own: string | undefined): string {
+  return own === undefined ? 'settings: invalid `postmortem.template`' : `${meta.id}: invalid option \`template\``
+}
+
+/** The template a rule reads: its own `template` option, else the shared setting; a path is relative to the working directory. */
+function templateOf(meta: RuleMeta, own: string | undefined, shared: string | undefined, cwd: string, synonyms: SynonymOption): Template | undefined {
+  const option = own ?? shared
+  return option === undefined ? undefined : loadTemplate(option, cwd, templateSubject(meta, own), synonyms)
+}
+
+/** A misspelt built-in name, a file that is not Markdown, or an absolute path to no file: said once, when the rule is attached. */
+function checkTemplateOption(meta: RuleMeta, own: string | undefined, shared: string | undefined): void {
+  const option = own ?? shared
+  if (option !== undefined) resolveTemplate(option, path.isAbsolute(option) ? path.dirname(option) : undefined, templateSubject(meta, own))
+}
+
 /**
  * Defines a rule: a remark-lint plugin with origin `remark-lint:postmortem-<name>`,
  * so that `<!--lint disable postmortem-<name>-->` applies to it, whose options
@@ -247,19 +273,23 @@ export function defineRule<Options extends object, MessageId extends string = st
   const runWith = (shared: SynonymOption, settings: SharedSettings) => lintRule({origin: meta.origin, url: meta.url}, (tree: Root, file: VFile, options: unknown) => {
     const resolved = validate(options)
     if (isSetAside(file)) return
-    const model = getModel(tree, file, mergeSynonyms(shared, resolved.synonyms))
+    const synonyms = mergeSynonyms(shared, resolved.synonyms)
+    const model = getModel(tree, file, synonyms)
+    const template = definition.readsTemplate ? templateOf(meta, resolved.template, settings.template, file.cwd, synonyms) : undefined
     // A README or a guide is no postmortem: one rule says so, once, and the
     // others, which judge a postmortem's content, say nothing of it.
     if (!model.looksLikePostmortem && !settings.requirePostmortem && !definition.judgesAnyDocument) return
-    definition.check({model, tree, file, options: resolved, settings, report: reporter(meta, definition.messages, file, model)})
+    definition.check({model, tree, file, options: resolved, settings, ...(template ? {template} : {}), report: reporter(meta, definition.messages, file, model)})
   })
 
   function attacher(this: unknown, config?: unknown, fileSet?: unknown) {
     try {
       // Checked when the plugin is attached, so a bad option fails once, clearly,
       // instead of once per file.
-      validate(optionsOf(meta, config))
+      const options = validate(optionsOf(meta, config))
       const {synonyms, shared} = postmortemSettings(this)
+      // A relative path is read against each file's working directory, which is known only then.
+      if (definition.readsTemplate) checkTemplateOption(meta, options.template, shared.template)
       const run = runWith(synonyms, shared)
       return (run as unknown as (this: unknown, config?: unknown) => unknown).call(this, config)
     } catch (error) {

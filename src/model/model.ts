@@ -10,6 +10,8 @@ import {tableFactLabels} from './text/tables.js'
 import {type RecordFields, readRecordFields} from './facts/record-fields.js'
 import {type ActionItem, DEFAULT_VAGUE_VERBS, actionItemsOf} from './action-items.js'
 import {type CauseReading, readCause, readTags} from './causes/cause.js'
+import {type TitledLine, titledLines} from './template/titles.js'
+import {type FilledField, filledFields} from './template/fields.js'
 import {type Span, markdownText, slice, spanEnd, splitLines, stripLeadingMarkup, stripTrailingMarkup} from './text/text.js'
 import {type Timeline, buildTimeline, unnamedLog} from './timeline/timeline.js'
 import {type DateOrder, type TimeMention, dateOrderOf, dayNumber} from './time/time.js'
@@ -40,6 +42,10 @@ export interface PostmortemModel {
   cause(): CauseReading | undefined
   /** Its front matter's tags and categories, read on first call. */
   tags(): (Span & {names: string[]}) | undefined
+  /** Every title it gives a part of itself, known to the section table or not; read on first call, for a template's sections. */
+  titledLines(): TitledLine[]
+  /** What it states under a label (`Severity: SEV-2`, `| Owner | Ana |`, front matter); read on first call, for a template's fields. */
+  fields(): FilledField[]
 }
 
 /**
@@ -111,6 +117,8 @@ export function buildModel(tree: Root, source: string, synonyms: SynonymOption =
 
   let recordFields: RecordFields | undefined
   let cause: {reading: CauseReading | undefined} | undefined
+  let titled: TitledLine[] | undefined
+  let fields: FilledField[] | undefined
   const model: PostmortemModel = {
     source,
     sections: scan.sections,
@@ -126,6 +134,8 @@ export function buildModel(tree: Root, source: string, synonyms: SynonymOption =
     actionItems: () => actionItemsOf(tree, model, {vagueVerbs: DEFAULT_VAGUE_VERBS}),
     cause: () => (cause ??= {reading: readCause(tree, source, scan.sections)}).reading,
     tags: () => readTags(tree, source),
+    titledLines: () => (titled ??= titledLines(tree, source)),
+    fields: () => (fields ??= filledFields(tree, source)),
     looksLikePostmortem: looksLikePostmortem({tree, source, sections: scan.sections, factLabels, timeline, facts, clockTimes, unreadTitles: scan.unreadTitles})
   }
   return model

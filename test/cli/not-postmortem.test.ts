@@ -98,7 +98,7 @@ describe('postmortem-lint on files that are not postmortems', () => {
       expect(checked.filter((message) => message.includes('Unexpected missing'))).toHaveLength(5)
       const wrong = await runCli(['README.md'], {cwd: misspelt.dir})
       expect(wrong.code).toBe(1)
-      expect(wrong.stderr).toContain('settings: invalid `postmortem.requirePostmortems`: expected one of `synonyms`, `requirePostmortem` (did you mean `requirePostmortem`?), got an unknown option')
+      expect(wrong.stderr).toContain('settings: invalid `postmortem.requirePostmortems`: expected one of `synonyms`, `requirePostmortem`, `template` (did you mean `requirePostmortem`?), got an unknown option')
     } finally {
       configured.remove()
       misspelt.remove()

@@ -231,6 +231,18 @@ describe('postmortem-language-server over stdio', () => {
     expect(diagnostic?.message).not.toMatch(/\n/)
   })
 
+  it('checks a document against the template the workspace .remarkrc.json names', async () => {
+    const dir = path.join(configured, 'templated')
+    fs.mkdirSync(dir, {recursive: true})
+    const template = path.join(dir, 'team-template.md')
+    fs.writeFileSync(template, '# Postmortem\n\n## Summary\n\n## Detection\n\nSay how the team found out.\n\n## Timeline\n')
+    fs.writeFileSync(path.join(dir, '.remarkrc.json'), JSON.stringify({settings: {postmortem: {template}}, plugins: ['remark-preset-lint-postmortem']}))
+    const uri = uriOf(dir, 'incident.md')
+    await client.open(uri, postmortem({}))
+    const diagnostics = await client.diagnostics(uri, 1)
+    expect(diagnostics.map((diagnostic) => diagnostic.message)).toContain('Unexpected missing section `Detection`, expected the template\'s section `Detection` (a heading such as `## Detection`)')
+  })
+
   it('honours the workspace .remarkrc.json: severity, options and rules turned off', async () => {
     const uri = uriOf(configured, 'checkout.md')
     // 20 minutes off the stated window, beyond the configured 10; and no zone, with that rule off.

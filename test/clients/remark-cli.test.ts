@@ -181,4 +181,19 @@ describe('remark-cli with the packed package', () => {
     ])
     expect(result.stderr).toContain('comments/ignored-duration.md: no issues found')
   })
+
+  it('checks postmortems against the template `settings.postmortem.template` names, a file or a built-in one', async () => {
+    const template = '# Postmortem\n\n## Summary\n\n## Detection\n\nSay how the team found out.\n\n## Timeline\n'
+    const dir = folder('template', ['remark-preset-lint-postmortem'], {'report.md': postmortem(), 'team-template.md': template})
+    // A relative path is read from the working directory, where remark runs.
+    fs.writeFileSync(path.join(dir, '.remarkrc.json'), JSON.stringify({settings: {postmortem: {template: 'template/team-template.md'}}, plugins: ['remark-preset-lint-postmortem']}))
+    const result = await remark(['template/report.md'])
+    expect(result.stderr).toContain('Unexpected missing section `Detection`, expected the template\'s section `Detection`')
+    expect(result.code).toBe(0)
+
+    // The built-in templates are in the package.
+    fs.writeFileSync(path.join(dir, '.remarkrc.json'), JSON.stringify({settings: {postmortem: {template: 'pagerduty'}}, plugins: ['remark-preset-lint-postmortem']}))
+    const builtIn = await remark(['template/report.md'])
+    expect(builtIn.stderr).toContain('expected the template\'s section `Responders`')
+  })
 })

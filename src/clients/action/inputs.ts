@@ -17,6 +17,8 @@ export interface ActionInputs {
   maxSize?: number
   /** The day action items' due dates are compared with, `2024-06-01`; today (UTC) when not given. */
   asOf?: string
+  /** The team's template (a Markdown file of the repository, or a built-in name), as `settings.postmortem.template`. */
+  template?: string
 }
 
 function isFailOn(value: string): value is FailOn {
@@ -31,6 +33,7 @@ export function readInputs(): ActionInputs {
     throw new Error(`Input \`fail-on\` must be ${FAIL_ON.join(', ')}, not \`${failOn}\``)
   }
   const config = core.getInput('config')
+  const template = core.getInput('template')
   const sarif = core.getInput('sarif')
   const maxSizeInput = core.getInput('max-size')
   const maxSize = Number(maxSizeInput)
@@ -46,6 +49,7 @@ export function readInputs(): ActionInputs {
     ...(asOf === '' ? {} : {asOf}),
     files,
     ...(config ? {config} : {}),
+    ...(template ? {template} : {}),
     failOn,
     ...(sarif ? {sarif} : {}),
     allowJsConfig: core.getInput('allow-js-config') !== '' && core.getBooleanInput('allow-js-config')

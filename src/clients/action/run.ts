@@ -17,6 +17,7 @@ import {type SkippedPlugins, ownPluginsOnly} from './config.js'
 import {incidentFacts} from './incident-summary.js'
 import {expandFiles} from './files.js'
 import {type ActionInputs, readInputs} from './inputs.js'
+import {resolveTemplate} from '../../lint/template.js'
 import {safeName, safeReport} from './log.js'
 import {type Counts, countMessages, jobSummary} from './summary.js'
 import {today} from '../shared/open-items.js'
@@ -41,8 +42,23 @@ function sizeLimit(maxSize: number): Preset {
   return {plugins: [[guardDocument, {maxSize}]]}
 }
 
-function lintGroup(files: string[], config: string | undefined, transform: ConfigTransform, cwd: string, maxSize?: number): Promise<VFile[]> {
+/** The `template` input, checked once (one line naming the input), as the setting every configuration gets. */
+function templateSetting(template: string | undefined, cwd: string): EngineOptions['settings'] {
+  if (template === undefined) return undefined
+  try {
+    const file = resolveTemplate(template, cwd, 'Input `template`')
+    return {postmortem: {template: file}} as EngineOptions['settings']
+  } catch (error) {
+    throw new Error(error instanceof Error ? error.message : String(error))
+  }
+}
+
+function lintGroup(files: string[], config: string | undefined, transform: ConfigTransform, cwd: string, inputs: ActionInputs): Promise<VFile[]> {
+  const settings = templateSetting(inputs.template, cwd)
+  const maxSize = inputs.maxSize
   const options: EngineOptions = {
+    // Merged into each configuration's settings (deeply): the template applies to every file.
+    ...(settings ? {settings} : {}),
     // A long document is parsed in parts, in linear time; the tree is that of a whole parse.
     processor: unified().use(remarkParse).use(parseInParts),
     cwd,
@@ -184,7 +200,7 @@ async function lintAll(paths: readonly string[], inputs: ActionInputs, cwd: stri
   const transform = checkingTransform(inputs.allowJsConfig ? ownPackageTransform(own) : ownPluginsOnly(own, skippedPlugins), reports)
   const files: VFile[] = []
   for (const [config, group] of groupByConfig(paths, inputs, cwd, root)) {
-    appendAll(files, await lintGroup(group, config, transform, cwd, inputs.maxSize))
+    appendAll(files, await lintGroup(group, config, transform, cwd, inputs))
   }
   files.sort((a, b) => a.path.localeCompare(b.path))
   reportSkippedPlugins(skippedPlugins, cwd)

@@ -16,6 +16,12 @@ export interface CliArguments {
   cache: boolean
   /** `--cache-location <path>`: the cache file, or a folder for it. */
   cacheLocation?: string
+  /** `--template <file | name>`: the team's template, as `settings.postmortem.template` (docs/templates.md). */
+  template?: string
+  /** `--init [name]`: write a built-in template and a .remarkrc.json that uses it, then stop. */
+  init?: string
+  /** `--force`: `--init` may replace existing files. */
+  force: boolean
   help: boolean
   version: boolean
   /** `--color` or `--no-color` when given; otherwise the CLI decides from the terminal. */
@@ -69,6 +75,25 @@ function takeCache(flags: readonly string[]): {cache: boolean; cacheLocation?: s
   return {cache, cacheLocation: given, rest}
 }
 
+/** `--init`, `--init <name>` or `--init=<name>`: the name defaults to google-sre; a name is the next argument unless it is a flag. */
+function takeInit(flags: readonly string[]): {init?: string; rest: string[]} {
+  const at = flags.findIndex((flag) => flag === '--init' || flag.startsWith('--init='))
+  if (at === -1) return {rest: [...flags]}
+  const flag = flags[at] ?? ''
+  const next = flags[at + 1]
+  const named = flag.startsWith('--init=') ? flag.slice('--init='.length) : next !== undefined && !next.startsWith('-') ? next : undefined
+  const taken = flag === '--init' && named !== undefined ? 2 : 1
+  return {init: named ?? 'google-sre', rest: [...flags.slice(0, at), ...flags.slice(at + taken)]}
+}
+
+/** `--template <file | name>`. */
+function takeTemplate(flags: readonly string[]): {template?: string; rest: string[]} {
+  const {given, rest} = takeValue(flags, 'template')
+  if (given === undefined) return {rest}
+  if (given.trim() === '' || given.startsWith('-')) throw new UsageError('Invalid `--template`: expected a Markdown file or a built-in template name (such as `--template postmortem-template.md`), got nothing')
+  return {template: given, rest}
+}
+
 /** The last `--color` or `--no-color` before `--`, if any. */
 function colorFlag(flags: readonly string[]): boolean | undefined {
   let color: boolean | undefined
@@ -85,7 +110,10 @@ export async function parseArguments(argv: readonly string[]): Promise<CliArgume
   const options = end === -1 ? argv : argv.slice(0, end)
   const fix = options.includes('--fix')
   const requirePostmortem = options.includes('--require-postmortem')
-  const {cache, cacheLocation, rest: withoutCache} = takeCache(options.filter((flag) => flag !== '--fix' && flag !== '--require-postmortem'))
+  const force = options.includes('--force')
+  const {init, rest: withoutInit} = takeInit(options.filter((flag) => flag !== '--fix' && flag !== '--require-postmortem' && flag !== '--force'))
+  const {template, rest: withoutTemplate} = takeTemplate(withoutInit)
+  const {cache, cacheLocation, rest: withoutCache} = takeCache(withoutTemplate)
   const {bytes: maxSize, rest: withoutSize} = takeBytes(withoutCache, 'max-size')
   const {bytes: maxParseMemory, rest} = takeBytes(withoutSize, 'max-parse-memory')
   const flags = [...rest, ...(end === -1 ? [] : argv.slice(end))]
@@ -120,6 +148,9 @@ export async function parseArguments(argv: readonly string[]): Promise<CliArgume
   return {
     fix,
     requirePostmortem,
+    ...(template === undefined ? {} : {template}),
+    ...(init === undefined ? {} : {init}),
+    force,
     cache,
     ...(cacheLocation === undefined ? {} : {cacheLocation}),
     ...(maxSize === undefined ? {} : {maxSize}),

@@ -55,6 +55,30 @@ function pluginsOf(file: string, bytes: Buffer): unknown {
   }
 }
 
+/**
+ * The contents of the templates named by a `template` setting or option
+ * (docs/templates.md) in `value`: a changed template changes the messages
+ * of documents that did not change. A built-in name is covered by the version.
+ */
+function templateHashes(value: unknown, cwd: string, found: string[] = []): string[] {
+  if (Array.isArray(value)) for (const item of value) templateHashes(item, cwd, found)
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === 'template' && typeof item === 'string') found.push(`${item} ${sha256(readOrUndefined(path.resolve(cwd, item)) ?? '')}`)
+      else templateHashes(item, cwd, found)
+    }
+  }
+  return found
+}
+
+function parsedConfig(file: string, bytes: Buffer): unknown {
+  try {
+    return /\.ya?ml$/.test(file) ? parseYaml(bytes.toString('utf8')) : JSON.parse(bytes.toString('utf8'))
+  } catch {
+    return undefined
+  }
+}
+
 /** Every plugin name in a `plugins` list (or object form), nested presets included. */
 function pluginNames(plugins: unknown, names: string[] = []): string[] {
   if (Array.isArray(plugins)) {
@@ -128,8 +152,9 @@ export class CacheKeys {
       if (!bytes || plugins === undefined) return undefined
       const versions = await this.pluginVersions(pluginNames(plugins), path.dirname(config))
       if (!versions) return undefined
-      Object.assign(parts, {config, content: sha256(bytes), plugins: versions})
+      Object.assign(parts, {config, content: sha256(bytes), plugins: versions, templates: templateHashes(parsedConfig(config, bytes), cwd)})
     }
+    parts.flagTemplates = templateHashes(flags, cwd)
     return sha256(JSON.stringify(parts))
   }
 

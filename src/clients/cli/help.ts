@@ -11,6 +11,12 @@ Options:
       --fix                      apply the fixes that messages carry, in place
       --require-postmortem       check every file as a postmortem (by default a file
                                  with nothing of a postmortem gets one message)
+      --template <file|name>     check against the team's template (a Markdown file,
+                                 or google-sre, atlassian, pagerduty): its sections,
+                                 their order, its fields and its own text
+      --init [name]              write a built-in template (default: google-sre) as
+                                 postmortem-template.md and a .remarkrc.json using it
+      --force                    let --init replace existing files
       --max-size <bytes>         files larger than this get one error and are not
                                  checked in depth (default: 5242880, 5 MB)
       --max-parse-memory <bytes> files the Markdown parser would need more memory

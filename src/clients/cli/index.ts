@@ -78,12 +78,18 @@ function pluginList(plugins: EngineOptions['plugins']): unknown[] {
   return Array.isArray(plugins) ? [...plugins] : Object.entries(plugins)
 }
 
-/** `--require-postmortem` is `settings.postmortem.requirePostmortem`, over the configuration's. */
-function withRequirePostmortem(args: CliArguments): EngineOptions['settings'] {
+/**
+ * `--require-postmortem` is `settings.postmortem.requirePostmortem` and
+ * `--template` `settings.postmortem.template` (a path made absolute, as the
+ * CLI's working directory may not be each file's), over the configuration's.
+ */
+function withPostmortemFlags(args: CliArguments, cwd: string): EngineOptions['settings'] {
   const settings = args.engine.settings
-  if (!args.requirePostmortem) return settings
-  const postmortem = (settings as {postmortem?: Record<string, unknown>} | undefined)?.postmortem
-  return {...settings, postmortem: {...postmortem, requirePostmortem: true}} as EngineOptions['settings']
+  if (!args.requirePostmortem && args.template === undefined) return settings
+  const postmortem = {...(settings as {postmortem?: Record<string, unknown>} | undefined)?.postmortem}
+  if (args.requirePostmortem) postmortem.requirePostmortem = true
+  if (args.template !== undefined) postmortem.template = /\.\w+$/.test(args.template) ? path.resolve(cwd, args.template) : args.template
+  return {...settings, postmortem} as EngineOptions['settings']
 }
 
 export async function engineOptions(args: CliArguments, io: Io): Promise<EngineOptions> {
@@ -98,7 +104,7 @@ export async function engineOptions(args: CliArguments, io: Io): Promise<EngineO
   ])
   return {
     ...args.engine,
-    settings: withRequirePostmortem(args),
+    settings: withPostmortemFlags(args, io.cwd),
     // A binary, non-UTF-8 or absurdly nested file gets one error instead of being linted.
     processor: unified()
       .use(remarkParse)
@@ -189,6 +195,20 @@ async function run(argv: readonly string[], version: string, io: Io): Promise<nu
   }
   if (args.version) {
     await write(io.stdout, version)
+    return 0
+  }
+  if (args.template !== undefined) {
+    // Said of the flag, once, rather than of every file's configuration.
+    const [{resolveTemplate}, {ConfigurationError}] = await Promise.all([import('../../lint/template.js'), import('../../lint/options.js')])
+    try {
+      resolveTemplate(args.template, io.cwd, 'Invalid `--template`')
+    } catch (error) {
+      throw error instanceof ConfigurationError ? new UsageError(error.message) : error
+    }
+  }
+  if (args.init !== undefined) {
+    const {initTemplate} = await import('./init.js')
+    await write(io.stdout, initTemplate(args.init, io.cwd, args.force))
     return 0
   }
 
