@@ -59,7 +59,7 @@ describe('configuration errors', () => {
     const settings = await lintWith({plugins: ['remark-preset-lint-postmortem'], settings: {postmortem: {requirePostmortems: true}}})
     expect(settings.code).toBe(1)
     expect(settings.stderr).toContain(
-      'error settings: invalid `postmortem.requirePostmortems`: expected one of `synonyms`, `requirePostmortem` (did you mean `requirePostmortem`?), got an unknown option (in .remarkrc.json)'
+      'error settings: invalid `postmortem.requirePostmortems`: expected one of `synonyms`, `requirePostmortem`, `template` (did you mean `requirePostmortem`?), got an unknown option (in .remarkrc.json)'
     )
     const severity = await lintWith({plugins: ['remark-preset-lint-postmortem', ['remark-preset-lint-postmortem/rules/time-zone', [3]]]})
     expect(severity.code).toBe(1)

@@ -193,7 +193,7 @@ describe('postmortem-language-server over stdio', () => {
     await client.open(uri, postmortem({}))
     const diagnostics = await client.diagnostics(uri, 1)
     expect(diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
-      'settings: invalid `postmortem.requirePostmortems`: expected one of `synonyms`, `requirePostmortem` (did you mean `requirePostmortem`?), got an unknown option (in mistaken-settings/.remarkrc.yml)'
+      'settings: invalid `postmortem.requirePostmortems`: expected one of `synonyms`, `requirePostmortem`, `template` (did you mean `requirePostmortem`?), got an unknown option (in mistaken-settings/.remarkrc.yml)'
     ])
   })
 

@@ -130,7 +130,7 @@ describe('remark-cli with the packed package', () => {
     expect(result.stderr.split('\n').filter((line) => / error /.test(line))).toEqual([
       ' error postmortem guard: invalid option `maxSize`: expected a number of bytes, 0 or more, got "5MB" (in guard/.remarkrc.json)',
       ' error postmortem-duration-consistency: invalid option `tolerence`: expected one of `tolerance`, `synonyms` (did you mean `tolerance`?), got an unknown option (in misspelt/.remarkrc.json)',
-      ' error settings: invalid `postmortem.requirePostmortems`: expected one of `synonyms`, `requirePostmortem` (did you mean `requirePostmortem`?), got an unknown option (in settings/.remarkrc.json)'
+      ' error settings: invalid `postmortem.requirePostmortems`: expected one of `synonyms`, `requirePostmortem`, `template` (did you mean `requirePostmortem`?), got an unknown option (in settings/.remarkrc.json)'
     ])
     // The time zone the misspelt folder's report lacks is not reported: the configuration cannot be used.
     expect(result.stderr).not.toMatch(/warning|Cannot process file|\[cause\]|\n\s+at /)
