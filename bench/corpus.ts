@@ -11,6 +11,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import {ROOT} from './processes.js'
 
 /** mulberry32: small, fast and good enough to pick words. */
 export function createRandom(seed: number): () => number {
@@ -353,6 +354,29 @@ export function writeCorpus(dir: string, seed: number, count: number, options: G
     const file = path.join(folder, `pm-${String(index).padStart(5, '0')}.md`)
     fs.writeFileSync(file, generatePostmortem(seed, index, options))
     paths.push(file)
+  }
+  return paths
+}
+
+/**
+ * Copies up to `limit` real postmortems of ../shared/corpus and
+ * ../shared/corpus2 (test data, read at benchmark time, never kept in the
+ * project) into `dir`, and returns their paths; none when they are missing.
+ */
+export function copySharedDocuments(dir: string, limit: number): string[] {
+  const shared = path.resolve(ROOT, '../shared')
+  const paths: string[] = []
+  for (const corpus of ['corpus', 'corpus2']) {
+    const from = path.join(shared, corpus)
+    if (!fs.existsSync(from)) continue
+    // Numbered documents only: README.md and LABELING.md describe the corpus.
+    const names = fs.readdirSync(from).filter((name) => /^\d.*\.md$/.test(name)).sort()
+    for (const name of names.slice(0, Math.max(0, limit - paths.length))) {
+      fs.mkdirSync(path.join(dir, corpus), {recursive: true})
+      const to = path.join(dir, corpus, name)
+      fs.copyFileSync(path.join(from, name), to)
+      paths.push(to)
+    }
   }
   return paths
 }

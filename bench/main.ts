@@ -11,7 +11,7 @@
  *   --smoke     a tiny run that only checks everything still works
  *   --keep      keep the generated corpus
  *   --only A,B  run only these measures: in-process, scaled, files, one-file,
- *               language-server, many (all by default), reliability (only
+ *               language-server, many, threads (all by default), reliability (only
  *               when named: some five minutes and gigabytes of memory; see
  *               bench/reliability.ts)
  */
@@ -19,13 +19,14 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
-import {generateLongPostmortem, generatePostmortem, writeCorpus} from './corpus.js'
+import {copySharedDocuments, generateLongPostmortem, generatePostmortem, writeCorpus} from './corpus.js'
 import {type Document, measurePresetAgainstParse, measurePresetOnSets} from './in-process.js'
 import {measureEditLatency} from './language-server.js'
 import {threadCount} from '../src/clients/cli/parallel.js'
 import {type ProcessRun, TOOLS, type Tool, runTool} from './processes.js'
 import {type ReliabilityResult, type ReliabilitySettings, formatReliability, measureReliability} from './reliability.js'
 import {formatMb, formatMs, median, min} from './stats.js'
+import {measureScaling} from './scaling.js'
 
 const SEED = 20_240_917
 
@@ -59,6 +60,8 @@ interface Settings {
   edits: number
   rounds: number
   scaledDocuments: number
+  /** At most this many real postmortems (../shared) among the `files` documents. */
+  realDocuments: number
   /** Whether each tool runs once untimed before the timed runs. */
   warmup: boolean
   /** The measures to run. */
@@ -67,7 +70,7 @@ interface Settings {
   reliability: ReliabilitySettings
 }
 
-const MEASURES = ['in-process', 'scaled', 'files', 'one-file', 'language-server', 'many', 'reliability'] as const
+const MEASURES = ['in-process', 'scaled', 'files', 'one-file', 'language-server', 'many', 'threads', 'reliability'] as const
 type Measure = (typeof MEASURES)[number]
 /** Run unless `--only` says otherwise: the reliability measure takes minutes and gigabytes, so only when named. */
 const DEFAULT_MEASURES = MEASURES.filter((measure) => measure !== 'reliability')
@@ -112,6 +115,7 @@ function settingsFrom(argv: string[]): {settings: Settings; keep: boolean; json?
     edits: smoke ? 2 : 30,
     rounds: smoke ? 1 : 5,
     scaledDocuments: Math.min(files, 100),
+    realDocuments: smoke ? 0 : Math.floor(files / 10),
     warmup: !smoke,
     only: measuresFrom(values.only),
     reliability: smoke
@@ -192,7 +196,9 @@ export async function runBenchmarks(settings: Settings, workDir: string): Promis
   }
   log(`Writing ${settings.files}${only.has('many') ? ` + ${tenth} + ${settings.many}` : ''} postmortems under ${workDir}`)
   const filesDir = path.join(workDir, `corpus-${settings.files}`)
-  const filePaths = writeCorpus(filesDir, SEED, settings.files)
+  // Real postmortems first (as many as there are, up to a tenth), then generated ones.
+  const real = copySharedDocuments(path.join(filesDir, 'shared'), settings.realDocuments)
+  const filePaths = [...writeCorpus(filesDir, SEED, settings.files - real.length), ...real]
   const tenthDir = path.join(workDir, `corpus-${tenth}`)
   const manyDir = path.join(workDir, `corpus-${settings.many}`)
   if (only.has('many')) {
@@ -200,14 +206,17 @@ export async function runBenchmarks(settings: Settings, workDir: string): Promis
     writeCorpus(manyDir, SEED, settings.many)
   }
   const lineCount = filePaths.reduce((sum, file) => sum + fs.readFileSync(file, 'utf8').split('\n').length, 0)
-  notes.push(`Corpus: seed ${SEED}; ${settings.files} documents average ${Math.round(lineCount / settings.files)} lines.`)
+  notes.push(
+    `Corpus: ${real.length} real postmortems of ../shared/corpus and ../shared/corpus2 and ${settings.files - real.length} generated ones (seed ${SEED}); ` +
+      `the ${settings.files} documents average ${Math.round(lineCount / settings.files)} lines.`
+  )
 
   const documents = readDocuments(filePaths)
   if (only.has('in-process')) {
     log('In process: recommended preset against bare remark-parse')
     const inProcess = await measurePresetAgainstParse(documents, settings.rounds)
     rows.push(
-      ratioRow(`recommended preset, in process, one core, ${settings.files} files`, inProcess.preset.ms, inProcess.parse.ms, 'remark-parse', 1.15)
+      ratioRow(`recommended preset, in process, one core, ${settings.files} files`, inProcess.preset.ms, inProcess.parse.ms, 'remark-parse', 1.5)
     )
     rows.push({
       ...ratioRow('remark-preset-lint-recommended, in process (reference)', inProcess.remarkRecommended.ms, inProcess.parse.ms, 'remark-parse'),
@@ -244,7 +253,7 @@ export async function runBenchmarks(settings: Settings, workDir: string): Promis
     const manyRuns = await timeTools([TOOLS.ours, TOOLS.remark, TOOLS.markdownlint, TOOLS.oursThreaded], filesDir, settings.reps, settings.warmup)
     const oursMany = bestWall(manyRuns.get(TOOLS.ours))
     rows.push(ratioRow(`postmortem-lint, ${settings.files} files, whole process`, oursMany, bestWall(manyRuns.get(TOOLS.remark)), 'remark-cli', 0.6))
-    rows.push(ratioRow(`postmortem-lint, ${settings.files} files (reference)`, oursMany, bestWall(manyRuns.get(TOOLS.markdownlint)), 'markdownlint-cli2'))
+    rows.push(ratioRow(`postmortem-lint, ${settings.files} files, whole process`, oursMany, bestWall(manyRuns.get(TOOLS.markdownlint)), 'markdownlint-cli2', 0.8))
     rows.push({
       ...ratioRow(`${TOOLS.oursThreaded.name}, ${settings.files} files (reference)`, bestWall(manyRuns.get(TOOLS.oursThreaded)), oursMany, 'default'),
       measure: `${TOOLS.oursThreaded.name}, ${settings.files} files (reference)`
@@ -263,7 +272,7 @@ export async function runBenchmarks(settings: Settings, workDir: string): Promis
     log('Whole process: one file')
     singleRuns = await timeTools([TOOLS.ours, TOOLS.remark, TOOLS.markdownlint], single, settings.singleReps, settings.warmup)
     const oursSingle = bestWall(singleRuns.get(TOOLS.ours))
-    rows.push(ratioRow('postmortem-lint, one file, whole process', oursSingle, bestWall(singleRuns.get(TOOLS.remark)), 'remark-cli', 0.5))
+    rows.push(ratioRow('postmortem-lint, one file, whole process', oursSingle, bestWall(singleRuns.get(TOOLS.remark)), 'remark-cli', 0.4))
     rows.push(ratioRow('postmortem-lint, one file (reference)', oursSingle, bestWall(singleRuns.get(TOOLS.markdownlint)), 'markdownlint-cli2'))
     notes.push(describeRuns('One file', singleRuns))
   }
@@ -325,6 +334,16 @@ export async function runBenchmarks(settings: Settings, workDir: string): Promis
       met: manyPeak <= 300 * 1024 * 1024
     })
     notes.push(`${settings.many} files: CPU ${formatMs(medianOf(linearRuns.get('many'), 'cpuMs'))} for ${formatMs(manyMs)} of wall time.`)
+  }
+
+  if (only.has('threads')) {
+    log('Whole process: one thread, two threads and two processes')
+    for (const scaling of await measureScaling(workDir, SEED, settings.files, settings.reps, settings.warmup)) {
+      const measure = (way: string): string => `${way}, ${scaling.files} files (default here: ${scaling.defaultThreads} thread${scaling.defaultThreads > 1 ? 's' : ''})`
+      rows.push({...ratioRow(measure('postmortem-lint, two threads'), scaling.twoThreads, scaling.oneThread, 'one thread'), measure: measure('postmortem-lint, two threads')})
+      rows.push({...ratioRow(measure('postmortem-lint, two processes side by side'), scaling.twoProcesses, scaling.oneThread, 'one thread'), measure: measure('postmortem-lint, two processes side by side')})
+      notes.push(`${scaling.files} files by path: ${scaling.notes.join('; ')}`)
+    }
   }
 
   const reliability = only.has('reliability') ? await measureReliability(workDir, settings.reliability) : undefined

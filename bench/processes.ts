@@ -58,6 +58,15 @@ export const TOOLS = {
     exitCodes: [0],
     env: {POSTMORTEM_LINT_THREADS: String(os.availableParallelism())}
   },
+  /** Ours in this thread alone, whatever the default for the number of files. */
+  oursOneThread: {
+    name: 'postmortem-lint, POSTMORTEM_LINT_THREADS=1',
+    script: path.join(ROOT, 'bin/postmortem-lint.js'),
+    args: ['--quiet'],
+    inputs: (target: string) => [target],
+    exitCodes: [0],
+    env: {POSTMORTEM_LINT_THREADS: '1'}
+  },
   /** Ours with `--cache`, its cache filled by a first run: what a second run over unchanged files costs. */
   oursCached: {
     name: 'postmortem-lint --cache, second run',
@@ -91,9 +100,14 @@ export interface ProcessRun {
  * means it did not run as measured, which fails the benchmark.
  */
 export async function runTool(tool: Tool, target: string): Promise<ProcessRun> {
+  return runToolOn(tool, tool.inputs(target, fs.statSync(target).isDirectory()))
+}
+
+/** Runs `tool` on files or folders given as they are, measured as `runTool` measures. */
+export async function runToolOn(tool: Tool, inputs: readonly string[]): Promise<ProcessRun> {
   const usageFile = path.join(os.tmpdir(), `bench-usage-${process.pid}-${Math.random().toString(36).slice(2)}.json`)
-  const isFolder = fs.statSync(target).isDirectory()
-  const args = ['--import', PROBE, tool.script, ...tool.args, ...tool.inputs(target, isFolder)]
+  const args = ['--import', PROBE, tool.script, ...tool.args, ...inputs]
+  const target = inputs.length === 1 ? inputs[0] : `${inputs.length} paths`
   const started = performance.now()
   const {exitCode, stderr, stdout} = await new Promise<{exitCode: number | null; stderr: string; stdout: string}>((resolve, reject) => {
     const child = spawn(process.execPath, args, {

@@ -2,7 +2,7 @@ import * as chrono from 'chrono-node'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {generateLongPostmortem, generatePostmortem} from '../bench/corpus.js'
-import {mayHoldTime, readLeadingTime, readLeadingTimeWithChrono} from '../src/model/time/time.js'
+import {findTimes, mayHoldTime, mayWriteClock, readLeadingTime, readLeadingTimeWithChrono} from '../src/model/time/time.js'
 import {stripLeadingMarkup} from '../src/model/text/text.js'
 import {sharedDocuments} from './support/shared.js'
 
@@ -43,6 +43,36 @@ describe('time fast paths', () => {
       fc.property(fc.array(word, {minLength: 1, maxLength: 8}), (words) => {
         const text = words.join(' ')
         if (!mayHoldTime(text)) expect(chrono.strict.parse(text, new Date(Date.UTC(2000, 0, 1))), text).toEqual([])
+      }),
+      {numRuns: 3000}
+    )
+  })
+
+  it('finds no clock time where mayWriteClock says none is written, on every line and paragraph we have', () => {
+    const texts = [...documents, ...sharedDocuments('corpus2').map((document) => document.text)]
+    const paragraphs = [...new Set(texts.flatMap((text) => text.split(/\n\s*\n/)))]
+    const skipped = [...new Set(texts.flatMap((text) => text.split('\n'))), ...paragraphs].filter((text) => mayHoldTime(text) && !mayWriteClock(text))
+    expect(skipped.length).toBeGreaterThan(500)
+    for (const text of skipped) {
+      for (const order of ['month-first', 'day-first'] as const) {
+        const mentions = findTimes({text, start: 0}, order)
+        expect(mentions.filter((mention) => mention.time || mention.end?.time), text).toEqual([])
+      }
+    }
+  })
+
+  it('finds no clock time where mayWriteClock says none is written, in sentences of numbers and time words', () => {
+    const word = fc.constantFrom(
+      '10', '7', '2024', '1200', '03/04/2024', '2024-03-04', 'at', 'from', 'to', 'until', 'and', '-', '—', 'on', 'March', 'May',
+      'Monday', 'noon', 'hours', 'minutes', 'a', 'm', 'am', 'pm', 'p.m.', 'UTC', 'GMT', 'GMT+1', 'Z', 'h', 'o\'clock', 'the',
+      'morning', 'tonight', 'ago', 'later', ':', '.', ',', '(', ')', '10th', 'first', 'T'
+    )
+    fc.assert(
+      fc.property(fc.array(word, {minLength: 1, maxLength: 8}), fc.constantFrom(' ', '', '  '), (words, gap) => {
+        const text = words.join(gap)
+        if (mayWriteClock(text)) return
+        const mentions = findTimes({text, start: 0})
+        expect(mentions.filter((mention) => mention.time || mention.end?.time), text).toEqual([])
       }),
       {numRuns: 3000}
     )

@@ -73164,6 +73164,15 @@ function quoted(text3) {
   return `\`${short}\``;
 }
 
+// src/model/support/walk.ts
+function walkTree(tree, visitor) {
+  const walk = (node2) => {
+    if (visitor(node2) === true || !("children" in node2)) return;
+    for (const child of node2.children) walk(child);
+  };
+  walk(tree);
+}
+
 // src/model/text/tables.ts
 var DELIMITER_CELL = /^:?-{1,2000}:?$/;
 function cellsOf(row) {
@@ -73215,8 +73224,8 @@ function keyedCells(lines) {
 }
 function tableFactLabels(tree, source, factLabel) {
   const found = [];
-  visit(tree, (node2) => {
-    if (node2.type !== "paragraph" && node2.type !== "table") return void 0;
+  walkTree(tree, (node2) => {
+    if (node2.type !== "paragraph" && node2.type !== "table") return false;
     const start = node2.position?.start.offset;
     const end = node2.position?.end.offset;
     if (start !== void 0 && end !== void 0 && source.slice(start, end).includes("|")) {
@@ -73225,7 +73234,7 @@ function tableFactLabels(tree, source, factLabel) {
         if (label) found.push({ label, marker: key, content: value2 });
       }
     }
-    return SKIP;
+    return true;
   });
   return found;
 }
@@ -76434,6 +76443,10 @@ var CLOCK_WRITTEN = /\d{1,2}\s?[:.h]\s?\d{2}(?!\d)|\d{1,2}\s?[ap]\.?\s?m(?![a-z]
 function writesClock(text3) {
   return CLOCK_WRITTEN.test(text3);
 }
+var CLOCK_CUE = /\d\s?[:.h]\s?\d|\d\s?[ap]\.?\s?m|\d\s?(?:z|utc|gmt)|noon|midnight/i;
+function mayWriteClock(text3) {
+  return CLOCK_CUE.test(text3);
+}
 function clockOf(component) {
   if (!component.isCertain("hour")) return void 0;
   const time = {
@@ -77106,7 +77119,8 @@ var FENCE2 = /^\s{0,3}(?:```|~~~)/;
 function withoutFencedCode(tree, source) {
   const pieces = [];
   let at = 0;
-  visit(tree, "code", (node2) => {
+  walkTree(tree, (node2) => {
+    if (node2.type !== "code") return;
     const start = node2.position?.start.offset;
     const end = node2.position?.end.offset;
     if (start === void 0 || end === void 0 || start < at || !FENCE2.test(source.slice(start, start + 8))) return;
@@ -77716,12 +77730,12 @@ function isIncidentLength(line, duration) {
   const after = line.text.slice(offset + duration.span.text.length, offset + duration.span.text.length + 30);
   return DURATION_CONTEXT.test(before) || INCIDENT_AFTER.test(after);
 }
-function statedWindows(statements, order2) {
+function statedWindows(statements, clockTimesOf) {
   const windows2 = [];
   for (const statement of statements) {
     const lengths = findDurations(statement).filter((mention2) => mention2.qualifier !== "bound" && isIncidentLength(statement, mention2));
     if (lengths.length !== 1) continue;
-    const ranges = findTimes(statement, order2).filter((mention2) => mention2.time && mention2.end?.time);
+    const ranges = clockTimesOf(statement).filter((mention2) => mention2.time && mention2.end?.time);
     const range = ranges[0];
     if (ranges.length !== 1 || !range?.time || !range.end?.time) continue;
     let minutes = minuteOfDay(range.end.time) - minuteOfDay(range.time);
@@ -77767,15 +77781,20 @@ function firstZoneOffset(zones) {
   return void 0;
 }
 function memoisedTimes(order2) {
-  const read4 = /* @__PURE__ */ new WeakMap();
+  const read4 = /* @__PURE__ */ new Map();
   return (span2) => {
-    let times = read4.get(span2);
+    let byText = read4.get(span2.start);
+    if (!byText) read4.set(span2.start, byText = /* @__PURE__ */ new Map());
+    let times = byText.get(span2.text);
     if (!times) {
       times = findTimes(span2, order2);
-      read4.set(span2, times);
+      byText.set(span2.text, times);
     }
     return times;
   };
+}
+function clockTimes(timesOf) {
+  return (span2) => mayWriteClock(span2.text) ? timesOf(span2) : [];
 }
 function statedStartAndEnd(factLabels, durationLines, stated, timesOf) {
   let start = firstTime(contentOf(factLabels, "start"), timesOf);
@@ -77810,9 +77829,10 @@ function extractStatedFacts(tree, source, sections, factLabels, preambleEnd, ord
   const stated = statedText(statements, sections, preambleEnd);
   const durationLines = contentOf(factLabels, "duration");
   const timesOf = memoisedTimes(order2);
-  let { start: startMention, end: endMention } = statedStartAndEnd(factLabels, durationLines, stated, timesOf);
+  const clockTimesOf = clockTimes(timesOf);
+  let { start: startMention, end: endMention } = statedStartAndEnd(factLabels, durationLines, stated, clockTimesOf);
   const labelledDuration = durationLines.flatMap((line) => findDurations(line))[0];
-  if (labelledDuration) startMention ??= firstTime([...contentOf(factLabels, "date"), ...durationLines], timesOf);
+  if (labelledDuration) startMention ??= firstTime([...contentOf(factLabels, "date"), ...durationLines], clockTimesOf);
   const duration = labelledDuration ?? statedLength(stated);
   const dateMention = statedDate(factLabels, titles, startMention, stated, timesOf, order2);
   const impactSections = sections.filter((section) => section.kinds.includes("impact") || section.kinds.includes("summary"));
@@ -77824,7 +77844,7 @@ function extractStatedFacts(tree, source, sections, factLabels, preambleEnd, ord
     impact: impactMentions(statements, prose, sections, impactSections),
     impactSections,
     zones,
-    windows: statedWindows(statements, order2),
+    windows: statedWindows(statements, clockTimesOf),
     defaultOffset: explicitOffset ?? 0,
     fallbackYear: year ?? 2e3
   };
@@ -79416,7 +79436,7 @@ function buildModel(tree, source, synonyms = {}) {
     ...stated,
     ...placeMoments(startMention, endMention, anchor, stated.defaultOffset, stated.fallbackYear, stated.duration)
   };
-  const clockTimes = [
+  const clockTimes2 = [
     ...timeline.entries.flatMap((entry) => entry.mention?.time && entry.timestamp ? [throughRangeEnd(source, entry.timestamp, entry.mention)] : []),
     ...[facts.start?.span, facts.end?.span].filter((span2) => span2 !== void 0)
   ].sort((a, b) => a.start - b.start);
@@ -79430,7 +79450,7 @@ function buildModel(tree, source, synonyms = {}) {
     factLabels,
     timeline,
     stated: facts,
-    clockTimes,
+    clockTimes: clockTimes2,
     dateOrder: order2,
     ...title ? { title } : {},
     sectionsOf: (kind) => scan.sections.filter((section) => section.kinds.includes(kind)),
@@ -79441,7 +79461,7 @@ function buildModel(tree, source, synonyms = {}) {
     tags: () => readTags(tree, source),
     titledLines: () => titled ??= titledLines(tree, source),
     fields: () => fields ??= filledFields(tree, source),
-    looksLikePostmortem: looksLikePostmortem({ tree, source, sections: scan.sections, factLabels, timeline, facts, clockTimes, unreadTitles: scan.unreadTitles })
+    looksLikePostmortem: looksLikePostmortem({ tree, source, sections: scan.sections, factLabels, timeline, facts, clockTimes: clockTimes2, unreadTitles: scan.unreadTitles })
   };
   return model;
 }

@@ -5,7 +5,7 @@ import {type DurationMention, findDurations} from '../duration/duration.js'
 import {findTableImpact} from '../impact/extent.js'
 import {type ImpactMention, findImpact} from '../impact/quantity.js'
 import {type Span, slice, splitLines, subspan} from '../text/text.js'
-import {type CalendarDate, type ClockTime, type DateOrder, MINUTES_PER_DAY, type TimeMention, dayNumber, findTimes, minuteOfDay, zoneOffset} from '../time/time.js'
+import {type CalendarDate, type ClockTime, type DateOrder, MINUTES_PER_DAY, type TimeMention, dayNumber, findTimes, mayWriteClock, minuteOfDay, zoneOffset} from '../time/time.js'
 import {type ZoneMention, findZones} from '../time/zones.js'
 import {firstIndexWhere} from '../support/bisect.js'
 
@@ -141,12 +141,12 @@ function isIncidentLength(line: Span, duration: DurationMention): boolean {
  * are read only where a length was found: reading every statement's times
  * would cost a chrono-node pass per paragraph.
  */
-function statedWindows(statements: readonly Span[], order: DateOrder): StatedWindow[] {
+function statedWindows(statements: readonly Span[], clockTimesOf: TimesOf): StatedWindow[] {
   const windows: StatedWindow[] = []
   for (const statement of statements) {
     const lengths = findDurations(statement).filter((mention) => mention.qualifier !== 'bound' && isIncidentLength(statement, mention))
     if (lengths.length !== 1) continue
-    const ranges = findTimes(statement, order).filter((mention) => mention.time && mention.end?.time)
+    const ranges = clockTimesOf(statement).filter((mention) => mention.time && mention.end?.time)
     const range = ranges[0]
     if (ranges.length !== 1 || !range?.time || !range.end?.time) continue
     let minutes = minuteOfDay(range.end.time) - minuteOfDay(range.time)
@@ -213,17 +213,29 @@ export type StatedMentions = Omit<StatedFacts, 'start' | 'end'> & {
   endMention?: TimeMention
 }
 
-/** Reads each line's times once: the stated lines are searched for a range, then for a date. */
+/**
+ * Reads each statement's times once, however many readers ask: the stated
+ * lines are searched for a range, then for a date, and the windows read the
+ * same statements, whole where a section's piece of them is the whole
+ * (another object, the same start and text).
+ */
 function memoisedTimes(order: DateOrder): TimesOf {
-  const read = new WeakMap<Span, TimeMention[]>()
+  const read = new Map<number, Map<string, TimeMention[]>>()
   return (span) => {
-    let times = read.get(span)
+    let byText = read.get(span.start)
+    if (!byText) read.set(span.start, (byText = new Map()))
+    let times = byText.get(span.text)
     if (!times) {
       times = findTimes(span, order)
-      read.set(span, times)
+      byText.set(span.text, times)
     }
     return times
   }
+}
+
+/** `timesOf` for readers that want clock times: chrono-node is not asked where none is written. */
+function clockTimes(timesOf: TimesOf): TimesOf {
+  return (span) => (mayWriteClock(span.text) ? timesOf(span) : [])
 }
 
 interface StatedWindowMentions {
@@ -302,12 +314,13 @@ export function extractStatedFacts(
   const stated = statedText(statements, sections, preambleEnd)
   const durationLines = contentOf(factLabels, 'duration')
   const timesOf = memoisedTimes(order)
-  let {start: startMention, end: endMention} = statedStartAndEnd(factLabels, durationLines, stated, timesOf)
+  const clockTimesOf = clockTimes(timesOf)
+  let {start: startMention, end: endMention} = statedStartAndEnd(factLabels, durationLines, stated, clockTimesOf)
   const labelledDuration = durationLines.flatMap((line) => findDurations(line))[0]
   // "Date/time: 2023-08-26 21:14" beside "Duration: 15 hours 40 minutes" is
   // the window of the incident; alone, a dated label may be the report's date
   // or a log record's.
-  if (labelledDuration) startMention ??= firstTime([...contentOf(factLabels, 'date'), ...durationLines], timesOf)
+  if (labelledDuration) startMention ??= firstTime([...contentOf(factLabels, 'date'), ...durationLines], clockTimesOf)
   const duration = labelledDuration ?? statedLength(stated)
   const dateMention = statedDate(factLabels, titles, startMention, stated, timesOf, order)
 
@@ -324,7 +337,7 @@ export function extractStatedFacts(
     impact: impactMentions(statements, prose, sections, impactSections),
     impactSections,
     zones,
-    windows: statedWindows(statements, order),
+    windows: statedWindows(statements, clockTimesOf),
     defaultOffset: explicitOffset ?? 0,
     fallbackYear: year ?? 2000
   }

@@ -1,9 +1,9 @@
 import type {Nodes, Root} from 'mdast'
-import {visit} from 'unist-util-visit'
 import {type Span, slice, spanEnd, subspan} from './text.js'
 import {appendAll} from '../support/arrays.js'
 import {countScanned} from '../support/scan-work.js'
 import {firstIndexWhere} from '../support/bisect.js'
+import {walkTree} from '../support/walk.js'
 
 /**
  * The statements of a stretch of a document as a reader takes them: each
@@ -91,7 +91,8 @@ const FENCE = /^\s{0,3}(?:```|~~~)/
 export function withoutFencedCode(tree: Root, source: string): string {
   const pieces: string[] = []
   let at = 0
-  visit(tree, 'code', (node) => {
+  walkTree(tree, (node) => {
+    if (node.type !== 'code') return
     const start = node.position?.start.offset
     const end = node.position?.end.offset
     if (start === undefined || end === undefined || start < at || !FENCE.test(source.slice(start, start + 8))) return

@@ -1,8 +1,8 @@
 import type {Root} from 'mdast'
-import {SKIP, visit} from 'unist-util-visit'
 import type {FactLabelMention} from '../sections/sections.js'
 import type {FactLabel} from '../sections/synonyms.js'
 import {type Span, splitLines, subspan} from './text.js'
+import {walkTree} from '../support/walk.js'
 
 /**
  * Pipe tables as written, read line by line: without remark-gfm they are
@@ -87,8 +87,8 @@ export function keyedCells(lines: readonly Span[]): KeyedCell[] {
  */
 export function tableFactLabels(tree: Root, source: string, factLabel: (title: string) => FactLabel | undefined): FactLabelMention[] {
   const found: FactLabelMention[] = []
-  visit(tree, (node) => {
-    if (node.type !== 'paragraph' && node.type !== 'table') return undefined
+  walkTree(tree, (node) => {
+    if (node.type !== 'paragraph' && node.type !== 'table') return false
     const start = node.position?.start.offset
     const end = node.position?.end.offset
     if (start !== undefined && end !== undefined && source.slice(start, end).includes('|')) {
@@ -97,7 +97,7 @@ export function tableFactLabels(tree: Root, source: string, factLabel: (title: s
         if (label) found.push({label, marker: key, content: value})
       }
     }
-    return SKIP
+    return true
   })
   return found
 }
