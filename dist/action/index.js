@@ -81289,7 +81289,7 @@ function readPlaceholders(tree, model, options) {
     appendAll(found, textPlaceholders(block, markers2));
     if (block.node.type === "paragraph" && block.raw.text.includes("|")) appendAll(found, emptyRows(block.raw));
   }
-  visit(tree, (node2) => {
+  walkTree(tree, (node2) => {
     if (node2.type === "table") {
       const start = node2.position?.start.offset;
       const end = node2.position?.end.offset;

@@ -1,6 +1,6 @@
 import {memoPerObject, memoPerOptions} from '../support/memo.js'
 import type {Html, Image, Root} from 'mdast'
-import {visit} from 'unist-util-visit'
+import {walkTree} from '../support/walk.js'
 import type {PostmortemModel} from '../model.js'
 import {type ProseBlock, proseLines, proseOf} from '../text/prose.js'
 import {findPrompts} from './prompts.js'
@@ -242,7 +242,7 @@ function readPlaceholders(tree: Root, model: PostmortemModel, options: Placehold
     // Without remark-gfm a table is a paragraph of pipes.
     if (block.node.type === 'paragraph' && block.raw.text.includes('|')) appendAll(found, emptyRows(block.raw))
   }
-  visit(tree, (node) => {
+  walkTree(tree, (node) => {
     if (node.type === 'table') {
       const start = node.position?.start.offset
       const end = node.position?.end.offset
