@@ -6,8 +6,8 @@ import {LOG_TICKS, escape, fixed, logRange, logShare} from './svg.js'
 import {maxOf, minOf} from '../../model/support/arrays.js'
 
 // Labels of the markers in rows at the top, dots stacked up from the axis
-// below them: eight lanes of dots stay clear of the lowest label row.
-const DIST = {width: 800, height: 186, left: 24, right: 24, axis: 140, labelRows: [14, 30, 46], radius: 4, lane: 9, lanes: 8}
+// below them: nine lanes of dots stay clear of the lowest label row.
+const DIST = {width: 800, height: 186, left: 24, right: 24, axis: 140, labelRows: [14, 30, 46], radius: 4, lane: 9, lanes: 9}
 // Of the 12px bold labels, enough to keep them apart.
 const LABEL_CHARACTER_WIDTH = 7.5
 
@@ -120,7 +120,8 @@ export function distributionCharts(rows: readonly IncidentRow[]): string {
 export const DISTRIBUTION_STYLE = `
 .dist-dot { fill: var(--entry); fill-opacity: 0.75; }
 .dist-marker line { stroke-width: 2; stroke-dasharray: 4 3; }
-.dist-marker text { font-weight: 600; }
+/* A halo of the page's colour: a label that crosses an earlier marker's line stays readable. */
+.dist-marker text { font-weight: 600; paint-order: stroke; stroke: var(--paper); stroke-width: 4px; stroke-linejoin: round; }
 .dist-p50 line { stroke: var(--resolution); } .dist-p50 text { fill: var(--resolution); }
 .dist-p90 line { stroke: var(--start); } .dist-p90 text { fill: var(--start); }
 .dist-max line { stroke: var(--muted); } .dist-max text { fill: var(--ink); }
