@@ -5,6 +5,7 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {extractFacts} from '../../src/index.js'
 import {timelineChart} from '../../src/clients/postmortem-facts/html.js'
+import {distributionChart} from '../../src/clients/postmortem-facts/distribution.js'
 import {SHARED, hasShared} from '../support/shared.js'
 import {POSTMORTEMS, ROOT, runFacts} from './support/run.js'
 
@@ -32,7 +33,7 @@ const centre = (element) => box(element).left + box(element).width / 2
 const middle = (element) => box(element).top + box(element).height / 2
 const texts = (svg, frame) => [...svg.querySelectorAll('text')].map((text) => {
   const b = box(text)
-  return {text: text.textContent, kind: text.closest('g.mark') ? 'mark' : text.getAttribute('class'), left: b.left, right: b.right, top: b.top, bottom: b.bottom, inside: within(text, frame)}
+  return {text: text.textContent, kind: text.closest('g.mark') ? 'mark' : text.closest('g.dist-marker') ? 'marker' : text.getAttribute('class'), left: b.left, right: b.right, top: b.top, bottom: b.bottom, inside: within(text, frame)}
 })
 const timelines = [...document.querySelectorAll('section.incident')].map((section) => {
   const svg = section.querySelector('svg.timeline-chart')
@@ -75,10 +76,24 @@ const contrast = [...document.querySelectorAll('h1, h2, h3, p, th, td, a, li, sp
     const paper = luminance(backgroundOf(element))
     return {text: element.textContent.trim().slice(0, 40), ratio: (Math.max(ink, paper) + 0.05) / (Math.min(ink, paper) + 0.05)}
   })
+const distributions = [...document.querySelectorAll('svg.dist-chart, p.no-chart[data-metric]')].map((chart) => {
+  const frame = box(chart)
+  const plotted = (element) => ({file: element.dataset.file, kind: element.dataset.marker, minutes: Number(element.dataset.minutes), x: centre(element.querySelector('line') || element), y: middle(element), inside: within(element, frame), shown: shown(element)})
+  return {
+    metric: chart.dataset.metric,
+    chart: chart.tagName.toLowerCase() === 'svg',
+    label: chart.getAttribute('aria-label'),
+    measured: Number(chart.dataset.measured || 0),
+    unmeasured: Number(chart.dataset.unmeasured),
+    dots: [...chart.querySelectorAll('circle.dist-dot')].map(plotted),
+    markers: [...chart.querySelectorAll('g.dist-marker')].map(plotted),
+    texts: chart.tagName.toLowerCase() === 'svg' ? texts(chart, frame) : []
+  }
+})
 const links = [...document.querySelectorAll('table.recurring-causes a')].map((link) => ({href: link.getAttribute('href'), target: Boolean(document.querySelector(link.getAttribute('href')))}))
 const pre = document.createElement('pre')
 pre.id = 'measurements'
-pre.textContent = JSON.stringify({dark: matchMedia('(prefers-color-scheme: dark)').matches, page: luminance(backgroundOf(document.body)), contrast, links, timelines, tables, trend: trend ? {width: frame.width, height: frame.height, points, medians: trend.querySelectorAll('line.ttr-median').length, texts: texts(trend, frame)} : null})
+pre.textContent = JSON.stringify({dark: matchMedia('(prefers-color-scheme: dark)').matches, page: luminance(backgroundOf(document.body)), contrast, links, timelines, tables, distributions, trend: trend ? {width: frame.width, height: frame.height, points, medians: trend.querySelectorAll('line.ttr-median').length, texts: texts(trend, frame)} : null})
 document.body.append(pre)
 </script>`
 
@@ -90,6 +105,17 @@ interface TextBox {
   top: number
   bottom: number
   inside: boolean
+}
+
+/** A dot or a marker of a distribution chart: what it stands for and where it was laid out. */
+interface Plotted {
+  file?: string
+  kind?: string
+  minutes: number
+  x: number
+  y: number
+  inside: boolean
+  shown: boolean
 }
 
 interface Measured {
@@ -110,6 +136,17 @@ interface Measured {
     texts: TextBox[]
   }>
   tables: Array<{name: string; headers: string[]}>
+  /** The distribution chart of each duration, or its note when no incident has it. */
+  distributions: Array<{
+    metric: string
+    chart: boolean
+    label: string | null
+    measured: number
+    unmeasured: number
+    dots: Plotted[]
+    markers: Plotted[]
+    texts: TextBox[]
+  }>
   trend: {width: number; height: number; points: Array<{file: string; x: number; y: number; inside: boolean; shown: boolean}>; medians: number; texts: TextBox[]} | null
 }
 
@@ -185,6 +222,43 @@ function checkTimelines(measured: Measured, cwd: string): void {
 }
 
 const DAY = 24 * 60
+const METRICS = ['timeToDetect', 'timeToMitigate', 'timeToResolve'] as const
+
+/** The nearest-rank percentile, as the tables give it: one of the values itself. */
+function nearestRank(values: readonly number[], percent: number): number | undefined {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.max(1, Math.ceil((percent / 100) * sorted.length)) - 1]
+}
+
+/**
+ * One distribution chart per duration, in order: a dot for each incident
+ * measured (longer ones further right), the p50 and p90 drawn where the dot
+ * of that duration stands, the counts stated; a note when none is measured.
+ */
+function checkDistributions(measured: Measured, rows: ReadonlyArray<Record<string, unknown>>): void {
+  expect(measured.distributions.map((chart) => chart.metric)).toEqual([...METRICS])
+  for (const chart of measured.distributions) {
+    const known = rows.flatMap((row) => (typeof row[chart.metric] === 'number' ? [{file: row.file, minutes: row[chart.metric] as number}] : []))
+    expect(chart.chart, chart.metric).toBe(known.length > 0)
+    expect(chart.unmeasured, chart.metric).toBe(rows.length - known.length)
+    if (!chart.chart) continue
+    expect(chart.measured, chart.metric).toBe(known.length)
+    expect(chart.label, chart.metric).toContain(`${known.length} incident${known.length === 1 ? '' : 's'} measured, ${rows.length - known.length} not measured`)
+    expect(chart.dots.map((dot) => [dot.file, dot.minutes]).sort(), chart.metric).toEqual(known.map((row) => [row.file, row.minutes]).sort())
+    const byMinutes = [...chart.dots].sort((a, b) => a.minutes - b.minutes)
+    byMinutes.forEach((dot, order) => {
+      if (order > 0) expect(dot.x, chart.metric).toBeGreaterThanOrEqual((byMinutes[order - 1]?.x ?? 0) - 0.5)
+    })
+    const values = known.map((row) => row.minutes)
+    const expected = {p50: nearestRank(values, 50), p90: nearestRank(values, 90), max: Math.max(...values)}
+    expect(Object.fromEntries(chart.markers.map((marker) => [marker.kind, marker.minutes])), chart.metric).toEqual(expected)
+    for (const marker of chart.markers) {
+      // A nearest-rank percentile is an incident's own duration: its line goes through that incident's dot.
+      const dot = chart.dots.find((each) => each.minutes === marker.minutes)
+      expect(Math.abs(marker.x - (dot?.x ?? Number.NaN)), `${chart.metric} ${marker.kind}`).toBeLessThan(1)
+    }
+  }
+}
 
 /** Text boxes of one chart that cover each other, as "a / b" pairs (1px of antialiasing allowed). */
 function collisions(texts: readonly TextBox[]): string[] {
@@ -212,6 +286,11 @@ function checkLayout(measured: Measured, cwd: string): void {
   if (measured.trend) {
     problems.push(...collisions(measured.trend.texts).map((pair) => `time to resolve chart: overlapping ${pair}`))
     problems.push(...measured.trend.texts.filter((text) => !text.inside).map((text) => `time to resolve chart: ${text.kind} "${text.text}" outside the chart`))
+  }
+  for (const chart of measured.distributions) {
+    problems.push(...collisions(chart.texts).map((pair) => `${chart.metric} distribution: overlapping ${pair}`))
+    problems.push(...chart.texts.filter((text) => !text.inside).map((text) => `${chart.metric} distribution: ${text.kind ?? 'label'} "${text.text}" outside the chart`))
+    problems.push(...[...chart.dots, ...chart.markers].filter((dot) => !dot.inside || !dot.shown).map((dot) => `${chart.metric} distribution: ${dot.file ?? dot.kind} outside the plot`))
   }
   for (const table of measured.tables) {
     if (table.headers.length === 0 || table.headers.includes('')) problems.push(`table ${table.name}: a column without a header`)
@@ -293,7 +372,19 @@ describe.skipIf(!hasChromium)('the HTML report in headless Chromium', () => {
     expect(measured.timelines.filter((chart) => chart.chart).length).toBeGreaterThan(corpus.rows.length / 2)
     expect(measured.trend?.points.length).toBeGreaterThan(10)
     expect(measured.trend?.points.every((point) => point.inside)).toBe(true)
+    checkDistributions(measured, corpus.rows)
     checkLayout(measured, ROOT)
+  })
+
+  it('draws the distribution of each duration: a dot per incident measured, the p50, p90 and longest marked', () => {
+    checkDistributions(measured, fixtures.rows)
+    const detect = measured.distributions[0]
+    // 2, 7 and 50 minutes measured; game-day-notes.md has no detection.
+    expect(detect?.dots.map((dot) => dot.minutes).sort((a, b) => a - b)).toEqual([2, 7, 50])
+    expect(detect?.unmeasured).toBe(1)
+    const at = (kind: string): number => detect?.markers.find((marker) => marker.kind === kind)?.x ?? Number.NaN
+    expect(at('p50')).toBeLessThan(at('p90'))
+    expect(at('p90')).toBe(at('max'))
   })
 
   it('lays out the report without overlapping labels, moments off the timeline\'s days or repeated column names', () => {
@@ -307,8 +398,31 @@ describe.skipIf(!hasChromium)('the HTML report in headless Chromium', () => {
     const measured = await render(examples.report)
     expect(measured.timelines.map((chart) => chart.file)).toEqual(examples.rows.map((row) => row.file))
     checkTimelines(measured, ROOT)
+    checkDistributions(measured, examples.rows)
     checkLayout(measured, ROOT)
   })
+
+  it('draws the distributions of one measured incident, and a note where none is measured', async () => {
+    const folder = fs.mkdtempSync(path.join(temporary, 'one-'))
+    fs.copyFileSync(path.join(POSTMORTEMS, '2024-03-19-dns.md'), path.join(folder, 'dns.md'))
+    // Times of day without a start, detection or end: nothing to measure.
+    fs.writeFileSync(path.join(folder, 'notes.md'), '# Notes from a quiet week\n\nNothing broke; we only read dashboards.\n')
+    const one = await writeReport(folder, 'one')
+    const measured = await render(one.report)
+    checkDistributions(measured, one.rows)
+    checkLayout(measured, ROOT)
+    for (const chart of measured.distributions) {
+      expect(chart.dots, chart.metric).toHaveLength(1)
+      expect(chart.unmeasured, chart.metric).toBe(1)
+      // p50, p90 and the longest are that one incident: three labels, none over another.
+      expect(new Set(chart.markers.map((marker) => Math.round(marker.x))).size, chart.metric).toBe(1)
+    }
+    fs.rmSync(path.join(folder, 'dns.md'))
+    const none = await writeReport(folder, 'none')
+    const empty = await render(none.report)
+    checkDistributions(empty, none.rows)
+    expect(empty.distributions.every((chart) => !chart.chart && chart.unmeasured === 1)).toBe(true)
+  }, 120_000)
 
   it('lists the recurring causes, each incident linked to its section of the report', async () => {
     const recurring = await writeReport('test/facts/recurring', 'recurring')
@@ -338,8 +452,11 @@ describe.skipIf(!hasChromium)('the HTML report in headless Chromium', () => {
     const measured = await render(corpus.report)
     expect(measured.timelines).toHaveLength(corpus.rows.length)
     checkTimelines(measured, ROOT)
+    checkDistributions(measured, corpus.rows)
     checkLayout(measured, ROOT)
     expect(measured.timelines.filter((chart) => chart.chart).length).toBeGreaterThan(corpus.rows.length / 3)
+    // Many incidents detected as they began stack up at the low end instead of hiding each other.
+    expect(Math.max(...measured.distributions.map((chart) => new Set(chart.dots.map((dot) => Math.round(dot.y))).size))).toBeGreaterThan(1)
   })
 })
 
@@ -358,6 +475,7 @@ describe('the HTML report', () => {
     expect(html).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; &#60;img src=x onerror=alert(1)&#62;')
     expect(html.match(/<svg class="chart timeline-chart"/g)).toHaveLength(2)
     expect(html.match(/<svg class="chart ttr-chart"/g)).toHaveLength(1)
+    expect(html.match(/<svg class="chart dist-chart"/g)).toHaveLength(3)
   })
 
   it('gives the percentiles per month and per quarter, and the incidents not measured with why', async () => {
@@ -388,5 +506,22 @@ describe('the timeline chart', () => {
     // The axis covers the afternoon only: ticks of minutes, none of a day.
     expect(chart).toContain('>14:30</text>')
     expect(chart).not.toContain('03-15')
+  })
+})
+
+describe('the distribution chart', () => {
+  it('says so when no incident is measured, and draws one incident as a dot with its three markers', () => {
+    const none = distributionChart('timeToDetect', [{file: 'a.md', impact: ''}, {file: 'b.md', impact: ''}])
+    expect(none).toBe('<p class="no-chart" data-metric="timeToDetect" data-unmeasured="2">No incident has a time to detect (0 incidents measured, 2 not measured).</p>')
+    const one = distributionChart('timeToResolve', [{file: 'a.md', impact: '', timeToResolve: 90}, {file: 'b.md', impact: ''}])
+    expect(one.match(/<circle class="dist-dot"/g)).toHaveLength(1)
+    expect(one.match(/data-marker="(p50|p90|max)" data-minutes="90"/g)).toHaveLength(3)
+    expect(one).toContain('aria-label="Distribution of the time to resolve: 1 incident measured, 1 not measured; p50 1h 30m, p90 1h 30m, longest 1h 30m"')
+  })
+
+  it('marks durations under a minute at the low end of the log axis', () => {
+    const chart = distributionChart('timeToDetect', [{file: 'a.md', impact: '', timeToDetect: 0}, {file: 'b.md', impact: '', timeToDetect: 45}])
+    expect(chart).toContain('>≤ 1m</text>')
+    expect(chart).toMatch(/<circle class="dist-dot" data-file="a.md" data-minutes="0" cx="24"/)
   })
 })

@@ -6,6 +6,8 @@ import {type MonthSummary, type PeriodFigures, type Summary, monthOf} from './pe
 import {type Column, type Insights, METRIC_NAMES, OPEN_ITEM_COLUMNS, UNMEASURED_COLUMNS, periodColumns, shortMinutes} from './formats.js'
 import {maxOf, minOf} from '../../model/support/arrays.js'
 import {MINUTES_PER_DAY} from '../../model/time/time.js'
+import {LOG_TICKS, escape, fixed, logRange, logShare} from './svg.js'
+import {DISTRIBUTION_STYLE, distributionCharts} from './distribution.js'
 
 /** An incident as the report shows it: its row and the facts behind it. */
 export interface ReportIncident {
@@ -14,16 +16,8 @@ export interface ReportIncident {
 }
 
 
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
-}
-
 function clip(text: string, length: number): string {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text
-}
-
-function fixed(value: number): string {
-  return String(Math.round(value * 10) / 10)
 }
 
 // Tick steps in minutes, from five minutes to a year: the first that gives few enough ticks.
@@ -184,8 +178,6 @@ export function timelineChart(facts: IncidentFacts, label: string): string {
 }
 
 const TREND = {width: 800, height: 320, left: 64, right: 24, top: 20, bottom: 44}
-// Gridlines of the time to resolve: a minute to a year.
-const LOG_TICKS = [1, 5, 15, 60, 240, 720, 1440, 4320, 10_080, 43_200, 129_600, 525_600]
 
 interface TrendPoint {
   row: ReportIncident['row']
@@ -223,15 +215,12 @@ function trendScale(points: readonly TrendPoint[]): TrendScale {
     to += 15 * MINUTES_PER_DAY
   }
   // A log scale: an outage of days must not flatten those of minutes.
-  const least = Math.max(1, minOf(points.map((point) => point.minutes)) ?? 0)
-  const most = Math.max(least, ...points.map((point) => point.minutes))
-  const low = [...LOG_TICKS].reverse().find((tick) => tick <= least) ?? 1
-  const high = LOG_TICKS.find((tick) => tick >= most && tick > low) ?? most
+  const minutes = points.map((point) => point.minutes)
+  const {low, high} = logRange(minOf(minutes) ?? 1, maxOf(minutes) ?? 1)
   const plotWidth = TREND.width - TREND.left - TREND.right
   const plotHeight = TREND.height - TREND.top - TREND.bottom
   const x = (minutes: number): number => TREND.left + ((minutes - from) / (to - from)) * plotWidth
-  const y = (minutes: number): number =>
-    TREND.top + plotHeight - ((Math.log(Math.max(minutes, low)) - Math.log(low)) / (Math.log(high) - Math.log(low))) * plotHeight
+  const y = (minutes: number): number => TREND.top + plotHeight - logShare(minutes, low, high) * plotHeight
   return {from, to, low, high, bottom: TREND.top + plotHeight, x, y}
 }
 
@@ -424,8 +413,8 @@ function incidentSection({row, facts}: ReportIncident, index: number): string {
 
 /**
  * A self-contained HTML page (inline CSS and SVG, no script, font or image
- * to load): the aggregates per month, the time to resolve over time, and
- * each incident's facts and timeline.
+ * to load): the aggregates per month, the time to resolve over time, the
+ * distribution of each duration, and each incident's facts and timeline.
  */
 export function htmlReport(incidents: readonly ReportIncident[], summary: Summary, {openItems, groups}: Insights): string {
   const anchors = new Map(incidents.map(({row}, index) => [row.file, `incident-${index + 1}`]))
@@ -436,13 +425,16 @@ export function htmlReport(incidents: readonly ReportIncident[], summary: Summar
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Postmortem report: ${incidents.length} incident${incidents.length === 1 ? '' : 's'}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${DISTRIBUTION_STYLE}</style>
 </head>
 <body>
 <h1>Postmortem report</h1>
 <p>${incidents.length} postmortem${incidents.length === 1 ? '' : 's'}${undated > 0 ? `, ${undated} without a dated year` : ''}. Durations are from the stated start (or the first timeline entry) to the stated end (or the entry that says the incident was resolved).</p>
 <h2>Time to resolve over time</h2>
 ${resolveTrendChart(incidents, summary)}
+<h2>Distribution of each duration</h2>
+<p class="note">A dot per incident measured, on a log scale; p50, p90 and the longest marked.</p>
+${distributionCharts(incidents.map(({row}) => row))}
 ${periodTables(summary)}
 <p class="note">Median (p50) and p90 are nearest-rank percentiles: each is the duration of one of the incidents counted in its row's "known" column.</p>
 <h2>Incidents</h2>
