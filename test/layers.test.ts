@@ -9,6 +9,7 @@ const LAYERS = [
   {name: 'model', folder: 'src/model/'},
   {name: 'lint framework', folder: 'src/lint/'},
   {name: 'rules', folder: 'rules/'},
+  {name: 'rule list', folder: 'src/rules.ts'},
   {name: 'public API', folder: 'src/index.ts'},
   {name: 'clients', folder: 'src/clients/'},
   {name: 'build tooling', folder: 'tooling/'}

@@ -72918,7 +72918,7 @@ var restoreGuardedNodes = function() {
   this.use(putBack);
 };
 
-// rules/index.ts
+// src/rules.ts
 var rules_exports = {};
 __export(rules_exports, {
   actionItems: () => action_items_default,
