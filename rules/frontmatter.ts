@@ -1,4 +1,4 @@
-import {type FrontMatterField, frontMatterFields, frontMatterProblem, readFrontMatter} from '../src/model/front-matter.js'
+import {type FieldValueProblem, fieldValueProblem, frontMatterFields, frontMatterProblem, isEmptyField, readFrontMatter} from '../src/model/front-matter.js'
 import {quoted} from '../src/model/text/prose.js'
 import {defineRule} from '../src/lint/rule.js'
 
@@ -18,31 +18,6 @@ export const DEFAULT_STATUSES = ['draft', 'in review', 'final']
 export const DEFAULT_SEVERITIES = ['SEV0', 'SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5', 'P0', 'P1', 'P2', 'P3', 'P4', 'critical', 'high', 'medium', 'low']
 
 const STRINGS = {type: 'array', items: {type: 'string'}, uniqueItems: true} as const
-// `2024-03-05`, optionally with a time: `2024-03-05T14:30:00Z`, `2024-03-05 14:30+02:00`.
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/
-
-/** `In-Review`, `in_review` and `in review` are one status; `SEV-1` and `sev1` one severity. */
-function normalize(value: string): string {
-  return value.toLowerCase().replace(/[\s_-]+/g, ' ').trim()
-}
-
-function compact(value: string): string {
-  return normalize(value).replaceAll(' ', '')
-}
-
-function isCalendarDate(data: unknown): boolean {
-  if (data instanceof Date) return !Number.isNaN(data.getTime())
-  if (typeof data !== 'string') return false
-  const match = ISO_DATE.exec(data.trim())
-  if (!match) return false
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
-  const date = new Date(Date.UTC(year, month - 1, day))
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-}
-
-function isText(data: unknown): data is string | number {
-  return (typeof data === 'string' && data.trim() !== '') || typeof data === 'number'
-}
 
 function oneOf(values: readonly string[]): string {
   return values.map((value) => `\`${value}\``).join(', ')
@@ -68,30 +43,14 @@ const MESSAGES = {
   notText: 'Unexpected {name} {value}, expected text'
 } as const
 
-type Problem = {messageId: keyof typeof MESSAGES; data: {name: string; value: string; allowed: string}}
-
-/** What is wrong with a field's value, as one of the rule's messages, or undefined. */
-function problemOf(field: FrontMatterField, options: Required<Omit<Options, 'required' | 'fields'>>): Problem | undefined {
-  const data = {name: field.name, value: field.value ? quoted(field.value.text) : '', allowed: ''}
-  switch (field.name) {
-    case 'date':
-      return isCalendarDate(field.data) ? undefined : {messageId: 'badDate', data}
-    case 'status':
-      return isText(field.data) && options.statuses.some((status) => normalize(status) === normalize(String(field.data)))
-        ? undefined
-        : {messageId: 'badStatus', data: {...data, allowed: oneOf(options.statuses)}}
-    case 'severity':
-      return isText(field.data) && options.severities.some((severity) => compact(severity) === compact(String(field.data)))
-        ? undefined
-        : {messageId: 'badSeverity', data: {...data, allowed: oneOf(options.severities)}}
-    case 'authors': {
-      const names = Array.isArray(field.data) ? field.data : [field.data]
-      return names.length > 0 && names.every(isText) ? undefined : {messageId: 'badAuthors', data}
-    }
-    default:
-      return isText(field.data) || (Array.isArray(field.data) && field.data.length > 0) || field.data instanceof Date ? undefined : {messageId: 'notText', data}
-  }
-}
+// The message for each way a value can be wrong.
+const VALUE_MESSAGES = {
+  'not a date': 'badDate',
+  'not an allowed status': 'badStatus',
+  'not an allowed severity': 'badSeverity',
+  'not names': 'badAuthors',
+  'not text': 'notText'
+} as const satisfies Record<FieldValueProblem, keyof typeof MESSAGES>
 
 /** Reports missing or invalid front matter: title, date, status, severity and authors. */
 export default defineRule<Options>({
@@ -121,15 +80,16 @@ export default defineRule<Options>({
       const field = fields.find((candidate) => candidate.name === name)
       if (!field) {
         report({messageId: 'missingField', data: {name, example: EXAMPLE_VALUES[name] ?? `\`${name}: …\``}, place: frontMatter.closing})
-      } else if (field.data === null || field.data === undefined || field.data === '') {
+      } else if (isEmptyField(field)) {
         report({messageId: 'emptyField', data: {name, example: EXAMPLE_VALUES[name] ?? `\`${name}: …\``}, place: field.key})
       }
     }
     for (const field of fields) {
-      if (field.data === null || field.data === undefined || field.data === '') continue
-      if (!options.fields.includes(field.name) && !DEFAULT_FIELDS.includes(field.name)) continue
-      const problem = problemOf(field, options)
-      if (problem) report({...problem, place: field.value ?? field.key})
+      if (isEmptyField(field) || (!options.fields.includes(field.name) && !DEFAULT_FIELDS.includes(field.name))) continue
+      const problem = fieldValueProblem(field, options)
+      if (!problem) continue
+      const allowed = oneOf(problem === 'not an allowed status' ? options.statuses : options.severities)
+      report({messageId: VALUE_MESSAGES[problem], data: {name: field.name, value: field.value ? quoted(field.value.text) : '', allowed}, place: field.value ?? field.key})
     }
   }
 })

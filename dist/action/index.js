@@ -77982,6 +77982,44 @@ function frontMatterTitle(tree, source) {
   if (!frontMatter || frontMatterProblem(frontMatter)) return void 0;
   return frontMatterFields(frontMatter).find((field) => field.name.toLowerCase() === "title" && typeof field.data === "string")?.value;
 }
+var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+function normalize2(value2) {
+  return value2.toLowerCase().replace(/[\s_-]+/g, " ").trim();
+}
+function compact(value2) {
+  return normalize2(value2).replaceAll(" ", "");
+}
+function isCalendarDate(data) {
+  if (data instanceof Date) return !Number.isNaN(data.getTime());
+  if (typeof data !== "string") return false;
+  const match2 = ISO_DATE.exec(data.trim());
+  if (!match2) return false;
+  const [year, month, day] = [Number(match2[1]), Number(match2[2]), Number(match2[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+function isText(data) {
+  return typeof data === "string" && data.trim() !== "" || typeof data === "number";
+}
+function isEmptyField(field) {
+  return field.data === null || field.data === void 0 || field.data === "";
+}
+function fieldValueProblem(field, allowed) {
+  switch (field.name) {
+    case "date":
+      return isCalendarDate(field.data) ? void 0 : "not a date";
+    case "status":
+      return isText(field.data) && allowed.statuses.some((status) => normalize2(status) === normalize2(String(field.data))) ? void 0 : "not an allowed status";
+    case "severity":
+      return isText(field.data) && allowed.severities.some((severity) => compact(severity) === compact(String(field.data))) ? void 0 : "not an allowed severity";
+    case "authors": {
+      const names = Array.isArray(field.data) ? field.data : [field.data];
+      return names.length > 0 && names.every(isText) ? void 0 : "not names";
+    }
+    default:
+      return isText(field.data) || Array.isArray(field.data) && field.data.length > 0 || field.data instanceof Date ? void 0 : "not text";
+  }
+}
 
 // src/model/sections/section-titles.ts
 var keyword = (kind, pattern2, strength = "head") => ({ kind, pattern: pattern2, strength });
@@ -80547,25 +80585,6 @@ var DEFAULT_FIELDS = ["title", "date", "status", "severity", "authors"];
 var DEFAULT_STATUSES = ["draft", "in review", "final"];
 var DEFAULT_SEVERITIES = ["SEV0", "SEV1", "SEV2", "SEV3", "SEV4", "SEV5", "P0", "P1", "P2", "P3", "P4", "critical", "high", "medium", "low"];
 var STRINGS2 = { type: "array", items: { type: "string" }, uniqueItems: true };
-var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-function normalize2(value2) {
-  return value2.toLowerCase().replace(/[\s_-]+/g, " ").trim();
-}
-function compact(value2) {
-  return normalize2(value2).replaceAll(" ", "");
-}
-function isCalendarDate(data) {
-  if (data instanceof Date) return !Number.isNaN(data.getTime());
-  if (typeof data !== "string") return false;
-  const match2 = ISO_DATE.exec(data.trim());
-  if (!match2) return false;
-  const [year, month, day] = [Number(match2[1]), Number(match2[2]), Number(match2[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-function isText(data) {
-  return typeof data === "string" && data.trim() !== "" || typeof data === "number";
-}
 function oneOf(values) {
   return values.map((value2) => `\`${value2}\``).join(", ");
 }
@@ -80587,23 +80606,13 @@ var MESSAGES2 = {
   badAuthors: "Unexpected authors {value}, expected a name or a list of names",
   notText: "Unexpected {name} {value}, expected text"
 };
-function problemOf(field, options) {
-  const data = { name: field.name, value: field.value ? quoted(field.value.text) : "", allowed: "" };
-  switch (field.name) {
-    case "date":
-      return isCalendarDate(field.data) ? void 0 : { messageId: "badDate", data };
-    case "status":
-      return isText(field.data) && options.statuses.some((status) => normalize2(status) === normalize2(String(field.data))) ? void 0 : { messageId: "badStatus", data: { ...data, allowed: oneOf(options.statuses) } };
-    case "severity":
-      return isText(field.data) && options.severities.some((severity) => compact(severity) === compact(String(field.data))) ? void 0 : { messageId: "badSeverity", data: { ...data, allowed: oneOf(options.severities) } };
-    case "authors": {
-      const names = Array.isArray(field.data) ? field.data : [field.data];
-      return names.length > 0 && names.every(isText) ? void 0 : { messageId: "badAuthors", data };
-    }
-    default:
-      return isText(field.data) || Array.isArray(field.data) && field.data.length > 0 || field.data instanceof Date ? void 0 : { messageId: "notText", data };
-  }
-}
+var VALUE_MESSAGES = {
+  "not a date": "badDate",
+  "not an allowed status": "badStatus",
+  "not an allowed severity": "badSeverity",
+  "not names": "badAuthors",
+  "not text": "notText"
+};
 var frontmatter_default = defineRule({
   name: "frontmatter",
   description: "Require YAML front matter with the title, date, status, severity and authors of the postmortem",
@@ -80630,15 +80639,16 @@ var frontmatter_default = defineRule({
       const field = fields.find((candidate) => candidate.name === name);
       if (!field) {
         report({ messageId: "missingField", data: { name, example: EXAMPLE_VALUES[name] ?? `\`${name}: \u2026\`` }, place: frontMatter.closing });
-      } else if (field.data === null || field.data === void 0 || field.data === "") {
+      } else if (isEmptyField(field)) {
         report({ messageId: "emptyField", data: { name, example: EXAMPLE_VALUES[name] ?? `\`${name}: \u2026\`` }, place: field.key });
       }
     }
     for (const field of fields) {
-      if (field.data === null || field.data === void 0 || field.data === "") continue;
-      if (!options.fields.includes(field.name) && !DEFAULT_FIELDS.includes(field.name)) continue;
-      const problem2 = problemOf(field, options);
-      if (problem2) report({ ...problem2, place: field.value ?? field.key });
+      if (isEmptyField(field) || !options.fields.includes(field.name) && !DEFAULT_FIELDS.includes(field.name)) continue;
+      const problem2 = fieldValueProblem(field, options);
+      if (!problem2) continue;
+      const allowed = oneOf(problem2 === "not an allowed status" ? options.statuses : options.severities);
+      report({ messageId: VALUE_MESSAGES[problem2], data: { name: field.name, value: field.value ? quoted(field.value.text) : "", allowed }, place: field.value ?? field.key });
     }
   }
 });

@@ -159,3 +159,59 @@ export function frontMatterTitle(tree: Root, source: string): Span | undefined {
   if (!frontMatter || frontMatterProblem(frontMatter)) return undefined
   return frontMatterFields(frontMatter).find((field) => field.name.toLowerCase() === 'title' && typeof field.data === 'string')?.value
 }
+
+// `2024-03-05`, optionally with a time: `2024-03-05T14:30:00Z`, `2024-03-05 14:30+02:00`.
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/
+
+/** `In-Review`, `in_review` and `in review` are one status; `SEV-1` and `sev1` one severity. */
+function normalize(value: string): string {
+  return value.toLowerCase().replace(/[\s_-]+/g, ' ').trim()
+}
+
+function compact(value: string): string {
+  return normalize(value).replaceAll(' ', '')
+}
+
+function isCalendarDate(data: unknown): boolean {
+  if (data instanceof Date) return !Number.isNaN(data.getTime())
+  if (typeof data !== 'string') return false
+  const match = ISO_DATE.exec(data.trim())
+  if (!match) return false
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+}
+
+function isText(data: unknown): data is string | number {
+  return (typeof data === 'string' && data.trim() !== '') || typeof data === 'number'
+}
+
+/** Whether a field is there without a value (`status:`, `status: ''`). */
+export function isEmptyField(field: FrontMatterField): boolean {
+  return field.data === null || field.data === undefined || field.data === ''
+}
+
+/** What a field's value is not, for the fields whose values are known. */
+export type FieldValueProblem = 'not a date' | 'not an allowed status' | 'not an allowed severity' | 'not names' | 'not text'
+
+/**
+ * Reads a field's value: `date` a calendar date, `status` and `severity` one
+ * of the allowed values however they are cased or joined (`In-Review`,
+ * `SEV-1`), `authors` a name or a list of names, anything else text.
+ */
+export function fieldValueProblem(field: FrontMatterField, allowed: {statuses: readonly string[]; severities: readonly string[]}): FieldValueProblem | undefined {
+  switch (field.name) {
+    case 'date':
+      return isCalendarDate(field.data) ? undefined : 'not a date'
+    case 'status':
+      return isText(field.data) && allowed.statuses.some((status) => normalize(status) === normalize(String(field.data))) ? undefined : 'not an allowed status'
+    case 'severity':
+      return isText(field.data) && allowed.severities.some((severity) => compact(severity) === compact(String(field.data))) ? undefined : 'not an allowed severity'
+    case 'authors': {
+      const names = Array.isArray(field.data) ? field.data : [field.data]
+      return names.length > 0 && names.every(isText) ? undefined : 'not names'
+    }
+    default:
+      return isText(field.data) || (Array.isArray(field.data) && field.data.length > 0) || field.data instanceof Date ? undefined : 'not text'
+  }
+}
