@@ -1,7 +1,7 @@
 import {CANONICAL_ORDER} from '../src/model/sections/insertion.js'
 import {defineRule} from '../src/lint/rule.js'
 import {SECTION_KINDS, SECTION_LABELS, type SectionKind} from '../src/model/sections/synonyms.js'
-import {minOf} from '../src/model/support/arrays.js'
+import {outlineSections} from '../src/model/sections/sections.js'
 import {templateOrderProblems, templateSectionsIn} from '../src/model/template/template-sections.js'
 import type {RuleContext} from '../src/lint/rule.js'
 
@@ -49,13 +49,8 @@ export default defineRule<Options>({
     }
     const position = (kind: SectionKind): number => options.order.indexOf(kind)
     let latest: {kind: SectionKind; title: string} | undefined
-    // Sections inside others ("### Root cause" under "## Summary", "- **Impact:** …"
-    // in a list) are parts of those, not where a section stands.
-    // "#### Summary" of a sub-report deep in the document is not the postmortem's
-    // summary either: of real headings, only the shallowest level counts.
-    const outer = model.sections.filter((candidate) => candidate.style !== 'inline-label' && !candidate.parent)
-    const shallowest = minOf(outer.filter((candidate) => candidate.depth <= 6).map((candidate) => candidate.depth)) ?? Number.POSITIVE_INFINITY
-    for (const section of outer.filter((candidate) => candidate.depth > 6 || candidate.depth === shallowest)) {
+    // Where each section stands: parts of other sections do not count.
+    for (const section of outlineSections(model.sections)) {
       const kinds = section.kinds.filter((kind) => position(kind) >= 0)
       if (kinds.length === 0) continue
       const kind = kinds.reduce((a, b) => (position(a) <= position(b) ? a : b))

@@ -78394,6 +78394,12 @@ function isPartOf(inner, outer, source) {
   return inner.depth > 6 && inner.kinds.some((kind) => outer.kinds.includes(kind)) && !meaningful(source, outer.contentStart, inner.marker.start);
 }
 var OPENING_WORDS = 12;
+function outlineSections(sections) {
+  const outer = sections.filter((section) => section.style !== "inline-label" && !section.parent);
+  let shallowest = Number.POSITIVE_INFINITY;
+  for (const section of outer) if (section.depth <= 6) shallowest = Math.min(shallowest, section.depth);
+  return outer.filter((section) => section.depth > 6 || section.depth === shallowest);
+}
 function isNamed(section) {
   return section.style !== "opening";
 }
@@ -81451,9 +81457,7 @@ var section_order_default = defineRule({
     }
     const position2 = (kind) => options.order.indexOf(kind);
     let latest;
-    const outer = model.sections.filter((candidate) => candidate.style !== "inline-label" && !candidate.parent);
-    const shallowest = minOf(outer.filter((candidate) => candidate.depth <= 6).map((candidate) => candidate.depth)) ?? Number.POSITIVE_INFINITY;
-    for (const section of outer.filter((candidate) => candidate.depth > 6 || candidate.depth === shallowest)) {
+    for (const section of outlineSections(model.sections)) {
       const kinds = section.kinds.filter((kind2) => position2(kind2) >= 0);
       if (kinds.length === 0) continue;
       const kind = kinds.reduce((a, b) => position2(a) <= position2(b) ? a : b);
