@@ -19,7 +19,7 @@ export default defineRule<Options>({
   description: 'Require the sections every postmortem needs: summary, timeline, root cause, resolution and action items, or those of the team\'s template',
   fixable: true,
   preset: 'recommended',
-  options: {sections: uniqueList({type: 'string', enum: SECTION_KINDS})},
+  options: {sections: uniqueList({items: {type: 'string', enum: SECTION_KINDS}})},
   defaults: {sections: DEFAULT_REQUIRED},
   readsTemplate: true,
   judgesAnyDocument: true,

@@ -32,7 +32,7 @@ export default defineRule<Options>({
   name: 'section-order',
   description: 'Require sections in a canonical order',
   preset: 'strict',
-  options: {order: uniqueList({type: 'string', enum: SECTION_KINDS})},
+  options: {order: uniqueList({items: {type: 'string', enum: SECTION_KINDS}})},
   defaults: {order: DEFAULT_ORDER},
   readsTemplate: true,
   messages: {

@@ -71598,8 +71598,8 @@ function failEachFile(error2) {
 }
 
 // src/lint/options.ts
-function uniqueList(items = { type: "string" }) {
-  return { type: "array", items, uniqueItems: true };
+function uniqueList({ items = { type: "string" }, minItems } = {}) {
+  return { type: "array", items, uniqueItems: true, ...minItems === void 0 ? {} : { minItems } };
 }
 function bounds(schema) {
   const limits = [
@@ -80668,7 +80668,7 @@ var frontmatter_default = defineRule({
   name: "frontmatter",
   description: "Require YAML front matter with the title, date, status, severity and authors of the postmortem",
   preset: "strict",
-  options: { required: { type: "boolean" }, fields: uniqueList(), statuses: { ...uniqueList(), minItems: 1 }, severities: { ...uniqueList(), minItems: 1 } },
+  options: { required: { type: "boolean" }, fields: uniqueList(), statuses: uniqueList({ minItems: 1 }), severities: uniqueList({ minItems: 1 }) },
   defaults: { required: true, fields: [...DEFAULT_FIELDS], statuses: [...DEFAULT_STATUSES], severities: [...DEFAULT_SEVERITIES] },
   messages: MESSAGES,
   check({ model, tree, options, report }) {
@@ -81405,7 +81405,7 @@ var required_sections_default = defineRule({
   description: "Require the sections every postmortem needs: summary, timeline, root cause, resolution and action items, or those of the team's template",
   fixable: true,
   preset: "recommended",
-  options: { sections: uniqueList({ type: "string", enum: SECTION_KINDS }) },
+  options: { sections: uniqueList({ items: { type: "string", enum: SECTION_KINDS } }) },
   defaults: { sections: DEFAULT_REQUIRED },
   readsTemplate: true,
   judgesAnyDocument: true,
@@ -81484,7 +81484,7 @@ var section_order_default = defineRule({
   name: "section-order",
   description: "Require sections in a canonical order",
   preset: "strict",
-  options: { order: uniqueList({ type: "string", enum: SECTION_KINDS }) },
+  options: { order: uniqueList({ items: { type: "string", enum: SECTION_KINDS } }) },
   defaults: { order: DEFAULT_ORDER },
   readsTemplate: true,
   messages: {

@@ -12,8 +12,8 @@ export type Schema =
 type ArraySchema = Extract<Schema, {type: 'array'}>
 
 /** An option that lists values, each once: strings (`markers`, `fields`), or values `items` allows (`sections`). */
-export function uniqueList(items: Schema = {type: 'string'}): ArraySchema {
-  return {type: 'array', items, uniqueItems: true}
+export function uniqueList({items = {type: 'string'}, minItems}: {items?: Schema; minItems?: number} = {}): ArraySchema {
+  return {type: 'array', items, uniqueItems: true, ...(minItems === undefined ? {} : {minItems})}
 }
 
 function bounds(schema: {minimum?: number; maximum?: number}): string {
