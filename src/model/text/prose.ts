@@ -43,14 +43,38 @@ export function isHandle(word: string): boolean {
   return HANDLE.test(word)
 }
 
-export interface Word {
-  text: string
-  /** Lowercase, with curly apostrophes made straight. */
-  lower: string
-  start: number
-  end: number
-  /** Whether a comma, colon, bracket or dash stands between this word and the one before. */
-  afterBreak: boolean
+/**
+ * A word of a sentence. A long paragraph has hundreds of thousands of words,
+ * all kept while the tree is: a word holds its offsets and its lowercase form,
+ * shared by every word of the block spelt alike, and slices its text from the
+ * block when asked (rules ask for the lowercase form; the text rarely).
+ */
+export class Word {
+  constructor(
+    private readonly span: Span,
+    /** Lowercase, with curly apostrophes made straight. */
+    readonly lower: string,
+    readonly start: number,
+    readonly end: number,
+    /** Whether a comma, colon, bracket or dash stands between this word and the one before. */
+    readonly afterBreak: boolean
+  ) {}
+
+  get text(): string {
+    return this.span.text.slice(this.start - this.span.start, this.end - this.span.start)
+  }
+}
+
+/** One string for each lowercase form of the words of a block. */
+function lowercaseForms(): (word: string) => string {
+  const forms = new Map<string, string>()
+  return (word) => {
+    const lower = word.toLowerCase().replaceAll('’', "'")
+    const known = forms.get(lower)
+    if (known !== undefined) return known
+    forms.set(lower, lower)
+    return lower
+  }
 }
 
 // Headings, paragraphs and table cells hold prose; an indented code block in
@@ -163,6 +187,7 @@ export function sentencesOf(span: Span): Word[][] {
   const sentences: Word[][] = []
   let current: Word[] = []
   let from = 0
+  const lowercase = lowercaseForms()
   for (const match of span.text.matchAll(WORD)) {
     const word = withoutTrailingPunctuation(match[0])
     if (word === '') continue
@@ -171,13 +196,7 @@ export function sentencesOf(span: Span): Word[][] {
       sentences.push(current)
       current = []
     }
-    current.push({
-      text: word,
-      lower: word.toLowerCase().replaceAll('’', "'"),
-      start: span.start + match.index,
-      end: span.start + match.index + word.length,
-      afterBreak: current.length > 0 && CLAUSE_BREAK.test(between)
-    })
+    current.push(new Word(span, lowercase(word), span.start + match.index, span.start + match.index + word.length, current.length > 0 && CLAUSE_BREAK.test(between)))
     from = match.index + word.length
     // A word that ends a sentence with a full stop ("...by an engineer.").
     if (/^[.!?]/.test(match[0].slice(word.length))) {
