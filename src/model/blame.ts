@@ -338,7 +338,7 @@ function namedByRole(words: readonly Word[], index: number): boolean {
 function introducedNames(blocks: readonly ProseBlock[]): Set<string> {
   const names = new Set<string>()
   for (const block of blocks) {
-    if (!ROLE_OR_HANDLE.test(block.raw.text.toLowerCase()) && !block.raw.text.includes('@')) continue
+    if (!ROLE_OR_HANDLE.test(block.lowerRaw) && !block.raw.text.includes('@')) continue
     for (const words of block.sentences) {
       words.forEach((word, index) => {
         if (!NAME.test(word.text) || NOT_NAMES.has(word.lower)) return
@@ -503,7 +503,7 @@ function vocabularyOf(phraseOption: readonly string[]): Vocabulary {
 function readBlame(tree: Root, source: string, options: BlameOptions): Blame[] {
   const {phrases, triggers, triggerPattern} = vocabularyOf(options.phrases)
   const blocks = proseOf(tree, source)
-  const suspect = blocks.filter((block) => triggerPattern.test(block.raw.text.toLowerCase()))
+  const suspect = blocks.filter((block) => triggerPattern.test(block.lowerRaw))
   if (suspect.length === 0) return []
 
   const names = introducedNames(blocks)

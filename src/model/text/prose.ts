@@ -14,6 +14,7 @@ import {memoPerObject} from '../support/memo.js'
 export class ProseBlock {
   #text: Span | undefined
   #sentences: Word[][] | undefined
+  #lowerRaw: string | undefined
 
   constructor(
     readonly node: Nodes,
@@ -26,6 +27,12 @@ export class ProseBlock {
   get text(): Span {
     this.#text ??= {text: blankUrls(this.node.type === 'code' || this.node.type === 'yaml' ? this.raw.text : wordsOnly(this.node, this.raw, this.source)), start: this.raw.start}
     return this.#text
+  }
+
+  /** The block's source in lowercase, which readers test for their words before reading the block: made once, not once per reader. */
+  get lowerRaw(): string {
+    this.#lowerRaw ??= this.raw.text.toLowerCase()
+    return this.#lowerRaw
   }
 
   /** The sentences of the prose text (`sentencesOf`). */
@@ -84,6 +91,7 @@ const FENCE = /^\s{0,3}(?:```|~~~)/
 const URL = /\bhttps?:\/\/[^\s<>"'`)\]]{1,2048}/g
 const WORD = /[\p{L}\p{N}@][\p{L}\p{N}@'’_.-]*/gu
 const WORD_END_PUNCTUATION = new Set(['.', "'", '’', '_', '-'])
+const SENTENCE_END = new Set(['.', '!', '?'])
 const CLAUSE_BREAK = /[,:;()[\]|—–"“”]|\s-\s/
 const SENTENCE_BREAK = /[.!?;|]\s|[.!?;|]$|\n\s*\n/
 
@@ -199,7 +207,7 @@ export function sentencesOf(span: Span): Word[][] {
     current.push(new Word(span, lowercase(word), span.start + match.index, span.start + match.index + word.length, current.length > 0 && CLAUSE_BREAK.test(between)))
     from = match.index + word.length
     // A word that ends a sentence with a full stop ("...by an engineer.").
-    if (/^[.!?]/.test(match[0].slice(word.length))) {
+    if (word.length < match[0].length && SENTENCE_END.has(match[0].charAt(word.length))) {
       sentences.push(current)
       current = []
       from = match.index + word.length + 1
