@@ -40,7 +40,19 @@ export class ProseBlock {
     this.#sentences ??= sentencesOf(this.text)
     return this.#sentences
   }
+
+  /**
+   * The sentences one by one, for a reader that reads each once: those of a
+   * long block are made as they are read and not kept (a paragraph of
+   * megabytes has millions of words).
+   */
+  eachSentence(): Iterable<Word[]> {
+    return this.#sentences ?? (this.raw.text.length > KEPT_BLOCK_LENGTH ? sentencesIn(this.text) : this.sentences)
+  }
 }
+
+// Longer blocks' sentences are not kept (ProseBlock.eachSentence).
+const KEPT_BLOCK_LENGTH = 64 * 1024
 
 // `@jane` or, as some teams write it, `jane@`; e-mail addresses are words of their own.
 const HANDLE = /^@[\p{L}\p{N}][\p{L}\p{N}_-]{0,38}$|^\p{Ll}[\p{Ll}\p{N}._-]{1,30}@$/u
@@ -189,10 +201,18 @@ export function proseIn(blocks: readonly ProseBlock[], start: number, end: numbe
 /**
  * The sentences of a block, each as its words. Sentences end at `.`, `!`, `?`,
  * `;`, a table pipe or a blank line; a line break alone does not end one, as
- * prose is wrapped.
+ * prose is wrapped. Text with no such end for thousands of words (a pasted
+ * log, a generated wall of text) is cut into sentences of MAX_SENTENCE_WORDS.
  */
 export function sentencesOf(span: Span): Word[][] {
-  const sentences: Word[][] = []
+  return [...sentencesIn(span)]
+}
+
+// Far longer than any sentence a person writes.
+const MAX_SENTENCE_WORDS = 1000
+
+/** `sentencesOf`, one sentence at a time. */
+function* sentencesIn(span: Span): Generator<Word[]> {
   let current: Word[] = []
   let from = 0
   const lowercase = lowercaseForms()
@@ -200,21 +220,20 @@ export function sentencesOf(span: Span): Word[][] {
     const word = withoutTrailingPunctuation(match[0])
     if (word === '') continue
     const between = span.text.slice(from, match.index)
-    if (current.length > 0 && SENTENCE_BREAK.test(between)) {
-      sentences.push(current)
+    if (current.length >= MAX_SENTENCE_WORDS || (current.length > 0 && SENTENCE_BREAK.test(between))) {
+      yield current
       current = []
     }
     current.push(new Word(span, lowercase(word), span.start + match.index, span.start + match.index + word.length, current.length > 0 && CLAUSE_BREAK.test(between)))
     from = match.index + word.length
     // A word that ends a sentence with a full stop ("...by an engineer.").
     if (word.length < match[0].length && SENTENCE_END.has(match[0].charAt(word.length))) {
-      sentences.push(current)
+      yield current
       current = []
       from = match.index + word.length + 1
     }
   }
-  if (current.length > 0) sentences.push(current)
-  return sentences
+  if (current.length > 0) yield current
 }
 
 /** The lines of a block's prose text, blank ones left out. */
