@@ -73038,25 +73038,68 @@ var ProseBlock = class {
   source;
   #text;
   #sentences;
+  #lowerRaw;
   /** The block's source with everything but its words blanked to spaces: offsets are the document's. */
   get text() {
     this.#text ??= { text: blankUrls(this.node.type === "code" || this.node.type === "yaml" ? this.raw.text : wordsOnly(this.node, this.raw, this.source)), start: this.raw.start };
     return this.#text;
+  }
+  /** The block's source in lowercase, which readers test for their words before reading the block: made once, not once per reader. */
+  get lowerRaw() {
+    this.#lowerRaw ??= this.raw.text.toLowerCase();
+    return this.#lowerRaw;
   }
   /** The sentences of the prose text (`sentencesOf`). */
   get sentences() {
     this.#sentences ??= sentencesOf(this.text);
     return this.#sentences;
   }
+  /**
+   * The sentences one by one, for a reader that reads each once: those of a
+   * long block are made as they are read and not kept (a paragraph of
+   * megabytes has millions of words).
+   */
+  eachSentence() {
+    return this.#sentences ?? (this.raw.text.length > KEPT_BLOCK_LENGTH ? sentencesIn(this.text) : this.sentences);
+  }
 };
+var KEPT_BLOCK_LENGTH = 64 * 1024;
 var HANDLE = new RegExp("^@[\\p{L}\\p{N}][\\p{L}\\p{N}_-]{0,38}$|^\\p{Ll}[\\p{Ll}\\p{N}._-]{1,30}@$", "u");
 function isHandle(word) {
   return HANDLE.test(word);
+}
+var Word = class {
+  constructor(span2, lower, start, end, afterBreak2) {
+    this.span = span2;
+    this.lower = lower;
+    this.start = start;
+    this.end = end;
+    this.afterBreak = afterBreak2;
+  }
+  span;
+  lower;
+  start;
+  end;
+  afterBreak;
+  get text() {
+    return this.span.text.slice(this.start - this.span.start, this.end - this.span.start);
+  }
+};
+function lowercaseForms() {
+  const forms = /* @__PURE__ */ new Map();
+  return (word) => {
+    const lower = word.toLowerCase().replaceAll("\u2019", "'");
+    const known = forms.get(lower);
+    if (known !== void 0) return known;
+    forms.set(lower, lower);
+    return lower;
+  };
 }
 var FENCE = /^\s{0,3}(?:```|~~~)/;
 var URL2 = /\bhttps?:\/\/[^\s<>"'`)\]]{1,2048}/g;
 var WORD = /[\p{L}\p{N}@][\p{L}\p{N}@'’_.-]*/gu;
 var WORD_END_PUNCTUATION = /* @__PURE__ */ new Set([".", "'", "\u2019", "_", "-"]);
+var SENTENCE_END = /* @__PURE__ */ new Set([".", "!", "?"]);
 var CLAUSE_BREAK = /[,:;()[\]|—–"“”]|\s-\s/;
 var SENTENCE_BREAK = /[.!?;|]\s|[.!?;|]$|\n\s*\n/;
 function withoutTrailingPunctuation(word) {
@@ -73132,33 +73175,30 @@ function proseOf(tree, source) {
   });
 }
 function sentencesOf(span2) {
-  const sentences = [];
+  return [...sentencesIn(span2)];
+}
+var MAX_SENTENCE_WORDS = 1e3;
+function* sentencesIn(span2) {
   let current = [];
   let from = 0;
+  const lowercase = lowercaseForms();
   for (const match2 of span2.text.matchAll(WORD)) {
     const word = withoutTrailingPunctuation(match2[0]);
     if (word === "") continue;
     const between = span2.text.slice(from, match2.index);
-    if (current.length > 0 && SENTENCE_BREAK.test(between)) {
-      sentences.push(current);
+    if (current.length >= MAX_SENTENCE_WORDS || current.length > 0 && SENTENCE_BREAK.test(between)) {
+      yield current;
       current = [];
     }
-    current.push({
-      text: word,
-      lower: word.toLowerCase().replaceAll("\u2019", "'"),
-      start: span2.start + match2.index,
-      end: span2.start + match2.index + word.length,
-      afterBreak: current.length > 0 && CLAUSE_BREAK.test(between)
-    });
+    current.push(new Word(span2, lowercase(word), span2.start + match2.index, span2.start + match2.index + word.length, current.length > 0 && CLAUSE_BREAK.test(between)));
     from = match2.index + word.length;
-    if (/^[.!?]/.test(match2[0].slice(word.length))) {
-      sentences.push(current);
+    if (word.length < match2[0].length && SENTENCE_END.has(match2[0].charAt(word.length))) {
+      yield current;
       current = [];
       from = match2.index + word.length + 1;
     }
   }
-  if (current.length > 0) sentences.push(current);
-  return sentences;
+  if (current.length > 0) yield current;
 }
 function proseLines(block) {
   return splitLines(block.text.text, 0, block.text.text.length).filter((line) => /\S/.test(line.text)).map((line) => ({ text: line.text, start: block.text.start + line.start }));
@@ -76405,13 +76445,41 @@ function plainLeadingClock(span2) {
 function mayHoldTime(text3) {
   return CHRONO_CUES.test(text3);
 }
-function parseText(original, order2 = "month-first") {
+var WINDOW = 16 * 1024;
+var MARGIN = 1024;
+function* chronoResults(text3, order2, window2) {
+  if (text3.length <= window2 + 2 * MARGIN) {
+    for (const result of parserOf(order2).parse(text3, REFERENCE)) yield { index: result.index, length: result.text.length, result };
+    return;
+  }
+  let covered = 0;
+  for (let start = 0; start < text3.length; start += window2) {
+    const from = Math.max(0, start - MARGIN);
+    const results = parserOf(order2).parse(text3.slice(from, Math.min(text3.length, start + window2 + MARGIN)), REFERENCE);
+    for (const result of results) {
+      const index2 = from + result.index;
+      if (index2 < start || index2 < covered || index2 >= start + window2) continue;
+      covered = index2 + result.text.length;
+      yield { index: index2, length: result.text.length, result };
+    }
+  }
+}
+function* parseText(original, order2 = "month-first", window2 = WINDOW) {
   countScanned(original.length);
-  if (!mayHoldTime(original)) return [];
+  if (!mayHoldTime(original)) return;
   const text3 = original.replace(INLINE_MARKS, " ").replace(LONG_SPACE, (run) => ` ${"~".repeat(run.length - 2)} `);
   if (!/(?:GMT|UTC)\s?[+-]\d/.test(text3)) {
-    return parserOf(order2).parse(text3, REFERENCE).map((result) => ({ index: result.index, text: original.slice(result.index, result.index + result.text.length), result }));
+    for (const { index: index2, length, result } of chronoResults(text3, order2, window2)) yield { index: index2, text: original.slice(index2, index2 + length), result };
+    return;
   }
+  const { protectedText, toOriginal } = protectBareOffsets(text3);
+  for (const { index: index2, length, result } of chronoResults(protectedText, order2, window2)) {
+    const start = toOriginal[index2] ?? 0;
+    const end = toOriginal[index2 + length] ?? text3.length;
+    yield { index: start, text: original.slice(start, end), result };
+  }
+}
+function protectBareOffsets(text3) {
   const toOriginal = [];
   let protectedText = "";
   let from = 0;
@@ -76431,11 +76499,7 @@ function parseText(original, order2 = "month-first") {
   }
   copy2(text3.length);
   toOriginal.push(text3.length);
-  return parserOf(order2).parse(protectedText, REFERENCE).map((result) => {
-    const start = toOriginal[result.index] ?? 0;
-    const end = toOriginal[result.index + result.text.length] ?? text3.length;
-    return { index: start, text: original.slice(start, end), result };
-  });
+  return { protectedText, toOriginal };
 }
 var LEAD_WORDS = /^(?:at|around|about|approx\.?|approximately|by|on|circa|~)\s{1,3}$/i;
 var RELATIVE = /\b(?:later|after|afterwards?|ago|before|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b/i;
@@ -76561,9 +76625,9 @@ function readLeadingTimeWithChrono(head, order2 = "month-first") {
   return impossible ? { kind: "impossible", impossible } : void 0;
 }
 var DATE_AFTER_TIME = /^[\s,]{0,3}(?:on\s{1,2})?$/i;
-function findTimes(span2, order2 = "month-first") {
+function findTimes(span2, order2 = "month-first", window2 = WINDOW) {
   const mentions = [];
-  for (const parsed of parseText(span2.text, order2)) {
+  for (const parsed of parseText(span2.text, order2, window2)) {
     if (RELATIVE.test(parsed.text)) continue;
     const mention2 = mentionOf(parsed, span2);
     if (!mention2) continue;
@@ -77742,10 +77806,10 @@ function isIncidentLength(line, duration) {
   const after = line.text.slice(offset + duration.span.text.length, offset + duration.span.text.length + 30);
   return DURATION_CONTEXT.test(before) || INCIDENT_AFTER.test(after);
 }
-function statedWindows(statements, clockTimesOf) {
+function statedWindows(statements, clockTimesOf, durationsOf) {
   const windows2 = [];
   for (const statement of statements) {
-    const lengths = findDurations(statement).filter((mention2) => mention2.qualifier !== "bound" && isIncidentLength(statement, mention2));
+    const lengths = durationsOf(statement).filter((mention2) => mention2.qualifier !== "bound" && isIncidentLength(statement, mention2));
     if (lengths.length !== 1) continue;
     const ranges = clockTimesOf(statement).filter((mention2) => mention2.time && mention2.end?.time);
     const range = ranges[0];
@@ -77792,17 +77856,15 @@ function firstZoneOffset(zones) {
   }
   return void 0;
 }
-function memoisedTimes(order2) {
-  const read4 = /* @__PURE__ */ new Map();
+function memoisedBySpan(read4) {
+  const found = /* @__PURE__ */ new Map();
   return (span2) => {
-    let byText = read4.get(span2.start);
-    if (!byText) read4.set(span2.start, byText = /* @__PURE__ */ new Map());
-    let times = byText.get(span2.text);
-    if (!times) {
-      times = findTimes(span2, order2);
-      byText.set(span2.text, times);
-    }
-    return times;
+    let byText = found.get(span2.start);
+    if (!byText) found.set(span2.start, byText = /* @__PURE__ */ new Map());
+    if (byText.has(span2.text)) return byText.get(span2.text);
+    const value2 = read4(span2);
+    byText.set(span2.text, value2);
+    return value2;
   };
 }
 function clockTimes(timesOf) {
@@ -77824,9 +77886,9 @@ function statedStartAndEnd(factLabels, durationLines, stated, timesOf) {
   }
   return { start, end };
 }
-function statedLength(stated) {
+function statedLength(stated, durationsOf) {
   for (const line of stated) {
-    const duration = findDurations(line).find((mention2) => isIncidentLength(line, mention2));
+    const duration = durationsOf(line).find((mention2) => isIncidentLength(line, mention2));
     if (duration) return duration;
   }
   return void 0;
@@ -77840,12 +77902,13 @@ function extractStatedFacts(tree, source, sections, factLabels, preambleEnd, ord
   const statements = statementsIn(tree, source, 0, source.length);
   const stated = statedText(statements, sections, preambleEnd);
   const durationLines = contentOf(factLabels, "duration");
-  const timesOf = memoisedTimes(order2);
+  const timesOf = memoisedBySpan((span2) => findTimes(span2, order2));
+  const durationsOf = memoisedBySpan(findDurations);
   const clockTimesOf = clockTimes(timesOf);
   let { start: startMention, end: endMention } = statedStartAndEnd(factLabels, durationLines, stated, clockTimesOf);
   const labelledDuration = durationLines.flatMap((line) => findDurations(line))[0];
   if (labelledDuration) startMention ??= firstTime([...contentOf(factLabels, "date"), ...durationLines], clockTimesOf);
-  const duration = labelledDuration ?? statedLength(stated);
+  const duration = labelledDuration ?? statedLength(stated, durationsOf);
   const dateMention = statedDate(factLabels, titles, startMention, stated, timesOf, order2);
   const impactSections = sections.filter((section) => section.kinds.includes("impact") || section.kinds.includes("summary"));
   const prose = withoutFencedCode(tree, source);
@@ -77856,7 +77919,7 @@ function extractStatedFacts(tree, source, sections, factLabels, preambleEnd, ord
     impact: impactMentions(statements, prose, sections, impactSections),
     impactSections,
     zones,
-    windows: statedWindows(statements, clockTimesOf),
+    windows: statedWindows(statements, clockTimesOf, durationsOf),
     defaultOffset: explicitOffset ?? 0,
     fallbackYear: year ?? 2e3
   };
@@ -79564,11 +79627,11 @@ var MAX_WORDS = 80;
 var COMMON = 48;
 var MAX_CANDIDATES = 32;
 var BRACKETS = /\[([^[\]\n]{1,120})\](?![([])/g;
-var SENTENCE_END = /(?<=[.!?])\s+(?=\S)/g;
+var SENTENCE_END2 = /(?<=[.!?])\s+(?=\S)/g;
 function sentencesOf2(statement) {
   const pieces = [];
   let from = 0;
-  for (const match2 of [...statement.text.matchAll(SENTENCE_END), { index: statement.text.length, 0: "" }]) {
+  for (const match2 of [...statement.text.matchAll(SENTENCE_END2), { index: statement.text.length, 0: "" }]) {
     pieces.push({ kind: "sentence", span: subspan(statement, from, match2.index) });
     from = match2.index + match2[0].length;
   }
@@ -80318,8 +80381,8 @@ function namedByRole(words, index2) {
 function introducedNames(blocks) {
   const names = /* @__PURE__ */ new Set();
   for (const block of blocks) {
-    if (!ROLE_OR_HANDLE.test(block.raw.text.toLowerCase()) && !block.raw.text.includes("@")) continue;
-    for (const words of block.sentences) {
+    if (!ROLE_OR_HANDLE.test(block.lowerRaw) && !block.raw.text.includes("@")) continue;
+    for (const words of block.eachSentence()) {
       words.forEach((word, index2) => {
         if (!NAME.test(word.text) || NOT_NAMES.has(word.lower)) return;
         const next = words[index2 + 1];
@@ -80396,7 +80459,7 @@ function findInSentence(sentence) {
       index2 = read4.to - 1;
       continue;
     }
-    const subjects = clauseStartsAt(words, index2) ? people : { ...people, common: false };
+    const subjects = clauseStartsAt(words, index2) ? people : sentence.roleHolders;
     const person = SUBJECT_PRONOUNS.has(words[index2]?.lower ?? "") ? [index2, 1] : personPhraseAt(words, index2, subjects);
     if (!person) continue;
     const end = person[0] + person[1];
@@ -80421,7 +80484,7 @@ function vocabularyOf(phraseOption) {
 function readBlame(tree, source, options) {
   const { phrases, triggers, triggerPattern } = vocabularyOf(options.phrases);
   const blocks = proseOf(tree, source);
-  const suspect = blocks.filter((block) => triggerPattern.test(block.raw.text.toLowerCase()));
+  const suspect = blocks.filter((block) => triggerPattern.test(block.lowerRaw));
   if (suspect.length === 0) return [];
   const names = introducedNames(blocks);
   const extra = [];
@@ -80431,13 +80494,14 @@ function readBlame(tree, source, options) {
     else extra.push(phraseWords(person));
   }
   const people = { names, extra, common: true };
+  const roleHolders = { ...people, common: false };
   const allowed = options.allow.map((phrase) => phrase.toLowerCase());
   const found = [];
   for (const block of suspect) {
-    for (const words of block.sentences) {
+    for (const words of block.eachSentence()) {
       if (!words.some((word) => triggers.has(word.lower))) continue;
       const cause = words.some((word) => CAUSE_CUES.has(word.lower));
-      for (const blame of findInSentence({ source, words, people, phrases, cause })) {
+      for (const blame of findInSentence({ source, words, people, roleHolders, phrases, cause })) {
         const sentence = source.slice(words[0]?.start ?? 0, words.at(-1)?.end ?? 0).toLowerCase();
         if (allowed.some((phrase) => sentence.includes(phrase) && phrase.includes(blame.span.text.toLowerCase()))) continue;
         found.push(blame);
@@ -81054,7 +81118,7 @@ function sectionQuestion(heading, block, source) {
 function findPrompts(blocks, source) {
   const found = [];
   blocks.forEach((block, index2) => {
-    const lower = block.raw.text.toLowerCase();
+    const lower = block.lowerRaw;
     const previous2 = blocks[index2 - 1];
     const question = lower.includes("?") && previous2?.node.type === "heading" ? sectionQuestion(previous2, block, source) : void 0;
     const description = lower.includes("list of") ? contentDescription(block, source) : void 0;
@@ -81226,9 +81290,9 @@ function isBracketPlaceholder(inner) {
   return BRACKET_LEAD.test(text3) || BRACKET_END.test(text3) || BRACKET_CHOICES.test(text3);
 }
 function textPlaceholders(block, markers2) {
-  const lower = block.raw.text.toLowerCase();
-  const patterns = [...markers2, ...TEXT_PATTERNS].filter(({ needle }) => needle.test(lower)).map(({ pattern: pattern2 }) => pattern2);
+  const lower = block.lowerRaw;
   const brackets = lower.includes("[");
+  const patterns = markers2.anyNeedle.test(lower) ? markers2.patterns.filter(({ needle }) => needle.test(lower)).map(({ pattern: pattern2 }) => pattern2) : [];
   if (patterns.length === 0 && !brackets) return [];
   const found = [];
   const todoTitle = isTodoTitle(block);
@@ -81317,6 +81381,10 @@ function markerPattern(marker) {
     needle: new RegExp(escapeRegExp2(marker.toLowerCase().trim().split(/\s/)[0] ?? ""), "u")
   };
 }
+function markersOf(markers2) {
+  const patterns = [...markers2.map(markerPattern), ...TEXT_PATTERNS];
+  return { patterns, anyNeedle: new RegExp(patterns.map(({ needle }) => `(?:${needle.source})`).join("|"), "u") };
+}
 var markerPatterns = memoPerOptions();
 var readings4 = memoPerObject();
 function findPlaceholders(tree, model, options) {
@@ -81324,7 +81392,7 @@ function findPlaceholders(tree, model, options) {
 }
 function readPlaceholders(tree, model, options) {
   const source = model.source;
-  const markers2 = markerPatterns(JSON.stringify(options.markers), () => options.markers.map(markerPattern));
+  const markers2 = markerPatterns(JSON.stringify(options.markers), () => markersOf(options.markers));
   const found = [];
   const blocks = proseOf(tree, source);
   for (const prompt of findPrompts(blocks, source)) found.push({ kind: "prompt", span: prompt.span, text: prompt.span.text });

@@ -338,8 +338,8 @@ function namedByRole(words: readonly Word[], index: number): boolean {
 function introducedNames(blocks: readonly ProseBlock[]): Set<string> {
   const names = new Set<string>()
   for (const block of blocks) {
-    if (!ROLE_OR_HANDLE.test(block.raw.text.toLowerCase()) && !block.raw.text.includes('@')) continue
-    for (const words of block.sentences) {
+    if (!ROLE_OR_HANDLE.test(block.lowerRaw) && !block.raw.text.includes('@')) continue
+    for (const words of block.eachSentence()) {
       words.forEach((word, index) => {
         if (!NAME.test(word.text) || NOT_NAMES.has(word.lower)) return
         const next = words[index + 1]
@@ -360,6 +360,8 @@ interface Sentence {
   source: string
   words: readonly Word[]
   people: People
+  /** `people` without those who hold no role, made once for every sentence. */
+  roleHolders: People
   phrases: readonly string[][]
   /** Whether the sentence speaks of a cause or a fault. */
   cause: boolean
@@ -465,7 +467,7 @@ function findInSentence(sentence: Sentence): Blame[] {
     }
     // A person as the subject of a failure: "an intern mistakenly executed", "the engineer did not test".
     // People who hold no role count only where a clause starts: "requests from guests failed" is no guest's failure.
-    const subjects = clauseStartsAt(words, index) ? people : {...people, common: false}
+    const subjects = clauseStartsAt(words, index) ? people : sentence.roleHolders
     const person = SUBJECT_PRONOUNS.has(words[index]?.lower ?? '') ? ([index, 1] as const) : personPhraseAt(words, index, subjects)
     if (!person) continue
     const end = person[0] + person[1]
@@ -503,7 +505,7 @@ function vocabularyOf(phraseOption: readonly string[]): Vocabulary {
 function readBlame(tree: Root, source: string, options: BlameOptions): Blame[] {
   const {phrases, triggers, triggerPattern} = vocabularyOf(options.phrases)
   const blocks = proseOf(tree, source)
-  const suspect = blocks.filter((block) => triggerPattern.test(block.raw.text.toLowerCase()))
+  const suspect = blocks.filter((block) => triggerPattern.test(block.lowerRaw))
   if (suspect.length === 0) return []
 
   const names = introducedNames(blocks)
@@ -514,14 +516,15 @@ function readBlame(tree: Root, source: string, options: BlameOptions): Blame[] {
     else extra.push(phraseWords(person))
   }
   const people: People = {names, extra, common: true}
+  const roleHolders: People = {...people, common: false}
   const allowed = options.allow.map((phrase) => phrase.toLowerCase())
 
   const found: Blame[] = []
   for (const block of suspect) {
-    for (const words of block.sentences) {
+    for (const words of block.eachSentence()) {
       if (!words.some((word) => triggers.has(word.lower))) continue
       const cause = words.some((word) => CAUSE_CUES.has(word.lower))
-      for (const blame of findInSentence({source, words, people, phrases, cause})) {
+      for (const blame of findInSentence({source, words, people, roleHolders, phrases, cause})) {
         const sentence = source.slice(words[0]?.start ?? 0, words.at(-1)?.end ?? 0).toLowerCase()
         if (allowed.some((phrase) => sentence.includes(phrase) && phrase.includes(blame.span.text.toLowerCase()))) continue
         found.push(blame)

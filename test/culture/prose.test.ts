@@ -35,6 +35,30 @@ describe('sentencesOf', () => {
     expect(sentences[0]?.[1]).toMatchObject({text: 'intern', lower: 'intern', start: 13, end: 19})
   })
 
+  it('gives words spelt alike one lowercase form, and each word its own text', () => {
+    const [words = []] = sentencesOf({text: 'Deploy deploy DEPLOY', start: 0})
+    expect(words.map((word) => word.text)).toEqual(['Deploy', 'deploy', 'DEPLOY'])
+    expect(words.map((word) => word.lower)).toEqual(['deploy', 'deploy', 'deploy'])
+    expect(words[0]?.lower).toBe(words[2]?.lower)
+  })
+
+  it('cuts text with no sentence end into sentences of at most 1000 words', () => {
+    const sentences = sentencesOf({text: 'word '.repeat(2500), start: 0})
+    expect(sentences.map((words) => words.length)).toEqual([1000, 1000, 500])
+    expect(sentences[1]?.[0]?.afterBreak).toBe(false)
+  })
+
+  it('reads the sentences of a long block one by one, as sentencesOf reads them, without keeping them', () => {
+    const paragraph = 'At 10:05 the engineer restarted the queue, and the rate fell. '.repeat(2000)
+    const {tree, source} = read(`# Title\n\n${paragraph}\n\nShort one.\n`)
+    const [, long, short] = proseOf(tree, source)
+    expect(long?.raw.text.length).toBeGreaterThan(64 * 1024)
+    expect([...(long?.eachSentence() ?? [])]).toEqual(sentencesOf(long?.text ?? {text: '', start: 0}))
+    expect(long?.eachSentence()).not.toBe(long?.eachSentence())
+    // A short block's sentences are read once and kept.
+    expect(short?.eachSentence()).toBe(short?.sentences)
+  })
+
   it('keeps handles, versions and apostrophes inside words', () => {
     const [words = []] = sentencesOf({text: "@lee's v1.2 amirh@ don’t", start: 0})
     expect(words.map((word) => word.lower)).toEqual(["@lee's", 'v1.2', 'amirh@', "don't"])

@@ -141,10 +141,10 @@ function isIncidentLength(line: Span, duration: DurationMention): boolean {
  * are read only where a length was found: reading every statement's times
  * would cost a chrono-node pass per paragraph.
  */
-function statedWindows(statements: readonly Span[], clockTimesOf: TimesOf): StatedWindow[] {
+function statedWindows(statements: readonly Span[], clockTimesOf: TimesOf, durationsOf: DurationsOf): StatedWindow[] {
   const windows: StatedWindow[] = []
   for (const statement of statements) {
-    const lengths = findDurations(statement).filter((mention) => mention.qualifier !== 'bound' && isIncidentLength(statement, mention))
+    const lengths = durationsOf(statement).filter((mention) => mention.qualifier !== 'bound' && isIncidentLength(statement, mention))
     if (lengths.length !== 1) continue
     const ranges = clockTimesOf(statement).filter((mention) => mention.time && mention.end?.time)
     const range = ranges[0]
@@ -158,6 +158,7 @@ function statedWindows(statements: readonly Span[], clockTimesOf: TimesOf): Stat
 }
 
 type TimesOf = (span: Span) => TimeMention[]
+type DurationsOf = (span: Span) => DurationMention[]
 
 function firstTime(spans: readonly Span[], timesOf: TimesOf): TimeMention | undefined {
   for (const span of spans) {
@@ -214,22 +215,20 @@ export type StatedMentions = Omit<StatedFacts, 'start' | 'end'> & {
 }
 
 /**
- * Reads each statement's times once, however many readers ask: the stated
- * lines are searched for a range, then for a date, and the windows read the
- * same statements, whole where a section's piece of them is the whole
- * (another object, the same start and text).
+ * Reads each statement once, however many readers ask: the stated lines are
+ * searched for a range, then for a date, and for a length, and the windows
+ * read the same statements, whole where a section's piece of them is the
+ * whole (another object, the same start and text).
  */
-function memoisedTimes(order: DateOrder): TimesOf {
-  const read = new Map<number, Map<string, TimeMention[]>>()
+function memoisedBySpan<Value>(read: (span: Span) => Value): (span: Span) => Value {
+  const found = new Map<number, Map<string, Value>>()
   return (span) => {
-    let byText = read.get(span.start)
-    if (!byText) read.set(span.start, (byText = new Map()))
-    let times = byText.get(span.text)
-    if (!times) {
-      times = findTimes(span, order)
-      byText.set(span.text, times)
-    }
-    return times
+    let byText = found.get(span.start)
+    if (!byText) found.set(span.start, (byText = new Map()))
+    if (byText.has(span.text)) return byText.get(span.text) as Value
+    const value = read(span)
+    byText.set(span.text, value)
+    return value
   }
 }
 
@@ -263,9 +262,9 @@ function statedStartAndEnd(factLabels: readonly FactLabelMention[], durationLine
 }
 
 /** A duration the text states as the incident's length, when no label gives one. */
-function statedLength(stated: readonly Span[]): DurationMention | undefined {
+function statedLength(stated: readonly Span[], durationsOf: DurationsOf): DurationMention | undefined {
   for (const line of stated) {
-    const duration = findDurations(line).find((mention) => isIncidentLength(line, mention))
+    const duration = durationsOf(line).find((mention) => isIncidentLength(line, mention))
     if (duration) return duration
   }
   return undefined
@@ -313,7 +312,8 @@ export function extractStatedFacts(
   const statements = statementsIn(tree, source, 0, source.length)
   const stated = statedText(statements, sections, preambleEnd)
   const durationLines = contentOf(factLabels, 'duration')
-  const timesOf = memoisedTimes(order)
+  const timesOf = memoisedBySpan((span) => findTimes(span, order))
+  const durationsOf = memoisedBySpan(findDurations)
   const clockTimesOf = clockTimes(timesOf)
   let {start: startMention, end: endMention} = statedStartAndEnd(factLabels, durationLines, stated, clockTimesOf)
   const labelledDuration = durationLines.flatMap((line) => findDurations(line))[0]
@@ -321,7 +321,7 @@ export function extractStatedFacts(
   // the window of the incident; alone, a dated label may be the report's date
   // or a log record's.
   if (labelledDuration) startMention ??= firstTime([...contentOf(factLabels, 'date'), ...durationLines], clockTimesOf)
-  const duration = labelledDuration ?? statedLength(stated)
+  const duration = labelledDuration ?? statedLength(stated, durationsOf)
   const dateMention = statedDate(factLabels, titles, startMention, stated, timesOf, order)
 
   const impactSections = sections.filter((section) => section.kinds.includes('impact') || section.kinds.includes('summary'))
@@ -337,7 +337,7 @@ export function extractStatedFacts(
     impact: impactMentions(statements, prose, sections, impactSections),
     impactSections,
     zones,
-    windows: statedWindows(statements, clockTimesOf),
+    windows: statedWindows(statements, clockTimesOf, durationsOf),
     defaultOffset: explicitOffset ?? 0,
     fallbackYear: year ?? 2000
   }

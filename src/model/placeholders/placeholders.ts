@@ -114,10 +114,11 @@ function isBracketPlaceholder(inner: string): boolean {
   return BRACKET_LEAD.test(text) || BRACKET_END.test(text) || BRACKET_CHOICES.test(text)
 }
 
-function textPlaceholders(block: ProseBlock, markers: readonly TextPattern[]): Placeholder[] {
-  const lower = block.raw.text.toLowerCase()
-  const patterns = [...markers, ...TEXT_PATTERNS].filter(({needle}) => needle.test(lower)).map(({pattern}) => pattern)
+function textPlaceholders(block: ProseBlock, markers: Markers): Placeholder[] {
+  const lower = block.lowerRaw
   const brackets = lower.includes('[')
+  // One test of every needle at once first: most blocks hold none.
+  const patterns = markers.anyNeedle.test(lower) ? markers.patterns.filter(({needle}) => needle.test(lower)).map(({pattern}) => pattern) : []
   if (patterns.length === 0 && !brackets) return []
   const found: Placeholder[] = []
   const todoTitle = isTodoTitle(block)
@@ -222,7 +223,18 @@ function markerPattern(marker: string): TextPattern {
   }
 }
 
-const markerPatterns = memoPerOptions<TextPattern[]>()
+/** The patterns of the markers and the built-in ones, and a needle any of whose needles is. */
+interface Markers {
+  patterns: readonly TextPattern[]
+  anyNeedle: RegExp
+}
+
+function markersOf(markers: readonly string[]): Markers {
+  const patterns = [...markers.map(markerPattern), ...TEXT_PATTERNS]
+  return {patterns, anyNeedle: new RegExp(patterns.map(({needle}) => `(?:${needle.source})`).join('|'), 'u')}
+}
+
+const markerPatterns = memoPerOptions<Markers>()
 
 // One reading per tree and options.
 const readings = memoPerObject<Root, Placeholder[]>()
@@ -233,7 +245,7 @@ export function findPlaceholders(tree: Root, model: PostmortemModel, options: Pl
 
 function readPlaceholders(tree: Root, model: PostmortemModel, options: PlaceholderOptions): Placeholder[] {
   const source = model.source
-  const markers = markerPatterns(JSON.stringify(options.markers), () => options.markers.map(markerPattern))
+  const markers = markerPatterns(JSON.stringify(options.markers), () => markersOf(options.markers))
   const found: Placeholder[] = []
   const blocks = proseOf(tree, source)
   for (const prompt of findPrompts(blocks, source)) found.push({kind: 'prompt', span: prompt.span, text: prompt.span.text})

@@ -114,7 +114,7 @@ function sectionQuestion(heading: ProseBlock, block: ProseBlock, source: string)
 export function findPrompts(blocks: readonly ProseBlock[], source: string): Prompt[] {
   const found: Prompt[] = []
   blocks.forEach((block, index) => {
-    const lower = block.raw.text.toLowerCase()
+    const lower = block.lowerRaw
     const previous = blocks[index - 1]
     const question = lower.includes('?') && previous?.node.type === 'heading' ? sectionQuestion(previous, block, source) : undefined
     const description = lower.includes('list of') ? contentDescription(block, source) : undefined

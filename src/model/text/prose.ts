@@ -14,6 +14,7 @@ import {memoPerObject} from '../support/memo.js'
 export class ProseBlock {
   #text: Span | undefined
   #sentences: Word[][] | undefined
+  #lowerRaw: string | undefined
 
   constructor(
     readonly node: Nodes,
@@ -28,12 +29,30 @@ export class ProseBlock {
     return this.#text
   }
 
+  /** The block's source in lowercase, which readers test for their words before reading the block: made once, not once per reader. */
+  get lowerRaw(): string {
+    this.#lowerRaw ??= this.raw.text.toLowerCase()
+    return this.#lowerRaw
+  }
+
   /** The sentences of the prose text (`sentencesOf`). */
   get sentences(): Word[][] {
     this.#sentences ??= sentencesOf(this.text)
     return this.#sentences
   }
+
+  /**
+   * The sentences one by one, for a reader that reads each once: those of a
+   * long block are made as they are read and not kept (a paragraph of
+   * megabytes has millions of words).
+   */
+  eachSentence(): Iterable<Word[]> {
+    return this.#sentences ?? (this.raw.text.length > KEPT_BLOCK_LENGTH ? sentencesIn(this.text) : this.sentences)
+  }
 }
+
+// Longer blocks' sentences are not kept (ProseBlock.eachSentence).
+const KEPT_BLOCK_LENGTH = 64 * 1024
 
 // `@jane` or, as some teams write it, `jane@`; e-mail addresses are words of their own.
 const HANDLE = /^@[\p{L}\p{N}][\p{L}\p{N}_-]{0,38}$|^\p{Ll}[\p{Ll}\p{N}._-]{1,30}@$/u
@@ -43,14 +62,38 @@ export function isHandle(word: string): boolean {
   return HANDLE.test(word)
 }
 
-export interface Word {
-  text: string
-  /** Lowercase, with curly apostrophes made straight. */
-  lower: string
-  start: number
-  end: number
-  /** Whether a comma, colon, bracket or dash stands between this word and the one before. */
-  afterBreak: boolean
+/**
+ * A word of a sentence. A long paragraph has hundreds of thousands of words,
+ * all kept while the tree is: a word holds its offsets and its lowercase form,
+ * shared by every word of the block spelt alike, and slices its text from the
+ * block when asked (rules ask for the lowercase form; the text rarely).
+ */
+export class Word {
+  constructor(
+    private readonly span: Span,
+    /** Lowercase, with curly apostrophes made straight. */
+    readonly lower: string,
+    readonly start: number,
+    readonly end: number,
+    /** Whether a comma, colon, bracket or dash stands between this word and the one before. */
+    readonly afterBreak: boolean
+  ) {}
+
+  get text(): string {
+    return this.span.text.slice(this.start - this.span.start, this.end - this.span.start)
+  }
+}
+
+/** One string for each lowercase form of the words of a block. */
+function lowercaseForms(): (word: string) => string {
+  const forms = new Map<string, string>()
+  return (word) => {
+    const lower = word.toLowerCase().replaceAll('’', "'")
+    const known = forms.get(lower)
+    if (known !== undefined) return known
+    forms.set(lower, lower)
+    return lower
+  }
 }
 
 // Headings, paragraphs and table cells hold prose; an indented code block in
@@ -60,6 +103,7 @@ const FENCE = /^\s{0,3}(?:```|~~~)/
 const URL = /\bhttps?:\/\/[^\s<>"'`)\]]{1,2048}/g
 const WORD = /[\p{L}\p{N}@][\p{L}\p{N}@'’_.-]*/gu
 const WORD_END_PUNCTUATION = new Set(['.', "'", '’', '_', '-'])
+const SENTENCE_END = new Set(['.', '!', '?'])
 const CLAUSE_BREAK = /[,:;()[\]|—–"“”]|\s-\s/
 const SENTENCE_BREAK = /[.!?;|]\s|[.!?;|]$|\n\s*\n/
 
@@ -157,37 +201,39 @@ export function proseIn(blocks: readonly ProseBlock[], start: number, end: numbe
 /**
  * The sentences of a block, each as its words. Sentences end at `.`, `!`, `?`,
  * `;`, a table pipe or a blank line; a line break alone does not end one, as
- * prose is wrapped.
+ * prose is wrapped. Text with no such end for thousands of words (a pasted
+ * log, a generated wall of text) is cut into sentences of MAX_SENTENCE_WORDS.
  */
 export function sentencesOf(span: Span): Word[][] {
-  const sentences: Word[][] = []
+  return [...sentencesIn(span)]
+}
+
+// Far longer than any sentence a person writes.
+const MAX_SENTENCE_WORDS = 1000
+
+/** `sentencesOf`, one sentence at a time. */
+function* sentencesIn(span: Span): Generator<Word[]> {
   let current: Word[] = []
   let from = 0
+  const lowercase = lowercaseForms()
   for (const match of span.text.matchAll(WORD)) {
     const word = withoutTrailingPunctuation(match[0])
     if (word === '') continue
     const between = span.text.slice(from, match.index)
-    if (current.length > 0 && SENTENCE_BREAK.test(between)) {
-      sentences.push(current)
+    if (current.length >= MAX_SENTENCE_WORDS || (current.length > 0 && SENTENCE_BREAK.test(between))) {
+      yield current
       current = []
     }
-    current.push({
-      text: word,
-      lower: word.toLowerCase().replaceAll('’', "'"),
-      start: span.start + match.index,
-      end: span.start + match.index + word.length,
-      afterBreak: current.length > 0 && CLAUSE_BREAK.test(between)
-    })
+    current.push(new Word(span, lowercase(word), span.start + match.index, span.start + match.index + word.length, current.length > 0 && CLAUSE_BREAK.test(between)))
     from = match.index + word.length
     // A word that ends a sentence with a full stop ("...by an engineer.").
-    if (/^[.!?]/.test(match[0].slice(word.length))) {
-      sentences.push(current)
+    if (word.length < match[0].length && SENTENCE_END.has(match[0].charAt(word.length))) {
+      yield current
       current = []
       from = match.index + word.length + 1
     }
   }
-  if (current.length > 0) sentences.push(current)
-  return sentences
+  if (current.length > 0) yield current
 }
 
 /** The lines of a block's prose text, blank ones left out. */

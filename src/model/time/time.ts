@@ -136,13 +136,58 @@ export function mayHoldTime(text: string): boolean {
   return CHRONO_CUES.test(text)
 }
 
-function parseText(original: string, order: DateOrder = 'month-first'): Parsed[] {
+// chrono-node keeps every result of a text until it returns them: on one
+// paragraph of megabytes, hundreds of megabytes. A text longer than a window
+// is read window by window, each with a margin of context on either side
+// longer than any result, and keeps the results that start inside it: each
+// result sees the text a whole reading gives it, and only one window's
+// results are alive at a time.
+const WINDOW = 16 * 1024
+const MARGIN = 1024
+
+interface Located {
+  index: number
+  length: number
+  result: chrono.ParsedResult
+}
+
+function* chronoResults(text: string, order: DateOrder, window: number): Generator<Located> {
+  if (text.length <= window + 2 * MARGIN) {
+    for (const result of parserOf(order).parse(text, REFERENCE)) yield {index: result.index, length: result.text.length, result}
+    return
+  }
+  let covered = 0
+  for (let start = 0; start < text.length; start += window) {
+    const from = Math.max(0, start - MARGIN)
+    const results = parserOf(order).parse(text.slice(from, Math.min(text.length, start + window + MARGIN)), REFERENCE)
+    for (const result of results) {
+      const index = from + result.index
+      // A result of the margin before belongs to the window before, and so does what it covers.
+      if (index < start || index < covered || index >= start + window) continue
+      covered = index + result.text.length
+      yield {index, length: result.text.length, result}
+    }
+  }
+}
+
+function* parseText(original: string, order: DateOrder = 'month-first', window = WINDOW): Generator<Parsed> {
   countScanned(original.length)
-  if (!mayHoldTime(original)) return []
+  if (!mayHoldTime(original)) return
   const text = original.replace(INLINE_MARKS, ' ').replace(LONG_SPACE, (run) => ` ${'~'.repeat(run.length - 2)} `)
   if (!/(?:GMT|UTC)\s?[+-]\d/.test(text)) {
-    return parserOf(order).parse(text, REFERENCE).map((result) => ({index: result.index, text: original.slice(result.index, result.index + result.text.length), result}))
+    for (const {index, length, result} of chronoResults(text, order, window)) yield {index, text: original.slice(index, index + length), result}
+    return
   }
+  const {protectedText, toOriginal} = protectBareOffsets(text)
+  for (const {index, length, result} of chronoResults(protectedText, order, window)) {
+    const start = toOriginal[index] ?? 0
+    const end = toOriginal[index + length] ?? text.length
+    yield {index: start, text: original.slice(start, end), result}
+  }
+}
+
+/** `text` with zones written as a bare offset parenthesised, and where each of its characters came from. */
+function protectBareOffsets(text: string): {protectedText: string; toOriginal: number[]} {
   // toOriginal[i] is the offset in `text` of character i of the protected text.
   const toOriginal: number[] = []
   let protectedText = ''
@@ -163,11 +208,7 @@ function parseText(original: string, order: DateOrder = 'month-first'): Parsed[]
   }
   copy(text.length)
   toOriginal.push(text.length)
-  return parserOf(order).parse(protectedText, REFERENCE).map((result) => {
-    const start = toOriginal[result.index] ?? 0
-    const end = toOriginal[result.index + result.text.length] ?? text.length
-    return {index: start, text: original.slice(start, end), result}
-  })
+  return {protectedText, toOriginal}
 }
 
 // Words that may stand before a time at the start of an entry ("At 3:15 PM").
@@ -348,10 +389,13 @@ export function readLeadingTimeWithChrono(head: Span, order: DateOrder = 'month-
 
 const DATE_AFTER_TIME = /^[\s,]{0,3}(?:on\s{1,2})?$/i
 
-/** Every date and time mentioned in a text, in order. */
-export function findTimes(span: Span, order: DateOrder = 'month-first'): TimeMention[] {
+/**
+ * Every date and time mentioned in a text, in order. `window` is the length
+ * chrono-node reads at a time (see WINDOW); the tests compare readings.
+ */
+export function findTimes(span: Span, order: DateOrder = 'month-first', window = WINDOW): TimeMention[] {
   const mentions: TimeMention[] = []
-  for (const parsed of parseText(span.text, order)) {
+  for (const parsed of parseText(span.text, order, window)) {
     if (RELATIVE.test(parsed.text)) continue
     const mention = mentionOf(parsed, span)
     if (!mention) continue
