@@ -8,7 +8,7 @@ import {type PluggableList, type Processor, unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {generateLongPostmortem, generatePostmortem} from '../bench/corpus.js'
-import {type PartsOptions, parseInParts} from '../src/clients/shared/parse-in-parts.js'
+import {type PartsOptions, parseInParts} from '../src/parse/parse-in-parts.js'
 import {sharedDocuments} from './support/shared.js'
 import {propertyRuns} from './support/runs.js'
 

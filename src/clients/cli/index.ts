@@ -96,7 +96,7 @@ export async function engineOptions(args: CliArguments, io: Io): Promise<EngineO
   const [{unified}, {default: remarkParse}, {parseInParts}, own, {ownPackageTransform}, {requireText}, {DEFAULT_MAX_SIZE, guardDocument}] = await Promise.all([
     import('unified'),
     import('remark-parse'),
-    import('../shared/parse-in-parts.js'),
+    import('../../parse/parse-in-parts.js'),
     import('../../index.js'),
     import('../shared/config.js'),
     import('./text-guard.js'),

@@ -25,7 +25,7 @@
  * position (test/parse-in-parts.test.ts). The language server's incremental
  * parser (src/clients/language-server/incremental.ts) shares the helpers below.
  */
-import type {Nodes, Root, RootContent} from 'mdast'
+import type {List, Nodes, Root, RootContent} from 'mdast'
 import type {Point} from 'unist'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
@@ -115,87 +115,227 @@ function shiftInPlace(nodes: readonly Nodes[], lines: number, offset: number): v
   }
 }
 
+const isSpace = (code: number): boolean => code === 32 || code === 9
+const isLineEndOrEnd = (code: number): boolean => code === 10 || code === 13 || Number.isNaN(code)
+
+/** Whether a list marker (`-`, `*`, `+`, `1.`, `1)`) followed by white space or the line's end starts at `index`. */
+export function isListMarker(text: string, index: number): boolean {
+  const code = text.charCodeAt(index)
+  if (code === 45 || code === 42 || code === 43) return isSpace(text.charCodeAt(index + 1)) || isLineEndOrEnd(text.charCodeAt(index + 1))
+  let end = index
+  while (end - index < 9 && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++
+  const mark = text.charCodeAt(end)
+  return end > index && (mark === 46 || mark === 41) && (isSpace(text.charCodeAt(end + 1)) || isLineEndOrEnd(text.charCodeAt(end + 1)))
+}
+
+/** Whether an ATX heading (one to six `#`, then a space, a tab or the end of the line) starts at `at`. */
+function isHeadingLine(text: string, at: number): boolean {
+  let end = at
+  while (end < at + 7 && text.charCodeAt(end) === 35) end++
+  return end > at && end - at <= 6 && (isSpace(text.charCodeAt(end)) || isLineEndOrEnd(text.charCodeAt(end)))
+}
+
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index)
+    if (!isSpace(code) && code !== 10 && code !== 13) return false
+  }
+  return true
+}
+
+/** Whether the line before the line that starts at `at` is blank (or there is none). */
+function followsBlankLine(text: string, at: number): boolean {
+  let index = at - 1
+  if (text.charCodeAt(index) === 10 && text.charCodeAt(index - 1) === 13) index--
+  for (index--; index >= 0; index--) {
+    const code = text.charCodeAt(index)
+    if (code === 10 || code === 13) return true
+    if (!isSpace(code)) return false
+  }
+  return true
+}
+
 /**
- * The start of the first line at or after `from` that opens an ATX heading
- * (one to six `#`, then a space, a tab or the end of the line), past the
- * start of the document; undefined if there is none.
+ * Where a part may end: before a top-level ATX heading (`heading`), or
+ * before an item of a top-level list right under the line before it
+ * (`item`: the list goes on in the next part).
  */
-function headingLineFrom(text: string, from: number): number | undefined {
-  for (let at = text.indexOf('#', Math.max(from, 1)); at !== -1; at = text.indexOf('#', at + 1)) {
-    const before = text.charCodeAt(at - 1)
-    if (before !== 10 && before !== 13) continue
-    let end = at
-    while (end < at + 7 && text.charCodeAt(end) === 35) end++
-    const after = text.charCodeAt(end)
-    if (end - at <= 6 && (Number.isNaN(after) || after === 32 || after === 9 || after === 10 || after === 13)) return at
+export type CutKind = 'heading' | 'item'
+
+interface Cut {
+  at: number
+  kind: CutKind
+}
+
+/**
+ * The first line at or after `from`, past the start of the document, that
+ * opens an ATX heading, or a list item right under a line that is not blank
+ * (after a blank line, the whole list would be spread: it is seen whole);
+ * undefined if there is none.
+ */
+function cutFrom(text: string, from: number): Cut | undefined {
+  let at = Math.max(from, 1)
+  const code = text.charCodeAt(at - 1)
+  if (!(code === 10 || (code === 13 && text.charCodeAt(at) !== 10))) at = lineEnd(text, at)
+  let afterBlank = at < text.length && followsBlankLine(text, at)
+  while (at < text.length) {
+    if (isHeadingLine(text, at)) return {at, kind: 'heading'}
+    if (!afterBlank && isListMarker(text, at)) return {at, kind: 'item'}
+    const end = lineEnd(text, at)
+    afterBlank = isBlank(text, at, end)
+    at = end
   }
   return undefined
 }
 
-/** A part of the document: from `start` (line `line`) to `end`, where a heading line starts (or the end of the document). */
+/**
+ * Whether a list can be cut before `item`, one of its items that comes
+ * after `before`: `item` starts its line right after the last line of
+ * `before` (a blank line between items makes the whole list spread, so the
+ * list must be seen with both).
+ */
+export function isListCut(item: Nodes, before: Nodes): boolean {
+  const start = item.position?.start
+  const end = before.position?.end
+  return start?.offset !== undefined && start.column === 1 && end !== undefined && end.line === start.line - 1
+}
+
+/** Whether two nodes are of the same kind: micromark reads `3. x` after indented code and a blank line as text, not as a list. */
+export function sameKind(node: RootContent, other: RootContent): boolean {
+  return node.type === other.type && (node.type !== 'list' || other.type !== 'list' || node.ordered === other.ordered)
+}
+
+/**
+ * Takes off `nodes` the item that starts at offset `at`, when it is the last
+ * item of the list that ends `nodes` and the list can be cut before it
+ * (isListCut); the list then ends where the item before it ends. False,
+ * and `nodes` unchanged, when the line at `at` does not go on that list so.
+ */
+export function takeNextItem(nodes: readonly RootContent[], at: number): boolean {
+  const list = nodes.at(-1)
+  if (list?.type !== 'list') return false
+  const item = list.children.at(-1)
+  const previous = list.children.at(-2)
+  if (item?.position?.start.offset !== at || !previous?.position || !isListCut(item, previous)) return false
+  list.children.pop()
+  if (list.position) list.position.end = previous.position.end
+  return true
+}
+
+/**
+ * Joins to `list` the items of `continuation`, the list a part starting at
+ * a list cut begins with, as a whole parse makes one list of them:
+ * mdast-util-from-markdown makes a list spread when a blank line is between
+ * any two of its items (none is at a cut) and each item spread by its own
+ * lines, so the list is spread when either part is, and its items keep
+ * their own. The list keeps its own `start`.
+ */
+export function joinList(list: List, continuation: List): void {
+  for (const item of continuation.children) list.children.push(item)
+  list.spread = list.spread || continuation.spread
+  if (list.position && continuation.position) list.position.end = continuation.position.end
+}
+
+/**
+ * A part of the document: from `start` (line `line`) to `end`, where a cut
+ * of kind `cut` is (undefined at the end of the document). `continuesList`
+ * when it starts at an item cut: its first node is then a list whose items
+ * join the list that ends the part before.
+ */
 interface Part {
   start: number
   end: number
   line: number
+  cut: CutKind | undefined
+  continuesList: boolean
   nodes: RootContent[]
 }
 
 /**
  * The nodes of the part of `text` from `part.start` to `part.end`, positioned
- * in `text`, parsed with the heading line at `part.end` after them, and
+ * in `text`, parsed with the line at `part.end` after them, and
  * `definitions` (Markdown of definitions, each followed by a blank line)
- * before them, or after that heading line in the first part, whose start may
- * be front matter. Undefined when the line at `part.end` is not a top-level
- * heading there (something before it is left open), or when the definitions
- * do not come out as definitions.
+ * before them, or after that line in a first part that opens with a line
+ * that could open front matter. Undefined when the line at `part.end` does
+ * not start afresh there (a top-level heading, or the next item of the
+ * top-level list that ends the part, right under it): something before it
+ * is left open; or when the definitions do not come out as definitions.
  */
 function parsePart(text: string, part: Omit<Part, 'nodes'>, parse: Parse, definitions: readonly string[] = []): RootContent[] | undefined {
   const body = text.slice(part.start, part.end)
   const added = definitions.join('')
   let next = part.end < text.length ? text.slice(part.end, lineEnd(text, part.end)) : ''
-  const prefix = part.start > 0 ? added : ''
-  if (part.start === 0 && added) next = `${next}${/[\n\r]$/.test(next) ? '' : '\n'}\n${added}`
+  const after = part.start === 0 && FRONTMATTER_FENCE.test(text)
+  // After the next line, definitions would end a list there with a blank line, making it spread.
+  if (after && added && part.cut === 'item') return undefined
+  const prefix = after ? '' : added
+  if (after && added) next = `${next}${/[\n\r]$/.test(next) ? '' : '\n'}\n${added}`
   const from = prefix.length
   const to = from + body.length
   const kept: RootContent[] = []
   const extra: RootContent[] = []
-  let heading: RootContent | undefined
+  let cutNode: RootContent | undefined
   for (const node of parse(prefix + body + next).children) {
     const offset = node.position?.start.offset ?? -1
-    if (offset === to) heading = node
+    if (offset === to) cutNode = node
     else if (offset >= from && offset < to) kept.push(node)
     else extra.push(node)
   }
-  if (part.end < text.length && heading?.type !== 'heading') return undefined
+  if (part.cut === 'heading' && cutNode?.type !== 'heading') return undefined
+  if (part.cut === 'item' && (cutNode || !takeNextItem(kept, to))) return undefined
   if (extra.length !== definitions.length || !extra.every((node) => DEFINITION_TYPES.has(node.type))) return undefined
   shiftInPlace(kept, part.line - 1 - lineBreaks(prefix, 0, prefix.length), part.start - from)
   return kept
 }
 
 /**
- * `text` cut before heading lines about `partLength` apart, each part parsed
- * alone. A cut that does not hold is skipped for one at least twice as far
- * from the part's start, which bounds the work of parsing again a part that
- * runs on (a fence full of `# comments`) to twice its length.
+ * `text` cut where a cut holds about `partLength` apart, each part parsed
+ * alone; undefined where a part that starts at an item cut does not start
+ * with a list. A cut that does not hold is skipped for one at least twice
+ * as far from the part's start, which bounds the work of parsing again a
+ * part that runs on (a fence full of `# comments`) to twice its length.
  */
-function cutParts(text: string, parse: Parse, partLength: number): Part[] {
+function cutParts(text: string, parse: Parse, partLength: number): Part[] | undefined {
   const parts: Part[] = []
   let start = 0
   let line = 1
   let reach = partLength
+  let continuesList = false
   while (start < text.length) {
-    const end = headingLineFrom(text, start + reach) ?? text.length
-    const nodes = parsePart(text, {start, end, line}, parse)
-    if (nodes) {
-      parts.push({start, end, line, nodes})
-      line += lineBreaks(text, start, end)
-      start = end
-      reach = partLength
-    } else {
+    const cut = cutFrom(text, start + reach)
+    const end = cut?.at ?? text.length
+    const part = {start, end, line, cut: cut?.kind, continuesList}
+    const nodes = parsePart(text, part, parse)
+    if (!nodes) {
       reach = 2 * (end - start)
+      continue
     }
+    const [first] = nodes
+    if (continuesList && !(first?.type === 'list' && first.position?.start.offset === start)) return undefined
+    parts.push({...part, nodes})
+    line += lineBreaks(text, start, end)
+    start = end
+    reach = partLength
+    continuesList = cut?.kind === 'item'
   }
   return parts
+}
+
+/** The top-level nodes of `parts`, with the lists cut between parts joined; undefined if a list cannot be joined. */
+function joinParts(parts: readonly Part[]): RootContent[] | undefined {
+  const children: RootContent[] = []
+  for (const part of parts) {
+    const [first, ...rest] = part.nodes
+    const last = children.at(-1)
+    if (part.continuesList) {
+      if (last?.type !== 'list' || first?.type !== 'list' || last.ordered !== first.ordered) return undefined
+      joinList(last, first)
+      for (const node of rest) children.push(node)
+    } else {
+      for (const node of part.nodes) children.push(node)
+    }
+  }
+  return children
 }
 
 /** A definition and the Markdown that makes it again, in a document of its own. */
@@ -270,10 +410,11 @@ export function parseParts(text: string, parse: Parse, options: PartsOptions = {
   const minLength = options.minLength ?? DEFAULT_MIN_LENGTH
   if (text.length < minLength) return parse(text)
   const parts = cutParts(text, parse, options.partLength ?? DEFAULT_PART_LENGTH)
+  if (!parts) return parse(text)
   if (parts.length === 1) return {type: 'root', children: parts[0]?.nodes ?? [], position: {start: {line: 1, column: 1, offset: 0}, end: endOf(text)}}
   if (opensFrontmatter(text, parts[0]?.nodes[0]) || !resolveAcrossParts(text, parts, parse)) return parse(text)
-  const children: RootContent[] = []
-  for (const part of parts) for (const node of part.nodes) children.push(node)
+  const children = joinParts(parts)
+  if (!children) return parse(text)
   return {type: 'root', children, position: {start: {line: 1, column: 1, offset: 0}, end: endOf(text)}}
 }
 
