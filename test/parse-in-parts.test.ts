@@ -13,8 +13,8 @@ import {sharedDocuments} from './support/shared.js'
 import {propertyRuns} from './support/runs.js'
 
 /**
- * A long document is parsed in parts cut before top-level ATX headings
- * (src/clients/shared/parse-in-parts.ts). Whatever the document, the tree must be the tree
+ * A long document is parsed in parts cut before top-level ATX headings and
+ * between the items of a top-level list (src/parse/parse-in-parts.ts). Whatever the document, the tree must be the tree
  * of a whole parse, node for node and position for position; the cuts are
  * made far closer than the real ones (parts of tens of characters, not 32 K)
  * so that every document is cut wherever it can be.
@@ -150,6 +150,46 @@ describe('parsing a document in parts', () => {
     )
   })
 
+  it('cuts one long list between its items, and joins them in one list as a whole parse does', () => {
+    const parse = parsers([], {minLength: 0, partLength: 300})
+    const items = (count: number, item: (index: number) => string): string => Array.from({length: count}, (_, index) => item(index)).join('')
+    const clock = (index: number): string => `${String(10 + Math.floor(index / 60) % 14).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}`
+    const tight = items(400, (index) => `- ${clock(index)} Step ${index} of the rollback finished.\n`)
+    const lists = [
+      tight,
+      `## Timeline\n\n${tight}\nThe rollback ended there.\n`,
+      // Loose everywhere, and loose by one blank line only somewhere in the middle.
+      items(300, (index) => `- ${clock(index)} Step ${index}.\n\n`),
+      tight.replace('Step 200 of the rollback finished.\n', 'Step 200 of the rollback finished.\n\n'),
+      // An item spread by its own lines, lazy lines, nested lists and code.
+      items(300, (index) => (index === 150 ? `- ${clock(index)} Step.\n\n  Its second paragraph.\n` : `- ${clock(index)} Step ${index}\nrunning on lazily.\n`)),
+      items(300, (index) => `- ${clock(index)} Step ${index}:\n  - checked the queue\n    1. twice\n  \`\`\`\n  # not a heading\n  \`\`\`\n`),
+      // Ordered, from 7, with `)`; markers that start another list; a list that ends in a part.
+      items(300, (index) => `${index + 7}) ${clock(index)} Step.\n`),
+      items(300, (index) => `${index % 97 === 96 ? '*' : '-'} ${clock(index)} Step.\n`),
+      items(300, (index) => `${index % 50 === 49 ? 'A paragraph between lists.\n\n' : ''}- ${clock(index)} Step.\n`),
+      items(300, (index) => `${index % 50 === 49 ? '# Heading between lists\n' : ''}1. ${clock(index)} Step.\n`)
+    ]
+    for (const text of lists) {
+      const parses = expectSameTree(parse, text)
+      expect(parses, text.slice(0, 80)).toBeGreaterThan(text.length / 600)
+      expectSameTree(parse, text.replaceAll('\n', '\r\n'))
+    }
+    // The list of a whole parse: one list, spread when any two items have a blank line between them.
+    const [whole] = parse.inParts(lists[3]!).children
+    expect(whole).toMatchObject({type: 'list', spread: true})
+    expect(parse.inParts(lists[6]!).children).toMatchObject([{type: 'list', ordered: true, start: 7}])
+  })
+
+  it('cuts lists the same with front matter and definitions in other parts', () => {
+    const parse = parsers([[remarkFrontmatter, ['yaml', 'toml']]], {minLength: 0, partLength: 200})
+    const list = Array.from({length: 200}, (_, index) => `- Step ${index}, see [runbook ${index % 3}].\n`).join('')
+    const definitions = '\n[runbook 0]: https://example.com/0\n[runbook 1]: https://example.com/1\n'
+    for (const text of [`${list}${definitions}`, `---\ntitle: Outage\n---\n${list}${definitions}`, `# Timeline\n\n${list}\n[^1]: note\n${definitions}`]) {
+      expectSameTree(parse, text)
+    }
+  })
+
   it('parses a document shorter than minLength whole, in one parse', () => {
     const parse = parsers([], {minLength: 100_000, partLength: 40})
     const text = gather(GENERATED.slice(0, 3))
@@ -163,7 +203,8 @@ describe('parsing a document in parts', () => {
       '\n', '\n\n', '\r\n', '\r', ' ', '  ', '    ', '\t', 'x', 'word ', '# ', '## Timeline\n', '\n## Impact\n', '\n# ', '#', '\n#\n', '\n####### x\n',
       '- ', '\n- ', '* ', '1. ', '2) ', '  - ', '> ', '\n> ', '```', '\n```\n', '~~~', '\n~~~\n', '<div>', '\n<div>\n', '</div>', '<!--', '-->',
       '<pre>', '</pre>', '---', '\n---\n', '+++', '\n+++\n', '===', '\n===\n', '| a | b |\n|---|---|\n', '[a]: https://example.com\n', '\n[b]: x\n',
-      '[a]', '[b]', '[A]', '![i][a]', '[^1]', '\n[^1]: note\n', '**', '_', '`', '\\', '&amp;', '10:05 ', '- 10:05 Deploy started.\n', '\uFEFF'
+      '[a]', '[b]', '[A]', '![i][a]', '[^1]', '\n[^1]: note\n', '**', '_', '`', '\\', '&amp;', '10:05 ', '- 10:05 Deploy started.\n', '\uFEFF',
+      '\n- a\n', '\n+ b\n', '\n3) c\n', '\n10. d\n', '\n  - nested\n', '\n-\n', '\n- - -\n', '\n* * *\n', '\n1.\n'
     ]
     const document = fc.array(fc.constantFrom(...snippets), {maxLength: 80}).map((parts) => parts.join(''))
     const parse = parsers()

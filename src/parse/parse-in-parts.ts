@@ -136,24 +136,30 @@ function isHeadingLine(text: string, at: number): boolean {
 }
 
 function isBlank(text: string, from: number, to: number): boolean {
-  for (let index = from; index < to; index++) {
-    const code = text.charCodeAt(index)
-    if (!isSpace(code) && code !== 10 && code !== 13) return false
-  }
+  for (let index = from; index < to; index++) if (!isBlankChar(text.charCodeAt(index))) return false
   return true
 }
 
-/** Whether the line before the line that starts at `at` is blank (or there is none). */
-function followsBlankLine(text: string, at: number): boolean {
+/**
+ * Whether the last line before the line that starts at `at` that is not
+ * blank may be a line of an item of a top-level list: it starts with a list
+ * marker or is indented (cutFrom also follows lazy lines). Only after such a
+ * line is a list item tried as a cut: after a paragraph, a list starts anew
+ * and the cut would not hold. A guess that keeps failed cuts rare; parsing
+ * checks each cut.
+ */
+function followsListLine(text: string, at: number): boolean {
   let index = at - 1
-  if (text.charCodeAt(index) === 10 && text.charCodeAt(index - 1) === 13) index--
-  for (index--; index >= 0; index--) {
-    const code = text.charCodeAt(index)
-    if (code === 10 || code === 13) return true
-    if (!isSpace(code)) return false
-  }
-  return true
+  // Back over blank lines to the last character of the line before.
+  while (index >= 0 && isBlankChar(text.charCodeAt(index))) index--
+  let start = index
+  while (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) start--
+  return index >= 0 && isItemLine(text, start)
 }
+
+const isLineBreak = (code: number): boolean => code === 10 || code === 13
+const isBlankChar = (code: number): boolean => isSpace(code) || isLineBreak(code)
+const isItemLine = (text: string, start: number): boolean => isListMarker(text, start) || isSpace(text.charCodeAt(start))
 
 /**
  * Where a part may end: before a top-level ATX heading (`heading`), or
@@ -169,20 +175,23 @@ interface Cut {
 
 /**
  * The first line at or after `from`, past the start of the document, that
- * opens an ATX heading, or a list item right under a line that is not blank
- * (after a blank line, the whole list would be spread: it is seen whole);
- * undefined if there is none.
+ * opens an ATX heading, or a list item after a line that may be one of a
+ * list item (followsListLine); undefined if there is none.
  */
 function cutFrom(text: string, from: number): Cut | undefined {
   let at = Math.max(from, 1)
-  const code = text.charCodeAt(at - 1)
-  if (!(code === 10 || (code === 13 && text.charCodeAt(at) !== 10))) at = lineEnd(text, at)
-  let afterBlank = at < text.length && followsBlankLine(text, at)
+  if (!(isLineBreak(text.charCodeAt(at - 1)) && !(text.charCodeAt(at - 1) === 13 && text.charCodeAt(at) === 10))) at = lineEnd(text, at)
+  let afterItemLine = at < text.length && followsListLine(text, at)
+  let afterBlank = false
   while (at < text.length) {
     if (isHeadingLine(text, at)) return {at, kind: 'heading'}
-    if (!afterBlank && isListMarker(text, at)) return {at, kind: 'item'}
+    const marker = isListMarker(text, at)
+    if (marker && afterItemLine) return {at, kind: 'item'}
     const end = lineEnd(text, at)
-    afterBlank = isBlank(text, at, end)
+    const blank = isBlank(text, at, end)
+    // A line of text right under a line of an item may be a lazy line of that item.
+    if (!blank) afterItemLine = marker || isSpace(text.charCodeAt(at)) || (afterItemLine && !afterBlank)
+    afterBlank = blank
     at = end
   }
   return undefined
@@ -207,16 +216,20 @@ export function sameKind(node: RootContent, other: RootContent): boolean {
 
 /**
  * Takes off `nodes` the item that starts at offset `at`, when it is the last
- * item of the list that ends `nodes` and the list can be cut before it
- * (isListCut); the list then ends where the item before it ends. False,
- * and `nodes` unchanged, when the line at `at` does not go on that list so.
+ * item of the list that ends `nodes`, at the start of its line, and the
+ * list can be cut before it: right under the item before (isListCut), or
+ * also after blank lines when `afterBlank`, for a parse that saw them (the
+ * list is then spread); the list then ends where the item before it ends.
+ * False, and `nodes` unchanged, when the line at `at` does not go on that
+ * list so.
  */
-export function takeNextItem(nodes: readonly RootContent[], at: number): boolean {
+export function takeNextItem(nodes: readonly RootContent[], at: number, afterBlank = false): boolean {
   const list = nodes.at(-1)
   if (list?.type !== 'list') return false
   const item = list.children.at(-1)
   const previous = list.children.at(-2)
-  if (item?.position?.start.offset !== at || !previous?.position || !isListCut(item, previous)) return false
+  if (item?.position?.start.offset !== at || item.position.start.column !== 1 || !previous?.position) return false
+  if (!afterBlank && !isListCut(item, previous)) return false
   list.children.pop()
   if (list.position) list.position.end = previous.position.end
   return true
@@ -282,7 +295,7 @@ function parsePart(text: string, part: Omit<Part, 'nodes'>, parse: Parse, defini
     else extra.push(node)
   }
   if (part.cut === 'heading' && cutNode?.type !== 'heading') return undefined
-  if (part.cut === 'item' && (cutNode || !takeNextItem(kept, to))) return undefined
+  if (part.cut === 'item' && (cutNode || !takeNextItem(kept, to, true))) return undefined
   if (extra.length !== definitions.length || !extra.every((node) => DEFINITION_TYPES.has(node.type))) return undefined
   shiftInPlace(kept, part.line - 1 - lineBreaks(prefix, 0, prefix.length), part.start - from)
   return kept
