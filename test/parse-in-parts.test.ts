@@ -190,6 +190,21 @@ describe('parsing a document in parts', () => {
     }
   })
 
+  it('gives the tree of a whole parse for random lists, cut between any items', () => {
+    const lines = [
+      '- a\n', '- b\n', '* c\n', '+ d\n', '1. e\n', '2. f\n', '7) g\n', '-\n', '\n', '\n\n', '  - nested\n', '    1. deeper\n', '  more of the item\n',
+      'lazy text\n', '    indented\n', '  ```\n', '```\n', '  > quoted\n', '> quote\n', '# Heading\n', 'Text\n', '---\n', '- - -\n', '===\n',
+      '  [a]: x\n', '[b]: y\n', '[a] [b]\n', '<!--\n', '-->\n', '- [a]\n', '\t- tab\n'
+    ]
+    const document = fc.array(fc.constantFrom(...lines), {maxLength: 60}).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(document, fc.integer({min: 1, max: 40}), (text, partLength) => {
+        expectSameTree(parsers([], {minLength: 0, partLength}), text)
+      }),
+      {numRuns: propertyRuns(600)}
+    )
+  })
+
   it('parses a document shorter than minLength whole, in one parse', () => {
     const parse = parsers([], {minLength: 100_000, partLength: 40})
     const text = gather(GENERATED.slice(0, 3))

@@ -454,3 +454,21 @@ export function parseInParts(this: Processor, options?: PartsOptions): void {
   if (!parseWhole) throw new Error('parseInParts comes after a parser, such as remark-parse')
   this.parser = (document: string, file: VFile): Root => parseDocumentInParts(document, (part) => parseWhole(part, file) as Root, options)
 }
+
+// Plugins that parse long documents in parts already, in this package's
+// clients: the presets' own plugin then leaves the parser as it is.
+const PARTS_PLUGINS: ReadonlySet<string> = new Set(['parseInParts', 'incrementalParse'])
+
+/**
+ * The presets' plugin: parses long documents in parts (parseInParts) when
+ * the processor has a parser, as `remark` (remark-cli) and unified-engine's
+ * processors do, and no other plugin parses in parts already (our clients'
+ * parseInParts, the language server's incremental parser). unified marks
+ * the list of attachers internal, but nothing else tells what a processor
+ * runs; a copy of the processor runs its attachers again, so a mark in its
+ * data would be copied to a processor whose parser is new.
+ */
+export function longDocumentsInParts(this: Processor): void {
+  if (!this.parser || this.attachers.some(([plugin]) => PARTS_PLUGINS.has(plugin.name))) return
+  parseInParts.call(this)
+}

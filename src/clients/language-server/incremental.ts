@@ -94,7 +94,7 @@ function copyShifted<T extends Nodes>(node: T, lines: number, offset: number): T
 // control, which only add and drop messages. unified-lint-rule names each
 // rule after its origin (`remark-lint:no-tabs`).
 const TREE_KEEPING_PLUGINS: ReadonlySet<string> = new Set([
-  'remarkParse', 'remarkStringify', 'remarkFrontmatter', 'remarkGfm', 'remarkLint', 'lintMessageControl', 'incrementalParse', 'parseInParts', 'builtinPreset'
+  'remarkParse', 'remarkStringify', 'remarkFrontmatter', 'remarkGfm', 'remarkLint', 'lintMessageControl', 'incrementalParse', 'parseInParts', 'longDocumentsInParts', 'builtinPreset'
 ])
 const LINT_RULE_NAME = /^remark-lint:/
 
