@@ -35,8 +35,15 @@ export type Parse = (text: string) => Root
 export interface PartsOptions {
   /** Documents shorter than this (in characters) are parsed whole: 256 K. */
   minLength?: number
-  /** The length a part reaches before it is cut at the next heading: 8 K. */
+  /** The length a part reaches before it is cut at the next heading or list item: 8 K. */
   partLength?: number
+  /**
+   * Called with each text before it is parsed: a part, a part again with
+   * what reaches it from others, or the whole document. It may throw to
+   * stop the parse (postmortem-lint refuses a text that would need too much
+   * memory, src/clients/cli/text-guard.ts).
+   */
+  beforeParse?: (text: string) => void
 }
 
 // Below this, a whole parse takes a fraction of a second: parts gain nothing.
@@ -195,6 +202,20 @@ function cutFrom(text: string, from: number): Cut | undefined {
     at = end
   }
   return undefined
+}
+
+/**
+ * Where the parts of `text` end when every cut holds, as parseParts first
+ * tries them (each cut `partLength` or more after the one before), in one
+ * pass; none where `text` is parsed whole for its length. A cut that does
+ * not hold (a fence or HTML left open across it) makes a part run on.
+ */
+export function plannedCuts(text: string, options: PartsOptions = {}): number[] {
+  const cuts: number[] = []
+  if (text.length < (options.minLength ?? DEFAULT_MIN_LENGTH)) return cuts
+  const partLength = options.partLength ?? DEFAULT_PART_LENGTH
+  for (let cut = cutFrom(text, partLength); cut; cut = cutFrom(text, cut.at + partLength)) cuts.push(cut.at)
+  return cuts
 }
 
 /**
@@ -437,7 +458,14 @@ export function parseParts(text: string, parse: Parse, options: PartsOptions = {
  * offsets after it); a second one is text, which a part starting with it
  * would skip, so such a document is parsed whole.
  */
-export function parseDocumentInParts(document: string, parse: Parse, options?: PartsOptions): Root {
+export function parseDocumentInParts(document: string, parseText: Parse, options?: PartsOptions): Root {
+  const {beforeParse} = options ?? {}
+  const parse: Parse = beforeParse
+    ? (text) => {
+        beforeParse(text)
+        return parseText(text)
+      }
+    : parseText
   if (document.length < (options?.minLength ?? DEFAULT_MIN_LENGTH)) return parse(document)
   const text = document.charCodeAt(0) === 0xfe_ff ? document.slice(1) : document
   if (text.charCodeAt(0) === 0xfe_ff) return parse(document)
