@@ -71775,7 +71775,7 @@ function ownPackageTransform(own11) {
   };
 }
 
-// src/clients/shared/parse-in-parts.ts
+// src/parse/parse-in-parts.ts
 var DEFAULT_MIN_LENGTH = 256 * 1024;
 var DEFAULT_PART_LENGTH = 8 * 1024;
 var FRONTMATTER_FENCE = /^(?:---|\+\+\+)/;
@@ -71824,36 +71824,95 @@ function shiftInPlace(nodes, lines, offset) {
     if ("children" in node2) for (const child of node2.children) stack.push(child);
   }
 }
-function headingLineFrom(text3, from) {
-  for (let at = text3.indexOf("#", Math.max(from, 1)); at !== -1; at = text3.indexOf("#", at + 1)) {
-    const before = text3.charCodeAt(at - 1);
-    if (before !== 10 && before !== 13) continue;
-    let end = at;
-    while (end < at + 7 && text3.charCodeAt(end) === 35) end++;
-    const after = text3.charCodeAt(end);
-    if (end - at <= 6 && (Number.isNaN(after) || after === 32 || after === 9 || after === 10 || after === 13)) return at;
+var isSpace = (code2) => code2 === 32 || code2 === 9;
+var isLineEndOrEnd = (code2) => code2 === 10 || code2 === 13 || Number.isNaN(code2);
+function isListMarker(text3, index2) {
+  const code2 = text3.charCodeAt(index2);
+  if (code2 === 45 || code2 === 42 || code2 === 43) return isSpace(text3.charCodeAt(index2 + 1)) || isLineEndOrEnd(text3.charCodeAt(index2 + 1));
+  let end = index2;
+  while (end - index2 < 9 && text3.charCodeAt(end) >= 48 && text3.charCodeAt(end) <= 57) end++;
+  const mark = text3.charCodeAt(end);
+  return end > index2 && (mark === 46 || mark === 41) && (isSpace(text3.charCodeAt(end + 1)) || isLineEndOrEnd(text3.charCodeAt(end + 1)));
+}
+function isHeadingLine(text3, at) {
+  let end = at;
+  while (end < at + 7 && text3.charCodeAt(end) === 35) end++;
+  return end > at && end - at <= 6 && (isSpace(text3.charCodeAt(end)) || isLineEndOrEnd(text3.charCodeAt(end)));
+}
+function isBlank(text3, from, to) {
+  for (let index2 = from; index2 < to; index2++) if (!isBlankChar(text3.charCodeAt(index2))) return false;
+  return true;
+}
+function followsListLine(text3, at) {
+  let index2 = at - 1;
+  while (index2 >= 0 && isBlankChar(text3.charCodeAt(index2))) index2--;
+  let start = index2;
+  while (start > 0 && !isLineBreak(text3.charCodeAt(start - 1))) start--;
+  return index2 >= 0 && isItemLine(text3, start);
+}
+var isLineBreak = (code2) => code2 === 10 || code2 === 13;
+var isBlankChar = (code2) => isSpace(code2) || isLineBreak(code2);
+var isItemLine = (text3, start) => isListMarker(text3, start) || isSpace(text3.charCodeAt(start));
+function cutFrom(text3, from) {
+  let at = Math.max(from, 1);
+  if (!(isLineBreak(text3.charCodeAt(at - 1)) && !(text3.charCodeAt(at - 1) === 13 && text3.charCodeAt(at) === 10))) at = lineEnd(text3, at);
+  let afterItemLine = at < text3.length && followsListLine(text3, at);
+  let afterBlank = false;
+  while (at < text3.length) {
+    if (isHeadingLine(text3, at)) return { at, kind: "heading" };
+    const marker = isListMarker(text3, at);
+    if (marker && afterItemLine) return { at, kind: "item" };
+    const end = lineEnd(text3, at);
+    const blank2 = isBlank(text3, at, end);
+    if (!blank2) afterItemLine = marker || isSpace(text3.charCodeAt(at)) || afterItemLine && !afterBlank;
+    afterBlank = blank2;
+    at = end;
   }
   return void 0;
+}
+function isListCut(item, before) {
+  const start = item.position?.start;
+  const end = before.position?.end;
+  return start?.offset !== void 0 && start.column === 1 && end !== void 0 && end.line === start.line - 1;
+}
+function takeNextItem(nodes, at, afterBlank = false) {
+  const list2 = nodes.at(-1);
+  if (list2?.type !== "list") return false;
+  const item = list2.children.at(-1);
+  const previous2 = list2.children.at(-2);
+  if (item?.position?.start.offset !== at || item.position.start.column !== 1 || !previous2?.position) return false;
+  if (!afterBlank && !isListCut(item, previous2)) return false;
+  list2.children.pop();
+  if (list2.position) list2.position.end = previous2.position.end;
+  return true;
+}
+function joinList(list2, continuation) {
+  for (const item of continuation.children) list2.children.push(item);
+  list2.spread = list2.spread || continuation.spread;
+  if (list2.position && continuation.position) list2.position.end = continuation.position.end;
 }
 function parsePart(text3, part, parse6, definitions2 = []) {
   const body = text3.slice(part.start, part.end);
   const added = definitions2.join("");
   let next = part.end < text3.length ? text3.slice(part.end, lineEnd(text3, part.end)) : "";
-  const prefix = part.start > 0 ? added : "";
-  if (part.start === 0 && added) next = `${next}${/[\n\r]$/.test(next) ? "" : "\n"}
+  const after = part.start === 0 && FRONTMATTER_FENCE.test(text3);
+  if (after && added && part.cut === "item") return void 0;
+  const prefix = after ? "" : added;
+  if (after && added) next = `${next}${/[\n\r]$/.test(next) ? "" : "\n"}
 ${added}`;
   const from = prefix.length;
   const to = from + body.length;
   const kept = [];
   const extra = [];
-  let heading;
+  let cutNode;
   for (const node2 of parse6(prefix + body + next).children) {
     const offset = node2.position?.start.offset ?? -1;
-    if (offset === to) heading = node2;
+    if (offset === to) cutNode = node2;
     else if (offset >= from && offset < to) kept.push(node2);
     else extra.push(node2);
   }
-  if (part.end < text3.length && heading?.type !== "heading") return void 0;
+  if (part.cut === "heading" && cutNode?.type !== "heading") return void 0;
+  if (part.cut === "item" && (cutNode || !takeNextItem(kept, to, true))) return void 0;
   if (extra.length !== definitions2.length || !extra.every((node2) => DEFINITION_TYPES.has(node2.type))) return void 0;
   shiftInPlace(kept, part.line - 1 - lineBreaks(prefix, 0, prefix.length), part.start - from);
   return kept;
@@ -71863,19 +71922,40 @@ function cutParts(text3, parse6, partLength) {
   let start = 0;
   let line = 1;
   let reach = partLength;
+  let continuesList = false;
   while (start < text3.length) {
-    const end = headingLineFrom(text3, start + reach) ?? text3.length;
-    const nodes = parsePart(text3, { start, end, line }, parse6);
-    if (nodes) {
-      parts.push({ start, end, line, nodes });
-      line += lineBreaks(text3, start, end);
-      start = end;
-      reach = partLength;
-    } else {
+    const cut = cutFrom(text3, start + reach);
+    const end = cut?.at ?? text3.length;
+    const part = { start, end, line, cut: cut?.kind, continuesList };
+    const nodes = parsePart(text3, part, parse6);
+    if (!nodes) {
       reach = 2 * (end - start);
+      continue;
     }
+    const [first] = nodes;
+    if (continuesList && !(first?.type === "list" && first.position?.start.offset === start)) return void 0;
+    parts.push({ ...part, nodes });
+    line += lineBreaks(text3, start, end);
+    start = end;
+    reach = partLength;
+    continuesList = cut?.kind === "item";
   }
   return parts;
+}
+function joinParts(parts) {
+  const children = [];
+  for (const part of parts) {
+    const [first, ...rest] = part.nodes;
+    const last = children.at(-1);
+    if (part.continuesList) {
+      if (last?.type !== "list" || first?.type !== "list" || last.ordered !== first.ordered) return void 0;
+      joinList(last, first);
+      for (const node2 of rest) children.push(node2);
+    } else {
+      for (const node2 of part.nodes) children.push(node2);
+    }
+  }
+  return children;
 }
 function definitionsIn(nodes) {
   const found = [];
@@ -71925,13 +72005,19 @@ function parseParts(text3, parse6, options = {}) {
   const minLength = options.minLength ?? DEFAULT_MIN_LENGTH;
   if (text3.length < minLength) return parse6(text3);
   const parts = cutParts(text3, parse6, options.partLength ?? DEFAULT_PART_LENGTH);
+  if (!parts) return parse6(text3);
   if (parts.length === 1) return { type: "root", children: parts[0]?.nodes ?? [], position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(text3) } };
   if (opensFrontmatter(text3, parts[0]?.nodes[0]) || !resolveAcrossParts(text3, parts, parse6)) return parse6(text3);
-  const children = [];
-  for (const part of parts) for (const node2 of part.nodes) children.push(node2);
+  const children = joinParts(parts);
+  if (!children) return parse6(text3);
   return { type: "root", children, position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(text3) } };
 }
-function parseDocumentInParts(document4, parse6, options) {
+function parseDocumentInParts(document4, parseText2, options) {
+  const { beforeParse } = options ?? {};
+  const parse6 = beforeParse ? (text4) => {
+    beforeParse(text4);
+    return parseText2(text4);
+  } : parseText2;
   if (document4.length < (options?.minLength ?? DEFAULT_MIN_LENGTH)) return parse6(document4);
   const text3 = document4.charCodeAt(0) === 65279 ? document4.slice(1) : document4;
   if (text3.charCodeAt(0) === 65279) return parse6(document4);
@@ -71941,6 +72027,11 @@ function parseInParts(options) {
   const parseWhole = this.parser;
   if (!parseWhole) throw new Error("parseInParts comes after a parser, such as remark-parse");
   this.parser = (document4, file) => parseDocumentInParts(document4, (part) => parseWhole(part, file), options);
+}
+var PARTS_PLUGINS = /* @__PURE__ */ new Set(["parseInParts", "incrementalParse"]);
+function longDocumentsInParts() {
+  if (!this.parser || this.attachers.some(([plugin]) => PARTS_PLUGINS.has(plugin.name))) return;
+  parseInParts.call(this);
 }
 
 // node_modules/fault/index.js
@@ -73016,7 +73107,7 @@ function trimSpan(span2) {
   const leading = span2.text.length - span2.text.trimStart().length;
   return subspan(span2, leading, Math.max(leading, span2.text.trimEnd().length));
 }
-function isBlank(text3) {
+function isBlank2(text3) {
   return !/\S/.test(text3);
 }
 
@@ -78386,7 +78477,7 @@ function meaningful(source, start, end) {
   if (end <= start) return false;
   countScanned(end - start);
   const text3 = withoutComments(source.slice(start, end)).replace(/^[ \t]{0,3}(?:[-*_=][ \t]*){3,}$/gm, "");
-  return !isBlank(text3);
+  return !isBlank2(text3);
 }
 function isPartOf(inner, outer, source) {
   if (inner.depth !== outer.depth || inner.kinds.length === 0) return false;
@@ -78601,7 +78692,7 @@ var MarkerScanner = class {
       contentStart: label.rest.start,
       contentEnd: itemEnd ?? lineEnd2,
       entry: afterBreak(this.source, line.start),
-      runsOn: atItemStart && standalone && isBlank(this.source.slice(lineEnd2, itemEnd ?? lineEnd2))
+      runsOn: atItemStart && standalone && isBlank2(this.source.slice(lineEnd2, itemEnd ?? lineEnd2))
     });
   }
   /**
@@ -79161,7 +79252,7 @@ var CandidateCollector = class {
     splitLines(this.source, range[0], range[1]).forEach((line, index2) => {
       if (skipFirst && index2 === 0) return;
       const clipped = this.clip(line);
-      if (clipped && !isBlank(clipped.text)) this.found.push({ line: clipped, source: kind });
+      if (clipped && !isBlank2(clipped.text)) this.found.push({ line: clipped, source: kind });
     });
   }
   pushRows(range, table2) {
@@ -80674,7 +80765,7 @@ function sectionHeadingDepth(model) {
   for (const [index2, line] of preamble.entries()) {
     const atx = ATX_TITLE.exec(line.text);
     if (atx) return Math.min(6, (atx[1]?.length ?? 1) + 1);
-    if (index2 > 0 && SETEXT_TITLE_UNDERLINE.test(line.text) && !isBlank(preamble[index2 - 1]?.text ?? "")) return 2;
+    if (index2 > 0 && SETEXT_TITLE_UNDERLINE.test(line.text) && !isBlank2(preamble[index2 - 1]?.text ?? "")) return 2;
   }
   return 2;
 }
@@ -81749,7 +81840,7 @@ function incidentDate(model, firstDated, title) {
   const mention2 = title ? findTimes(title, model.dateOrder).find((found) => found.date) : void 0;
   return mention2?.date ? { date: mention2.date, span: mention2.span } : void 0;
 }
-var parser2 = unified().use(remarkParse);
+var parser2 = unified().use(remarkParse).use(parseInParts);
 function extractFacts(input, sourceOrOptions, maybeOptions) {
   if (typeof input === "string" || input instanceof VFile) {
     const options = sourceOrOptions ?? {};
@@ -81772,6 +81863,7 @@ function presetOf(names, configured = []) {
   const configuredRules = new Set(configured.map((entry) => Array.isArray(entry) ? entry[0] : entry));
   return {
     plugins: [
+      longDocumentsInParts,
       [remarkFrontmatter, ["yaml"]],
       guardDocument,
       remarkLint,
