@@ -169,11 +169,12 @@ const isBlankChar = (code: number): boolean => isSpace(code) || isLineBreak(code
 const isItemLine = (text: string, start: number): boolean => isListMarker(text, start) || isSpace(text.charCodeAt(start))
 
 /**
- * Where a part may end: before a top-level ATX heading (`heading`), or
- * before an item of a top-level list right under the line before it
- * (`item`: the list goes on in the next part).
+ * Where a part may end: before a top-level ATX heading (`heading`), before
+ * an item of a top-level list (`item`: the list goes on in the next part),
+ * or before a line after a blank line that starts a top-level node
+ * (`block`: a paragraph under a bold or setext heading).
  */
-export type CutKind = 'heading' | 'item'
+export type CutKind = 'heading' | 'item' | 'block'
 
 interface Cut {
   at: number
@@ -182,18 +183,22 @@ interface Cut {
 
 /**
  * The first line at or after `from`, past the start of the document, that
- * opens an ATX heading, or a list item after a line that may be one of a
- * list item (followsListLine); undefined if there is none.
+ * opens an ATX heading, a list item after a line that may be one of a list
+ * item (followsListLine), or that starts, not indented, after a blank line
+ * (but for a line that could open front matter or a fence, which a part
+ * starting with it would read so, and a byte order mark); undefined if there
+ * is none.
  */
 function cutFrom(text: string, from: number): Cut | undefined {
   let at = Math.max(from, 1)
   if (!(isLineBreak(text.charCodeAt(at - 1)) && !(text.charCodeAt(at - 1) === 13 && text.charCodeAt(at) === 10))) at = lineEnd(text, at)
   let afterItemLine = at < text.length && followsListLine(text, at)
-  let afterBlank = false
+  let afterBlank = at < text.length && followsBlankLine(text, at)
   while (at < text.length) {
     if (isHeadingLine(text, at)) return {at, kind: 'heading'}
     const marker = isListMarker(text, at)
     if (marker && afterItemLine) return {at, kind: 'item'}
+    if (afterBlank && startsBlock(text, at)) return {at, kind: 'block'}
     const end = lineEnd(text, at)
     const blank = isBlank(text, at, end)
     // A line of text right under a line of an item may be a lazy line of that item.
@@ -202,6 +207,25 @@ function cutFrom(text: string, from: number): Cut | undefined {
     at = end
   }
   return undefined
+}
+
+const OPENS_FENCE_OR_FRONTMATTER = /^(?:---|\+\+\+|```|~~~)/
+
+function startsBlock(text: string, at: number): boolean {
+  const code = text.charCodeAt(at)
+  return !isBlankChar(code) && code !== 0xfe_ff && !OPENS_FENCE_OR_FRONTMATTER.test(text.slice(at, at + 3))
+}
+
+/** Whether the line before the line that starts at `at` is blank. */
+function followsBlankLine(text: string, at: number): boolean {
+  let index = at - 1
+  if (text.charCodeAt(index) === 10 && text.charCodeAt(index - 1) === 13) index--
+  for (index--; index >= 0; index--) {
+    const code = text.charCodeAt(index)
+    if (isLineBreak(code)) return true
+    if (!isSpace(code)) return false
+  }
+  return false
 }
 
 /**
@@ -285,20 +309,28 @@ interface Part {
   nodes: RootContent[]
 }
 
+/** A part's nodes, and the node its next line starts where it was parsed with the part, if one does. */
+interface Parsed {
+  nodes: RootContent[]
+  next?: RootContent
+}
+
 /**
  * The nodes of the part of `text` from `part.start` to `part.end`, positioned
  * in `text`, parsed with the line at `part.end` after them, and
  * `definitions` (Markdown of definitions, each followed by a blank line)
  * before them, or after that line in a first part that opens with a line
  * that could open front matter. Undefined when the line at `part.end` does
- * not start afresh there (a top-level heading, or the next item of the
- * top-level list that ends the part, right under it): something before it
- * is left open; or when the definitions do not come out as definitions.
+ * not start afresh there (a top-level heading, the next item of the
+ * top-level list that ends the part, or a top-level node of the kind the
+ * line starts alone): something before it is left open; or when the
+ * definitions do not come out as definitions.
  */
-function parsePart(text: string, part: Omit<Part, 'nodes'>, parse: Parse, definitions: readonly string[] = []): RootContent[] | undefined {
+function parsePart(text: string, part: Omit<Part, 'nodes'>, parse: Parse, definitions: readonly string[] = []): Parsed | undefined {
   const body = text.slice(part.start, part.end)
   const added = definitions.join('')
-  let next = part.end < text.length ? text.slice(part.end, lineEnd(text, part.end)) : ''
+  const nextLine = part.end < text.length ? text.slice(part.end, lineEnd(text, part.end)) : ''
+  let next = nextLine
   const after = part.start === 0 && FRONTMATTER_FENCE.test(text)
   // After the next line, definitions would end a list there with a blank line, making it spread.
   if (after && added && part.cut === 'item') return undefined
@@ -317,9 +349,20 @@ function parsePart(text: string, part: Omit<Part, 'nodes'>, parse: Parse, defini
   }
   if (part.cut === 'heading' && cutNode?.type !== 'heading') return undefined
   if (part.cut === 'item' && (cutNode || !takeNextItem(kept, to, true))) return undefined
+  if (part.cut === 'block' && !(cutNode && startsAlike(cutNode, nextLine, parse))) return undefined
   if (extra.length !== definitions.length || !extra.every((node) => DEFINITION_TYPES.has(node.type))) return undefined
   shiftInPlace(kept, part.line - 1 - lineBreaks(prefix, 0, prefix.length), part.start - from)
-  return kept
+  return cutNode ? {nodes: kept, next: cutNode} : {nodes: kept}
+}
+
+/**
+ * Whether `node`, which `line` starts after a part, is of the kind `line`
+ * starts at the start of a document: micromark reads `3. x` after indented
+ * code and a blank line as text, not as a list.
+ */
+function startsAlike(node: RootContent, line: string, parse: Parse): boolean {
+  const [alone] = parse(line).children
+  return alone !== undefined && alone.position?.start.offset === 0 && sameKind(node, alone)
 }
 
 /**
@@ -335,24 +378,37 @@ function cutParts(text: string, parse: Parse, partLength: number): Part[] | unde
   let line = 1
   let reach = partLength
   let continuesList = false
+  // The node the line at `start` started where it was parsed with the part before.
+  let expected: RootContent | undefined
   while (start < text.length) {
     const cut = cutFrom(text, start + reach)
     const end = cut?.at ?? text.length
     const part = {start, end, line, cut: cut?.kind, continuesList}
-    const nodes = parsePart(text, part, parse)
-    if (!nodes) {
+    const parsed = parsePart(text, part, parse)
+    if (!parsed) {
       reach = 2 * (end - start)
       continue
     }
-    const [first] = nodes
-    if (continuesList && !(first?.type === 'list' && first.position?.start.offset === start)) return undefined
-    parts.push({...part, nodes})
+    if (!startsAsExpected(parsed.nodes[0], start, continuesList, expected)) return undefined
+    parts.push({...part, nodes: parsed.nodes})
     line += lineBreaks(text, start, end)
     start = end
     reach = partLength
     continuesList = cut?.kind === 'item'
+    expected = parsed.next
   }
   return parts
+}
+
+/**
+ * Whether `first`, the first node of a part that starts at `start`, starts
+ * there as it did where the line was parsed after the part before: a list
+ * at an item cut, else a node of the kind `expected` (none in the first part).
+ */
+function startsAsExpected(first: RootContent | undefined, start: number, continuesList: boolean, expected: RootContent | undefined): boolean {
+  if (start === 0) return true
+  if (first?.position?.start.offset !== start) return false
+  return continuesList ? first.type === 'list' : expected !== undefined && sameKind(first, expected)
 }
 
 /** The top-level nodes of `parts`, with the lists cut between parts joined; undefined if a list cannot be joined. */
@@ -429,9 +485,9 @@ function resolveAcrossParts(text: string, parts: Part[], parse: Parse): boolean 
     if (missing.length === 0 || !mayName(part.nodes)) continue
     for (const markdown of missing) budget -= markdown.length
     if (budget < 0) return false
-    const nodes = parsePart(text, part, parse, missing)
-    if (!nodes) return false
-    part.nodes = nodes
+    const parsed = parsePart(text, part, parse, missing)
+    if (!parsed) return false
+    part.nodes = parsed.nodes
   }
   return true
 }
