@@ -6,14 +6,28 @@
  * gathered in one file took 30 to 80 times as long as 1 MB. Parsed in parts of
  * some kilobytes each, the cost stays linear.
  *
- * Markdown is read line by line, and a top-level ATX heading (`## Timeline`)
- * at the start of a line closes everything before it and starts afresh: the
- * document can be cut before it and each part parsed alone, as long as
- * nothing before it is left open (a fence, an HTML block, a container of some
- * extension). That is checked, not assumed: each part is parsed with the
- * heading line that follows it, which must come out as a top-level heading
- * starting on that line; where it does not, the part runs on to a later
- * heading. Two things reach across any cut, and are handled whole:
+ * micromark also keeps every event of the document until its end, some
+ * kilobytes per line (3.4 GB for a 10 MB list timeline); in parts, it holds
+ * the events of one part at a time, and only the tree stays.
+ *
+ * Markdown is read line by line, and some lines start afresh whatever came
+ * before them, as long as nothing before them is left open (a fence, an HTML
+ * block, a container of some extension): a top-level ATX heading
+ * (`## Timeline`); an item of a top-level list (`- 10:05 ...` in a long
+ * timeline), whose list goes on in the next part and is joined back into
+ * one list; and a line after a blank line that starts a top-level node (a
+ * paragraph under a bold heading). The document can be cut before such a
+ * line and each part parsed alone. That is checked, not assumed: each part
+ * is parsed with the line that follows it, which must come out as a
+ * top-level heading, the next item of the list that ends the part, or a
+ * top-level node of the kind that line starts alone, starting on that line;
+ * where it does not, the part runs on to a later cut. The next part, parsed
+ * alone, must start with a node of that kind (else the whole document is
+ * parsed). A list's `spread` is the whole list's: mdast-util-from-markdown
+ * makes a list spread when a blank line is between any two of its items,
+ * which the part before a cut sees (it is parsed with the next item), and an
+ * item spread by its own lines. Two things reach across any cut, and are
+ * handled whole:
  *
  * - front matter left open in the first part, which remark-frontmatter would
  *   close further on: the whole document is parsed;
@@ -23,7 +37,10 @@
  *
  * The tree is then the tree of a whole parse, node for node and position for
  * position (test/parse-in-parts.test.ts). The language server's incremental
- * parser (src/clients/language-server/incremental.ts) shares the helpers below.
+ * parser (src/clients/language-server/incremental.ts) shares the helpers
+ * below, list cuts and joins included. This is a parser concern, below the
+ * model: extractFacts(markdown), the presets (for `remark`) and every client
+ * parse long documents so.
  */
 import type {List, Nodes, Root, RootContent} from 'mdast'
 import type {Point} from 'unist'

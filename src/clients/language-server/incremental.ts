@@ -369,7 +369,7 @@ export function createIncrementalParse(options?: PartsOptions): (this: Processor
       if (segments) {
         tree = assemble(text, segments, share)
       } else {
-        // A long document is parsed in parts, whose cost stays linear (src/clients/shared/parse-in-parts.ts).
+        // A long document is parsed in parts, whose cost stays linear (src/parse/parse-in-parts.ts).
         tree = parseParts(text, parse, options)
         segments =
           hasDefinition(tree.children) || opensFrontmatter(text, tree.children[0])
