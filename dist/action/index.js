@@ -71857,11 +71857,12 @@ function cutFrom(text3, from) {
   let at = Math.max(from, 1);
   if (!(isLineBreak(text3.charCodeAt(at - 1)) && !(text3.charCodeAt(at - 1) === 13 && text3.charCodeAt(at) === 10))) at = lineEnd(text3, at);
   let afterItemLine = at < text3.length && followsListLine(text3, at);
-  let afterBlank = false;
+  let afterBlank = at < text3.length && followsBlankLine(text3, at);
   while (at < text3.length) {
     if (isHeadingLine(text3, at)) return { at, kind: "heading" };
     const marker = isListMarker(text3, at);
     if (marker && afterItemLine) return { at, kind: "item" };
+    if (afterBlank && startsBlock(text3, at)) return { at, kind: "block" };
     const end = lineEnd(text3, at);
     const blank2 = isBlank(text3, at, end);
     if (!blank2) afterItemLine = marker || isSpace(text3.charCodeAt(at)) || afterItemLine && !afterBlank;
@@ -71870,10 +71871,28 @@ function cutFrom(text3, from) {
   }
   return void 0;
 }
+var OPENS_FENCE_OR_FRONTMATTER = /^(?:---|\+\+\+|```|~~~)/;
+function startsBlock(text3, at) {
+  const code2 = text3.charCodeAt(at);
+  return !isBlankChar(code2) && code2 !== 65279 && !OPENS_FENCE_OR_FRONTMATTER.test(text3.slice(at, at + 3));
+}
+function followsBlankLine(text3, at) {
+  let index2 = at - 1;
+  if (text3.charCodeAt(index2) === 10 && text3.charCodeAt(index2 - 1) === 13) index2--;
+  for (index2--; index2 >= 0; index2--) {
+    const code2 = text3.charCodeAt(index2);
+    if (isLineBreak(code2)) return true;
+    if (!isSpace(code2)) return false;
+  }
+  return false;
+}
 function isListCut(item, before) {
   const start = item.position?.start;
   const end = before.position?.end;
   return start?.offset !== void 0 && start.column === 1 && end !== void 0 && end.line === start.line - 1;
+}
+function sameKind(node2, other) {
+  return node2.type === other.type && (node2.type !== "list" || other.type !== "list" || node2.ordered === other.ordered);
 }
 function takeNextItem(nodes, at, afterBlank = false) {
   const list2 = nodes.at(-1);
@@ -71894,7 +71913,8 @@ function joinList(list2, continuation) {
 function parsePart(text3, part, parse6, definitions2 = []) {
   const body = text3.slice(part.start, part.end);
   const added = definitions2.join("");
-  let next = part.end < text3.length ? text3.slice(part.end, lineEnd(text3, part.end)) : "";
+  const nextLine = part.end < text3.length ? text3.slice(part.end, lineEnd(text3, part.end)) : "";
+  let next = nextLine;
   const after = part.start === 0 && FRONTMATTER_FENCE.test(text3);
   if (after && added && part.cut === "item") return void 0;
   const prefix = after ? "" : added;
@@ -71913,9 +71933,14 @@ ${added}`;
   }
   if (part.cut === "heading" && cutNode?.type !== "heading") return void 0;
   if (part.cut === "item" && (cutNode || !takeNextItem(kept, to, true))) return void 0;
+  if (part.cut === "block" && !(cutNode && startsAlike(cutNode, nextLine, parse6))) return void 0;
   if (extra.length !== definitions2.length || !extra.every((node2) => DEFINITION_TYPES.has(node2.type))) return void 0;
   shiftInPlace(kept, part.line - 1 - lineBreaks(prefix, 0, prefix.length), part.start - from);
-  return kept;
+  return cutNode ? { nodes: kept, next: cutNode } : { nodes: kept };
+}
+function startsAlike(node2, line, parse6) {
+  const [alone] = parse6(line).children;
+  return alone !== void 0 && alone.position?.start.offset === 0 && sameKind(node2, alone);
 }
 function cutParts(text3, parse6, partLength) {
   const parts = [];
@@ -71923,24 +71948,30 @@ function cutParts(text3, parse6, partLength) {
   let line = 1;
   let reach = partLength;
   let continuesList = false;
+  let expected;
   while (start < text3.length) {
     const cut = cutFrom(text3, start + reach);
     const end = cut?.at ?? text3.length;
     const part = { start, end, line, cut: cut?.kind, continuesList };
-    const nodes = parsePart(text3, part, parse6);
-    if (!nodes) {
+    const parsed = parsePart(text3, part, parse6);
+    if (!parsed) {
       reach = 2 * (end - start);
       continue;
     }
-    const [first] = nodes;
-    if (continuesList && !(first?.type === "list" && first.position?.start.offset === start)) return void 0;
-    parts.push({ ...part, nodes });
+    if (!startsAsExpected(parsed.nodes[0], start, continuesList, expected)) return void 0;
+    parts.push({ ...part, nodes: parsed.nodes });
     line += lineBreaks(text3, start, end);
     start = end;
     reach = partLength;
     continuesList = cut?.kind === "item";
+    expected = parsed.next;
   }
   return parts;
+}
+function startsAsExpected(first, start, continuesList, expected) {
+  if (start === 0) return true;
+  if (first?.position?.start.offset !== start) return false;
+  return continuesList ? first.type === "list" : expected !== void 0 && sameKind(first, expected);
 }
 function joinParts(parts) {
   const children = [];
@@ -71995,9 +72026,9 @@ function resolveAcrossParts(text3, parts, parse6) {
     if (missing.length === 0 || !mayName(part.nodes)) continue;
     for (const markdown of missing) budget -= markdown.length;
     if (budget < 0) return false;
-    const nodes = parsePart(text3, part, parse6, missing);
-    if (!nodes) return false;
-    part.nodes = nodes;
+    const parsed = parsePart(text3, part, parse6, missing);
+    if (!parsed) return false;
+    part.nodes = parsed.nodes;
   }
   return true;
 }
