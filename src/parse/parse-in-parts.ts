@@ -201,10 +201,11 @@ interface Cut {
 /**
  * The first line at or after `from`, past the start of the document, that
  * opens an ATX heading, a list item after a line that may be one of a list
- * item (followsListLine), or that starts, not indented, after a blank line
- * (but for a line that could open front matter or a fence, which a part
- * starting with it would read so, and a byte order mark); undefined if there
- * is none.
+ * item (followsListLine), or that starts, not indented, after a blank line;
+ * undefined if there is none. Lines that would make the cut fail are not
+ * tried (parsing checks every cut): a fence line, which closes a fence as
+ * often as it opens one, a line a part starting with it would read as front
+ * matter, and a byte order mark, which it would skip.
  */
 function cutFrom(text: string, from: number): Cut | undefined {
   let at = Math.max(from, 1)
@@ -556,20 +557,34 @@ export function parseInParts(this: Processor, options?: PartsOptions): void {
   this.parser = (document: string, file: VFile): Root => parseDocumentInParts(document, (part) => parseWhole(part, file) as Root, options)
 }
 
-// Plugins that parse long documents in parts already, in this package's
-// clients: the presets' own plugin then leaves the parser as it is.
-const PARTS_PLUGINS: ReadonlySet<string> = new Set(['parseInParts', 'incrementalParse'])
+/**
+ * The mark of a plugin that parses long documents in parts (parseInParts,
+ * the language server's incremental parser): the presets' own plugin then
+ * leaves the parser as it is. A registered symbol, so that every copy of
+ * this module (the bundled preset, the Action's bundle) knows it, where a
+ * bundler may rename a function.
+ */
+const PARSES_IN_PARTS = Symbol.for('remark-preset-lint-postmortem.parsesInParts')
+
+/** Marks `plugin` as one that parses long documents in parts. */
+export function markPartsPlugin<T extends object>(plugin: T): T {
+  Object.defineProperty(plugin, PARSES_IN_PARTS, {value: true})
+  return plugin
+}
+
+markPartsPlugin(parseInParts)
 
 /**
  * The presets' plugin: parses long documents in parts (parseInParts) when
  * the processor has a parser, as `remark` (remark-cli) and unified-engine's
- * processors do, and no other plugin parses in parts already (our clients'
- * parseInParts, the language server's incremental parser). unified marks
- * the list of attachers internal, but nothing else tells what a processor
- * runs; a copy of the processor runs its attachers again, so a mark in its
- * data would be copied to a processor whose parser is new.
+ * processors do, and no plugin marked so parses in parts already (our
+ * clients' parseInParts, before a plugin such as the CLI's text guard that
+ * must see the whole document; the language server's incremental parser).
+ * unified marks the list of attachers internal, but nothing else tells what
+ * a processor runs; a copy of the processor runs its attachers again, so a
+ * mark in its data would be copied to a processor whose parser is new.
  */
 export function longDocumentsInParts(this: Processor): void {
-  if (!this.parser || this.attachers.some(([plugin]) => PARTS_PLUGINS.has(plugin.name))) return
+  if (!this.parser || this.attachers.some(([plugin]) => PARSES_IN_PARTS in plugin)) return
   parseInParts.call(this)
 }

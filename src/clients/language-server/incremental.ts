@@ -28,7 +28,7 @@ import type {Point, Position} from 'unist'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {
-  endOf, FRONTMATTER_FENCE, hasDefinition, isListCut, joinList, lineBreaks, lineEnd, opensFrontmatter, type Parse, type PartsOptions, parseParts, sameKind,
+  endOf, FRONTMATTER_FENCE, hasDefinition, isListCut, joinList, lineBreaks, lineEnd, markPartsPlugin, opensFrontmatter, type Parse, type PartsOptions, parseParts, sameKind,
   shiftedPoint, takeNextItem
 } from '../../parse/parse-in-parts.js'
 
@@ -349,7 +349,7 @@ function reparse(previous: ParsedDocument, text: string, parse: Parse): Segment[
 export function createIncrementalParse(options?: PartsOptions): (this: Processor) => void {
   const documents = new Map<string, ParsedDocument>()
 
-  return function incrementalParse(this: Processor): void {
+  return markPartsPlugin(function incrementalParse(this: Processor): void {
     const processor = this
     const parseWhole = this.parser
     if (!parseWhole) throw new Error('incrementalParse comes after a parser, such as remark-parse')
@@ -383,5 +383,5 @@ export function createIncrementalParse(options?: PartsOptions): (this: Processor
       }
       return tree
     }
-  }
+  })
 }
