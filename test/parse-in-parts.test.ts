@@ -185,6 +185,21 @@ describe('parsing a document in parts', () => {
     expect(parse.inParts(lists[6]!).children).toMatchObject([{type: 'list', ordered: true, start: 7}])
   })
 
+  it('cuts text under bold and setext headings before its blocks, and checks what a block starts there', () => {
+    const parse = parsers([], {minLength: 0, partLength: 300})
+    const sections = (count: number, section: (index: number) => string): string => Array.from({length: count}, (_, index) => section(index)).join('')
+    const texts = [
+      sections(200, (index) => `**Finding ${index}**\n\nThe queue ${index} drained and the error rate fell.\n\n`),
+      sections(200, (index) => `Finding ${index}\n${index % 2 === 0 ? '==========' : '----------'}\n\nThe queue ${index} drained.\n\n`),
+      // After indented code and a blank line, micromark reads `3. x` and `> 1. x` as text, where a document starting with them has a list.
+      sections(200, (index) => `Run:\n\n    systemctl restart queue-${index}\n\n${index % 2 === 0 ? '3. restarted' : '> 1. restarted'}\n\n`)
+    ]
+    for (const text of texts) {
+      const parses = expectSameTree(parse, text)
+      expect(parses, text.slice(0, 40)).toBeGreaterThan(text.length / 600)
+    }
+  })
+
   it('cuts lists the same with front matter and definitions in other parts', () => {
     const parse = parsers([[remarkFrontmatter, ['yaml', 'toml']]], {minLength: 0, partLength: 200})
     const list = Array.from({length: 200}, (_, index) => `- Step ${index}, see [runbook ${index % 3}].\n`).join('')

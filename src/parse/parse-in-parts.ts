@@ -335,7 +335,8 @@ interface Parsed {
 
 /**
  * The nodes of the part of `text` from `part.start` to `part.end`, positioned
- * in `text`, parsed with the line at `part.end` after them, and
+ * in `text`, parsed with the line at `part.end` after them (two lines at a
+ * block cut), and
  * `definitions` (Markdown of definitions, each followed by a blank line)
  * before them, or after that line in a first part that opens with a line
  * that could open front matter. Undefined when the line at `part.end` does
@@ -347,8 +348,9 @@ interface Parsed {
 function parsePart(text: string, part: Omit<Part, 'nodes'>, parse: Parse, definitions: readonly string[] = []): Parsed | undefined {
   const body = text.slice(part.start, part.end)
   const added = definitions.join('')
-  const nextLine = part.end < text.length ? text.slice(part.end, lineEnd(text, part.end)) : ''
-  let next = nextLine
+  // The line after the part; at a block cut the line after it too, which makes a setext heading of a line of text.
+  const seen = part.end < text.length ? text.slice(part.end, lineEnd(text, part.cut === 'block' ? lineEnd(text, part.end) : part.end)) : ''
+  let next = seen
   const after = part.start === 0 && FRONTMATTER_FENCE.test(text)
   // After the next line, definitions would end a list there with a blank line, making it spread.
   if (after && added && part.cut === 'item') return undefined
@@ -363,24 +365,45 @@ function parsePart(text: string, part: Omit<Part, 'nodes'>, parse: Parse, defini
     const offset = node.position?.start.offset ?? -1
     if (offset === to) cutNode = node
     else if (offset >= from && offset < to) kept.push(node)
-    else extra.push(node)
+    else if (offset < to || offset >= to + seen.length) extra.push(node)
   }
   if (part.cut === 'heading' && cutNode?.type !== 'heading') return undefined
   if (part.cut === 'item' && (cutNode || !takeNextItem(kept, to, true))) return undefined
-  if (part.cut === 'block' && !(cutNode && startsAlike(cutNode, nextLine, parse))) return undefined
+  if (part.cut === 'block' && !(cutNode && startsAlike(cutNode, seen, parse))) return undefined
   if (extra.length !== definitions.length || !extra.every((node) => DEFINITION_TYPES.has(node.type))) return undefined
   shiftInPlace(kept, part.line - 1 - lineBreaks(prefix, 0, prefix.length), part.start - from)
   return cutNode ? {nodes: kept, next: cutNode} : {nodes: kept}
 }
 
 /**
- * Whether `node`, which `line` starts after a part, is of the kind `line`
- * starts at the start of a document: micromark reads `3. x` after indented
- * code and a blank line as text, not as a list.
+ * Whether `node`, which `lines` start after a part, is the node `lines`
+ * start at the start of a document, all the way down: micromark reads
+ * `3. x`, and `> 1. x`, after indented code and a blank line as text, not as
+ * a list.
  */
-function startsAlike(node: RootContent, line: string, parse: Parse): boolean {
-  const [alone] = parse(line).children
-  return alone !== undefined && alone.position?.start.offset === 0 && sameKind(node, alone)
+function startsAlike(node: RootContent, lines: string, parse: Parse): boolean {
+  const [alone] = parse(lines).children
+  return alone !== undefined && alone.position?.start.offset === 0 && sameTree(node, alone)
+}
+
+/** Whether two trees have the same nodes, but for their positions (a loop: quotes may nest deep). */
+function sameTree(tree: Nodes, other: Nodes): boolean {
+  const pairs: Array<[Nodes, Nodes]> = [[tree, other]]
+  for (let pair = pairs.pop(); pair; pair = pairs.pop()) {
+    const [a, b] = pair
+    const aChildren: readonly Nodes[] = 'children' in a ? a.children : []
+    const bChildren: readonly Nodes[] = 'children' in b ? b.children : []
+    if (!sameFields(a, b) || aChildren.length !== bChildren.length) return false
+    aChildren.forEach((child, index) => pairs.push([child, bChildren[index] as Nodes]))
+  }
+  return true
+}
+
+/** Whether two nodes have the same fields of plain values (type, value, ordered, spread, depth…). */
+function sameFields(a: Nodes, b: Nodes): boolean {
+  const fields = (node: Nodes): Array<[string, unknown]> => Object.entries(node).filter(([, value]) => value === null || typeof value !== 'object')
+  const aFields = fields(a)
+  return aFields.length === fields(b).length && aFields.every(([key, value]) => (b as unknown as Record<string, unknown>)[key] === value)
 }
 
 /**
