@@ -19,11 +19,12 @@
  * paragraph under a bold heading). The document can be cut before such a
  * line and each part parsed alone. That is checked, not assumed: each part
  * is parsed with the line that follows it, which must come out as a
- * top-level heading, the next item of the list that ends the part, or a
- * top-level node of the kind that line starts alone, starting on that line;
- * where it does not, the part runs on to a later cut. The next part, parsed
- * alone, must start with a node of that kind (else the whole document is
- * parsed). A list's `spread` is the whole list's: mdast-util-from-markdown
+ * top-level heading, the next item of the list that ends the part, or
+ * (with the line after it, which may underline it) the very node those
+ * lines start alone at the start of a document (micromark reads some lines
+ * after indented code unlike at the start), starting on that line; where it
+ * does not, the part runs on to a later cut. The next part, parsed alone,
+ * must start with a node of that kind (else the whole document is parsed). A list's `spread` is the whole list's: mdast-util-from-markdown
  * makes a list spread when a blank line is between any two of its items,
  * which the part before a cut sees (it is parsed with the next item), and an
  * item spread by its own lines. Two things reach across any cut, and are
