@@ -1,6 +1,6 @@
 import {DEFAULT_VAGUE_VERBS, actionItemsOf, actionText, isVague} from '../src/model/action-items.js'
 import {quoted} from '../src/model/text/prose.js'
-import {defineRule} from '../src/lint/rule.js'
+import {defineRule, uniqueList} from '../src/lint/rule.js'
 
 export interface Options {
   /** Require an owner: `@handle`, `name@` or `Owner: …`. */
@@ -28,7 +28,7 @@ export default defineRule<Options>({
     requireOwner: {type: 'boolean'},
     requireTracking: {type: 'boolean'},
     requireDueDate: {type: 'boolean'},
-    vagueVerbs: {type: 'array', items: {type: 'string'}, uniqueItems: true}
+    vagueVerbs: uniqueList()
   },
   defaults: {requireOwner: true, requireTracking: true, requireDueDate: false, vagueVerbs: [...DEFAULT_VAGUE_VERBS]},
   messages: {

@@ -1,6 +1,8 @@
-import {type FieldValueProblem, fieldValueProblem, frontMatterFields, frontMatterProblem, isEmptyField, readFrontMatter} from '../src/model/front-matter.js'
-import {quoted} from '../src/model/text/prose.js'
-import {defineRule} from '../src/lint/rule.js'
+import {DEFAULT_FIELDS, DEFAULT_SEVERITIES, DEFAULT_STATUSES, type FieldProblem, fieldExample, fieldProblems, frontMatterProblem, readFrontMatter} from '../src/model/front-matter.js'
+import {codeList, quoted} from '../src/model/text/prose.js'
+import {defineRule, uniqueList} from '../src/lint/rule.js'
+
+export {DEFAULT_FIELDS, DEFAULT_SEVERITIES, DEFAULT_STATUSES} from '../src/model/front-matter.js'
 
 export interface Options {
   /** Report a postmortem without front matter; when false, only front matter that is there is checked. */
@@ -11,24 +13,6 @@ export interface Options {
   statuses?: string[]
   /** The values `severity` may take. */
   severities?: string[]
-}
-
-export const DEFAULT_FIELDS = ['title', 'date', 'status', 'severity', 'authors']
-export const DEFAULT_STATUSES = ['draft', 'in review', 'final']
-export const DEFAULT_SEVERITIES = ['SEV0', 'SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5', 'P0', 'P1', 'P2', 'P3', 'P4', 'critical', 'high', 'medium', 'low']
-
-const STRINGS = {type: 'array', items: {type: 'string'}, uniqueItems: true} as const
-
-function oneOf(values: readonly string[]): string {
-  return values.map((value) => `\`${value}\``).join(', ')
-}
-
-const EXAMPLE_VALUES: Record<string, string> = {
-  title: '`title: Checkout outage`',
-  date: '`date: 2024-03-05`',
-  status: '`status: draft`',
-  severity: '`severity: SEV2`',
-  authors: '`authors: [Jane Doe]`'
 }
 
 const MESSAGES = {
@@ -43,53 +27,34 @@ const MESSAGES = {
   notText: 'Unexpected {name} {value}, expected text'
 } as const
 
-// The message for each way a value can be wrong.
-const VALUE_MESSAGES = {
+// The message for each way a field can be wrong.
+const FIELD_MESSAGES = {
+  missing: 'missingField',
+  empty: 'emptyField',
   'not a date': 'badDate',
   'not an allowed status': 'badStatus',
   'not an allowed severity': 'badSeverity',
   'not names': 'badAuthors',
   'not text': 'notText'
-} as const satisfies Record<FieldValueProblem, keyof typeof MESSAGES>
+} as const satisfies Record<FieldProblem['problem'], keyof typeof MESSAGES>
 
 /** Reports missing or invalid front matter: title, date, status, severity and authors. */
 export default defineRule<Options>({
   name: 'frontmatter',
   description: 'Require YAML front matter with the title, date, status, severity and authors of the postmortem',
   preset: 'strict',
-  options: {required: {type: 'boolean'}, fields: STRINGS, statuses: {...STRINGS, minItems: 1}, severities: {...STRINGS, minItems: 1}},
-  defaults: {required: true, fields: DEFAULT_FIELDS, statuses: DEFAULT_STATUSES, severities: DEFAULT_SEVERITIES},
+  options: {required: {type: 'boolean'}, fields: uniqueList(), statuses: uniqueList({minItems: 1}), severities: uniqueList({minItems: 1})},
+  defaults: {required: true, fields: [...DEFAULT_FIELDS], statuses: [...DEFAULT_STATUSES], severities: [...DEFAULT_SEVERITIES]},
   messages: MESSAGES,
   check({model, tree, options, report}) {
     const frontMatter = readFrontMatter(tree, model.source)
-    if (!frontMatter) {
-      if (options.required) {
-        report({messageId: 'absent', data: {fields: oneOf(options.fields)}, place: {start: 0}})
-      }
-      return
-    }
-    const problem = frontMatterProblem(frontMatter)
-    if (problem) {
-      // A parser error at a point (a bracket never closed) is reported there.
-      const place = problem.span.text === '' ? {start: problem.span.start} : problem.span
-      report({messageId: 'invalid', data: {problem: problem.message}, place})
-      return
-    }
-    const fields = frontMatterFields(frontMatter)
-    for (const name of options.fields) {
-      const field = fields.find((candidate) => candidate.name === name)
-      if (!field) {
-        report({messageId: 'missingField', data: {name, example: EXAMPLE_VALUES[name] ?? `\`${name}: …\``}, place: frontMatter.closing})
-      } else if (isEmptyField(field)) {
-        report({messageId: 'emptyField', data: {name, example: EXAMPLE_VALUES[name] ?? `\`${name}: …\``}, place: field.key})
-      }
-    }
-    for (const field of fields) {
-      if (isEmptyField(field) || (!options.fields.includes(field.name) && !DEFAULT_FIELDS.includes(field.name))) continue
-      const problem = fieldValueProblem(field, options)
-      if (!problem) continue
-      const allowed = oneOf(problem === 'not an allowed status' ? options.statuses : options.severities)
-      report({messageId: VALUE_MESSAGES[problem], data: {name: field.name, value: field.value ? quoted(field.value.text) : '', allowed}, place: field.value ?? field.key})
+    const invalid = frontMatter && frontMatterProblem(frontMatter)
+    if (!frontMatter && options.required) report({messageId: 'absent', data: {fields: codeList(options.fields)}, place: {start: 0}})
+    if (invalid) report({messageId: 'invalid', data: {problem: invalid.message}, place: invalid.place})
+    if (!frontMatter || invalid) return
+    for (const {name, problem, place, value, allowed} of fieldProblems(frontMatter, options)) {
+      const data = {name, example: fieldExample(name), value: value ? quoted(value.text) : '', allowed: codeList(allowed)}
+      report({messageId: FIELD_MESSAGES[problem], data, place})
     }
   }
 })

@@ -26,7 +26,7 @@ export default defineRule<Options>({
     // Sections of kinds the table knows are judged above; those of the team's own are found by their title.
     const own = template?.sections.filter((section) => section.kinds.length === 0) ?? []
     if (own.length === 0) return
-    for (const place of templateSectionsIn(model, model.titledLines(), own)) {
+    for (const place of templateSectionsIn(model, own)) {
       for (const found of place.found.filter((candidate) => candidate.empty && !judged.has(candidate.marker.start))) report({messageId: 'empty', data: {title: found.title}, place: found.marker})
     }
   }

@@ -1,7 +1,8 @@
 import {DEFAULT_MARKERS, type Placeholder, findPlaceholders} from '../src/model/placeholders/placeholders.js'
 import {quoted} from '../src/model/text/prose.js'
-import {defineRule} from '../src/lint/rule.js'
+import {defineRule, uniqueList} from '../src/lint/rule.js'
 import {keptTemplateText} from '../src/model/template/template-text.js'
+import {overlaps} from '../src/model/text/text.js'
 
 export interface Options {
   /** Words that mark unfinished text, matched whole and with their case. */
@@ -11,8 +12,6 @@ export interface Options {
   /** The team's template (docs/templates.md): its own text left in a postmortem is a placeholder. */
   template?: string
 }
-
-const STRINGS = {type: 'array', items: {type: 'string'}, uniqueItems: true} as const
 
 const MESSAGES = {
   text: 'Unexpected placeholder {text}, expected the finished text',
@@ -41,7 +40,7 @@ export default defineRule<Options>({
   name: 'no-placeholders',
   description: 'Forbid text left from a template or not written yet: TODO, TBD, `XX`, `[insert …]`, `<date>`, template instructions, template times',
   preset: 'recommended',
-  options: {markers: STRINGS, allow: STRINGS},
+  options: {markers: uniqueList(), allow: uniqueList()},
   defaults: {markers: [...DEFAULT_MARKERS], allow: []},
   readsTemplate: true,
   messages: MESSAGES,
@@ -52,8 +51,7 @@ export default defineRule<Options>({
     // Text the template left is said once, not again where a placeholder of its own is found in it.
     const reported = found.map((placeholder) => placeholder.span)
     for (const {span} of keptTemplateText(tree, model.source, template.texts)) {
-      const overlaps = reported.some((other) => other.start < span.start + span.text.length && span.start < other.start + other.text.length)
-      if (overlaps || options.allow.includes(span.text.trim())) continue
+      if (reported.some((other) => overlaps(other, span)) || options.allow.includes(span.text.trim())) continue
       report({messageId: 'templateText', data: {text: quoted(span.text)}, place: span})
       reported.push(span)
     }

@@ -1,9 +1,8 @@
-import {defineRule} from '../src/lint/rule.js'
-import {SECTION_KINDS, SECTION_LABELS, type SectionKind} from '../src/model/sections/synonyms.js'
-import {insertionFor} from '../src/model/sections/insertion.js'
-import {isNamed} from '../src/model/sections/sections.js'
+import {defineRule, insertAt, uniqueList} from '../src/lint/rule.js'
+import {SECTION_KINDS, SECTION_LABELS, type SectionKind, sectionName} from '../src/model/sections/synonyms.js'
+import {missingSections} from '../src/model/sections/insertion.js'
 import {templateFieldGaps} from '../src/model/template/fields.js'
-import {templateInsertion, templateSectionsIn} from '../src/model/template/template-sections.js'
+import {missingTemplateSections} from '../src/model/template/template-sections.js'
 
 export interface Options {
   /** The sections every postmortem must have; a `template` gives its own. */
@@ -20,7 +19,7 @@ export default defineRule<Options>({
   description: 'Require the sections every postmortem needs: summary, timeline, root cause, resolution and action items, or those of the team\'s template',
   fixable: true,
   preset: 'recommended',
-  options: {sections: {type: 'array', items: {type: 'string', enum: SECTION_KINDS}, uniqueItems: true}},
+  options: {sections: uniqueList({items: {type: 'string', enum: SECTION_KINDS}})},
   defaults: {sections: DEFAULT_REQUIRED},
   readsTemplate: true,
   judgesAnyDocument: true,
@@ -44,10 +43,8 @@ export default defineRule<Options>({
       return
     }
     if (template) {
-      const places = templateSectionsIn(model, model.titledLines(), template.sections)
-      for (const {section} of places.filter((place) => place.found.length === 0 && !place.section.optional)) {
-        const insertion = templateInsertion(model, places, section)
-        report({messageId: 'missingTemplateSection', data: {title: section.title, heading: insertion.heading}, place: {start: insertion.offset}, expected: [insertion.text]})
+      for (const {section, insertion} of missingTemplateSections(model, template.sections)) {
+        report({messageId: 'missingTemplateSection', data: {title: section.title, heading: insertion.heading}, ...insertAt(insertion)})
       }
       for (const gap of templateFieldGaps(model, template.fields)) {
         const data = {field: gap.field.label}
@@ -55,15 +52,9 @@ export default defineRule<Options>({
       }
       return
     }
-    for (const kind of options.sections) {
-      if (model.sectionsOf(kind).some(isNamed)) continue
-      const insertion = insertionFor(model, kind)
-      report({
-        messageId: 'missing',
-        data: {section: SECTION_LABELS[kind].toLowerCase(), heading: insertion.heading},
-        place: {start: insertion.offset},
-        expected: [insertion.text]
-      })
+    for (const {kind, insertion} of missingSections(model, options.sections)) {
+      const data = {section: sectionName(kind), heading: insertion.heading}
+      report({messageId: 'missing', data, ...insertAt(insertion)})
     }
   }
 })

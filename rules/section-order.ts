@@ -1,9 +1,8 @@
 import {CANONICAL_ORDER} from '../src/model/sections/insertion.js'
-import {defineRule} from '../src/lint/rule.js'
-import {SECTION_KINDS, SECTION_LABELS, type SectionKind} from '../src/model/sections/synonyms.js'
-import {outlineSections} from '../src/model/sections/sections.js'
+import {type RuleContext, defineRule, uniqueList} from '../src/lint/rule.js'
+import {SECTION_KINDS, type SectionKind, sectionName} from '../src/model/sections/synonyms.js'
+import {sectionsOutOfOrder} from '../src/model/sections/order.js'
 import {templateOrderProblems, templateSectionsIn} from '../src/model/template/template-sections.js'
-import type {RuleContext} from '../src/lint/rule.js'
 
 export interface Options {
   /** The order sections must come in; sections not listed may stand anywhere. */
@@ -18,7 +17,7 @@ export const DEFAULT_ORDER: SectionKind[] = [...CANONICAL_ORDER]
 /** The template's sections out of its order, each said once, against a section in order. */
 function checkTemplateOrder({model, template, report}: RuleContext<unknown, 'outOfTemplateOrder' | 'earlyForTemplate'>): void {
   if (!template) return
-  for (const problem of templateOrderProblems(templateSectionsIn(model, model.titledLines(), template.sections))) {
+  for (const problem of templateOrderProblems(templateSectionsIn(model, template.sections))) {
     const title = problem.found.title
     if (problem.after) {
       report({messageId: 'outOfTemplateOrder', data: {title, previous: problem.after.found.title, expected: problem.after.section.title}, place: problem.found.marker})
@@ -33,7 +32,7 @@ export default defineRule<Options>({
   name: 'section-order',
   description: 'Require sections in a canonical order',
   preset: 'strict',
-  options: {order: {type: 'array', items: {type: 'string', enum: SECTION_KINDS}, uniqueItems: true}},
+  options: {order: uniqueList({items: {type: 'string', enum: SECTION_KINDS}})},
   defaults: {order: DEFAULT_ORDER},
   readsTemplate: true,
   messages: {
@@ -47,20 +46,10 @@ export default defineRule<Options>({
       checkTemplateOrder(context)
       return
     }
-    const position = (kind: SectionKind): number => options.order.indexOf(kind)
-    let latest: {kind: SectionKind; title: string} | undefined
-    // Where each section stands: parts of other sections do not count.
-    for (const section of outlineSections(model.sections)) {
-      const kinds = section.kinds.filter((kind) => position(kind) >= 0)
-      if (kinds.length === 0) continue
-      const kind = kinds.reduce((a, b) => (position(a) <= position(b) ? a : b))
-      if (latest && position(kind) < position(latest.kind)) {
-        const data = {section: SECTION_LABELS[kind].toLowerCase(), title: section.title.trim(), previous: latest.title, previousSection: SECTION_LABELS[latest.kind].toLowerCase()}
-        report({messageId: 'outOfOrder', data, place: section.marker})
-        continue
-      }
-      const last = kinds.reduce((a, b) => (position(a) >= position(b) ? a : b))
-      if (!latest || position(last) >= position(latest.kind)) latest = {kind: last, title: section.title.trim()}
+    // Where each section stands in the outline: parts of other sections do not count.
+    for (const {section, title, kind, after} of sectionsOutOfOrder(model.sections, options.order)) {
+      const data = {section: sectionName(kind), title, previous: after.title, previousSection: sectionName(after.kind)}
+      report({messageId: 'outOfOrder', data, place: section.marker})
     }
   }
 })

@@ -2,8 +2,9 @@
  * Makes the V8 code cache of the CLI bundle (launch.ts) at build time, in a
  * node process of its own that sets the CLI's V8 flags first, as the bin
  * does: `node code-cache.js BUNDLE_DIR SAMPLE.md...`. The bundle first lints
- * the samples, so that the cache also holds the functions a run compiles
- * (parsing, the rules, the report), not only the bundle's top level.
+ * the samples and reads their facts, as postmortem-facts does, so that the
+ * cache also holds the functions a run compiles (parsing, the rules, the
+ * report), not only the bundle's top level.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -22,15 +23,10 @@ export async function makeCodeCache(dir: string, samples: readonly string[]): Pr
   try {
     for (const sample of samples) fs.copyFileSync(sample, path.join(cwd, path.basename(sample)))
     const sink = (): Writable => new Writable({write: (_chunk, _encoding, done) => done()})
-    await loaded.cli.main({
-      argv: samples.map((sample) => path.basename(sample)),
-      version: '0.0.0',
-      cwd,
-      env: {},
-      stdin: Readable.from([]),
-      stdout: sink(),
-      stderr: sink()
-    })
+    const argv = samples.map((sample) => path.basename(sample))
+    await loaded.cli.main({argv, version: '0.0.0', cwd, env: {}, stdin: Readable.from([]), stdout: sink(), stderr: sink()})
+    // postmortem-facts runs from the same bundle: its functions go in the cache too.
+    await loaded.cli.factsMain({argv: ['--format', 'json', ...argv], version: '0.0.0', cwd, stdout: sink(), stderr: sink()})
   } finally {
     fs.rmSync(cwd, {recursive: true, force: true})
   }

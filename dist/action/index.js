@@ -49041,7 +49041,7 @@ var require_errors5 = __commonJS({
       NodeError.prototype.code = code2;
       codes2[code2] = NodeError;
     }
-    function oneOf2(expected, thing) {
+    function oneOf(expected, thing) {
       if (Array.isArray(expected)) {
         const len = expected.length;
         expected = expected.map((i) => String(i));
@@ -49088,10 +49088,10 @@ var require_errors5 = __commonJS({
       }
       let msg;
       if (endsWith(name, " argument")) {
-        msg = `The ${name} ${determiner} ${oneOf2(expected, "type")}`;
+        msg = `The ${name} ${determiner} ${oneOf(expected, "type")}`;
       } else {
         const type = includes(name, ".") ? "property" : "argument";
-        msg = `The "${name}" ${type} ${determiner} ${oneOf2(expected, "type")}`;
+        msg = `The "${name}" ${type} ${determiner} ${oneOf(expected, "type")}`;
       }
       msg += `. Received type ${typeof actual}`;
       return msg;
@@ -55144,9 +55144,9 @@ function initializeContent(effects) {
   }
   function paragraphInitial(code2) {
     effects.enter("paragraph");
-    return lineStart3(code2);
+    return lineStart2(code2);
   }
-  function lineStart3(code2) {
+  function lineStart2(code2) {
     const token = effects.enter("chunkText", {
       contentType: "text",
       previous: previous2
@@ -55167,7 +55167,7 @@ function initializeContent(effects) {
     if (markdownLineEnding(code2)) {
       effects.consume(code2);
       effects.exit("chunkText");
-      return lineStart3;
+      return lineStart2;
     }
     effects.consume(code2);
     return data;
@@ -71598,6 +71598,9 @@ function failEachFile(error2) {
 }
 
 // src/lint/options.ts
+function uniqueList({ items = { type: "string" }, minItems } = {}) {
+  return { type: "array", items, uniqueItems: true, ...minItems === void 0 ? {} : { minItems } };
+}
 function bounds(schema) {
   const limits = [
     schema.minimum === void 0 ? "" : `\u2265 ${schema.minimum}`,
@@ -71789,15 +71792,15 @@ function shiftedPoint(point3, lines, offset) {
 }
 function endOf(text3) {
   let line = 1;
-  let lineStart3 = 0;
+  let lineStart2 = 0;
   for (let index2 = 0; index2 < text3.length; index2++) {
     const code2 = text3.charCodeAt(index2);
     if (code2 === 10 || code2 === 13 && text3.charCodeAt(index2 + 1) !== 10) {
       line++;
-      lineStart3 = index2 + 1;
+      lineStart2 = index2 + 1;
     }
   }
-  return { line, column: text3.length - lineStart3 + 1, offset: text3.length };
+  return { line, column: text3.length - lineStart2 + 1, offset: text3.length };
 }
 function lineBreaks(text3, from, to) {
   let count = 0;
@@ -73099,6 +73102,9 @@ function markdownText(file) {
 function spanEnd(span2) {
   return span2.start + span2.text.length;
 }
+function overlaps(a, b) {
+  return a.start < spanEnd(b) && b.start < spanEnd(a);
+}
 function slice(source, start, end) {
   countScanned(end - start);
   return { text: source.slice(start, end), start };
@@ -73284,6 +73290,9 @@ function quoted(text3) {
   const plain = text3.replace(/[*_`]+/g, "").replace(/\s+/g, " ").trim();
   const short = plain.length > QUOTE_LENGTH ? `${plain.slice(0, QUOTE_LENGTH - 1).trimEnd()}\u2026` : plain;
   return `\`${short}\``;
+}
+function codeList(values) {
+  return values.map((value2) => `\`${value2}\``).join(", ");
 }
 
 // src/model/support/walk.ts
@@ -77416,6 +77425,9 @@ function rewriteDuration(text3, minutes) {
     return `${count}${gap}${agree(unit2, count)}`;
   });
 }
+function rewriteDurationAt(source, mention2, minutes) {
+  return rewriteDuration(source.slice(mention2.span.start, spanEnd(mention2.span)), minutes);
+}
 var APPROXIMATE_SHARE = 0.1;
 function disagreesWith(mention2, actual, tolerance) {
   const allowed = mention2.qualifier === "approximate" ? Math.max(tolerance, actual * APPROXIMATE_SHARE) : tolerance;
@@ -78021,23 +78033,23 @@ function fenced(source, start, limit) {
   const opening = OPENING2.exec(source.slice(start, limit));
   if (!opening) return void 0;
   const yamlStart = start + opening[0].length;
-  let lineStart3 = yamlStart;
-  while (lineStart3 <= limit) {
-    const newline = source.indexOf("\n", lineStart3);
+  let lineStart2 = yamlStart;
+  while (lineStart2 <= limit) {
+    const newline = source.indexOf("\n", lineStart2);
     const lineEnd2 = newline === -1 || newline > limit ? limit : newline;
-    const line = source.slice(lineStart3, lineEnd2).replace(/\r$/, "");
+    const line = source.slice(lineStart2, lineEnd2).replace(/\r$/, "");
     if (CLOSING.test(line)) {
-      const yamlEnd = Math.max(yamlStart, lineStart3 - (source.charAt(lineStart3 - 2) === "\r" ? 2 : 1));
+      const yamlEnd = Math.max(yamlStart, lineStart2 - (source.charAt(lineStart2 - 2) === "\r" ? 2 : 1));
       const yaml2 = slice(source, yamlStart, yamlEnd);
       return {
-        block: slice(source, start, lineStart3 + line.length),
+        block: slice(source, start, lineStart2 + line.length),
         yaml: yaml2,
-        closing: slice(source, lineStart3, lineStart3 + line.length),
+        closing: slice(source, lineStart2, lineStart2 + line.length),
         document: (0, import_yaml2.parseDocument)(yaml2.text, { prettyErrors: false })
       };
     }
     if (lineEnd2 >= limit) return void 0;
-    lineStart3 = lineEnd2 + 1;
+    lineStart2 = lineEnd2 + 1;
   }
   return void 0;
 }
@@ -78059,16 +78071,17 @@ function frontMatterProblem(frontMatter) {
     const [from, to] = error2.pos;
     const start = Math.min(from, frontMatter.yaml.text.length);
     const end = Math.max(start, Math.min(to, frontMatter.yaml.text.length));
-    return {
-      span: { text: frontMatter.yaml.text.slice(start, end), start: frontMatter.yaml.start + start },
-      message: error2.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "invalid YAML"
-    };
+    const message = error2.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "invalid YAML";
+    return problemAt({ text: frontMatter.yaml.text.slice(start, end), start: frontMatter.yaml.start + start }, message);
   }
   const contents = frontMatter.document.contents;
   if (contents !== null && !(0, import_yaml2.isMap)(contents)) {
-    return { span: spanOfNode(frontMatter, contents) ?? frontMatter.yaml, message: "the front matter is not a mapping of fields" };
+    return problemAt(spanOfNode(frontMatter, contents) ?? frontMatter.yaml, "the front matter is not a mapping of fields");
   }
   return void 0;
+}
+function problemAt(span2, message) {
+  return { span: span2, place: span2.text === "" ? { start: span2.start } : span2, message };
 }
 function frontMatterFields(frontMatter) {
   const contents = frontMatter.document.contents;
@@ -78104,6 +78117,9 @@ function frontMatterTitle(tree, source) {
   if (!frontMatter || frontMatterProblem(frontMatter)) return void 0;
   return frontMatterFields(frontMatter).find((field) => field.name.toLowerCase() === "title" && typeof field.data === "string")?.value;
 }
+var DEFAULT_FIELDS = ["title", "date", "status", "severity", "authors"];
+var DEFAULT_STATUSES = ["draft", "in review", "final"];
+var DEFAULT_SEVERITIES = ["SEV0", "SEV1", "SEV2", "SEV3", "SEV4", "SEV5", "P0", "P1", "P2", "P3", "P4", "critical", "high", "medium", "low"];
 var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 function normalize2(value2) {
   return value2.toLowerCase().replace(/[\s_-]+/g, " ").trim();
@@ -78141,6 +78157,31 @@ function fieldValueProblem(field, allowed) {
     default:
       return isText(field.data) || Array.isArray(field.data) && field.data.length > 0 || field.data instanceof Date ? void 0 : "not text";
   }
+}
+function fieldProblems(frontMatter, required) {
+  const fields = frontMatterFields(frontMatter);
+  const gaps = required.fields.flatMap((name) => {
+    const field = fields.find((candidate) => candidate.name === name);
+    if (!field) return [{ name, problem: "missing", place: frontMatter.closing, allowed: [] }];
+    return isEmptyField(field) ? [{ name, problem: "empty", place: field.key, allowed: [] }] : [];
+  });
+  const wrong = fields.flatMap((field) => {
+    if (isEmptyField(field) || !required.fields.includes(field.name) && !DEFAULT_FIELDS.includes(field.name)) return [];
+    const problem = fieldValueProblem(field, required);
+    const allowed = problem === "not an allowed status" ? required.statuses : problem === "not an allowed severity" ? required.severities : [];
+    return problem ? [{ name: field.name, problem, place: field.value ?? field.key, value: field.value, allowed }] : [];
+  });
+  return [...gaps, ...wrong];
+}
+var EXAMPLE_VALUES = {
+  title: "`title: Checkout outage`",
+  date: "`date: 2024-03-05`",
+  status: "`status: draft`",
+  severity: "`severity: SEV2`",
+  authors: "`authors: [Jane Doe]`"
+};
+function fieldExample(name) {
+  return EXAMPLE_VALUES[name] ?? `\`${name}: \u2026\``;
 }
 
 // src/model/sections/section-titles.ts
@@ -78301,6 +78342,9 @@ var SECTION_LABELS = {
   "action-items": "Action items",
   "lessons-learned": "Lessons learned"
 };
+function sectionName(kind) {
+  return SECTION_LABELS[kind].toLowerCase();
+}
 var DEFAULT_SYNONYMS = {
   summary: [
     "summary",
@@ -78516,12 +78560,6 @@ function isPartOf(inner, outer, source) {
   return inner.depth > 6 && inner.kinds.some((kind) => outer.kinds.includes(kind)) && !meaningful(source, outer.contentStart, inner.marker.start);
 }
 var OPENING_WORDS = 12;
-function outlineSections(sections) {
-  const outer = sections.filter((section) => section.style !== "inline-label" && !section.parent);
-  let shallowest = Number.POSITIVE_INFINITY;
-  for (const section of outer) if (section.depth <= 6) shallowest = Math.min(shallowest, section.depth);
-  return outer.filter((section) => section.depth > 6 || section.depth === shallowest);
-}
 function isNamed(section) {
   return section.style !== "opening";
 }
@@ -79818,6 +79856,12 @@ function loadTemplate(option, cwd, subject, synonyms = {}) {
 // src/lint/rule.ts
 import path14 from "node:path";
 var DOCS_URL = "https://github.com/remark-preset-lint-postmortem/remark-preset-lint-postmortem/blob/main/docs/rules/";
+function insertAt(insertion) {
+  return { place: { start: insertion.offset }, expected: [insertion.text] };
+}
+function replaceWith(text3) {
+  return text3 === void 0 ? {} : { expected: [text3] };
+}
 var SYNONYMS_SCHEMA = {
   type: "object",
   properties: Object.fromEntries(
@@ -79974,7 +80018,7 @@ var action_items_default = defineRule({
     requireOwner: { type: "boolean" },
     requireTracking: { type: "boolean" },
     requireDueDate: { type: "boolean" },
-    vagueVerbs: { type: "array", items: { type: "string" }, uniqueItems: true }
+    vagueVerbs: uniqueList()
   },
   defaults: { requireOwner: true, requireTracking: true, requireDueDate: false, vagueVerbs: [...DEFAULT_VAGUE_VERBS] },
   messages: {
@@ -80652,24 +80696,34 @@ function readingSlack(duration, tolerance) {
   return Math.max(tolerance, roundingOf(duration), duration.minutes * READING_SHARE);
 }
 
-// rules/duration-consistency.ts
-function fixOf(source, length, minutes) {
-  const text3 = rewriteDuration(source.slice(length.span.start, spanEnd(length.span)), minutes);
-  return text3 === void 0 ? {} : { expected: [text3] };
+// src/model/duration/measures.ts
+function measuredLengths({ start, end, duration, windows: windows2 }) {
+  const stated = start && end && duration ? [{ duration, minutes: end.at - start.at, from: start.time, to: end.time, inSentence: false }] : [];
+  const inSentences = windows2.flatMap(({ duration: length, range, minutes }) => {
+    return range.time && range.end?.time ? [{ duration: length, minutes, from: range.time, to: range.end.time, inSentence: true }] : [];
+  });
+  return [...stated, ...inSentences];
 }
-function endStated({ start, end, duration }) {
+function durationReading(model, tolerance) {
+  const { start, end, duration } = model.stated;
+  const window2 = duration && !start && !end ? closestTimelineWindow(model, duration.minutes) : void 0;
+  return duration && window2 ? { ...window2, duration, slack: readingSlack(duration, tolerance) } : void 0;
+}
+function timelineReach(model, tolerance) {
+  const { start, end } = model.stated;
+  const { first, last } = minuteBounds(model.timeline);
+  const anchored = start && first?.epochMinute !== void 0 && Math.abs(first.epochMinute - start.at) <= tolerance;
+  const placeable = model.timeline.dated || !start || end === void 0 || end.at - start.at < MINUTES_PER_DAY || anchored;
+  return { ...isMinute(first) ? { first } : {}, ...placeable && isMinute(last) ? { last } : {} };
+}
+function statedEndText({ start, end, duration }) {
   if (!end) return "";
   if (end.reckoned && start && duration) return `end at ${formatClock(end.time)} (the stated start at ${formatClock(start.time)} plus ${formatMinutes(duration.minutes)})`;
   return `stated end at ${formatClock(end.time)}`;
 }
+
+// rules/duration-consistency.ts
 var dayGap = (minutes) => minutes >= MINUTES_PER_DAY ? ` (${formatMinutes(minutes)} before it)` : "";
-var MESSAGES = {
-  statedWindow: "Unexpected stated duration of {stated}, expected {actual} from the stated start at {start} to the end at {end}",
-  sentenceWindow: "Unexpected stated duration of {stated}, expected {actual} from {start} to {end} in the same sentence",
-  timelineReading: "Unexpected stated duration of {stated}, expected {actual} from the timeline entry at {from} to the one at {to}",
-  lateTimeline: "Unexpected first timeline entry at {entry} after the stated start at {start}, expected the timeline to begin when the incident began",
-  shortTimeline: "Unexpected {end} after the last timeline entry at {entry}{gap}, expected the timeline to reach the end of the incident"
-};
 var duration_consistency_default = defineRule({
   name: "duration-consistency",
   description: "Require the stated duration, start, end and timeline to agree",
@@ -80677,53 +80731,42 @@ var duration_consistency_default = defineRule({
   preset: "recommended",
   options: { tolerance: { type: "number", minimum: 0 } },
   defaults: { tolerance: 5 },
-  messages: MESSAGES,
+  messages: {
+    statedWindow: "Unexpected stated duration of {stated}, expected {actual} from the stated start at {start} to the end at {end}",
+    sentenceWindow: "Unexpected stated duration of {stated}, expected {actual} from {start} to {end} in the same sentence",
+    timelineReading: "Unexpected stated duration of {stated}, expected {actual} from the timeline entry at {from} to the one at {to}",
+    lateTimeline: "Unexpected first timeline entry at {entry} after the stated start at {start}, expected the timeline to begin when the incident began",
+    shortTimeline: "Unexpected {end} after the last timeline entry at {entry}{gap}, expected the timeline to reach the end of the incident"
+  },
   check({ model, options, report }) {
-    const { start, end, duration } = model.stated;
-    const mismatch = start && end && duration && disagreesWith(duration, end.at - start.at, options.tolerance);
-    if (mismatch) {
-      const actual = end.at - start.at;
-      const data = { stated: formatMinutes(duration.minutes), actual: formatMinutes(actual), start: formatClock(start.time), end: formatClock(end.time) };
-      report({ messageId: "statedWindow", data, place: duration.span, ...fixOf(model.source, duration, actual) });
+    const said = /* @__PURE__ */ new Set();
+    for (const { duration, minutes, from, to, inSentence } of measuredLengths(model.stated)) {
+      if (said.has(duration.span.start) || !disagreesWith(duration, minutes, options.tolerance)) continue;
+      said.add(duration.span.start);
+      const data = { stated: formatMinutes(duration.minutes), actual: formatMinutes(minutes), start: formatClock(from), end: formatClock(to) };
+      const fix = replaceWith(rewriteDurationAt(model.source, duration, minutes));
+      report({ messageId: inSentence ? "sentenceWindow" : "statedWindow", data, place: duration.span, ...fix });
     }
-    for (const { duration: length, range, minutes } of model.stated.windows) {
-      if (mismatch && length.span.start === duration.span.start || !range.time || !range.end?.time || !disagreesWith(length, minutes, options.tolerance)) continue;
-      const data = { stated: formatMinutes(length.minutes), actual: formatMinutes(minutes), start: formatClock(range.time), end: formatClock(range.end.time) };
-      report({ messageId: "sentenceWindow", data, place: length.span, ...fixOf(model.source, length, minutes) });
-    }
-    const reading = duration && !start && !end ? closestTimelineWindow(model, duration.minutes) : void 0;
-    if (duration && reading && disagreesWith(duration, reading.minutes, readingSlack(duration, options.tolerance))) {
-      const data = { stated: formatMinutes(duration.minutes), actual: formatMinutes(reading.minutes), from: stampText(reading.from), to: stampText(reading.to) };
+    const reading = durationReading(model, options.tolerance);
+    if (reading && disagreesWith(reading.duration, reading.minutes, reading.slack)) {
+      const { duration, minutes, from, to } = reading;
+      const data = { stated: formatMinutes(duration.minutes), actual: formatMinutes(minutes), from: stampText(from), to: stampText(to) };
       report({ messageId: "timelineReading", data, place: duration.span });
     }
-    const { first, last } = minuteBounds(model.timeline);
-    if (start && first?.epochMinute !== void 0 && first.timestamp && first.epochMinute - start.at > options.tolerance) {
+    const { start, end } = model.stated;
+    const { first, last } = timelineReach(model, options.tolerance);
+    if (start && first && first.epochMinute - start.at > options.tolerance) {
       report({ messageId: "lateTimeline", data: { entry: stampText(first), start: formatClock(start.time) }, place: first.timestamp });
     }
-    const anchored = start && first?.epochMinute !== void 0 && Math.abs(first.epochMinute - start.at) <= options.tolerance;
-    const placeable = model.timeline.dated || !start || end === void 0 || end.at - start.at < MINUTES_PER_DAY || anchored;
-    if (end && placeable && last?.epochMinute !== void 0 && last.timestamp && end.at - last.epochMinute > options.tolerance) {
-      report({ messageId: "shortTimeline", data: { end: endStated(model.stated), entry: stampText(last), gap: dayGap(end.at - last.epochMinute) }, place: end.span });
+    if (end && last && end.at - last.epochMinute > options.tolerance) {
+      const data = { end: statedEndText(model.stated), entry: stampText(last), gap: dayGap(end.at - last.epochMinute) };
+      report({ messageId: "shortTimeline", data, place: end.span });
     }
   }
 });
 
 // rules/frontmatter.ts
-var DEFAULT_FIELDS = ["title", "date", "status", "severity", "authors"];
-var DEFAULT_STATUSES = ["draft", "in review", "final"];
-var DEFAULT_SEVERITIES = ["SEV0", "SEV1", "SEV2", "SEV3", "SEV4", "SEV5", "P0", "P1", "P2", "P3", "P4", "critical", "high", "medium", "low"];
-var STRINGS2 = { type: "array", items: { type: "string" }, uniqueItems: true };
-function oneOf(values) {
-  return values.map((value2) => `\`${value2}\``).join(", ");
-}
-var EXAMPLE_VALUES = {
-  title: "`title: Checkout outage`",
-  date: "`date: 2024-03-05`",
-  status: "`status: draft`",
-  severity: "`severity: SEV2`",
-  authors: "`authors: [Jane Doe]`"
-};
-var MESSAGES2 = {
+var MESSAGES = {
   absent: "Unexpected postmortem without front matter, expected YAML between `---` lines at the top with {fields}",
   invalid: "Unexpected invalid front matter ({problem}), expected YAML fields such as `title: Checkout outage`",
   missingField: "Unexpected front matter without `{name}`, expected a field such as {example}",
@@ -80734,7 +80777,9 @@ var MESSAGES2 = {
   badAuthors: "Unexpected authors {value}, expected a name or a list of names",
   notText: "Unexpected {name} {value}, expected text"
 };
-var VALUE_MESSAGES = {
+var FIELD_MESSAGES = {
+  missing: "missingField",
+  empty: "emptyField",
   "not a date": "badDate",
   "not an allowed status": "badStatus",
   "not an allowed severity": "badSeverity",
@@ -80745,38 +80790,18 @@ var frontmatter_default = defineRule({
   name: "frontmatter",
   description: "Require YAML front matter with the title, date, status, severity and authors of the postmortem",
   preset: "strict",
-  options: { required: { type: "boolean" }, fields: STRINGS2, statuses: { ...STRINGS2, minItems: 1 }, severities: { ...STRINGS2, minItems: 1 } },
-  defaults: { required: true, fields: DEFAULT_FIELDS, statuses: DEFAULT_STATUSES, severities: DEFAULT_SEVERITIES },
-  messages: MESSAGES2,
+  options: { required: { type: "boolean" }, fields: uniqueList(), statuses: uniqueList({ minItems: 1 }), severities: uniqueList({ minItems: 1 }) },
+  defaults: { required: true, fields: [...DEFAULT_FIELDS], statuses: [...DEFAULT_STATUSES], severities: [...DEFAULT_SEVERITIES] },
+  messages: MESSAGES,
   check({ model, tree, options, report }) {
     const frontMatter = readFrontMatter(tree, model.source);
-    if (!frontMatter) {
-      if (options.required) {
-        report({ messageId: "absent", data: { fields: oneOf(options.fields) }, place: { start: 0 } });
-      }
-      return;
-    }
-    const problem = frontMatterProblem(frontMatter);
-    if (problem) {
-      const place = problem.span.text === "" ? { start: problem.span.start } : problem.span;
-      report({ messageId: "invalid", data: { problem: problem.message }, place });
-      return;
-    }
-    const fields = frontMatterFields(frontMatter);
-    for (const name of options.fields) {
-      const field = fields.find((candidate) => candidate.name === name);
-      if (!field) {
-        report({ messageId: "missingField", data: { name, example: EXAMPLE_VALUES[name] ?? `\`${name}: \u2026\`` }, place: frontMatter.closing });
-      } else if (isEmptyField(field)) {
-        report({ messageId: "emptyField", data: { name, example: EXAMPLE_VALUES[name] ?? `\`${name}: \u2026\`` }, place: field.key });
-      }
-    }
-    for (const field of fields) {
-      if (isEmptyField(field) || !options.fields.includes(field.name) && !DEFAULT_FIELDS.includes(field.name)) continue;
-      const problem2 = fieldValueProblem(field, options);
-      if (!problem2) continue;
-      const allowed = oneOf(problem2 === "not an allowed status" ? options.statuses : options.severities);
-      report({ messageId: VALUE_MESSAGES[problem2], data: { name: field.name, value: field.value ? quoted(field.value.text) : "", allowed }, place: field.value ?? field.key });
+    const invalid = frontMatter && frontMatterProblem(frontMatter);
+    if (!frontMatter && options.required) report({ messageId: "absent", data: { fields: codeList(options.fields) }, place: { start: 0 } });
+    if (invalid) report({ messageId: "invalid", data: { problem: invalid.message }, place: invalid.place });
+    if (!frontMatter || invalid) return;
+    for (const { name, problem, place, value: value2, allowed } of fieldProblems(frontMatter, options)) {
+      const data = { name, example: fieldExample(name), value: value2 ? quoted(value2.text) : "", allowed: codeList(allowed) };
+      report({ messageId: FIELD_MESSAGES[problem], data, place });
     }
   }
 });
@@ -80806,13 +80831,18 @@ function insertionFor(model, kind, order2 = CANONICAL_ORDER) {
   const heading = `${"#".repeat(sectionHeadingDepth(model))} ${SECTION_LABELS[kind]}`;
   const rank = order2.indexOf(kind);
   const next = rank < 0 ? void 0 : blocks.find((section) => section.kinds.every((other) => order2.indexOf(other) > rank));
-  if (next) return { offset: lineStart(model.source, next.marker.start), heading, text: `${heading}
+  return insertionBefore(model.source, heading, next?.marker);
+}
+function insertionBefore(source, heading, next) {
+  if (next) return { offset: lineStart(source, next.start), heading, text: `${heading}
 
 ` };
-  const source = model.source;
   const ending = source.endsWith("\n\n") ? "" : source.endsWith("\n") ? "\n" : source === "" ? "" : "\n\n";
   return { offset: source.length, heading, text: `${ending}${heading}
 ` };
+}
+function missingSections(model, kinds) {
+  return kinds.filter((kind) => !model.sectionsOf(kind).some(isNamed)).map((kind) => ({ kind, insertion: insertionFor(model, kind) }));
 }
 
 // rules/heading-style.ts
@@ -80842,19 +80872,19 @@ var heading_style_default = defineRule({
       while (whole && !section.kinds.every((kind) => whole?.kinds.includes(kind))) whole = whole.parent;
       const depth = whole ? Math.min(6, (depths.get(whole) ?? siblingDepth) + 1) : siblingDepth;
       depths.set(section, depth);
-      const lineStart3 = lineStart(model.source, section.marker.start);
-      const line = model.source.slice(lineStart3, section.marker.start + section.marker.text.length);
+      const lineStart2 = lineStart(model.source, section.marker.start);
+      const line = model.source.slice(lineStart2, section.marker.start + section.marker.text.length);
       const quote = QUOTE_PREFIX.exec(line)?.[0].length ?? 0;
       const from = quote + (HEADING_INDENT.exec(line.slice(quote))?.[0].length ?? 0);
       const to = line.trimEnd().length;
       const written = line.slice(from, to);
-      const lead = model.source.slice(lineStart3 + from, section.titleSpan.start).replace(EMPHASIS_OR_SPACE, "");
+      const lead = model.source.slice(lineStart2 + from, section.titleSpan.start).replace(EMPHASIS_OR_SPACE, "");
       const title = section.title.trim();
       const heading = `${"#".repeat(depth)} ${lead ? `${lead} ` : ""}${title}`;
       report({
         messageId: section.style === "pseudo" ? "pseudoHeading" : "labelLine",
         data: { written: written.trim(), heading },
-        place: { start: lineStart3 + from, end: lineStart3 + to },
+        place: { start: lineStart2 + from, end: lineStart2 + to },
         expected: [heading]
       });
     }
@@ -80968,7 +80998,8 @@ function ownersOf(section, template) {
   const best = Math.max(...scores);
   return best === 0 ? group2.slice(0, 1) : group2.filter((_candidate, index2) => scores[index2] === best);
 }
-function templateSectionsIn(model, titled, template) {
+function templateSectionsIn(model, template) {
+  const titled = model.titledLines();
   const places = new Map(template.map((section) => [section, []]));
   const blocks = model.sections.filter((section) => section.style !== "inline-label");
   const isOuter = (line) => !blocks.some((section) => section.depth < line.depth && section.marker.start < line.marker.start && line.marker.start < section.contentEnd);
@@ -80990,16 +81021,12 @@ function templateInsertion(model, places, missing) {
   const heading = `${"#".repeat(sectionHeadingDepth(model))} ${missing.title}`;
   const rank = places.findIndex((place) => place.section === missing);
   const next = places.slice(rank + 1).flatMap((place) => place.found.filter((found) => found.outer)).sort((a, b) => a.marker.start - b.marker.start)[0];
-  if (next) return { offset: lineStart2(model.source, next.marker.start), heading, text: `${heading}
-
-` };
-  const source = model.source;
-  const ending = source.endsWith("\n\n") ? "" : source.endsWith("\n") ? "\n" : source === "" ? "" : "\n\n";
-  return { offset: source.length, heading, text: `${ending}${heading}
-` };
+  return insertionBefore(model.source, heading, next?.marker);
 }
-function lineStart2(source, offset) {
-  return source.lastIndexOf("\n", offset - 1) + 1;
+function missingTemplateSections(model, template) {
+  const places = templateSectionsIn(model, template);
+  const missing = places.filter((place) => place.found.length === 0 && !place.section.optional);
+  return missing.map(({ section }) => ({ section, insertion: templateInsertion(model, places, section) }));
 }
 function templateOrderProblems(places) {
   const standing = places.flatMap(({ section, found }, rank) => {
@@ -81046,7 +81073,7 @@ var no_empty_sections_default = defineRule({
     }
     const own11 = template?.sections.filter((section) => section.kinds.length === 0) ?? [];
     if (own11.length === 0) return;
-    for (const place of templateSectionsIn(model, model.titledLines(), own11)) {
+    for (const place of templateSectionsIn(model, own11)) {
       for (const found of place.found.filter((candidate) => candidate.empty && !judged.has(candidate.marker.start))) report({ messageId: "empty", data: { title: found.title }, place: found.marker });
     }
   }
@@ -81452,8 +81479,7 @@ function readPlaceholders(tree, model, options) {
 }
 
 // rules/no-placeholders.ts
-var STRINGS3 = { type: "array", items: { type: "string" }, uniqueItems: true };
-var MESSAGES3 = {
+var MESSAGES2 = {
   text: "Unexpected placeholder {text}, expected the finished text",
   prompt: "Unexpected template prompt {text}, expected the answer in its place",
   image: "Unexpected placeholder image from {text}, expected the real image",
@@ -81477,18 +81503,17 @@ var no_placeholders_default = defineRule({
   name: "no-placeholders",
   description: "Forbid text left from a template or not written yet: TODO, TBD, `XX`, `[insert \u2026]`, `<date>`, template instructions, template times",
   preset: "recommended",
-  options: { markers: STRINGS3, allow: STRINGS3 },
+  options: { markers: uniqueList(), allow: uniqueList() },
   defaults: { markers: [...DEFAULT_MARKERS], allow: [] },
   readsTemplate: true,
-  messages: MESSAGES3,
+  messages: MESSAGES2,
   check({ model, tree, options, template, report }) {
     const found = findPlaceholders(tree, model, options);
     for (const placeholder2 of found) report({ ...messageOf(placeholder2), place: placeholder2.span });
     if (!template) return;
     const reported = found.map((placeholder2) => placeholder2.span);
     for (const { span: span2 } of keptTemplateText(tree, model.source, template.texts)) {
-      const overlaps = reported.some((other) => other.start < span2.start + span2.text.length && span2.start < other.start + other.text.length);
-      if (overlaps || options.allow.includes(span2.text.trim())) continue;
+      if (reported.some((other) => overlaps(other, span2)) || options.allow.includes(span2.text.trim())) continue;
       report({ messageId: "templateText", data: { text: quoted(span2.text) }, place: span2 });
       reported.push(span2);
     }
@@ -81502,7 +81527,7 @@ var required_sections_default = defineRule({
   description: "Require the sections every postmortem needs: summary, timeline, root cause, resolution and action items, or those of the team's template",
   fixable: true,
   preset: "recommended",
-  options: { sections: { type: "array", items: { type: "string", enum: SECTION_KINDS }, uniqueItems: true } },
+  options: { sections: uniqueList({ items: { type: "string", enum: SECTION_KINDS } }) },
   defaults: { sections: DEFAULT_REQUIRED },
   readsTemplate: true,
   judgesAnyDocument: true,
@@ -81522,10 +81547,8 @@ var required_sections_default = defineRule({
       return;
     }
     if (template) {
-      const places = templateSectionsIn(model, model.titledLines(), template.sections);
-      for (const { section } of places.filter((place) => place.found.length === 0 && !place.section.optional)) {
-        const insertion = templateInsertion(model, places, section);
-        report({ messageId: "missingTemplateSection", data: { title: section.title, heading: insertion.heading }, place: { start: insertion.offset }, expected: [insertion.text] });
+      for (const { section, insertion } of missingTemplateSections(model, template.sections)) {
+        report({ messageId: "missingTemplateSection", data: { title: section.title, heading: insertion.heading }, ...insertAt(insertion) });
       }
       for (const gap of templateFieldGaps(model, template.fields)) {
         const data = { field: gap.field.label };
@@ -81533,24 +81556,44 @@ var required_sections_default = defineRule({
       }
       return;
     }
-    for (const kind of options.sections) {
-      if (model.sectionsOf(kind).some(isNamed)) continue;
-      const insertion = insertionFor(model, kind);
-      report({
-        messageId: "missing",
-        data: { section: SECTION_LABELS[kind].toLowerCase(), heading: insertion.heading },
-        place: { start: insertion.offset },
-        expected: [insertion.text]
-      });
+    for (const { kind, insertion } of missingSections(model, options.sections)) {
+      const data = { section: sectionName(kind), heading: insertion.heading };
+      report({ messageId: "missing", data, ...insertAt(insertion) });
     }
   }
 });
+
+// src/model/sections/order.ts
+function outlineSections(sections) {
+  const outer = sections.filter((section) => section.style !== "inline-label" && !section.parent);
+  let shallowest = Number.POSITIVE_INFINITY;
+  for (const section of outer) if (section.depth <= 6) shallowest = Math.min(shallowest, section.depth);
+  return outer.filter((section) => section.depth > 6 || section.depth === shallowest);
+}
+function sectionsOutOfOrder(sections, order2) {
+  const position2 = (kind) => order2.indexOf(kind);
+  const found = [];
+  let latest;
+  for (const section of outlineSections(sections)) {
+    const kinds = section.kinds.filter((kind2) => position2(kind2) >= 0);
+    if (kinds.length === 0) continue;
+    const title = section.title.trim();
+    const kind = kinds.reduce((a, b) => position2(a) <= position2(b) ? a : b);
+    if (latest && position2(kind) < position2(latest.kind)) {
+      found.push({ section, title, kind, after: latest });
+      continue;
+    }
+    const last = kinds.reduce((a, b) => position2(a) >= position2(b) ? a : b);
+    if (!latest || position2(last) >= position2(latest.kind)) latest = { kind: last, title };
+  }
+  return found;
+}
 
 // rules/section-order.ts
 var DEFAULT_ORDER = [...CANONICAL_ORDER];
 function checkTemplateOrder({ model, template, report }) {
   if (!template) return;
-  for (const problem of templateOrderProblems(templateSectionsIn(model, model.titledLines(), template.sections))) {
+  for (const problem of templateOrderProblems(templateSectionsIn(model, template.sections))) {
     const title = problem.found.title;
     if (problem.after) {
       report({ messageId: "outOfTemplateOrder", data: { title, previous: problem.after.found.title, expected: problem.after.section.title }, place: problem.found.marker });
@@ -81563,7 +81606,7 @@ var section_order_default = defineRule({
   name: "section-order",
   description: "Require sections in a canonical order",
   preset: "strict",
-  options: { order: { type: "array", items: { type: "string", enum: SECTION_KINDS }, uniqueItems: true } },
+  options: { order: uniqueList({ items: { type: "string", enum: SECTION_KINDS } }) },
   defaults: { order: DEFAULT_ORDER },
   readsTemplate: true,
   messages: {
@@ -81577,19 +81620,9 @@ var section_order_default = defineRule({
       checkTemplateOrder(context);
       return;
     }
-    const position2 = (kind) => options.order.indexOf(kind);
-    let latest;
-    for (const section of outlineSections(model.sections)) {
-      const kinds = section.kinds.filter((kind2) => position2(kind2) >= 0);
-      if (kinds.length === 0) continue;
-      const kind = kinds.reduce((a, b) => position2(a) <= position2(b) ? a : b);
-      if (latest && position2(kind) < position2(latest.kind)) {
-        const data = { section: SECTION_LABELS[kind].toLowerCase(), title: section.title.trim(), previous: latest.title, previousSection: SECTION_LABELS[latest.kind].toLowerCase() };
-        report({ messageId: "outOfOrder", data, place: section.marker });
-        continue;
-      }
-      const last = kinds.reduce((a, b) => position2(a) >= position2(b) ? a : b);
-      if (!latest || position2(last) >= position2(latest.kind)) latest = { kind: last, title: section.title.trim() };
+    for (const { section, title, kind, after } of sectionsOutOfOrder(model.sections, options.order)) {
+      const data = { section: sectionName(kind), title, previous: after.title, previousSection: sectionName(after.kind) };
+      report({ messageId: "outOfOrder", data, place: section.marker });
     }
   }
 });
@@ -82049,7 +82082,7 @@ function regionOf(message) {
   }
   return region;
 }
-function fixOf2(file, message, location2) {
+function fixOf(file, message, location2) {
   if (!message.expected || file.value === void 0) return void 0;
   const edit = planFixes(String(file), [message]).edits[0];
   if (!edit) return void 0;
@@ -82084,7 +82117,7 @@ function toSarif(files, options = {}) {
       if (location2) {
         const region = regionOf(message);
         result.locations = [{ physicalLocation: region ? { artifactLocation: location2, region } : { artifactLocation: location2 } }];
-        const fix = fixOf2(file, message, location2);
+        const fix = fixOf(file, message, location2);
         if (fix) result.fixes = [fix];
       }
       results.push(result);

@@ -9,6 +9,13 @@ export type Schema =
   | {type: 'array'; items: Schema; minItems?: number; uniqueItems?: boolean}
   | {type: 'object'; properties: Record<string, Schema>}
 
+type ArraySchema = Extract<Schema, {type: 'array'}>
+
+/** An option that lists values, each once: strings (`markers`, `fields`), or values `items` allows (`sections`). */
+export function uniqueList({items = {type: 'string'}, minItems}: {items?: Schema; minItems?: number} = {}): ArraySchema {
+  return {type: 'array', items, uniqueItems: true, ...(minItems === undefined ? {} : {minItems})}
+}
+
 function bounds(schema: {minimum?: number; maximum?: number}): string {
   const limits = [
     schema.minimum === undefined ? '' : `≥ ${schema.minimum}`,

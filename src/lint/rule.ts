@@ -8,6 +8,8 @@ import {isSetAside} from './document-guard.js'
 import {location} from 'vfile-location'
 import {type PostmortemModel, getModel} from '../model/model.js'
 import {ConfigurationError, type Schema, findProblem} from './options.js'
+// What every rule's options schema is made of, beside defineRule.
+export {uniqueList} from './options.js'
 import {attachedByEngine, failEachFile} from './config-file.js'
 import {SECTION_KINDS, type SynonymOption} from '../model/sections/synonyms.js'
 import {type Span, markdownText} from '../model/text/text.js'
@@ -55,6 +57,16 @@ export interface Report<MessageId extends string> {
   note?: string
   /** The related place that explains the finding (the earlier entry of an entry out of order), with its own message. */
   cause?: {messageId: MessageId; data?: MessageData; place: Span | Place}
+}
+
+/** A fix that inserts text (a missing section's heading): the report's place and `expected`, for a report to spread. */
+export function insertAt(insertion: {offset: number; text: string}): {place: Place; expected: string[]} {
+  return {place: {start: insertion.offset}, expected: [insertion.text]}
+}
+
+/** A fix only where one is certain: `expected` when the replacement is known, nothing when it is not. */
+export function replaceWith(text: string | undefined): {expected?: string[]} {
+  return text === undefined ? {} : {expected: [text]}
 }
 
 export interface RuleContext<Options, MessageId extends string = string> {

@@ -32,6 +32,8 @@ export interface FrontMatterField {
 
 export interface FrontMatterProblem {
   span: Span
+  /** Where it is: the span, or the point it is at when it spans nothing (a bracket never closed). */
+  place: Span | {start: number}
   /** The parser's message, first line. */
   message: string
 }
@@ -101,16 +103,18 @@ export function frontMatterProblem(frontMatter: FrontMatter): FrontMatterProblem
     const [from, to] = error.pos
     const start = Math.min(from, frontMatter.yaml.text.length)
     const end = Math.max(start, Math.min(to, frontMatter.yaml.text.length))
-    return {
-      span: {text: frontMatter.yaml.text.slice(start, end), start: frontMatter.yaml.start + start},
-      message: error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML'
-    }
+    const message = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML'
+    return problemAt({text: frontMatter.yaml.text.slice(start, end), start: frontMatter.yaml.start + start}, message)
   }
   const contents = frontMatter.document.contents
   if (contents !== null && !isMap(contents)) {
-    return {span: spanOfNode(frontMatter, contents) ?? frontMatter.yaml, message: 'the front matter is not a mapping of fields'}
+    return problemAt(spanOfNode(frontMatter, contents) ?? frontMatter.yaml, 'the front matter is not a mapping of fields')
   }
   return undefined
+}
+
+function problemAt(span: Span, message: string): FrontMatterProblem {
+  return {span, place: span.text === '' ? {start: span.start} : span, message}
 }
 
 /** The fields at the top level of the front matter, in order. */
@@ -160,6 +164,17 @@ export function frontMatterTitle(tree: Root, source: string): Span | undefined {
   return frontMatterFields(frontMatter).find((field) => field.name.toLowerCase() === 'title' && typeof field.data === 'string')?.value
 }
 
+/** The fields a postmortem's front matter has, and the statuses and severities it takes, unless a team says otherwise. */
+export const DEFAULT_FIELDS: readonly string[] = ['title', 'date', 'status', 'severity', 'authors']
+export const DEFAULT_STATUSES: readonly string[] = ['draft', 'in review', 'final']
+export const DEFAULT_SEVERITIES: readonly string[] = ['SEV0', 'SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5', 'P0', 'P1', 'P2', 'P3', 'P4', 'critical', 'high', 'medium', 'low']
+
+/** The values `status` and `severity` may take. */
+export interface AllowedValues {
+  statuses: readonly string[]
+  severities: readonly string[]
+}
+
 // `2024-03-05`, optionally with a time: `2024-03-05T14:30:00Z`, `2024-03-05 14:30+02:00`.
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/
 
@@ -199,7 +214,7 @@ export type FieldValueProblem = 'not a date' | 'not an allowed status' | 'not an
  * of the allowed values however they are cased or joined (`In-Review`,
  * `SEV-1`), `authors` a name or a list of names, anything else text.
  */
-export function fieldValueProblem(field: FrontMatterField, allowed: {statuses: readonly string[]; severities: readonly string[]}): FieldValueProblem | undefined {
+export function fieldValueProblem(field: FrontMatterField, allowed: AllowedValues): FieldValueProblem | undefined {
   switch (field.name) {
     case 'date':
       return isCalendarDate(field.data) ? undefined : 'not a date'
@@ -214,4 +229,51 @@ export function fieldValueProblem(field: FrontMatterField, allowed: {statuses: r
     default:
       return isText(field.data) || (Array.isArray(field.data) && field.data.length > 0) || field.data instanceof Date ? undefined : 'not text'
   }
+}
+
+/** What is wrong with a field: missing or empty where it is required, or a value not of the form its field takes. */
+export interface FieldProblem {
+  name: string
+  problem: 'missing' | 'empty' | FieldValueProblem
+  /** At the closing fence for a missing field, at the key of an empty one, at the value of a wrong one. */
+  place: Span
+  /** The value as written, when there is one. */
+  value?: Span
+  /** The values the field may take, for `status` and `severity`. */
+  allowed: readonly string[]
+}
+
+/**
+ * The fields of `required.fields` the front matter lacks or leaves empty, in
+ * their order; then, in the front matter's order, each value not of the form
+ * its field takes, of the required fields and the usual ones (`DEFAULT_FIELDS`).
+ * Other fields (`layout`, `tags`) are left alone.
+ */
+export function fieldProblems(frontMatter: FrontMatter, required: {fields: readonly string[]} & AllowedValues): FieldProblem[] {
+  const fields = frontMatterFields(frontMatter)
+  const gaps = required.fields.flatMap((name): FieldProblem[] => {
+    const field = fields.find((candidate) => candidate.name === name)
+    if (!field) return [{name, problem: 'missing', place: frontMatter.closing, allowed: []}]
+    return isEmptyField(field) ? [{name, problem: 'empty', place: field.key, allowed: []}] : []
+  })
+  const wrong = fields.flatMap((field): FieldProblem[] => {
+    if (isEmptyField(field) || (!required.fields.includes(field.name) && !DEFAULT_FIELDS.includes(field.name))) return []
+    const problem = fieldValueProblem(field, required)
+    const allowed = problem === 'not an allowed status' ? required.statuses : problem === 'not an allowed severity' ? required.severities : []
+    return problem ? [{name: field.name, problem, place: field.value ?? field.key, value: field.value, allowed}] : []
+  })
+  return [...gaps, ...wrong]
+}
+
+const EXAMPLE_VALUES: Readonly<Record<string, string>> = {
+  title: '`title: Checkout outage`',
+  date: '`date: 2024-03-05`',
+  status: '`status: draft`',
+  severity: '`severity: SEV2`',
+  authors: '`authors: [Jane Doe]`'
+}
+
+/** A field as a postmortem might write it, in backticks, to show what a missing or empty field looks like filled in. */
+export function fieldExample(name: string): string {
+  return EXAMPLE_VALUES[name] ?? `\`${name}: …\``
 }

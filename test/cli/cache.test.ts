@@ -116,7 +116,8 @@ describe('postmortem-lint --cache', {timeout: 240_000}, () => {
     await runCli(['--cache', '.'], {cwd: dir})
     const before = entries(dir)
     fs.writeFileSync(path.join(dir, 'team-a/.remarkrc.json'), config(['time-zone', 'required-sections']))
-    await expectSameReports(dir, ['.'])
+    // Reporters are compared in the first test; here what matters is which entries are linted again.
+    await expectSameReports(dir, ['.'], [], REPORTS.slice(0, 2))
     const after = entries(dir)
     expect(changed(before, after)).toEqual(['team-a/incident-0.md', 'team-a/incident-1.md', 'team-a/incident-2.md'])
 
@@ -125,7 +126,7 @@ describe('postmortem-lint --cache', {timeout: 240_000}, () => {
     expect(changed(after, entries(dir))).toEqual([])
     await runCli(['--cache', '--require-postmortem', '.'], {cwd: dir})
     expect(changed(after, entries(dir))).toHaveLength(6)
-    await expectSameReports(dir, ['.'], ['--setting', 'postmortem.requirePostmortem:true'])
+    await expectSameReports(dir, ['.'], ['--setting', 'postmortem.requirePostmortem:true'], REPORTS.slice(0, 2))
     const beforeSize = entries(dir)
     await runCli(['--cache', '--max-size', '9999999', '.'], {cwd: dir})
     expect(changed(beforeSize, entries(dir))).toHaveLength(6)

@@ -588,36 +588,49 @@ function withoutRootCause(): string {
 
 interface ConfigCase {
   dir: string
-  /** The configuration's path in the workspace (the link's, when linked). */
-  config: string
-  /** The two flawed postmortems beside it, each linted with it. */
+  /** The configurations' paths in the workspace (the link's, when linked), one for each placement. */
+  configs: string[]
+  /** The flawed postmortems, two beside each configuration, each linted with it. */
   documents: string[]
   markers: string[]
 }
 
-/** A workspace with a configuration in `form` placed as `placement`, naming `plugins`, and a flawed postmortem beside it. */
-function configWorkspace(form: ConfigForm, placement: Placement, plugins: string[]): ConfigCase {
-  const folder = placement === 'at the root' ? '' : 'team/'
+/** Where a configuration of `form` placed as `placement` is, in a workspace that holds all three placements. */
+function configPath(form: ConfigForm, placement: Placement): string {
+  if (placement === 'at the root') return form
+  return placement === 'in a sub-folder' ? `team/${form}` : `linked/${form}`
+}
+
+/**
+ * A workspace with a configuration in `form` in each placement (at the root,
+ * in a sub-folder, and in another sub-folder as a link to a file elsewhere),
+ * each naming `plugins`, with two flawed postmortems beside each. The engine
+ * reads the nearest configuration of a document, so one run shows all three.
+ */
+function configWorkspace(form: ConfigForm, plugins: string[]): ConfigCase {
   const dir = workspace({})
   const markers = [path.join(dir, 'ran-config'), path.join(dir, 'ran-path-plugin'), path.join(dir, 'ran-package-plugin')]
-  const config = `${folder}${form}`
   const text = configText(form, plugins, markers[0] ?? '')
-  const documents = [`${folder}incident.md`, `${folder}follow-up.md`]
-  const files: Record<string, string> = {
-    ...Object.fromEntries(documents.map((document) => [document, withoutRootCause()])),
-    [`${folder}marker-plugin.mjs`]: markerPlugin(markers[1] ?? ''),
-    [`node_modules/${PACKAGE_PLUGIN}/package.json`]: JSON.stringify({name: PACKAGE_PLUGIN, version: '1.0.0', type: 'module', main: 'index.js'}),
-    [`node_modules/${PACKAGE_PLUGIN}/index.js`]: markerPlugin(markers[2] ?? '')
-  }
+  const configs = PLACEMENTS.map((placement) => configPath(form, placement))
+  const folders = ['', 'team/', 'linked/']
+  const documents = folders.flatMap((folder) => [`${folder}incident.md`, `${folder}follow-up.md`])
   // A link keeps the name of its target's form for Node (`.mjs` is a module), not for the engine.
   const target = `shared/settings${path.extname(form)}`
-  files[placement === 'linked from a sub-folder' ? target : config] = text
+  const files: Record<string, string> = {
+    ...Object.fromEntries(documents.map((document) => [document, withoutRootCause()])),
+    ...Object.fromEntries(folders.map((folder) => [`${folder}marker-plugin.mjs`, markerPlugin(markers[1] ?? '')])),
+    [`node_modules/${PACKAGE_PLUGIN}/package.json`]: JSON.stringify({name: PACKAGE_PLUGIN, version: '1.0.0', type: 'module', main: 'index.js'}),
+    [`node_modules/${PACKAGE_PLUGIN}/index.js`]: markerPlugin(markers[2] ?? ''),
+    [configPath(form, 'at the root')]: text,
+    [configPath(form, 'in a sub-folder')]: text,
+    [target]: text
+  }
   for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), {recursive: true})
     fs.writeFileSync(path.join(dir, name), content)
   }
-  if (placement === 'linked from a sub-folder') fs.symlinkSync(path.join('..', target), path.join(dir, config))
-  return {dir, config, documents, markers}
+  fs.symlinkSync(path.join('..', target), path.join(dir, configPath(form, 'linked from a sub-folder')))
+  return {dir, configs, documents, markers}
 }
 
 /** The one annotation the action makes on the configuration when it loads none of it. */
@@ -644,8 +657,8 @@ function findingsIn(result: ActionRun, documents: readonly string[]): string[] {
   return findings
 }
 
-/** What the action does when its `config` input names the configuration: the same, or refuse an executable one. */
-function expectNamedGuarded(result: ActionRun, form: ConfigForm, {config, documents}: ConfigCase, plugin: string): void {
+/** What the action does when its `config` input names `config` for every document: the same, or refuse an executable one. */
+function expectNamedGuarded(result: ActionRun, form: ConfigForm, config: string, documents: readonly string[], plugin: string): void {
   if (isExecutable(form)) {
     expect(result.stdout).toContain(`::error::Input \`config\` names an executable configuration (\`${config}\`)`)
     expect(result.code).toBe(1)
@@ -657,25 +670,24 @@ function expectNamedGuarded(result: ActionRun, form: ConfigForm, {config, docume
 }
 
 describe('the GitHub Action, on configuration a pull request adds', () => {
+  // Each run costs a Node process: one workspace holds the three placements, and the `config` input names each in turn across the plugins.
   describe.each(FORMS)('in %s', (form) => {
-    it.each(PLACEMENTS)('%s, runs none of its code, says so once and lints with the preset', async (placement) => {
-      for (const plugin of [PATH_PLUGIN, PACKAGE_PLUGIN]) {
-        const found = configWorkspace(form, placement, [plugin])
-        const {dir, config, documents, markers} = found
-        const result = await runAction(dir, {files: '.'})
-        const findings = findingsIn(result, documents)
-        expect(result.commands.filter((line) => !findings.includes(line)), plugin).toEqual([notLoaded(form, config, plugin)])
-        expect(result.outputs).toEqual({errors: '0', warnings: String(findings.length)})
-        expect(result.code).toBe(0)
+    it.each([PATH_PLUGIN, PACKAGE_PLUGIN])('naming %s, at the root, in a sub-folder and linked, runs none of its code, says so once for each and lints with the preset', async (plugin) => {
+      const {dir, configs, documents, markers} = configWorkspace(form, [plugin])
+      const result = await runAction(dir, {files: '.'})
+      const findings = findingsIn(result, documents)
+      expect(result.commands.filter((line) => !findings.includes(line)).sort()).toEqual(configs.map((config) => notLoaded(form, config, plugin)).sort())
+      expect(result.outputs).toEqual({errors: '0', warnings: String(findings.length)})
+      expect(result.code).toBe(0)
 
-        expectNamedGuarded(await runAction(dir, {files: '.', config}), form, found, plugin)
-        expect(markers.filter((marker) => fs.existsSync(marker)), `${plugin}: code that ran`).toEqual([])
-      }
+      const named = plugin === PATH_PLUGIN ? configs.slice(0, 2) : configs.slice(2)
+      for (const config of named) expectNamedGuarded(await runAction(dir, {files: '.', config}), form, config, documents, plugin)
+      expect(markers.filter((marker) => fs.existsSync(marker)), `${plugin}: code that ran`).toEqual([])
     })
   })
 
   it.each(FORMS)('loads %s and its plugins with allow-js-config: true', async (form) => {
-    const {dir, documents, markers} = configWorkspace(form, 'linked from a sub-folder', [PATH_PLUGIN, PACKAGE_PLUGIN, 'remark-preset-lint-postmortem'])
+    const {dir, documents, markers} = configWorkspace(form, [PATH_PLUGIN, PACKAGE_PLUGIN, 'remark-preset-lint-postmortem'])
     const result = await runAction(dir, {files: '.', 'allow-js-config': 'true'})
     expect(markers.filter((marker) => fs.existsSync(marker))).toEqual(isExecutable(form) ? markers : markers.slice(1))
     expect(findingsIn(result, documents)).toEqual(result.commands)

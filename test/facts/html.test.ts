@@ -424,9 +424,13 @@ describe.skipIf(!hasChromium)('the HTML report in headless Chromium', () => {
     expect(empty.distributions.every((chart) => !chart.chart && chart.unmeasured === 1)).toBe(true)
   }, 120_000)
 
+  // The report of test/facts/recurring in the light scheme, rendered once for the two tests that read it: a launch takes seconds.
+  let recurringLight: Promise<{report: string; measured: Measured}> | undefined
+  const renderRecurring = (): Promise<{report: string; measured: Measured}> =>
+    (recurringLight ??= writeReport('test/facts/recurring', 'recurring').then(async ({report}) => ({report, measured: await render(report)})))
+
   it('lists the recurring causes, each incident linked to its section of the report', async () => {
-    const recurring = await writeReport('test/facts/recurring', 'recurring')
-    const measured = await render(recurring.report)
+    const {measured} = await renderRecurring()
     checkLayout(measured, ROOT)
     expect(measured.tables.find((table) => table.name === 'recurring-causes')?.headers).toEqual(['related by', 'cause or tag', 'incidents', 'related incidents'])
     expect(measured.links).toHaveLength(6)
@@ -434,9 +438,9 @@ describe.skipIf(!hasChromium)('the HTML report in headless Chromium', () => {
   })
 
   it('is readable in the light and the dark colour scheme: every text stands out from its background', async () => {
-    const recurring = await writeReport('test/facts/recurring', 'schemes')
+    const recurring = await renderRecurring()
     for (const dark of [false, true]) {
-      const measured = await render(recurring.report, {dark})
+      const measured = dark ? await render(recurring.report, {dark}) : recurring.measured
       expect(measured.dark).toBe(dark)
       // The page follows the scheme: a dark page in dark mode, not a light one left as it is.
       if (dark) expect(measured.page).toBeLessThan(0.05)

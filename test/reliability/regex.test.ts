@@ -1,6 +1,6 @@
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {type AttackPattern, check} from 'recheck'
+import {check} from 'recheck'
 import remarkLint from 'remark-lint'
 import type {PluggableList} from 'unified'
 import {describe, expect, test, vi} from 'vitest'
@@ -14,34 +14,13 @@ import {SAMPLE_POSTMORTEM} from './support/sample.js'
 // worker otherwise. Its automaton checker decides exactly, bounded repetitions
 // included. It cannot read some patterns (case-insensitive Unicode classes,
 // lookahead inside a repetition) and takes long on others (a bounded
-// repetition inside a star): the fuzz checker, with a fixed seed, decides those, and as it takes large bounded repetitions such as `{0,38}` for
-// unbounded ones, an attack it reports is replayed on V8 to see whether the
-// time really grows faster than the input.
+// repetition inside a star): the fuzz checker, with a fixed seed, decides
+// those. An attack either reports fails the test, with the attack to replay:
+// no pattern is let through on a timing of V8, which a busy machine makes
+// noisy (a pattern the fuzz checker flags for a large bounded repetition is
+// rewritten so that the automaton checker can decide it).
 const AUTOMATON = {checker: 'automaton', timeout: 2_000} as const
 const FUZZ = {checker: 'fuzz', timeout: 10_000, randomSeed: 20_240_601} as const
-
-function attackText(attack: AttackPattern, length: number): string {
-  const pumped = attack.pumps.reduce((sum, pump) => sum + pump.pump.length, 0)
-  const times = Math.max(1, Math.ceil(length / Math.max(1, pumped)))
-  return attack.pumps.map((pump) => pump.prefix + pump.pump.repeat(times)).join('') + attack.suffix
-}
-
-function matchTime(pattern: Pattern, text: string): number {
-  const expression = new RegExp(pattern.source, pattern.flags)
-  const start = performance.now()
-  if (expression.global) for (const _match of text.matchAll(expression));
-  else expression.test(text)
-  return performance.now() - start
-}
-
-/** How much longer the attack takes on V8 at 4× the length, the length grown until it takes a few milliseconds. */
-function replayGrowth(pattern: Pattern, attack: AttackPattern): {length: number; ratio: number} {
-  let length = 1_000
-  while (length < 256_000 && matchTime(pattern, attackText(attack, length)) < 5) length *= 2
-  const base = Math.min(...[0, 1, 2].map(() => matchTime(pattern, attackText(attack, length))))
-  const grown = Math.min(...[0, 1].map(() => matchTime(pattern, attackText(attack, 4 * length))))
-  return {length, ratio: grown / Math.max(base, 0.05)}
-}
 
 /** Why `pattern` may backtrack super-linearly, or undefined when it cannot. */
 async function problemOf(pattern: Pattern): Promise<string | undefined> {
@@ -51,13 +30,8 @@ async function problemOf(pattern: Pattern): Promise<string | undefined> {
   const fuzzed = await check(pattern.source, pattern.flags, FUZZ)
   if (fuzzed.status === 'safe') return undefined
   if (fuzzed.status === 'unknown') return `undecided: ${exact.error.kind}, then ${fuzzed.error.kind}`
-  const growth = replayGrowth(pattern, fuzzed.attack)
-  return growth.ratio < LINEAR_RATIO
-    ? undefined
-    : `${fuzzed.complexity.type} (fuzz), attack ${fuzzed.attack.pattern}: ${growth.ratio.toFixed(1)}× the time at 4× the length (from ${growth.length} characters)`
+  return `${fuzzed.complexity.type} (fuzz), attack ${fuzzed.attack.pattern}`
 }
-// Linear time gives 4×, quadratic 16×; the margin keeps noise from failing CI.
-const LINEAR_RATIO = 8
 
 /** Default options, then every list-of-strings option given values, so patterns built from options are built. */
 function configurations(rule: PostmortemRule): unknown[] {
@@ -107,7 +81,7 @@ describe('no regular expression in src/ or rules/ can backtrack super-linearly',
     expect(constructed.some((pattern) => pattern.site.startsWith('src/model/duration/duration.ts'))).toBe(true)
   })
 
-  test('recheck finds every one safe, or V8 takes linear time on the attack it found', async () => {
+  test('recheck finds every one safe', async () => {
     const patterns = [...literals, ...constructors.flatMap((site) => (site.literal ? [site.literal] : [])), ...constructed]
     const unique = new Map(patterns.map((pattern) => [`/${pattern.source}/${pattern.flags}`, pattern]))
     const problems: string[] = []

@@ -13,6 +13,7 @@ import vm from 'node:vm'
 export interface CliModule {
   main: typeof import('./index.js').main
   startLintThread: typeof import('./lint-thread.js').startLintThread
+  factsMain: typeof import('../postmortem-facts/index.js').main
 }
 
 // The package's folder, whether this runs from src/clients/cli/ or lib/src/clients/cli/.
@@ -102,6 +103,10 @@ export function loadBundle(dir: string, {useCache, runsFrom = dir, scriptName}: 
 export async function loadCli(): Promise<CliModule> {
   const bundled = loadBundle(CLI_BUNDLE_DIR, {useCache: true})
   if (bundled) return bundled.cli
-  const [{main}, {startLintThread}] = await Promise.all([import('./index.js'), import('./lint-thread.js')])
-  return {main, startLintThread}
+  const [{main}, {startLintThread}, {main: factsMain}] = await Promise.all([
+    import('./index.js'),
+    import('./lint-thread.js'),
+    import('../postmortem-facts/index.js')
+  ])
+  return {main, startLintThread, factsMain}
 }

@@ -1,5 +1,5 @@
 import parseDuration from 'parse-duration'
-import {type Span, subspan} from '../text/text.js'
+import {type Span, spanEnd, subspan} from '../text/text.js'
 import {MINUTES_PER_DAY} from '../time/time.js'
 
 export type DurationQualifier = 'exact' | 'approximate' | 'bound'
@@ -136,6 +136,15 @@ export function rewriteDuration(text: string, minutes: number): string | undefin
     const count = counts[index++] ?? 0
     return `${count}${gap}${agree(unit, count)}`
   })
+}
+
+/**
+ * A stated duration rewritten to `minutes` where it stands, as `rewriteDuration`
+ * does: from the source, not the statement's text, so that a wrapped duration
+ * keeps its line break.
+ */
+export function rewriteDurationAt(source: string, mention: DurationMention, minutes: number): string | undefined {
+  return rewriteDuration(source.slice(mention.span.start, spanEnd(mention.span)), minutes)
 }
 
 // "About nine hours" may be off by a tenth.

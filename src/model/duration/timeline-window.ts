@@ -1,6 +1,7 @@
 import {type DurationMention, roundingOf} from './duration.js'
 import {getMilestones} from '../timeline/milestones.js'
 import type {PostmortemModel} from '../model.js'
+import type {Span} from '../text/text.js'
 import {type TimelineEntry, isBefore, minuteBounds} from '../timeline/timeline.js'
 
 /**
@@ -26,7 +27,10 @@ function inOrder(entries: readonly TimelineEntry[]): boolean {
   })
 }
 
-function isMinute(entry: TimelineEntry | undefined): entry is TimelineEntry & {epochMinute: number} {
+/** An entry timed to the minute, at a timestamp of its own. */
+export type MinuteEntry = TimelineEntry & {epochMinute: number; timestamp: Span}
+
+export function isMinute(entry: TimelineEntry | undefined): entry is MinuteEntry {
   return entry?.epochMinute !== undefined && entry.precision === 'minute' && entry.timestamp !== undefined
 }
 

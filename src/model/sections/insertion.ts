@@ -1,9 +1,10 @@
 import type {PostmortemModel} from '../model.js'
 import {SECTION_LABELS, type SectionKind} from './synonyms.js'
-import {isBlank, lineStart, splitLines} from '../text/text.js'
+import {type Span, isBlank, lineStart, splitLines} from '../text/text.js'
+import {isNamed} from './sections.js'
 
 export interface Insertion {
-  /** Where the heading goes: before the first section that comes after it in the canonical order. */
+  /** Where the heading goes: before the first section that comes after it in the order, else at the end. */
   offset: number
   /** The heading alone (`## Timeline`). */
   heading: string
@@ -56,9 +57,18 @@ export function insertionFor(model: PostmortemModel, kind: SectionKind, order: r
   // it comes after it then, so no section is put out of order, even in a
   // document already out of order. At the end when none does.
   const next = rank < 0 ? undefined : blocks.find((section) => section.kinds.every((other) => order.indexOf(other) > rank))
+  return insertionBefore(model.source, heading, next?.marker)
+}
+
+/** A heading inserted before the section marked `next`, or at the end of the document when there is none. */
+export function insertionBefore(source: string, heading: string, next: Span | undefined): Insertion {
   // At the start of the line: a marker after `> ` or `- ` would be split from its prefix.
-  if (next) return {offset: lineStart(model.source, next.marker.start), heading, text: `${heading}\n\n`}
-  const source = model.source
+  if (next) return {offset: lineStart(source, next.start), heading, text: `${heading}\n\n`}
   const ending = source.endsWith('\n\n') ? '' : source.endsWith('\n') ? '\n' : source === '' ? '' : '\n\n'
   return {offset: source.length, heading, text: `${ending}${heading}\n`}
+}
+
+/** Each section of `kinds` the document does not name (an opening paragraph is no summary to look for), where it would go. */
+export function missingSections(model: PostmortemModel, kinds: readonly SectionKind[]): Array<{kind: SectionKind; insertion: Insertion}> {
+  return kinds.filter((kind) => !model.sectionsOf(kind).some(isNamed)).map((kind) => ({kind, insertion: insertionFor(model, kind)}))
 }

@@ -212,20 +212,6 @@ const OPENING_WORDS = 12
  * label. An unheaded opening paragraph tells the story in short, and the facts
  * in it count, but a reader looking for the summary does not find it there.
  */
-/**
- * The sections that stand at the top of the document's outline: not inside
- * another ("### Root cause" under "## Summary", "- **Impact:** …" in a
- * list), not an inline label, and, of real headings, only those at the
- * shallowest level ("#### Summary" of a sub-report deep in the document is
- * not the postmortem's summary); bold pseudo-headings and label lines count.
- */
-export function outlineSections(sections: readonly Section[]): Section[] {
-  const outer = sections.filter((section) => section.style !== 'inline-label' && !section.parent)
-  let shallowest = Number.POSITIVE_INFINITY
-  for (const section of outer) if (section.depth <= 6) shallowest = Math.min(shallowest, section.depth)
-  return outer.filter((section) => section.depth > 6 || section.depth === shallowest)
-}
-
 export function isNamed(section: Section): boolean {
   return section.style !== 'opening'
 }

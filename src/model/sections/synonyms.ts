@@ -34,6 +34,11 @@ export const SECTION_LABELS: Record<SectionKind, string> = {
   'lessons-learned': 'Lessons learned'
 }
 
+/** A kind as a sentence names it: `root cause`, `action items`. */
+export function sectionName(kind: SectionKind): string {
+  return SECTION_LABELS[kind].toLowerCase()
+}
+
 export const DEFAULT_SYNONYMS: SynonymTable = {
   summary: [
     'summary',

@@ -4,7 +4,7 @@ import type {Span} from '../text/text.js'
 import type {TemplateSection} from './template.js'
 import type {TitledLine} from './titles.js'
 import {titleKey} from './words.js'
-import {sectionHeadingDepth} from '../sections/insertion.js'
+import {type Insertion, insertionBefore, sectionHeadingDepth} from '../sections/insertion.js'
 
 /**
  * Where a postmortem has each of its template's sections. A section the
@@ -74,7 +74,8 @@ function ownersOf(section: Section, template: readonly TemplateSection[]): Templ
   return best === 0 ? group.slice(0, 1) : group.filter((_candidate, index) => scores[index] === best)
 }
 
-export function templateSectionsIn(model: PostmortemModel, titled: readonly TitledLine[], template: readonly TemplateSection[]): TemplateSectionPlace[] {
+export function templateSectionsIn(model: PostmortemModel, template: readonly TemplateSection[]): TemplateSectionPlace[] {
+  const titled = model.titledLines()
   const places = new Map(template.map((section) => [section, [] as FoundSection[]]))
   const blocks = model.sections.filter((section) => section.style !== 'inline-label')
   // A title inside a section of a shallower level ("### Detection" under "## Lessons learned") is part of it.
@@ -95,18 +96,18 @@ export function templateSectionsIn(model: PostmortemModel, titled: readonly Titl
 }
 
 /** Where a missing template section goes: before the first later template section the document has, else at its end. */
-export function templateInsertion(model: PostmortemModel, places: readonly TemplateSectionPlace[], missing: TemplateSection): {offset: number; heading: string; text: string} {
+function templateInsertion(model: PostmortemModel, places: readonly TemplateSectionPlace[], missing: TemplateSection): Insertion {
   const heading = `${'#'.repeat(sectionHeadingDepth(model))} ${missing.title}`
   const rank = places.findIndex((place) => place.section === missing)
   const next = places.slice(rank + 1).flatMap((place) => place.found.filter((found) => found.outer)).sort((a, b) => a.marker.start - b.marker.start)[0]
-  if (next) return {offset: lineStart(model.source, next.marker.start), heading, text: `${heading}\n\n`}
-  const source = model.source
-  const ending = source.endsWith('\n\n') ? '' : source.endsWith('\n') ? '\n' : source === '' ? '' : '\n\n'
-  return {offset: source.length, heading, text: `${ending}${heading}\n`}
+  return insertionBefore(model.source, heading, next?.marker)
 }
 
-function lineStart(source: string, offset: number): number {
-  return source.lastIndexOf('\n', offset - 1) + 1
+/** The template's sections a postmortem lacks, but those marked optional, each with where it would go. */
+export function missingTemplateSections(model: PostmortemModel, template: readonly TemplateSection[]): Array<{section: TemplateSection; insertion: Insertion}> {
+  const places = templateSectionsIn(model, template)
+  const missing = places.filter((place) => place.found.length === 0 && !place.section.optional)
+  return missing.map(({section}) => ({section, insertion: templateInsertion(model, places, section)}))
 }
 
 export interface OrderProblem {

@@ -205,3 +205,8 @@ export function quoted(text: string): string {
   const short = plain.length > QUOTE_LENGTH ? `${plain.slice(0, QUOTE_LENGTH - 1).trimEnd()}…` : plain
   return `\`${short}\``
 }
+
+/** Values for a message, each in backticks: `` `draft`, `final` ``. */
+export function codeList(values: readonly string[]): string {
+  return values.map((value) => `\`${value}\``).join(', ')
+}

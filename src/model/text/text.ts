@@ -22,6 +22,11 @@ export function spanEnd(span: Span): number {
   return span.start + span.text.length
 }
 
+/** Whether two spans share a character. */
+export function overlaps(a: Span, b: Span): boolean {
+  return a.start < spanEnd(b) && b.start < spanEnd(a)
+}
+
 export function slice(source: string, start: number, end: number): Span {
   countScanned(end - start)
   return {text: source.slice(start, end), start}
