@@ -71916,8 +71916,8 @@ function joinList(list2, continuation) {
 function parsePart(text3, part, parse6, definitions2 = []) {
   const body = text3.slice(part.start, part.end);
   const added = definitions2.join("");
-  const nextLine = part.end < text3.length ? text3.slice(part.end, lineEnd(text3, part.end)) : "";
-  let next = nextLine;
+  const seen = part.end < text3.length ? text3.slice(part.end, lineEnd(text3, part.cut === "block" ? lineEnd(text3, part.end) : part.end)) : "";
+  let next = seen;
   const after = part.start === 0 && FRONTMATTER_FENCE.test(text3);
   if (after && added && part.cut === "item") return void 0;
   const prefix = after ? "" : added;
@@ -71932,18 +71932,34 @@ ${added}`;
     const offset = node2.position?.start.offset ?? -1;
     if (offset === to) cutNode = node2;
     else if (offset >= from && offset < to) kept.push(node2);
-    else extra.push(node2);
+    else if (offset < to || offset >= to + seen.length) extra.push(node2);
   }
   if (part.cut === "heading" && cutNode?.type !== "heading") return void 0;
   if (part.cut === "item" && (cutNode || !takeNextItem(kept, to, true))) return void 0;
-  if (part.cut === "block" && !(cutNode && startsAlike(cutNode, nextLine, parse6))) return void 0;
+  if (part.cut === "block" && !(cutNode && startsAlike(cutNode, seen, parse6))) return void 0;
   if (extra.length !== definitions2.length || !extra.every((node2) => DEFINITION_TYPES.has(node2.type))) return void 0;
   shiftInPlace(kept, part.line - 1 - lineBreaks(prefix, 0, prefix.length), part.start - from);
   return cutNode ? { nodes: kept, next: cutNode } : { nodes: kept };
 }
-function startsAlike(node2, line, parse6) {
-  const [alone] = parse6(line).children;
-  return alone !== void 0 && alone.position?.start.offset === 0 && sameKind(node2, alone);
+function startsAlike(node2, lines, parse6) {
+  const [alone] = parse6(lines).children;
+  return alone !== void 0 && alone.position?.start.offset === 0 && sameTree(node2, alone);
+}
+function sameTree(tree, other) {
+  const pairs = [[tree, other]];
+  for (let pair = pairs.pop(); pair; pair = pairs.pop()) {
+    const [a, b] = pair;
+    const aChildren = "children" in a ? a.children : [];
+    const bChildren = "children" in b ? b.children : [];
+    if (!sameFields(a, b) || aChildren.length !== bChildren.length) return false;
+    aChildren.forEach((child, index2) => pairs.push([child, bChildren[index2]]));
+  }
+  return true;
+}
+function sameFields(a, b) {
+  const fields = (node2) => Object.entries(node2).filter(([, value2]) => value2 === null || typeof value2 !== "object");
+  const aFields = fields(a);
+  return aFields.length === fields(b).length && aFields.every(([key, value2]) => b[key] === value2);
 }
 function cutParts(text3, parse6, partLength) {
   const parts = [];
@@ -72062,9 +72078,14 @@ function parseInParts(options) {
   if (!parseWhole) throw new Error("parseInParts comes after a parser, such as remark-parse");
   this.parser = (document4, file) => parseDocumentInParts(document4, (part) => parseWhole(part, file), options);
 }
-var PARTS_PLUGINS = /* @__PURE__ */ new Set(["parseInParts", "incrementalParse"]);
+var PARSES_IN_PARTS = /* @__PURE__ */ Symbol.for("remark-preset-lint-postmortem.parsesInParts");
+function markPartsPlugin(plugin) {
+  Object.defineProperty(plugin, PARSES_IN_PARTS, { value: true });
+  return plugin;
+}
+markPartsPlugin(parseInParts);
 function longDocumentsInParts() {
-  if (!this.parser || this.attachers.some(([plugin]) => PARTS_PLUGINS.has(plugin.name))) return;
+  if (!this.parser || this.attachers.some(([plugin]) => PARSES_IN_PARTS in plugin)) return;
   parseInParts.call(this);
 }
 
