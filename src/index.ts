@@ -1,6 +1,7 @@
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkLint from 'remark-lint'
 import {guardDocument, restoreGuardedNodes} from './lint/document-guard.js'
+import {longDocumentsInParts} from './parse/parse-in-parts.js'
 import type {PluggableList, Preset} from 'unified'
 import * as ruleList from './rules.js'
 import type {PostmortemRule} from './lint/rule.js'
@@ -19,11 +20,14 @@ export const rules: Record<string, PostmortemRule> = Object.fromEntries(
 )
 
 // Front matter is parsed as YAML, so its `---` lines are not read as a rule
-// and a setext heading by the rules.
+// and a setext heading by the rules. A long document is parsed in parts, in
+// linear time and bounded memory, with the tree of a whole parse
+// (src/parse/parse-in-parts.ts), also by `remark` with the preset.
 function presetOf(names: ReadonlyArray<'recommended' | 'strict'>, configured: PluggableList = []): Preset {
   const configuredRules = new Set(configured.map((entry) => (Array.isArray(entry) ? entry[0] : entry)))
   return {
     plugins: [
+      longDocumentsInParts,
       [remarkFrontmatter, ['yaml']],
       guardDocument,
       remarkLint,

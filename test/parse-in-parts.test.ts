@@ -4,17 +4,19 @@ import fc from 'fast-check'
 import type {Root} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
+import remarkStringify from 'remark-stringify'
 import {type PluggableList, type Processor, unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {generateLongPostmortem, generatePostmortem} from '../bench/corpus.js'
-import {type PartsOptions, parseInParts} from '../src/clients/shared/parse-in-parts.js'
+import {recommended} from '../src/index.js'
+import {DEFAULT_MIN_LENGTH, type PartsOptions, parseInParts} from '../src/parse/parse-in-parts.js'
 import {sharedDocuments} from './support/shared.js'
 import {propertyRuns} from './support/runs.js'
 
 /**
- * A long document is parsed in parts cut before top-level ATX headings
- * (src/clients/shared/parse-in-parts.ts). Whatever the document, the tree must be the tree
+ * A long document is parsed in parts cut before top-level ATX headings and
+ * between the items of a top-level list (src/parse/parse-in-parts.ts). Whatever the document, the tree must be the tree
  * of a whole parse, node for node and position for position; the cuts are
  * made far closer than the real ones (parts of tens of characters, not 32 K)
  * so that every document is cut wherever it can be.
@@ -71,7 +73,10 @@ const gather = (texts: readonly string[]): string => texts.join('\n\n')
 describe('parsing a document in parts', () => {
   it('gives the tree of a whole parse for every fixture, shared postmortem and generated document', () => {
     const parse = parsers()
-    for (const text of [...FIXTURE_TEXTS, ...SHARED, ...GENERATED, ...LONG]) expectSameTree(parse, text)
+    for (const text of [...FIXTURE_TEXTS, ...SHARED, ...GENERATED]) expectSameTree(parse, text)
+    // The long ones in parts of a few lines: cut every 40 characters, they would take a thousand parses each.
+    const long = parsers([], {minLength: 0, partLength: 400})
+    for (const text of LONG) expect(expectSameTree(long, text)).toBeGreaterThan(text.length / 800)
     // The same with front matter read as such.
     const frontmatter = parsers([[remarkFrontmatter, ['yaml', 'toml']]])
     for (const text of [...FIXTURE_TEXTS, ...SHARED]) expectSameTree(frontmatter, text)
@@ -133,8 +138,10 @@ describe('parsing a document in parts', () => {
     const definitions = Array.from({length: 300}, (_, index) => `[source ${index}]: https://example.com/${index}\n`).join('')
     const sections = Array.from({length: 50}, (_, index) => `## Part ${index}\n\nSee [source ${index * 6}].\n`).join('\n')
     const text = `# Sources\n\n${definitions}\n${sections}`
-    // One parse for each of the 26 parts, one again with the definitions, then the whole document (not 25 again).
-    expect(expectSameTree(parse, text)).toBeLessThan(35)
+    // The parses that cut it, as without references; then a few parts again with the definitions, until they would add more than the document, and the whole document (not every part again).
+    const cutting = expectSameTree(parse, text.replaceAll('See [source', 'See source'))
+    expect(cutting).toBeGreaterThan(25)
+    expect(expectSameTree(parse, text)).toBeLessThanOrEqual(cutting + 6)
   })
 
   it('gives the tree of a whole parse for random gatherings of our documents, cut anywhere', () => {
@@ -150,6 +157,99 @@ describe('parsing a document in parts', () => {
     )
   })
 
+  it('cuts one long list between its items, and joins them in one list as a whole parse does', () => {
+    const parse = parsers([], {minLength: 0, partLength: 300})
+    const items = (count: number, item: (index: number) => string): string => Array.from({length: count}, (_, index) => item(index)).join('')
+    const clock = (index: number): string => `${String(10 + Math.floor(index / 60) % 14).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}`
+    const tight = items(400, (index) => `- ${clock(index)} Step ${index} of the rollback finished.\n`)
+    const lists = [
+      tight,
+      `## Timeline\n\n${tight}\nThe rollback ended there.\n`,
+      // Loose everywhere, and loose by one blank line only somewhere in the middle.
+      items(300, (index) => `- ${clock(index)} Step ${index}.\n\n`),
+      tight.replace('Step 200 of the rollback finished.\n', 'Step 200 of the rollback finished.\n\n'),
+      // An item spread by its own lines, lazy lines, nested lists and code.
+      items(300, (index) => (index === 150 ? `- ${clock(index)} Step.\n\n  Its second paragraph.\n` : `- ${clock(index)} Step ${index}\nrunning on lazily.\n`)),
+      items(300, (index) => `- ${clock(index)} Step ${index}:\n  - checked the queue\n    1. twice\n  \`\`\`\n  # not a heading\n  \`\`\`\n`),
+      // Ordered, from 7, with `)`; markers that start another list; a list that ends in a part.
+      items(300, (index) => `${index + 7}) ${clock(index)} Step.\n`),
+      items(300, (index) => `${index % 97 === 96 ? '*' : '-'} ${clock(index)} Step.\n`),
+      items(300, (index) => `${index % 50 === 49 ? 'A paragraph between lists.\n\n' : ''}- ${clock(index)} Step.\n`),
+      items(300, (index) => `${index % 50 === 49 ? '# Heading between lists\n' : ''}1. ${clock(index)} Step.\n`)
+    ]
+    for (const text of lists) {
+      const parses = expectSameTree(parse, text)
+      expect(parses, text.slice(0, 80)).toBeGreaterThan(text.length / 600)
+    }
+    for (const text of lists.slice(0, 4)) expectSameTree(parse, text.replaceAll('\n', '\r\n'))
+    // The list of a whole parse: one list, spread when any two items have a blank line between them.
+    const [whole] = parse.inParts(lists[3]!).children
+    expect(whole).toMatchObject({type: 'list', spread: true})
+    expect(parse.inParts(lists[6]!).children).toMatchObject([{type: 'list', ordered: true, start: 7}])
+  })
+
+  it('cuts text under bold and setext headings before its blocks, and checks what a block starts there', () => {
+    const parse = parsers([], {minLength: 0, partLength: 300})
+    const sections = (count: number, section: (index: number) => string): string => Array.from({length: count}, (_, index) => section(index)).join('')
+    const texts = [
+      sections(200, (index) => `**Finding ${index}**\n\nThe queue ${index} drained and the error rate fell.\n\n`),
+      sections(200, (index) => `Finding ${index}\n${index % 2 === 0 ? '==========' : '----------'}\n\nThe queue ${index} drained.\n\n`),
+      // After indented code and a blank line, micromark reads `3. x` and `> 1. x` as text, where a document starting with them has a list.
+      sections(200, (index) => `Run:\n\n    systemctl restart queue-${index}\n\n${index % 2 === 0 ? '3. restarted' : '> 1. restarted'}\n\n`)
+    ]
+    for (const text of texts) {
+      const parses = expectSameTree(parse, text)
+      expect(parses, text.slice(0, 40)).toBeGreaterThan(text.length / 600)
+    }
+  })
+
+  it('cuts lists the same with front matter and definitions in other parts', () => {
+    const parse = parsers([[remarkFrontmatter, ['yaml', 'toml']]], {minLength: 0, partLength: 200})
+    const list = Array.from({length: 200}, (_, index) => `- Step ${index}, see [runbook ${index % 3}].\n`).join('')
+    const definitions = '\n[runbook 0]: https://example.com/0\n[runbook 1]: https://example.com/1\n'
+    for (const text of [`${list}${definitions}`, `---\ntitle: Outage\n---\n${list}${definitions}`, `# Timeline\n\n${list}\n[^1]: note\n${definitions}`]) {
+      expectSameTree(parse, text)
+    }
+  })
+
+  it('gives the tree of a whole parse for random lists, cut between any items', () => {
+    const lines = [
+      '- a\n', '- b\n', '* c\n', '+ d\n', '1. e\n', '2. f\n', '7) g\n', '-\n', '\n', '\n\n', '  - nested\n', '    1. deeper\n', '  more of the item\n',
+      'lazy text\n', '    indented\n', '  ```\n', '```\n', '  > quoted\n', '> quote\n', '# Heading\n', 'Text\n', '---\n', '- - -\n', '===\n',
+      '  [a]: x\n', '[b]: y\n', '[a] [b]\n', '<!--\n', '-->\n', '- [a]\n', '\t- tab\n'
+    ]
+    const document = fc.array(fc.constantFrom(...lines), {maxLength: 60}).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(document, fc.integer({min: 1, max: 40}), (text, partLength) => {
+        expectSameTree(parsers([], {minLength: 0, partLength}), text)
+      }),
+      {numRuns: propertyRuns(600)}
+    )
+  })
+
+  it('is what the presets do where remark parses (remark-cli), with the tree of a whole parse', () => {
+    // Short sections, which remark-parse reads whole in linear time too.
+    const sentence = 'The queue drained, the error rate fell back under one percent and the on-call engineer closed the alert. '
+    const text = `---\ntitle: Outage\n---\n# Outage\n\n${Array.from({length: 900}, (_, index) => `## Step ${index}\n\n${sentence.repeat(3)}\n\n`).join('')}`
+    expect(text.length).toBeGreaterThan(DEFAULT_MIN_LENGTH)
+    let calls = 0
+    function countParses(this: Processor): void {
+      const parse = this.parser
+      if (!parse) throw new Error('remark-parse comes first')
+      this.parser = (document, file) => {
+        calls++
+        return parse(document, file)
+      }
+    }
+    const remark = unified().use(remarkParse).use(remarkStringify).use(countParses).use(recommended).freeze()
+    expect(remark.parse(text)).toStrictEqual(unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).parse(text))
+    expect(calls).toBeGreaterThan(20)
+    // Where parseInParts comes first (postmortem-lint, whose text guard after it must see the whole document), the preset leaves the parser alone.
+    calls = 0
+    unified().use(remarkParse).use(parseInParts).use(countParses).use(recommended).parse(text)
+    expect(calls).toBe(1)
+  })
+
   it('parses a document shorter than minLength whole, in one parse', () => {
     const parse = parsers([], {minLength: 100_000, partLength: 40})
     const text = gather(GENERATED.slice(0, 3))
@@ -163,7 +263,8 @@ describe('parsing a document in parts', () => {
       '\n', '\n\n', '\r\n', '\r', ' ', '  ', '    ', '\t', 'x', 'word ', '# ', '## Timeline\n', '\n## Impact\n', '\n# ', '#', '\n#\n', '\n####### x\n',
       '- ', '\n- ', '* ', '1. ', '2) ', '  - ', '> ', '\n> ', '```', '\n```\n', '~~~', '\n~~~\n', '<div>', '\n<div>\n', '</div>', '<!--', '-->',
       '<pre>', '</pre>', '---', '\n---\n', '+++', '\n+++\n', '===', '\n===\n', '| a | b |\n|---|---|\n', '[a]: https://example.com\n', '\n[b]: x\n',
-      '[a]', '[b]', '[A]', '![i][a]', '[^1]', '\n[^1]: note\n', '**', '_', '`', '\\', '&amp;', '10:05 ', '- 10:05 Deploy started.\n', '\uFEFF'
+      '[a]', '[b]', '[A]', '![i][a]', '[^1]', '\n[^1]: note\n', '**', '_', '`', '\\', '&amp;', '10:05 ', '- 10:05 Deploy started.\n', '\uFEFF',
+      '\n- a\n', '\n+ b\n', '\n3) c\n', '\n10. d\n', '\n  - nested\n', '\n-\n', '\n- - -\n', '\n* * *\n', '\n1.\n'
     ]
     const document = fc.array(fc.constantFrom(...snippets), {maxLength: 80}).map((parts) => parts.join(''))
     const parse = parsers()

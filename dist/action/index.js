@@ -71778,7 +71778,7 @@ function ownPackageTransform(own11) {
   };
 }
 
-// src/clients/shared/parse-in-parts.ts
+// src/parse/parse-in-parts.ts
 var DEFAULT_MIN_LENGTH = 256 * 1024;
 var DEFAULT_PART_LENGTH = 8 * 1024;
 var FRONTMATTER_FENCE = /^(?:---|\+\+\+)/;
@@ -71827,58 +71827,185 @@ function shiftInPlace(nodes, lines, offset) {
     if ("children" in node2) for (const child of node2.children) stack.push(child);
   }
 }
-function headingLineFrom(text3, from) {
-  for (let at = text3.indexOf("#", Math.max(from, 1)); at !== -1; at = text3.indexOf("#", at + 1)) {
-    const before = text3.charCodeAt(at - 1);
-    if (before !== 10 && before !== 13) continue;
-    let end = at;
-    while (end < at + 7 && text3.charCodeAt(end) === 35) end++;
-    const after = text3.charCodeAt(end);
-    if (end - at <= 6 && (Number.isNaN(after) || after === 32 || after === 9 || after === 10 || after === 13)) return at;
+var isSpace = (code2) => code2 === 32 || code2 === 9;
+var isLineEndOrEnd = (code2) => code2 === 10 || code2 === 13 || Number.isNaN(code2);
+function isListMarker(text3, index2) {
+  const code2 = text3.charCodeAt(index2);
+  if (code2 === 45 || code2 === 42 || code2 === 43) return isSpace(text3.charCodeAt(index2 + 1)) || isLineEndOrEnd(text3.charCodeAt(index2 + 1));
+  let end = index2;
+  while (end - index2 < 9 && text3.charCodeAt(end) >= 48 && text3.charCodeAt(end) <= 57) end++;
+  const mark = text3.charCodeAt(end);
+  return end > index2 && (mark === 46 || mark === 41) && (isSpace(text3.charCodeAt(end + 1)) || isLineEndOrEnd(text3.charCodeAt(end + 1)));
+}
+function isHeadingLine(text3, at) {
+  let end = at;
+  while (end < at + 7 && text3.charCodeAt(end) === 35) end++;
+  return end > at && end - at <= 6 && (isSpace(text3.charCodeAt(end)) || isLineEndOrEnd(text3.charCodeAt(end)));
+}
+function isBlank(text3, from, to) {
+  for (let index2 = from; index2 < to; index2++) if (!isBlankChar(text3.charCodeAt(index2))) return false;
+  return true;
+}
+function followsListLine(text3, at) {
+  let index2 = at - 1;
+  while (index2 >= 0 && isBlankChar(text3.charCodeAt(index2))) index2--;
+  let start = index2;
+  while (start > 0 && !isLineBreak(text3.charCodeAt(start - 1))) start--;
+  return index2 >= 0 && isItemLine(text3, start);
+}
+var isLineBreak = (code2) => code2 === 10 || code2 === 13;
+var isBlankChar = (code2) => isSpace(code2) || isLineBreak(code2);
+var isItemLine = (text3, start) => isListMarker(text3, start) || isSpace(text3.charCodeAt(start));
+function cutFrom(text3, from) {
+  let at = Math.max(from, 1);
+  if (!(isLineBreak(text3.charCodeAt(at - 1)) && !(text3.charCodeAt(at - 1) === 13 && text3.charCodeAt(at) === 10))) at = lineEnd(text3, at);
+  let afterItemLine = at < text3.length && followsListLine(text3, at);
+  let afterBlank = at < text3.length && followsBlankLine(text3, at);
+  while (at < text3.length) {
+    if (isHeadingLine(text3, at)) return { at, kind: "heading" };
+    const marker = isListMarker(text3, at);
+    if (marker && afterItemLine) return { at, kind: "item" };
+    if (afterBlank && startsBlock(text3, at)) return { at, kind: "block" };
+    const end = lineEnd(text3, at);
+    const blank2 = isBlank(text3, at, end);
+    if (!blank2) afterItemLine = marker || isSpace(text3.charCodeAt(at)) || afterItemLine && !afterBlank;
+    afterBlank = blank2;
+    at = end;
   }
   return void 0;
+}
+var OPENS_FENCE_OR_FRONTMATTER = /^(?:---|\+\+\+|```|~~~)/;
+function startsBlock(text3, at) {
+  const code2 = text3.charCodeAt(at);
+  return !isBlankChar(code2) && code2 !== 65279 && !OPENS_FENCE_OR_FRONTMATTER.test(text3.slice(at, at + 3));
+}
+function followsBlankLine(text3, at) {
+  let index2 = at - 1;
+  if (text3.charCodeAt(index2) === 10 && text3.charCodeAt(index2 - 1) === 13) index2--;
+  for (index2--; index2 >= 0; index2--) {
+    const code2 = text3.charCodeAt(index2);
+    if (isLineBreak(code2)) return true;
+    if (!isSpace(code2)) return false;
+  }
+  return false;
+}
+function isListCut(item, before) {
+  const start = item.position?.start;
+  const end = before.position?.end;
+  return start?.offset !== void 0 && start.column === 1 && end !== void 0 && end.line === start.line - 1;
+}
+function sameKind(node2, other) {
+  return node2.type === other.type && (node2.type !== "list" || other.type !== "list" || node2.ordered === other.ordered);
+}
+function takeNextItem(nodes, at, afterBlank = false) {
+  const list2 = nodes.at(-1);
+  if (list2?.type !== "list") return false;
+  const item = list2.children.at(-1);
+  const previous2 = list2.children.at(-2);
+  if (item?.position?.start.offset !== at || item.position.start.column !== 1 || !previous2?.position) return false;
+  if (!afterBlank && !isListCut(item, previous2)) return false;
+  list2.children.pop();
+  if (list2.position) list2.position.end = previous2.position.end;
+  return true;
+}
+function joinList(list2, continuation) {
+  for (const item of continuation.children) list2.children.push(item);
+  list2.spread = list2.spread || continuation.spread;
+  if (list2.position && continuation.position) list2.position.end = continuation.position.end;
 }
 function parsePart(text3, part, parse6, definitions2 = []) {
   const body = text3.slice(part.start, part.end);
   const added = definitions2.join("");
-  let next = part.end < text3.length ? text3.slice(part.end, lineEnd(text3, part.end)) : "";
-  const prefix = part.start > 0 ? added : "";
-  if (part.start === 0 && added) next = `${next}${/[\n\r]$/.test(next) ? "" : "\n"}
+  const seen = part.end < text3.length ? text3.slice(part.end, lineEnd(text3, part.cut === "block" ? lineEnd(text3, part.end) : part.end)) : "";
+  let next = seen;
+  const after = part.start === 0 && FRONTMATTER_FENCE.test(text3);
+  if (after && added && part.cut === "item") return void 0;
+  const prefix = after ? "" : added;
+  if (after && added) next = `${next}${/[\n\r]$/.test(next) ? "" : "\n"}
 ${added}`;
   const from = prefix.length;
   const to = from + body.length;
   const kept = [];
   const extra = [];
-  let heading;
+  let cutNode;
   for (const node2 of parse6(prefix + body + next).children) {
     const offset = node2.position?.start.offset ?? -1;
-    if (offset === to) heading = node2;
+    if (offset === to) cutNode = node2;
     else if (offset >= from && offset < to) kept.push(node2);
-    else extra.push(node2);
+    else if (offset < to || offset >= to + seen.length) extra.push(node2);
   }
-  if (part.end < text3.length && heading?.type !== "heading") return void 0;
+  if (part.cut === "heading" && cutNode?.type !== "heading") return void 0;
+  if (part.cut === "item" && (cutNode || !takeNextItem(kept, to, true))) return void 0;
+  if (part.cut === "block" && !(cutNode && startsAlike(cutNode, seen, parse6))) return void 0;
   if (extra.length !== definitions2.length || !extra.every((node2) => DEFINITION_TYPES.has(node2.type))) return void 0;
   shiftInPlace(kept, part.line - 1 - lineBreaks(prefix, 0, prefix.length), part.start - from);
-  return kept;
+  return cutNode ? { nodes: kept, next: cutNode } : { nodes: kept };
+}
+function startsAlike(node2, lines, parse6) {
+  const [alone] = parse6(lines).children;
+  return alone !== void 0 && alone.position?.start.offset === 0 && sameTree(node2, alone);
+}
+function sameTree(tree, other) {
+  const pairs = [[tree, other]];
+  for (let pair = pairs.pop(); pair; pair = pairs.pop()) {
+    const [a, b] = pair;
+    const aChildren = "children" in a ? a.children : [];
+    const bChildren = "children" in b ? b.children : [];
+    if (!sameFields(a, b) || aChildren.length !== bChildren.length) return false;
+    aChildren.forEach((child, index2) => pairs.push([child, bChildren[index2]]));
+  }
+  return true;
+}
+function sameFields(a, b) {
+  const fields = (node2) => Object.entries(node2).filter(([, value2]) => value2 === null || typeof value2 !== "object");
+  const aFields = fields(a);
+  return aFields.length === fields(b).length && aFields.every(([key, value2]) => b[key] === value2);
 }
 function cutParts(text3, parse6, partLength) {
   const parts = [];
   let start = 0;
   let line = 1;
   let reach = partLength;
+  let continuesList = false;
+  let expected;
   while (start < text3.length) {
-    const end = headingLineFrom(text3, start + reach) ?? text3.length;
-    const nodes = parsePart(text3, { start, end, line }, parse6);
-    if (nodes) {
-      parts.push({ start, end, line, nodes });
-      line += lineBreaks(text3, start, end);
-      start = end;
-      reach = partLength;
-    } else {
+    const cut = cutFrom(text3, start + reach);
+    const end = cut?.at ?? text3.length;
+    const part = { start, end, line, cut: cut?.kind, continuesList };
+    const parsed = parsePart(text3, part, parse6);
+    if (!parsed) {
       reach = 2 * (end - start);
+      continue;
     }
+    if (!startsAsExpected(parsed.nodes[0], start, continuesList, expected)) return void 0;
+    parts.push({ ...part, nodes: parsed.nodes });
+    line += lineBreaks(text3, start, end);
+    start = end;
+    reach = partLength;
+    continuesList = cut?.kind === "item";
+    expected = parsed.next;
   }
   return parts;
+}
+function startsAsExpected(first, start, continuesList, expected) {
+  if (start === 0) return true;
+  if (first?.position?.start.offset !== start) return false;
+  return continuesList ? first.type === "list" : expected !== void 0 && sameKind(first, expected);
+}
+function joinParts(parts) {
+  const children = [];
+  for (const part of parts) {
+    const [first, ...rest] = part.nodes;
+    const last = children.at(-1);
+    if (part.continuesList) {
+      if (last?.type !== "list" || first?.type !== "list" || last.ordered !== first.ordered) return void 0;
+      joinList(last, first);
+      for (const node2 of rest) children.push(node2);
+    } else {
+      for (const node2 of part.nodes) children.push(node2);
+    }
+  }
+  return children;
 }
 function definitionsIn(nodes) {
   const found = [];
@@ -71918,9 +72045,9 @@ function resolveAcrossParts(text3, parts, parse6) {
     if (missing.length === 0 || !mayName(part.nodes)) continue;
     for (const markdown of missing) budget -= markdown.length;
     if (budget < 0) return false;
-    const nodes = parsePart(text3, part, parse6, missing);
-    if (!nodes) return false;
-    part.nodes = nodes;
+    const parsed = parsePart(text3, part, parse6, missing);
+    if (!parsed) return false;
+    part.nodes = parsed.nodes;
   }
   return true;
 }
@@ -71928,13 +72055,19 @@ function parseParts(text3, parse6, options = {}) {
   const minLength = options.minLength ?? DEFAULT_MIN_LENGTH;
   if (text3.length < minLength) return parse6(text3);
   const parts = cutParts(text3, parse6, options.partLength ?? DEFAULT_PART_LENGTH);
+  if (!parts) return parse6(text3);
   if (parts.length === 1) return { type: "root", children: parts[0]?.nodes ?? [], position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(text3) } };
   if (opensFrontmatter(text3, parts[0]?.nodes[0]) || !resolveAcrossParts(text3, parts, parse6)) return parse6(text3);
-  const children = [];
-  for (const part of parts) for (const node2 of part.nodes) children.push(node2);
+  const children = joinParts(parts);
+  if (!children) return parse6(text3);
   return { type: "root", children, position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(text3) } };
 }
-function parseDocumentInParts(document4, parse6, options) {
+function parseDocumentInParts(document4, parseText2, options) {
+  const { beforeParse } = options ?? {};
+  const parse6 = beforeParse ? (text4) => {
+    beforeParse(text4);
+    return parseText2(text4);
+  } : parseText2;
   if (document4.length < (options?.minLength ?? DEFAULT_MIN_LENGTH)) return parse6(document4);
   const text3 = document4.charCodeAt(0) === 65279 ? document4.slice(1) : document4;
   if (text3.charCodeAt(0) === 65279) return parse6(document4);
@@ -71944,6 +72077,16 @@ function parseInParts(options) {
   const parseWhole = this.parser;
   if (!parseWhole) throw new Error("parseInParts comes after a parser, such as remark-parse");
   this.parser = (document4, file) => parseDocumentInParts(document4, (part) => parseWhole(part, file), options);
+}
+var PARSES_IN_PARTS = /* @__PURE__ */ Symbol.for("remark-preset-lint-postmortem.parsesInParts");
+function markPartsPlugin(plugin) {
+  Object.defineProperty(plugin, PARSES_IN_PARTS, { value: true });
+  return plugin;
+}
+markPartsPlugin(parseInParts);
+function longDocumentsInParts() {
+  if (!this.parser || this.attachers.some(([plugin]) => PARSES_IN_PARTS in plugin)) return;
+  parseInParts.call(this);
 }
 
 // node_modules/fault/index.js
@@ -73022,7 +73165,7 @@ function trimSpan(span2) {
   const leading = span2.text.length - span2.text.trimStart().length;
   return subspan(span2, leading, Math.max(leading, span2.text.trimEnd().length));
 }
-function isBlank(text3) {
+function isBlank2(text3) {
   return !/\S/.test(text3);
 }
 
@@ -78493,7 +78636,7 @@ function meaningful(source, start, end) {
   if (end <= start) return false;
   countScanned(end - start);
   const text3 = withoutComments(source.slice(start, end)).replace(/^[ \t]{0,3}(?:[-*_=][ \t]*){3,}$/gm, "");
-  return !isBlank(text3);
+  return !isBlank2(text3);
 }
 function isPartOf(inner, outer, source) {
   if (inner.depth !== outer.depth || inner.kinds.length === 0) return false;
@@ -78702,7 +78845,7 @@ var MarkerScanner = class {
       contentStart: label.rest.start,
       contentEnd: itemEnd ?? lineEnd2,
       entry: afterBreak(this.source, line.start),
-      runsOn: atItemStart && standalone && isBlank(this.source.slice(lineEnd2, itemEnd ?? lineEnd2))
+      runsOn: atItemStart && standalone && isBlank2(this.source.slice(lineEnd2, itemEnd ?? lineEnd2))
     });
   }
   /**
@@ -79262,7 +79405,7 @@ var CandidateCollector = class {
     splitLines(this.source, range[0], range[1]).forEach((line, index2) => {
       if (skipFirst && index2 === 0) return;
       const clipped = this.clip(line);
-      if (clipped && !isBlank(clipped.text)) this.found.push({ line: clipped, source: kind });
+      if (clipped && !isBlank2(clipped.text)) this.found.push({ line: clipped, source: kind });
     });
   }
   pushRows(range, table2) {
@@ -80763,7 +80906,7 @@ function sectionHeadingDepth(model) {
   for (const [index2, line] of preamble.entries()) {
     const atx = ATX_TITLE.exec(line.text);
     if (atx) return Math.min(6, (atx[1]?.length ?? 1) + 1);
-    if (index2 > 0 && SETEXT_TITLE_UNDERLINE.test(line.text) && !isBlank(preamble[index2 - 1]?.text ?? "")) return 2;
+    if (index2 > 0 && SETEXT_TITLE_UNDERLINE.test(line.text) && !isBlank2(preamble[index2 - 1]?.text ?? "")) return 2;
   }
   return 2;
 }
@@ -81850,7 +81993,7 @@ function incidentDate(model, firstDated, title) {
   const mention2 = title ? findTimes(title, model.dateOrder).find((found) => found.date) : void 0;
   return mention2?.date ? { date: mention2.date, span: mention2.span } : void 0;
 }
-var parser2 = unified().use(remarkParse);
+var parser2 = unified().use(remarkParse).use(parseInParts);
 function extractFacts(input, sourceOrOptions, maybeOptions) {
   if (typeof input === "string" || input instanceof VFile) {
     const options = sourceOrOptions ?? {};
@@ -81873,6 +82016,7 @@ function presetOf(names, configured = []) {
   const configuredRules = new Set(configured.map((entry) => Array.isArray(entry) ? entry[0] : entry));
   return {
     plugins: [
+      longDocumentsInParts,
       [remarkFrontmatter, ["yaml"]],
       guardDocument,
       remarkLint,

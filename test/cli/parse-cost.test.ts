@@ -4,7 +4,7 @@
  * are measured figures, in docs/reliability.md), read in one pass.
  */
 import {describe, expect, it} from 'vitest'
-import {DEFAULT_MAX_PARSE_MEMORY, parseCost} from '../../src/clients/cli/parse-cost.js'
+import {DEFAULT_MAX_PARSE_MEMORY, parseCost, partsParseCost} from '../../src/clients/cli/parse-cost.js'
 
 const lines = (line: string, count: number, ending = '\n'): string => `${line}${ending}`.repeat(count)
 
@@ -52,5 +52,23 @@ describe('parseCost', () => {
     const postmortem = `# Outage\n\n## Timeline\n\n${lines('- 10:00 UTC - Alert fired for the checkout API.', 200)}\n## Root cause\n\nA config push.\n`
     expect(parseCost(postmortem).bytes).toBeLessThan(DEFAULT_MAX_PARSE_MEMORY / 100)
     expect(parseCost(lines('- 10:00 - step', 60_000)).bytes).toBeGreaterThan(DEFAULT_MAX_PARSE_MEMORY)
+  })
+
+  it('estimates a long document as it is parsed, in parts: the largest part, and what every line keeps', () => {
+    const short = `# Outage\n\n${lines('- 10:00 UTC - step', 1000)}`
+    expect(partsParseCost(short)).toEqual(parseCost(short))
+    const timeline = `# Outage\n\n## Timeline\n\n${lines('- 10:00 UTC - Step of the rollback finished.', 100_000)}`
+    const whole = parseCost(timeline)
+    const parts = partsParseCost(timeline)
+    expect(parts.listItems).toBe(100_000)
+    expect(whole.bytes).toBeGreaterThan(DEFAULT_MAX_PARSE_MEMORY)
+    expect(parts.bytes).toBeLessThan(whole.bytes / 4)
+    expect(parts.bytes).toBeLessThan(DEFAULT_MAX_PARSE_MEMORY)
+    // What stays grows with the document; a part's cost does not.
+    const twice = partsParseCost(`${timeline}${lines('- 10:00 UTC - Step of the rollback finished.', 100_000)}`)
+    expect(twice.bytes).toBeGreaterThan(1.8 * parts.bytes)
+    // A million one-word items stay refused.
+    expect(partsParseCost(lines('- x', 1_000_000)).bytes).toBeGreaterThan(DEFAULT_MAX_PARSE_MEMORY)
+    expect(partsParseCost(timeline, parts.bytes / 2).offset).toBeGreaterThan(0)
   })
 })

@@ -196,4 +196,17 @@ describe('remark-cli with the packed package', () => {
     const builtIn = await remark(['template/report.md'])
     expect(builtIn.stderr).toContain('expected the template\'s section `Responders`')
   })
+
+  it('parses a long list timeline in parts through the preset, within a heap a whole parse overflows', async () => {
+    // 1 MB, one list under one heading: remark-parse alone needs over 300 MB of heap for it.
+    const entries = Array.from({length: 20_000}, (_, index) => `- 10:${String(index % 60).padStart(2, '0')} UTC - Step ${index} of the rollback finished.\n`)
+    folder('long', ['remark-preset-lint-postmortem'], {'timeline.md': `${postmortem()}\n## Timeline of the rollback\n\n${entries.join('')}`})
+    const result = await run(path.join(project, 'node_modules/.bin/remark'), ['--no-color', '--no-stdout', 'long/timeline.md'], {
+      cwd: project,
+      env: {...process.env, NODE_OPTIONS: '--max-old-space-size=150'}
+    })
+    expect(result.stderr).not.toMatch(/heap|Cannot process file/i)
+    expect(result.code).toBe(0)
+    expect(result.stderr).toContain('long/timeline.md')
+  })
 })

@@ -93,10 +93,10 @@ function withPostmortemFlags(args: CliArguments, cwd: string): EngineOptions['se
 }
 
 export async function engineOptions(args: CliArguments, io: Io): Promise<EngineOptions> {
-  const [{unified}, {default: remarkParse}, {parseInParts}, own, {ownPackageTransform}, {requireText}, {DEFAULT_MAX_SIZE, guardDocument}] = await Promise.all([
+  const [{unified}, {default: remarkParse}, {parseInParts}, own, {ownPackageTransform}, {parseMemoryGuard, requireText}, {DEFAULT_MAX_SIZE, guardDocument}] = await Promise.all([
     import('unified'),
     import('remark-parse'),
-    import('../shared/parse-in-parts.js'),
+    import('../../parse/parse-in-parts.js'),
     import('../../index.js'),
     import('../shared/config.js'),
     import('./text-guard.js'),
@@ -109,7 +109,8 @@ export async function engineOptions(args: CliArguments, io: Io): Promise<EngineO
     processor: unified()
       .use(remarkParse)
       // A long document is parsed in parts, in linear time; the tree is the same.
-      .use(parseInParts)
+      // Each text it parses is estimated first (--max-parse-memory), a part that runs on too.
+      .use(parseInParts, {beforeParse: parseMemoryGuard(args.maxParseMemory)})
       .use(requireText, {maxSize: args.maxSize ?? DEFAULT_MAX_SIZE, ...(args.maxParseMemory === undefined ? {} : {maxParseMemory: args.maxParseMemory})}),
     // The size was checked before parsing (above): the preset's own limit does not apply twice.
     plugins: [...pluginList(args.engine.plugins), [guardDocument, {maxSize: Number.POSITIVE_INFINITY}]] as EngineOptions['plugins'],

@@ -7,7 +7,8 @@
  * 1,000 levels), so the check runs before parsing, in linear time. So do
  * the size limit (`--max-size`, 5 MB by default) and the limit on the memory
  * the parser would need (`--max-parse-memory`, 1 GB by default: a 4 MB list
- * of one-word items would need 20 GB).
+ * of one-word items would need 20 GB parsed whole; a long document is parsed
+ * in parts, and estimated so, each part again before it is parsed).
  */
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
@@ -16,7 +17,7 @@ import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {DEFAULT_MAX_SIZE, formatBytes, tooLargeReason} from '../../lint/document-guard.js'
-import {DEFAULT_MAX_PARSE_MEMORY, parseCost} from './parse-cost.js'
+import {DEFAULT_MAX_PARSE_MEMORY, type ParseCost, parseCost, partsParseCost} from './parse-cost.js'
 
 const SOURCE = 'postmortem-lint'
 // What the engine's UTF-8 decoding leaves of a byte that is not UTF-8.
@@ -116,13 +117,34 @@ export interface TextGuardOptions {
   maxParseMemory?: number
 }
 
-function parseMemoryProblem(text: string, maxParseMemory: number): Problem | undefined {
-  const cost = parseCost(text, maxParseMemory)
-  if (cost.offset === undefined) return undefined
+function parseMemoryReason(cost: ParseCost, maxParseMemory: number): string {
   const items = cost.listItems > 0 ? `, ${cost.listItems.toLocaleString('en-US')} list items` : ''
-  return {
-    reason: `Unexpected document that needs about ${formatBytes(cost.bytes)} of memory to parse${items}, expected at most ${formatBytes(maxParseMemory)} (option \`maxParseMemory\`): not checked in depth, since the Markdown parser holds some 20 KB for each list item and 14 KB for each paragraph`,
-    offset: cost.offset
+  return `Unexpected document that needs about ${formatBytes(cost.bytes)} of memory to parse${items}, expected at most ${formatBytes(maxParseMemory)} (option \`maxParseMemory\`): not checked in depth, since the Markdown parser holds some 20 KB for each list item and 14 KB for each paragraph`
+}
+
+// Checked before parsing as the document will be parsed: in parts when it is long.
+function parseMemoryProblem(text: string, maxParseMemory: number): Problem | undefined {
+  const cost = partsParseCost(text, maxParseMemory)
+  return cost.offset === undefined ? undefined : {reason: parseMemoryReason(cost, maxParseMemory), offset: cost.offset}
+}
+
+/** Thrown by parseMemoryGuard: a text the parser was about to parse needs more memory than allowed. */
+class ParseMemoryError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.reason)
+  }
+}
+
+/**
+ * parseInParts's `beforeParse` for the CLI: a part that runs on past a cut
+ * that does not hold (a fence left open), or a document parsed whole after
+ * all, is estimated again before it is parsed, and not parsed when it
+ * needs more than `maxParseMemory`; requireText reports it.
+ */
+export function parseMemoryGuard(maxParseMemory = DEFAULT_MAX_PARSE_MEMORY): (text: string) => void {
+  return (text) => {
+    const cost = parseCost(text, maxParseMemory)
+    if (cost.offset !== undefined) throw new ParseMemoryError({reason: parseMemoryReason(cost, maxParseMemory), offset: 0})
   }
 }
 
@@ -169,7 +191,15 @@ export function requireText(this: Processor, options?: TextGuardOptions): (tree:
   if (parse) {
     this.parser = (document, file) => {
       const problem = problemOf(file, document, limits)
-      if (!problem) return parse(document, file)
+      if (!problem) {
+        try {
+          return parse(document, file)
+        } catch (error) {
+          if (!(error instanceof ParseMemoryError)) throw error
+          found.set(file, error.problem)
+          return {type: 'root', children: []}
+        }
+      }
       found.set(file, problem)
       return {type: 'root', children: []}
     }

@@ -27,8 +27,10 @@ import type {List, Nodes, Root, RootContent} from 'mdast'
 import type {Point, Position} from 'unist'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
-import {appendAll} from '../../model/support/arrays.js'
-import {endOf, FRONTMATTER_FENCE, hasDefinition, lineBreaks, lineEnd, opensFrontmatter, type Parse, type PartsOptions, parseParts, shiftedPoint} from '../shared/parse-in-parts.js'
+import {
+  endOf, FRONTMATTER_FENCE, hasDefinition, isListCut, joinList, lineBreaks, lineEnd, markPartsPlugin, opensFrontmatter, type Parse, type PartsOptions, parseParts, sameKind,
+  shiftedPoint, takeNextItem
+} from '../../parse/parse-in-parts.js'
 
 /** A part of a document: the top-level nodes from one cut to the next. */
 interface Segment {
@@ -92,7 +94,7 @@ function copyShifted<T extends Nodes>(node: T, lines: number, offset: number): T
 // control, which only add and drop messages. unified-lint-rule names each
 // rule after its origin (`remark-lint:no-tabs`).
 const TREE_KEEPING_PLUGINS: ReadonlySet<string> = new Set([
-  'remarkParse', 'remarkStringify', 'remarkFrontmatter', 'remarkGfm', 'remarkLint', 'lintMessageControl', 'incrementalParse', 'parseInParts', 'builtinPreset'
+  'remarkParse', 'remarkStringify', 'remarkFrontmatter', 'remarkGfm', 'remarkLint', 'lintMessageControl', 'incrementalParse', 'parseInParts', 'longDocumentsInParts', 'builtinPreset'
 ])
 const LINT_RULE_NAME = /^remark-lint:/
 
@@ -126,17 +128,6 @@ function isCut(node: RootContent, previous: RootContent | undefined, text: strin
   if (FRONTMATTER_FENCE.test(text.slice(at, at + 3)) || text.charCodeAt(at) === 0xfe_ff) return false
   // A setext heading starts with its text; an ATX one with `#`.
   return (node.type === 'heading' && text.charCodeAt(at) === 35) || end.line < start.line - 1
-}
-
-/**
- * The items of a top-level list where the list can be cut: at the start of
- * their line, right after the line of the item before (a blank line between
- * items makes the whole list spread, so it must be seen with both).
- */
-function isListCut(item: Nodes, before: Nodes): boolean {
-  const start = item.position?.start
-  const end = before.position?.end
-  return start?.offset !== undefined && start.column === 1 && end !== undefined && end.line === start.line - 1
 }
 
 /** Whether any two items of `items` follow each other with a blank line between. */
@@ -257,20 +248,13 @@ function assemble(text: string, segments: readonly Segment[], share: boolean): R
           joined = joinableCopy(last)
           children[children.length - 1] = joined
         }
-        appendAll(joined.children, node.children)
-        joined.spread = joined.spread || node.spread
-        if (joined.position && node.position) joined.position.end = node.position.end
+        joinList(joined, node)
       } else {
         children.push(node)
       }
     })
   }
   return {type: 'root', children, position: {start: {line: 1, column: 1, offset: 0}, end: endOf(text)}}
-}
-
-/** Whether two nodes are of the same kind: micromark reads `3. x` after indented code and a blank line as text, not as a list. */
-function sameKind(node: RootContent, other: RootContent): boolean {
-  return node.type === other.type && (node.type !== 'list' || other.type !== 'list' || node.ordered === other.ordered)
 }
 
 /**
@@ -293,13 +277,7 @@ function nodesBefore(before: string, line: string, next: Segment, parse: Parse):
     nodes.pop()
     return nodes
   }
-  if (last.type !== 'list') return undefined
-  const item = last.children.at(-1)
-  const previous = last.children.at(-2)
-  if (item?.position?.start.offset !== before.length || !previous?.position || !isListCut(item, previous)) return undefined
-  last.children.pop()
-  if (last.position) last.position.end = previous.position.end
-  return nodes
+  return takeNextItem(nodes, before.length) ? nodes : undefined
 }
 
 /**
@@ -371,7 +349,7 @@ function reparse(previous: ParsedDocument, text: string, parse: Parse): Segment[
 export function createIncrementalParse(options?: PartsOptions): (this: Processor) => void {
   const documents = new Map<string, ParsedDocument>()
 
-  return function incrementalParse(this: Processor): void {
+  return markPartsPlugin(function incrementalParse(this: Processor): void {
     const processor = this
     const parseWhole = this.parser
     if (!parseWhole) throw new Error('incrementalParse comes after a parser, such as remark-parse')
@@ -391,7 +369,7 @@ export function createIncrementalParse(options?: PartsOptions): (this: Processor
       if (segments) {
         tree = assemble(text, segments, share)
       } else {
-        // A long document is parsed in parts, whose cost stays linear (src/clients/shared/parse-in-parts.ts).
+        // A long document is parsed in parts, whose cost stays linear (src/parse/parse-in-parts.ts).
         tree = parseParts(text, parse, options)
         segments =
           hasDefinition(tree.children) || opensFrontmatter(text, tree.children[0])
@@ -405,5 +383,5 @@ export function createIncrementalParse(options?: PartsOptions): (this: Processor
       }
       return tree
     }
-  }
+  })
 }

@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {Position} from 'unist'
 import {VFile} from 'vfile'
+import {parseInParts} from '../../parse/parse-in-parts.js'
 import {location} from 'vfile-location'
 import type {DurationQualifier} from '../duration/duration.js'
 import {type Milestone, type MilestoneKind, type Milestones, getMilestones} from '../timeline/milestones.js'
@@ -481,7 +482,8 @@ function incidentDate(model: PostmortemModel, firstDated: TimelineEntry | undefi
   return mention?.date ? {date: mention.date, span: mention.span} : undefined
 }
 
-const parser = unified().use(remarkParse)
+// A long document is parsed in parts, with the tree of a whole parse (src/parse/parse-in-parts.ts).
+const parser = unified().use(remarkParse).use(parseInParts)
 
 /**
  * Reads the facts of a postmortem: when it happened, started, was detected,
