@@ -17,6 +17,7 @@ import {gathered} from '../support/long-document.js'
 import {runFacts} from '../facts/support/run.js'
 import {extractFacts} from '../../src/model/facts/extract-facts.js'
 import {rowOf} from '../../src/clients/postmortem-facts/rows.js'
+import {parseCost, partsParseCost} from '../../src/clients/cli/parse-cost.js'
 import {runCli, temporaryProjects} from './support/run.js'
 
 const makeProject = temporaryProjects()
@@ -62,8 +63,11 @@ describe('a long document', () => {
   })
 
   it('postmortem-lint lets a long list timeline through the parser memory limit, as parts need far less, and refuses a part that runs on', async () => {
-    // 60,000 entries: parsed whole they would need over 1 GB (the limit); in parts, far less.
-    const timeline = await lintedByCli(listTimeline(60_000), ['--max-size', '10000000'])
+    // 15,000 entries: parsed whole they would need some 300 MB, over the limit given here; in parts, far less.
+    const text = listTimeline(15_000)
+    expect(parseCost(text).bytes).toBeGreaterThan(250_000_000)
+    expect(partsParseCost(text).bytes).toBeLessThan(100_000_000)
+    const timeline = await lintedByCli(text, ['--max-parse-memory', '200000000'])
     expect(timeline.code).toBe(0)
     expect(timeline.messages.some((message) => message.includes('not-text'))).toBe(false)
     // A fence left open: no cut holds, and the part that runs on is estimated before it is parsed.
