@@ -6,7 +6,7 @@ import type {Section} from '../src/model/sections/sections.js'
 export type Options = Record<string, never>
 
 // Blockquote markers stay; what follows them is replaced.
-const QUOTE_PREFIX = /^(?:[ \t]{0,40}>)*/
+const QUOTE_PREFIX = /^(?:[ \t]*>)*/
 // Up to three spaces may stand before an ATX heading; more make it code or
 // paragraph text, so deeper indentation is replaced along with the line.
 const HEADING_INDENT = /^ {0,3}(?! )/

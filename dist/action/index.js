@@ -80931,7 +80931,7 @@ function missingSections(model, kinds) {
 }
 
 // rules/heading-style.ts
-var QUOTE_PREFIX = /^(?:[ \t]{0,40}>)*/;
+var QUOTE_PREFIX = /^(?:[ \t]*>)*/;
 var HEADING_INDENT = /^ {0,3}(?! )/;
 var EMPHASIS_OR_SPACE = /[*_\s]/g;
 var heading_style_default = defineRule({
