@@ -57,13 +57,18 @@ describe('npm run bench', () => {
     try {
       const {stdout} = await promisify(execFile)(process.execPath, [MAIN, '--smoke', '--only', 'reliability', '--json', json], {cwd: ROOT})
       const {reliability} = JSON.parse(fs.readFileSync(json, 'utf8')) as {
-        reliability: {scaled: Array<{shape: string; bytes: number[]; peakBytes: number[]; exitCodes: number[]}>; huge: Array<{exitCode: number; documentedExit: number}>}
+        reliability: {
+          scaled: Array<{shape: string; bytes: number[]; peakBytes: number[]; exitCodes: number[]; parseOnly?: {peakBytes: number}}>
+          huge: Array<{exitCode: number; documentedExit: number}>
+        }
       }
       expect(reliability.scaled.map((row) => row.shape)).toEqual(expect.arrayContaining(['generated postmortems', 'timeline as a list', 'timeline as a table', 'many dates']))
       for (const row of reliability.scaled) {
         expect(row.exitCodes, row.shape).toEqual([0, 0])
         expect(row.peakBytes.every((bytes) => bytes > 0), row.shape).toBe(true)
       }
+      // remark-parse alone, in the smoke run on the first shape only.
+      expect(reliability.scaled[0]?.parseOnly?.peakBytes).toBeGreaterThan(0)
       expect(reliability.huge).toHaveLength(4)
       for (const row of reliability.huge) expect(row.exitCode).toBe(row.documentedExit)
       expect(stdout).toContain('| shape |')

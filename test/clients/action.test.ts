@@ -634,12 +634,14 @@ function configWorkspace(form: ConfigForm, plugins: string[]): ConfigCase {
 }
 
 /** The one annotation the action makes on the configuration when it loads none of it. */
-function notLoaded(form: ConfigForm, config: string, plugin: string): string {
+function notLoaded(form: ConfigForm, config: string, plugins: readonly string[]): string {
   if (isExecutable(form)) {
     return `::warning title=Configuration not loaded,file=${config}::Did not load ${config}: executable configuration runs only with \`allow-js-config: true\``
   }
+  const names = plugins.map((plugin) => `\`${plugin}\``)
+  const listed = names.length > 1 ? `plugins ${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : `plugin ${names[0]}`
   return (
-    `::warning title=Plugin not loaded,file=${config}::Did not load plugin \`${plugin}\` named in ${config}: ` +
+    `::warning title=Plugin not loaded,file=${config}::Did not load ${listed} named in ${config}: ` +
     "only this package's preset and rules run unless `allow-js-config` is true; " +
     'no other plugin it names is on, so the recommended preset checks its documents'
   )
@@ -658,33 +660,33 @@ function findingsIn(result: ActionRun, documents: readonly string[]): string[] {
 }
 
 /** What the action does when its `config` input names `config` for every document: the same, or refuse an executable one. */
-function expectNamedGuarded(result: ActionRun, form: ConfigForm, config: string, documents: readonly string[], plugin: string): void {
+function expectNamedGuarded(result: ActionRun, form: ConfigForm, config: string, documents: readonly string[], plugins: readonly string[]): void {
   if (isExecutable(form)) {
     expect(result.stdout).toContain(`::error::Input \`config\` names an executable configuration (\`${config}\`)`)
     expect(result.code).toBe(1)
     return
   }
   const findings = findingsIn(result, documents)
-  expect(result.commands.filter((line) => !findings.includes(line))).toEqual([notLoaded(form, config, plugin)])
+  expect(result.commands.filter((line) => !findings.includes(line))).toEqual([notLoaded(form, config, plugins)])
   expect(result.code).toBe(0)
 }
 
 describe('the GitHub Action, on configuration a pull request adds', () => {
-  // Each run costs a Node process: one workspace holds the three placements.
-  describe.each(FORMS)('in %s', (form) => {
-    it.each([PATH_PLUGIN, PACKAGE_PLUGIN])('naming %s, at the root, in a sub-folder and linked, runs none of its code, says so once for each and lints with the preset', async (plugin) => {
-      const {dir, configs, documents, markers} = configWorkspace(form, [plugin])
-      const result = await runAction(dir, {files: '.'})
-      const findings = findingsIn(result, documents)
-      expect(result.commands.filter((line) => !findings.includes(line)).sort()).toEqual(configs.map((config) => notLoaded(form, config, plugin)).sort())
-      expect(result.outputs).toEqual({errors: '0', warnings: String(findings.length)})
-      expect(result.code).toBe(0)
+  // Each run costs a Node process: one workspace holds the three placements,
+  // each configuration naming both plugins (by path and as a package).
+  const plugins = [PATH_PLUGIN, PACKAGE_PLUGIN]
+  it.each(FORMS)('in %s, at the root, in a sub-folder and linked, runs none of its code, says so once for each and lints with the preset', async (form) => {
+    const {dir, configs, documents, markers} = configWorkspace(form, plugins)
+    const result = await runAction(dir, {files: '.'})
+    const findings = findingsIn(result, documents)
+    expect(result.commands.filter((line) => !findings.includes(line)).sort()).toEqual(configs.map((config) => notLoaded(form, config, plugins)).sort())
+    expect(result.outputs).toEqual({errors: '0', warnings: String(findings.length)})
+    expect(result.code).toBe(0)
 
-      // Named by the `config` input: the one at the root, or the link.
-      const named = plugin === PATH_PLUGIN ? configs[0] : configs[2]
-      if (named) expectNamedGuarded(await runAction(dir, {files: '.', config: named}), form, named, documents, plugin)
-      expect(markers.filter((marker) => fs.existsSync(marker)), `${plugin}: code that ran`).toEqual([])
-    })
+    // Named by the `config` input: the link, for every document.
+    const named = configs[2] ?? ''
+    expectNamedGuarded(await runAction(dir, {files: '.', config: named}), form, named, documents, plugins)
+    expect(markers.filter((marker) => fs.existsSync(marker)), 'code that ran').toEqual([])
   })
 
   it.each(FORMS)('loads %s and its plugins with allow-js-config: true', async (form) => {
