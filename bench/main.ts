@@ -119,7 +119,14 @@ function settingsFrom(argv: string[]): {settings: Settings; keep: boolean; json?
     warmup: !smoke,
     only: measuresFrom(values.only),
     reliability: smoke
-      ? {baseBytes: 4096, huge: 1000, largeBytes: 64 * 1024, reps: 1, parseOnlyShapes: 1}
+      ? {
+          baseBytes: 4096,
+          huge: 1000,
+          largeBytes: 64 * 1024,
+          reps: 1,
+          parseOnlyShapes: 1,
+          shapes: ['generated postmortems', 'timeline as a list', 'timeline as a table', 'many dates']
+        }
       : {baseBytes: 1024 * 1024, huge: 1_000_000, largeBytes: 50 * 1024 * 1024, reps: 2}
   }
   return {settings, keep: values.keep === true, json: values.json}

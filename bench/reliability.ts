@@ -106,6 +106,8 @@ export interface ReliabilitySettings {
   reps: number
   /** How many shapes remark-parse alone also parses (all of them; the smoke run, which only checks the measure works, one). */
   parseOnlyShapes?: number
+  /** The shapes measured (all of them; the smoke run, a few). */
+  shapes?: readonly string[]
 }
 
 export interface ScaledRow {
@@ -267,9 +269,10 @@ export async function measureReliability(workDir: string, settings: ReliabilityS
   const shared = sharedCorpus()
   if (shared) shapes.push(['real postmortems (../shared), repeated', shared])
   shapes.push(...Object.entries(HOSTILE_SHAPES))
+  const chosen = settings.shapes ? shapes.filter(([shape]) => settings.shapes?.includes(shape)) : shapes
   const scaled: ScaledRow[] = []
-  for (const [index, [shape, generate]] of shapes.entries()) {
-    scaled.push(await measureScaled(dir, shape, generate, settings, fixedPeakBytes, index < (settings.parseOnlyShapes ?? shapes.length)))
+  for (const [index, [shape, generate]] of chosen.entries()) {
+    scaled.push(await measureScaled(dir, shape, generate, settings, fixedPeakBytes, index < (settings.parseOnlyShapes ?? chosen.length)))
     for (const file of fs.readdirSync(dir)) if (file.startsWith(shape.replace(/\W+/g, '-'))) fs.rmSync(path.join(dir, file))
   }
   log('Reliability: huge inputs, default settings')
