@@ -88,10 +88,12 @@ export function loadCorpora(shared: string): AccuracyCorpora {
   return {labelled, all}
 }
 
+// Made once: a frozen processor lints any number of files, each with a tree and model of its own.
+const recommendedProcessor = unified().use(remarkParse).use(recommended).freeze()
+
 export function lintRecommended(name: string, markdown: string): LintMessage[] {
   const file = new VFile({path: name, value: markdown})
-  const processor = unified().use(remarkParse).use(recommended)
-  processor.runSync(processor.parse(file), file)
+  recommendedProcessor.runSync(recommendedProcessor.parse(file), file)
   return file.messages.map((message) => ({
     rule: message.ruleId ? `${message.ruleId}` : '',
     line: message.line ?? 0,
