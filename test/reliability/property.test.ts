@@ -26,6 +26,14 @@ describe('the strict preset on any input', () => {
     }), {numRuns: runs(950)})
   }, timeout(950))
 
+  test('a `lint` comment with an unknown keyword: remark-lint\'s one fatal message, at the comment', async () => {
+    const text = '# Outage\n\n## Timeline\n\n- 10:05 UTC paged\n\n<!-- lint disabel postmortem-timeline-order -->\n'
+    const fatal = (await checkPlaces(text, shared)).filter((message) => message.fatal)
+    expect(fatal.map((message) => [message.line, message.column, message.reason])).toEqual([
+      [7, 1, "Unknown keyword `disabel`: expected `'enable'`, `'disable'`, or `'ignore'`"]
+    ])
+  })
+
   test('deeply nested lists and quotes', async () => {
     await fc.assert(fc.asyncProperty(deepNesting, async (text) => {
       await checkPlaces(text, shared)
