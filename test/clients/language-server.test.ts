@@ -171,13 +171,19 @@ describe('postmortem-language-server over stdio', () => {
     expect(afterClose.at(-1)?.diagnostics).toEqual([])
   })
 
-  it('shows a configuration mistake as one line, with the did-you-mean', async () => {
-    const dir = path.join(configured, 'mistyped')
+  /** The diagnostics of a postmortem opened in a folder `name` of the configured workspace whose only file is `config` (name → text). */
+  async function diagnosticsUnder(name: string, config: Record<string, string>): Promise<Diagnostic[]> {
+    const dir = path.join(configured, name)
     fs.mkdirSync(dir, {recursive: true})
-    fs.writeFileSync(path.join(dir, '.remarkrc.json'), JSON.stringify({plugins: [['remark-preset-lint-postmortem/rules/duration-consistency', {tolerence: 10}]]}))
+    for (const [file, text] of Object.entries(config)) fs.writeFileSync(path.join(dir, file), text)
     const uri = uriOf(dir, 'incident.md')
     await client.open(uri, postmortem({}))
-    const [diagnostic, ...others] = await client.diagnostics(uri, 1)
+    return client.diagnostics(uri, 1)
+  }
+
+  it('shows a configuration mistake as one line, with the did-you-mean', async () => {
+    const config = JSON.stringify({plugins: [['remark-preset-lint-postmortem/rules/duration-consistency', {tolerence: 10}]]})
+    const [diagnostic, ...others] = await diagnosticsUnder('mistyped', {'.remarkrc.json': config})
     expect(others).toEqual([])
     expect(diagnostic?.message).toBe(
       'postmortem-duration-consistency: invalid option `tolerence`: expected one of `tolerance`, `synonyms` (did you mean `tolerance`?), got an unknown option (in mistyped/.remarkrc.json)'
@@ -186,46 +192,29 @@ describe('postmortem-language-server over stdio', () => {
   })
 
   it('names the configuration file of a mistake in settings, with the did-you-mean', async () => {
-    const dir = path.join(configured, 'mistaken-settings')
-    fs.mkdirSync(dir, {recursive: true})
-    fs.writeFileSync(path.join(dir, '.remarkrc.yml'), 'plugins:\n  - remark-preset-lint-postmortem\nsettings:\n  postmortem:\n    requirePostmortems: true\n')
-    const uri = uriOf(dir, 'incident.md')
-    await client.open(uri, postmortem({}))
-    const diagnostics = await client.diagnostics(uri, 1)
+    const config = 'plugins:\n  - remark-preset-lint-postmortem\nsettings:\n  postmortem:\n    requirePostmortems: true\n'
+    const diagnostics = await diagnosticsUnder('mistaken-settings', {'.remarkrc.yml': config})
     expect(diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
       'settings: invalid `postmortem.requirePostmortems`: expected one of `synonyms`, `requirePostmortem`, `template` (did you mean `requirePostmortem`?), got an unknown option (in mistaken-settings/.remarkrc.yml)'
     ])
   })
 
   it('names the configuration file of a mistyped rule path, with the rule it was likely meant to be', async () => {
-    const dir = path.join(configured, 'mistyped-rule')
-    fs.mkdirSync(dir, {recursive: true})
-    fs.writeFileSync(path.join(dir, '.remarkrc.json'), JSON.stringify({plugins: ['remark-preset-lint-postmortem', 'remark-preset-lint-postmortem/rules/timeline-ordr']}))
-    const uri = uriOf(dir, 'incident.md')
-    await client.open(uri, postmortem({}))
-    const diagnostics = await client.diagnostics(uri, 1)
+    const config = JSON.stringify({plugins: ['remark-preset-lint-postmortem', 'remark-preset-lint-postmortem/rules/timeline-ordr']})
+    const diagnostics = await diagnosticsUnder('mistyped-rule', {'.remarkrc.json': config})
     expect(diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
       'Cannot find module `remark-preset-lint-postmortem/rules/timeline-ordr` (did you mean `remark-preset-lint-postmortem/rules/timeline-order`?) (in mistyped-rule/.remarkrc.json)'
     ])
   })
 
   it('names the configuration file of a plugin that is not installed', async () => {
-    const dir = path.join(configured, 'not-installed')
-    fs.mkdirSync(dir, {recursive: true})
-    fs.writeFileSync(path.join(dir, '.remarkrc.json'), JSON.stringify({plugins: ['remark-preset-lint-postmortem', 'remark-lint-not-installed']}))
-    const uri = uriOf(dir, 'incident.md')
-    await client.open(uri, postmortem({}))
-    const diagnostics = await client.diagnostics(uri, 1)
+    const config = JSON.stringify({plugins: ['remark-preset-lint-postmortem', 'remark-lint-not-installed']})
+    const diagnostics = await diagnosticsUnder('not-installed', {'.remarkrc.json': config})
     expect(diagnostics.map((diagnostic) => diagnostic.message)).toEqual(['Cannot find module `remark-lint-not-installed` (in not-installed/.remarkrc.json)'])
   })
 
   it('says why a configuration file cannot be parsed', async () => {
-    const dir = path.join(configured, 'broken-yaml')
-    fs.mkdirSync(dir, {recursive: true})
-    fs.writeFileSync(path.join(dir, '.remarkrc.yml'), 'plugins:\n  - [remark-preset-lint-postmortem\n')
-    const uri = uriOf(dir, 'incident.md')
-    await client.open(uri, postmortem({}))
-    const [diagnostic, ...others] = await client.diagnostics(uri, 1)
+    const [diagnostic, ...others] = await diagnosticsUnder('broken-yaml', {'.remarkrc.yml': 'plugins:\n  - [remark-preset-lint-postmortem\n'})
     expect(others).toEqual([])
     expect(diagnostic?.message).toMatch(/^Cannot parse file `broken-yaml\/\.remarkrc\.yml`: \S.*\bline 3\b/)
     expect(diagnostic?.message).not.toMatch(/\n/)
