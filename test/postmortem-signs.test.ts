@@ -18,6 +18,8 @@ function looksLikePostmortem(markdown: string): boolean {
 describe('looksLikePostmortem', () => {
   it.each([
     ['a section of any kind, as a heading', '# Cache\n\n## Lessons learned\n\nWarm it first.\n'],
+    ['sections of three kinds, however titled', '# Cache\n\n## How we fixed it\n\nWe warmed it.\n\n## Impact on reads\n\nSlow pages.\n\n## Follow-up work\n\nAlert on misses.\n'],
+    ['sections read loosely, and a clock time in its prose', '# Cache\n\n## Fixing stale reads\n\nThe cache was flushed at 10:40 UTC on May 2.\n'],
     ['a section marked by a label line', '# Cache\n\nRoot cause:\nNo eviction policy.\n'],
     ['a question title', '# Cache\n\n## Why did this happen?\n\nNo eviction.\n'],
     ['a fact label', '# Cache\n\n## Notes\n\nDuration: 40 minutes\n'],
@@ -34,6 +36,7 @@ describe('looksLikePostmortem', () => {
     ['a README', '# tidy-queue\n\nA job queue that retries failed jobs.\n\n## Installation\n\n`npm install tidy-queue`\n\n## License\n\nMIT\n'],
     ['a guide with front matter', '---\ntitle: Deploying\n---\n\n# Deploying\n\n## Steps\n\n1. Merge.\n2. Approve.\n'],
     ['an opening paragraph, which is no named summary', '# Shop\n\nHow to run the shop on your laptop, with the database in a container.\n'],
+    ['a README whose sections are read loosely, without a clock time', '# tidy-queue\n\n## Fixing stuck jobs\n\nRestart the worker.\n\n## Impact of retries on throughput\n\nRetries slow the queue.\n'],
     ['times in code only', '# Cron\n\n## Example\n\n```\n10:00 run backup\n11:00 run report\n```\n']
   ])('is false for %s', (_name, markdown) => {
     expect(looksLikePostmortem(markdown)).toBe(false)

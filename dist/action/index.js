@@ -59794,13 +59794,22 @@ function frontMatterText(tree, source) {
   const frontMatter = readFrontMatter(tree, source);
   return frontMatter ? decodeNumericReferences(frontMatter.yaml.text) : "";
 }
+function statesClockTime(tree, source) {
+  return statementsIn(tree, source, 0, source.length).some(
+    (statement) => mayWriteClock(statement.text) && findTimes(statement).some((mention2) => mention2.time !== void 0)
+  );
+}
 function looksLikePostmortem(readings5) {
   if (readings5.unreadTitles) return true;
-  if (readings5.sections.some((section) => section.kinds.length > 0 && isNamed(section))) return true;
+  const named = readings5.sections.filter((section) => section.kinds.length > 0 && isNamed(section));
+  const kinds = new Set(named.flatMap((section) => section.kinds));
+  if (kinds.has("timeline") || kinds.has("root-cause") || kinds.size >= 3) return true;
+  if (named.some((section) => readings5.matcher.match(section.title).length > 0)) return true;
   if (statesIncidentFacts(readings5)) return true;
   const titles = headingTitles(readings5.tree);
   if (titles.length === 0) return true;
-  return [...titles, frontMatterText(readings5.tree, readings5.source)].some((title) => NAMES_AN_INCIDENT.test(title));
+  if ([...titles, frontMatterText(readings5.tree, readings5.source)].some((title) => NAMES_AN_INCIDENT.test(title))) return true;
+  return named.length > 0 && statesClockTime(readings5.tree, readings5.source);
 }
 
 // src/model/facts/record-fields.ts
@@ -60580,7 +60589,7 @@ function buildModel(tree, source, synonyms = {}) {
     tags: () => readTags(tree, source),
     titledLines: () => titled ??= titledLines(tree, source),
     fields: () => fields ??= filledFields(tree, source),
-    looksLikePostmortem: looksLikePostmortem({ tree, source, sections: scan.sections, factLabels, timeline, facts, clockTimes: clockTimes2, unreadTitles: scan.unreadTitles })
+    looksLikePostmortem: looksLikePostmortem({ tree, source, sections: scan.sections, factLabels, timeline, facts, clockTimes: clockTimes2, unreadTitles: scan.unreadTitles, matcher })
   };
   return model;
 }

@@ -136,7 +136,7 @@ export function buildModel(tree: Root, source: string, synonyms: SynonymOption =
     tags: () => readTags(tree, source),
     titledLines: () => (titled ??= titledLines(tree, source)),
     fields: () => (fields ??= filledFields(tree, source)),
-    looksLikePostmortem: looksLikePostmortem({tree, source, sections: scan.sections, factLabels, timeline, facts, clockTimes, unreadTitles: scan.unreadTitles})
+    looksLikePostmortem: looksLikePostmortem({tree, source, sections: scan.sections, factLabels, timeline, facts, clockTimes, unreadTitles: scan.unreadTitles, matcher})
   }
   return model
 }
