@@ -250,6 +250,22 @@ describe('findTimes', () => {
     expect(findTimes({text: 'It failed at 2 a.m; by 17/01/2021 all was well', start: 0}, 'day-first')).toHaveLength(2)
   })
 
+  it.each([
+    'Between 9:55 PM and 11:20 PM CET on 14/03/2024 logins failed',
+    'From 9:55 PM to 11:20 PM CET on 14/03/2024 logins failed',
+    '9:55 PM - 11:20 PM CET on 14/03/2024: logins failed'
+  ])('puts both ends of a range on the date written after it: %s', (text) => {
+    const [range] = findTimes({text, start: 0}, 'day-first')
+    expect(range?.date).toEqual({year: 2024, month: 3, day: 14})
+    expect(range?.end?.date).toEqual({year: 2024, month: 3, day: 14})
+  })
+
+  it('leaves the start of a range that crosses midnight to the reader when only its end has a date', () => {
+    const [range] = findTimes({text: 'It ran between 23:30 and 01:10 UTC on 2024-05-03', start: 0})
+    expect(range?.end?.date).toEqual({year: 2024, month: 5, day: 3})
+    expect(range?.date).toBeUndefined()
+  })
+
   it('reads 12 AM and 12 PM', () => {
     const found = findTimes({text: 'It failed at 12:10 AM and again at 12:10 PM', start: 0})
     expect(found.map((mention) => mention.time)).toEqual([clock(0, 10), clock(12, 10)])

@@ -57550,6 +57550,7 @@ function mentionOf({ index: index2, text: matched, result }, span2) {
     if (endTime) mention2.end.time = endTime;
     if (endDate) mention2.end.date = endDate;
     if (mention2.time && mention2.time.offset === void 0 && endTime?.offset !== void 0) mention2.time.offset = endTime.offset;
+    dateRangeStart(mention2);
   }
   return mention2;
 }
@@ -57599,6 +57600,11 @@ function readLeadingTimeWithChrono(head, order2 = "month-first") {
   return impossible ? { kind: "impossible", impossible } : void 0;
 }
 var DATE_AFTER_TIME = /^[\s,]{0,3}(?:on\s{1,2})?$/i;
+function dateRangeStart(mention2) {
+  const { end } = mention2;
+  if (mention2.date || !end?.date || !mention2.time || !end.time) return;
+  if (minuteOfDay(mention2.time) <= minuteOfDay(end.time)) mention2.date = { ...end.date };
+}
 function findTimes(span2, order2 = "month-first", window2 = WINDOW) {
   const mentions = [];
   for (const parsed of parseText(span2.text, order2, window2)) {
@@ -57611,6 +57617,7 @@ function findTimes(span2, order2 = "month-first", window2 = WINDOW) {
       previous2.end = { span: mention2.span, time: mention2.time };
       if (previous2.time.offset === void 0 && mention2.time.offset !== void 0) previous2.time.offset = mention2.time.offset;
       if (mention2.date) previous2.end.date = mention2.date;
+      dateRangeStart(previous2);
       continue;
     }
     if (previous2 && !previous2.end && previous2.time && !previous2.date && mention2.date && !mention2.time && !mention2.end && DATE_AFTER_TIME.test(between)) {

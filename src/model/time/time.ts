@@ -327,6 +327,7 @@ function mentionOf({index, text: matched, result}: Parsed, span: Span): TimeMent
     if (endDate) mention.end.date = endDate
     // "from 10:00 to 11:30 UTC": the zone written once applies to both ends.
     if (mention.time && mention.time.offset === undefined && endTime?.offset !== undefined) mention.time.offset = endTime.offset
+    dateRangeStart(mention)
   }
   return mention
 }
@@ -393,6 +394,18 @@ const DATE_AFTER_TIME = /^[\s,]{0,3}(?:on\s{1,2})?$/i
  * Every date and time mentioned in a text, in order. `window` is the length
  * chrono-node reads at a time (see WINDOW); the tests compare readings.
  */
+/**
+ * "Between 9:55 PM and 11:20 PM CET on 14/03/2024": a date written after a
+ * range is the whole range's, so its start, written without one, is on that
+ * day too, unless the range crosses midnight ("from 23:30 to 01:10 on May
+ * 3"), where the start's day is the reader's guess.
+ */
+function dateRangeStart(mention: TimeMention): void {
+  const {end} = mention
+  if (mention.date || !end?.date || !mention.time || !end.time) return
+  if (minuteOfDay(mention.time) <= minuteOfDay(end.time)) mention.date = {...end.date}
+}
+
 export function findTimes(span: Span, order: DateOrder = 'month-first', window = WINDOW): TimeMention[] {
   const mentions: TimeMention[] = []
   for (const parsed of parseText(span.text, order, window)) {
@@ -406,6 +419,7 @@ export function findTimes(span: Span, order: DateOrder = 'month-first', window =
       previous.end = {span: mention.span, time: mention.time}
       if (previous.time.offset === undefined && mention.time.offset !== undefined) previous.time.offset = mention.time.offset
       if (mention.date) previous.end.date = mention.date
+      dateRangeStart(previous)
       continue
     }
     // chrono-node joins "2 a.m. on 17/01/2021" but not "2 a.m 17/01/2021": a
