@@ -339,6 +339,21 @@ describe('dateOrderOf: numeric dates as the document writes them', () => {
     expect(dateOrderOf('Version 13.2.2024 of the chart, 2024-03-13.')).toBe('day-first')
   })
 
+  it('settles dates that read both ways by the dates written with a month name', () => {
+    expect(dateOrderOf('**Date:** 07/05/2024\n\n### Tuesday 7 May\n\n- 11:50 AM job started')).toBe('day-first')
+    expect(dateOrderOf('Date: 07/05/2024. On the 5th of July the job failed.')).toBe('month-first')
+    expect(dateOrderOf('Date: 07/05/2024. On July 5th the job failed.')).toBe('month-first')
+    expect(dateOrderOf('Date: 07/05/2024. On May 7, at 10:00, the job failed.')).toBe('day-first')
+    // Nothing to settle it, or as much each way: month first.
+    expect(dateOrderOf('Date: 07/05/2024. On 9 June the fix shipped.')).toBe('month-first')
+    expect(dateOrderOf('07/05/2024: 7 May, then July 5.')).toBe('month-first')
+    // A numeric date at the end of a sentence counts; one in a version does not.
+    expect(dateOrderOf('It began on 13/05/2024.')).toBe('day-first')
+    expect(dateOrderOf('Chart 13.05.2024.1 was deployed.')).toBe('month-first')
+    // An unambiguous numeric date decides alone.
+    expect(dateOrderOf('Began 07/05/2024, ended 13/05/2024; July 5 was a Friday.')).toBe('day-first')
+  })
+
   it('reads an ambiguous date in that order', () => {
     const date = (text: string, order: 'day-first' | 'month-first') => findTimes({text, start: 0}, order)[0]?.date
     expect(date('03/04/2024 10:00', 'day-first')).toMatchObject({day: 3, month: 4})

@@ -57333,17 +57333,38 @@ var REFERENCE = new Date(Date.UTC(2e3, 0, 1));
 var parser = strict2;
 var DAY_FIRST_PARSER = new Chrono(en_exports.configuration.createConfiguration(true, true));
 var parserOf = (order2) => order2 === "day-first" ? DAY_FIRST_PARSER : parser;
-var NUMERIC_DATE = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})(?![\d/.-])/g;
+var NUMERIC_DATE = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})(?![\d/-]|\.\d)/g;
+var MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec";
+var DAY_MONTH = new RegExp(`(?<![\\d.,/-])(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?(${MONTH_NAMES})\\b`, "gi");
+var MONTH_DAY = new RegExp(`\\b(${MONTH_NAMES})\\.?\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])`, "gi");
+function monthNumber(name) {
+  return MONTH_NAMES.split("|").findIndex((month) => month.startsWith(name.slice(0, 3).toLowerCase())) + 1;
+}
+function orderByWrittenDates(source, ambiguous) {
+  let dayFirst = 0;
+  let monthFirst = 0;
+  const vote = (day, month) => {
+    if (ambiguous.has(`${day}/${month}`)) dayFirst++;
+    if (ambiguous.has(`${month}/${day}`)) monthFirst++;
+  };
+  for (const match2 of source.matchAll(DAY_MONTH)) vote(Number(match2[1]), monthNumber(match2[2] ?? ""));
+  for (const match2 of source.matchAll(MONTH_DAY)) vote(Number(match2[2]), monthNumber(match2[1] ?? ""));
+  if (dayFirst === monthFirst) return void 0;
+  return dayFirst > monthFirst ? "day-first" : "month-first";
+}
 function dateOrderOf(source) {
   let dayFirst = 0;
   let monthFirst = 0;
+  const ambiguous = /* @__PURE__ */ new Set();
   for (const match2 of source.matchAll(NUMERIC_DATE)) {
     const first = Number(match2[1]);
     const second = Number(match2[2]);
     if (first > 12 && second <= 12) dayFirst++;
     else if (second > 12 && first <= 12) monthFirst++;
+    else if (first !== second) ambiguous.add(`${first}/${second}`);
   }
-  return dayFirst > 0 && monthFirst === 0 ? "day-first" : "month-first";
+  if (dayFirst > 0 || monthFirst > 0) return dayFirst > 0 && monthFirst === 0 ? "day-first" : "month-first";
+  return (ambiguous.size > 0 ? orderByWrittenDates(source, ambiguous) : void 0) ?? "month-first";
 }
 var LOOKAHEAD = 120;
 var BARE_OFFSET_ZONE = /(?<![\p{L}(])(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?(?![\p{N}:)])/gu;

@@ -52,25 +52,57 @@ export type DateOrder = 'month-first' | 'day-first'
 
 const parserOf = (order: DateOrder): chrono.Chrono => (order === 'day-first' ? DAY_FIRST_PARSER : parser)
 
-// A numeric date with a year: 15/01/2021, 28-11-2024, 3.4.2024.
-const NUMERIC_DATE = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})(?![\d/.-])/g
+// A numeric date with a year: 15/01/2021, 28-11-2024, 3.4.2024, also at the end
+// of a sentence ("on 07/05/2024."), not in a version (1.2.2024.3).
+const NUMERIC_DATE = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})(?![\d/-]|\.\d)/g
+
+const MONTH_NAMES = 'january|february|march|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec'
+// A date written with its month's name, day first ("Tuesday 7 May", "7th of May") or month first ("May 7th").
+const DAY_MONTH = new RegExp(`(?<![\\d.,/-])(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?(${MONTH_NAMES})\\b`, 'gi')
+const MONTH_DAY = new RegExp(`\\b(${MONTH_NAMES})\\.?\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])`, 'gi')
+
+function monthNumber(name: string): number {
+  return MONTH_NAMES.split('|').findIndex((month) => month.startsWith(name.slice(0, 3).toLowerCase())) + 1
+}
+
+/**
+ * How the document's written dates ("Tuesday 7 May", "May 7") settle its
+ * numeric dates that read both ways: 07/05/2024 beside "Tuesday 7 May" is day
+ * first. Undefined when they settle nothing.
+ */
+function orderByWrittenDates(source: string, ambiguous: ReadonlySet<string>): DateOrder | undefined {
+  let dayFirst = 0
+  let monthFirst = 0
+  const vote = (day: number, month: number): void => {
+    if (ambiguous.has(`${day}/${month}`)) dayFirst++
+    if (ambiguous.has(`${month}/${day}`)) monthFirst++
+  }
+  for (const match of source.matchAll(DAY_MONTH)) vote(Number(match[1]), monthNumber(match[2] ?? ''))
+  for (const match of source.matchAll(MONTH_DAY)) vote(Number(match[2]), monthNumber(match[1] ?? ''))
+  if (dayFirst === monthFirst) return undefined
+  return dayFirst > monthFirst ? 'day-first' : 'month-first'
+}
 
 /**
  * The order a document writes its numeric dates in, from the ones that can
  * only be read one way: a first number over 12 is a day (15/01/2021), a
- * second one over 12 a day too (01/15/2021). Month first, as chrono-node
- * reads them, unless only day-first dates are unambiguous.
+ * second one over 12 a day too (01/15/2021). Where every one reads both
+ * ways, the dates it writes with a month's name settle it; else month
+ * first, as chrono-node reads them.
  */
 export function dateOrderOf(source: string): DateOrder {
   let dayFirst = 0
   let monthFirst = 0
+  const ambiguous = new Set<string>()
   for (const match of source.matchAll(NUMERIC_DATE)) {
     const first = Number(match[1])
     const second = Number(match[2])
     if (first > 12 && second <= 12) dayFirst++
     else if (second > 12 && first <= 12) monthFirst++
+    else if (first !== second) ambiguous.add(`${first}/${second}`)
   }
-  return dayFirst > 0 && monthFirst === 0 ? 'day-first' : 'month-first'
+  if (dayFirst > 0 || monthFirst > 0) return dayFirst > 0 && monthFirst === 0 ? 'day-first' : 'month-first'
+  return (ambiguous.size > 0 ? orderByWrittenDates(source, ambiguous) : undefined) ?? 'month-first'
 }
 // Long lines are cut before parsing: a leading time is near the start.
 const LOOKAHEAD = 120
