@@ -260,10 +260,10 @@ describe('findTimes', () => {
     expect(range?.end?.date).toEqual({year: 2024, month: 3, day: 14})
   })
 
-  it('leaves the start of a range that crosses midnight to the reader when only its end has a date', () => {
-    const [range] = findTimes({text: 'It ran between 23:30 and 01:10 UTC on 2024-05-03', start: 0})
-    expect(range?.end?.date).toEqual({year: 2024, month: 5, day: 3})
-    expect(range?.date).toBeUndefined()
+  it('puts the start of a range that crosses midnight on the date written after it, and leaves the end to the next day', () => {
+    const [range] = findTimes({text: 'It ran between 23:40 and 00:25 UTC on 2024-09-10', start: 0})
+    expect(range?.date).toEqual({year: 2024, month: 9, day: 10})
+    expect(range?.end?.date).toBeUndefined()
   })
 
   it('reads 12 AM and 12 PM', () => {

@@ -57624,7 +57624,8 @@ var DATE_AFTER_TIME = /^[\s,]{0,3}(?:on\s{1,2})?$/i;
 function dateRangeStart(mention2) {
   const { end } = mention2;
   if (mention2.date || !end?.date || !mention2.time || !end.time) return;
-  if (minuteOfDay(mention2.time) <= minuteOfDay(end.time)) mention2.date = { ...end.date };
+  mention2.date = { ...end.date };
+  if (minuteOfDay(mention2.time) > minuteOfDay(end.time)) delete end.date;
 }
 function findTimes(span2, order2 = "month-first", window2 = WINDOW) {
   const mentions = [];

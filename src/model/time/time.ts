@@ -429,13 +429,15 @@ const DATE_AFTER_TIME = /^[\s,]{0,3}(?:on\s{1,2})?$/i
 /**
  * "Between 9:55 PM and 11:20 PM CET on 14/03/2024": a date written after a
  * range is the whole range's, so its start, written without one, is on that
- * day too, unless the range crosses midnight ("from 23:30 to 01:10 on May
- * 3"), where the start's day is the reader's guess.
+ * day too. A range that crosses midnight ("between 23:40 and 00:25 UTC on
+ * 2024-09-10") began on that day, as an incident "on" a day does: its end,
+ * then dateless, falls on the next day.
  */
 function dateRangeStart(mention: TimeMention): void {
   const {end} = mention
   if (mention.date || !end?.date || !mention.time || !end.time) return
-  if (minuteOfDay(mention.time) <= minuteOfDay(end.time)) mention.date = {...end.date}
+  mention.date = {...end.date}
+  if (minuteOfDay(mention.time) > minuteOfDay(end.time)) delete end.date
 }
 
 export function findTimes(span: Span, order: DateOrder = 'month-first', window = WINDOW): TimeMention[] {
