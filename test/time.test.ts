@@ -266,6 +266,18 @@ describe('findTimes', () => {
     expect(range?.end?.date).toBeUndefined()
   })
 
+  it.each([
+    ['Checkout failed between 2:10 and 4:45 PM PST', 14],
+    ['Checkout failed between 11:30 and 1:15 PM PST', 11],
+    ['Checkout failed between 2:10 and 4:45 AM PST', 2],
+    ['Checkout failed between 2:10 AM and 4:45 PM PST', 2],
+    ['Checkout failed between 14:10 and 16:45 PST', 14]
+  ])('reads the start of %j with the meridiem written after the end', (text, hour) => {
+    const [range] = findTimes({text, start: 0})
+    expect(range?.time?.hour).toBe(hour)
+    expect(range?.end?.time).toBeDefined()
+  })
+
   it('reads 12 AM and 12 PM', () => {
     const found = findTimes({text: 'It failed at 12:10 AM and again at 12:10 PM', start: 0})
     expect(found.map((mention) => mention.time)).toEqual([clock(0, 10), clock(12, 10)])

@@ -57627,6 +57627,13 @@ function dateRangeStart(mention2) {
   mention2.date = { ...end.date };
   if (minuteOfDay(mention2.time) > minuteOfDay(end.time)) delete end.date;
 }
+var WRITTEN_MERIDIEM = /\d\s?[ap]\.?\s?m(?![a-z])/i;
+function shareMeridiem(start, end) {
+  const { time } = start;
+  if (!time || !end.time || time.hour >= 12 || end.time.hour < 12) return;
+  if (WRITTEN_MERIDIEM.test(start.span.text) || !WRITTEN_MERIDIEM.test(end.span.text)) return;
+  if (minuteOfDay(time) + 12 * 60 <= minuteOfDay(end.time)) time.hour += 12;
+}
 function findTimes(span2, order2 = "month-first", window2 = WINDOW) {
   const mentions = [];
   for (const parsed of parseText(span2.text, order2, window2)) {
@@ -57639,6 +57646,7 @@ function findTimes(span2, order2 = "month-first", window2 = WINDOW) {
       previous2.end = { span: mention2.span, time: mention2.time };
       if (previous2.time.offset === void 0 && mention2.time.offset !== void 0) previous2.time.offset = mention2.time.offset;
       if (mention2.date) previous2.end.date = mention2.date;
+      shareMeridiem(previous2, mention2);
       dateRangeStart(previous2);
       continue;
     }

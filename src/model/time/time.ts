@@ -440,6 +440,21 @@ function dateRangeStart(mention: TimeMention): void {
   if (minuteOfDay(mention.time) > minuteOfDay(end.time)) delete end.date
 }
 
+// A meridiem written after a clock time: "4:45 PM", "4:45 p.m.".
+const WRITTEN_MERIDIEM = /\d\s?[ap]\.?\s?m(?![a-z])/i
+
+/**
+ * "Between 2:10 and 4:45 PM": the meridiem written once is the whole range's,
+ * as chrono-node reads "from 2:10 to 4:45 PM"; where the start would then
+ * come after the end ("between 11:30 and 1:15 PM"), it is the morning's.
+ */
+function shareMeridiem(start: TimeMention, end: TimeMention): void {
+  const {time} = start
+  if (!time || !end.time || time.hour >= 12 || end.time.hour < 12) return
+  if (WRITTEN_MERIDIEM.test(start.span.text) || !WRITTEN_MERIDIEM.test(end.span.text)) return
+  if (minuteOfDay(time) + 12 * 60 <= minuteOfDay(end.time)) time.hour += 12
+}
+
 export function findTimes(span: Span, order: DateOrder = 'month-first', window = WINDOW): TimeMention[] {
   const mentions: TimeMention[] = []
   for (const parsed of parseText(span.text, order, window)) {
@@ -453,6 +468,7 @@ export function findTimes(span: Span, order: DateOrder = 'month-first', window =
       previous.end = {span: mention.span, time: mention.time}
       if (previous.time.offset === undefined && mention.time.offset !== undefined) previous.time.offset = mention.time.offset
       if (mention.date) previous.end.date = mention.date
+      shareMeridiem(previous, mention)
       dateRangeStart(previous)
       continue
     }
