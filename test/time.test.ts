@@ -278,6 +278,15 @@ describe('findTimes', () => {
     expect(range?.end?.time).toBeDefined()
   })
 
+  it('reads a range whose ends each have a date, which chrono-node reads as a day taken for an hour', () => {
+    const [range, ...rest] = findTimes({text: 'From 10:10 PM on March 3 to 12:45 AM on March 4, 2024 (PST), checkout failed', start: 0})
+    expect(rest).toEqual([])
+    expect(range?.time).toMatchObject({hour: 22, minute: 10})
+    expect(range?.date).toEqual({year: 2024, month: 3, day: 3})
+    expect(range?.end?.time).toMatchObject({hour: 0, minute: 45})
+    expect(range?.end?.date).toEqual({year: 2024, month: 3, day: 4})
+  })
+
   it('reads 12 AM and 12 PM', () => {
     const found = findTimes({text: 'It failed at 12:10 AM and again at 12:10 PM', start: 0})
     expect(found.map((mention) => mention.time)).toEqual([clock(0, 10), clock(12, 10)])

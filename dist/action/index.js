@@ -57634,6 +57634,20 @@ function shareMeridiem(start, end) {
   if (WRITTEN_MERIDIEM.test(start.span.text) || !WRITTEN_MERIDIEM.test(end.span.text)) return;
   if (minuteOfDay(time) + 12 * 60 <= minuteOfDay(end.time)) time.hour += 12;
 }
+var DATE_THEN_RANGE_END = new RegExp(`^\\s{0,3}(?:on\\s{1,3})?(${MONTH_NAMES})\\.?\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?,?\\s{1,3}(?:to|until|till|through|and|-|\u2013|\u2014)\\s{1,3}$`, "i");
+function joinDayTakenForHour(previous2, mention2, span2, order2) {
+  if (!previous2?.time || previous2.end || previous2.date || !mention2.end || !/^\d{1,2}$/.test(mention2.span.text)) return false;
+  const gap = span2.text.slice(spanEnd(previous2.span) - span2.start, mention2.end.span.start - span2.start);
+  const written = DATE_THEN_RANGE_END.exec(gap);
+  const [end] = written ? findTimes(mention2.end.span, order2) : [];
+  if (!written || !end?.time) return false;
+  previous2.date = { month: monthNumber(written[1] ?? ""), day: Number(written[2]) };
+  if (end.date?.year !== void 0) previous2.date.year = end.date.year;
+  previous2.end = { span: end.span, time: end.time };
+  if (end.date) previous2.end.date = end.date;
+  if (previous2.time.offset === void 0 && end.time.offset !== void 0) previous2.time.offset = end.time.offset;
+  return true;
+}
 function findTimes(span2, order2 = "month-first", window2 = WINDOW) {
   const mentions = [];
   for (const parsed of parseText(span2.text, order2, window2)) {
@@ -57641,6 +57655,7 @@ function findTimes(span2, order2 = "month-first", window2 = WINDOW) {
     const mention2 = mentionOf(parsed, span2);
     if (!mention2) continue;
     const previous2 = mentions.at(-1);
+    if (joinDayTakenForHour(previous2, mention2, span2, order2)) continue;
     const between = previous2 ? span2.text.slice(previous2.span.start + previous2.span.text.length - span2.start, mention2.span.start - span2.start) : "";
     if (previous2 && !previous2.end && previous2.time && mention2.time && RANGE_JOIN.test(between)) {
       previous2.end = { span: mention2.span, time: mention2.time };

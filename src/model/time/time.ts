@@ -455,6 +455,31 @@ function shareMeridiem(start: TimeMention, end: TimeMention): void {
   if (minuteOfDay(time) + 12 * 60 <= minuteOfDay(end.time)) time.hour += 12
 }
 
+// "…10:10 PM on March 3 to 12:45 AM…": the start's date, then the word that ends the range.
+const DATE_THEN_RANGE_END = new RegExp(`^\\s{0,3}(?:on\\s{1,3})?(${MONTH_NAMES})\\.?\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?,?\\s{1,3}(?:to|until|till|through|and|-|–|—)\\s{1,3}$`, 'i')
+
+/**
+ * chrono-node reads "from 10:10 PM on March 3 to 12:45 AM on March 4, 2024"
+ * as "10:10 PM" and then the range "3 to 12:45 AM on March 4, 2024", taking
+ * the day for an hour (and moving the end a day on). Where a range's start is
+ * a bare number after a month's name that follows a time, the range is that
+ * time's: its day is the one written, its end the one written after it.
+ * Returns whether it joined them.
+ */
+function joinDayTakenForHour(previous: TimeMention | undefined, mention: TimeMention, span: Span, order: DateOrder): boolean {
+  if (!previous?.time || previous.end || previous.date || !mention.end || !/^\d{1,2}$/.test(mention.span.text)) return false
+  const gap = span.text.slice(spanEnd(previous.span) - span.start, mention.end.span.start - span.start)
+  const written = DATE_THEN_RANGE_END.exec(gap)
+  const [end] = written ? findTimes(mention.end.span, order) : []
+  if (!written || !end?.time) return false
+  previous.date = {month: monthNumber(written[1] ?? ''), day: Number(written[2])}
+  if (end.date?.year !== undefined) previous.date.year = end.date.year
+  previous.end = {span: end.span, time: end.time}
+  if (end.date) previous.end.date = end.date
+  if (previous.time.offset === undefined && end.time.offset !== undefined) previous.time.offset = end.time.offset
+  return true
+}
+
 export function findTimes(span: Span, order: DateOrder = 'month-first', window = WINDOW): TimeMention[] {
   const mentions: TimeMention[] = []
   for (const parsed of parseText(span.text, order, window)) {
@@ -462,6 +487,7 @@ export function findTimes(span: Span, order: DateOrder = 'month-first', window =
     const mention = mentionOf(parsed, span)
     if (!mention) continue
     const previous = mentions.at(-1)
+    if (joinDayTakenForHour(previous, mention, span, order)) continue
     const between = previous ? span.text.slice(previous.span.start + previous.span.text.length - span.start, mention.span.start - span.start) : ''
     if (previous && !previous.end && previous.time && mention.time && RANGE_JOIN.test(between)) {
       // The end keeps only a date of its own: "8:00 PM — 1:00 AM" ends the next day.
