@@ -53,7 +53,11 @@ describe('findDurations', () => {
     ['under 3 hours', 'bound'],
     ['at least seven hours', 'bound'],
     ['more than 2 hours', 'bound'],
-    ['nearly 40 minutes', 'bound']
+    ['nearly 40 minutes', 'bound'],
+    ['took longer than 10 seconds', 'bound'],
+    ['were faster than 2 minutes', 'bound'],
+    ['latency above 500 ms for 3 minutes', 'exact'],
+    ['queries exceeding 30 seconds', 'bound']
   ])('%s is %s', (text, qualifier) => {
     expect(durationsIn(text).map((mention) => mention.qualifier)).toEqual([qualifier])
   })

@@ -58325,7 +58325,7 @@ var PHRASE = new RegExp(
   "giu"
 );
 var APPROXIMATE = /(?:approximately|approx\.?|about|around|roughly|~|some)\s{0,3}$/i;
-var BOUND = /(?:under|over|less than|more than|at least|at most|nearly|almost|up to|within|no more than)\s{1,3}$/i;
+var BOUND = new RegExp("(?:under|over|less than|more than|at least|at most|nearly|almost|up to|within|no more than|\\p{L}{2,20}er than|above|below|beyond|exceed(?:s|ed|ing)?)\\s{1,3}$", "iu");
 var WORD_NUMBER = new RegExp(`(?<![\\p{L}])(${Object.keys(NUMBER_WORDS).join("|")})(?![\\p{L}])`, "giu");
 var MAY_HOLD_DURATION = /\d|hour|minute|second|day/i;
 function durationMinutes(text3) {
@@ -58469,7 +58469,7 @@ function isPluralThing(word) {
 
 // src/model/impact/harm.ts
 var HARM = /^(?:affected|impacted|failed|failing|lost|missing|missed|stuck|offline|down|broken|dropped|delayed|crashed|crashing|corrupted|deleted|blocked|rejected|unavailable|unreachable|unsearchable|inaccessible|stalled|dead|errored|exposed|leaked|compromised|orphaned|degraded|stranded|duplicated|frozen)$/i;
-var HARM_AFTER = /^[^.,;:!?()]{0,40}?\b(?:affected|impacted|failed|lost|stuck|offline|down|dropped|delayed|crashed|corrupted|deleted|blocked|rejected|unavailable|unreachable|unsearchable|inaccessible|missed|stalled|late|froze|frozen|hung|stopped|could\s{1,2}not|couldn['’]t|cannot|can['’]t|unable)\b/i;
+var HARM_AFTER = /^[^.,;:!?()]{0,40}?\b(?:affected|impacted|failed|lost|stuck|offline|down|dropped|delayed|crashed|corrupted|deleted|blocked|rejected|unavailable|unreachable|unsearchable|inaccessible|missed|stalled|late|froze|frozen|hung|stopped|could\s{1,2}not|couldn['’]t|cannot|can['’]t|unable|timed\s{1,2}out|errored|degraded|slow|slowed|slower|took\s{1,2}longer|returned\s{1,2}errors)\b/i;
 var HARM_BEFORE = /\b(?:affect(?:ed|ing)?|impact(?:ed|ing)?|fail(?:ed|ing|ures?)?|lost|loss|los(?:e|ing)|down|unavailable|errors?|could\s{1,2}not|couldn['’]t|unable|dropped|missed|timed\s{1,2}out|broken?)\b[^.,;:!?]{0,40}$/i;
 var CLAUSE_END = /\s(?:but|and|while|although|though|so|because|until|yet)\s/i;
 var CLAUSE_ENDS = new RegExp(CLAUSE_END.source, "gi");

@@ -30,7 +30,9 @@ const PHRASE = new RegExp(
   'giu'
 )
 const APPROXIMATE = /(?:approximately|approx\.?|about|around|roughly|~|some)\s{0,3}$/i
-const BOUND = /(?:under|over|less than|more than|at least|at most|nearly|almost|up to|within|no more than)\s{1,3}$/i
+// A bound, not a length: "under 3 hours", and any comparative ("took longer
+// than 10 seconds", "faster than 2 minutes"), a threshold as often as not.
+const BOUND = /(?:under|over|less than|more than|at least|at most|nearly|almost|up to|within|no more than|\p{L}{2,20}er than|above|below|beyond|exceed(?:s|ed|ing)?)\s{1,3}$/iu
 const WORD_NUMBER = new RegExp(`(?<![\\p{L}])(${Object.keys(NUMBER_WORDS).join('|')})(?![\\p{L}])`, 'giu')
 
 const MAY_HOLD_DURATION = /\d|hour|minute|second|day/i
