@@ -59533,9 +59533,14 @@ function isNamed(section) {
 function openingSummary(tree, source, blocks) {
   const ordered = [...blocks].sort((a, b) => a.marker.start - b.marker.start);
   const [first, second] = ordered;
+  const untitledFirst = first !== void 0 && first.kinds.length === 0 && first.depth > 1 && first.depth <= 6;
+  const before = untitledFirst ? openingParagraph(tree, source, 0, first.marker.start) : void 0;
+  if (before) return before;
   const titled = first !== void 0 && first.kinds.length === 0 && first.depth <= 6;
   const start = titled ? first.marker.start + first.marker.text.length : 0;
-  const end = (titled ? second : first)?.marker.start ?? source.length;
+  return openingParagraph(tree, source, start, (titled ? second : first)?.marker.start ?? source.length);
+}
+function openingParagraph(tree, source, start, end) {
   for (const node2 of tree.children) {
     const range = offsets3(node2);
     if (!range || range[0] < start) continue;

@@ -219,14 +219,23 @@ export function isNamed(section: Section): boolean {
 /**
  * Many postmortems open with an unheaded paragraph that tells the story in
  * short, between the title and the first section: that paragraph is their
- * summary.
+ * summary. A first heading of no known kind is the title, unless the
+ * document's title is elsewhere (front matter) and that paragraph comes
+ * before it: "## What happened" after the story is a section, not a title.
  */
 function openingSummary(tree: Root, source: string, blocks: readonly Marker[]): Section | undefined {
   const ordered = [...blocks].sort((a, b) => a.marker.start - b.marker.start)
   const [first, second] = ordered
+  const untitledFirst = first !== undefined && first.kinds.length === 0 && first.depth > 1 && first.depth <= 6
+  const before = untitledFirst ? openingParagraph(tree, source, 0, first.marker.start) : undefined
+  if (before) return before
   const titled = first !== undefined && first.kinds.length === 0 && first.depth <= 6
   const start = titled ? first.marker.start + first.marker.text.length : 0
-  const end = (titled ? second : first)?.marker.start ?? source.length
+  return openingParagraph(tree, source, start, (titled ? second : first)?.marker.start ?? source.length)
+}
+
+/** The first paragraph of some words in `[start, end)`, as a summary section that runs to `end`. */
+function openingParagraph(tree: Root, source: string, start: number, end: number): Section | undefined {
   for (const node of tree.children) {
     const range = offsets(node)
     if (!range || range[0] < start) continue
