@@ -423,10 +423,6 @@ export function readLeadingTimeWithChrono(head: Span, order: DateOrder = 'month-
 const DATE_AFTER_TIME = /^[\s,]{0,3}(?:on\s{1,2})?$/i
 
 /**
- * Every date and time mentioned in a text, in order. `window` is the length
- * chrono-node reads at a time (see WINDOW); the tests compare readings.
- */
-/**
  * "Between 9:55 PM and 11:20 PM CET on 14/03/2024": a date written after a
  * range is the whole range's, so its start, written without one, is on that
  * day too. A range that crosses midnight ("between 23:40 and 00:25 UTC on
@@ -480,6 +476,10 @@ function joinDayTakenForHour(previous: TimeMention | undefined, mention: TimeMen
   return true
 }
 
+/**
+ * Every date and time mentioned in a text, in order. `window` is the length
+ * chrono-node reads at a time (see WINDOW); the tests compare readings.
+ */
 export function findTimes(span: Span, order: DateOrder = 'month-first', window = WINDOW): TimeMention[] {
   const mentions: TimeMention[] = []
   for (const parsed of parseText(span.text, order, window)) {
