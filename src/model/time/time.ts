@@ -135,8 +135,7 @@ const INLINE_MARKS = /[*_`]/g
 // only count units): such texts, most lines of prose, skip it.
 const CHRONO_CUES = new RegExp(
   `\\d|(?<!\\p{L})(?:${[
-    'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
-    'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+    ...MONTH_NAMES.split('|'),
     'sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sun', 'mon', 'tue', 'tues', 'wed',
     'thu', 'thur', 'thurs', 'fri', 'sat',
     'seconds?', 'minutes?', 'hours?', 'days?', 'weeks?', 'months?', 'quarters?', 'years?'
