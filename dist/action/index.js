@@ -52609,6 +52609,35 @@ function ownPackageTransform(own11) {
   };
 }
 
+// src/parse/compact-tree.ts
+var samePoint = (one2, other) => one2.offset === other.offset && one2.line === other.line && one2.column === other.column;
+function compactChildren(parent) {
+  const children = parent.children.slice();
+  parent.children = children;
+  const position2 = parent.position;
+  const first = children[0]?.position;
+  const last = children.at(-1)?.position;
+  if (position2 && first && samePoint(position2.start, first.start)) first.start = position2.start;
+  if (position2 && last && samePoint(position2.end, last.end)) last.end = position2.end;
+  for (let index2 = 1; index2 < children.length; index2++) {
+    const before = children[index2 - 1]?.position;
+    const after = children[index2]?.position;
+    if (before && after && samePoint(before.end, after.start)) after.start = before.end;
+  }
+}
+function compactNodes(nodes) {
+  const stack = [...nodes];
+  for (let node2 = stack.pop(); node2; node2 = stack.pop()) {
+    if (!("children" in node2)) continue;
+    compactChildren(node2);
+    for (const child of node2.children) stack.push(child);
+  }
+}
+function compactTree(tree) {
+  compactNodes([tree]);
+  return tree;
+}
+
 // src/parse/parse-in-parts.ts
 var DEFAULT_MIN_LENGTH = 256 * 1024;
 var DEFAULT_PART_LENGTH = 8 * 1024;
@@ -52770,6 +52799,7 @@ ${added}`;
   if (part.cut === "block" && !(cutNode && startsAlike(cutNode, seen, parse6))) return void 0;
   if (extra.length !== definitions2.length || !extra.every((node2) => DEFINITION_TYPES.has(node2.type))) return void 0;
   shiftInPlace(kept, part.line - 1 - lineBreaks(prefix, 0, prefix.length), part.start - from);
+  compactNodes(kept);
   return cutNode ? { nodes: kept, next: cutNode } : { nodes: kept };
 }
 function startsAlike(node2, lines, parse6) {
@@ -52886,11 +52916,12 @@ function parseParts(text3, parse6, options = {}) {
   const minLength = options.minLength ?? DEFAULT_MIN_LENGTH;
   if (text3.length < minLength) return parse6(text3);
   const parts = cutParts(text3, parse6, options.partLength ?? DEFAULT_PART_LENGTH);
-  if (!parts) return parse6(text3);
+  const whole = () => compactTree(parse6(text3));
+  if (!parts) return whole();
   if (parts.length === 1) return { type: "root", children: parts[0]?.nodes ?? [], position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(text3) } };
-  if (opensFrontmatter(text3, parts[0]?.nodes[0]) || !resolveAcrossParts(text3, parts, parse6)) return parse6(text3);
+  if (opensFrontmatter(text3, parts[0]?.nodes[0]) || !resolveAcrossParts(text3, parts, parse6)) return whole();
   const children = joinParts(parts);
-  if (!children) return parse6(text3);
+  if (!children) return whole();
   return { type: "root", children, position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(text3) } };
 }
 function parseDocumentInParts(document4, parseText2, options) {
@@ -52901,7 +52932,7 @@ function parseDocumentInParts(document4, parseText2, options) {
   } : parseText2;
   if (document4.length < (options?.minLength ?? DEFAULT_MIN_LENGTH)) return parse6(document4);
   const text3 = document4.charCodeAt(0) === 65279 ? document4.slice(1) : document4;
-  if (text3.charCodeAt(0) === 65279) return parse6(document4);
+  if (text3.charCodeAt(0) === 65279) return compactTree(parse6(document4));
   return parseParts(text3, parse6, options);
 }
 function parseInParts(options) {

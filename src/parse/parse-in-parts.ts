@@ -47,6 +47,7 @@ import type {List, Nodes, Root, RootContent} from 'mdast'
 import type {Point} from 'unist'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
+import {compactNodes, compactTree} from './compact-tree.js'
 
 export type Parse = (text: string) => Root
 
@@ -373,6 +374,7 @@ function parsePart(text: string, part: Omit<Part, 'nodes'>, parse: Parse, defini
   if (part.cut === 'block' && !(cutNode && startsAlike(cutNode, seen, parse))) return undefined
   if (extra.length !== definitions.length || !extra.every((node) => DEFINITION_TYPES.has(node.type))) return undefined
   shiftInPlace(kept, part.line - 1 - lineBreaks(prefix, 0, prefix.length), part.start - from)
+  compactNodes(kept)
   return cutNode ? {nodes: kept, next: cutNode} : {nodes: kept}
 }
 
@@ -537,16 +539,18 @@ function resolveAcrossParts(text: string, parts: Part[], parse: Parse): boolean 
 /**
  * The tree of `text` parsed in parts, equal to `parse(text)`; the tree of a
  * whole parse where `text` is shorter than `minLength` or cannot be cut.
+ * Either tree of a long document is made smaller (compact-tree.ts).
  */
 export function parseParts(text: string, parse: Parse, options: PartsOptions = {}): Root {
   const minLength = options.minLength ?? DEFAULT_MIN_LENGTH
   if (text.length < minLength) return parse(text)
   const parts = cutParts(text, parse, options.partLength ?? DEFAULT_PART_LENGTH)
-  if (!parts) return parse(text)
+  const whole = (): Root => compactTree(parse(text))
+  if (!parts) return whole()
   if (parts.length === 1) return {type: 'root', children: parts[0]?.nodes ?? [], position: {start: {line: 1, column: 1, offset: 0}, end: endOf(text)}}
-  if (opensFrontmatter(text, parts[0]?.nodes[0]) || !resolveAcrossParts(text, parts, parse)) return parse(text)
+  if (opensFrontmatter(text, parts[0]?.nodes[0]) || !resolveAcrossParts(text, parts, parse)) return whole()
   const children = joinParts(parts)
-  if (!children) return parse(text)
+  if (!children) return whole()
   return {type: 'root', children, position: {start: {line: 1, column: 1, offset: 0}, end: endOf(text)}}
 }
 
@@ -566,7 +570,7 @@ export function parseDocumentInParts(document: string, parseText: Parse, options
     : parseText
   if (document.length < (options?.minLength ?? DEFAULT_MIN_LENGTH)) return parse(document)
   const text = document.charCodeAt(0) === 0xfe_ff ? document.slice(1) : document
-  if (text.charCodeAt(0) === 0xfe_ff) return parse(document)
+  if (text.charCodeAt(0) === 0xfe_ff) return compactTree(parse(document))
   return parseParts(text, parse, options)
 }
 
