@@ -132,6 +132,18 @@ describe('scanSections: pseudo-headings and labels', () => {
     expect(kindsAndTitles('We asked ourselves a question.\nHow did we fix it?\n')).toEqual([])
   })
 
+  it('reads "What went wrong" as the root cause where nothing else is, but not among a review\'s lessons', () => {
+    expect(kindsAndTitles('## Summary\n\nA.\n\n## What went wrong?\n\nThe alias swap ran early.\n')).toEqual([
+      ['summary', 'Summary'],
+      ['root-cause', 'What went wrong?']
+    ])
+    // Under a lessons section, and beside "What went well", it is one of the lessons.
+    expect(kindsAndTitles('## Lessons learned\n\n### What went wrong\n\n- Paging.\n\n#### Details\n\nMore.\n')).toEqual([['lessons-learned', 'Lessons learned']])
+    expect(kindsAndTitles('## What went well\n\n- The alert.\n\n## What went wrong\n\n- Paging.\n')).toEqual([])
+    // Beside a section named for the root cause, it tells the story.
+    expect(kindsAndTitles('## What went wrong\n\nLogins failed.\n\n## Root cause\n\nA key expired.\n')).toEqual([['root-cause', 'Root cause']])
+  })
+
   it('reads bold labels in the first column of a table', () => {
     const markdown = '| Field | Value |\n|---|---|\n| **Summary** | The cache filled up. |\n| **Resolution** | Cache flushed. |\n| Owner | the platform team |\n'
     // The content is the rest of the row.

@@ -155,7 +155,8 @@ describe('createSectionMatcher: titles read by their grammar', () => {
     ['What happens now', ['action-items']],
     ['What we learned', ['lessons-learned']],
     ['What was the root cause?', ['root-cause']],
-    ['What went wrong?', []],
+    ['What went wrong?', ['root-cause']],
+    ['What went well?', []],
     ['Why was the queue not draining?', []],
     ['How does this affect the release?', []],
     ['What happened?', []]

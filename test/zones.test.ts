@@ -19,7 +19,11 @@ describe('findZones', () => {
     ['East Africa Time', ['East Africa Time']],
     ['Coordinated Universal Time', ['Coordinated Universal Time']],
     ['`2024-03-11T10:05:00Z`', ['10:05:00Z']],
-    ['08:26+02:00', ['08:26+02:00']]
+    ['08:26+02:00', ['08:26+02:00']],
+    ['## Timeline (all times US/Eastern)', ['US/Eastern']],
+    ['Times are in Europe/Berlin, 09:10 to 09:40.', ['Europe/Berlin']],
+    ['09:10 America/Argentina/Salta', ['America/Argentina/Salta']],
+    ['Etc/UTC', ['Etc/UTC']]
   ])('%s', (text, names) => {
     expect(zonesIn(text)).toEqual(names)
   })
@@ -27,6 +31,9 @@ describe('findZones', () => {
   it('does not take words for zones', () => {
     expect(zonesIn('The team went to eat; the west cluster and the cat service failed.')).toEqual([])
     expect(zonesIn('UTCNOW() and GMTOFFSET are function names')).toEqual([])
+    // A path or a pair of names is a zone only where the tz database has it.
+    expect(zonesIn('See Docs/Runbook, the Read/Write split and Europe/Atlantis.')).toEqual([])
+    expect(zonesIn('src/Europe/Berlin.ts')).toEqual([])
   })
 
   it('places each zone in the document', () => {

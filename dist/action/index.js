@@ -57337,14 +57337,28 @@ var ABBREVIATION = new RegExp(`(?<![\\p{L}\\p{N}])(?:${ABBREVIATIONS.join("|")})
 var NAMED = /\b(?:(?:eastern|pacific|central|mountain|atlantic|alaska|hawaii|east africa|west africa|central africa|south africa|(?:central |eastern |western )?european|greenwich mean|coordinated universal|india|japan|singapore|moscow)n?(?: standard| daylight| summer)? time|zulu time)\b/gi;
 var LOWERCASE = /(?<![\p{L}\p{N}])(?:utc|gmt)(?![\p{L}])/gu;
 var ISO_OFFSET = /(?<=T|\b)(?:\d{2}:\d{2}(?::\d{2})?(?:\.\d{1,9})?(?:Z|\+\d{2}:?\d{2})|(?:(?<=T)\d{2}:\d{2}|\d{2}:\d{2}:\d{2})(?:\.\d{1,9})?-\d{2}:?\d{2})(?![\p{L}\p{N}])/gu;
+var TZ_NAME = /(?<![\p{L}\p{N}/])[A-Z][A-Za-z]{1,13}(?:\/[A-Z][A-Za-z_+-]{1,30}){1,2}(?![\p{L}\p{N}/])/gu;
+function isTzName(name) {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 function findZones(span2) {
   const zones = [];
-  for (const pattern2 of [ABBREVIATION, LOWERCASE, NAMED, ISO_OFFSET]) {
+  for (const pattern2 of [ABBREVIATION, LOWERCASE, NAMED, ISO_OFFSET, TZ_NAME]) {
     for (const match2 of span2.text.matchAll(pattern2)) {
+      if (pattern2 === TZ_NAME && !isTzName(match2[0])) continue;
       zones.push({ span: { text: match2[0], start: span2.start + match2.index }, name: match2[0] });
     }
   }
-  return zones.sort((a, b) => a.span.start - b.span.start);
+  zones.sort((a, b) => a.span.start - b.span.start || b.span.text.length - a.span.text.length);
+  return zones.filter((zone, index2) => {
+    const before = zones[index2 - 1];
+    return !before || zone.span.start >= before.span.start + before.span.text.length;
+  });
 }
 var NAMED_OFFSETS = [
   [/^east africa(?:n)? time/i, 180],
@@ -59277,8 +59291,12 @@ var CAUSE_VERB = /\b(?:cause|caused|causes|allow|allowed|allows|led|lead|leads|t
 var FIX_VERB = /\b(?:fix|fixed|resolve|resolved|mitigate|mitigated|recover|recovered|restore|restored|solve|solved|patch|patched)\b/;
 var FOLLOW_UP = /\b(?:prevent|prevention|avoid|again|next|now|future|forward|being done|(?:is|are|re|am) (?:\w+ )?doing)\b/;
 var LEARN_VERB = /\b(?:learn|learned|learnt)\b/;
+var WENT_WRONG = /^what (?:went|goes|go|has gone|had gone) wrong\b/;
+var WENT_WELL = /^what (?:went|goes|go|has gone) (?:well|right)\b/;
 var COPULA = /^what (?:is|are|was|were) (.+)$/;
 var MAX_QUESTION_WORDS = 14;
+var asksWhatWentWrong = (phrase) => WENT_WRONG.test(phrase);
+var asksWhatWentWell = (phrase) => WENT_WELL.test(phrase);
 function isQuestion(text3) {
   const words = text3.trim().toLowerCase().split(/\s+/);
   return text3.trim().endsWith("?") && words.length <= MAX_QUESTION_WORDS && WH_WORDS.has(words[0] ?? "");
@@ -59292,6 +59310,7 @@ function questionKinds(phrase) {
   if (FOLLOW_UP.test(phrase)) return ["action-items"];
   if (FIX_VERB.test(phrase)) return ["resolution"];
   if (phrase.startsWith("what ") && CAUSE_VERB.test(phrase)) return ["root-cause"];
+  if (WENT_WRONG.test(phrase)) return ["root-cause"];
   if (LEARN_VERB.test(phrase)) return ["lessons-learned"];
   const complement = COPULA.exec(phrase)?.[1];
   const kind = complement ? headKind(complement) : void 0;
@@ -59626,6 +59645,18 @@ function readFixesInContext(sections) {
     if (namesFixesOnly(normalizeTitle(section.title))) section.kinds = ["action-items"];
   }
 }
+function readWhatWentWrong(sections, titles) {
+  const wentWrong = sections.filter((section) => asksWhatWentWrong(normalizeTitle(section.title)));
+  if (wentWrong.length === 0) return [...sections];
+  const reviewTrio = titles.some((title) => asksWhatWentWell(normalizeTitle(title)));
+  const namedCause = sections.some((section) => section.kinds.includes("root-cause") && !wentWrong.includes(section));
+  const inLessons = (section) => section.parent?.kinds.includes("lessons-learned") === true;
+  const dropped = new Set(wentWrong.filter((section) => reviewTrio || namedCause || inLessons(section)));
+  for (const section of sections) {
+    while (section.parent && dropped.has(section.parent)) section.parent = section.parent.parent;
+  }
+  return sections.filter((section) => !dropped.has(section));
+}
 function withoutEntryLabels(sections, entries) {
   return sections.filter((section) => {
     const inTimeline = section.parent?.kinds.includes("timeline") === true && !section.kinds.includes("timeline");
@@ -59825,7 +59856,7 @@ function assembleSections(markers2, source) {
   nest(sections);
   readFixesInContext(sections);
   const entries = new Set(markers2.filter((marker) => marker.entry).map((marker) => marker.marker.start));
-  return withoutEntryLabels(sections, entries);
+  return readWhatWentWrong(withoutEntryLabels(sections, entries), markers2.map((marker) => marker.title));
 }
 function scanSections(tree, source, matcher) {
   const scanner = new MarkerScanner(source, matcher);

@@ -166,9 +166,20 @@ const FIX_VERB = /\b(?:fix|fixed|resolve|resolved|mitigate|mitigated|recover|rec
 // again", "what is being done", "what are we doing".
 const FOLLOW_UP = /\b(?:prevent|prevention|avoid|again|next|now|future|forward|being done|(?:is|are|re|am) (?:\w+ )?doing)\b/
 const LEARN_VERB = /\b(?:learn|learned|learnt)\b/
+// "What went wrong" names the fault, as a root cause section does; beside
+// "What went well" it is one of a review's lessons, beside a root cause
+// section the story (sections.ts reads which).
+const WENT_WRONG = /^what (?:went|goes|go|has gone|had gone) wrong\b/
+const WENT_WELL = /^what (?:went|goes|go|has gone) (?:well|right)\b/
 const COPULA = /^what (?:is|are|was|were) (.+)$/
 
 const MAX_QUESTION_WORDS = 14
+
+/** Whether a normalised title asks what went wrong, and not why. */
+export const asksWhatWentWrong = (phrase: string): boolean => WENT_WRONG.test(phrase)
+
+/** Whether a normalised title asks what went well: a review's lessons. */
+export const asksWhatWentWell = (phrase: string): boolean => WENT_WELL.test(phrase)
 
 /** Whether a line is a short question: "What was the root cause?", "Will this happen again?". */
 export function isQuestion(text: string): boolean {
@@ -193,6 +204,7 @@ export function questionKinds(phrase: string): SectionKind[] {
   if (FOLLOW_UP.test(phrase)) return ['action-items']
   if (FIX_VERB.test(phrase)) return ['resolution']
   if (phrase.startsWith('what ') && CAUSE_VERB.test(phrase)) return ['root-cause']
+  if (WENT_WRONG.test(phrase)) return ['root-cause']
   if (LEARN_VERB.test(phrase)) return ['lessons-learned']
   const complement = COPULA.exec(phrase)?.[1]
   const kind = complement ? headKind(complement) : undefined

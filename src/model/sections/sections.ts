@@ -3,7 +3,7 @@ import {toString} from 'mdast-util-to-string'
 import {type FactLabel, type SectionKind, type SectionMatcher, normalizeTitle} from './synonyms.js'
 import {type Span, isBlank, lineStart, slice, splitLines, stripLeadingMarkup, stripTrailingMarkup, subspan, trimSpan} from '../text/text.js'
 import {readLeadingTime} from '../time/time.js'
-import {isQuestion, namesFixesOnly} from './section-titles.js'
+import {asksWhatWentWell, asksWhatWentWrong, isQuestion, namesFixesOnly} from './section-titles.js'
 import {countScanned} from '../support/scan-work.js'
 import {firstIndexWhere} from '../support/bisect.js'
 
@@ -343,6 +343,26 @@ function readFixesInContext(sections: readonly Section[]): void {
 }
 
 /**
+ * "What went wrong" stands for the root cause where nothing else does. It is
+ * one of a review's lessons under a lessons section or in a document that
+ * also asks "What went well", and the story of the incident beside a section
+ * named for the root cause. Those are left out, as they were before the
+ * title was read at all; a section under one moves up to the one above.
+ */
+function readWhatWentWrong(sections: readonly Section[], titles: readonly string[]): Section[] {
+  const wentWrong = sections.filter((section) => asksWhatWentWrong(normalizeTitle(section.title)))
+  if (wentWrong.length === 0) return [...sections]
+  const reviewTrio = titles.some((title) => asksWhatWentWell(normalizeTitle(title)))
+  const namedCause = sections.some((section) => section.kinds.includes('root-cause') && !wentWrong.includes(section))
+  const inLessons = (section: Section): boolean => section.parent?.kinds.includes('lessons-learned') === true
+  const dropped = new Set(wentWrong.filter((section) => reviewTrio || namedCause || inLessons(section)))
+  for (const section of sections) {
+    while (section.parent && dropped.has(section.parent)) section.parent = section.parent.parent
+  }
+  return sections.filter((section) => !dropped.has(section))
+}
+
+/**
  * A label after a `<br>` inside a timeline ("| 10:05 | web<br>**Mitigation:**
  * rolled back |") describes that entry's moment: it is not a section.
  */
@@ -577,7 +597,7 @@ function assembleSections(markers: readonly Marker[], source: string): Section[]
   nest(sections)
   readFixesInContext(sections)
   const entries = new Set(markers.filter((marker) => marker.entry).map((marker) => marker.marker.start))
-  return withoutEntryLabels(sections, entries)
+  return readWhatWentWrong(withoutEntryLabels(sections, entries), markers.map((marker) => marker.title))
 }
 
 /**

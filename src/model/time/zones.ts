@@ -23,15 +23,36 @@ const LOWERCASE = /(?<![\p{L}\p{N}])(?:utc|gmt)(?![\p{L}])/gu
 const ISO_OFFSET =
   /(?<=T|\b)(?:\d{2}:\d{2}(?::\d{2})?(?:\.\d{1,9})?(?:Z|\+\d{2}:?\d{2})|(?:(?<=T)\d{2}:\d{2}|\d{2}:\d{2}:\d{2})(?:\.\d{1,9})?-\d{2}:?\d{2})(?![\p{L}\p{N}])/gu
 
+// The shape of a tz database name (`Europe/Berlin`, `America/Argentina/Salta`,
+// `US/Eastern`, `Etc/UTC`): an area, then one or two places, each capitalised.
+// Whether it names a zone is asked of the platform's own tz data (isTzName).
+const TZ_NAME = /(?<![\p{L}\p{N}/])[A-Z][A-Za-z]{1,13}(?:\/[A-Z][A-Za-z_+-]{1,30}){1,2}(?![\p{L}\p{N}/])/gu
+
+/** Whether `name` is a zone of the tz database, as Intl (and so the platform's ICU) knows it. */
+function isTzName(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', {timeZone: name})
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** Every time zone the text names, in order. */
 export function findZones(span: Span): ZoneMention[] {
   const zones: ZoneMention[] = []
-  for (const pattern of [ABBREVIATION, LOWERCASE, NAMED, ISO_OFFSET]) {
+  for (const pattern of [ABBREVIATION, LOWERCASE, NAMED, ISO_OFFSET, TZ_NAME]) {
     for (const match of span.text.matchAll(pattern)) {
+      if (pattern === TZ_NAME && !isTzName(match[0])) continue
       zones.push({span: {text: match[0], start: span.start + match.index}, name: match[0]})
     }
   }
-  return zones.sort((a, b) => a.span.start - b.span.start)
+  zones.sort((a, b) => a.span.start - b.span.start || b.span.text.length - a.span.text.length)
+  // One zone once: `UTC` within `Etc/UTC` is the same mention.
+  return zones.filter((zone, index) => {
+    const before = zones[index - 1]
+    return !before || zone.span.start >= before.span.start + before.span.text.length
+  })
 }
 
 // Zones chrono does not know by name, in minutes east of UTC.
