@@ -61483,12 +61483,14 @@ var phraseAt = ({ words, phrases }, index2) => {
   return phrase ? { from: index2, to: index2 + phrase.length, kind: "phrase" } : void 0;
 };
 var faultOf = ({ words, people }, index2) => words[index2]?.lower === "fault" && words[index2 + 1]?.lower === "of" ? personFound(index2, personPhraseAt(words, index2 + 2, people)) : void 0;
+var HUMAN_MISTAKES = /* @__PURE__ */ new Set(["mistake", "mistakes", "blunder", "oversight"]);
 var ownedFault = ({ words, people }, index2) => {
   const word = words[index2];
   const owned = words[index2 + 1];
   if (!word || !owned || owned.afterBreak || owned.lower !== "fault" && !MISTAKES.has(owned.lower)) return void 0;
   const possessor = word.lower.endsWith("'s") ? word.text.slice(0, -2) : void 0;
-  const possessive = POSSESSIVE_PRONOUNS.has(word.lower) || possessor !== void 0 && (ROLES.has(possessor.toLowerCase()) || people.names.has(possessor) || isHandle(possessor));
+  const named = possessor !== void 0 && HUMAN_MISTAKES.has(owned.lower) && NAME.test(possessor) && !NOT_NAMES.has(possessor.toLowerCase());
+  const possessive = POSSESSIVE_PRONOUNS.has(word.lower) || named || possessor !== void 0 && (ROLES.has(possessor.toLowerCase()) || people.names.has(possessor) || isHandle(possessor));
   return possessive ? { from: index2, to: index2 + 2, kind: "person" } : void 0;
 };
 var causedByPerson = ({ words, people, cause }, index2) => {

@@ -389,13 +389,18 @@ const phraseAt: Reader = ({words, phrases}, index) => {
 const faultOf: Reader = ({words, people}, index) =>
   words[index]?.lower === 'fault' && words[index + 1]?.lower === 'of' ? personFound(index, personPhraseAt(words, index + 2, people)) : undefined
 
-// "his fault", "the engineer's mistake".
+// What only a person is said to make: a tool has errors, never a mistake. (A
+// fault may be a company's: "not the provider's fault", "Cloudflare's fault".)
+const HUMAN_MISTAKES = new Set(['mistake', 'mistakes', 'blunder', 'oversight'])
+
+// "his fault", "the engineer's mistake", and any name's mistake: "it was Kim's mistake".
 const ownedFault: Reader = ({words, people}, index) => {
   const word = words[index]
   const owned = words[index + 1]
   if (!word || !owned || owned.afterBreak || (owned.lower !== 'fault' && !MISTAKES.has(owned.lower))) return undefined
   const possessor = word.lower.endsWith("'s") ? word.text.slice(0, -2) : undefined
-  const possessive = POSSESSIVE_PRONOUNS.has(word.lower) ||
+  const named = possessor !== undefined && HUMAN_MISTAKES.has(owned.lower) && NAME.test(possessor) && !NOT_NAMES.has(possessor.toLowerCase())
+  const possessive = POSSESSIVE_PRONOUNS.has(word.lower) || named ||
     (possessor !== undefined && (ROLES.has(possessor.toLowerCase()) || people.names.has(possessor) || isHandle(possessor)))
   return possessive ? {from: index, to: index + 2, kind: 'person'} : undefined
 }

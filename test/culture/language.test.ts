@@ -57,6 +57,9 @@ describe('findBlame', () => {
     expect(blames('It was the fault of the intern.')).toEqual(['person: fault of the intern'])
     expect(blames('It was the fault of the load balancer.')).toEqual([])
     expect(blames("The intern's error took the site down. His mistake cost an hour.")).toEqual(["person: intern's error", 'person: His mistake'])
+    // A mistake is a person's whoever names them; a tool has errors, and a fault may be a company's.
+    expect(blames("It was Kim's mistake to deploy on a Friday.")).toEqual(["person: Kim's mistake"])
+    expect(blames("Redis's error log filled the disk. It was not Cloudflare's fault.")).toEqual([])
   })
 
   it('finds blaming phrases whoever they are said of', () => {
