@@ -19,14 +19,18 @@ describe('findImpact: percentages', () => {
     ['100 percent of traffic was dropped', '100 percent', 100],
     ['75% downtime for the API', '75%', 75],
     ['**`90%`** of uploads failed', '90%', 90],
-    ['140% of uploads failed', '140%', 140]
+    ['140% of uploads failed', '140%', 140],
+    // A rate of failure is a share of what was tried.
+    ['the error rate rose to 40%', '40%', 40],
+    ['Error rate peaked at 35 percent.', '35 percent', 35],
+    ['a 12% timeout rate on checkout', '12%', 12]
   ])('%s', (text, figure, value) => {
     expect(impactIn(text)).toEqual([{text: figure, kind: 'percentage', value}])
   })
 
   it.each([
     'a 25% increase in bounce rate',
-    'the error rate rose to 40%',
+    'the error rate rose by 40%',
     'latency went up by 300%',
     'CPU at 95% on the database',
     'memory usage of 80%',
@@ -127,9 +131,16 @@ describe('findImpact: what a number counts', () => {
 describe('findImpact: shares in words', () => {
   it.each([
     ['half of our users were logged out', 'half of our users', 50, 'users'],
-    ['three quarters of requests failed', 'three quarters of requests', 75, 'requests']
+    ['three quarters of requests failed', 'three quarters of requests', 75, 'requests'],
+    // In the impact section, of anything: nobody lists every noun.
+    ['about a third of checkout attempts failed', 'a third of checkout', 33.3, 'checkout'],
+    ['a tenth of the exports were empty', 'a tenth of the exports', 10, 'exports']
   ])('%s', (text, figure, value, noun) => {
     expect(impactIn(text)).toEqual([{text: figure, kind: 'percentage', value, noun}])
+  })
+
+  it('reads a share of anything in words only in the impact section', () => {
+    expect(findImpact({text: 'a third of checkout attempts failed', start: 0}, 'anywhere')).toEqual([])
   })
 
   it('the majority of miners is no share', () => {

@@ -58680,7 +58680,11 @@ var FRACTION = new RegExp(
   `\\b(half|(?:a|one)\\s{1,2}third|(?:a|one)\\s{1,2}quarter|two\\s{1,2}thirds|three\\s{1,2}quarters)\\s{1,2}of\\s{1,2}(?:(?:the|our|all|its|their)\\s{1,2})?(?:[\\p{L}-]{1,20}\\s{1,2})?(${AFFECTED_WORDS})(?![\\p{L}])`,
   "giu"
 );
-var FRACTION_VALUE = { half: 50, third: 33.3, quarter: 25, thirds: 66.7, quarters: 75 };
+var FRACTION_IN_IMPACT = /\b(half|(?:a|one)\s{1,2}(?:third|quarter|fifth|tenth)|two\s{1,2}thirds|three\s{1,2}quarters)\s{1,2}of\s{1,2}(?:(?:the|our|all|its|their)\s{1,2})?([\p{L}-]{1,20})/giu;
+var FRACTION_VALUE = { half: 50, third: 33.3, quarter: 25, thirds: 66.7, quarters: 75, fifth: 20, tenth: 10 };
+var HARM_RATE = "(?:error|errors|failure|timeout|5xx|4xx|packet\\s{1,2}loss|loss|drop|success)\\s{1,2}rates?|availability";
+var HARM_RATE_BEFORE = new RegExp(`\\b(?:${HARM_RATE})\\b[^.;:!?]{0,30}(?<!\\bby\\s{1,3})$`, "i");
+var HARM_RATE_AFTER = new RegExp(`^\\s{0,2}(?:${HARM_RATE})\\b`, "i");
 var CHANGE_BEFORE = /(?:increase[sd]?|decrease[sd]?|rose|fell|grew|dropped|spiked|jumped|up|down|by|cpu|memory|disk|load|utili[sz]ation|usage|capacity|at)\s{0,3}(?:of\s{1,2}|to\s{1,2}|by\s{1,2}|at\s{1,2})?$/i;
 var CHANGE_AFTER = /^\s{0,2}(?:increase|decrease|rise|drop|spike|growth|jump|higher|lower|faster|slower|more|less|cpu|memory|disk|load|utili[sz]ation|usage|capacity|bounce|engagement|conversion|rate|of (?:the )?(?:cpu|memory|disk|capacity|bandwidth|normal|usual|peak|expected|baseline|previous))/i;
 var RESOURCE_BEFORE = /(?:cpu|memory|disk|load|usage|utili[sz]ation|capacity)(?:\s{1,2}(?:usage|utili[sz]ation|load))?\s{1,2}(?:hit|reached|peaked at|rose to|climbed to|spiked to|was|at)\s{1,3}$/i;
@@ -58692,7 +58696,7 @@ function isSetting(text3, start, end) {
 }
 var EXAMPLE = /\b(?:e\.?\s?g\b|for example|for instance)/i;
 var YEAR = /^(?:19|20)\d{2}$/;
-var QUANTITY_CUE = /\d|[$€£]|\b(?:dozens|hundreds|thousands|millions|all|every|everyone|everybody|entire|whole|none|nobody|no|never|not|zero|one|half|third|quarter|thirds|quarters|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|completely|entirely|totally|fully|wholly|total|full|complete)\b|n['’]t\b/i;
+var QUANTITY_CUE = /\d|[$€£]|\b(?:dozens|hundreds|thousands|millions|all|every|everyone|everybody|entire|whole|none|nobody|no|never|not|zero|one|half|third|quarter|thirds|quarters|fifth|tenth|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|completely|entirely|totally|fully|wholly|total|full|complete)\b|n['’]t\b/i;
 function parseNumber(text3) {
   return Number(text3.replaceAll(",", ""));
 }
@@ -58702,13 +58706,15 @@ function percentages(span2, reach) {
   for (const match2 of text3.matchAll(PERCENTAGE)) {
     const before = text3.slice(Math.max(0, match2.index - 24), match2.index);
     const after = text3.slice(match2.index + match2[0].length, match2.index + match2[0].length + 30);
-    if (CHANGE_BEFORE.test(before) || RESOURCE_BEFORE.test(before) || CHANGE_AFTER.test(after)) continue;
+    const rate = reach !== "anywhere" && (HARM_RATE_BEFORE.test(before) || HARM_RATE_AFTER.test(after));
+    if (!rate && (CHANGE_BEFORE.test(before) || RESOURCE_BEFORE.test(before) || CHANGE_AFTER.test(after))) continue;
     if (reach === "anywhere" && !(SHARE_OF.test(after) && isHarmed(text3, match2.index, match2.index + match2[0].length))) continue;
     const digits = match2[1] ?? "0";
     const value2 = /,\d{3}$/.test(digits) ? parseNumber(digits) : Number(digits.replace(",", "."));
     found.push({ span: subspan(span2, match2.index, match2.index + match2[0].length), kind: "percentage", value: value2 });
   }
-  for (const match2 of /\b(?:half|thirds?|quarters?)\s/i.test(text3) ? text3.matchAll(FRACTION) : []) {
+  const fraction = reach === "impact" ? FRACTION_IN_IMPACT : FRACTION;
+  for (const match2 of /\b(?:half|thirds?|quarters?|fifth|tenth)\s/i.test(text3) ? text3.matchAll(fraction) : []) {
     const end = match2.index + match2[0].length;
     if (reach === "anywhere" && !isHarmed(text3, match2.index, end)) continue;
     const value2 = FRACTION_VALUE[(match2[1] ?? "").toLowerCase().split(/\s+/).at(-1) ?? ""] ?? 50;

@@ -65,7 +65,17 @@ const FRACTION = new RegExp(
   `\\b(half|(?:a|one)\\s{1,2}third|(?:a|one)\\s{1,2}quarter|two\\s{1,2}thirds|three\\s{1,2}quarters)\\s{1,2}of\\s{1,2}(?:(?:the|our|all|its|their)\\s{1,2})?(?:[\\p{L}-]{1,20}\\s{1,2})?(${AFFECTED_WORDS})(?![\\p{L}])`,
   'giu'
 )
-const FRACTION_VALUE: Record<string, number> = {half: 50, third: 33.3, quarter: 25, thirds: 66.7, quarters: 75}
+// In the impact section a share in words needs no noun anyone listed: "about
+// a third of checkout attempts failed", as "35% of checkout attempts" would.
+const FRACTION_IN_IMPACT =
+  /\b(half|(?:a|one)\s{1,2}(?:third|quarter|fifth|tenth)|two\s{1,2}thirds|three\s{1,2}quarters)\s{1,2}of\s{1,2}(?:(?:the|our|all|its|their)\s{1,2})?([\p{L}-]{1,20})/giu
+const FRACTION_VALUE: Record<string, number> = {half: 50, third: 33.3, quarter: 25, thirds: 66.7, quarters: 75, fifth: 20, tenth: 10}
+// A rate of failure (or of success) is a share of what was tried: "the error
+// rate peaked at 35%", "a 12% timeout rate", "availability fell to 60%".
+const HARM_RATE = '(?:error|errors|failure|timeout|5xx|4xx|packet\\s{1,2}loss|loss|drop|success)\\s{1,2}rates?|availability'
+// "rose by 40%" is a change of the rate, not the rate.
+const HARM_RATE_BEFORE = new RegExp(`\\b(?:${HARM_RATE})\\b[^.;:!?]{0,30}(?<!\\bby\\s{1,3})$`, 'i')
+const HARM_RATE_AFTER = new RegExp(`^\\s{0,2}(?:${HARM_RATE})\\b`, 'i')
 // A percentage that measures a change or a resource is not a share of who
 // was affected: "a 25% increase in bounce rate", "CPU at 95%".
 const CHANGE_BEFORE = /(?:increase[sd]?|decrease[sd]?|rose|fell|grew|dropped|spiked|jumped|up|down|by|cpu|memory|disk|load|utili[sz]ation|usage|capacity|at)\s{0,3}(?:of\s{1,2}|to\s{1,2}|by\s{1,2}|at\s{1,2})?$/i
@@ -91,7 +101,7 @@ const EXAMPLE = /\b(?:e\.?\s?g\b|for example|for instance)/i
 
 const YEAR = /^(?:19|20)\d{2}$/
 // What each expression needs: a digit, a currency, or a word of quantity or of none.
-const QUANTITY_CUE = /\d|[$€£]|\b(?:dozens|hundreds|thousands|millions|all|every|everyone|everybody|entire|whole|none|nobody|no|never|not|zero|one|half|third|quarter|thirds|quarters|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|completely|entirely|totally|fully|wholly|total|full|complete)\b|n['’]t\b/i
+const QUANTITY_CUE = /\d|[$€£]|\b(?:dozens|hundreds|thousands|millions|all|every|everyone|everybody|entire|whole|none|nobody|no|never|not|zero|one|half|third|quarter|thirds|quarters|fifth|tenth|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|completely|entirely|totally|fully|wholly|total|full|complete)\b|n['’]t\b/i
 
 function parseNumber(text: string): number {
   return Number(text.replaceAll(',', ''))
@@ -103,14 +113,16 @@ function percentages(span: Span, reach: Reach): ImpactMention[] {
   for (const match of text.matchAll(PERCENTAGE)) {
     const before = text.slice(Math.max(0, match.index - 24), match.index)
     const after = text.slice(match.index + match[0].length, match.index + match[0].length + 30)
-    if (CHANGE_BEFORE.test(before) || RESOURCE_BEFORE.test(before) || CHANGE_AFTER.test(after)) continue
+    const rate = reach !== 'anywhere' && (HARM_RATE_BEFORE.test(before) || HARM_RATE_AFTER.test(after))
+    if (!rate && (CHANGE_BEFORE.test(before) || RESOURCE_BEFORE.test(before) || CHANGE_AFTER.test(after))) continue
     if (reach === 'anywhere' && !(SHARE_OF.test(after) && isHarmed(text, match.index, match.index + match[0].length))) continue
     const digits = match[1] ?? '0'
     // "12,5 %" is a decimal comma; "1,000 %" is not a share.
     const value = /,\d{3}$/.test(digits) ? parseNumber(digits) : Number(digits.replace(',', '.'))
     found.push({span: subspan(span, match.index, match.index + match[0].length), kind: 'percentage', value})
   }
-  for (const match of /\b(?:half|thirds?|quarters?)\s/i.test(text) ? text.matchAll(FRACTION) : []) {
+  const fraction = reach === 'impact' ? FRACTION_IN_IMPACT : FRACTION
+  for (const match of /\b(?:half|thirds?|quarters?|fifth|tenth)\s/i.test(text) ? text.matchAll(fraction) : []) {
     const end = match.index + match[0].length
     if (reach === 'anywhere' && !isHarmed(text, match.index, end)) continue
     const value = FRACTION_VALUE[(match[1] ?? '').toLowerCase().split(/\s+/).at(-1) ?? ''] ?? 50
