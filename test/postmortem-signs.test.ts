@@ -37,7 +37,8 @@ describe('looksLikePostmortem', () => {
     ['a guide with front matter', '---\ntitle: Deploying\n---\n\n# Deploying\n\n## Steps\n\n1. Merge.\n2. Approve.\n'],
     ['an opening paragraph, which is no named summary', '# Shop\n\nHow to run the shop on your laptop, with the database in a container.\n'],
     ['a README whose sections are read loosely, without a clock time', '# tidy-queue\n\n## Fixing stuck jobs\n\nRestart the worker.\n\n## Impact of retries on throughput\n\nRetries slow the queue.\n'],
-    ['times in code only', '# Cron\n\n## Example\n\n```\n10:00 run backup\n11:00 run report\n```\n']
+    ['times in code only', '# Cron\n\n## Example\n\n```\n10:00 run backup\n11:00 run report\n```\n'],
+    ['a runbook whose only length is a bound', '# Failover\n\nUse this when the primary is unreachable for more than 5 minutes.\n\n## Steps\n\n1. Promote the replica.\n']
   ])('is false for %s', (_name, markdown) => {
     expect(looksLikePostmortem(markdown)).toBe(false)
   })

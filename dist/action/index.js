@@ -59887,7 +59887,8 @@ function decodeNumericReferences(text3) {
 }
 function statesIncidentFacts(readings5) {
   const { facts } = readings5;
-  return readings5.factLabels.length > 0 || readings5.clockTimes.length > 0 || readings5.timeline.timed.length > 0 || facts.date !== void 0 || facts.start !== void 0 || facts.end !== void 0 || facts.duration !== void 0;
+  return readings5.factLabels.length > 0 || readings5.clockTimes.length > 0 || readings5.timeline.timed.length > 0 || facts.date !== void 0 || facts.start !== void 0 || facts.end !== void 0 || // "when the database is unreachable for more than 5 minutes" sets a bound, as a runbook does: no incident's length.
+  facts.duration !== void 0 && facts.duration.qualifier !== "bound";
 }
 function headingTitles(tree) {
   return tree.children.flatMap((node2) => node2.type === "heading" ? [toString(node2)] : []);

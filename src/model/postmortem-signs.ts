@@ -47,7 +47,9 @@ export interface PostmortemReadings {
 function statesIncidentFacts(readings: PostmortemReadings): boolean {
   const {facts} = readings
   return readings.factLabels.length > 0 || readings.clockTimes.length > 0 || readings.timeline.timed.length > 0 ||
-    facts.date !== undefined || facts.start !== undefined || facts.end !== undefined || facts.duration !== undefined
+    facts.date !== undefined || facts.start !== undefined || facts.end !== undefined ||
+    // "when the database is unreachable for more than 5 minutes" sets a bound, as a runbook does: no incident's length.
+    (facts.duration !== undefined && facts.duration.qualifier !== 'bound')
 }
 
 /** The titles of the document's headings: its outline, when it has one. */
