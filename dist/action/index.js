@@ -62241,8 +62241,16 @@ var TEXT_PATTERNS = [
   { pattern: /\b(?:will|to) fill (?:it |this )?(?:in |out )?(?:here|later)\b/giu, needle: /fill/ },
   { pattern: /\bfill (?:in|out) (?:here|later|this)\b/giu, needle: /fill/ },
   { pattern: /\b(?:[\p{L}/'-]{1,20} ){0,3}goes here\b/giu, needle: /goes/ },
-  { pattern: /\b(?:insert|paste|put) (?:[\p{L}\p{N}/'-]{1,20} ){0,4}here\b/giu, needle: /insert|paste|put/ }
+  { pattern: /\b(?:insert|paste|put) (?:[\p{L}\p{N}/'-]{1,20} ){0,4}here\b/giu, needle: /insert|paste|put/ },
+  // TBD written out, as all a line or a label's value says: "Impact: _to be
+  // filled in_". In a sentence ("the cause is yet to be confirmed by the
+  // vendor") it states where the work stands.
+  {
+    pattern: /(?<=^\s{0,3}(?:[^:\n]{1,40}:\s{0,3})?[_*([]{0,2})to be (?:filled (?:in|out)|determined|confirmed|decided|added|written|completed)(?=[_*)\].]{0,3}\s{0,3}$)/giu,
+    needle: /filled|determined|confirmed|decided|added|written|completed/
+  }
 ];
+var DETERMINER_BEFORE = new RegExp("(?:\\b(?:a|an|the|its|our|their|his|her|this|that|these|those|my|your|every|each)|\\p{L}['\u2019]s)\\s{1,3}$", "iu");
 var BRACKETS2 = /\[([^[\]\n]{1,80})\]/g;
 var BRACKET_LEAD = /^(?:insert|add|enter|fill|put|your|describe|description|link|placeholder|todo|tbd|name|date|time|owner|who|number|list of|brief|short|e\.g\.|yyyy|hh:mm)\b/i;
 var BRACKET_END = /\b(?:name|description|describe|here|date|time|link|url|summary|details?)$/i;
@@ -62380,14 +62388,15 @@ function isBracketPlaceholder(inner) {
 function textPlaceholders(block, markers2) {
   const lower = block.lowerRaw;
   const brackets = lower.includes("[");
-  const patterns = markers2.anyNeedle.test(lower) ? markers2.patterns.filter(({ needle }) => needle.test(lower)).map(({ pattern: pattern2 }) => pattern2) : [];
+  const patterns = markers2.anyNeedle.test(lower) ? markers2.patterns.filter(({ needle }) => needle.test(lower)) : [];
   if (patterns.length === 0 && !brackets) return [];
   const found = [];
   const todoTitle = isTodoTitle(block);
   for (const line of proseLines(block)) {
     for (const pattern2 of patterns) {
-      for (const match2 of line.text.matchAll(pattern2)) {
+      for (const match2 of line.text.matchAll(pattern2.pattern)) {
         if (todoTitle && /^to-?do$/i.test(match2[0])) continue;
+        if (pattern2.marker && DETERMINER_BEFORE.test(line.text.slice(Math.max(0, match2.index - 12), match2.index))) continue;
         found.push({ kind: "text", span: subspan(line, match2.index, match2.index + match2[0].length), text: match2[0] });
       }
     }
@@ -62466,7 +62475,8 @@ var STAMP_SLOT = /^[\s[(*_?:]{1,40}/;
 function markerPattern(marker) {
   return {
     pattern: new RegExp(`${NOT_WORD_BEFORE}${escapeRegExp2(marker)}${NOT_WORD_AFTER}`, "gu"),
-    needle: new RegExp(escapeRegExp2(marker.toLowerCase().trim().split(/\s/)[0] ?? ""), "u")
+    needle: new RegExp(escapeRegExp2(marker.toLowerCase().trim().split(/\s/)[0] ?? ""), "u"),
+    marker: true
   };
 }
 function markersOf(markers2) {

@@ -26,6 +26,17 @@ describe('findPlaceholders', () => {
     expect(found('Owner: to be done.', {markers: ['to be done']})).toEqual(['text: to be done'])
   })
 
+  it('takes a marker after a determiner for a noun', () => {
+    expect(found('The worker crashed when its TODO list grew; the TBD column was empty. Root cause: TODO')).toEqual(['text: TODO'])
+  })
+
+  it('finds TBD written out as all a line or a label says, not in a sentence', () => {
+    expect(found('Impact: _to be filled in_\n\nRoot cause: to be determined.\n\nTo be confirmed\n')).toEqual([
+      'text: to be filled in', 'text: to be determined', 'text: To be confirmed'
+    ])
+    expect(found('The cause is yet to be confirmed by the vendor. Owners are to be decided at the review.')).toEqual([])
+  })
+
   it('takes a TODO heading for the title of a list of tasks', () => {
     expect(found('## TODO\n\n- Add an alert\n\n### To-do list\n\n## Root cause: TODO\n')).toEqual(['text: TODO'])
   })

@@ -46,6 +46,8 @@ const NOT_WORD_AFTER = String.raw`(?![\p{L}\p{N}_])`
 interface TextPattern {
   pattern: RegExp
   needle: RegExp
+  /** A marker word (TODO), which a determiner makes a noun: "its TODO list" is no unfinished text. */
+  marker?: boolean
 }
 const TEXT_PATTERNS: readonly TextPattern[] = [
   // XX, XXX, xx:xx, XX/XX, XX%.
@@ -67,8 +69,17 @@ const TEXT_PATTERNS: readonly TextPattern[] = [
   {pattern: /\b(?:will|to) fill (?:it |this )?(?:in |out )?(?:here|later)\b/giu, needle: /fill/},
   {pattern: /\bfill (?:in|out) (?:here|later|this)\b/giu, needle: /fill/},
   {pattern: /\b(?:[\p{L}/'-]{1,20} ){0,3}goes here\b/giu, needle: /goes/},
-  {pattern: /\b(?:insert|paste|put) (?:[\p{L}\p{N}/'-]{1,20} ){0,4}here\b/giu, needle: /insert|paste|put/}
+  {pattern: /\b(?:insert|paste|put) (?:[\p{L}\p{N}/'-]{1,20} ){0,4}here\b/giu, needle: /insert|paste|put/},
+  // TBD written out, as all a line or a label's value says: "Impact: _to be
+  // filled in_". In a sentence ("the cause is yet to be confirmed by the
+  // vendor") it states where the work stands.
+  {
+    pattern: /(?<=^\s{0,3}(?:[^:\n]{1,40}:\s{0,3})?[_*([]{0,2})to be (?:filled (?:in|out)|determined|confirmed|decided|added|written|completed)(?=[_*)\].]{0,3}\s{0,3}$)/giu,
+    needle: /filled|determined|confirmed|decided|added|written|completed/
+  }
 ]
+// A determiner or a possessive before a marker makes it a noun: "its TODO list", "the cache's TODO list".
+const DETERMINER_BEFORE = /(?:\b(?:a|an|the|its|our|their|his|her|this|that|these|those|my|your|every|each)|\p{L}['’]s)\s{1,3}$/iu
 // `[Name]`, `[insert date]`, `[Critical/High/Low]`: brackets that are not a link.
 const BRACKETS = /\[([^[\]\n]{1,80})\]/g
 const BRACKET_LEAD = /^(?:insert|add|enter|fill|put|your|describe|description|link|placeholder|todo|tbd|name|date|time|owner|who|number|list of|brief|short|e\.g\.|yyyy|hh:mm)\b/i
@@ -118,14 +129,15 @@ function textPlaceholders(block: ProseBlock, markers: Markers): Placeholder[] {
   const lower = block.lowerRaw
   const brackets = lower.includes('[')
   // One test of every needle at once first: most blocks hold none.
-  const patterns = markers.anyNeedle.test(lower) ? markers.patterns.filter(({needle}) => needle.test(lower)).map(({pattern}) => pattern) : []
+  const patterns = markers.anyNeedle.test(lower) ? markers.patterns.filter(({needle}) => needle.test(lower)) : []
   if (patterns.length === 0 && !brackets) return []
   const found: Placeholder[] = []
   const todoTitle = isTodoTitle(block)
   for (const line of proseLines(block)) {
     for (const pattern of patterns) {
-      for (const match of line.text.matchAll(pattern)) {
+      for (const match of line.text.matchAll(pattern.pattern)) {
         if (todoTitle && /^to-?do$/i.test(match[0])) continue
+        if (pattern.marker && DETERMINER_BEFORE.test(line.text.slice(Math.max(0, match.index - 12), match.index))) continue
         found.push({kind: 'text', span: subspan(line, match.index, match.index + match[0].length), text: match[0]})
       }
     }
@@ -219,7 +231,8 @@ const STAMP_SLOT = /^[\s[(*_?:]{1,40}/
 function markerPattern(marker: string): TextPattern {
   return {
     pattern: new RegExp(`${NOT_WORD_BEFORE}${escapeRegExp(marker)}${NOT_WORD_AFTER}`, 'gu'),
-    needle: new RegExp(escapeRegExp(marker.toLowerCase().trim().split(/\s/)[0] ?? ''), 'u')
+    needle: new RegExp(escapeRegExp(marker.toLowerCase().trim().split(/\s/)[0] ?? ''), 'u'),
+    marker: true
   }
 }
 
