@@ -16240,8 +16240,8 @@ var require_fixer = __commonJS({
           }, this);
         }
       },
-      fixVersionField: function(data, strict4) {
-        var loose = !strict4;
+      fixVersionField: function(data, strict3) {
+        var loose = !strict3;
         if (!data.version) {
           data.version = "";
           return true;
@@ -16262,18 +16262,18 @@ var require_fixer = __commonJS({
         } else if (typeof options === "undefined") {
           options = {};
         }
-        var strict4 = options.strict;
-        if (!data.name && !strict4) {
+        var strict3 = options.strict;
+        if (!data.name && !strict3) {
           data.name = "";
           return;
         }
         if (typeof data.name !== "string") {
           throw new Error("name field must be a string.");
         }
-        if (!strict4) {
+        if (!strict3) {
           data.name = data.name.trim();
         }
-        ensureValidName(data.name, strict4, options.allowLegacyCase);
+        ensureValidName(data.name, strict3, options.allowLegacyCase);
         if (moduleBuiltin.builtinModules.includes(data.name)) {
           this.warn("conflictingName", data.name);
         }
@@ -16383,8 +16383,8 @@ var require_fixer = __commonJS({
     function isCorrectlyEncodedName(spec) {
       return !spec.match(/[/@\s+%:]/) && spec === encodeURIComponent(spec);
     }
-    function ensureValidName(name, strict4, allowLegacyCase) {
-      if (name.charAt(0) === "." || !(isValidScopedPackageName(name) || isCorrectlyEncodedName(name)) || strict4 && !allowLegacyCase && name !== name.toLowerCase() || name.toLowerCase() === "node_modules" || name.toLowerCase() === "favicon.ico") {
+    function ensureValidName(name, strict3, allowLegacyCase) {
+      if (name.charAt(0) === "." || !(isValidScopedPackageName(name) || isCorrectlyEncodedName(name)) || strict3 && !allowLegacyCase && name !== name.toLowerCase() || name.toLowerCase() === "node_modules" || name.toLowerCase() === "favicon.ico") {
         throw new Error("Invalid name: " + JSON.stringify(name));
       }
     }
@@ -16660,7 +16660,7 @@ var require_normalize = __commonJS({
       const secured = unixifyPath(path20.join(".", path20.join("/", unixifyPath(ref))));
       return secured.startsWith("./") ? "" : secured;
     }
-    var normalize3 = async (pkg, { strict: strict4, steps, root, changes, allowLegacyCase }) => {
+    var normalize3 = async (pkg, { strict: strict3, steps, root, changes, allowLegacyCase }) => {
       if (!pkg.content) {
         throw new Error("Can not normalize without content");
       }
@@ -16668,27 +16668,27 @@ var require_normalize = __commonJS({
       const scripts = data.scripts || {};
       const pkgId = `${data.name ?? ""}@${data.version ?? ""}`;
       if (steps.includes("fixNameField") || steps.includes("normalizeData")) {
-        if (!data.name && !strict4) {
+        if (!data.name && !strict3) {
           changes?.push('Missing "name" field was set to an empty string');
           data.name = "";
         } else {
           if (typeof data.name !== "string") {
             throw new Error("name field must be a string.");
           }
-          if (!strict4) {
+          if (!strict3) {
             const name = data.name.trim();
             if (data.name !== name) {
               changes?.push(`Whitespace was trimmed from "name"`);
               data.name = name;
             }
           }
-          if (data.name.startsWith(".") || !(isValidScopedPackageName(data.name) || isCorrectlyEncodedName(data.name)) || strict4 && !allowLegacyCase && data.name !== data.name.toLowerCase() || data.name.toLowerCase() === "node_modules" || data.name.toLowerCase() === "favicon.ico") {
+          if (data.name.startsWith(".") || !(isValidScopedPackageName(data.name) || isCorrectlyEncodedName(data.name)) || strict3 && !allowLegacyCase && data.name !== data.name.toLowerCase() || data.name.toLowerCase() === "node_modules" || data.name.toLowerCase() === "favicon.ico") {
             throw new Error("Invalid name: " + JSON.stringify(data.name));
           }
         }
       }
       if (steps.includes("fixVersionField") || steps.includes("normalizeData")) {
-        const loose = !strict4;
+        const loose = !strict3;
         if (!data.version) {
           data.version = "";
         } else {
@@ -26267,7 +26267,7 @@ var require_resolve_block_scalar = __commonJS({
       const end = start + header.length + scalar.source.length;
       return { value: value2, type, comment: header.comment, range: [start, end, end] };
     }
-    function parseBlockScalarHeader({ offset, props }, strict4, onError) {
+    function parseBlockScalarHeader({ offset, props }, strict3, onError) {
       if (props[0].type !== "block-scalar-header") {
         onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
         return null;
@@ -26304,7 +26304,7 @@ var require_resolve_block_scalar = __commonJS({
             length += token.source.length;
             break;
           case "comment":
-            if (strict4 && !hasSpace) {
+            if (strict3 && !hasSpace) {
               const message = "Comments must be separated from other tokens by white space characters";
               onError(token, "MISSING_CHAR", message);
             }
@@ -26347,7 +26347,7 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict4, onError) {
+    function resolveFlowScalar(scalar, strict3, onError) {
       const { offset, type, source, end } = scalar;
       let _type;
       let value2;
@@ -26376,7 +26376,7 @@ var require_resolve_flow_scalar = __commonJS({
           };
       }
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, strict4, onError);
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict3, onError);
       return {
         value: value2,
         type: _type,
@@ -27038,7 +27038,7 @@ var require_cst_scalar = __commonJS({
     var resolveFlowScalar = require_resolve_flow_scalar();
     var errors = require_errors3();
     var stringifyString = require_stringifyString();
-    function resolveAsScalar(token, strict4 = true, onError) {
+    function resolveAsScalar(token, strict3 = true, onError) {
       if (token) {
         const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
@@ -27051,9 +27051,9 @@ var require_cst_scalar = __commonJS({
           case "scalar":
           case "single-quoted-scalar":
           case "double-quoted-scalar":
-            return resolveFlowScalar.resolveFlowScalar(token, strict4, _onError);
+            return resolveFlowScalar.resolveFlowScalar(token, strict3, _onError);
           case "block-scalar":
-            return resolveBlockScalar.resolveBlockScalar({ options: { strict: strict4 } }, token, _onError);
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict: strict3 } }, token, _onError);
         }
       }
       return null;
@@ -28944,7 +28944,7 @@ var require_public_api = __commonJS({
     var log2 = require_log();
     var identity2 = require_identity();
     var lineCounter = require_line_counter();
-    var parser3 = require_parser();
+    var parser2 = require_parser();
     function parseOptions(options) {
       const prettyErrors = options.prettyErrors !== false;
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
@@ -28952,7 +28952,7 @@ var require_public_api = __commonJS({
     }
     function parseAllDocuments(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser3.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
@@ -28966,7 +28966,7 @@ var require_public_api = __commonJS({
     }
     function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser3.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
@@ -29048,7 +29048,7 @@ var require_dist = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
-    var parser3 = require_parser();
+    var parser2 = require_parser();
     var publicApi = require_public_api();
     var visit2 = require_visit();
     exports.Composer = composer.Composer;
@@ -29073,7 +29073,7 @@ var require_dist = __commonJS({
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
-    exports.Parser = parser3.Parser;
+    exports.Parser = parser2.Parser;
     exports.parse = publicApi.parse;
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
@@ -39471,7 +39471,7 @@ var disable = {
 };
 
 // node_modules/micromark/lib/create-tokenizer.js
-function createTokenizer(parser3, initialize, from) {
+function createTokenizer(parser2, initialize, from) {
   let point3 = {
     _bufferIndex: -1,
     _index: 0,
@@ -39500,7 +39500,7 @@ function createTokenizer(parser3, initialize, from) {
     defineSkip,
     events: [],
     now: now2,
-    parser: parser3,
+    parser: parser2,
     previous: null,
     sliceSerialize,
     sliceStream,
@@ -39803,7 +39803,7 @@ function parse(options) {
     /** @type {FullNormalizedExtension} */
     combineExtensions([constructs_exports, ...settings.extensions || []])
   );
-  const parser3 = {
+  const parser2 = {
     constructs: constructs2,
     content: create3(content),
     defined: [],
@@ -39813,11 +39813,11 @@ function parse(options) {
     string: create3(string),
     text: create3(text)
   };
-  return parser3;
+  return parser2;
   function create3(initial) {
     return creator;
     function creator(from) {
-      return createTokenizer(parser3, initial, from);
+      return createTokenizer(parser2, initial, from);
     }
   }
 }
@@ -40726,8 +40726,8 @@ function defaultOnError(left, right) {
 // node_modules/remark-parse/lib/index.js
 function remarkParse(options) {
   const self2 = this;
-  self2.parser = parser3;
-  function parser3(doc) {
+  self2.parser = parser2;
+  function parser2(doc) {
     return fromMarkdown(doc, {
       ...self2.data("settings"),
       ...options,
@@ -41689,9 +41689,9 @@ var Processor = class _Processor extends CallableInstance {
   parse(file) {
     this.freeze();
     const realFile = vfile(file);
-    const parser3 = this.parser || this.Parser;
-    assertParser("parse", parser3);
-    return parser3(String(realFile), realFile);
+    const parser2 = this.parser || this.Parser;
+    assertParser("parse", parser2);
+    return parser2(String(realFile), realFile);
   }
   /**
    * Process the given file as configured on the processor.
@@ -55664,7 +55664,7 @@ var AbstractTimeExpressionParser = class {
     }
     return this.checkAndReturnWithFollowingPattern(result);
   }
-  extractPrimaryTimeComponents(context, match2, strict4 = false) {
+  extractPrimaryTimeComponents(context, match2, strict3 = false) {
     const components = context.createParsingComponents();
     let minute = 0;
     let meridiem = null;
@@ -57193,8 +57193,8 @@ var Chrono = class _Chrono {
   parse(text3, referenceDate, option) {
     const context = new ParsingContext(text3, referenceDate, option);
     let results = [];
-    this.parsers.forEach((parser3) => {
-      const parsedResults = _Chrono.executeParser(context, parser3);
+    this.parsers.forEach((parser2) => {
+      const parsedResults = _Chrono.executeParser(context, parser2);
       results = results.concat(parsedResults);
     });
     results.sort((a, b) => {
@@ -57205,16 +57205,16 @@ var Chrono = class _Chrono {
     });
     return results;
   }
-  static executeParser(context, parser3) {
+  static executeParser(context, parser2) {
     const results = [];
-    const pattern2 = parser3.pattern(context);
+    const pattern2 = parser2.pattern(context);
     const originalText = context.text;
     let remainingText = context.text;
     let match2 = pattern2.exec(remainingText);
     while (match2) {
       const index2 = match2.index + originalText.length - remainingText.length;
       match2.index = index2;
-      const result = parser3.extract(context, match2);
+      const result = parser2.extract(context, match2);
       if (!result) {
         remainingText = originalText.substring(match2.index + 1);
         match2 = pattern2.exec(remainingText);
@@ -57231,7 +57231,7 @@ var Chrono = class _Chrono {
       }
       const parsedIndex = parsedResult.index;
       const parsedText = parsedResult.text;
-      context.debug(() => console.log(`${parser3.constructor.name} extracted (at index=${parsedIndex}) '${parsedText}'`));
+      context.debug(() => console.log(`${parser2.constructor.name} extracted (at index=${parsedIndex}) '${parsedText}'`));
       results.push(parsedResult);
       remainingText = originalText.substring(parsedIndex + parsedText.length);
       match2 = pattern2.exec(remainingText);
@@ -57285,9 +57285,6 @@ function parse4(text3, ref, option) {
 function parseDate(text3, ref, option) {
   return casual.parseDate(text3, ref, option);
 }
-
-// node_modules/chrono-node/dist/esm/index.js
-var strict2 = strict;
 
 // src/model/time/zones.ts
 var ABBREVIATIONS = [
@@ -57375,9 +57372,22 @@ function namedZoneOffset(text3) {
 
 // src/model/time/time.ts
 var REFERENCE = new Date(Date.UTC(2e3, 0, 1));
-var parser = strict2;
-var DAY_FIRST_PARSER = new Chrono(en_exports.configuration.createConfiguration(true, true));
-var parserOf = (order2) => order2 === "day-first" ? DAY_FIRST_PARSER : parser;
+var RELATIVE_PARSERS = /* @__PURE__ */ new Set(["ENTimeUnitWithinFormatParser", "ENTimeUnitAgoFormatParser", "ENTimeUnitLaterFormatParser"]);
+function strictParser(dayFirst, relative) {
+  const configuration2 = en_exports.configuration.createConfiguration(true, dayFirst);
+  if (!relative) configuration2.parsers = configuration2.parsers.filter((candidate) => !RELATIVE_PARSERS.has(candidate.constructor.name));
+  return new Chrono(configuration2);
+}
+var parsers = /* @__PURE__ */ new Map();
+function parserOf(order2, relative = false) {
+  const key = `${order2} ${relative}`;
+  let found = parsers.get(key);
+  if (!found) {
+    found = strictParser(order2 === "day-first", relative);
+    parsers.set(key, found);
+  }
+  return found;
+}
 var NUMERIC_DATE = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})(?![\d/-]|\.\d)/g;
 var MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec";
 var DAY_MONTH = new RegExp(`(?<![\\d.,/-])(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?(${MONTH_NAMES})\\b`, "gi");
@@ -57464,15 +57474,16 @@ function mayHoldTime(text3) {
 }
 var WINDOW = 16 * 1024;
 var MARGIN = 1024;
-function* chronoResults(text3, order2, window2) {
+function* chronoResults(text3, order2, window2, relative) {
+  const chronoParser = parserOf(order2, relative);
   if (text3.length <= window2 + 2 * MARGIN) {
-    for (const result of parserOf(order2).parse(text3, REFERENCE)) yield { index: result.index, length: result.text.length, result };
+    for (const result of chronoParser.parse(text3, REFERENCE)) yield { index: result.index, length: result.text.length, result };
     return;
   }
   let covered = 0;
   for (let start = 0; start < text3.length; start += window2) {
     const from = Math.max(0, start - MARGIN);
-    const results = parserOf(order2).parse(text3.slice(from, Math.min(text3.length, start + window2 + MARGIN)), REFERENCE);
+    const results = chronoParser.parse(text3.slice(from, Math.min(text3.length, start + window2 + MARGIN)), REFERENCE);
     for (const result of results) {
       const index2 = from + result.index;
       if (index2 < start || index2 < covered || index2 >= start + window2) continue;
@@ -57481,16 +57492,16 @@ function* chronoResults(text3, order2, window2) {
     }
   }
 }
-function* parseText(original, order2 = "month-first", window2 = WINDOW) {
+function* parseText(original, order2 = "month-first", window2 = WINDOW, relative = false) {
   countScanned(original.length);
   if (!mayHoldTime(original)) return;
   const text3 = original.replace(INLINE_MARKS, " ").replace(LONG_SPACE, (run) => ` ${"~".repeat(run.length - 2)} `);
   if (!/(?:GMT|UTC)\s?[+-]\d/.test(text3)) {
-    for (const { index: index2, length, result } of chronoResults(text3, order2, window2)) yield { index: index2, text: original.slice(index2, index2 + length), result };
+    for (const { index: index2, length, result } of chronoResults(text3, order2, window2, relative)) yield { index: index2, text: original.slice(index2, index2 + length), result };
     return;
   }
   const { protectedText, toOriginal } = protectBareOffsets(text3);
-  for (const { index: index2, length, result } of chronoResults(protectedText, order2, window2)) {
+  for (const { index: index2, length, result } of chronoResults(protectedText, order2, window2, relative)) {
     const start = toOriginal[index2] ?? 0;
     const end = toOriginal[index2 + length] ?? text3.length;
     yield { index: start, text: original.slice(start, end), result };
@@ -57619,7 +57630,7 @@ function readLeadingTime(span2, order2 = "month-first") {
   return plain ? { kind: "absolute", mention: plain } : readLeadingTimeWithChrono(head, order2);
 }
 function readLeadingTimeWithChrono(head, order2 = "month-first") {
-  const [first] = parseText(head.text, order2);
+  const [first] = parseText(head.text, order2, WINDOW, true);
   if (first) {
     const before = head.text.slice(0, first.index);
     if (first.index === 0 || LEAD_WORDS.test(before) || MONTH_DAY_PREFIX.test(before)) {
@@ -57715,7 +57726,7 @@ function minuteOfDay(time) {
 }
 function zoneOffset(name) {
   const text3 = `12:00 ${name}`;
-  const [result] = parser.parse(text3, REFERENCE);
+  const [result] = parserOf("month-first").parse(text3, REFERENCE);
   if (result?.text.length !== text3.length) return void 0;
   return result.start.isCertain("timezoneOffset") ? result.start.get("timezoneOffset") ?? void 0 : void 0;
 }
@@ -62948,12 +62959,12 @@ function incidentDate(model, firstDated, title) {
   const mention2 = title ? findTimes(title, model.dateOrder).find((found) => found.date) : void 0;
   return mention2?.date ? { date: mention2.date, span: mention2.span } : void 0;
 }
-var parser2 = unified().use(remarkParse).use(parseInParts);
+var parser = unified().use(remarkParse).use(parseInParts);
 function extractFacts(input, sourceOrOptions, maybeOptions) {
   if (typeof input === "string" || input instanceof VFile) {
     const options = sourceOrOptions ?? {};
     const source = String(input instanceof VFile ? input.value ?? "" : input);
-    return factsOfModel(buildModel(parser2.parse(source), source, options.synonyms));
+    return factsOfModel(buildModel(parser.parse(source), source, options.synonyms));
   }
   if (typeof sourceOrOptions !== "string" && !(sourceOrOptions instanceof VFile)) {
     throw new TypeError("extractFacts(tree, source): pass the text the tree was parsed from, as a string or VFile");
@@ -62982,7 +62993,7 @@ function presetOf(names, configured = []) {
   };
 }
 var recommended = presetOf(["recommended"], [[frontmatter_default, { required: false }]]);
-var strict3 = presetOf(["recommended", "strict"]);
+var strict2 = presetOf(["recommended", "strict"]);
 
 // src/clients/shared/reporters/shared.ts
 import path15 from "node:path";

@@ -42,15 +42,37 @@ export type LeadingTime =
 const REFERENCE = new Date(Date.UTC(2000, 0, 1))
 // Strict mode: the casual parser reads "Now", "Today" or "Monday" at the start
 // of ordinary sentences as dates.
-const parser = chrono.strict
-// The same, reading 03/04/2024 as the 3rd of April: for documents whose other
-// numeric dates are written day first (DD/MM/YYYY).
-const DAY_FIRST_PARSER = new chrono.Chrono(chrono.en.configuration.createConfiguration(true, true))
+// chrono-node's strict configuration also reads lengths as moments relative
+// to the reference: "10 minutes later", "2 hours ago", "within 5 minutes".
+// Only the head of a timeline entry needs them (an offset from the entry
+// before); everywhere else findTimes drops them (RELATIVE), and without
+// their three expressions chrono-node reads prose a third faster (measured
+// over the corpora's paragraphs). Named as chrono-node names its classes: a
+// build that renamed them would keep the parsers, and be slower, not wrong.
+const RELATIVE_PARSERS = new Set(['ENTimeUnitWithinFormatParser', 'ENTimeUnitAgoFormatParser', 'ENTimeUnitLaterFormatParser'])
+
+function strictParser(dayFirst: boolean, relative: boolean): chrono.Chrono {
+  const configuration = chrono.en.configuration.createConfiguration(true, dayFirst)
+  if (!relative) configuration.parsers = configuration.parsers.filter((candidate) => !RELATIVE_PARSERS.has(candidate.constructor.name))
+  return new chrono.Chrono(configuration)
+}
 
 /** How a document writes numeric dates: `03/04/2024` is March 4th month first, April 3rd day first. */
 export type DateOrder = 'month-first' | 'day-first'
 
-const parserOf = (order: DateOrder): chrono.Chrono => (order === 'day-first' ? DAY_FIRST_PARSER : parser)
+// Made on first use: a run that reads no time compiles none of their expressions.
+const parsers = new Map<string, chrono.Chrono>()
+
+/** chrono-node reading numeric dates in `order` (03/04/2024 is the 3rd of April day first), with relative moments or without. */
+function parserOf(order: DateOrder, relative = false): chrono.Chrono {
+  const key = `${order} ${relative}`
+  let found = parsers.get(key)
+  if (!found) {
+    found = strictParser(order === 'day-first', relative)
+    parsers.set(key, found)
+  }
+  return found
+}
 
 // A numeric date with a year: 15/01/2021, 28-11-2024, 3.4.2024, also at the end
 // of a sentence ("on 07/05/2024."), not in a version (1.2.2024.3).
@@ -182,15 +204,16 @@ interface Located {
   result: chrono.ParsedResult
 }
 
-function* chronoResults(text: string, order: DateOrder, window: number): Generator<Located> {
+function* chronoResults(text: string, order: DateOrder, window: number, relative: boolean): Generator<Located> {
+  const chronoParser = parserOf(order, relative)
   if (text.length <= window + 2 * MARGIN) {
-    for (const result of parserOf(order).parse(text, REFERENCE)) yield {index: result.index, length: result.text.length, result}
+    for (const result of chronoParser.parse(text, REFERENCE)) yield {index: result.index, length: result.text.length, result}
     return
   }
   let covered = 0
   for (let start = 0; start < text.length; start += window) {
     const from = Math.max(0, start - MARGIN)
-    const results = parserOf(order).parse(text.slice(from, Math.min(text.length, start + window + MARGIN)), REFERENCE)
+    const results = chronoParser.parse(text.slice(from, Math.min(text.length, start + window + MARGIN)), REFERENCE)
     for (const result of results) {
       const index = from + result.index
       // A result of the margin before belongs to the window before, and so does what it covers.
@@ -201,16 +224,16 @@ function* chronoResults(text: string, order: DateOrder, window: number): Generat
   }
 }
 
-function* parseText(original: string, order: DateOrder = 'month-first', window = WINDOW): Generator<Parsed> {
+function* parseText(original: string, order: DateOrder = 'month-first', window = WINDOW, relative = false): Generator<Parsed> {
   countScanned(original.length)
   if (!mayHoldTime(original)) return
   const text = original.replace(INLINE_MARKS, ' ').replace(LONG_SPACE, (run) => ` ${'~'.repeat(run.length - 2)} `)
   if (!/(?:GMT|UTC)\s?[+-]\d/.test(text)) {
-    for (const {index, length, result} of chronoResults(text, order, window)) yield {index, text: original.slice(index, index + length), result}
+    for (const {index, length, result} of chronoResults(text, order, window, relative)) yield {index, text: original.slice(index, index + length), result}
     return
   }
   const {protectedText, toOriginal} = protectBareOffsets(text)
-  for (const {index, length, result} of chronoResults(protectedText, order, window)) {
+  for (const {index, length, result} of chronoResults(protectedText, order, window, relative)) {
     const start = toOriginal[index] ?? 0
     const end = toOriginal[index + length] ?? text.length
     yield {index: start, text: original.slice(start, end), result}
@@ -395,7 +418,8 @@ export function readLeadingTime(span: Span, order: DateOrder = 'month-first'): L
  * for the test that compares the two.
  */
 export function readLeadingTimeWithChrono(head: Span, order: DateOrder = 'month-first'): LeadingTime | undefined {
-  const [first] = parseText(head.text, order)
+  // The head of an entry may be an offset from the one before: "10 minutes later".
+  const [first] = parseText(head.text, order, WINDOW, true)
   if (first) {
     const before = head.text.slice(0, first.index)
     if (first.index === 0 || LEAD_WORDS.test(before) || MONTH_DAY_PREFIX.test(before)) {
@@ -536,7 +560,7 @@ export function minuteOfDay(time: ClockTime): number {
 /** Minutes east of UTC of a zone name, as chrono knows it (`EAT` → 180). */
 export function zoneOffset(name: string): number | undefined {
   const text = `12:00 ${name}`
-  const [result] = parser.parse(text, REFERENCE)
+  const [result] = parserOf('month-first').parse(text, REFERENCE)
   // chrono reads the "East" of "East African Time" as a zone of its own.
   if (result?.text.length !== text.length) return undefined
   return result.start.isCertain('timezoneOffset') ? (result.start.get('timezoneOffset') ?? undefined) : undefined
