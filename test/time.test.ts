@@ -287,6 +287,19 @@ describe('findTimes', () => {
     expect(range?.end?.date).toEqual({year: 2024, month: 3, day: 4})
   })
 
+  it.each([
+    'From 2025-02-10 21:00 to 2025-02-11 03:30 UTC the replica lagged',
+    'From 2025-02-10 21:00 until 2025-02-11 03:30 UTC the replica lagged',
+    'From 2025-02-10 21:00 - 2025-02-11 03:30 UTC the replica lagged'
+  ])('reads an ISO date after a range word as the date of its end, not a time and a zone: %s', (text) => {
+    const [range, ...rest] = findTimes({text, start: 0})
+    expect(rest).toEqual([])
+    expect(range?.date).toEqual({year: 2025, month: 2, day: 10})
+    expect(range?.time).toMatchObject({hour: 21, minute: 0, offset: 0})
+    expect(range?.end?.date).toEqual({year: 2025, month: 2, day: 11})
+    expect(range?.end?.time).toMatchObject({hour: 3, minute: 30, offset: 0})
+  })
+
   it('reads 12 AM and 12 PM', () => {
     const found = findTimes({text: 'It failed at 12:10 AM and again at 12:10 PM', start: 0})
     expect(found.map((mention) => mention.time)).toEqual([clock(0, 10), clock(12, 10)])

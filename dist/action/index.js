@@ -57425,6 +57425,7 @@ var LOOKAHEAD = 120;
 var BARE_OFFSET_ZONE = /(?<![\p{L}(])(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?(?![\p{N}:)])/gu;
 var LONG_SPACE = /\s{65,}/g;
 var INLINE_MARKS = /[*_`]/g;
+var ISO_DATE_AFTER_RANGE = /(?<=(?:\d|\s)(?:to|until|till|through|-|–|—)\s{1,3})(\d{4})-(\d{2})-(\d{2})(?![\dT])/giu;
 var CHRONO_CUES = new RegExp(
   `\\d|(?<!\\p{L})(?:${[
     ...MONTH_NAMES.split("|"),
@@ -57495,7 +57496,7 @@ function* chronoResults(text3, order2, window2, relative) {
 function* parseText(original, order2 = "month-first", window2 = WINDOW, relative = false) {
   countScanned(original.length);
   if (!mayHoldTime(original)) return;
-  const text3 = original.replace(INLINE_MARKS, " ").replace(LONG_SPACE, (run) => ` ${"~".repeat(run.length - 2)} `);
+  const text3 = original.replace(INLINE_MARKS, " ").replace(LONG_SPACE, (run) => ` ${"~".repeat(run.length - 2)} `).replace(ISO_DATE_AFTER_RANGE, "$1/$2/$3");
   if (!/(?:GMT|UTC)\s?[+-]\d/.test(text3)) {
     for (const { index: index2, length, result } of chronoResults(text3, order2, window2, relative)) yield { index: index2, text: original.slice(index2, index2 + length), result };
     return;
@@ -62766,7 +62767,7 @@ function momentOf(calendar, span2, minutes, time, day) {
   const moment = { ...located(calendar, span2), minutes };
   const utcOffset = time ? time.offset ?? calendar.offset : void 0;
   const local = new Date((minutes + (utcOffset ?? 0)) * 6e4);
-  if (time) moment.time = formatClock(time);
+  if (time) moment.time = formatClock({ ...time, hour: local.getUTCHours(), minute: local.getUTCMinutes() });
   if (utcOffset !== void 0) moment.utcOffset = utcOffset;
   const yearKnown = day?.year !== void 0 || calendar.yearKnown;
   if (day !== void 0) {

@@ -123,6 +123,12 @@ describe('extractFacts', () => {
     ])
   })
 
+  it('gives the clock of a moment as placed: an hour past noon written without a meridiem', () => {
+    const markdown = '# VPN outage\n\n## Timeline (BST)\n\n- 11:50 VPN concentrator reboots.\n- 12:35 Concentrator found in recovery mode.\n- 1:25 All tunnels back up.\n'
+    const facts = extractFacts(`---\ndate: 2025-05-06\n---\n\n${markdown}`)
+    expect(facts.timeline.filter((entry) => entry.moment).map((entry) => entry.moment?.time)).toEqual(['11:50', '12:35', '13:25'])
+  })
+
   it('keeps the zone of the document and the date of a date line', () => {
     const facts = extractFacts(read('2024-04-02-queue.md'))
     expect(facts.timeZone).toMatchObject({name: 'EAT', utcOffset: 180})

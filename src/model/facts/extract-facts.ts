@@ -243,7 +243,9 @@ function momentOf(calendar: Calendar, span: Span, minutes: number, time: ClockTi
   // Days are placed at their midnight whatever the zone.
   const utcOffset = time ? (time.offset ?? calendar.offset) : undefined
   const local = new Date((minutes + (utcOffset ?? 0)) * 60_000)
-  if (time) moment.time = formatClock(time)
+  // The clock of the moment as placed, not as written: "1:25" after "12:35" in
+  // a timeline without meridiems is 13:25 (timeline.ts).
+  if (time) moment.time = formatClock({...time, hour: local.getUTCHours(), minute: local.getUTCMinutes()})
   if (utcOffset !== undefined) moment.utcOffset = utcOffset
   const yearKnown = day?.year !== undefined || calendar.yearKnown
   if (day !== undefined) {

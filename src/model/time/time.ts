@@ -151,6 +151,12 @@ const LONG_SPACE = /\s{65,}/g
 // from reading it: they are blanked, keeping every offset.
 const INLINE_MARKS = /[*_`]/g
 
+// After a time and a range word, chrono-node reads the year of an ISO date as
+// a time and its month as a zone: "21:00 to 2025-02-11 03:30" ended at 20:25,
+// two hours west of UTC. Written with slashes, the same length, it reads the
+// date: "to 2025/02/11 03:30".
+const ISO_DATE_AFTER_RANGE = /(?<=(?:\d|\s)(?:to|until|till|through|-|–|—)\s{1,3})(\d{4})-(\d{2})-(\d{2})(?![\dT])/giu
+
 // chrono-node tries some forty expressions on every text, and cost more than
 // the rest of the model together. In strict mode it reads nothing from a text
 // without a digit, a month or weekday name or a unit of time (its number words
@@ -227,7 +233,10 @@ function* chronoResults(text: string, order: DateOrder, window: number, relative
 function* parseText(original: string, order: DateOrder = 'month-first', window = WINDOW, relative = false): Generator<Parsed> {
   countScanned(original.length)
   if (!mayHoldTime(original)) return
-  const text = original.replace(INLINE_MARKS, ' ').replace(LONG_SPACE, (run) => ` ${'~'.repeat(run.length - 2)} `)
+  const text = original
+    .replace(INLINE_MARKS, ' ')
+    .replace(LONG_SPACE, (run) => ` ${'~'.repeat(run.length - 2)} `)
+    .replace(ISO_DATE_AFTER_RANGE, '$1/$2/$3')
   if (!/(?:GMT|UTC)\s?[+-]\d/.test(text)) {
     for (const {index, length, result} of chronoResults(text, order, window, relative)) yield {index, text: original.slice(index, index + length), result}
     return
