@@ -58457,6 +58457,8 @@ var AFFECTED_WORDS = [
   "subscribers?",
   "members?",
   "people",
+  "staff",
+  "personnel",
   "players?",
   "students?",
   "merchants?",
@@ -58603,7 +58605,7 @@ function findTableImpact(lines) {
 }
 
 // src/model/impact/quantity.ts
-var MASS = /* @__PURE__ */ new Set(["people", "traffic", "userbase"]);
+var MASS = /* @__PURE__ */ new Set(["people", "staff", "personnel", "traffic", "userbase"]);
 var FUNCTION_WORDS = /* @__PURE__ */ new Set([
   "the",
   "a",

@@ -6,7 +6,7 @@
 export const AFFECTED_WORDS = [
   'users?', 'customers?', 'clients?', 'visitors?', 'requests?', 'emails?', 'e-mails?', 'tickets?', 'cases',
   'orders?', 'transactions?', 'accounts?', 'sessions?', 'messages?', 'calls?', 'queries',
-  'subscribers?', 'members?', 'people', 'players?', 'students?', 'merchants?', 'builds?', 'jobs?',
+  'subscribers?', 'members?', 'people', 'staff', 'personnel', 'players?', 'students?', 'merchants?', 'builds?', 'jobs?',
   'deployments?', 'pages?', 'sites?', 'websites?', 'servers?', 'hosts?', 'nodes?', 'pods?',
   'services?', 'devices?', 'downloads?', 'payments?', 'traffic', 'userbase',
   'applications?', 'apps?', 'repositories', 'repos?', 'tenants?', 'teams?', 'organizations?',

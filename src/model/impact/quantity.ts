@@ -29,7 +29,7 @@ export interface ImpactMention {
 export type Reach = 'impact' | 'document' | 'anywhere'
 
 // Nouns that stand for a whole mass and count as many: "100 percent of traffic".
-const MASS = new Set(['people', 'traffic', 'userbase'])
+const MASS = new Set(['people', 'staff', 'personnel', 'traffic', 'userbase'])
 // Words between a number and its noun that end the noun phrase: the number
 // counts none of the words after them ("1 - some users", "4 when the server").
 const FUNCTION_WORDS = new Set([
