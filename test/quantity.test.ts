@@ -54,7 +54,8 @@ describe('findImpact: counts', () => {
     ['12 visitors and', '12 visitors', 12, 'visitors'],
     ['7 tickets were opened', '7 tickets', 7, 'tickets'],
     ['1 customer called', '1 customer', 1, 'customer'],
-    ['all 140 staff in the office could not reach internal tools', '140 staff', 140, 'staff']
+    ['all 140 staff in the office could not reach internal tools', '140 staff', 140, 'staff'],
+    ['roughly 1.8 million notifications were delivered late', '1.8 million notifications', 1_800_000, 'notifications']
   ])('%s', (text, figure, value, noun) => {
     expect(impactIn(text)).toEqual([{text: figure, kind: 'count', value, noun}])
   })

@@ -58498,7 +58498,7 @@ var TIME_UNIT = /^(?:milli)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|n
 function isTimeUnit(word) {
   return TIME_UNIT.test(word);
 }
-var TRIAL = /^(?:attempts|tries|retries|checks|health-?checks|probes|pings|heartbeats|alerts|alarms|notifications)$/i;
+var TRIAL = /^(?:attempts|tries|retries|checks|health-?checks|probes|pings|heartbeats|alerts|alarms)$/i;
 function isPluralThing(word) {
   return new RegExp("^\\p{L}[\\p{L}'\u2019-]{0,29}s$", "u").test(word) && !/ss$/i.test(word) && !isTimeUnit(word) && !TRIAL.test(word);
 }
@@ -58682,7 +58682,7 @@ var NUMBER_WORDS2 = /* @__PURE__ */ new Map([
 ]);
 var MAGNITUDE = /* @__PURE__ */ new Map([["thousand", 1e3], ["million", 1e6], ["billion", 1e9], ["trillion", 1e12]]);
 var PERCENTAGE = /(?<![\p{L}\p{N}.,])(\d{1,6}(?:[.,]\d{1,4})?)\s{0,2}(?:%|percent\b|per cent\b)/giu;
-var NUMBER = /(?<![\p{L}\p{N}.,:$€£#/-])(?:(\d{1,3}(?:,\d{3})+|\d{1,3}\.\d{1,2}(?=[km]\b)|\d{1,9})(\+|k\b|m\b)?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)/giu;
+var NUMBER = /(?<![\p{L}\p{N}.,:$€£#/-])(?:(\d{1,3}(?:,\d{3})+|\d{1,3}\.\d{1,2}(?=[km]\b|\s{1,2}(?:thousand|million|billion|trillion)\b)|\d{1,9})(\+|k\b|m\b)?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)/giu;
 var MULTIPLIER = { k: 1e3, m: 1e6 };
 var MONEY = /(?<![\p{L}\p{N}])[$€£]\s?(\d{1,3}(?:,\d{3})+|\d{1,12})(?:\.\d{1,2})?(?:\s?(?:k|m|mil|bn|b|thousand|million|billion|trillion)\b)?/giu;
 var PRICE_AFTER = /^\s{0,2}(?:\/|per\b|an?\s{1,2}(?:month|year|day|hour|seat|user)\b)/i;

@@ -32,7 +32,7 @@ export function isTimeUnit(word: string): boolean {
 
 // What monitors and responders do, counted: "3 failed attempts", "2 missed
 // heartbeats" say how the incident was seen or fought, not who it affected.
-const TRIAL = /^(?:attempts|tries|retries|checks|health-?checks|probes|pings|heartbeats|alerts|alarms|notifications)$/i
+const TRIAL = /^(?:attempts|tries|retries|checks|health-?checks|probes|pings|heartbeats|alerts|alarms)$/i
 
 /** Whether a word is a plural noun that may count what was affected (`validators`, `PRs`; not `hours`, `access`, `retries`). */
 export function isPluralThing(word: string): boolean {

@@ -50,8 +50,8 @@ const NUMBER_WORDS = new Map([
 const MAGNITUDE = new Map([['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12]])
 
 const PERCENTAGE = /(?<![\p{L}\p{N}.,])(\d{1,6}(?:[.,]\d{1,4})?)\s{0,2}(?:%|percent\b|per cent\b)/giu
-// "1,200", "2k", "1.5M", "500+", "twelve"; a decimal only with a multiplier ("version 2.3 users" is no count).
-const NUMBER = /(?<![\p{L}\p{N}.,:$€£#/-])(?:(\d{1,3}(?:,\d{3})+|\d{1,3}\.\d{1,2}(?=[km]\b)|\d{1,9})(\+|k\b|m\b)?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)/giu
+// "1,200", "2k", "1.5M", "1.8 million", "500+", "twelve"; a decimal only with a multiplier ("version 2.3 users" is no count).
+const NUMBER = /(?<![\p{L}\p{N}.,:$€£#/-])(?:(\d{1,3}(?:,\d{3})+|\d{1,3}\.\d{1,2}(?=[km]\b|\s{1,2}(?:thousand|million|billion|trillion)\b)|\d{1,9})(\+|k\b|m\b)?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)/giu
 const MULTIPLIER: Record<string, number> = {k: 1e3, m: 1e6}
 const MONEY = /(?<![\p{L}\p{N}])[$€£]\s?(\d{1,3}(?:,\d{3})+|\d{1,12})(?:\.\d{1,2})?(?:\s?(?:k|m|mil|bn|b|thousand|million|billion|trillion)\b)?/giu
 // "$4/month", "$20 per seat": a price, not a sum lost.
