@@ -61351,11 +61351,13 @@ function spanOf(source, words, from, to) {
   const last = words[to - 1];
   return slice(source, first?.start ?? 0, last?.end ?? first?.end ?? 0);
 }
-function failureAfter(words, index2) {
+function failureAfter(words, index2, afterApposition = false) {
+  const lapse = lapseInRelativeClause(words, index2);
+  if (lapse > 0) return lapse;
   let at = index2;
   while (FILLERS.has(words[at]?.lower ?? "") && !words[at]?.afterBreak) at++;
   const word = words[at];
-  if (!word || word.afterBreak) return 0;
+  if (!word || word.afterBreak && !(afterApposition && at === index2)) return 0;
   const taken = (length) => at - index2 + length;
   if (BLAME_ADVERBS.has(word.lower)) return taken(words[at + 1] && !words[at + 1]?.afterBreak ? 2 : 1);
   if (FAILURE_VERBS.has(word.lower)) return taken(1);
@@ -61378,8 +61380,38 @@ function failureAfter(words, index2) {
     const singled = singledOutAs(words, at + 2);
     if (singled > 0) return taken(2 + singled);
   }
-  const careless = withoutCareAfter(words, at);
+  const careless = withoutCareAfter(words, at) || faultInClause(words, at);
   return careless > 0 ? taken(careless) : 0;
+}
+var LAPSES = /* @__PURE__ */ new Set(["forgot", "neglected", "overlooked", "ignored", "skipped", "mistyped", "misconfigured", "fat-fingered", "misread"]);
+var RELATIVE_PRONOUNS = /* @__PURE__ */ new Set(["who", "that"]);
+function lapseInRelativeClause(words, index2) {
+  const pronoun = words[index2];
+  if (!pronoun || pronoun.afterBreak || !RELATIVE_PRONOUNS.has(pronoun.lower)) return 0;
+  for (let at = index2 + 2; at < words.length && at - index2 <= 8; at++) {
+    const word = words[at];
+    if (!word || word.afterBreak || CLAUSE_ENDS2.has(word.lower)) return 0;
+    if (LAPSES.has(word.lower) || BLAME_ADVERBS.has(word.lower)) return at - index2 + 1;
+    const negation = word.lower === "didn't" || word.lower === "never" ? 1 : word.lower === "did" && words[at + 1]?.lower === "not" ? 2 : 0;
+    if (negation > 0 && NOT_DONE.has(words[at + negation]?.lower ?? "")) return at - index2 + negation + 1;
+  }
+  return 0;
+}
+var BY_FAULT = /* @__PURE__ */ new Set(["mistake", "accident"]);
+var FINDING = /* @__PURE__ */ new Set(["found", "noticed", "saw", "spotted", "identified", "discovered", "detected", "flagged", "reported", "fixed", "corrected", "replaced", "reverted", "caught", "traced"]);
+function faultInClause(words, at) {
+  const verb = words[at]?.lower ?? "";
+  if (!isParticiple(verb) && !PAST_FORMS.has(verb)) return 0;
+  for (let look = at + 1; look < words.length && look - at <= 8; look++) {
+    const word = words[look];
+    const next = words[look + 1];
+    if (!word || word.afterBreak) return 0;
+    if (word.lower === "by" && next && !next.afterBreak && BY_FAULT.has(next.lower)) return look - at + 2;
+    if (word.lower === "wrong" && ["the", "a"].includes(words[look - 1]?.lower ?? "") && !FINDING.has(verb)) return look - at + 1;
+    if (word.lower === "and" && next && !next.afterBreak && FAILURE_VERBS.has(next.lower)) return look - at + 2;
+    if (CLAUSE_ENDS2.has(word.lower)) return 0;
+  }
+  return 0;
 }
 var DOER_MARKS = /* @__PURE__ */ new Set(["who", "that", "tasked", "responsible"]);
 function singledOutAs(words, at) {
@@ -61408,7 +61440,20 @@ function withoutCareAfter(words, at) {
     while (CARE_FILLERS.has(words[next]?.lower ?? "") && !words[next]?.afterBreak) next++;
     const care = words[next];
     if (!care || care.afterBreak) return 0;
-    return CARE.has(care.lower) || isCheckGerund(care.lower) ? next - at + 1 : 0;
+    if (CARE.has(care.lower) || isCheckGerund(care.lower)) return next - at + 1;
+    const checks = checksRunAfter(words, next);
+    return checks > 0 ? next - at + checks : 0;
+  }
+  return 0;
+}
+var RUNNING = /* @__PURE__ */ new Set(["running", "doing", "performing", "executing"]);
+function checksRunAfter(words, at) {
+  if (!RUNNING.has(words[at]?.lower ?? "")) return 0;
+  for (let look = at + 1; look < words.length && look - at <= 4; look++) {
+    const word = words[look];
+    if (!word || word.afterBreak) return 0;
+    const stem3 = word.lower.endsWith("s") ? word.lower.slice(0, -1) : word.lower;
+    if (CHECKS.has(stem3)) return look - at + 1;
   }
   return 0;
 }
@@ -61547,6 +61592,12 @@ var namedForgetter = ({ words }, index2) => {
   return HUMAN_FAULTS.has(words[at]?.lower ?? "") && !words[at]?.afterBreak ? { from: index2, to: at + 1, kind: "person" } : void 0;
 };
 var READERS = [phraseAt, faultOf, ownedFault, causedByPerson, faultByAgent, judgedPerson, namedForgetter];
+function appositionEnd(words, end) {
+  if (!words[end]?.afterBreak) return end;
+  const role = personPhraseAt(words, end, NO_NAMES);
+  const after = role ? role[0] + role[1] : end;
+  return role && words[after]?.afterBreak ? after : end;
+}
 function clauseStartsAt(words, index2) {
   const word = words[index2];
   return index2 === 0 || word?.afterBreak === true || CLAUSE_ENDS2.has(words[index2 - 1]?.lower ?? "");
@@ -61564,8 +61615,8 @@ function findInSentence(sentence) {
     const subjects = clauseStartsAt(words, index2) ? people : sentence.roleHolders;
     const person = SUBJECT_PRONOUNS.has(words[index2]?.lower ?? "") ? [index2, 1] : personPhraseAt(words, index2, subjects);
     if (!person) continue;
-    const end = person[0] + person[1];
-    const failure = failureAfter(words, end);
+    const end = appositionEnd(words, person[0] + person[1]);
+    const failure = failureAfter(words, end, end > person[0] + person[1]);
     if (failure > 0) found.push({ kind: "person", span: spanOf(source, words, index2, end + failure) });
     index2 = end + failure - 1;
   }

@@ -198,12 +198,18 @@ function spanOf(source: string, words: readonly Word[], from: number, to: number
   return slice(source, first?.start ?? 0, last?.end ?? first?.end ?? 0)
 }
 
-/** What a person at the end of `[.., index)` did: the number of words the failure takes after `index`, or 0. */
-function failureAfter(words: readonly Word[], index: number): number {
+/**
+ * What a person at the end of `[.., index)` did: the number of words the
+ * failure takes after `index`, or 0. After an apposition ("Jordan (the
+ * release manager) skipped…") the verb follows a bracket or a comma.
+ */
+function failureAfter(words: readonly Word[], index: number, afterApposition = false): number {
+  const lapse = lapseInRelativeClause(words, index)
+  if (lapse > 0) return lapse
   let at = index
   while (FILLERS.has(words[at]?.lower ?? '') && !words[at]?.afterBreak) at++
   const word = words[at]
-  if (!word || word.afterBreak) return 0
+  if (!word || (word.afterBreak && !(afterApposition && at === index))) return 0
   const taken = (length: number): number => at - index + length
   if (BLAME_ADVERBS.has(word.lower)) return taken(words[at + 1] && !words[at + 1]?.afterBreak ? 2 : 1)
   if (FAILURE_VERBS.has(word.lower)) return taken(1)
@@ -228,8 +234,53 @@ function failureAfter(words: readonly Word[], index: number): number {
     const singled = singledOutAs(words, at + 2)
     if (singled > 0) return taken(2 + singled)
   }
-  const careless = withoutCareAfter(words, at)
+  const careless = withoutCareAfter(words, at) || faultInClause(words, at)
   return careless > 0 ? taken(careless) : 0
+}
+
+// Lapses only a person commits, which may follow a relative clause: "the
+// developer who wrote the migration forgot to add an index".
+const LAPSES = new Set(['forgot', 'neglected', 'overlooked', 'ignored', 'skipped', 'mistyped', 'misconfigured', 'fat-fingered', 'misread'])
+const RELATIVE_PRONOUNS = new Set(['who', 'that'])
+
+/** "who wrote the migration forgot": the words from `index` to the lapse after a short relative clause, or 0. */
+function lapseInRelativeClause(words: readonly Word[], index: number): number {
+  const pronoun = words[index]
+  if (!pronoun || pronoun.afterBreak || !RELATIVE_PRONOUNS.has(pronoun.lower)) return 0
+  for (let at = index + 2; at < words.length && at - index <= 8; at++) {
+    const word = words[at]
+    if (!word || word.afterBreak || CLAUSE_ENDS.has(word.lower)) return 0
+    if (LAPSES.has(word.lower) || BLAME_ADVERBS.has(word.lower)) return at - index + 1
+    // "who ran the script did not double-check the target".
+    const negation = word.lower === "didn't" || word.lower === 'never' ? 1 : word.lower === 'did' && words[at + 1]?.lower === 'not' ? 2 : 0
+    if (negation > 0 && NOT_DONE.has(words[at + negation]?.lower ?? '')) return at - index + negation + 1
+  }
+  return 0
+}
+
+// "by mistake", "by accident": a manner that makes the action a fault, as "mistakenly" does.
+const BY_FAULT = new Set(['mistake', 'accident'])
+// Verbs that find or mend what is wrong: "found the wrong config" is no fault of the finder.
+const FINDING = new Set(['found', 'noticed', 'saw', 'spotted', 'identified', 'discovered', 'detected', 'flagged', 'reported', 'fixed', 'corrected', 'replaced', 'reverted', 'caught', 'traced'])
+
+/**
+ * A person's past action made a fault later in its clause: done "by mistake",
+ * to "the wrong" thing, or followed by a failure ("pushed to main and broke
+ * the build"). The words taken from `at`, or 0.
+ */
+function faultInClause(words: readonly Word[], at: number): number {
+  const verb = words[at]?.lower ?? ''
+  if (!isParticiple(verb) && !PAST_FORMS.has(verb)) return 0
+  for (let look = at + 1; look < words.length && look - at <= 8; look++) {
+    const word = words[look]
+    const next = words[look + 1]
+    if (!word || word.afterBreak) return 0
+    if (word.lower === 'by' && next && !next.afterBreak && BY_FAULT.has(next.lower)) return look - at + 2
+    if (word.lower === 'wrong' && ['the', 'a'].includes(words[look - 1]?.lower ?? '') && !FINDING.has(verb)) return look - at + 1
+    if (word.lower === 'and' && next && !next.afterBreak && FAILURE_VERBS.has(next.lower)) return look - at + 2
+    if (CLAUSE_ENDS.has(word.lower)) return 0
+  }
+  return 0
 }
 
 // What says a person singled out is the one who acted: "the engineer who ran it", "the member tasked with it".
@@ -281,7 +332,24 @@ function withoutCareAfter(words: readonly Word[], at: number): number {
     while (CARE_FILLERS.has(words[next]?.lower ?? '') && !words[next]?.afterBreak) next++
     const care = words[next]
     if (!care || care.afterBreak) return 0
-    return CARE.has(care.lower) || isCheckGerund(care.lower) ? next - at + 1 : 0
+    if (CARE.has(care.lower) || isCheckGerund(care.lower)) return next - at + 1
+    const checks = checksRunAfter(words, next)
+    return checks > 0 ? next - at + checks : 0
+  }
+  return 0
+}
+
+// Gerunds that run checks named after them: "without running the smoke tests".
+const RUNNING = new Set(['running', 'doing', 'performing', 'executing'])
+
+/** "running the smoke tests" at `at`: the words up to the checks, or 0 ("running into trouble" runs none). */
+function checksRunAfter(words: readonly Word[], at: number): number {
+  if (!RUNNING.has(words[at]?.lower ?? '')) return 0
+  for (let look = at + 1; look < words.length && look - at <= 4; look++) {
+    const word = words[look]
+    if (!word || word.afterBreak) return 0
+    const stem = word.lower.endsWith('s') ? word.lower.slice(0, -1) : word.lower
+    if (CHECKS.has(stem)) return look - at + 1
   }
   return 0
 }
@@ -455,6 +523,14 @@ const namedForgetter: Reader = ({words}, index) => {
 
 const READERS: readonly Reader[] = [phraseAt, faultOf, ownedFault, causedByPerson, faultByAgent, judgedPerson, namedForgetter]
 
+/** Past an apposition set off after a person ("Jordan (the release manager)", "Jordan, our SRE,"), else `end`. */
+function appositionEnd(words: readonly Word[], end: number): number {
+  if (!words[end]?.afterBreak) return end
+  const role = personPhraseAt(words, end, NO_NAMES)
+  const after = role ? role[0] + role[1] : end
+  return role && words[after]?.afterBreak ? after : end
+}
+
 function clauseStartsAt(words: readonly Word[], index: number): boolean {
   const word = words[index]
   return index === 0 || word?.afterBreak === true || CLAUSE_ENDS.has(words[index - 1]?.lower ?? '')
@@ -475,8 +551,8 @@ function findInSentence(sentence: Sentence): Blame[] {
     const subjects = clauseStartsAt(words, index) ? people : sentence.roleHolders
     const person = SUBJECT_PRONOUNS.has(words[index]?.lower ?? '') ? ([index, 1] as const) : personPhraseAt(words, index, subjects)
     if (!person) continue
-    const end = person[0] + person[1]
-    const failure = failureAfter(words, end)
+    const end = appositionEnd(words, person[0] + person[1])
+    const failure = failureAfter(words, end, end > person[0] + person[1])
     if (failure > 0) found.push({kind: 'person', span: spanOf(source, words, index, end + failure)})
     index = end + failure - 1
   }

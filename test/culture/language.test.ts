@@ -45,6 +45,23 @@ describe('findBlame', () => {
     expect(blames('The developer should have tested it.')).toEqual(['person: The developer should have tested'])
   })
 
+  it('finds a fault later in the clause of what a person did, past an apposition or a relative clause', () => {
+    expect(blames('Our DBA dropped the wrong table.')).toEqual(['person: Our DBA dropped the wrong'])
+    expect(blames('Someone deleted the DNS record by mistake.')).toEqual(['person: Someone deleted the DNS record by mistake'])
+    expect(blames('A new hire pushed directly to main and broke the build.')).toEqual(['person: A new hire pushed directly to main and broke'])
+    expect(blames('@kpatel deployed without running the smoke tests.')).toEqual(['person: @kpatel deployed without running the smoke tests'])
+    expect(blames('Jordan (the release manager) skipped the canary stage.')).toEqual(['person: Jordan (the release manager) skipped'])
+    expect(blames('The developer who wrote the migration forgot to add an index.')).toEqual(['person: The developer who wrote the migration forgot'])
+    expect(blames('The engineer who ran the script did not double-check the target.')).toEqual([
+      'person: The engineer who ran the script did not double-check'
+    ])
+  })
+
+  it('leaves finding the wrong thing, running into trouble and a relative clause about another alone', () => {
+    expect(blames('The engineer found the wrong config and reverted it. An SRE restarted the pods without running into trouble.')).toEqual([])
+    expect(blames('The engineer who noticed that the job skipped a shard paged the team. Jordan, the release manager, paused the rollout.')).toEqual([])
+  })
+
   it('leaves what only looks like it alone', () => {
     expect(blames('The engineer restarted it without data loss. An engineer noticed it without seeing an alert.')).toEqual([])
     expect(blames('The alert was correctly dismissed by the on-call engineer. It was ignored by the SRE tooling.')).toEqual([])
