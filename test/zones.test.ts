@@ -23,7 +23,12 @@ describe('findZones', () => {
     ['## Timeline (all times US/Eastern)', ['US/Eastern']],
     ['Times are in Europe/Berlin, 09:10 to 09:40.', ['Europe/Berlin']],
     ['09:10 America/Argentina/Salta', ['America/Argentina/Salta']],
-    ['Etc/UTC', ['Etc/UTC']]
+    ['Etc/UTC', ['Etc/UTC']],
+    ['Times below are Berlin time.', ['Berlin time']],
+    ['All times in New York time.', ['New York time']],
+    ['All times are Pacific.', ['Pacific']],
+    ['Timestamps in Eastern, as the pager shows them.', ['Eastern']],
+    ['All times are Pacific Time.', ['Pacific Time']]
   ])('%s', (text, names) => {
     expect(zonesIn(text)).toEqual(names)
   })
@@ -34,6 +39,8 @@ describe('findZones', () => {
     // A path or a pair of names is a zone only where the tz database has it.
     expect(zonesIn('See Docs/Runbook, the Read/Write split and Europe/Atlantis.')).toEqual([])
     expect(zonesIn('src/Europe/Berlin.ts')).toEqual([])
+    // A place's time only where the tz database names a zone by it; a region only as what times are in.
+    expect(zonesIn('The first time we saw it, Atlantis time ran out. The Pacific region failed.')).toEqual([])
   })
 
   it('places each zone in the document', () => {

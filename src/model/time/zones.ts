@@ -28,6 +28,21 @@ const ISO_OFFSET =
 // Whether it names a zone is asked of the platform's own tz data (isTzName).
 const TZ_NAME = /(?<![\p{L}\p{N}/])[A-Z][A-Za-z]{1,13}(?:\/[A-Z][A-Za-z_+-]{1,30}){1,2}(?![\p{L}\p{N}/])/gu
 
+// A place's time: "Berlin time", "New York time", "Sydney time zone"; a zone
+// when the place is a city the tz database names its zones by (cityOfZone).
+const CITY_TIME = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}{2,20}(?: \p{Lu}\p{Ll}{1,20}){0,2}) time(?![\p{L}])/gu
+// A region's zone named without "time", where a sentence says what the
+// document's times are in: "All times are Pacific", "timestamps in Eastern".
+const TIMES_IN_REGION = /\b(?:[Tt]imes|[Tt]imestamps)\s{1,3}(?:(?:below|above|here)\s{1,3})?(?:are\s{1,3})?(?:(?:in|shown\s{1,3}in|given\s{1,3}in)\s{1,3})?(Pacific|Eastern|Central|Mountain|Atlantic)(?![\p{L}])/gu
+
+let zoneCities: Set<string> | undefined
+
+/** Whether `place` is a city the tz database names a zone by: "Berlin" (Europe/Berlin), "New York". */
+function isZoneCity(place: string): boolean {
+  zoneCities ??= new Set(Intl.supportedValuesOf('timeZone').map((zone) => (zone.split('/').at(-1) ?? '').replaceAll('_', ' ')))
+  return zoneCities.has(place)
+}
+
 /** Whether `name` is a zone of the tz database, as Intl (and so the platform's ICU) knows it. */
 function isTzName(name: string): boolean {
   try {
@@ -46,6 +61,14 @@ export function findZones(span: Span): ZoneMention[] {
       if (pattern === TZ_NAME && !isTzName(match[0])) continue
       zones.push({span: {text: match[0], start: span.start + match.index}, name: match[0]})
     }
+  }
+  for (const match of span.text.includes(' time') ? span.text.matchAll(CITY_TIME) : []) {
+    if (isZoneCity(match[1] ?? '')) zones.push({span: {text: match[0], start: span.start + match.index}, name: match[0]})
+  }
+  for (const match of span.text.matchAll(TIMES_IN_REGION)) {
+    const region = match[1] ?? ''
+    const start = match.index + match[0].length - region.length
+    zones.push({span: {text: region, start: span.start + start}, name: region})
   }
   zones.sort((a, b) => a.span.start - b.span.start || b.span.text.length - a.span.text.length)
   // One zone once: `UTC` within `Etc/UTC` is the same mention.
