@@ -139,6 +139,11 @@ describe('extractFacts', () => {
     expect(facts.impact.counts.map((figure) => [figure.value, figure.noun])).toEqual([[2100, 'customers']])
   })
 
+  it('reads the end off an entry that says what works again', () => {
+    const facts = extractFacts('# Purges\n\n## Timeline (UTC)\n\n2025-07-14\n\n- 08:03 Purge API returns 429s.\n- 08:20 Stale images reported.\n- 08:55 Limit raised; purges succeed again.\n')
+    expect(facts.end).toMatchObject({time: '08:55', source: 'milestone'})
+  })
+
   it('says what it does not know: no date, no zone, no end', () => {
     const facts = extractFacts(read('game-day-notes.md'))
     expect(facts.date).toBeUndefined()

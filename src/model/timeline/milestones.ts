@@ -41,7 +41,7 @@ const CUE_WORDS: Record<MilestoneKind, RegExp> = {
   mitigation:
     /\b(?:mitigat(?:ed|es|e|ion|ing)|roll(?:ed|ing)?[ -]?back|rollback|revert(?:ed|ing|s)?|restor(?:ed|ing|es|e)|resolv(?:ed|es|e)|recover(?:ed|y|s)?|fixed|(?:deploy|appl|push|roll|submit|merg|ship)\w{0,4} (?:out )?(?:a |the )?(?:hot)?fix|(?:hot)?fix(?:es)? (?:was |were )?(?:deployed|applied|pushed|rolled out|implemented)|hotfix|patch(?:ed)?|workaround|fail(?:ed)?[ -]?over|back (?:online|up|to normal)|resum(?:ed|es)|return(?:s|ed)? to normal|stabili[sz]ed|restart(?:ed|ing)?|reboot(?:ed|ing)?|re-?enabled|disabled|scaled (?:up|out))\b/gi,
   resolution:
-    /\b(?:resolv(?:ed|es)|fully (?:restored|recovered|operational|functional)|restored|recovered|back (?:online|up|to normal)|return(?:s|ed)? to normal|resum(?:ed|es)|all clear|incident (?:closed|ended|over|resolved)|closed the incident|normal (?:operations?|service)|operational again|stable again|stabili[sz]ed|end of (?:the )?(?:outage|incident|impact)|(?:outage|incident|impact) (?:ends|ended|is over|was over))\b/gi
+    /\b(?:resolv(?:ed|es)|fully (?:restored|recovered|operational|functional)|restored|recovered|back (?:online|up|to normal)|return(?:s|ed)? to normal|resum(?:ed|es)|all clear|incident (?:closed|ended|over|resolved)|closed the incident|normal (?:operations?|service)|(?:operational|stable|healthy|available|responsive|online|succeed(?:ed|s|ing)?|work(?:s|ed|ing)?) again|stabili[sz]ed|end of (?:the )?(?:outage|incident|impact)|(?:outage|incident|impact) (?:ends|ended|is over|was over))\b/gi
 }
 
 // Words in the same clause before a cue that undo it: "not resolved", "failed to restore".
