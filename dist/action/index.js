@@ -60488,6 +60488,7 @@ function meridiemOf(mention2) {
   const written = MERIDIEM_WRITTEN.exec(`${mention2.span.text} ${mention2.end?.span.text ?? ""}`)?.[1];
   return written === void 0 ? void 0 : written.toLowerCase() === "p" ? "pm" : "am";
 }
+var modulo = (value2, divisor) => (value2 % divisor + divisor) % divisor;
 var YEAR_ROLLOVER_DAYS = 60;
 var SectionPlacer = class {
   constructor(defaultOffset, fallbackYear, anchorDay) {
@@ -60500,6 +60501,7 @@ var SectionPlacer = class {
   anchorDay;
   #date;
   #dayShift = 0;
+  /** The entry placed before: its minute of the day and offset as written, and its moment. */
   #previous;
   #twentyFourHour = false;
   /** The meridiem of the sub-heading above ("### 5:38-10:57 PM"), for the times under it. */
@@ -60517,10 +60519,21 @@ var SectionPlacer = class {
     const date = this.#date;
     if (time) {
       const minute = this.#minuteOf(time, mention2);
-      if (!mention2.date && this.#previous && this.#previous.minute >= EVENING && minute < MORNING) this.#dayShift++;
-      this.#previous = { minute };
-      entry.day = (date ? dayNumber(date, this.fallbackYear) : this.anchorDay) + this.#dayShift;
-      entry.epochMinute = entry.day * DAY + minute - (time.offset ?? this.defaultOffset);
+      const offset = time.offset ?? this.defaultOffset;
+      const baseDay = date ? dayNumber(date, this.fallbackYear) : this.anchorDay;
+      const previous2 = mention2.date ? void 0 : this.#previous;
+      const seen = previous2 && previous2.offset !== offset ? modulo(minute - offset + previous2.offset, DAY) : minute;
+      const rollsOver = previous2 !== void 0 && previous2.minute >= EVENING && seen < MORNING;
+      if (rollsOver) this.#dayShift++;
+      if (previous2 && seen !== minute) {
+        entry.epochMinute = previous2.epoch + seen - previous2.minute + (rollsOver ? DAY : 0);
+        entry.day = Math.floor((entry.epochMinute + offset) / DAY);
+        this.#dayShift = entry.day - baseDay;
+      } else {
+        entry.day = baseDay + this.#dayShift;
+        entry.epochMinute = entry.day * DAY + minute - offset;
+      }
+      this.#previous = { minute, offset, epoch: entry.epochMinute };
       entry.precision = "minute";
     } else if (date) {
       entry.day = dayNumber(date, this.fallbackYear);

@@ -275,6 +275,8 @@ function meridiemOf(mention: TimeMention): 'am' | 'pm' | undefined {
   const written = MERIDIEM_WRITTEN.exec(`${mention.span.text} ${mention.end?.span.text ?? ''}`)?.[1]
   return written === undefined ? undefined : written.toLowerCase() === 'p' ? 'pm' : 'am'
 }
+const modulo = (value: number, divisor: number): number => ((value % divisor) + divisor) % divisor
+
 // A year-less date more than this many days before the one above it is in the next year ("11-28" then "02-14").
 const YEAR_ROLLOVER_DAYS = 60
 
@@ -289,7 +291,8 @@ const YEAR_ROLLOVER_DAYS = 60
 class SectionPlacer {
   #date: CalendarDate | undefined
   #dayShift = 0
-  #previous: {minute: number} | undefined
+  /** The entry placed before: its minute of the day and offset as written, and its moment. */
+  #previous: {minute: number; offset: number; epoch: number} | undefined
   #twentyFourHour = false
   /** The meridiem of the sub-heading above ("### 5:38-10:57 PM"), for the times under it. */
   #headingMeridiem: 'am' | 'pm' | undefined
@@ -314,10 +317,23 @@ class SectionPlacer {
     const date = this.#date
     if (time) {
       const minute = this.#minuteOf(time, mention)
-      if (!mention.date && this.#previous && this.#previous.minute >= EVENING && minute < MORNING) this.#dayShift++
-      this.#previous = {minute}
-      entry.day = (date ? dayNumber(date, this.fallbackYear) : this.anchorDay) + this.#dayShift
-      entry.epochMinute = entry.day * DAY + minute - (time.offset ?? this.defaultOffset)
+      const offset = time.offset ?? this.defaultOffset
+      const baseDay = date ? dayNumber(date, this.fallbackYear) : this.anchorDay
+      const previous = mention.date ? undefined : this.#previous
+      // "18:05 UTC" then "09:25 PST" is 40 minutes back, not a new morning: the
+      // step is read on the clock of the entry before.
+      const seen = previous && previous.offset !== offset ? modulo(minute - offset + previous.offset, DAY) : minute
+      const rollsOver = previous !== undefined && previous.minute >= EVENING && seen < MORNING
+      if (rollsOver) this.#dayShift++
+      if (previous && seen !== minute) {
+        entry.epochMinute = previous.epoch + seen - previous.minute + (rollsOver ? DAY : 0)
+        entry.day = Math.floor((entry.epochMinute + offset) / DAY)
+        this.#dayShift = entry.day - baseDay
+      } else {
+        entry.day = baseDay + this.#dayShift
+        entry.epochMinute = entry.day * DAY + minute - offset
+      }
+      this.#previous = {minute, offset, epoch: entry.epochMinute}
       entry.precision = 'minute'
     } else if (date) {
       entry.day = dayNumber(date, this.fallbackYear)
