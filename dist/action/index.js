@@ -58929,6 +58929,19 @@ function openingWindow(spans, timesOf) {
   const end = times.slice(1).find((mention2) => UNTIL.test(statement.text.slice(0, mention2.span.start - statement.start)));
   return end ? { start: first, end } : { start: first };
 }
+var STARTED = /\b(?:start(?:ed|s)?|began|begins|beginning)\s{1,3}(?:at\s{1,3}|around\s{1,3}|about\s{1,3}|on\s{1,3})?$/i;
+var ENDED = /\b(?:end(?:ed|s)?|resolved|recovered|restored|mitigated|fixed|finished|stopped|was\s{1,3}over)\s{1,3}(?:at\s{1,3}|by\s{1,3}|around\s{1,3}|about\s{1,3}|on\s{1,3})?$/i;
+function verbWindow(spans, timesOf) {
+  for (const statement of spans) {
+    const times = timesOf(statement).filter((mention2) => mention2.time && !mention2.end);
+    if (times.length < 2) continue;
+    const before = (mention2) => statement.text.slice(Math.max(0, mention2.span.start - statement.start - 40), mention2.span.start - statement.start);
+    const start = times.find((mention2) => STARTED.test(before(mention2)));
+    const end = start && times.find((mention2) => mention2.span.start > start.span.start && ENDED.test(before(mention2)));
+    if (start && end) return { start, end };
+  }
+  return void 0;
+}
 function contentOf(facts, label) {
   return facts.filter((fact2) => fact2.label === label).map((fact2) => fact2.content);
 }
@@ -58964,8 +58977,8 @@ function statedStartAndEnd(factLabels, durationLines, stated, timesOf) {
     }
   }
   if (!start && !end) {
-    const opening = openingWindow(stated, timesOf);
-    return { start: opening?.start, end: opening?.end };
+    const window2 = verbWindow(stated, timesOf) ?? openingWindow(stated, timesOf);
+    return { start: window2?.start, end: window2?.end };
   }
   return { start, end };
 }
@@ -61837,7 +61850,8 @@ function timelineReach(model, tolerance) {
   const { first, last } = minuteBounds(model.timeline);
   const anchored = start && first?.epochMinute !== void 0 && Math.abs(first.epochMinute - start.at) <= tolerance;
   const placeable = model.timeline.dated || !start || end === void 0 || end.at - start.at < MINUTES_PER_DAY || anchored;
-  return { ...isMinute(first) ? { first } : {}, ...placeable && isMinute(last) ? { last } : {} };
+  const spans = last !== void 0 && last !== first;
+  return { ...isMinute(first) ? { first } : {}, ...placeable && spans && isMinute(last) ? { last } : {} };
 }
 function statedEndText({ start, end, duration }) {
   if (!end) return "";

@@ -139,6 +139,13 @@ describe('extractFacts', () => {
     expect(facts.impact.counts.map((figure) => [figure.value, figure.noun])).toEqual([[2100, 'customers']])
   })
 
+  it('reads the start and end of a statement that gives each after its verb', () => {
+    const facts = extractFacts('# Backlog\n\n## Summary\n\nOn 2025-04-03 the incident started at 14:02 UTC and ended at 14:47 UTC.\n')
+    expect(facts.start).toMatchObject({time: '14:02', source: 'stated'})
+    expect(facts.end).toMatchObject({time: '14:47', source: 'stated'})
+    expect(extractFacts('# Backlog\n\n## Summary\n\nThe nightly job started at 02:00 UTC as usual.\n').start).toBeUndefined()
+  })
+
   it('reads the end off an entry that says what works again', () => {
     const facts = extractFacts('# Purges\n\n## Timeline (UTC)\n\n2025-07-14\n\n- 08:03 Purge API returns 429s.\n- 08:20 Stale images reported.\n- 08:55 Limit raised; purges succeed again.\n')
     expect(facts.end).toMatchObject({time: '08:55', source: 'milestone'})

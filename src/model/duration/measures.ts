@@ -54,14 +54,17 @@ export function durationReading(model: PostmortemModel, tolerance: number): (Tim
  * timeline of an incident that lasted days is placed from the start's day by
  * its midnights only when its first entry is the start (within `tolerance`
  * minutes): else it may have skipped days, and its last entry says nothing of
- * the end.
+ * the end. A timeline of one moment has a beginning but no end.
  */
 export function timelineReach(model: PostmortemModel, tolerance: number): {first?: MinuteEntry; last?: MinuteEntry} {
   const {start, end} = model.stated
   const {first, last} = minuteBounds(model.timeline)
   const anchored = start && first?.epochMinute !== undefined && Math.abs(first.epochMinute - start.at) <= tolerance
   const placeable = model.timeline.dated || !start || end === undefined || end.at - start.at < MINUTES_PER_DAY || anchored
-  return {...(isMinute(first) ? {first} : {}), ...(placeable && isMinute(last) ? {last} : {})}
+  // One moment is no stretch of time: a timeline told in prose with a single
+  // clock time ("by 08:00 GMT … 10 minutes afterward") stops nowhere.
+  const spans = last !== undefined && last !== first
+  return {...(isMinute(first) ? {first} : {}), ...(placeable && spans && isMinute(last) ? {last} : {})}
 }
 
 /** The stated end as a message names it: written, or reckoned from the stated start and duration. */

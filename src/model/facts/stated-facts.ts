@@ -197,6 +197,28 @@ function openingWindow(spans: readonly Span[], timesOf: TimesOf): {start: TimeMe
   return end ? {start: first, end} : {start: first}
 }
 
+// "started at 14:02 UTC and ended at 14:47 UTC": the verb before each time says which end of the window it is.
+const STARTED = /\b(?:start(?:ed|s)?|began|begins|beginning)\s{1,3}(?:at\s{1,3}|around\s{1,3}|about\s{1,3}|on\s{1,3})?$/i
+const ENDED = /\b(?:end(?:ed|s)?|resolved|recovered|restored|mitigated|fixed|finished|stopped|was\s{1,3}over)\s{1,3}(?:at\s{1,3}|by\s{1,3}|around\s{1,3}|about\s{1,3}|on\s{1,3})?$/i
+
+/**
+ * A statement that says when something started and when it ended, each
+ * time after its verb: "The incident started at 14:02 UTC and ended at
+ * 14:47 UTC". Both must be there: "the job started at 02:00" alone may be
+ * any job's start.
+ */
+function verbWindow(spans: readonly Span[], timesOf: TimesOf): {start: TimeMention; end: TimeMention} | undefined {
+  for (const statement of spans) {
+    const times = timesOf(statement).filter((mention) => mention.time && !mention.end)
+    if (times.length < 2) continue
+    const before = (mention: TimeMention): string => statement.text.slice(Math.max(0, mention.span.start - statement.start - 40), mention.span.start - statement.start)
+    const start = times.find((mention) => STARTED.test(before(mention)))
+    const end = start && times.find((mention) => mention.span.start > start.span.start && ENDED.test(before(mention)))
+    if (start && end) return {start, end}
+  }
+  return undefined
+}
+
 function contentOf(facts: readonly FactLabelMention[], label: FactLabelMention['label']): Span[] {
   return facts.filter((fact) => fact.label === label).map((fact) => fact.content)
 }
@@ -255,8 +277,8 @@ function statedStartAndEnd(factLabels: readonly FactLabelMention[], durationLine
     }
   }
   if (!start && !end) {
-    const opening = openingWindow(stated, timesOf)
-    return {start: opening?.start, end: opening?.end}
+    const window = verbWindow(stated, timesOf) ?? openingWindow(stated, timesOf)
+    return {start: window?.start, end: window?.end}
   }
   return {start, end}
 }
