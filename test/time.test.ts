@@ -388,6 +388,13 @@ describe('dateOrderOf: numeric dates as the document writes them', () => {
     expect(dateOrderOf('Began 07/05/2024, ended 13/05/2024; July 5 was a Friday.')).toBe('day-first')
   })
 
+  it('settles moments that read both ways by the reading that puts them closer together', () => {
+    expect(dateOrderOf('| Start | 05/01/2025 22:10 UTC |\n| End | 06/01/2025 01:40 UTC |')).toBe('day-first')
+    expect(dateOrderOf('Start: 03/04/2024 10:00. End: 03/05/2024 02:00.')).toBe('month-first')
+    // Dates without a time may be deadlines weeks later; one moment alone settles nothing.
+    expect(dateOrderOf('Began 05/01/2025 22:10. Fix due 06/01/2025.')).toBe('month-first')
+  })
+
   it('reads an ambiguous date in that order', () => {
     const date = (text: string, order: 'day-first' | 'month-first') => findTimes({text, start: 0}, order)[0]?.date
     expect(date('03/04/2024 10:00', 'day-first')).toMatchObject({day: 3, month: 4})

@@ -57403,7 +57403,7 @@ function parserOf(order2, relative = false) {
   }
   return found;
 }
-var NUMERIC_DATE = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})(?![\d/-]|\.\d)/g;
+var NUMERIC_DATE = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![\d/-]|\.\d)/g;
 var MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec";
 var DAY_MONTH = new RegExp(`(?<![\\d.,/-])(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?(${MONTH_NAMES})\\b`, "gi");
 var MONTH_DAY = new RegExp(`\\b(${MONTH_NAMES})\\.?\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])`, "gi");
@@ -57422,19 +57422,37 @@ function orderByWrittenDates(source, ambiguous) {
   if (dayFirst === monthFirst) return void 0;
   return dayFirst > monthFirst ? "day-first" : "month-first";
 }
+var TIME_AFTER_DATE = /^(?:,?\s{1,3}(?:at\s{1,3})?|T)\d{1,2}:\d{2}/;
+var CLEARLY_CLOSER_DAYS = 7;
+function orderBySpan(dates) {
+  const span2 = (dayFirst2) => {
+    const days = dates.map(([first, second, year]) => Date.UTC(year < 100 ? 2e3 + year : year, (dayFirst2 ? second : first) - 1, dayFirst2 ? first : second) / 864e5);
+    return Math.max(...days) - Math.min(...days);
+  };
+  const dayFirst = span2(true);
+  const monthFirst = span2(false);
+  if (Math.abs(dayFirst - monthFirst) < CLEARLY_CLOSER_DAYS) return void 0;
+  return dayFirst < monthFirst ? "day-first" : "month-first";
+}
 function dateOrderOf(source) {
   let dayFirst = 0;
   let monthFirst = 0;
   const ambiguous = /* @__PURE__ */ new Set();
+  const ambiguousDates = [];
   for (const match2 of source.matchAll(NUMERIC_DATE)) {
     const first = Number(match2[1]);
     const second = Number(match2[2]);
     if (first > 12 && second <= 12) dayFirst++;
     else if (second > 12 && first <= 12) monthFirst++;
-    else if (first !== second) ambiguous.add(`${first}/${second}`);
+    else if (first !== second) {
+      ambiguous.add(`${first}/${second}`);
+      const end = match2.index + match2[0].length;
+      if (first > 0 && second > 0 && TIME_AFTER_DATE.test(source.slice(end, end + 12))) ambiguousDates.push([first, second, Number(match2[3])]);
+    }
   }
   if (dayFirst > 0 || monthFirst > 0) return dayFirst > 0 && monthFirst === 0 ? "day-first" : "month-first";
-  return (ambiguous.size > 0 ? orderByWrittenDates(source, ambiguous) : void 0) ?? "month-first";
+  if (ambiguous.size === 0) return "month-first";
+  return orderByWrittenDates(source, ambiguous) ?? orderBySpan(ambiguousDates) ?? "month-first";
 }
 var LOOKAHEAD = 120;
 var BARE_OFFSET_ZONE = /(?<![\p{L}(])(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?(?![\p{N}:)])/gu;

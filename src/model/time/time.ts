@@ -76,7 +76,7 @@ function parserOf(order: DateOrder, relative = false): chrono.Chrono {
 
 // A numeric date with a year: 15/01/2021, 28-11-2024, 3.4.2024, also at the end
 // of a sentence ("on 07/05/2024."), not in a version (1.2.2024.3).
-const NUMERIC_DATE = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})(?![\d/-]|\.\d)/g
+const NUMERIC_DATE = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![\d/-]|\.\d)/g
 
 const MONTH_NAMES = 'january|february|march|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec'
 // A date written with its month's name, day first ("Tuesday 7 May", "7th of May") or month first ("May 7th").
@@ -105,26 +105,57 @@ function orderByWrittenDates(source: string, ambiguous: ReadonlySet<string>): Da
   return dayFirst > monthFirst ? 'day-first' : 'month-first'
 }
 
+// A clock time right after a date makes it a moment of the incident, which
+// lie close together; a date alone may be a deadline weeks later.
+const TIME_AFTER_DATE = /^(?:,?\s{1,3}(?:at\s{1,3})?|T)\d{1,2}:\d{2}/
+// A week: how much closer together one reading must put a document's dates.
+const CLEARLY_CLOSER_DAYS = 7
+
+/**
+ * How close together each reading puts the moments (dates with a clock
+ * time) that read both ways: the moments of one incident lie days apart,
+ * not months. 05/01/2025 22:10 and 06/01/2025 01:40 are hours apart day
+ * first (January 5 and 6), a month month first. Undefined when neither
+ * reading is clearly closer (one moment alone).
+ */
+function orderBySpan(dates: ReadonlyArray<readonly [number, number, number]>): DateOrder | undefined {
+  const span = (dayFirst: boolean): number => {
+    const days = dates.map(([first, second, year]) => Date.UTC(year < 100 ? 2000 + year : year, (dayFirst ? second : first) - 1, dayFirst ? first : second) / 86_400_000)
+    return Math.max(...days) - Math.min(...days)
+  }
+  const dayFirst = span(true)
+  const monthFirst = span(false)
+  if (Math.abs(dayFirst - monthFirst) < CLEARLY_CLOSER_DAYS) return undefined
+  return dayFirst < monthFirst ? 'day-first' : 'month-first'
+}
+
 /**
  * The order a document writes its numeric dates in, from the ones that can
  * only be read one way: a first number over 12 is a day (15/01/2021), a
  * second one over 12 a day too (01/15/2021). Where every one reads both
- * ways, the dates it writes with a month's name settle it; else month
- * first, as chrono-node reads them.
+ * ways, the dates it writes with a month's name settle it, else the reading
+ * that puts its moments closer together; else month first, as chrono-node
+ * reads them.
  */
 export function dateOrderOf(source: string): DateOrder {
   let dayFirst = 0
   let monthFirst = 0
   const ambiguous = new Set<string>()
+  const ambiguousDates: Array<[number, number, number]> = []
   for (const match of source.matchAll(NUMERIC_DATE)) {
     const first = Number(match[1])
     const second = Number(match[2])
     if (first > 12 && second <= 12) dayFirst++
     else if (second > 12 && first <= 12) monthFirst++
-    else if (first !== second) ambiguous.add(`${first}/${second}`)
+    else if (first !== second) {
+      ambiguous.add(`${first}/${second}`)
+      const end = match.index + match[0].length
+      if (first > 0 && second > 0 && TIME_AFTER_DATE.test(source.slice(end, end + 12))) ambiguousDates.push([first, second, Number(match[3])])
+    }
   }
   if (dayFirst > 0 || monthFirst > 0) return dayFirst > 0 && monthFirst === 0 ? 'day-first' : 'month-first'
-  return (ambiguous.size > 0 ? orderByWrittenDates(source, ambiguous) : undefined) ?? 'month-first'
+  if (ambiguous.size === 0) return 'month-first'
+  return orderByWrittenDates(source, ambiguous) ?? orderBySpan(ambiguousDates) ?? 'month-first'
 }
 // Long lines are cut before parsing: a leading time is near the start.
 const LOOKAHEAD = 120
