@@ -144,6 +144,19 @@ describe('scanSections: pseudo-headings and labels', () => {
     expect(kindsAndTitles('## What went wrong\n\nLogins failed.\n\n## Root cause\n\nA key expired.\n')).toEqual([['root-cause', 'Root cause']])
   })
 
+  it('reads "Remediation" as the resolution where the action items have a title of their own and nothing else is the resolution', () => {
+    expect(kindsAndTitles('## Remediation\n\nWe moved the consumer.\n\n## Next steps\n\n- Split the queue.\n')).toEqual([
+      ['resolution', 'Remediation'],
+      ['action-items', 'Next steps']
+    ])
+    expect(kindsAndTitles('## Remediation\n\n- Split the queue.\n')).toEqual([['action-items', 'Remediation']])
+    expect(kindsAndTitles('## Recovery\n\nRestarted.\n\n## Remediation\n\n- Split the queue.\n\n## Follow-ups\n\n- Alert.\n')).toEqual([
+      ['resolution', 'Recovery'],
+      ['action-items', 'Remediation'],
+      ['action-items', 'Follow-ups']
+    ])
+  })
+
   it('reads bold labels in the first column of a table', () => {
     const markdown = '| Field | Value |\n|---|---|\n| **Summary** | The cache filled up. |\n| **Resolution** | Cache flushed. |\n| Owner | the platform team |\n'
     // The content is the rest of the row.

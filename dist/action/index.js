@@ -59723,6 +59723,13 @@ function readWhatWentWrong(sections, titles) {
   }
   return sections.filter((section) => !dropped.has(section));
 }
+var REMEDIATION = /^remediations?$/;
+function readRemediationInContext(sections) {
+  const remedies = sections.filter((section) => section.kinds.length === 1 && section.kinds[0] === "action-items" && REMEDIATION.test(normalizeTitle(section.title)));
+  if (remedies.length !== 1 || sections.some((section) => section.kinds.includes("resolution"))) return;
+  const actions = sections.some((section) => section.kinds.includes("action-items") && !remedies.includes(section));
+  if (actions && remedies[0]) remedies[0].kinds = ["resolution"];
+}
 function withoutEntryLabels(sections, entries) {
   return sections.filter((section) => {
     const inTimeline = section.parent?.kinds.includes("timeline") === true && !section.kinds.includes("timeline");
@@ -59921,6 +59928,7 @@ function assembleSections(markers2, source) {
   }).sort((a, b) => a.marker.start - b.marker.start);
   nest(sections);
   readFixesInContext(sections);
+  readRemediationInContext(sections);
   const entries = new Set(markers2.filter((marker) => marker.entry).map((marker) => marker.marker.start));
   return readWhatWentWrong(withoutEntryLabels(sections, entries), markers2.map((marker) => marker.title));
 }

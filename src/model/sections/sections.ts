@@ -362,6 +362,22 @@ function readWhatWentWrong(sections: readonly Section[], titles: readonly string
   return sections.filter((section) => !dropped.has(section))
 }
 
+// "Remediation" names what was done to remedy the incident as often as what
+// is still to do.
+const REMEDIATION = /^remediations?$/
+
+/**
+ * A "Remediation" section is the resolution in a document whose action items
+ * stand under a title of their own and that has no resolution otherwise:
+ * the remedy was applied, the work ahead is listed elsewhere.
+ */
+function readRemediationInContext(sections: readonly Section[]): void {
+  const remedies = sections.filter((section) => section.kinds.length === 1 && section.kinds[0] === 'action-items' && REMEDIATION.test(normalizeTitle(section.title)))
+  if (remedies.length !== 1 || sections.some((section) => section.kinds.includes('resolution'))) return
+  const actions = sections.some((section) => section.kinds.includes('action-items') && !remedies.includes(section))
+  if (actions && remedies[0]) remedies[0].kinds = ['resolution']
+}
+
 /**
  * A label after a `<br>` inside a timeline ("| 10:05 | web<br>**Mitigation:**
  * rolled back |") describes that entry's moment: it is not a section.
@@ -596,6 +612,7 @@ function assembleSections(markers: readonly Marker[], source: string): Section[]
     .sort((a, b) => a.marker.start - b.marker.start)
   nest(sections)
   readFixesInContext(sections)
+  readRemediationInContext(sections)
   const entries = new Set(markers.filter((marker) => marker.entry).map((marker) => marker.marker.start))
   return readWhatWentWrong(withoutEntryLabels(sections, entries), markers.map((marker) => marker.title))
 }
