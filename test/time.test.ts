@@ -67,6 +67,13 @@ describe('readLeadingTime: 12-hour clocks', () => {
     expect(leadingClock(line)).toEqual(clock(0, 0))
   })
 
+  it('reads an entry clock written with `h`, quoted as written, but no version with a dot', () => {
+    const read = readLeadingTime({text: '14h20: On-call confirms the errors', start: 0})
+    expect(read).toMatchObject({kind: 'absolute', mention: {span: {text: '14h20', start: 0}, time: {hour: 14, minute: 20}}})
+    expect(readLeadingTime({text: '14.04: Pulling from library/ubuntu', start: 0})).toBeUndefined()
+    expect(readLeadingTime({text: '2h30 of downtime in total', start: 0})?.kind).not.toBe('absolute')
+  })
+
   it('keeps the whole of `a.m` in the stamp', () => {
     const read = lead('3:00 a.m - disk fills up')
     expect(read?.kind === 'absolute' && read.mention.span.text).toBe('3:00 a.m')

@@ -57660,6 +57660,18 @@ function explainImpossible(span2) {
 }
 function readLeadingTime(span2, order2 = "month-first") {
   const head = subspan(span2, 0, Math.min(span2.text.length, LOOKAHEAD));
+  const alternate = ALTERNATE_CLOCK.exec(head.text);
+  if (!alternate) return readHead(head, order2);
+  const hours = alternate[1]?.length ?? 0;
+  const read4 = readHead({ text: `${head.text.slice(0, hours)}:${head.text.slice(hours + 1)}`, start: head.start }, order2);
+  if (read4?.kind !== "absolute") return read4;
+  const written = (place) => subspan(head, place.start - head.start, place.start - head.start + place.text.length);
+  const { mention: mention2 } = read4;
+  const end = mention2.end && { ...mention2.end, span: written(mention2.end.span) };
+  return { kind: "absolute", mention: { ...mention2, span: written(mention2.span), ...end ? { end } : {} } };
+}
+var ALTERNATE_CLOCK = /^(\d{1,2})h(?=[0-5]\d\s{0,3}[-–—:|])/;
+function readHead(head, order2) {
   const plain = plainLeadingClock(head);
   return plain ? { kind: "absolute", mention: plain } : readLeadingTimeWithChrono(head, order2);
 }

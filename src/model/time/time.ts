@@ -449,6 +449,24 @@ function explainImpossible(span: Span): ImpossibleTime | undefined {
  */
 export function readLeadingTime(span: Span, order: DateOrder = 'month-first'): LeadingTime | undefined {
   const head = subspan(span, 0, Math.min(span.text.length, LOOKAHEAD))
+  const alternate = ALTERNATE_CLOCK.exec(head.text)
+  if (!alternate) return readHead(head, order)
+  // Read with a colon in its place, then quoted as written.
+  const hours = alternate[1]?.length ?? 0
+  const read = readHead({text: `${head.text.slice(0, hours)}:${head.text.slice(hours + 1)}`, start: head.start}, order)
+  if (read?.kind !== 'absolute') return read
+  const written = (place: Span): Span => subspan(head, place.start - head.start, place.start - head.start + place.text.length)
+  const {mention} = read
+  const end = mention.end && {...mention.end, span: written(mention.end.span)}
+  return {kind: 'absolute', mention: {...mention, span: written(mention.span), ...(end ? {end} : {})}}
+}
+
+// An entry's clock written with `h` ("14h20: …", "9h05 - …"), as French and
+// other writers do, read only where a separator follows. Not with a dot:
+// "14.04: Pulling from library/ubuntu" is a version.
+const ALTERNATE_CLOCK = /^(\d{1,2})h(?=[0-5]\d\s{0,3}[-–—:|])/
+
+function readHead(head: Span, order: DateOrder): LeadingTime | undefined {
   const plain = plainLeadingClock(head)
   return plain ? {kind: 'absolute', mention: plain} : readLeadingTimeWithChrono(head, order)
 }
