@@ -51,6 +51,14 @@ describe('presets', () => {
     expect(await idsOf('# Notes\n', [recommended])).not.toContain('postmortem-frontmatter')
     const messages = await lint('---\ntitle: Backlog incident\nstatus: done\n---\n\n# Backlog incident\n', [recommended])
     expect(messages.filter((message) => message.ruleId === 'postmortem-frontmatter').length).toBeGreaterThan(0)
+    // A blog's front matter lacks severity and status by design: recommended checks values, not fields.
+    const blog = await lint('---\nlayout: post\ntitle: Backlog incident\ndate: 2025-04-22\nauthor: Platform team\n---\n\n# Backlog incident\n', [recommended])
+    expect(blog.filter((message) => message.ruleId === 'postmortem-frontmatter')).toEqual([])
+    const strictBlog = await lint('---\ntitle: Backlog incident\ndate: 2025-04-22\nauthor: Platform team\n---\n\n# Backlog incident\n', [strict])
+    expect(strictBlog.filter((message) => message.ruleId === 'postmortem-frontmatter').map((message) => message.reason)).toEqual([
+      'Unexpected front matter without `status`, expected a field such as `status: draft`',
+      'Unexpected front matter without `severity`, expected a field such as `severity: SEV2`'
+    ])
   })
 
   it('parses front matter as YAML, not as a rule and a heading', async () => {

@@ -59225,10 +59225,13 @@ function fieldValueProblem(field, allowed) {
       return isText(field.data) || Array.isArray(field.data) && field.data.length > 0 || field.data instanceof Date ? void 0 : "not text";
   }
 }
+function sameWord(one2, other) {
+  return one2 === `${other}s` || other === `${one2}s`;
+}
 function fieldProblems(frontMatter, required) {
   const fields = frontMatterFields(frontMatter);
   const gaps = required.fields.flatMap((name) => {
-    const field = fields.find((candidate) => candidate.name === name);
+    const field = fields.find((candidate) => candidate.name === name) ?? fields.find((candidate) => sameWord(candidate.name, name));
     if (!field) return [{ name, problem: "missing", place: frontMatter.closing, allowed: [] }];
     return isEmptyField(field) ? [{ name, problem: "empty", place: field.key, allowed: [] }] : [];
   });
@@ -63126,7 +63129,7 @@ function presetOf(names, configured = []) {
     ]
   };
 }
-var recommended = presetOf(["recommended"], [[frontmatter_default, { required: false }]]);
+var recommended = presetOf(["recommended"], [[frontmatter_default, { required: false, fields: [] }]]);
 var strict2 = presetOf(["recommended", "strict"]);
 
 // src/clients/shared/reporters/shared.ts

@@ -231,6 +231,11 @@ export function fieldValueProblem(field: FrontMatterField, allowed: AllowedValue
   }
 }
 
+/** Whether two field names are one word in the singular and the plural: `author` and `authors`. */
+function sameWord(one: string, other: string): boolean {
+  return one === `${other}s` || other === `${one}s`
+}
+
 /** What is wrong with a field: missing or empty where it is required, or a value not of the form its field takes. */
 export interface FieldProblem {
   name: string
@@ -252,7 +257,8 @@ export interface FieldProblem {
 export function fieldProblems(frontMatter: FrontMatter, required: {fields: readonly string[]} & AllowedValues): FieldProblem[] {
   const fields = frontMatterFields(frontMatter)
   const gaps = required.fields.flatMap((name): FieldProblem[] => {
-    const field = fields.find((candidate) => candidate.name === name)
+    // `author: Jane Doe` is the `authors` field in the singular, as blogs write it.
+    const field = fields.find((candidate) => candidate.name === name) ?? fields.find((candidate) => sameWord(candidate.name, name))
     if (!field) return [{name, problem: 'missing', place: frontMatter.closing, allowed: []}]
     return isEmptyField(field) ? [{name, problem: 'empty', place: field.key, allowed: []}] : []
   })
