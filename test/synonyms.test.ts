@@ -155,6 +155,8 @@ describe('createSectionMatcher: titles read by their grammar', () => {
     ['What happens now', ['action-items']],
     ['What we learned', ['lessons-learned']],
     ['What was the root cause?', ['root-cause']],
+    ['What we\'re changing', ['action-items']],
+    ['What we will do', ['action-items']],
     ['What went wrong?', ['root-cause']],
     ['What went well?', []],
     ['Why was the queue not draining?', []],

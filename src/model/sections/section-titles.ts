@@ -166,6 +166,8 @@ const FIX_VERB = /\b(?:fix|fixed|resolve|resolved|mitigate|mitigated|recover|rec
 // again", "what is being done", "what are we doing".
 const FOLLOW_UP = /\b(?:prevent|prevention|avoid|again|next|now|future|forward|being done|(?:is|are|re|am) (?:\w+ )?doing)\b/
 const LEARN_VERB = /\b(?:learn|learned|learnt)\b/
+// What we will do or are about to do: "What we're changing", "What we will do".
+const WE_PLAN = /\bwe (?:are|re|will|ll|shall|plan to|intend to) (?:going to )?\w+/
 // "What went wrong" names the fault, as a root cause section does; beside
 // "What went well" it is one of a review's lessons, beside a root cause
 // section the story (sections.ts reads which).
@@ -206,6 +208,7 @@ export function questionKinds(phrase: string): SectionKind[] {
   if (phrase.startsWith('what ') && CAUSE_VERB.test(phrase)) return ['root-cause']
   if (WENT_WRONG.test(phrase)) return ['root-cause']
   if (LEARN_VERB.test(phrase)) return ['lessons-learned']
+  if (WE_PLAN.test(phrase)) return ['action-items']
   const complement = COPULA.exec(phrase)?.[1]
   const kind = complement ? headKind(complement) : undefined
   return kind ? [kind] : []
