@@ -59022,7 +59022,20 @@ function statedLength(stated, durationsOf) {
 function statedDate(factLabels, titles, start, stated, timesOf, order2) {
   const firstDate = (lines) => lines.flatMap((line) => findTimes(line, order2)).find((mention2) => mention2.date);
   const dateLabels = factLabels.filter((fact2) => fact2.label === "date");
-  return firstDate(dateLabels.filter((fact2) => !fact2.inFrontMatter).map((fact2) => fact2.content)) ?? firstDate(titles) ?? firstDate(dateLabels.filter((fact2) => fact2.inFrontMatter).map((fact2) => fact2.content)) ?? (start?.date ? start : void 0) ?? stated.flatMap(timesOf).find((mention2) => mention2.date);
+  return firstDate(dateLabels.filter((fact2) => !fact2.inFrontMatter).map((fact2) => fact2.content)) ?? firstDate(titles) ?? (start?.date ? start : void 0) ?? stated.flatMap(timesOf).find((mention2) => mention2.date) ?? firstDate(dateLabels.filter((fact2) => fact2.inFrontMatter).map((fact2) => fact2.content));
+}
+function firstDatedLabel(factLabels, order2) {
+  for (const fact2 of factLabels) {
+    if (fact2.label !== "date") continue;
+    const date = findTimes(fact2.content, order2).find((mention2) => mention2.date?.year !== void 0)?.date;
+    if (date) return date;
+  }
+  return void 0;
+}
+function yearBefore(date, context) {
+  const year = context.year ?? 2e3;
+  const later = date.month > context.month || date.month === context.month && date.day > context.day;
+  return later ? year - 1 : year;
 }
 function extractStatedFacts(tree, source, sections, factLabels, preambleEnd, order2 = "month-first", titles = []) {
   const statements = statementsIn(tree, source, 0, source.length);
@@ -59040,6 +59053,10 @@ function extractStatedFacts(tree, source, sections, factLabels, preambleEnd, ord
   const prose = withoutFencedCode(tree, source);
   const zones = findZones(slice(prose, 0, prose.length));
   const explicitOffset = [startMention?.time, endMention?.time].find((time) => time?.offset !== void 0)?.offset ?? firstZoneOffset(zones);
+  const dated = firstDatedLabel(factLabels, order2);
+  if (dateMention?.date && dateMention.date.year === void 0 && dated?.year !== void 0) {
+    dateMention.date = { ...dateMention.date, year: yearBefore(dateMention.date, dated) };
+  }
   const year = [dateMention?.date?.year, startMention?.date?.year].find((value2) => value2 !== void 0);
   const result = {
     impact: impactMentions(statements, prose, sections, impactSections),
@@ -59182,7 +59199,9 @@ function frontMatterFactLabels(tree, source, factLabel) {
 function frontMatterTitle(tree, source) {
   const frontMatter = readFrontMatter(tree, source);
   if (!frontMatter || frontMatterProblem(frontMatter)) return void 0;
-  return frontMatterFields(frontMatter).find((field) => field.name.toLowerCase() === "title" && typeof field.data === "string")?.value;
+  const value2 = frontMatterFields(frontMatter).find((field) => field.name.toLowerCase() === "title" && typeof field.data === "string")?.value;
+  const quote = value2?.text.charAt(0);
+  return value2 && (quote === '"' || quote === "'") && value2.text.length > 1 && value2.text.endsWith(quote) ? subspan(value2, 1, value2.text.length - 1) : value2;
 }
 var DEFAULT_FIELDS = ["title", "date", "status", "severity", "authors"];
 var DEFAULT_STATUSES = ["draft", "in review", "final"];
@@ -63098,7 +63117,8 @@ function incidentDate(model, firstDated, title) {
   const mention2 = title ? findTimes(title, model.dateOrder).find((found) => found.date) : void 0;
   return mention2?.date ? { date: mention2.date, span: mention2.span } : void 0;
 }
-var parser = unified().use(remarkParse).use(parseInParts);
+var factsParser = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(parseInParts).freeze();
+var parser = factsParser;
 function extractFacts(input, sourceOrOptions, maybeOptions) {
   if (typeof input === "string" || input instanceof VFile) {
     const options = sourceOrOptions ?? {};

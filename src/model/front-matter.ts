@@ -2,7 +2,7 @@ import type {Root} from 'mdast'
 import {type Document, type Node as YamlNode, isMap, isScalar, isSeq, parseDocument} from 'yaml'
 import type {FactLabelMention} from './sections/sections.js'
 import type {FactLabel} from './sections/synonyms.js'
-import {type Span, slice} from './text/text.js'
+import {type Span, slice, subspan} from './text/text.js'
 import {memoPerObject} from './support/memo.js'
 
 /**
@@ -161,7 +161,10 @@ export function frontMatterFactLabels(tree: Root, source: string, factLabel: (ti
 export function frontMatterTitle(tree: Root, source: string): Span | undefined {
   const frontMatter = readFrontMatter(tree, source)
   if (!frontMatter || frontMatterProblem(frontMatter)) return undefined
-  return frontMatterFields(frontMatter).find((field) => field.name.toLowerCase() === 'title' && typeof field.data === 'string')?.value
+  const value = frontMatterFields(frontMatter).find((field) => field.name.toLowerCase() === 'title' && typeof field.data === 'string')?.value
+  // `title: "Checkout outage"`: the title is what the quotes hold.
+  const quote = value?.text.charAt(0)
+  return value && (quote === '"' || quote === "'") && value.text.length > 1 && value.text.endsWith(quote) ? subspan(value, 1, value.text.length - 1) : value
 }
 
 /** The fields a postmortem's front matter has, and the statuses and severities it takes, unless a team says otherwise. */

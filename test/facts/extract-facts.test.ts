@@ -146,6 +146,15 @@ describe('extractFacts', () => {
     expect(extractFacts('# Backlog\n\n## Summary\n\nThe nightly job started at 02:00 UTC as usual.\n').start).toBeUndefined()
   })
 
+  it('reads a blog post as the rules do: front matter as YAML, the day of the incident over the day of the post', () => {
+    const post = '---\nlayout: post\ntitle: "What we learned from the database outage"\ndate: 2025-04-22\nauthor: Platform team\n---\n\nLast Tuesday, April 15, the primary database ran out of disk space.\n\n## How we fixed it\n\nWe cleared the temporary files.\n'
+    const facts = extractFacts(post)
+    expect(facts.title).toMatchObject({text: 'What we learned from the database outage'})
+    expect(facts.date).toMatchObject({value: '2025-04-15'})
+    // A day after the post's is in the year before: "December 28" in a post of January 3.
+    expect(extractFacts('---\ndate: 2025-01-03\n---\n\nOn December 28 the queue stalled.\n').date).toMatchObject({value: '2024-12-28'})
+  })
+
   it('reads the end off an entry that says what works again', () => {
     const facts = extractFacts('# Purges\n\n## Timeline (UTC)\n\n2025-07-14\n\n- 08:03 Purge API returns 429s.\n- 08:20 Stale images reported.\n- 08:55 Limit raised; purges succeed again.\n')
     expect(facts.end).toMatchObject({time: '08:55', source: 'milestone'})

@@ -2,10 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {Writable} from 'node:stream'
 import {UsageError} from '../shared/usage-error.js'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
-import {extractFacts} from '../../model/facts/extract-facts.js'
-import {parseInParts} from '../../parse/parse-in-parts.js'
+import {extractFacts, factsParser} from '../../model/facts/extract-facts.js'
 import {HELP, isMorgueFormat, parseFactsArguments} from './args.js'
 import {morgueRecordOf, morgueReport} from './morgue.js'
 import {collectFiles} from './files.js'
@@ -19,7 +16,7 @@ import {linkDestinations, unlinkedIncidents, unlinkedLine} from './related.js'
 import {appendAll} from '../../model/support/arrays.js'
 
 // A long document is parsed in parts, in linear time; the tree is that of a whole parse.
-const parser = unified().use(remarkParse).use(parseInParts)
+const parser = factsParser
 
 export interface FactsCliOptions {
   /** Arguments after the executable (`process.argv.slice(2)`). */

@@ -1,4 +1,5 @@
 import type {Root} from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {Position} from 'unist'
@@ -484,8 +485,15 @@ function incidentDate(model: PostmortemModel, firstDated: TimelineEntry | undefi
   return mention?.date ? {date: mention.date, span: mention.span} : undefined
 }
 
-// A long document is parsed in parts, with the tree of a whole parse (src/parse/parse-in-parts.ts).
-const parser = unified().use(remarkParse).use(parseInParts)
+/**
+ * How facts are read from Markdown, as the presets parse it for the rules:
+ * front matter as YAML (not a thematic break and a setext heading, which
+ * would put its fields among the sections), a long document in parts, with
+ * the tree of a whole parse (src/parse/parse-in-parts.ts). postmortem-facts
+ * parses with it too.
+ */
+export const factsParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(parseInParts).freeze()
+const parser = factsParser
 
 /**
  * Reads the facts of a postmortem: when it happened, started, was detected,

@@ -309,10 +309,27 @@ function statedDate(
   return (
     firstDate(dateLabels.filter((fact) => !fact.inFrontMatter).map((fact) => fact.content)) ??
     firstDate(titles) ??
-    firstDate(dateLabels.filter((fact) => fact.inFrontMatter).map((fact) => fact.content)) ??
     (start?.date ? start : undefined) ??
-    stated.flatMap(timesOf).find((mention) => mention.date)
+    stated.flatMap(timesOf).find((mention) => mention.date) ??
+    firstDate(dateLabels.filter((fact) => fact.inFrontMatter).map((fact) => fact.content))
   )
+}
+
+/** The date of the first date label (front matter included) that gives a year. */
+function firstDatedLabel(factLabels: readonly FactLabelMention[], order: DateOrder): CalendarDate | undefined {
+  for (const fact of factLabels) {
+    if (fact.label !== 'date') continue
+    const date = findTimes(fact.content, order).find((mention) => mention.date?.year !== undefined)?.date
+    if (date) return date
+  }
+  return undefined
+}
+
+/** The year of a day written without one, on or before `context` (a post written days after the incident). */
+function yearBefore(date: CalendarDate, context: CalendarDate): number {
+  const year = context.year ?? 2000
+  const later = date.month > context.month || (date.month === context.month && date.day > context.day)
+  return later ? year - 1 : year
 }
 
 /**
@@ -353,6 +370,11 @@ export function extractStatedFacts(
   const explicitOffset =
     [startMention?.time, endMention?.time].find((time) => time?.offset !== undefined)?.offset ??
     firstZoneOffset(zones)
+  // "Last Tuesday, April 15" in a post dated 2025-04-22 is in 2025.
+  const dated = firstDatedLabel(factLabels, order)
+  if (dateMention?.date && dateMention.date.year === undefined && dated?.year !== undefined) {
+    dateMention.date = {...dateMention.date, year: yearBefore(dateMention.date, dated)}
+  }
   const year = [dateMention?.date?.year, startMention?.date?.year].find((value) => value !== undefined)
 
   const result: StatedMentions = {
