@@ -59048,14 +59048,14 @@ function extractStatedFacts(tree, source, sections, factLabels, preambleEnd, ord
   const labelledDuration = durationLines.flatMap((line) => findDurations(line))[0];
   if (labelledDuration) startMention ??= firstTime([...contentOf(factLabels, "date"), ...durationLines], clockTimesOf);
   const duration = labelledDuration ?? statedLength(stated, durationsOf);
-  const dateMention = statedDate(factLabels, titles, startMention, stated, timesOf, order2);
+  let dateMention = statedDate(factLabels, titles, startMention, stated, timesOf, order2);
   const impactSections = sections.filter((section) => section.kinds.includes("impact") || section.kinds.includes("summary"));
   const prose = withoutFencedCode(tree, source);
   const zones = findZones(slice(prose, 0, prose.length));
   const explicitOffset = [startMention?.time, endMention?.time].find((time) => time?.offset !== void 0)?.offset ?? firstZoneOffset(zones);
   const dated = firstDatedLabel(factLabels, order2);
   if (dateMention?.date && dateMention.date.year === void 0 && dated?.year !== void 0) {
-    dateMention.date = { ...dateMention.date, year: yearBefore(dateMention.date, dated) };
+    dateMention = { ...dateMention, date: { ...dateMention.date, year: yearBefore(dateMention.date, dated) } };
   }
   const year = [dateMention?.date?.year, startMention?.date?.year].find((value2) => value2 !== void 0);
   const result = {

@@ -15,7 +15,7 @@ import {recurringGroups} from './recurring.js'
 import {linkDestinations, unlinkedIncidents, unlinkedLine} from './related.js'
 import {appendAll} from '../../model/support/arrays.js'
 
-// A long document is parsed in parts, in linear time; the tree is that of a whole parse.
+// As extractFacts parses: front matter as YAML, a long document in parts.
 const parser = factsParser
 
 export interface FactsCliOptions {

@@ -361,7 +361,7 @@ export function extractStatedFacts(
   // or a log record's.
   if (labelledDuration) startMention ??= firstTime([...contentOf(factLabels, 'date'), ...durationLines], clockTimesOf)
   const duration = labelledDuration ?? statedLength(stated, durationsOf)
-  const dateMention = statedDate(factLabels, titles, startMention, stated, timesOf, order)
+  let dateMention = statedDate(factLabels, titles, startMention, stated, timesOf, order)
 
   const impactSections = sections.filter((section) => section.kinds.includes('impact') || section.kinds.includes('summary'))
   // A `Z` in a pasted log names no zone for the author's own times.
@@ -373,7 +373,8 @@ export function extractStatedFacts(
   // "Last Tuesday, April 15" in a post dated 2025-04-22 is in 2025.
   const dated = firstDatedLabel(factLabels, order)
   if (dateMention?.date && dateMention.date.year === undefined && dated?.year !== undefined) {
-    dateMention.date = {...dateMention.date, year: yearBefore(dateMention.date, dated)}
+    // A copy: the mention is also the one every other reader of that statement gets.
+    dateMention = {...dateMention, date: {...dateMention.date, year: yearBefore(dateMention.date, dated)}}
   }
   const year = [dateMention?.date?.year, startMention?.date?.year].find((value) => value !== undefined)
 
