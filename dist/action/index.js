@@ -61463,7 +61463,7 @@ function failureAfter(words, index2, afterApposition = false) {
   if (!word || word.afterBreak && !(afterApposition && at === index2)) return 0;
   const taken = (length) => at - index2 + length;
   if (BLAME_ADVERBS.has(word.lower)) return taken(words[at + 1] && !words[at + 1]?.afterBreak ? 2 : 1);
-  if (FAILURE_VERBS.has(word.lower)) return taken(1);
+  if (FAILURE_VERBS.has(word.lower)) return harmedNothing(words, at) ? 0 : taken(1);
   if (word.lower === "made" || word.lower === "makes") {
     for (let look = 1; look <= 3; look++) {
       const next = words[at + look];
@@ -61486,6 +61486,8 @@ function failureAfter(words, index2, afterApposition = false) {
   const careless = withoutCareAfter(words, at) || faultInClause(words, at);
   return careless > 0 ? taken(careless) : 0;
 }
+var NOTHING = /* @__PURE__ */ new Set(["nothing", "no", "none"]);
+var harmedNothing = (words, verb) => NOTHING.has(words[verb + 1]?.lower ?? "") && !words[verb + 1]?.afterBreak;
 var LAPSES = /* @__PURE__ */ new Set(["forgot", "neglected", "overlooked", "ignored", "skipped", "mistyped", "misconfigured", "fat-fingered", "misread"]);
 var RELATIVE_PRONOUNS = /* @__PURE__ */ new Set(["who", "that"]);
 function lapseInRelativeClause(words, index2) {
@@ -61511,7 +61513,7 @@ function faultInClause(words, at) {
     if (!word || word.afterBreak) return 0;
     if (word.lower === "by" && next && !next.afterBreak && BY_FAULT.has(next.lower)) return look - at + 2;
     if (word.lower === "wrong" && ["the", "a"].includes(words[look - 1]?.lower ?? "") && !FINDING.has(verb)) return look - at + 1;
-    if (word.lower === "and" && next && !next.afterBreak && FAILURE_VERBS.has(next.lower)) return look - at + 2;
+    if (word.lower === "and" && next && !next.afterBreak && FAILURE_VERBS.has(next.lower)) return harmedNothing(words, look + 1) ? 0 : look - at + 2;
     if (CLAUSE_ENDS2.has(word.lower)) return 0;
   }
   return 0;

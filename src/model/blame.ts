@@ -212,7 +212,7 @@ function failureAfter(words: readonly Word[], index: number, afterApposition = f
   if (!word || (word.afterBreak && !(afterApposition && at === index))) return 0
   const taken = (length: number): number => at - index + length
   if (BLAME_ADVERBS.has(word.lower)) return taken(words[at + 1] && !words[at + 1]?.afterBreak ? 2 : 1)
-  if (FAILURE_VERBS.has(word.lower)) return taken(1)
+  if (FAILURE_VERBS.has(word.lower)) return harmedNothing(words, at) ? 0 : taken(1)
   if (word.lower === 'made' || word.lower === 'makes') {
     for (let look = 1; look <= 3; look++) {
       const next = words[at + look]
@@ -237,6 +237,10 @@ function failureAfter(words: readonly Word[], index: number, afterApposition = f
   const careless = withoutCareAfter(words, at) || faultInClause(words, at)
   return careless > 0 ? taken(careless) : 0
 }
+
+// "broke nothing", "caused no errors": a failure verb undone by its object.
+const NOTHING = new Set(['nothing', 'no', 'none'])
+const harmedNothing = (words: readonly Word[], verb: number): boolean => NOTHING.has(words[verb + 1]?.lower ?? '') && !words[verb + 1]?.afterBreak
 
 // Lapses only a person commits, which may follow a relative clause: "the
 // developer who wrote the migration forgot to add an index".
@@ -277,7 +281,7 @@ function faultInClause(words: readonly Word[], at: number): number {
     if (!word || word.afterBreak) return 0
     if (word.lower === 'by' && next && !next.afterBreak && BY_FAULT.has(next.lower)) return look - at + 2
     if (word.lower === 'wrong' && ['the', 'a'].includes(words[look - 1]?.lower ?? '') && !FINDING.has(verb)) return look - at + 1
-    if (word.lower === 'and' && next && !next.afterBreak && FAILURE_VERBS.has(next.lower)) return look - at + 2
+    if (word.lower === 'and' && next && !next.afterBreak && FAILURE_VERBS.has(next.lower)) return harmedNothing(words, look + 1) ? 0 : look - at + 2
     if (CLAUSE_ENDS.has(word.lower)) return 0
   }
   return 0

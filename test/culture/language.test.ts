@@ -59,6 +59,7 @@ describe('findBlame', () => {
 
   it('leaves finding the wrong thing, running into trouble and a relative clause about another alone', () => {
     expect(blames('The engineer found the wrong config and reverted it. An SRE restarted the pods without running into trouble.')).toEqual([])
+    expect(blames('The on-call engineer pushed a hotfix and broke nothing else. The engineer caused no errors.')).toEqual([])
     expect(blames('The engineer who noticed that the job skipped a shard paged the team. Jordan, the release manager, paused the rollout.')).toEqual([])
   })
 
