@@ -55,7 +55,9 @@ describe('findImpact: counts', () => {
     ['7 tickets were opened', '7 tickets', 7, 'tickets'],
     ['1 customer called', '1 customer', 1, 'customer'],
     ['all 140 staff in the office could not reach internal tools', '140 staff', 140, 'staff'],
-    ['roughly 1.8 million notifications were delivered late', '1.8 million notifications', 1_800_000, 'notifications']
+    ['roughly 1.8 million notifications were delivered late', '1.8 million notifications', 1_800_000, 'notifications'],
+    ['internal users were affected (about 30 engineers)', '30 engineers', 30, 'engineers'],
+    ['Two regions (us-east-1 and eu-west-1) served errors', 'Two regions', 2, 'regions']
   ])('%s', (text, figure, value, noun) => {
     expect(impactIn(text)).toEqual([{text: figure, kind: 'count', value, noun}])
   })
@@ -139,6 +141,11 @@ describe('findImpact: shares in words', () => {
     ['a tenth of the exports were empty', 'a tenth of the exports', 10, 'exports']
   ])('%s', (text, figure, value, noun) => {
     expect(impactIn(text)).toEqual([{text: figure, kind: 'percentage', value, noun}])
+  })
+
+  it('reads a share written as a fraction in the impact section, never a date', () => {
+    expect(impactIn('Degraded performance for 1/3 of traffic')).toEqual([{text: '1/3', kind: 'percentage', value: 33.3}])
+    expect(impactIn('On 1/3/2025 of all days the job failed')).toEqual([])
   })
 
   it('reads a share of anything in words only in the impact section', () => {

@@ -58550,7 +58550,7 @@ function isPluralThing(word) {
 
 // src/model/impact/harm.ts
 var HARM = /^(?:affected|impacted|failed|failing|lost|missing|missed|stuck|offline|down|broken|dropped|delayed|crashed|crashing|corrupted|deleted|blocked|rejected|unavailable|unreachable|unsearchable|inaccessible|stalled|dead|errored|exposed|leaked|compromised|orphaned|degraded|stranded|duplicated|frozen)$/i;
-var HARM_AFTER = /^[^.,;:!?()]{0,40}?\b(?:affected|impacted|failed|lost|stuck|offline|down|dropped|delayed|crashed|corrupted|deleted|blocked|rejected|unavailable|unreachable|unsearchable|inaccessible|missed|stalled|late|froze|frozen|hung|stopped|could\s{1,2}not|couldn['’]t|cannot|can['’]t|unable|timed\s{1,2}out|errored|degraded|slow|slowed|slower|took\s{1,2}longer|returned\s{1,2}errors)\b/i;
+var HARM_AFTER = /^[^.,;:!?()]{0,40}?\b(?:affected|impacted|failed|lost|stuck|offline|down|dropped|delayed|crashed|corrupted|deleted|blocked|rejected|unavailable|unreachable|unsearchable|inaccessible|missed|stalled|late|froze|frozen|hung|stopped|could\s{1,2}not|couldn['’]t|cannot|can['’]t|unable|timed\s{1,2}out|errored|degraded|slow|slowed|slower|took\s{1,2}longer|(?:returned|served|threw|gave|showed)\s{1,2}(?:\w{1,20}\s{1,2})?errors)\b/i;
 var HARM_BEFORE = /\b(?:affect(?:ed|ing)?|impact(?:ed|ing)?|fail(?:ed|ing|ures?)?|lost|loss|los(?:e|ing)|down|unavailable|errors?|could\s{1,2}not|couldn['’]t|unable|dropped|missed|timed\s{1,2}out|broken?)\b[^.,;:!?]{0,40}$/i;
 var CLAUSE_END = /\s(?:but|and|while|although|though|so|because|until|yet)\s/i;
 var CLAUSE_ENDS = new RegExp(CLAUSE_END.source, "gi");
@@ -58564,8 +58564,10 @@ function clauseBefore(text3, start) {
   const last = [...before.matchAll(CLAUSE_ENDS)].at(-1);
   return last ? before.slice(last.index + last[0].length) : before;
 }
+var LEADING_ASIDE = /^\s{0,2}\([^()]{0,60}\)/;
 function isHarmedAfter(text3, end) {
-  return HARM_AFTER.test(clauseAfter(text3, end));
+  const aside = LEADING_ASIDE.exec(text3.slice(end, end + 64))?.[0].length ?? 0;
+  return HARM_AFTER.test(clauseAfter(text3, end + aside));
 }
 function isHarmed(text3, start, end) {
   return HARM_BEFORE.test(clauseBefore(text3, start)) || isHarmedAfter(text3, end);
@@ -58740,6 +58742,7 @@ var FRACTION = new RegExp(
   "giu"
 );
 var FRACTION_IN_IMPACT = /\b(half|(?:a|one)\s{1,2}(?:third|quarter|fifth|tenth)|two\s{1,2}thirds|three\s{1,2}quarters)\s{1,2}of\s{1,2}(?:(?:the|our|all|its|their)\s{1,2})?([\p{L}-]{1,20})/giu;
+var SLASH_FRACTION = /(?<![\d/.])(\d{1,2})\/(\d{1,3})(?![\d/])(?=\s{1,2}of\s)/g;
 var FRACTION_VALUE = { half: 50, third: 33.3, quarter: 25, thirds: 66.7, quarters: 75, fifth: 20, tenth: 10 };
 var HARM_RATE = "(?:error|errors|failure|timeout|5xx|4xx|packet\\s{1,2}loss|loss|drop|success)\\s{1,2}rates?|availability";
 var HARM_RATE_BEFORE = new RegExp(`\\b(?:${HARM_RATE})\\b[^.;:!?]{0,30}(?<!\\bby\\s{1,3})$`, "i");
@@ -58771,6 +58774,11 @@ function percentages(span2, reach) {
     const digits = match2[1] ?? "0";
     const value2 = /,\d{3}$/.test(digits) ? parseNumber(digits) : Number(digits.replace(",", "."));
     found.push({ span: subspan(span2, match2.index, match2.index + match2[0].length), kind: "percentage", value: value2 });
+  }
+  for (const match2 of reach === "impact" && text3.includes("/") ? text3.matchAll(SLASH_FRACTION) : []) {
+    const [numerator, denominator] = [Number(match2[1]), Number(match2[2])];
+    if (numerator === 0 || numerator >= denominator) continue;
+    found.push({ span: subspan(span2, match2.index, match2.index + match2[0].length), kind: "percentage", value: Math.round(1e3 * numerator / denominator) / 10 });
   }
   const fraction = reach === "impact" ? FRACTION_IN_IMPACT : FRACTION;
   for (const match2 of /\b(?:half|thirds?|quarters?|fifth|tenth)\s/i.test(text3) ? text3.matchAll(fraction) : []) {
@@ -58809,7 +58817,8 @@ function countedNoun(text3, from, value2, reach) {
     else if (AFFECTED.test(word)) {
       if (value2 === 1 && !nounFollows(text3, end) || /s$/i.test(word) || MASS.has(lower)) return { noun: word, end, multiplier, harmed };
     } else if (isPluralThing(word)) {
-      if (harmed || reach !== "anywhere" && (FAILURE_NOUN.test(word) || isHarmedAfter(text3, end))) return { noun: word, end, multiplier, harmed };
+      const harmedHere = reach !== "anywhere" && (FAILURE_NOUN.test(word) || isHarmedAfter(text3, end) || isHarmed(text3, from, end));
+      if (harmed || harmedHere) return { noun: word, end, multiplier, harmed };
     }
     harmed ||= HARM.test(word);
     WORD_AFTER2.lastIndex = end;

@@ -10,7 +10,7 @@ export const HARM = /^(?:affected|impacted|failed|failing|lost|missing|missed|st
 
 // "… were stuck", "… could not log in", "… timed out", "… took longer than
 // 10 seconds": what the counted things went through, failed or degraded.
-const HARM_AFTER = /^[^.,;:!?()]{0,40}?\b(?:affected|impacted|failed|lost|stuck|offline|down|dropped|delayed|crashed|corrupted|deleted|blocked|rejected|unavailable|unreachable|unsearchable|inaccessible|missed|stalled|late|froze|frozen|hung|stopped|could\s{1,2}not|couldn['’]t|cannot|can['’]t|unable|timed\s{1,2}out|errored|degraded|slow|slowed|slower|took\s{1,2}longer|returned\s{1,2}errors)\b/i
+const HARM_AFTER = /^[^.,;:!?()]{0,40}?\b(?:affected|impacted|failed|lost|stuck|offline|down|dropped|delayed|crashed|corrupted|deleted|blocked|rejected|unavailable|unreachable|unsearchable|inaccessible|missed|stalled|late|froze|frozen|hung|stopped|could\s{1,2}not|couldn['’]t|cannot|can['’]t|unable|timed\s{1,2}out|errored|degraded|slow|slowed|slower|took\s{1,2}longer|(?:returned|served|threw|gave|showed)\s{1,2}(?:\w{1,20}\s{1,2})?errors)\b/i
 // "affecting 100% of our users", "loss of all database clusters".
 const HARM_BEFORE = /\b(?:affect(?:ed|ing)?|impact(?:ed|ing)?|fail(?:ed|ing|ures?)?|lost|loss|los(?:e|ing)|down|unavailable|errors?|could\s{1,2}not|couldn['’]t|unable|dropped|missed|timed\s{1,2}out|broken?)\b[^.,;:!?]{0,40}$/i
 
@@ -33,9 +33,14 @@ function clauseBefore(text: string, start: number): string {
   return last ? before.slice(last.index + last[0].length) : before
 }
 
+// A parenthesis right after the counted things names them: "Two regions
+// (us-east-1 and eu-west-1) served errors".
+const LEADING_ASIDE = /^\s{0,2}\([^()]{0,60}\)/
+
 /** Whether the words after `text[end]`, within its clause, say what stands before was harmed. */
 export function isHarmedAfter(text: string, end: number): boolean {
-  return HARM_AFTER.test(clauseAfter(text, end))
+  const aside = LEADING_ASIDE.exec(text.slice(end, end + 64))?.[0].length ?? 0
+  return HARM_AFTER.test(clauseAfter(text, end + aside))
 }
 
 /** Whether the clause around `text[start, end)` says it was harmed. */

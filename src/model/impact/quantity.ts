@@ -69,6 +69,8 @@ const FRACTION = new RegExp(
 // a third of checkout attempts failed", as "35% of checkout attempts" would.
 const FRACTION_IN_IMPACT =
   /\b(half|(?:a|one)\s{1,2}(?:third|quarter|fifth|tenth)|two\s{1,2}thirds|three\s{1,2}quarters)\s{1,2}of\s{1,2}(?:(?:the|our|all|its|their)\s{1,2})?([\p{L}-]{1,20})/giu
+// "1/3 of traffic": a share written as a fraction, never a date (no second slash).
+const SLASH_FRACTION = /(?<![\d/.])(\d{1,2})\/(\d{1,3})(?![\d/])(?=\s{1,2}of\s)/g
 const FRACTION_VALUE: Record<string, number> = {half: 50, third: 33.3, quarter: 25, thirds: 66.7, quarters: 75, fifth: 20, tenth: 10}
 // A rate of failure (or of success) is a share of what was tried: "the error
 // rate peaked at 35%", "a 12% timeout rate", "availability fell to 60%".
@@ -120,6 +122,11 @@ function percentages(span: Span, reach: Reach): ImpactMention[] {
     // "12,5 %" is a decimal comma; "1,000 %" is not a share.
     const value = /,\d{3}$/.test(digits) ? parseNumber(digits) : Number(digits.replace(',', '.'))
     found.push({span: subspan(span, match.index, match.index + match[0].length), kind: 'percentage', value})
+  }
+  for (const match of reach === 'impact' && text.includes('/') ? text.matchAll(SLASH_FRACTION) : []) {
+    const [numerator, denominator] = [Number(match[1]), Number(match[2])]
+    if (numerator === 0 || numerator >= denominator) continue
+    found.push({span: subspan(span, match.index, match.index + match[0].length), kind: 'percentage', value: Math.round((1000 * numerator) / denominator) / 10})
   }
   const fraction = reach === 'impact' ? FRACTION_IN_IMPACT : FRACTION
   for (const match of /\b(?:half|thirds?|quarters?|fifth|tenth)\s/i.test(text) ? text.matchAll(fraction) : []) {
@@ -180,7 +187,9 @@ function countedNoun(text: string, from: number, value: number, reach: Reach): C
       if ((value === 1 && !nounFollows(text, end)) || /s$/i.test(word) || MASS.has(lower)) return {noun: word, end, multiplier, harmed}
     } else if (isPluralThing(word)) {
       // "47 missing validators" says what failed wherever it stands; "60 PRs were stuck" only in the impact.
-      if (harmed || (reach !== 'anywhere' && (FAILURE_NOUN.test(word) || isHarmedAfter(text, end)))) return {noun: word, end, multiplier, harmed}
+      // In the impact, the clause before may say it too: "internal users were affected (about 30 engineers)".
+      const harmedHere = reach !== 'anywhere' && (FAILURE_NOUN.test(word) || isHarmedAfter(text, end) || isHarmed(text, from, end))
+      if (harmed || harmedHere) return {noun: word, end, multiplier, harmed}
     }
     harmed ||= HARM.test(word)
     WORD_AFTER.lastIndex = end
