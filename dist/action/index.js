@@ -58950,9 +58950,16 @@ function firstTime(spans, timesOf) {
   }
   return void 0;
 }
+var CHANGED_FROM = /\b(?:went|go|goes|rose|grew|increased|jumped|climbed|spiked|dropped|fell|decreased|slowed|sped|changed|moved)\s{1,3}(?:up\s{1,3}|down\s{1,3})?from\s{1,3}$/i;
+var LENGTH_NOTATION = /^[^.;]{0,12}\(?(?:mm:ss|m:ss|h:mm|hh:mm:ss|minutes?:seconds?|hours?:minutes?)\)?/i;
+function isWindow(span2, mention2) {
+  const start = mention2.span.start - span2.start;
+  const end = (mention2.end?.span.start ?? mention2.span.start) - span2.start + (mention2.end?.span.text.length ?? mention2.span.text.length);
+  return !CHANGED_FROM.test(span2.text.slice(Math.max(0, start - 40), start)) && !LENGTH_NOTATION.test(span2.text.slice(end, end + 40));
+}
 function firstRange(spans, timesOf) {
   for (const span2 of spans) {
-    const found = timesOf(span2).find((mention2) => mention2.time && mention2.end?.time);
+    const found = timesOf(span2).find((mention2) => mention2.time && mention2.end?.time && isWindow(span2, mention2));
     if (found) return found;
   }
   return void 0;

@@ -139,6 +139,13 @@ describe('extractFacts', () => {
     expect(facts.impact.counts.map((figure) => [figure.value, figure.noun])).toEqual([[2100, 'customers']])
   })
 
+  it('reads no window from a value that changed or a range marked as a length', () => {
+    const facts = extractFacts('# Builds\n\n## Summary\n\nThe median build went from 4:30 to 11:15 (minutes:seconds) on 2025-05-05.\n')
+    expect(facts.start).toBeUndefined()
+    expect(extractFacts('# Builds\n\n## Summary\n\nBuilds took 4:30 to 11:15 (mm:ss) on 2025-05-05.\n').start).toBeUndefined()
+    expect(extractFacts('# Builds\n\n## Summary\n\nFrom 4:30 to 11:15 UTC on 2025-05-05 builds failed.\n').start).toMatchObject({time: '04:30'})
+  })
+
   it('reads the start and end of a statement that gives each after its verb', () => {
     const facts = extractFacts('# Backlog\n\n## Summary\n\nOn 2025-04-03 the incident started at 14:02 UTC and ended at 14:47 UTC.\n')
     expect(facts.start).toMatchObject({time: '14:02', source: 'stated'})

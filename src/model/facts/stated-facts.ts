@@ -168,9 +168,21 @@ function firstTime(spans: readonly Span[], timesOf: TimesOf): TimeMention | unde
   return undefined
 }
 
+// "the median build went from 4:30 to 11:15": a value that changed, read as
+// clock times, is no window of the incident; nor is a range marked as a
+// length ("(mm:ss)", "minutes:seconds").
+const CHANGED_FROM = /\b(?:went|go|goes|rose|grew|increased|jumped|climbed|spiked|dropped|fell|decreased|slowed|sped|changed|moved)\s{1,3}(?:up\s{1,3}|down\s{1,3})?from\s{1,3}$/i
+const LENGTH_NOTATION = /^[^.;]{0,12}\(?(?:mm:ss|m:ss|h:mm|hh:mm:ss|minutes?:seconds?|hours?:minutes?)\)?/i
+
+function isWindow(span: Span, mention: TimeMention): boolean {
+  const start = mention.span.start - span.start
+  const end = (mention.end?.span.start ?? mention.span.start) - span.start + (mention.end?.span.text.length ?? mention.span.text.length)
+  return !CHANGED_FROM.test(span.text.slice(Math.max(0, start - 40), start)) && !LENGTH_NOTATION.test(span.text.slice(end, end + 40))
+}
+
 function firstRange(spans: readonly Span[], timesOf: TimesOf): TimeMention | undefined {
   for (const span of spans) {
-    const found = timesOf(span).find((mention) => mention.time && mention.end?.time)
+    const found = timesOf(span).find((mention) => mention.time && mention.end?.time && isWindow(span, mention))
     if (found) return found
   }
   return undefined
