@@ -60603,6 +60603,11 @@ var SectionPlacer = class {
     this.#dayShift = 0;
     this.#previous = void 0;
   }
+  /** "Day 2": the day of the entries from here, counted from the timeline's first. */
+  setDayNumber(day) {
+    this.#dayShift = day - 1;
+    this.#previous = void 0;
+  }
   place(entry, mention2) {
     if (mention2.date) this.setDate(mention2.date);
     if (entry.source === "heading") this.#headingMeridiem = meridiemOf(mention2);
@@ -60674,6 +60679,8 @@ function buildTimeline(tree, source, sections, defaultOffset, fallbackYear, anch
         placer.setDate(reading.mention?.date);
         continue;
       }
+      const day = DAY_NUMBER.exec(stripLeadingMarkup(candidate.line).text);
+      if (day && !reading.mention?.date) placer.setDayNumber(Number(day[1]));
       const entry = { section, line: stripLeadingMarkup(candidate.line), source: candidate.source, kind: reading.kind };
       if (reading.timestamp) entry.timestamp = reading.timestamp;
       if (reading.impossible) entry.impossible = reading.impossible;
@@ -60694,6 +60701,7 @@ function buildTimeline(tree, source, sections, defaultOffset, fallbackYear, anch
     told
   };
 }
+var DAY_NUMBER = /^day\s{1,2}(\d{1,3})(?![\d:])/i;
 function toldMoments(tree, source, section, placer, order2) {
   const moments = [];
   for (const statement of statementsIn(tree, source, section.contentStart, section.contentEnd)) {

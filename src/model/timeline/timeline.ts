@@ -310,6 +310,12 @@ class SectionPlacer {
     this.#previous = undefined
   }
 
+  /** "Day 2": the day of the entries from here, counted from the timeline's first. */
+  setDayNumber(day: number): void {
+    this.#dayShift = day - 1
+    this.#previous = undefined
+  }
+
   place(entry: TimelineEntry, mention: TimeMention): void {
     if (mention.date) this.setDate(mention.date)
     if (entry.source === 'heading') this.#headingMeridiem = meridiemOf(mention)
@@ -399,6 +405,9 @@ export function buildTimeline(
         placer.setDate(reading.mention?.date)
         continue
       }
+      // "Day 2, 06:45 — …" or a "**Day 2**" line: days counted from the first, where no date is written.
+      const day = DAY_NUMBER.exec(stripLeadingMarkup(candidate.line).text)
+      if (day && !reading.mention?.date) placer.setDayNumber(Number(day[1]))
       const entry: TimelineEntry = {section, line: stripLeadingMarkup(candidate.line), source: candidate.source, kind: reading.kind}
       if (reading.timestamp) entry.timestamp = reading.timestamp
       if (reading.impossible) entry.impossible = reading.impossible
@@ -419,6 +428,8 @@ export function buildTimeline(
     told
   }
 }
+
+const DAY_NUMBER = /^day\s{1,2}(\d{1,3})(?![\d:])/i
 
 /** The clock times told in a timeline section written as prose, placed like entries. */
 function toldMoments(tree: Root, source: string, section: Section, placer: SectionPlacer, order: DateOrder): TimelineEntry[] {
