@@ -219,6 +219,20 @@ describe('findTableImpact', () => {
       ['None', 'count', 0]
     ])
   })
+
+  it('reads a row of a name and its value, figures written as people write them', () => {
+    const rows = ['| Metric | Value |', '|---|---|', '| Users affected | ~4,000 |', '| Orders lost | about 1.2k |', '| Duration | 1h 20m |', '| Revenue impact | none |']
+    let start = 0
+    const lines = rows.map((text) => {
+      const line = {text, start}
+      start += text.length + 1
+      return line
+    })
+    expect(findTableImpact(lines).map((mention) => [mention.span.text, mention.kind, mention.value])).toEqual([
+      ['~4,000', 'count', 4000],
+      ['about 1.2k', 'count', 1200]
+    ])
+  })
 })
 
 describe('findImpact: places', () => {

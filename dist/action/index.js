@@ -58624,7 +58624,11 @@ function findExtent(span2, reach) {
   return reach === "anywhere" ? found : [...found, ...totality(span2, reach === "document")];
 }
 var AFFECTED_COLUMN = new RegExp(`(?:^|\\s)(?:${AFFECTED_WORDS}|impacted|affected|loss|lost)(?:\\s|$)`, "i");
-var CELL_COUNT = /^(?:\d{1,3}(?:,\d{3})+|\d{1,9})\+?$/;
+var CELL_COUNT = /^(?:(?:~|≈|about|approx\.?|approximately|around|roughly)\s{0,2})?(\d{1,3}(?:,\d{3})+|\d{1,9}|\d{1,3}(?:\.\d{1,2})?(?=[km]))([km])?\+?$/i;
+function cellCount(match2) {
+  const multiplier = match2[2]?.toLowerCase() === "k" ? 1e3 : match2[2]?.toLowerCase() === "m" ? 1e6 : 1;
+  return Number((match2[1] ?? "0").replaceAll(",", "")) * multiplier;
+}
 var CELL_ALL = /^(?:all|everyone|everybody)$/i;
 var CELL_NONE = /^(?:none|no|zero|nobody|no one)$/i;
 function cellFigure(cell2, header) {
@@ -58632,7 +58636,8 @@ function cellFigure(cell2, header) {
   if (!AFFECTED_COLUMN.test(header)) return void 0;
   if (CELL_ALL.test(text3)) return mention(cell2, 0, cell2.text.length, "everyone", header);
   if (CELL_NONE.test(text3)) return mention(cell2, 0, cell2.text.length, "count", header);
-  if (CELL_COUNT.test(text3)) return { span: cell2, kind: "count", value: Number(text3.replace(/[,+]/g, "")), noun: header };
+  const count = CELL_COUNT.exec(text3);
+  if (count) return { span: cell2, kind: "count", value: cellCount(count), noun: header };
   return void 0;
 }
 function findTableImpact(lines) {
@@ -58642,10 +58647,14 @@ function findTableImpact(lines) {
     if (!head?.text.includes("|") || !isDelimiterRow(lines[index2 + 1] ?? { text: "", start: 0 })) continue;
     const headers = cellsOf(head).map((cell2) => cell2.text.replace(/[*_`]/g, ""));
     for (let row = index2 + 2; row < lines.length && lines[row]?.text.includes("|"); row++) {
-      cellsOf(lines[row] ?? { text: "", start: 0 }).forEach((cell2, column) => {
+      const cells = cellsOf(lines[row] ?? { text: "", start: 0 });
+      cells.forEach((cell2, column) => {
         const figure = cellFigure(cell2, headers[column] ?? "");
         if (figure) found.push(figure);
       });
+      const [name, value2] = cells;
+      const named = cells.length === 2 && name && value2 ? cellFigure(value2, name.text.replace(/[*_`]/g, "")) : void 0;
+      if (named && !found.some((figure) => figure.span.start === named.span.start)) found.push(named);
     }
   }
   return found;

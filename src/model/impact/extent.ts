@@ -91,7 +91,13 @@ export function findExtent(span: Span, reach: Reach): ImpactMention[] {
 
 // A column of who or what was affected, or of what was lost: "Customers Impacted", "Customer Data Loss".
 const AFFECTED_COLUMN = new RegExp(`(?:^|\\s)(?:${AFFECTED_WORDS}|impacted|affected|loss|lost)(?:\\s|$)`, 'i')
-const CELL_COUNT = /^(?:\d{1,3}(?:,\d{3})+|\d{1,9})\+?$/
+// "4,000", "~4,000", "about 1.2k", "500+".
+const CELL_COUNT = /^(?:(?:~|≈|about|approx\.?|approximately|around|roughly)\s{0,2})?(\d{1,3}(?:,\d{3})+|\d{1,9}|\d{1,3}(?:\.\d{1,2})?(?=[km]))([km])?\+?$/i
+
+function cellCount(match: RegExpExecArray): number {
+  const multiplier = match[2]?.toLowerCase() === 'k' ? 1e3 : match[2]?.toLowerCase() === 'm' ? 1e6 : 1
+  return Number((match[1] ?? '0').replaceAll(',', '')) * multiplier
+}
 const CELL_ALL = /^(?:all|everyone|everybody)$/i
 const CELL_NONE = /^(?:none|no|zero|nobody|no one)$/i
 
@@ -100,13 +106,16 @@ function cellFigure(cell: Span, header: string): ImpactMention | undefined {
   if (!AFFECTED_COLUMN.test(header)) return undefined
   if (CELL_ALL.test(text)) return mention(cell, 0, cell.text.length, 'everyone', header)
   if (CELL_NONE.test(text)) return mention(cell, 0, cell.text.length, 'count', header)
-  if (CELL_COUNT.test(text)) return {span: cell, kind: 'count', value: Number(text.replace(/[,+]/g, '')), noun: header}
+  const count = CELL_COUNT.exec(text)
+  if (count) return {span: cell, kind: 'count', value: cellCount(count), noun: header}
   return undefined
 }
 
 /**
  * Figures in a table of the impact: `| Customers Impacted | … |` over
- * `| All | … |`. A cell says how many only with its column's header.
+ * `| All | … |`, or a row of a name and its value, `| Users affected |
+ * ~4,000 |`. A cell says how many only with its column's header or its
+ * row's name.
  */
 export function findTableImpact(lines: readonly Span[]): ImpactMention[] {
   const found: ImpactMention[] = []
@@ -115,10 +124,14 @@ export function findTableImpact(lines: readonly Span[]): ImpactMention[] {
     if (!head?.text.includes('|') || !isDelimiterRow(lines[index + 1] ?? {text: '', start: 0})) continue
     const headers = cellsOf(head).map((cell) => cell.text.replace(/[*_`]/g, ''))
     for (let row = index + 2; row < lines.length && lines[row]?.text.includes('|'); row++) {
-      cellsOf(lines[row] ?? {text: '', start: 0}).forEach((cell, column) => {
+      const cells = cellsOf(lines[row] ?? {text: '', start: 0})
+      cells.forEach((cell, column) => {
         const figure = cellFigure(cell, headers[column] ?? '')
         if (figure) found.push(figure)
       })
+      const [name, value] = cells
+      const named = cells.length === 2 && name && value ? cellFigure(value, name.text.replace(/[*_`]/g, '')) : undefined
+      if (named && !found.some((figure) => figure.span.start === named.span.start)) found.push(named)
     }
   }
   return found
