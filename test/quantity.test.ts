@@ -204,15 +204,19 @@ describe('findImpact: sums, everyone and no one', () => {
   })
 })
 
+/** The rows of a table as the lines of a document, each placed after the one before. */
+function tableLines(rows: readonly string[]): Array<{text: string; start: number}> {
+  let start = 0
+  return rows.map((text) => {
+    const line = {text, start}
+    start += text.length + 1
+    return line
+  })
+}
+
 describe('findTableImpact', () => {
   it('reads a cell with its column', () => {
-    const rows = ['| Accounts Affected | Tickets Raised | Data Loss | Duration |', '|---|---|---|---|', '| All | 4 | None | 2h |']
-    let start = 0
-    const lines = rows.map((text) => {
-      const line = {text, start}
-      start += text.length + 1
-      return line
-    })
+    const lines = tableLines(['| Accounts Affected | Tickets Raised | Data Loss | Duration |', '|---|---|---|---|', '| All | 4 | None | 2h |'])
     expect(findTableImpact(lines).map((mention) => [mention.span.text, mention.kind, mention.value])).toEqual([
       ['All', 'everyone', 100],
       ['4', 'count', 4],
@@ -221,13 +225,7 @@ describe('findTableImpact', () => {
   })
 
   it('reads a row of a name and its value, figures written as people write them', () => {
-    const rows = ['| Metric | Value |', '|---|---|', '| Users affected | ~4,000 |', '| Orders lost | about 1.2k |', '| Duration | 1h 20m |', '| Revenue impact | none |']
-    let start = 0
-    const lines = rows.map((text) => {
-      const line = {text, start}
-      start += text.length + 1
-      return line
-    })
+    const lines = tableLines(['| Metric | Value |', '|---|---|', '| Users affected | ~4,000 |', '| Orders lost | about 1.2k |', '| Duration | 1h 20m |', '| Revenue impact | none |'])
     expect(findTableImpact(lines).map((mention) => [mention.span.text, mention.kind, mention.value])).toEqual([
       ['~4,000', 'count', 4000],
       ['about 1.2k', 'count', 1200]
