@@ -59049,10 +59049,10 @@ function statedDate(factLabels, titles, start, stated, timesOf, order2) {
   const dateLabels = factLabels.filter((fact2) => fact2.label === "date");
   return firstDate(dateLabels.filter((fact2) => !fact2.inFrontMatter).map((fact2) => fact2.content)) ?? firstDate(titles) ?? (start?.date ? start : void 0) ?? stated.flatMap(timesOf).find((mention2) => mention2.date) ?? firstDate(dateLabels.filter((fact2) => fact2.inFrontMatter).map((fact2) => fact2.content));
 }
-function firstDatedLabel(factLabels, order2) {
+function firstDatedLabel(factLabels, timesOf) {
   for (const fact2 of factLabels) {
     if (fact2.label !== "date") continue;
-    const date = findTimes(fact2.content, order2).find((mention2) => mention2.date?.year !== void 0)?.date;
+    const date = timesOf(fact2.content).find((mention2) => mention2.date?.year !== void 0)?.date;
     if (date) return date;
   }
   return void 0;
@@ -59078,7 +59078,7 @@ function extractStatedFacts(tree, source, sections, factLabels, preambleEnd, ord
   const prose = withoutFencedCode(tree, source);
   const zones = findZones(slice(prose, 0, prose.length));
   const explicitOffset = [startMention?.time, endMention?.time].find((time) => time?.offset !== void 0)?.offset ?? firstZoneOffset(zones);
-  const dated = firstDatedLabel(factLabels, order2);
+  const dated = firstDatedLabel(factLabels, timesOf);
   if (dateMention?.date && dateMention.date.year === void 0 && dated?.year !== void 0) {
     dateMention = { ...dateMention, date: { ...dateMention.date, year: yearBefore(dateMention.date, dated) } };
   }

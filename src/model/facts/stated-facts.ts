@@ -328,10 +328,10 @@ function statedDate(
 }
 
 /** The date of the first date label (front matter included) that gives a year. */
-function firstDatedLabel(factLabels: readonly FactLabelMention[], order: DateOrder): CalendarDate | undefined {
+function firstDatedLabel(factLabels: readonly FactLabelMention[], timesOf: TimesOf): CalendarDate | undefined {
   for (const fact of factLabels) {
     if (fact.label !== 'date') continue
-    const date = findTimes(fact.content, order).find((mention) => mention.date?.year !== undefined)?.date
+    const date = timesOf(fact.content).find((mention) => mention.date?.year !== undefined)?.date
     if (date) return date
   }
   return undefined
@@ -383,7 +383,7 @@ export function extractStatedFacts(
     [startMention?.time, endMention?.time].find((time) => time?.offset !== undefined)?.offset ??
     firstZoneOffset(zones)
   // "Last Tuesday, April 15" in a post dated 2025-04-22 is in 2025.
-  const dated = firstDatedLabel(factLabels, order)
+  const dated = firstDatedLabel(factLabels, timesOf)
   if (dateMention?.date && dateMention.date.year === undefined && dated?.year !== undefined) {
     // A copy: the mention is also the one every other reader of that statement gets.
     dateMention = {...dateMention, date: {...dateMention.date, year: yearBefore(dateMention.date, dated)}}
