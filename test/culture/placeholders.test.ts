@@ -48,6 +48,51 @@ describe('findPlaceholders', () => {
     ])
   })
 
+  it('finds a template slot in brackets by where it stands: all of a value, or after a determiner in a sentence', () => {
+    const text = [
+      '# [Incident title]',
+      '',
+      'The [service] was down for [duration].',
+      '',
+      '**Owner:** [team]',
+      '',
+      '- [Positive aspects of the response]',
+      '',
+      '| Action | Owner |',
+      '| --- | --- |',
+      '| [Preventive action 1] | [owner] |',
+      ''
+    ].join('\n')
+    expect(found(text)).toEqual([
+      'text: [Incident title]', 'text: [service]', 'text: [duration]', 'text: [team]', 'text: [Positive aspects of the response]',
+      'text: [Preventive action 1]', 'text: [owner]'
+    ])
+  })
+
+  it('leaves tags, statuses, notes, elisions, an editor\'s words and references without a definition alone', () => {
+    const text = [
+      'Severity: [SEV-2]',
+      '',
+      'Status: [Resolved]',
+      '',
+      'Dashboard: [internal dashboard]',
+      '',
+      'See the runbook: [Kafka Runbook]',
+      '',
+      'Errors rose for the [redacted] cluster; the alert said "disk [sic] full". We [the on-call team] confirmed it [\u2026].',
+      '',
+      '[!NOTE]',
+      '',
+      '[C#] code in the [WIP] branch; see [JIRA-123] and [the postmortem doc].',
+      '',
+      'dana [10:22 AM]',
+      '',
+      '- [Fixed] Pin the config version',
+      ''
+    ].join('\n')
+    expect(found(text)).toEqual([])
+  })
+
   it('leaves links, checkboxes, HTML, sets and shell variables alone', () => {
     expect(found('[the runbook][rb] [x] [ ] [1] <b>bold</b> <br> {a, b} ${HOME}\n\n[rb]: https://x.example\n')).toEqual([])
   })

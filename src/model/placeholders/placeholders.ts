@@ -125,6 +125,43 @@ function isBracketPlaceholder(inner: string): boolean {
   return BRACKET_LEAD.test(text) || BRACKET_END.test(text) || BRACKET_CHOICES.test(text)
 }
 
+// A template's slot names what goes in it in words of its own: `[service]`,
+// `[Incident title]`, `[Positive aspects of the response]`. What is not one:
+// a status or kind tag in capitals (`[WIP]`, `[SEV-1]`), a GitHub alert
+// (`[!NOTE]`), a footnote (`[^1]`), a clock (`[08:47]`), an elision (`[…]`).
+const SLOT_WORDS = /^\p{L}[\p{L}' -]{0,60}(?: \d{1,2})?$/u
+const TAG = /^[\p{Lu}\d-]+$/u
+// Where a slot stands for all a line, a label's value, a table cell or a heading says.
+const WHOLE_BEFORE = /^(?:\s{0,6}|.{0,200}\|\s{0,3}|[^:|\n]{1,40}:\s{0,6})$/u
+const WHOLE_AFTER = /^\s{0,6}(?:\|.{0,200})?$/u
+// Inside a sentence, after a determiner or a preposition: "the [service] was down for [duration]".
+const SLOT_AFTER_WORD = /(?:^|\s)(?:a|an|the|our|their|your|this|that|for|in|at|on|by|of|to|from|with|about|after|before)\s{1,3}$/iu
+// An editor's words are no slot: `the [redacted] cluster`, `[sic]`, and what
+// a public report holds back (`Dashboard: [internal dashboard]`).
+const EDITORIAL = /(?:ed|sic|snip)$|^(?:internal|private|confidential)\b/iu
+
+/**
+ * Whether `[inner]`, at `index` of `line`, is a template's slot: a phrase in
+ * its own words (sentence case, or any case as a heading's whole text) that
+ * stands for a whole value, or a lowercase one a determiner or a preposition
+ * puts inside a sentence. Outside a heading, a capital on every word may be
+ * a status (`Status: [Resolved]`) or a reference whose definition is missing
+ * (`See: [Kafka Runbook]`).
+ */
+function isBracketSlot(line: string, index: number, inner: string, heading: boolean): boolean {
+  const text = inner.trim()
+  if (!SLOT_WORDS.test(text) || TAG.test(text)) return false
+  const words = text.split(/\s+/)
+  if (EDITORIAL.test(text)) return false
+  const before = line.slice(0, index)
+  const after = line.slice(index + inner.length + 2)
+  if (WHOLE_BEFORE.test(before) && WHOLE_AFTER.test(after)) {
+    // A capital on every word (`[Resolved]`, `[Kafka Runbook]`) may be a status or a name.
+    return heading || !words.every((word) => /^\p{Lu}/u.test(word))
+  }
+  return words.length <= 4 && text === text.toLowerCase() && SLOT_AFTER_WORD.test(before)
+}
+
 function textPlaceholders(block: ProseBlock, markers: Markers): Placeholder[] {
   const lower = block.lowerRaw
   const brackets = lower.includes('[')
@@ -133,6 +170,7 @@ function textPlaceholders(block: ProseBlock, markers: Markers): Placeholder[] {
   if (patterns.length === 0 && !brackets) return []
   const found: Placeholder[] = []
   const todoTitle = isTodoTitle(block)
+  const heading = block.node.type === 'heading'
   for (const line of proseLines(block)) {
     for (const pattern of patterns) {
       for (const match of line.text.matchAll(pattern.pattern)) {
@@ -143,7 +181,8 @@ function textPlaceholders(block: ProseBlock, markers: Markers): Placeholder[] {
     }
     if (!brackets) continue
     for (const match of line.text.matchAll(BRACKETS)) {
-      if (!isBracketPlaceholder(match[1] ?? '')) continue
+      const inner = match[1] ?? ''
+      if (!isBracketPlaceholder(inner) && !isBracketSlot(line.text, match.index, inner, heading)) continue
       found.push({kind: 'text', span: subspan(line, match.index, match.index + match[0].length), text: match[0]})
     }
   }
