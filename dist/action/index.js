@@ -62589,6 +62589,24 @@ function isBracketPlaceholder(inner) {
   if (CHECKBOX.test(inner) || text3 === "") return false;
   return BRACKET_LEAD.test(text3) || BRACKET_END.test(text3) || BRACKET_CHOICES.test(text3);
 }
+var SLOT_WORDS = new RegExp("^\\p{L}[\\p{L}' -]{0,60}(?: \\d{1,2})?$", "u");
+var TAG = /^[\p{Lu}\d-]+$/u;
+var WHOLE_BEFORE = /^(?:\s{0,6}|.{0,200}\|\s{0,3}|[^:|\n]{1,40}:\s{0,6})$/u;
+var WHOLE_AFTER = /^\s{0,6}(?:\|.{0,200})?$/u;
+var SLOT_AFTER_WORD = /(?:^|\s)(?:a|an|the|our|their|your|this|that|for|in|at|on|by|of|to|from|with|about|after|before)\s{1,3}$/iu;
+var EDITORIAL = /(?:ed|sic|snip)$|^(?:internal|private|confidential)\b/iu;
+function isBracketSlot(line, index2, inner, heading) {
+  const text3 = inner.trim();
+  if (!SLOT_WORDS.test(text3) || TAG.test(text3)) return false;
+  const words = text3.split(/\s+/);
+  if (EDITORIAL.test(text3)) return false;
+  const before = line.slice(0, index2);
+  const after = line.slice(index2 + inner.length + 2);
+  if (WHOLE_BEFORE.test(before) && WHOLE_AFTER.test(after)) {
+    return heading || !words.every((word) => new RegExp("^\\p{Lu}", "u").test(word));
+  }
+  return words.length <= 4 && text3 === text3.toLowerCase() && SLOT_AFTER_WORD.test(before);
+}
 function textPlaceholders(block, markers2) {
   const lower = block.lowerRaw;
   const brackets = lower.includes("[");
@@ -62596,6 +62614,7 @@ function textPlaceholders(block, markers2) {
   if (patterns.length === 0 && !brackets) return [];
   const found = [];
   const todoTitle = isTodoTitle(block);
+  const heading = block.node.type === "heading";
   for (const line of proseLines(block)) {
     for (const pattern2 of patterns) {
       for (const match2 of line.text.matchAll(pattern2.pattern)) {
@@ -62606,7 +62625,8 @@ function textPlaceholders(block, markers2) {
     }
     if (!brackets) continue;
     for (const match2 of line.text.matchAll(BRACKETS2)) {
-      if (!isBracketPlaceholder(match2[1] ?? "")) continue;
+      const inner = match2[1] ?? "";
+      if (!isBracketPlaceholder(inner) && !isBracketSlot(line.text, match2.index, inner, heading)) continue;
       found.push({ kind: "text", span: subspan(line, match2.index, match2.index + match2[0].length), text: match2[0] });
     }
   }
