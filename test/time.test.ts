@@ -74,6 +74,15 @@ describe('readLeadingTime: 12-hour clocks', () => {
     expect(readLeadingTime({text: '2h30 of downtime in total', start: 0})?.kind).not.toBe('absolute')
   })
 
+  it('reads an entry clock written with a dot where the timeline writes its clocks so, but no dotted date', () => {
+    const read = readLeadingTime({text: '14.35 Alert on payment latency fired', start: 0}, 'month-first', true)
+    expect(read).toMatchObject({kind: 'absolute', mention: {span: {text: '14.35', start: 0}, time: {hour: 14, minute: 35}}})
+    expect(readLeadingTime({text: '14.35 Alert on payment latency fired', start: 0})).toBeUndefined()
+    const dated = readLeadingTime({text: '12.03.2024 09.10 Index rebuild started', start: 0}, 'day-first', true)
+    expect(dated?.kind === 'absolute' && dated.mention.time).not.toEqual({hour: 12, minute: 3, second: 0})
+    expect(readLeadingTime({text: '24.10 was the last build', start: 0}, 'month-first', true)?.kind).not.toBe('absolute')
+  })
+
   it('keeps the whole of `a.m` in the stamp', () => {
     const read = lead('3:00 a.m - disk fills up')
     expect(read?.kind === 'absolute' && read.mention.span.text).toBe('3:00 a.m')
@@ -393,6 +402,13 @@ describe('dateOrderOf: numeric dates as the document writes them', () => {
     expect(dateOrderOf('Chart 13.05.2024.1 was deployed.')).toBe('month-first')
     // An unambiguous numeric date decides alone.
     expect(dateOrderOf('Began 07/05/2024, ended 13/05/2024; July 5 was a Friday.')).toBe('day-first')
+  })
+
+  it('is day first where every date that reads both ways is written with dots', () => {
+    expect(dateOrderOf('On 12.03.2024 search was down; fixed on 13.03.')).toBe('day-first')
+    expect(dateOrderOf('From 05.04.2024 to 06.04.2024.')).toBe('day-first')
+    // With slashes too, the other evidence decides.
+    expect(dateOrderOf('On 12.03.2024, filed 03/04/2024.')).toBe('month-first')
   })
 
   it('settles moments that read both ways by the reading that puts them closer together', () => {

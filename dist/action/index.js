@@ -57439,6 +57439,7 @@ function dateOrderOf(source) {
   let monthFirst = 0;
   const ambiguous = /* @__PURE__ */ new Set();
   const ambiguousDates = [];
+  let undotted = 0;
   for (const match2 of source.matchAll(NUMERIC_DATE)) {
     const first = Number(match2[1]);
     const second = Number(match2[2]);
@@ -57446,12 +57447,14 @@ function dateOrderOf(source) {
     else if (second > 12 && first <= 12) monthFirst++;
     else if (first !== second) {
       ambiguous.add(`${first}/${second}`);
+      if (!match2[0].includes(".")) undotted++;
       const end = match2.index + match2[0].length;
       if (first > 0 && second > 0 && TIME_AFTER_DATE.test(source.slice(end, end + 12))) ambiguousDates.push([first, second, Number(match2[3])]);
     }
   }
   if (dayFirst > 0 || monthFirst > 0) return dayFirst > 0 && monthFirst === 0 ? "day-first" : "month-first";
   if (ambiguous.size === 0) return "month-first";
+  if (undotted === 0) return "day-first";
   return orderByWrittenDates(source, ambiguous) ?? orderBySpan(ambiguousDates) ?? "month-first";
 }
 var LOOKAHEAD = 120;
@@ -57658,9 +57661,9 @@ function explainImpossible(span2) {
   if (second > 59) return { span: token, reason: `second ${second}` };
   return void 0;
 }
-function readLeadingTime(span2, order2 = "month-first") {
+function readLeadingTime(span2, order2 = "month-first", dotted = false) {
   const head = subspan(span2, 0, Math.min(span2.text.length, LOOKAHEAD));
-  const alternate = ALTERNATE_CLOCK.exec(head.text);
+  const alternate = ALTERNATE_CLOCK.exec(head.text) ?? (dotted ? DOTTED_CLOCK.exec(head.text) : null);
   if (!alternate) return readHead(head, order2);
   const hours = alternate[1]?.length ?? 0;
   const read4 = readHead({ text: `${head.text.slice(0, hours)}:${head.text.slice(hours + 1)}`, start: head.start }, order2);
@@ -57671,6 +57674,7 @@ function readLeadingTime(span2, order2 = "month-first") {
   return { kind: "absolute", mention: { ...mention2, span: written(mention2.span), ...end ? { end } : {} } };
 }
 var ALTERNATE_CLOCK = /^(\d{1,2})h(?=[0-5]\d\s{0,3}[-–—:|])/;
+var DOTTED_CLOCK = /^([01]?\d|2[0-3])\.(?=[0-5]\d(?![.,\d]))/;
 function readHead(head, order2) {
   const plain = plainLeadingClock(head);
   return plain ? { kind: "absolute", mention: plain } : readLeadingTimeWithChrono(head, order2);
@@ -60453,16 +60457,18 @@ function looksLikeTable(source, range) {
 var FENCE3 = /^\s{0,3}(?:```|~~~)/;
 var DATE_TIME_GAP = /^[\s|,:\-–—*_`[\]()~]{0,12}/;
 var CandidateCollector = class {
-  constructor(source, start, end, order2) {
+  constructor(source, start, end, order2, dotted) {
     this.source = source;
     this.start = start;
     this.end = end;
     this.order = order2;
+    this.dotted = dotted;
   }
   source;
   start;
   end;
   order;
+  dotted;
   found = [];
   /** The part of a line inside the section, if any. */
   clip(line) {
@@ -60525,7 +60531,7 @@ var CandidateCollector = class {
     const [head] = splitLines(this.source, firstRange2[0], firstRange2[1]);
     const clipped = head ? this.clip(head) : void 0;
     if (clipped) {
-      const lead = { time: readLeadingTime(stripLeadingMarkup(clipped), this.order) };
+      const lead = { time: readLeadingTime(stripLeadingMarkup(clipped), this.order, this.dotted) };
       this.found.push({ line: clipped, source: "item", group: list2, lead });
       if (lead.time !== void 0) return;
     }
@@ -60533,14 +60539,14 @@ var CandidateCollector = class {
     for (const child of rest) this.visit(child);
   }
 };
-function candidates(tree, source, start, end, order2) {
-  const collector = new CandidateCollector(source, start, end, order2);
+function candidates(tree, source, start, end, order2, dotted) {
+  const collector = new CandidateCollector(source, start, end, order2, dotted);
   for (const block of blocksFrom(tree, start, end)) collector.visit(block);
   return collector.found;
 }
-function read3({ line, source, lead: known }, order2) {
+function read3({ line, source, lead: known }, order2, dotted) {
   const text3 = stripLeadingMarkup(line);
-  const lead = known ? known.time : readLeadingTime(text3, order2);
+  const lead = known ? known.time : readLeadingTime(text3, order2, dotted);
   if (!lead) {
     const later = source === "item" || source === "row" ? findTimes(text3, order2).find((mention3) => mention3.time) : void 0;
     return later ? { kind: "timed", timestamp: later.span, mention: later } : { kind: "untimed" };
@@ -60551,7 +60557,7 @@ function read3({ line, source, lead: known }, order2) {
   if (mention2.time) return { kind: "timed", timestamp: mention2.span, mention: mention2 };
   const after = subspan(text3, mention2.span.start - text3.start + mention2.span.text.length);
   const gap = DATE_TIME_GAP.exec(after.text)?.[0].length ?? 0;
-  const next = readLeadingTime(subspan(after, gap), order2);
+  const next = readLeadingTime(subspan(after, gap), order2, dotted);
   if (next?.kind === "absolute" && next.mention.time && !next.mention.date) {
     const from = mention2.span.start - text3.start;
     const to = spanEnd(next.mention.span) - text3.start;
@@ -60682,8 +60688,9 @@ function buildTimeline(tree, source, sections, defaultOffset, fallbackYear, anch
     if (!section.kinds.includes("timeline")) continue;
     const placer = new SectionPlacer(defaultOffset, fallbackYear, anchorDay);
     const before = entries.length;
-    for (const candidate of candidates(tree, source, section.contentStart, section.contentEnd, order2)) {
-      const reading = read3(candidate, order2);
+    const dotted = writesDottedClocks(source.slice(section.contentStart, section.contentEnd));
+    for (const candidate of candidates(tree, source, section.contentStart, section.contentEnd, order2, dotted)) {
+      const reading = read3(candidate, order2, dotted);
       if (reading.kind === "date-line") {
         placer.setDate(reading.mention?.date);
         continue;
@@ -60711,6 +60718,14 @@ function buildTimeline(tree, source, sections, defaultOffset, fallbackYear, anch
   };
 }
 var DAY_NUMBER = /^day\s{1,2}(\d{1,3})(?![\d:])/i;
+var LINE_LEAD = String.raw`^[ \t]{0,3}(?:[-*+][ \t]{1,4}|\d{1,3}[.)][ \t]{1,4})?(?:\|[ \t]{0,3})?[*_]{0,2}`;
+var DOTTED_LEAD = new RegExp(`${LINE_LEAD}(?:[01]?\\d|2[0-3])\\.[0-5]\\d(?![.,\\d])`, "gm");
+var COLON_LEAD = new RegExp(`${LINE_LEAD}\\d{1,2}:[0-5]\\d`, "gm");
+function writesDottedClocks(text3) {
+  if (!text3.includes(".")) return false;
+  const dotted = text3.match(DOTTED_LEAD)?.length ?? 0;
+  return dotted >= 2 && dotted > (text3.match(COLON_LEAD)?.length ?? 0);
+}
 function toldMoments(tree, source, section, placer, order2) {
   const moments = [];
   for (const statement of statementsIn(tree, source, section.contentStart, section.contentEnd)) {

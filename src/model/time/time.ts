@@ -133,7 +133,9 @@ function orderBySpan(dates: ReadonlyArray<readonly [number, number, number]>): D
  * The order a document writes its numeric dates in, from the ones that can
  * only be read one way: a first number over 12 is a day (15/01/2021), a
  * second one over 12 a day too (01/15/2021). Where every one reads both
- * ways, the dates it writes with a month's name settle it, else the reading
+ * ways, dates all written with dots are day first (12.03.2024, as German,
+ * Russian or Nordic writers write them), else the dates it writes with a
+ * month's name settle it, else the reading
  * that puts its moments closer together; else month first, as chrono-node
  * reads them.
  */
@@ -142,6 +144,7 @@ export function dateOrderOf(source: string): DateOrder {
   let monthFirst = 0
   const ambiguous = new Set<string>()
   const ambiguousDates: Array<[number, number, number]> = []
+  let undotted = 0
   for (const match of source.matchAll(NUMERIC_DATE)) {
     const first = Number(match[1])
     const second = Number(match[2])
@@ -149,12 +152,15 @@ export function dateOrderOf(source: string): DateOrder {
     else if (second > 12 && first <= 12) monthFirst++
     else if (first !== second) {
       ambiguous.add(`${first}/${second}`)
+      if (!match[0].includes('.')) undotted++
       const end = match.index + match[0].length
       if (first > 0 && second > 0 && TIME_AFTER_DATE.test(source.slice(end, end + 12))) ambiguousDates.push([first, second, Number(match[3])])
     }
   }
   if (dayFirst > 0 || monthFirst > 0) return dayFirst > 0 && monthFirst === 0 ? 'day-first' : 'month-first'
   if (ambiguous.size === 0) return 'month-first'
+  // Dates written with dots (12.03.2024) are written day first wherever that is the custom.
+  if (undotted === 0) return 'day-first'
   return orderByWrittenDates(source, ambiguous) ?? orderBySpan(ambiguousDates) ?? 'month-first'
 }
 // Long lines are cut before parsing: a leading time is near the start.
@@ -445,11 +451,12 @@ function explainImpossible(span: Span): ImpossibleTime | undefined {
 
 /**
  * Reads the date or time that an entry starts with, or tells that it starts
- * with a relative time or an impossible one. `span` has its markup stripped.
+ * with a relative time or an impossible one. `span` has its markup stripped;
+ * `dotted` says the timeline writes its clocks with a dot (`14.35`).
  */
-export function readLeadingTime(span: Span, order: DateOrder = 'month-first'): LeadingTime | undefined {
+export function readLeadingTime(span: Span, order: DateOrder = 'month-first', dotted = false): LeadingTime | undefined {
   const head = subspan(span, 0, Math.min(span.text.length, LOOKAHEAD))
-  const alternate = ALTERNATE_CLOCK.exec(head.text)
+  const alternate = ALTERNATE_CLOCK.exec(head.text) ?? (dotted ? DOTTED_CLOCK.exec(head.text) : null)
   if (!alternate) return readHead(head, order)
   // Read with a colon in its place, then quoted as written.
   const hours = alternate[1]?.length ?? 0
@@ -465,6 +472,10 @@ export function readLeadingTime(span: Span, order: DateOrder = 'month-first'): L
 // other writers do, read only where a separator follows. Not with a dot:
 // "14.04: Pulling from library/ubuntu" is a version.
 const ALTERNATE_CLOCK = /^(\d{1,2})h(?=[0-5]\d\s{0,3}[-–—:|])/
+// An entry's clock written with a dot ("14.35 Alert fired"), read only where
+// the timeline writes its clocks so (`dotted`): a dot alone may be a version.
+// Not a dotted date: "12.03.2024".
+const DOTTED_CLOCK = /^([01]?\d|2[0-3])\.(?=[0-5]\d(?![.,\d]))/
 
 function readHead(head: Span, order: DateOrder): LeadingTime | undefined {
   const plain = plainLeadingClock(head)

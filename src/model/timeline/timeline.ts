@@ -115,7 +115,8 @@ class CandidateCollector {
     private readonly source: string,
     private readonly start: number,
     private readonly end: number,
-    private readonly order: DateOrder
+    private readonly order: DateOrder,
+    private readonly dotted: boolean
   ) {}
 
   /** The part of a line inside the section, if any. */
@@ -188,7 +189,7 @@ class CandidateCollector {
     const [head] = splitLines(this.source, firstRange[0], firstRange[1])
     const clipped = head ? this.clip(head) : undefined
     if (clipped) {
-      const lead = {time: readLeadingTime(stripLeadingMarkup(clipped), this.order)}
+      const lead = {time: readLeadingTime(stripLeadingMarkup(clipped), this.order, this.dotted)}
       this.found.push({line: clipped, source: 'item', group: list, lead})
       // An entry's sub-bullets and wrapped lines are its details.
       if (lead.time !== undefined) return
@@ -199,8 +200,8 @@ class CandidateCollector {
 }
 
 /** The lines of a section that may be timeline entries, nested details left out. */
-function candidates(tree: Root, source: string, start: number, end: number, order: DateOrder): Candidate[] {
-  const collector = new CandidateCollector(source, start, end, order)
+function candidates(tree: Root, source: string, start: number, end: number, order: DateOrder, dotted: boolean): Candidate[] {
+  const collector = new CandidateCollector(source, start, end, order, dotted)
   // Only the top-level blocks inside the section, found by bisection: many
   // timeline sections would otherwise each walk the whole document (quadratic).
   for (const block of blocksFrom(tree, start, end)) collector.visit(block)
@@ -214,9 +215,9 @@ interface LineReading {
   impossible?: ImpossibleTime
 }
 
-function read({line, source, lead: known}: Candidate, order: DateOrder): LineReading {
+function read({line, source, lead: known}: Candidate, order: DateOrder, dotted: boolean): LineReading {
   const text = stripLeadingMarkup(line)
-  const lead = known ? known.time : readLeadingTime(text, order)
+  const lead = known ? known.time : readLeadingTime(text, order, dotted)
   if (!lead) {
     // A list item or row that gives its time later in the sentence
     // ("Support forwarded the ticket at 3:17 PM") still has one; a line of
@@ -231,7 +232,7 @@ function read({line, source, lead: known}: Candidate, order: DateOrder): LineRea
   // A date alone may be followed by the time in the next cell or after a dash.
   const after = subspan(text, mention.span.start - text.start + mention.span.text.length)
   const gap = DATE_TIME_GAP.exec(after.text)?.[0].length ?? 0
-  const next = readLeadingTime(subspan(after, gap), order)
+  const next = readLeadingTime(subspan(after, gap), order, dotted)
   if (next?.kind === 'absolute' && next.mention.time && !next.mention.date) {
     const from = mention.span.start - text.start
     const to = spanEnd(next.mention.span) - text.start
@@ -399,8 +400,9 @@ export function buildTimeline(
     if (!section.kinds.includes('timeline')) continue
     const placer = new SectionPlacer(defaultOffset, fallbackYear, anchorDay)
     const before = entries.length
-    for (const candidate of candidates(tree, source, section.contentStart, section.contentEnd, order)) {
-      const reading = read(candidate, order)
+    const dotted = writesDottedClocks(source.slice(section.contentStart, section.contentEnd))
+    for (const candidate of candidates(tree, source, section.contentStart, section.contentEnd, order, dotted)) {
+      const reading = read(candidate, order, dotted)
       if (reading.kind === 'date-line') {
         placer.setDate(reading.mention?.date)
         continue
@@ -430,6 +432,23 @@ export function buildTimeline(
 }
 
 const DAY_NUMBER = /^day\s{1,2}(\d{1,3})(?![\d:])/i
+
+// A line's lead (a list marker, a cell's pipe, emphasis), then a clock
+// written with a dot or a colon: "- 14.35 Alert fired", "| **14:35** |".
+const LINE_LEAD = String.raw`^[ \t]{0,3}(?:[-*+][ \t]{1,4}|\d{1,3}[.)][ \t]{1,4})?(?:\|[ \t]{0,3})?[*_]{0,2}`
+const DOTTED_LEAD = new RegExp(`${LINE_LEAD}(?:[01]?\\d|2[0-3])\\.[0-5]\\d(?![.,\\d])`, 'gm')
+const COLON_LEAD = new RegExp(`${LINE_LEAD}\\d{1,2}:[0-5]\\d`, 'gm')
+
+/**
+ * Whether a timeline writes its clocks with a dot, as some European writers
+ * do: two lines or more start with one, and more than start with a colon's.
+ * One line may start with a version ("1.20 is out"); a timeline's lines agree.
+ */
+function writesDottedClocks(text: string): boolean {
+  if (!text.includes('.')) return false
+  const dotted = text.match(DOTTED_LEAD)?.length ?? 0
+  return dotted >= 2 && dotted > (text.match(COLON_LEAD)?.length ?? 0)
+}
 
 /** The clock times told in a timeline section written as prose, placed like entries. */
 function toldMoments(tree: Root, source: string, section: Section, placer: SectionPlacer, order: DateOrder): TimelineEntry[] {
