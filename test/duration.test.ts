@@ -21,9 +21,26 @@ describe('durationMinutes', () => {
     ['an hour', 60],
     ['nine hours', 540],
     ['3 days', 4320],
-    ['30 seconds', 0.5]
+    ['30 seconds', 0.5],
+    ['an hour and a half', 90],
+    ['one and a half hours', 90],
+    ['3 hours and a half', 210],
+    ['a day and a half', 2160],
+    ['two and a half days', 3600],
+    ['half an hour', 30],
+    ['a half-hour', 30],
+    ['half a day', 720]
   ])('%s is %d minutes', (text, minutes) => {
     expect(durationMinutes(text)).toBe(minutes)
+  })
+
+  it('finds halves written out as one duration', () => {
+    const found = findDurations({text: 'The API was slow (an hour and a half); the fix took half an hour; review took 2 and a half days.', start: 0})
+    expect(found.map((mention) => [mention.span.text, mention.minutes])).toEqual([
+      ['an hour and a half', 90],
+      ['half an hour', 30],
+      ['2 and a half days', 3600]
+    ])
   })
 
   it('reads no duration where there is none', () => {

@@ -58402,7 +58402,9 @@ var NUMBER_WORDS = {
 };
 var WORDS = Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join("|");
 var UNIT = "(?:hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s|days?|d)";
-var PART = `(?:\\d{1,4}(?:\\.\\d{1,2})?[\\s-]{0,2}|(?:${WORDS})[\\s-]{1,2})${UNIT}(?![\\p{L}])`;
+var AND_A_HALF = String.raw`and\s{1,3}a\s{1,3}half(?![\p{L}])`;
+var HALF = String.raw`(?:an?\s{1,3})?half[\s-]{1,2}(?:an?\s{1,3})?(?:hours?|days?|minutes?)(?![\p{L}])`;
+var PART = `(?:(?:\\d{1,4}(?:\\.\\d{1,2})?[\\s-]{0,2}|(?:${WORDS})[\\s-]{1,2})(?:${AND_A_HALF}\\s{1,3})?${UNIT}(?![\\p{L}])(?:\\s{1,3}${AND_A_HALF})?|${HALF})`;
 var PHRASE = new RegExp(
   `(?<![\\p{L}\\p{N}.])${PART}(?:(?:,?\\s{1,3}and\\s{1,3}|,?\\s{0,3})${PART}){0,3}`,
   "giu"
@@ -58411,8 +58413,19 @@ var APPROXIMATE = /(?:approximately|approx\.?|about|around|roughly|~|some)\s{0,3
 var BOUND = new RegExp("(?:under|over|less than|more than|at least|at most|nearly|almost|up to|within|no more than|\\p{L}{2,20}er than|above|below|beyond|exceed(?:s|ed|ing)?)\\s{1,3}$", "iu");
 var WORD_NUMBER = new RegExp(`(?<![\\p{L}])(${Object.keys(NUMBER_WORDS).join("|")})(?![\\p{L}])`, "giu");
 var MAY_HOLD_DURATION = /\d|hour|minute|second|day/i;
+var HALF_OF_UNIT = /(?<![\p{L}])(?:an?\s{1,3})?half[\s-]{1,2}(?:an?\s{1,3})?(?=hour|day|minute)/gu;
+var AND_HALF_MARK = /\s{1,3}and\s{1,3}a\s{1,3}half(?![\p{L}])/gu;
+var HALF_BEFORE_UNIT = /(\d{1,4}(?:\.\d{1,2})?)\u00bd/g;
+var HALF_AFTER_UNIT = /(\d{1,4}(?:\.\d{1,2})?)(\s{0,2}[a-z]{1,7})\u00bd/g;
+function readHalves(text3) {
+  return text3.replace(AND_HALF_MARK, "\xBD").replace(HALF_OF_UNIT, "0.5 ");
+}
+function addHalves(text3) {
+  return text3.replace(HALF_BEFORE_UNIT, (_, figure) => String(Number(figure) + 0.5)).replace(HALF_AFTER_UNIT, (_, figure, unit2) => `${Number(figure) + 0.5}${unit2}`);
+}
 function durationMinutes(text3) {
-  const digits = text3.toLowerCase().replace(WORD_NUMBER, (word) => String(NUMBER_WORDS[word.toLowerCase()] ?? word)).replace(/(\d)\s{0,2}-\s{0,2}(?=[a-z])/g, "$1 ").replaceAll(" and ", " ");
+  const words = readHalves(text3.toLowerCase());
+  const digits = addHalves(words.replace(WORD_NUMBER, (word) => String(NUMBER_WORDS[word.toLowerCase()] ?? word))).replace(/(\d)\s{0,2}-\s{0,2}(?=[a-z])/g, "$1 ").replaceAll(" and ", " ");
   const minutes = parse5(digits, "m");
   return minutes === null || minutes === void 0 || Number.isNaN(minutes) ? void 0 : minutes;
 }

@@ -23,8 +23,12 @@ const WORDS = Object.keys(NUMBER_WORDS)
   .join('|')
 const UNIT = '(?:hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s|days?|d)'
 // A digit may follow a unit ("1h30m"); a number word needs a space or hyphen
-// before its unit ("and" is not "an d").
-const PART = `(?:\\d{1,4}(?:\\.\\d{1,2})?[\\s-]{0,2}|(?:${WORDS})[\\s-]{1,2})${UNIT}(?![\\p{L}])`
+// before its unit ("and" is not "an d"). Halves are written out: "an hour
+// and a half", "one and a half hours", "half an hour", "a half-day".
+const AND_A_HALF = String.raw`and\s{1,3}a\s{1,3}half(?![\p{L}])`
+const HALF = String.raw`(?:an?\s{1,3})?half[\s-]{1,2}(?:an?\s{1,3})?(?:hours?|days?|minutes?)(?![\p{L}])`
+const PART =
+  `(?:(?:\\d{1,4}(?:\\.\\d{1,2})?[\\s-]{0,2}|(?:${WORDS})[\\s-]{1,2})(?:${AND_A_HALF}\\s{1,3})?${UNIT}(?![\\p{L}])(?:\\s{1,3}${AND_A_HALF})?|${HALF})`
 const PHRASE = new RegExp(
   `(?<![\\p{L}\\p{N}.])${PART}(?:(?:,?\\s{1,3}and\\s{1,3}|,?\\s{0,3})${PART}){0,3}`,
   'giu'
@@ -37,11 +41,27 @@ const WORD_NUMBER = new RegExp(`(?<![\\p{L}])(${Object.keys(NUMBER_WORDS).join('
 
 const MAY_HOLD_DURATION = /\d|hour|minute|second|day/i
 
-/** Minutes in a duration phrase (`1h30m`, `2 hours and 30 minutes`, `2.5-hour`). */
+// Halves as parse-duration reads them: "half an hour" and "a half-hour" are
+// 0.5 hour; "and a half" adds half of the unit it follows or precedes.
+const HALF_OF_UNIT = /(?<![\p{L}])(?:an?\s{1,3})?half[\s-]{1,2}(?:an?\s{1,3})?(?=hour|day|minute)/gu
+const AND_HALF_MARK = /\s{1,3}and\s{1,3}a\s{1,3}half(?![\p{L}])/gu
+const HALF_BEFORE_UNIT = /(\d{1,4}(?:\.\d{1,2})?)\u00bd/g
+const HALF_AFTER_UNIT = /(\d{1,4}(?:\.\d{1,2})?)(\s{0,2}[a-z]{1,7})\u00bd/g
+
+function readHalves(text: string): string {
+  return text.replace(AND_HALF_MARK, '\u00bd').replace(HALF_OF_UNIT, '0.5 ')
+}
+
+function addHalves(text: string): string {
+  return text
+    .replace(HALF_BEFORE_UNIT, (_, figure: string) => String(Number(figure) + 0.5))
+    .replace(HALF_AFTER_UNIT, (_, figure: string, unit: string) => `${Number(figure) + 0.5}${unit}`)
+}
+
+/** Minutes in a duration phrase (`1h30m`, `2 hours and 30 minutes`, `2.5-hour`, `an hour and a half`). */
 export function durationMinutes(text: string): number | undefined {
-  const digits = text
-    .toLowerCase()
-    .replace(WORD_NUMBER, (word) => String(NUMBER_WORDS[word.toLowerCase()] ?? word))
+  const words = readHalves(text.toLowerCase())
+  const digits = addHalves(words.replace(WORD_NUMBER, (word) => String(NUMBER_WORDS[word.toLowerCase()] ?? word)))
     .replace(/(\d)\s{0,2}-\s{0,2}(?=[a-z])/g, '$1 ')
     .replaceAll(' and ', ' ')
   const minutes = parseDuration(digits, 'm')
