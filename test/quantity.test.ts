@@ -96,7 +96,10 @@ describe('findImpact: what a number counts', () => {
     ['two offline events on each node', 'two offline events', 2, 'events'],
     ['2 user accounts were locked', '2 user accounts', 2, 'accounts'],
     ['1.5M requests timed out', '1.5M requests', 1_500_000, 'requests'],
-    ['one customer wrote in', 'one customer', 1, 'customer']
+    ['one customer wrote in', 'one customer', 1, 'customer'],
+    ['around 210k sign-in attempts', '210k sign-in attempts', 210_000, 'attempts'],
+    ['4,000 checkout attempts failed', '4,000 checkout attempts', 4000, 'attempts'],
+    ['12 login attempts were rejected', '12 login attempts', 12, 'attempts']
   ])('%s', (text, figure, value, noun) => {
     expect(impactIn(text)).toEqual([{text: figure, kind: 'count', value, noun}])
   })
@@ -109,6 +112,7 @@ describe('findImpact: what a number counts', () => {
     'down for 3 hours',
     'we retried 4 times before it failed',
     'after 3 failed attempts the job gave up',
+    'the job succeeded after 3 attempts',
     'two missed heartbeats paged the on-call engineer',
     'we deployed 2 fixes but the site stayed down'
   ])('no count of what was affected: %s', (text) => {

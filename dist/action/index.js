@@ -58564,6 +58564,12 @@ var TRIAL = /^(?:attempts|tries|retries|checks|health-?checks|probes|pings|heart
 function isPluralThing(word) {
   return new RegExp("^\\p{L}[\\p{L}'\u2019-]{0,29}s$", "u").test(word) && !/ss$/i.test(word) && !isTimeUnit(word) && !TRIAL.test(word);
 }
+var ATTEMPTS = /^(?:attempts|tries)$/i;
+var MANY_ATTEMPTS = 100;
+function isUsersAttempts(word, before, value2) {
+  if (!ATTEMPTS.test(word)) return false;
+  return value2 >= MANY_ATTEMPTS || before !== void 0 && (new RegExp("\\p{L}-\\p{L}", "u").test(before) || AFFECTED.test(before));
+}
 
 // src/model/impact/harm.ts
 var HARM = /^(?:affected|impacted|failed|failing|lost|missing|missed|stuck|offline|down|broken|dropped|delayed|crashed|crashing|corrupted|deleted|blocked|rejected|unavailable|unreachable|unsearchable|inaccessible|stalled|dead|errored|exposed|leaked|compromised|orphaned|degraded|stranded|duplicated|frozen)$/i;
@@ -58824,6 +58830,7 @@ function nounFollows(text3, end) {
 function countedNoun(text3, from, value2, reach) {
   let multiplier = 1;
   let harmed = false;
+  let previous2;
   WORD_AFTER2.lastIndex = from;
   for (let words = 0; words < 4; words++) {
     const match2 = WORD_AFTER2.exec(text3);
@@ -58842,11 +58849,14 @@ function countedNoun(text3, from, value2, reach) {
     if (magnitude) multiplier = magnitude;
     else if (AFFECTED.test(word)) {
       if (value2 === 1 && !nounFollows(text3, end) || /s$/i.test(word) || MASS.has(lower)) return { noun: word, end, multiplier, harmed };
+    } else if (isUsersAttempts(word, previous2, value2 * multiplier)) {
+      return { noun: word, end, multiplier, harmed };
     } else if (isPluralThing(word)) {
       const harmedHere = reach !== "anywhere" && (FAILURE_NOUN.test(word) || isHarmedAfter(text3, end) || isHarmed(text3, from, end));
       if (harmed || harmedHere) return { noun: word, end, multiplier, harmed };
     }
     harmed ||= HARM.test(word);
+    previous2 = word;
     WORD_AFTER2.lastIndex = end;
   }
   return void 0;

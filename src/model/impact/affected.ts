@@ -38,3 +38,15 @@ const TRIAL = /^(?:attempts|tries|retries|checks|health-?checks|probes|pings|hea
 export function isPluralThing(word: string): boolean {
   return /^\p{L}[\p{L}'’-]{0,29}s$/u.test(word) && !/ss$/i.test(word) && !isTimeUnit(word) && !TRIAL.test(word)
 }
+
+// Attempts are users' where many are counted ("4,000 checkout attempts") or
+// where they are named by what users tried ("sign-in attempts", "login
+// attempts"): a responder's are few and bare ("3 failed attempts").
+const ATTEMPTS = /^(?:attempts|tries)$/i
+const MANY_ATTEMPTS = 100
+
+/** Whether `word`, after `before` and counted `value`, counts attempts of users. */
+export function isUsersAttempts(word: string, before: string | undefined, value: number): boolean {
+  if (!ATTEMPTS.test(word)) return false
+  return value >= MANY_ATTEMPTS || (before !== undefined && (/\p{L}-\p{L}/u.test(before) || AFFECTED.test(before)))
+}

@@ -1,5 +1,5 @@
 import {type Span, subspan} from '../text/text.js'
-import {AFFECTED, AFFECTED_WORDS, USUALLY_HARMED, isPluralThing} from './affected.js'
+import {AFFECTED, AFFECTED_WORDS, USUALLY_HARMED, isPluralThing, isUsersAttempts} from './affected.js'
 import {findExtent} from './extent.js'
 import {HARM, isHarmed, isHarmedAfter} from './harm.js'
 
@@ -165,6 +165,7 @@ function nounFollows(text: string, end: number): boolean {
 function countedNoun(text: string, from: number, value: number, reach: Reach): CountedNoun | undefined {
   let multiplier = 1
   let harmed = false
+  let previous: string | undefined
   WORD_AFTER.lastIndex = from
   for (let words = 0; words < 4; words++) {
     const match = WORD_AFTER.exec(text)
@@ -185,6 +186,9 @@ function countedNoun(text: string, from: number, value: number, reach: Reach): C
     else if (AFFECTED.test(word)) {
       // "500 server errors": a singular after a number other than one is a modifier.
       if ((value === 1 && !nounFollows(text, end)) || /s$/i.test(word) || MASS.has(lower)) return {noun: word, end, multiplier, harmed}
+    } else if (isUsersAttempts(word, previous, value * multiplier)) {
+      // What users tried counts as what they sent: "210k sign-in attempts" as "210k requests".
+      return {noun: word, end, multiplier, harmed}
     } else if (isPluralThing(word)) {
       // "47 missing validators" says what failed wherever it stands; "60 PRs were stuck" only in the impact.
       // In the impact, the clause before may say it too: "internal users were affected (about 30 engineers)".
@@ -192,6 +196,7 @@ function countedNoun(text: string, from: number, value: number, reach: Reach): C
       if (harmed || harmedHere) return {noun: word, end, multiplier, harmed}
     }
     harmed ||= HARM.test(word)
+    previous = word
     WORD_AFTER.lastIndex = end
   }
   return undefined
