@@ -59443,7 +59443,8 @@ var CAUSE_VERB = /\b(?:cause|caused|causes|allow|allowed|allows|led|lead|leads|t
 var FIX_VERB = /\b(?:fix|fixed|resolve|resolved|mitigate|mitigated|recover|recovered|restore|restored|solve|solved|patch|patched)\b/;
 var FOLLOW_UP = /\b(?:prevent|prevention|avoid|again|next|now|future|forward|being done|(?:is|are|re|am) (?:\w+ )?doing)\b/;
 var LEARN_VERB = /\b(?:learn|learned|learnt)\b/;
-var WE_PLAN = /\bwe (?:are|re|will|ll|shall|plan to|intend to) (?:going to )?\w+/;
+var WE_PLAN = /\b(?:we (?:are|re|will|ll|shall|plan to|intend to) (?:going to )?\w+|are we (?:going to \w+|\w+ing)|(?:will|shall) we (?!be\b)\w+)/;
+var WE_DID = /^what (?:did we do|have we done|we did)$/;
 var WENT_WRONG = /^what (?:went|goes|go|has gone|had gone) wrong\b/;
 var WENT_WELL = /^what (?:went|goes|go|has gone) (?:well|right)\b/;
 var COPULA = /^what (?:is|are|was|were) (.+)$/;
@@ -59459,13 +59460,14 @@ function isWhClause(phrase) {
   return WH_WORDS.has(first);
 }
 function questionKinds(phrase) {
-  if (phrase.startsWith("why ") && FAILURE_VERB.test(phrase)) return ["root-cause"];
+  if (phrase === "why" || phrase.startsWith("why ") && FAILURE_VERB.test(phrase)) return ["root-cause"];
   if (FOLLOW_UP.test(phrase)) return ["action-items"];
   if (FIX_VERB.test(phrase)) return ["resolution"];
   if (phrase.startsWith("what ") && CAUSE_VERB.test(phrase)) return ["root-cause"];
   if (WENT_WRONG.test(phrase)) return ["root-cause"];
   if (LEARN_VERB.test(phrase)) return ["lessons-learned"];
   if (WE_PLAN.test(phrase)) return ["action-items"];
+  if (WE_DID.test(phrase)) return ["resolution"];
   const complement = COPULA.exec(phrase)?.[1];
   const kind = complement ? headKind(complement) : void 0;
   return kind ? [kind] : [];

@@ -166,8 +166,12 @@ const FIX_VERB = /\b(?:fix|fixed|resolve|resolved|mitigate|mitigated|recover|rec
 // again", "what is being done", "what are we doing".
 const FOLLOW_UP = /\b(?:prevent|prevention|avoid|again|next|now|future|forward|being done|(?:is|are|re|am) (?:\w+ )?doing)\b/
 const LEARN_VERB = /\b(?:learn|learned|learnt)\b/
-// What we will do or are about to do: "What we're changing", "What we will do".
-const WE_PLAN = /\bwe (?:are|re|will|ll|shall|plan to|intend to) (?:going to )?\w+/
+// What we will do or are about to do: "What we're changing", "What we will
+// do", and asked: "What are we changing?", "What will we do?" (but "Are we
+// vulnerable?" asks of a state, not a plan).
+const WE_PLAN = /\b(?:we (?:are|re|will|ll|shall|plan to|intend to) (?:going to )?\w+|are we (?:going to \w+|\w+ing)|(?:will|shall) we (?!be\b)\w+)/
+// What was done, asked of the whole response: "What did we do?".
+const WE_DID = /^what (?:did we do|have we done|we did)$/
 // "What went wrong" names the fault, as a root cause section does; beside
 // "What went well" it is one of a review's lessons, beside a root cause
 // section the story (sections.ts reads which).
@@ -202,13 +206,14 @@ export function isWhClause(phrase: string): boolean {
  * cause?").
  */
 export function questionKinds(phrase: string): SectionKind[] {
-  if (phrase.startsWith('why ') && FAILURE_VERB.test(phrase)) return ['root-cause']
+  if (phrase === 'why' || (phrase.startsWith('why ') && FAILURE_VERB.test(phrase))) return ['root-cause']
   if (FOLLOW_UP.test(phrase)) return ['action-items']
   if (FIX_VERB.test(phrase)) return ['resolution']
   if (phrase.startsWith('what ') && CAUSE_VERB.test(phrase)) return ['root-cause']
   if (WENT_WRONG.test(phrase)) return ['root-cause']
   if (LEARN_VERB.test(phrase)) return ['lessons-learned']
   if (WE_PLAN.test(phrase)) return ['action-items']
+  if (WE_DID.test(phrase)) return ['resolution']
   const complement = COPULA.exec(phrase)?.[1]
   const kind = complement ? headKind(complement) : undefined
   return kind ? [kind] : []
