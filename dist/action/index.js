@@ -62697,7 +62697,9 @@ function imagePlaceholder(node2, source) {
 }
 function emptyRows(table2) {
   const lines = splitLines(table2.text, 0, table2.text.length).map((line) => subspan(table2, line.start, line.start + line.text.length));
-  if (!lines.some(isDelimiterRow)) return [];
+  const delimiter = lines.findIndex(isDelimiterRow);
+  if (delimiter < 0) return [];
+  if (delimiter > 0) lines.splice(delimiter - 1, 1);
   const found = [];
   let run = [];
   const close2 = () => {

@@ -135,6 +135,11 @@ describe('findPlaceholders', () => {
     ])
   })
 
+  it('takes an empty header row for a table without a header, no blank', () => {
+    expect(found('| | |\n|---|---|\n| **Date** | 2024-04-09 |\n| **Status** | Complete |\n')).toEqual([])
+    expect(found('|  |  |\n|---|---|\n| **Date** | 2024-04-09 |\n|  |  |\n')).toEqual(['empty-rows:  ×1'])
+  })
+
   it('finds runs of empty table rows', () => {
     expect(found('| a | b |\n| - | - |\n| 1 | 2 |\n|   |   |\n|   |   |\n| 3 | 4 |\n|  |  |\n')).toEqual(['empty-rows:  ×2', 'empty-rows:  ×1'])
     expect(found('Not a table:\n\n|   |   |\n')).toEqual([])

@@ -214,10 +214,16 @@ function imagePlaceholder(node: Image, source: string): Placeholder | undefined 
   return service ? {kind: 'image', span: slice(source, start, end), text: host} : undefined
 }
 
-/** Runs of table rows with nothing in any cell, one placeholder per run. */
+/**
+ * Runs of table rows with nothing in any cell, one placeholder per run. An
+ * empty header row (`| | |` over a delimiter row) is how Markdown writes a
+ * table without a header, as a table of labels and values: it is no blank.
+ */
 function emptyRows(table: Span): Placeholder[] {
   const lines = splitLines(table.text, 0, table.text.length).map((line) => subspan(table, line.start, line.start + line.text.length))
-  if (!lines.some(isDelimiterRow)) return []
+  const delimiter = lines.findIndex(isDelimiterRow)
+  if (delimiter < 0) return []
+  if (delimiter > 0) lines.splice(delimiter - 1, 1)
   const found: Placeholder[] = []
   let run: Span[] = []
   const close = (): void => {
