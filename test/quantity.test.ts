@@ -152,6 +152,17 @@ describe('findImpact: shares in words', () => {
     expect(impactIn('On 1/3/2025 of all days the job failed')).toEqual([])
   })
 
+  it('reads a share written as a ratio, and counts not its whole', () => {
+    expect(impactIn('Uploads slowed for 1 in 5 customers')).toEqual([{text: '1 in 5 customers', kind: 'percentage', value: 20, noun: 'customers'}])
+    expect(impactIn('one in ten requests failed')).toEqual([{text: 'one in ten requests', kind: 'percentage', value: 10, noun: 'requests'}])
+    expect(impactIn('about 1 in 1,000 mobile users saw errors')).toEqual([{text: '1 in 1,000 mobile users', kind: 'percentage', value: 0.1, noun: 'users'}])
+    expect(impactIn('3 out of 4 regions were down')).toEqual([{text: '3 out of 4 regions', kind: 'percentage', value: 75, noun: 'regions'}])
+    // Outside the impact only where the clause says they were harmed, and never as a count of the whole.
+    expect(findImpact({text: 'Uploads slowed for 1 in 5 customers', start: 0}, 'anywhere')).toEqual([])
+    expect(findImpact({text: 'one in ten requests failed', start: 0}, 'anywhere')).toHaveLength(1)
+    expect(impactIn('2 in 3 times it worked')).toEqual([])
+  })
+
   it('reads a share of anything in words only in the impact section', () => {
     expect(findImpact({text: 'a third of checkout attempts failed', start: 0}, 'anywhere')).toEqual([])
   })

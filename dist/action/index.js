@@ -58774,6 +58774,14 @@ var FRACTION = new RegExp(
   "giu"
 );
 var FRACTION_IN_IMPACT = /\b(half|(?:a|one)\s{1,2}(?:third|quarter|fifth|tenth)|two\s{1,2}thirds|three\s{1,2}quarters)\s{1,2}of\s{1,2}(?:(?:the|our|all|its|their)\s{1,2})?([\p{L}-]{1,20})/giu;
+var SMALL_NUMBERS = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twenty: 20, hundred: 100 };
+var RATIO_TERM = `(\\d{1,3}|${Object.keys(SMALL_NUMBERS).join("|")})`;
+var RATIO = new RegExp(
+  `(?<![\\p{L}\\p{N}.,])${RATIO_TERM}\\s{1,2}(?:in|out\\s{1,2}of)\\s{1,2}(?:a\\s{1,2})?${RATIO_TERM.replace("\\d{1,3}", "\\d{1,3}(?:,\\d{3})?")}\\s{1,2}(?:of\\s{1,2}(?:the|our|all|its|their)\\s{1,2})?([\\p{L}-]{1,30})(?:\\s{1,2}([\\p{L}-]{1,30}))?(?![\\p{L}])`,
+  "dgiu"
+);
+var RATIO_WHOLE_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}.,])${RATIO_TERM}\\s{1,2}(?:in|out\\s{1,2}of)\\s{1,2}(?:a\\s{1,2})?$`, "iu");
+var ratioTerm = (term) => SMALL_NUMBERS[term.toLowerCase()] ?? Number(term.replaceAll(",", ""));
 var SLASH_FRACTION = /(?<![\d/.])(\d{1,2})\/(\d{1,3})(?![\d/])(?=\s{1,2}of\s)/g;
 var FRACTION_VALUE = { half: 50, third: 33.3, quarter: 25, thirds: 66.7, quarters: 75, fifth: 20, tenth: 10 };
 var HARM_RATE = "(?:error|errors|failure|timeout|5xx|4xx|packet\\s{1,2}loss|loss|drop|success)\\s{1,2}rates?|availability";
@@ -58811,6 +58819,16 @@ function percentages(span2, reach) {
     const [numerator, denominator] = [Number(match2[1]), Number(match2[2])];
     if (numerator === 0 || numerator >= denominator) continue;
     found.push({ span: subspan(span2, match2.index, match2.index + match2[0].length), kind: "percentage", value: Math.round(1e3 * numerator / denominator) / 10 });
+  }
+  for (const match2 of /\s(?:in|out)\s/i.test(text3) ? text3.matchAll(RATIO) : []) {
+    const [part, whole] = [ratioTerm(match2[1] ?? "0"), ratioTerm(match2[2] ?? "0")];
+    const first = match2[3] ?? "";
+    const group2 = AFFECTED.test(first) || isPluralThing(first) || match2[4] === void 0 ? 3 : 4;
+    const noun = match2[group2] ?? "";
+    const end = match2.indices?.[group2]?.[1] ?? match2.index + match2[0].length;
+    const affected = AFFECTED.test(noun) ? reach !== "anywhere" || isHarmed(text3, match2.index, end) : isPluralThing(noun) && (reach === "impact" || isHarmed(text3, match2.index, end));
+    if (part === 0 || part >= whole || !affected) continue;
+    found.push({ span: subspan(span2, match2.index, end), kind: "percentage", value: Math.round(1e3 * part / whole) / 10, noun });
   }
   const fraction = reach === "impact" ? FRACTION_IN_IMPACT : FRACTION;
   for (const match2 of /\b(?:half|thirds?|quarters?|fifth|tenth)\s/i.test(text3) ? text3.matchAll(fraction) : []) {
@@ -58874,6 +58892,7 @@ function counts(span2, reach) {
     const value2 = digits ? parseNumber(digits) * (MULTIPLIER[match2[2]?.toLowerCase() ?? ""] ?? 1) : NUMBER_WORDS2.get((match2[3] ?? "").toLowerCase()) ?? 0;
     const counted = countedNoun(text3, match2.index + match2[0].length, value2, reach);
     if (!counted || !countsHere(text3, match2.index, counted, reach)) continue;
+    if (RATIO_WHOLE_BEFORE.test(text3.slice(Math.max(0, match2.index - 16), match2.index))) continue;
     if (digits && YEAR.test(digits) && !match2[2] && counted.end - match2.index > match2[0].length + counted.noun.length + 2) continue;
     found.push({ span: subspan(span2, match2.index, counted.end), kind: "count", value: value2 * counted.multiplier, noun: counted.noun });
   }
