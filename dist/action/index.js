@@ -58777,8 +58777,8 @@ var FRACTION_IN_IMPACT = /\b(half|(?:a|one)\s{1,2}(?:third|quarter|fifth|tenth)|
 var SMALL_NUMBERS = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twenty: 20, hundred: 100 };
 var RATIO_TERM = `(\\d{1,3}|${Object.keys(SMALL_NUMBERS).join("|")})`;
 var RATIO = new RegExp(
-  `(?<![\\p{L}\\p{N}.,])${RATIO_TERM}\\s{1,2}(?:in|out\\s{1,2}of)\\s{1,2}(?:a\\s{1,2})?${RATIO_TERM.replace("\\d{1,3}", "\\d{1,3}(?:,\\d{3})?")}\\s{1,2}(?:of\\s{1,2}(?:the|our|all|its|their)\\s{1,2})?([\\p{L}-]{1,30})(?:\\s{1,2}([\\p{L}-]{1,30}))?(?![\\p{L}])`,
-  "dgiu"
+  `(?<![\\p{L}\\p{N}.,])${RATIO_TERM}\\s{1,2}(?:in|out\\s{1,2}of)\\s{1,2}(?:a\\s{1,2})?${RATIO_TERM.replace("\\d{1,3}", "\\d{1,3}(?:,\\d{3})?")}\\s{1,2}(?:of\\s{1,2}(?:the|our|all|its|their)\\s{1,2})?([\\p{L}-]{1,30})(\\s{1,2}[\\p{L}-]{1,30})?(?![\\p{L}])`,
+  "giu"
 );
 var RATIO_WHOLE_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}.,])${RATIO_TERM}\\s{1,2}(?:in|out\\s{1,2}of)\\s{1,2}(?:a\\s{1,2})?$`, "iu");
 var ratioTerm = (term) => SMALL_NUMBERS[term.toLowerCase()] ?? Number(term.replaceAll(",", ""));
@@ -58823,9 +58823,10 @@ function percentages(span2, reach) {
   for (const match2 of /\s(?:in|out)\s/i.test(text3) ? text3.matchAll(RATIO) : []) {
     const [part, whole] = [ratioTerm(match2[1] ?? "0"), ratioTerm(match2[2] ?? "0")];
     const first = match2[3] ?? "";
-    const group2 = AFFECTED.test(first) || isPluralThing(first) || match2[4] === void 0 ? 3 : 4;
-    const noun = match2[group2] ?? "";
-    const end = match2.indices?.[group2]?.[1] ?? match2.index + match2[0].length;
+    const second = match2[4] ?? "";
+    const firstIsNoun = AFFECTED.test(first) || isPluralThing(first) || second === "";
+    const noun = firstIsNoun ? first : second.trim();
+    const end = match2.index + match2[0].length - (firstIsNoun ? second.length : 0);
     const affected = AFFECTED.test(noun) ? reach !== "anywhere" || isHarmed(text3, match2.index, end) : isPluralThing(noun) && (reach === "impact" || isHarmed(text3, match2.index, end));
     if (part === 0 || part >= whole || !affected) continue;
     found.push({ span: subspan(span2, match2.index, end), kind: "percentage", value: Math.round(1e3 * part / whole) / 10, noun });

@@ -74,8 +74,8 @@ const FRACTION_IN_IMPACT =
 const SMALL_NUMBERS: Record<string, number> = {one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twenty: 20, hundred: 100}
 const RATIO_TERM = `(\\d{1,3}|${Object.keys(SMALL_NUMBERS).join('|')})`
 const RATIO = new RegExp(
-  `(?<![\\p{L}\\p{N}.,])${RATIO_TERM}\\s{1,2}(?:in|out\\s{1,2}of)\\s{1,2}(?:a\\s{1,2})?${RATIO_TERM.replace('\\d{1,3}', '\\d{1,3}(?:,\\d{3})?')}\\s{1,2}(?:of\\s{1,2}(?:the|our|all|its|their)\\s{1,2})?([\\p{L}-]{1,30})(?:\\s{1,2}([\\p{L}-]{1,30}))?(?![\\p{L}])`,
-  'dgiu'
+  `(?<![\\p{L}\\p{N}.,])${RATIO_TERM}\\s{1,2}(?:in|out\\s{1,2}of)\\s{1,2}(?:a\\s{1,2})?${RATIO_TERM.replace('\\d{1,3}', '\\d{1,3}(?:,\\d{3})?')}\\s{1,2}(?:of\\s{1,2}(?:the|our|all|its|their)\\s{1,2})?([\\p{L}-]{1,30})(\\s{1,2}[\\p{L}-]{1,30})?(?![\\p{L}])`,
+  'giu'
 )
 // The whole of a ratio is no count: "1 in 5 customers" counts no 5 customers.
 const RATIO_WHOLE_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}.,])${RATIO_TERM}\\s{1,2}(?:in|out\\s{1,2}of)\\s{1,2}(?:a\\s{1,2})?$`, 'iu')
@@ -143,9 +143,10 @@ function percentages(span: Span, reach: Reach): ImpactMention[] {
     const [part, whole] = [ratioTerm(match[1] ?? '0'), ratioTerm(match[2] ?? '0')]
     // The noun, or the one a modifier comes before: "1 in 5 mobile users".
     const first = match[3] ?? ''
-    const group = AFFECTED.test(first) || isPluralThing(first) || match[4] === undefined ? 3 : 4
-    const noun = match[group] ?? ''
-    const end = match.indices?.[group]?.[1] ?? match.index + match[0].length
+    const second = match[4] ?? ''
+    const firstIsNoun = AFFECTED.test(first) || isPluralThing(first) || second === ''
+    const noun = firstIsNoun ? first : second.trim()
+    const end = match.index + match[0].length - (firstIsNoun ? second.length : 0)
     // Of users and the like anywhere the clause says they were harmed; of any things in the impact.
     const affected = AFFECTED.test(noun) ? reach !== 'anywhere' || isHarmed(text, match.index, end) : isPluralThing(noun) && (reach === 'impact' || isHarmed(text, match.index, end))
     if (part === 0 || part >= whole || !affected) continue
