@@ -61361,7 +61361,12 @@ var BLAME_ADVERBS = /* @__PURE__ */ new Set([
   "carelessly",
   "negligently",
   "recklessly",
-  "unknowingly"
+  "unknowingly",
+  "blindly",
+  "hastily",
+  "sloppily",
+  "lazily",
+  "thoughtlessly"
 ]);
 var FAILURE_VERBS = /* @__PURE__ */ new Set([
   "forgot",
@@ -61751,8 +61756,12 @@ var HUMAN_MISTAKES = /* @__PURE__ */ new Set(["mistake", "mistakes", "blunder", 
 var ownedFault = ({ words, people }, index2) => {
   const word = words[index2];
   const owned = words[index2 + 1];
+  const possessor = word?.lower.endsWith("'s") ? word.text.slice(0, -2) : void 0;
+  if (word && owned && !owned.afterBreak && JUDGEMENTS.has(owned.lower) && words[index2 + 2] && !words[index2 + 2]?.afterBreak) {
+    const judged = POSSESSIVE_PRONOUNS.has(word.lower) || possessor !== void 0 && (NAME.test(possessor) ? !NOT_NAMES.has(possessor.toLowerCase()) : ROLES.has(possessor.toLowerCase()));
+    if (judged) return { from: index2, to: index2 + 3, kind: "person" };
+  }
   if (!word || !owned || owned.afterBreak || owned.lower !== "fault" && !MISTAKES.has(owned.lower)) return void 0;
-  const possessor = word.lower.endsWith("'s") ? word.text.slice(0, -2) : void 0;
   const named = possessor !== void 0 && HUMAN_MISTAKES.has(owned.lower) && NAME.test(possessor) && !NOT_NAMES.has(possessor.toLowerCase());
   const possessive = POSSESSIVE_PRONOUNS.has(word.lower) || named || possessor !== void 0 && (ROLES.has(possessor.toLowerCase()) || people.names.has(possessor) || isHandle(possessor));
   return possessive ? { from: index2, to: index2 + 2, kind: "person" } : void 0;
@@ -61787,10 +61796,17 @@ var namedForgetter = ({ words }, index2) => {
   if (!word || !NAME.test(word.text) || NOT_NAMES.has(word.lower) || !clauseStartsAt(words, index2)) return void 0;
   let at = index2 + 1;
   while (FILLERS.has(words[at]?.lower ?? "") && !words[at]?.afterBreak) at++;
-  return HUMAN_FAULTS.has(words[at]?.lower ?? "") && !words[at]?.afterBreak ? { from: index2, to: at + 1, kind: "person" } : void 0;
+  if (words[at]?.afterBreak) return void 0;
+  if (HUMAN_FAULTS.has(words[at]?.lower ?? "")) return { from: index2, to: at + 1, kind: "person" };
+  const done = words[at + 1];
+  return CARELESS.has(words[at]?.lower ?? "") && done && !done.afterBreak ? { from: index2, to: at + 2, kind: "person" } : void 0;
 };
+var CARELESS = /* @__PURE__ */ new Set(["carelessly", "negligently", "recklessly", "blindly", "hastily", "sloppily", "lazily", "thoughtlessly"]);
 var READERS = [phraseAt, faultOf, ownedFault, causedByPerson, faultByAgent, judgedPerson, namedForgetter];
+var DUTIES = /* @__PURE__ */ new Map([["on", /* @__PURE__ */ new Set(["call", "duty", "shift"])], ["in", /* @__PURE__ */ new Set(["charge"])]]);
 function appositionEnd(words, end) {
+  const duty = words[end + 1];
+  if (!words[end]?.afterBreak && !duty?.afterBreak && DUTIES.get(words[end]?.lower ?? "")?.has(duty?.lower ?? "")) return end + 2;
   if (!words[end]?.afterBreak) return end;
   const role = personPhraseAt(words, end, NO_NAMES);
   const after = role ? role[0] + role[1] : end;
@@ -62675,6 +62691,7 @@ function textPlaceholders(block, markers2) {
   const found = [];
   const todoTitle = isTodoTitle(block);
   const heading = block.node.type === "heading";
+  const slots = block.node.type !== "yaml";
   for (const line of proseLines(block)) {
     for (const pattern2 of patterns) {
       for (const match2 of line.text.matchAll(pattern2.pattern)) {
@@ -62686,7 +62703,7 @@ function textPlaceholders(block, markers2) {
     if (!brackets) continue;
     for (const match2 of line.text.matchAll(BRACKETS2)) {
       const inner = match2[1] ?? "";
-      if (!isBracketPlaceholder(inner) && !isBracketSlot(line.text, match2.index, inner, heading)) continue;
+      if (!isBracketPlaceholder(inner) && !(slots && isBracketSlot(line.text, match2.index, inner, heading))) continue;
       found.push({ kind: "text", span: subspan(line, match2.index, match2.index + match2[0].length), text: match2[0] });
     }
   }

@@ -71,7 +71,8 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'our', 'one', 'of', 'another', 's
 // Said of a person, these make the person the cause.
 const BLAME_ADVERBS = new Set([
   'mistakenly', 'accidentally', 'inadvertently', 'erroneously', 'wrongly', 'incorrectly', 'improperly',
-  'unintentionally', 'carelessly', 'negligently', 'recklessly', 'unknowingly'
+  'unintentionally', 'carelessly', 'negligently', 'recklessly', 'unknowingly', 'blindly', 'hastily', 'sloppily',
+  'lazily', 'thoughtlessly'
 ])
 const FAILURE_VERBS = new Set([
   'forgot', 'forget', 'forgets', 'neglected', 'overlooked', 'ignored', 'botched', 'broke', 'misconfigured',
@@ -465,12 +466,17 @@ const faultOf: Reader = ({words, people}, index) =>
 // fault may be a company's: "not the provider's fault", "Cloudflare's fault".)
 const HUMAN_MISTAKES = new Set(['mistake', 'mistakes', 'blunder', 'oversight'])
 
-// "his fault", "the engineer's mistake", and any name's mistake: "it was Kim's mistake".
+// "his fault", "the engineer's mistake", and any name's mistake: "it was Kim's
+// mistake"; so is work a name's judged by its maker's character: "Ahmed's sloppy change".
 const ownedFault: Reader = ({words, people}, index) => {
   const word = words[index]
   const owned = words[index + 1]
+  const possessor = word?.lower.endsWith("'s") ? word.text.slice(0, -2) : undefined
+  if (word && owned && !owned.afterBreak && JUDGEMENTS.has(owned.lower) && words[index + 2] && !words[index + 2]?.afterBreak) {
+    const judged = POSSESSIVE_PRONOUNS.has(word.lower) || (possessor !== undefined && (NAME.test(possessor) ? !NOT_NAMES.has(possessor.toLowerCase()) : ROLES.has(possessor.toLowerCase())))
+    if (judged) return {from: index, to: index + 3, kind: 'person'}
+  }
   if (!word || !owned || owned.afterBreak || (owned.lower !== 'fault' && !MISTAKES.has(owned.lower))) return undefined
-  const possessor = word.lower.endsWith("'s") ? word.text.slice(0, -2) : undefined
   const named = possessor !== undefined && HUMAN_MISTAKES.has(owned.lower) && NAME.test(possessor) && !NOT_NAMES.has(possessor.toLowerCase())
   const possessive = POSSESSIVE_PRONOUNS.has(word.lower) || named ||
     (possessor !== undefined && (ROLES.has(possessor.toLowerCase()) || people.names.has(possessor) || isHandle(possessor)))
@@ -516,19 +522,33 @@ const AGENT_FOLLOWERS = new Set([...ROLE_FOLLOWERS, 'because', 'until', 'as', 's
 const HUMAN_FAULTS = new Set(['forgot', 'forgets', 'neglected', 'mistyped', 'fat-fingered', 'misread'])
 
 // "Dana forgot to rotate the key": a name no one introduced, made a person by
-// what only a person does, at the start of a clause.
+// what only a person does, or how, at the start of a clause.
 const namedForgetter: Reader = ({words}, index) => {
   const word = words[index]
   if (!word || !NAME.test(word.text) || NOT_NAMES.has(word.lower) || !clauseStartsAt(words, index)) return undefined
   let at = index + 1
   while (FILLERS.has(words[at]?.lower ?? '') && !words[at]?.afterBreak) at++
-  return HUMAN_FAULTS.has(words[at]?.lower ?? '') && !words[at]?.afterBreak ? {from: index, to: at + 1, kind: 'person'} : undefined
+  if (words[at]?.afterBreak) return undefined
+  if (HUMAN_FAULTS.has(words[at]?.lower ?? '')) return {from: index, to: at + 1, kind: 'person'}
+  // "Maria blindly approved": a manner only a person acts in, before what was done.
+  const done = words[at + 1]
+  return CARELESS.has(words[at]?.lower ?? '') && done && !done.afterBreak ? {from: index, to: at + 2, kind: 'person'} : undefined
 }
+// How only a person acts; a tool may act "mistakenly" or "incorrectly", never carelessly.
+const CARELESS = new Set(['carelessly', 'negligently', 'recklessly', 'blindly', 'hastily', 'sloppily', 'lazily', 'thoughtlessly'])
 
 const READERS: readonly Reader[] = [phraseAt, faultOf, ownedFault, causedByPerson, faultByAgent, judgedPerson, namedForgetter]
 
-/** Past an apposition set off after a person ("Jordan (the release manager)", "Jordan, our SRE,"), else `end`. */
+// A duty said after a role: "the SRE on call", "the engineer on shift", "the manager in charge".
+const DUTIES = new Map([['on', new Set(['call', 'duty', 'shift'])], ['in', new Set(['charge'])]])
+
+/**
+ * Past an apposition set off after a person ("Jordan (the release manager)",
+ * "Jordan, our SRE,") or a duty ("the SRE on call"), else `end`.
+ */
 function appositionEnd(words: readonly Word[], end: number): number {
+  const duty = words[end + 1]
+  if (!words[end]?.afterBreak && !duty?.afterBreak && DUTIES.get(words[end]?.lower ?? '')?.has(duty?.lower ?? '')) return end + 2
   if (!words[end]?.afterBreak) return end
   const role = personPhraseAt(words, end, NO_NAMES)
   const after = role ? role[0] + role[1] : end

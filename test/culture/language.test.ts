@@ -43,6 +43,10 @@ describe('findBlame', () => {
     expect(blames('Sam Lee was identified as the developer who ran it.')).toEqual(['person: Sam Lee was identified as the developer'])
     expect(blames('A visitor accidentally unplugged it.')).toEqual(['person: A visitor accidentally unplugged'])
     expect(blames('The developer should have tested it.')).toEqual(['person: The developer should have tested'])
+    // A duty after the role, and a manner only a person acts in, said of a name no one introduced.
+    expect(blames('The SRE on call ignored the page.')).toEqual(['person: The SRE on call ignored'])
+    expect(blames('Maria blindly approved the pull request.')).toEqual(['person: Maria blindly approved'])
+    expect(blames('Jenkins mistakenly deleted the artifacts. Maria quickly approved it. The engineer on call acknowledged the page.')).toEqual([])
   })
 
   it('finds a fault later in the clause of what a person did, past an apposition or a relative clause', () => {
@@ -78,6 +82,11 @@ describe('findBlame', () => {
     // A mistake is a person's whoever names them; a tool has errors, and a fault may be a company's.
     expect(blames("It was Kim's mistake to deploy on a Friday.")).toEqual(["person: Kim's mistake"])
     expect(blames("Redis's error log filled the disk. It was not Cloudflare's fault.")).toEqual([])
+    // Work judged by its maker's character: a person's, named or by role.
+    expect(blames("It was caused by Ahmed's sloppy change. The developer's lazy review missed it.")).toEqual([
+      "person: Ahmed's sloppy change", "person: developer's lazy review"
+    ])
+    expect(blames("Our sloppy change process let it through. It was the script's sloppy parsing.")).toEqual([])
   })
 
   it('finds blaming phrases whoever they are said of', () => {

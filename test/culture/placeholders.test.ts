@@ -91,6 +91,8 @@ describe('findPlaceholders', () => {
       ''
     ].join('\n')
     expect(found(text)).toEqual([])
+    // In front matter a bracket is a YAML list: only a prompt in words is a placeholder there.
+    expect(found('---\nauthors: [search team]\nowner: [Your name]\n---\n\n# Outage\n', {}, true)).toEqual(['text: [Your name]'])
   })
 
   it('leaves links, checkboxes, HTML, sets and shell variables alone', () => {

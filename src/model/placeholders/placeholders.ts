@@ -171,6 +171,8 @@ function textPlaceholders(block: ProseBlock, markers: Markers): Placeholder[] {
   const found: Placeholder[] = []
   const todoTitle = isTodoTitle(block)
   const heading = block.node.type === 'heading'
+  // In front matter `[search team]` is a YAML list; only a prompt in words (`[Your name]`) is a placeholder there.
+  const slots = block.node.type !== 'yaml'
   for (const line of proseLines(block)) {
     for (const pattern of patterns) {
       for (const match of line.text.matchAll(pattern.pattern)) {
@@ -182,7 +184,7 @@ function textPlaceholders(block: ProseBlock, markers: Markers): Placeholder[] {
     if (!brackets) continue
     for (const match of line.text.matchAll(BRACKETS)) {
       const inner = match[1] ?? ''
-      if (!isBracketPlaceholder(inner) && !isBracketSlot(line.text, match.index, inner, heading)) continue
+      if (!isBracketPlaceholder(inner) && !(slots && isBracketSlot(line.text, match.index, inner, heading))) continue
       found.push({kind: 'text', span: subspan(line, match.index, match.index + match[0].length), text: match[0]})
     }
   }
