@@ -26,6 +26,8 @@ describe('findZones', () => {
     ['Etc/UTC', ['Etc/UTC']],
     ['Times below are Berlin time.', ['Berlin time']],
     ['All times in New York time.', ['New York time']],
+    ['Times are Sydney local time.', ['Sydney local time']],
+    ['All timestamps are local time in Sydney.', ['local time in Sydney']],
     ['All times are Pacific.', ['Pacific']],
     ['Timestamps in Eastern, as the pager shows them.', ['Eastern']],
     ['All times are Pacific Time.', ['Pacific Time']]
@@ -41,6 +43,7 @@ describe('findZones', () => {
     expect(zonesIn('src/Europe/Berlin.ts')).toEqual([])
     // A place's time only where the tz database names a zone by it; a region only as what times are in.
     expect(zonesIn('The first time we saw it, Atlantis time ran out. The Pacific region failed.')).toEqual([])
+    expect(zonesIn('We spent a long time in Paris. It is local time in Atlantis.')).toEqual([])
   })
 
   it('places each zone in the document', () => {

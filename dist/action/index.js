@@ -57335,7 +57335,8 @@ var NAMED = /\b(?:(?:eastern|pacific|central|mountain|atlantic|alaska|hawaii|eas
 var LOWERCASE = /(?<![\p{L}\p{N}])(?:utc|gmt)(?![\p{L}])/gu;
 var ISO_OFFSET = /(?<=T|\b)(?:\d{2}:\d{2}(?::\d{2})?(?:\.\d{1,9})?(?:Z|\+\d{2}:?\d{2})|(?:(?<=T)\d{2}:\d{2}|\d{2}:\d{2}:\d{2})(?:\.\d{1,9})?-\d{2}:?\d{2})(?![\p{L}\p{N}])/gu;
 var TZ_NAME = /(?<![\p{L}\p{N}/])[A-Z][A-Za-z]{1,13}(?:\/[A-Z][A-Za-z_+-]{1,30}){1,2}(?![\p{L}\p{N}/])/gu;
-var CITY_TIME = new RegExp("(?<![\\p{L}\\p{N}])(\\p{Lu}\\p{Ll}{2,20}(?: \\p{Lu}\\p{Ll}{1,20}){0,2}) time(?![\\p{L}])", "gu");
+var CITY_TIME = new RegExp("(?<![\\p{L}\\p{N}])(\\p{Lu}\\p{Ll}{2,20}(?: \\p{Lu}\\p{Ll}{1,20}){0,2})(?: local)? time(?![\\p{L}])", "gu");
+var TIME_IN_CITY = new RegExp("(?<![\\p{L}])local\\s{1,3}time\\s{1,3}in\\s{1,3}(\\p{Lu}\\p{Ll}{2,20}(?: \\p{Lu}\\p{Ll}{1,20}){0,2})(?![\\p{L}])", "gu");
 var TIMES_IN_REGION = /\b(?:[Tt]imes|[Tt]imestamps)\s{1,3}(?:(?:below|above|here)\s{1,3})?(?:are\s{1,3})?(?:(?:in|shown\s{1,3}in|given\s{1,3}in)\s{1,3})?(Pacific|Eastern|Central|Mountain|Atlantic)(?![\p{L}])/gu;
 var zoneCities;
 function isZoneCity(place) {
@@ -57359,6 +57360,9 @@ function findZones(span2) {
     }
   }
   for (const match2 of span2.text.includes(" time") ? span2.text.matchAll(CITY_TIME) : []) {
+    if (isZoneCity(match2[1] ?? "")) zones.push({ span: { text: match2[0], start: span2.start + match2.index }, name: match2[0] });
+  }
+  for (const match2 of span2.text.includes("local time in ") ? span2.text.matchAll(TIME_IN_CITY) : []) {
     if (isZoneCity(match2[1] ?? "")) zones.push({ span: { text: match2[0], start: span2.start + match2.index }, name: match2[0] });
   }
   for (const match2 of span2.text.matchAll(TIMES_IN_REGION)) {

@@ -30,7 +30,9 @@ const TZ_NAME = /(?<![\p{L}\p{N}/])[A-Z][A-Za-z]{1,13}(?:\/[A-Z][A-Za-z_+-]{1,30
 
 // A place's time: "Berlin time", "New York time", "Sydney time zone"; a zone
 // when the place is a city the tz database names its zones by (cityOfZone).
-const CITY_TIME = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}{2,20}(?: \p{Lu}\p{Ll}{1,20}){0,2}) time(?![\p{L}])/gu
+const CITY_TIME = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}{2,20}(?: \p{Lu}\p{Ll}{1,20}){0,2})(?: local)? time(?![\p{L}])/gu
+// The same said the other way round: "local time in Sydney" (not "a long time in Paris").
+const TIME_IN_CITY = /(?<![\p{L}])local\s{1,3}time\s{1,3}in\s{1,3}(\p{Lu}\p{Ll}{2,20}(?: \p{Lu}\p{Ll}{1,20}){0,2})(?![\p{L}])/gu
 // A region's zone named without "time", where a sentence says what the
 // document's times are in: "All times are Pacific", "timestamps in Eastern".
 const TIMES_IN_REGION = /\b(?:[Tt]imes|[Tt]imestamps)\s{1,3}(?:(?:below|above|here)\s{1,3})?(?:are\s{1,3})?(?:(?:in|shown\s{1,3}in|given\s{1,3}in)\s{1,3})?(Pacific|Eastern|Central|Mountain|Atlantic)(?![\p{L}])/gu
@@ -63,6 +65,9 @@ export function findZones(span: Span): ZoneMention[] {
     }
   }
   for (const match of span.text.includes(' time') ? span.text.matchAll(CITY_TIME) : []) {
+    if (isZoneCity(match[1] ?? '')) zones.push({span: {text: match[0], start: span.start + match.index}, name: match[0]})
+  }
+  for (const match of span.text.includes('local time in ') ? span.text.matchAll(TIME_IN_CITY) : []) {
     if (isZoneCity(match[1] ?? '')) zones.push({span: {text: match[0], start: span.start + match.index}, name: match[0]})
   }
   for (const match of span.text.matchAll(TIMES_IN_REGION)) {
