@@ -1,4 +1,4 @@
-import {disagreesWith, formatMinutes, rewriteDurationAt} from '../src/model/duration/duration.js'
+import {disagreesWith, formatMinutes, formatStated, rewriteDurationAt} from '../src/model/duration/duration.js'
 import {defineRule, replaceWith} from '../src/lint/rule.js'
 import {MINUTES_PER_DAY, formatClock} from '../src/model/time/time.js'
 import {stampText} from '../src/model/timeline/timeline.js'
@@ -35,7 +35,7 @@ export default defineRule<Options>({
     for (const {duration, minutes, from, to, inSentence} of measuredLengths(model.stated)) {
       if (said.has(duration.span.start) || !disagreesWith(duration, minutes, options.tolerance)) continue
       said.add(duration.span.start)
-      const data = {stated: formatMinutes(duration.minutes), actual: formatMinutes(minutes), start: formatClock(from), end: formatClock(to)}
+      const data = {stated: formatStated(duration), actual: formatMinutes(minutes), start: formatClock(from), end: formatClock(to)}
       // Only the figures, and only where that is exact: "nine hours" in prose is left to the author.
       const fix = replaceWith(rewriteDurationAt(model.source, duration, minutes))
       report({messageId: inSentence ? 'sentenceWindow' : 'statedWindow', data, place: duration.span, ...fix})
@@ -44,7 +44,7 @@ export default defineRule<Options>({
     const reading = durationReading(model, options.tolerance)
     if (reading && disagreesWith(reading.duration, reading.minutes, reading.slack)) {
       const {duration, minutes, from, to} = reading
-      const data = {stated: formatMinutes(duration.minutes), actual: formatMinutes(minutes), from: stampText(from), to: stampText(to)}
+      const data = {stated: formatStated(duration), actual: formatMinutes(minutes), from: stampText(from), to: stampText(to)}
       report({messageId: 'timelineReading', data, place: duration.span})
     }
     const {start, end} = model.stated

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {type DurationMention, durationMinutes, findDurations, formatMinutes, rewriteDuration} from '../src/model/duration/duration.js'
+import {type DurationMention, disagreesWith, durationMinutes, findDurations, formatMinutes, formatStated, rewriteDuration, rewriteDurationAt} from '../src/model/duration/duration.js'
 
 function durationsIn(text: string): Array<Pick<DurationMention, 'minutes' | 'qualifier'> & {text: string}> {
   return findDurations({text, start: 0}).map((mention) => ({text: mention.span.text, minutes: mention.minutes, qualifier: mention.qualifier}))
@@ -41,6 +41,19 @@ describe('durationMinutes', () => {
       ['half an hour', 30],
       ['2 and a half days', 3600]
     ])
+  })
+
+  it('finds a range of durations, approximate, with its ends', () => {
+    const found = findDurations({text: 'Duration: 2-3 hours. It took between 45 and 90 minutes; 2 and 3 hours later it was back.', start: 0})
+    expect(found.map((mention) => [mention.span.text, mention.minutes, mention.qualifier, mention.range])).toEqual([
+      ['2-3 hours', 150, 'approximate', [120, 180]],
+      ['between 45 and 90 minutes', 67.5, 'approximate', [45, 90]],
+      ['3 hours', 180, 'exact', undefined]
+    ])
+    const [range] = found
+    expect(range && [disagreesWith(range, 130, 5), disagreesWith(range, 190, 5), disagreesWith(range, 100, 5)]).toEqual([false, true, true])
+    expect(range && formatStated(range)).toBe('2 hours to 3 hours')
+    expect(range && rewriteDurationAt('Duration: 2-3 hours.', range, 100)).toBeUndefined()
   })
 
   it('reads no duration where there is none', () => {

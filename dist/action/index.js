@@ -5263,7 +5263,7 @@ var require_brace_expressions = __commonJS({
       let escaping = false;
       let negate = false;
       let endPos = pos;
-      let rangeStart = "";
+      let rangeStart2 = "";
       WHILE: while (i < glob2.length) {
         const c = glob2.charAt(i);
         if ((c === "!" || c === "^") && i === pos + 1) {
@@ -5286,7 +5286,7 @@ var require_brace_expressions = __commonJS({
         if (c === "[" && !escaping) {
           for (const [cls, [unip, u, neg]] of Object.entries(posixClasses2)) {
             if (glob2.startsWith(cls, i)) {
-              if (rangeStart) {
+              if (rangeStart2) {
                 return ["$.", false, glob2.length - pos, true];
               }
               i += cls.length;
@@ -5300,13 +5300,13 @@ var require_brace_expressions = __commonJS({
           }
         }
         escaping = false;
-        if (rangeStart) {
-          if (c > rangeStart) {
-            ranges.push(braceEscape2(rangeStart) + "-" + braceEscape2(c));
-          } else if (c === rangeStart) {
+        if (rangeStart2) {
+          if (c > rangeStart2) {
+            ranges.push(braceEscape2(rangeStart2) + "-" + braceEscape2(c));
+          } else if (c === rangeStart2) {
             ranges.push(braceEscape2(c));
           }
-          rangeStart = "";
+          rangeStart2 = "";
           i++;
           continue;
         }
@@ -5316,7 +5316,7 @@ var require_brace_expressions = __commonJS({
           continue;
         }
         if (glob2.startsWith("-", i + 1)) {
-          rangeStart = c;
+          rangeStart2 = c;
           i += 2;
           continue;
         }
@@ -44266,7 +44266,7 @@ var parseClass = (glob2, position2) => {
   let escaping = false;
   let negate = false;
   let endPos = pos;
-  let rangeStart = "";
+  let rangeStart2 = "";
   WHILE: while (i < glob2.length) {
     const c = glob2.charAt(i);
     if ((c === "!" || c === "^") && i === pos + 1) {
@@ -44289,7 +44289,7 @@ var parseClass = (glob2, position2) => {
     if (c === "[" && !escaping) {
       for (const [cls, [unip, u, neg]] of Object.entries(posixClasses)) {
         if (glob2.startsWith(cls, i)) {
-          if (rangeStart) {
+          if (rangeStart2) {
             return ["$.", false, glob2.length - pos, true];
           }
           i += cls.length;
@@ -44303,13 +44303,13 @@ var parseClass = (glob2, position2) => {
       }
     }
     escaping = false;
-    if (rangeStart) {
-      if (c > rangeStart) {
-        ranges.push(braceEscape(rangeStart) + "-" + braceEscape(c));
-      } else if (c === rangeStart) {
+    if (rangeStart2) {
+      if (c > rangeStart2) {
+        ranges.push(braceEscape(rangeStart2) + "-" + braceEscape(c));
+      } else if (c === rangeStart2) {
         ranges.push(braceEscape(c));
       }
-      rangeStart = "";
+      rangeStart2 = "";
       i++;
       continue;
     }
@@ -44319,7 +44319,7 @@ var parseClass = (glob2, position2) => {
       continue;
     }
     if (glob2.startsWith("-", i + 1)) {
-      rangeStart = c;
+      rangeStart2 = c;
       i += 2;
       continue;
     }
@@ -58440,10 +58440,28 @@ function findDurations(span2) {
     const minutes = durationMinutes(match2[0]);
     if (minutes === void 0 || minutes <= 0 || !/\d|hour|minute|day/i.test(match2[0])) continue;
     const before = span2.text.slice(Math.max(0, match2.index - 20), match2.index);
+    const end = match2.index + match2[0].length;
+    const low = rangeStart(before, match2[0], minutes);
+    if (low) {
+      const range = [low.minutes, minutes];
+      mentions.push({ span: subspan(span2, match2.index - low.length, end), minutes: (low.minutes + minutes) / 2, qualifier: "approximate", range });
+      continue;
+    }
     const qualifier = BOUND.test(before) ? "bound" : APPROXIMATE.test(before) ? "approximate" : "exact";
-    mentions.push({ span: subspan(span2, match2.index, match2.index + match2[0].length), minutes, qualifier });
+    mentions.push({ span: subspan(span2, match2.index, end), minutes, qualifier });
   }
   return mentions;
+}
+var RANGE_START = /(?:(between)\s{1,3})?(\d{1,4}(?:\.\d{1,2})?)\s{0,2}(?:-|–|—|to|and)\s{0,2}$/i;
+function rangeStart(before, phrase, high) {
+  const match2 = RANGE_START.exec(before);
+  const figure = /^\d{1,4}(?:\.\d{1,2})?/.exec(phrase)?.[0];
+  if (!match2 || !figure || /and\s{0,2}$/i.test(match2[0]) && !match2[1]) return void 0;
+  const low = high * Number(match2[2]) / Number(figure);
+  return low > 0 && low < high ? { minutes: low, length: match2[0].length } : void 0;
+}
+function formatStated(mention2) {
+  return mention2.range ? `${formatMinutes(mention2.range[0])} to ${formatMinutes(mention2.range[1])}` : formatMinutes(mention2.minutes);
 }
 function formatMinutes(minutes) {
   const rounded = Math.round(minutes);
@@ -58494,10 +58512,12 @@ function rewriteDuration(text3, minutes) {
   });
 }
 function rewriteDurationAt(source, mention2, minutes) {
+  if (mention2.range) return void 0;
   return rewriteDuration(source.slice(mention2.span.start, spanEnd(mention2.span)), minutes);
 }
 var APPROXIMATE_SHARE = 0.1;
 function disagreesWith(mention2, actual, tolerance) {
+  if (mention2.range) return actual > 0 && (actual < mention2.range[0] - tolerance || actual > mention2.range[1] + tolerance);
   const allowed = mention2.qualifier === "approximate" ? Math.max(tolerance, actual * APPROXIMATE_SHARE) : tolerance;
   return mention2.qualifier !== "bound" && actual > 0 && Math.abs(mention2.minutes - actual) > allowed;
 }
@@ -62057,14 +62077,14 @@ var duration_consistency_default = defineRule({
     for (const { duration, minutes, from, to, inSentence } of measuredLengths(model.stated)) {
       if (said.has(duration.span.start) || !disagreesWith(duration, minutes, options.tolerance)) continue;
       said.add(duration.span.start);
-      const data = { stated: formatMinutes(duration.minutes), actual: formatMinutes(minutes), start: formatClock(from), end: formatClock(to) };
+      const data = { stated: formatStated(duration), actual: formatMinutes(minutes), start: formatClock(from), end: formatClock(to) };
       const fix = replaceWith(rewriteDurationAt(model.source, duration, minutes));
       report({ messageId: inSentence ? "sentenceWindow" : "statedWindow", data, place: duration.span, ...fix });
     }
     const reading = durationReading(model, options.tolerance);
     if (reading && disagreesWith(reading.duration, reading.minutes, reading.slack)) {
       const { duration, minutes, from, to } = reading;
-      const data = { stated: formatMinutes(duration.minutes), actual: formatMinutes(minutes), from: stampText(from), to: stampText(to) };
+      const data = { stated: formatStated(duration), actual: formatMinutes(minutes), from: stampText(from), to: stampText(to) };
       report({ messageId: "timelineReading", data, place: duration.span });
     }
     const { start, end } = model.stated;

@@ -6,8 +6,11 @@ export type DurationQualifier = 'exact' | 'approximate' | 'bound'
 
 export interface DurationMention {
   span: Span
+  /** The length, or the middle of a range. */
   minutes: number
   qualifier: DurationQualifier
+  /** Lowest and highest minutes of a range ("2-3 hours", "between 2 and 3 hours"). */
+  range?: [number, number]
 }
 
 // parse-duration reads digits only: number words ("nine hours", "an hour")
@@ -78,14 +81,40 @@ export function findDurations(span: Span): DurationMention[] {
     // A bare "a m" or "an s" is not a duration.
     if (minutes === undefined || minutes <= 0 || !/\d|hour|minute|day/i.test(match[0])) continue
     const before = span.text.slice(Math.max(0, match.index - 20), match.index)
+    const end = match.index + match[0].length
+    const low = rangeStart(before, match[0], minutes)
+    if (low) {
+      // "2-3 hours", "between 2 and 3 hours": the range as written, approximate.
+      const range: [number, number] = [low.minutes, minutes]
+      mentions.push({span: subspan(span, match.index - low.length, end), minutes: (low.minutes + minutes) / 2, qualifier: 'approximate', range})
+      continue
+    }
     const qualifier: DurationQualifier = BOUND.test(before)
       ? 'bound'
       : APPROXIMATE.test(before)
         ? 'approximate'
         : 'exact'
-    mentions.push({span: subspan(span, match.index, match.index + match[0].length), minutes, qualifier})
+    mentions.push({span: subspan(span, match.index, end), minutes, qualifier})
   }
   return mentions
+}
+
+// The first figure of a range, before the duration that ends it: "2-3 hours",
+// "2 to 3 hours", "between 2 and 3 hours" (its unit is the second's).
+const RANGE_START = /(?:(between)\s{1,3})?(\d{1,4}(?:\.\d{1,2})?)\s{0,2}(?:-|–|—|to|and)\s{0,2}$/i
+
+function rangeStart(before: string, phrase: string, high: number): {minutes: number; length: number} | undefined {
+  const match = RANGE_START.exec(before)
+  const figure = /^\d{1,4}(?:\.\d{1,2})?/.exec(phrase)?.[0]
+  // "and" joins a range only after "between": "2 and 3 hours" may be two things.
+  if (!match || !figure || (/and\s{0,2}$/i.test(match[0]) && !match[1])) return undefined
+  const low = (high * Number(match[2])) / Number(figure)
+  return low > 0 && low < high ? {minutes: low, length: match[0].length} : undefined
+}
+
+/** A stated duration as a message quotes it: its minutes, or its range. */
+export function formatStated(mention: DurationMention): string {
+  return mention.range ? `${formatMinutes(mention.range[0])} to ${formatMinutes(mention.range[1])}` : formatMinutes(mention.minutes)
 }
 
 export function formatMinutes(minutes: number): string {
@@ -166,6 +195,8 @@ export function rewriteDuration(text: string, minutes: number): string | undefin
  * keeps its line break.
  */
 export function rewriteDurationAt(source: string, mention: DurationMention, minutes: number): string | undefined {
+  // A range is the author's estimate: which end to move is theirs to say.
+  if (mention.range) return undefined
   return rewriteDuration(source.slice(mention.span.start, spanEnd(mention.span)), minutes)
 }
 
@@ -175,9 +206,10 @@ const APPROXIMATE_SHARE = 0.1
 /**
  * Whether a stated duration is further from `actual` minutes than
  * `tolerance` allows: a bound ("under 3 hours") never is, an approximate one
- * ("about 2 hours") may be off by a tenth.
+ * ("about 2 hours") may be off by a tenth, a range ("2-3 hours") holds its ends.
  */
 export function disagreesWith(mention: DurationMention, actual: number, tolerance: number): boolean {
+  if (mention.range) return actual > 0 && (actual < mention.range[0] - tolerance || actual > mention.range[1] + tolerance)
   const allowed = mention.qualifier === 'approximate' ? Math.max(tolerance, actual * APPROXIMATE_SHARE) : tolerance
   return mention.qualifier !== 'bound' && actual > 0 && Math.abs(mention.minutes - actual) > allowed
 }
