@@ -59128,6 +59128,14 @@ function firstDatedLabel(factLabels, timesOf) {
   }
   return void 0;
 }
+var YEAR2 = /(?<![\p{L}\p{N}.\/:-])(?:19|20)\d{2}(?![\p{L}\p{N}.\/:-])/u;
+function yearOfTitle(titles) {
+  for (const title of titles) {
+    const year = YEAR2.exec(title.text)?.[0];
+    if (year) return Number(year);
+  }
+  return void 0;
+}
 function yearBefore(date, context) {
   const year = context.year ?? 2e3;
   const later = date.month > context.month || date.month === context.month && date.day > context.day;
@@ -59150,8 +59158,9 @@ function extractStatedFacts(tree, source, sections, factLabels, preambleEnd, ord
   const zones = findZones(slice(prose, 0, prose.length));
   const explicitOffset = [startMention?.time, endMention?.time].find((time) => time?.offset !== void 0)?.offset ?? firstZoneOffset(zones);
   const dated = firstDatedLabel(factLabels, timesOf);
-  if (dateMention?.date && dateMention.date.year === void 0 && dated?.year !== void 0) {
-    dateMention = { ...dateMention, date: { ...dateMention.date, year: yearBefore(dateMention.date, dated) } };
+  if (dateMention?.date && dateMention.date.year === void 0) {
+    const year2 = dated?.year !== void 0 ? yearBefore(dateMention.date, dated) : yearOfTitle(titles);
+    if (year2 !== void 0) dateMention = { ...dateMention, date: { ...dateMention.date, year: year2 } };
   }
   const year = [dateMention?.date?.year, startMention?.date?.year].find((value2) => value2 !== void 0);
   const result = {

@@ -188,6 +188,10 @@ describe('extractFacts', () => {
     expect(noYear.timeToResolve).toBe(20)
     const titled = extractFacts('# 2023-11-07 Partial outage of the build farm\n\n## Timeline\n\n- 08:00 PST - Builds queue.\n')
     expect(titled.date).toMatchObject({value: '2023-11-07', text: '2023-11-07', position: {start: {line: 1, column: 3}}})
+    // A year the title names places a day written without one.
+    const report = extractFacts('# March 2024 availability report\n\n## March 14 14:03 UTC\n\nOn March 14 at 14:03 UTC, webhooks were delivered late for 40% of events.\n')
+    expect(report.date?.value).toBe('2024-03-14')
+    expect(report.start?.iso).toBe('2024-03-14T14:03Z')
   })
 
   it('knows an entry known only to the day from one known to the minute', () => {

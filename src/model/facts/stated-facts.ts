@@ -337,6 +337,17 @@ function firstDatedLabel(factLabels: readonly FactLabelMention[], timesOf: Times
   return undefined
 }
 
+const YEAR = /(?<![\p{L}\p{N}.\/:-])(?:19|20)\d{2}(?![\p{L}\p{N}.\/:-])/u
+
+/** A year the document's title names ("March 2024 availability report"), if one. */
+function yearOfTitle(titles: readonly Span[]): number | undefined {
+  for (const title of titles) {
+    const year = YEAR.exec(title.text)?.[0]
+    if (year) return Number(year)
+  }
+  return undefined
+}
+
 /** The year of a day written without one, on or before `context` (a post written days after the incident). */
 function yearBefore(date: CalendarDate, context: CalendarDate): number {
   const year = context.year ?? 2000
@@ -384,9 +395,11 @@ export function extractStatedFacts(
     firstZoneOffset(zones)
   // "Last Tuesday, April 15" in a post dated 2025-04-22 is in 2025.
   const dated = firstDatedLabel(factLabels, timesOf)
-  if (dateMention?.date && dateMention.date.year === undefined && dated?.year !== undefined) {
+  if (dateMention?.date && dateMention.date.year === undefined) {
+    // "March 14" under "# March 2024 availability report" is in the title's year.
+    const year = dated?.year !== undefined ? yearBefore(dateMention.date, dated) : yearOfTitle(titles)
     // A copy: the mention is also the one every other reader of that statement gets.
-    dateMention = {...dateMention, date: {...dateMention.date, year: yearBefore(dateMention.date, dated)}}
+    if (year !== undefined) dateMention = {...dateMention, date: {...dateMention.date, year}}
   }
   const year = [dateMention?.date?.year, startMention?.date?.year].find((value) => value !== undefined)
 
