@@ -59044,7 +59044,7 @@ function firstRange(spans, timesOf) {
   }
   return void 0;
 }
-var OPENING = /^[\s*_>#-]{0,6}(?:(?:on|at)\s)?$/i;
+var OPENING = /^[\s*_>#-]{0,6}(?:(?:beginning|starting)\s{1,3})?(?:(?:on|at|around)\s)?$/i;
 var UNTIL = /\b(?:until|till)\s{1,3}(?:about\s{1,3}|around\s{1,3})?$/i;
 function openingWindow(spans, timesOf) {
   const statement = spans.find((span2) => timesOf(span2).some((mention2) => mention2.time));

@@ -194,6 +194,11 @@ describe('extractFacts', () => {
     expect(report.start?.iso).toBe('2024-03-14T14:03Z')
   })
 
+  it('takes the opening time of the text before the sections for the start, also after "Beginning at"', () => {
+    const opened = extractFacts('# Storage event\n\nBeginning at 9:37 AM PST on March 2, 2024, storage servers became unavailable.\n')
+    expect(opened.start?.iso).toBe('2024-03-02T09:37-08:00')
+  })
+
   it('knows an entry known only to the day from one known to the minute', () => {
     const facts = extractFacts('## Timeline\n\n- 2022-06-01: Vulnerability reported by a researcher.\n- 2022-06-03: Patched release published.\n')
     expect(facts.timeline.map((entry) => [entry.precision, entry.moment?.iso, entry.moment?.time])).toEqual([

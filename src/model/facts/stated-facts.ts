@@ -188,8 +188,8 @@ function firstRange(spans: readonly Span[], timesOf: TimesOf): TimeMention | und
   return undefined
 }
 
-// What leads into a statement's opening time: markup, "On", "At".
-const OPENING = /^[\s*_>#-]{0,6}(?:(?:on|at)\s)?$/i
+// What leads into a statement's opening time: markup, "On", "At", "Beginning at", "Starting at".
+const OPENING = /^[\s*_>#-]{0,6}(?:(?:beginning|starting)\s{1,3})?(?:(?:on|at|around)\s)?$/i
 // "…, until 5:01 PM": the end of what the statement's opening time started.
 const UNTIL = /\b(?:until|till)\s{1,3}(?:about\s{1,3}|around\s{1,3})?$/i
 
