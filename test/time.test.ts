@@ -316,6 +316,16 @@ describe('findTimes', () => {
     expect(range?.end?.time).toMatchObject({hour: 3, minute: 30, offset: 0})
   })
 
+  it.each(['month-first', 'day-first'] as const)('reads an ISO date before a range word as the date of its start, not its day as an hour (%s)', (order) => {
+    const [range, ...rest] = findTimes({text: 'Mail was queued from 22:00 UTC on 2024-05-10 to 00:00 UTC on 2024-05-12.', start: 0}, order)
+    expect(rest).toEqual([])
+    expect(range?.span.text).toBe('22:00 UTC on 2024-05-10')
+    expect(range?.date).toEqual({year: 2024, month: 5, day: 10})
+    expect(range?.time).toMatchObject({hour: 22, minute: 0, offset: 0})
+    expect(range?.end?.date).toEqual({year: 2024, month: 5, day: 12})
+    expect(range?.end?.time).toMatchObject({hour: 0, minute: 0, offset: 0})
+  })
+
   it('reads 12 AM and 12 PM', () => {
     const found = findTimes({text: 'It failed at 12:10 AM and again at 12:10 PM', start: 0})
     expect(found.map((mention) => mention.time)).toEqual([clock(0, 10), clock(12, 10)])

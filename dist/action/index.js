@@ -57466,6 +57466,7 @@ var BARE_OFFSET_ZONE = /(?<![\p{L}(])(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?(?![\p
 var LONG_SPACE = /\s{65,}/g;
 var INLINE_MARKS = /[*_`]/g;
 var ISO_DATE_AFTER_RANGE = /(?<=(?:\d|\s)(?:to|until|till|through|-|–|—)\s{1,3})(\d{4})-(\d{2})-(\d{2})(?![\dT])/giu;
+var ISO_DATE_BEFORE_RANGE = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?=\s{1,3}(?:to|until|till|through|-|–)\s{1,3}\d)/giu;
 var CHRONO_CUES = new RegExp(
   `\\d|(?<!\\p{L})(?:${[
     ...MONTH_NAMES.split("|"),
@@ -57536,7 +57537,7 @@ function* chronoResults(text3, order2, window2, relative) {
 function* parseText(original, order2 = "month-first", window2 = WINDOW, relative = false) {
   countScanned(original.length);
   if (!mayHoldTime(original)) return;
-  const text3 = original.replace(INLINE_MARKS, " ").replace(LONG_SPACE, (run) => ` ${"~".repeat(run.length - 2)} `).replace(ISO_DATE_AFTER_RANGE, "$1/$2/$3");
+  const text3 = original.replace(INLINE_MARKS, " ").replace(LONG_SPACE, (run) => ` ${"~".repeat(run.length - 2)} `).replace(ISO_DATE_AFTER_RANGE, "$1/$2/$3").replace(ISO_DATE_BEFORE_RANGE, order2 === "day-first" ? "$3/$2/$1" : "$2/$3/$1");
   if (!/(?:GMT|UTC)\s?[+-]\d/.test(text3)) {
     for (const { index: index2, length, result } of chronoResults(text3, order2, window2, relative)) yield { index: index2, text: original.slice(index2, index2 + length), result };
     return;

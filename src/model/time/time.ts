@@ -193,6 +193,11 @@ const INLINE_MARKS = /[*_`]/g
 // two hours west of UTC. Written with slashes, the same length, it reads the
 // date: "to 2025/02/11 03:30".
 const ISO_DATE_AFTER_RANGE = /(?<=(?:\d|\s)(?:to|until|till|through|-|–|—)\s{1,3})(\d{4})-(\d{2})-(\d{2})(?![\dT])/giu
+// Before a range word and a time, it reads the day as the range's first hour:
+// "22:00 UTC on 2024-05-10 to 00:00 UTC on 2024-05-12" began at 10:00 on the
+// 12th. Written as a numeric date in the document's order, the same length,
+// it reads the range: "on 05/10/2024 to 00:00".
+const ISO_DATE_BEFORE_RANGE = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?=\s{1,3}(?:to|until|till|through|-|–)\s{1,3}\d)/giu
 
 // chrono-node tries some forty expressions on every text, and cost more than
 // the rest of the model together. In strict mode it reads nothing from a text
@@ -274,6 +279,7 @@ function* parseText(original: string, order: DateOrder = 'month-first', window =
     .replace(INLINE_MARKS, ' ')
     .replace(LONG_SPACE, (run) => ` ${'~'.repeat(run.length - 2)} `)
     .replace(ISO_DATE_AFTER_RANGE, '$1/$2/$3')
+    .replace(ISO_DATE_BEFORE_RANGE, order === 'day-first' ? '$3/$2/$1' : '$2/$3/$1')
   if (!/(?:GMT|UTC)\s?[+-]\d/.test(text)) {
     for (const {index, length, result} of chronoResults(text, order, window, relative)) yield {index, text: original.slice(index, index + length), result}
     return
