@@ -186,7 +186,15 @@ describe('readLeadingTime: ranges and relative times', () => {
     expect(read.mention.end?.span).toEqual({text: '8:24', start: 7})
   })
 
-  it.each(['10 minutes later - pool resized', '2 hours after - pool resized', 'Two days later the fix shipped'])('%s', (line) => {
+  it.each([
+    '10 minutes later - pool resized',
+    '2 hours after - pool resized',
+    'Two days later the fix shipped',
+    'Next morning: the volume was extended',
+    'The following day the fix shipped',
+    'Later that evening the backlog cleared',
+    'Overnight the queue drained'
+  ])('%s', (line) => {
     expect(lead(line)?.kind).toBe('relative')
   })
 })

@@ -57573,6 +57573,7 @@ function protectBareOffsets(text3) {
 }
 var LEAD_WORDS = /^(?:at|around|about|approx\.?|approximately|by|on|circa|~)\s{1,3}$/i;
 var RELATIVE = /\b(?:later|after|afterwards?|ago|before|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b/i;
+var RELATIVE_DAY = /^(?:(?:the\s{1,2})?(?:next|following)\s{1,2}(?:morning|day|afternoon|evening|night)|later\s{1,2}that\s{1,2}(?:day|morning|afternoon|evening|night)|that\s{1,2}(?:morning|afternoon|evening|night)|overnight)(?![\p{L}])/iu;
 var MONTH_DAY_PREFIX = /^(\d{1,2})-(\d{1,2})\s{1,3}$/;
 var ZONE_WORDS_AFTER = /^\s{1,2}(?:africa|african|european)\b/i;
 var MERIDIEM_TAIL = /^\.?\s?m\b\.?/i;
@@ -57705,6 +57706,8 @@ function readLeadingTimeWithChrono(head, order2 = "month-first") {
   }
   const midnight2 = MIDNIGHT.exec(head.text);
   if (midnight2) return { kind: "absolute", mention: { span: subspan(head, 0, midnight2[0].length), time: { hour: 0, minute: 0, second: 0 } } };
+  const day = RELATIVE_DAY.exec(head.text);
+  if (day) return { kind: "relative", span: subspan(head, 0, day[0].length) };
   const impossible = explainImpossible(head);
   return impossible ? { kind: "impossible", impossible } : void 0;
 }
@@ -60659,9 +60662,10 @@ function untimedIn(entries, groups) {
   return entries.filter((entry) => {
     const group2 = groups.get(entry);
     const count = group2 ? tally.get(group2) : void 0;
-    return entry.kind === "untimed" && count !== void 0 && count.timed >= 2 && count.timed * 2 >= count.all;
+    return entry.kind === "untimed" && count !== void 0 && count.timed >= 2 && count.timed * 2 >= count.all && !ASIDE.test(entry.line.text);
   });
 }
+var ASIDE = /^\s{0,3}\(?[^()]{0,200}\)[.!]?\s{0,3}$/;
 var EVENING = 18 * 60;
 var MORNING = 12 * 60;
 var NOON = 12 * 60;

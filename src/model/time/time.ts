@@ -323,6 +323,9 @@ const LEAD_WORDS = /^(?:at|around|about|approx\.?|approximately|by|on|circa|~)\s
 // that is an offset from the entry before, not a time.
 // It also reads "for 47 minutes" as a date 47 minutes from now.
 const RELATIVE = /\b(?:later|after|afterwards?|ago|before|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b/i
+// A part of a day after the entry before, which chrono-node's strict parsers
+// do not read: "Next morning:", "The following day", "Later that evening", "Overnight".
+const RELATIVE_DAY = /^(?:(?:the\s{1,2})?(?:next|following)\s{1,2}(?:morning|day|afternoon|evening|night)|later\s{1,2}that\s{1,2}(?:day|morning|afternoon|evening|night)|that\s{1,2}(?:morning|afternoon|evening|night)|overnight)(?![\p{L}])/iu
 // chrono drops the date of `[03-26 23:04]` (month-day before a time).
 const MONTH_DAY_PREFIX = /^(\d{1,2})-(\d{1,2})\s{1,3}$/
 const ZONE_WORDS_AFTER = /^\s{1,2}(?:africa|african|european)\b/i
@@ -514,6 +517,8 @@ export function readLeadingTimeWithChrono(head: Span, order: DateOrder = 'month-
   }
   const midnight = MIDNIGHT.exec(head.text)
   if (midnight) return {kind: 'absolute', mention: {span: subspan(head, 0, midnight[0].length), time: {hour: 0, minute: 0, second: 0}}}
+  const day = RELATIVE_DAY.exec(head.text)
+  if (day) return {kind: 'relative', span: subspan(head, 0, day[0].length)}
   const impossible = explainImpossible(head)
   return impossible ? {kind: 'impossible', impossible} : undefined
 }

@@ -257,9 +257,13 @@ function untimedIn(entries: readonly TimelineEntry[], groups: ReadonlyMap<Timeli
   return entries.filter((entry) => {
     const group = groups.get(entry)
     const count = group ? tally.get(group) : undefined
-    return entry.kind === 'untimed' && count !== undefined && count.timed >= 2 && count.timed * 2 >= count.all
+    return entry.kind === 'untimed' && count !== undefined && count.timed >= 2 && count.timed * 2 >= count.all && !ASIDE.test(entry.line.text)
   })
 }
+
+// An item all in parentheses is a note between entries: "(no further action
+// overnight)"; the line as read has lost its leading markup, the bracket with it.
+const ASIDE = /^\s{0,3}\(?[^()]{0,200}\)[.!]?\s{0,3}$/
 
 const EVENING = 18 * 60
 const MORNING = 12 * 60
