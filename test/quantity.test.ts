@@ -192,11 +192,26 @@ describe('findImpact: sums, everyone and no one', () => {
     expect(impactIn(text)).toEqual([{text: figure, kind: 'everyone', value: 100, noun}])
   })
 
-  it.each(['Everyone visiting the shop saw a blank page', 'everybody was logged out', 'the shop was completely down', 'a total outage of the shop'])('everyone: %s', (text) => {
+  it.each([
+    'Everyone visiting the shop saw a blank page',
+    'everybody was logged out',
+    'the shop was completely down',
+    'a total outage of the shop',
+    'checkout was unavailable for everyone',
+    'the entire EU region was unavailable'
+  ])('everyone: %s', (text) => {
     expect(impactIn(text).map((mention) => mention.kind)).toEqual(['everyone'])
   })
 
-  it.each(['a list of everyone involved', 'all hope was lost', 'it happened every day', 'all times are UTC', 'all changes were reverted', 'credits for all paid plans'])('not everyone: %s', (text) => {
+  it.each([
+    'a list of everyone involved',
+    'all hope was lost',
+    'it happened every day',
+    'all times are UTC',
+    'all changes were reverted',
+    'credits for all paid plans',
+    'the entire deploy took 10 minutes'
+  ])('not everyone: %s', (text) => {
     expect(impactIn(text).filter((mention) => mention.kind === 'everyone')).toEqual([])
   })
 

@@ -58626,8 +58626,10 @@ function isHarmed(text3, start, end) {
 
 // src/model/impact/extent.ts
 var TOTALITY = /\b(all|every)(?:\s{1,2}of)?(?:\s{1,2}(?:the|our|its|their|your))?(?=\s)/giu;
-var EVERYONE = /(?<!\b(?:of|to|for|with|by)\s{1,2})\b(?:everyone|everybody)\b/giu;
+var EVERYONE = /\b(?:everyone|everybody)\b/giu;
+var OBJECT_OF = /\b(?:of|to|for|with|by)\s{1,2}$/i;
 var ENTIRE = new RegExp(`\\b(?:entire|whole)\\s{1,2}(?:[\\p{L}-]{1,20}\\s{1,2})?(?:user\\s?base|customer\\s?base|${AFFECTED_WORDS})(?![\\p{L}])`, "giu");
+var ENTIRE_THING = /\b(?:entire|whole)\s{1,2}(?:[\p{L}-]{1,20}\s{1,2})?[\p{L}-]{1,20}(?![\p{L}])/giu;
 var WHOLLY = /\b(?:completely|entirely|totally|fully|wholly)\s{1,2}(?:down|unavailable|inaccessible|unreachable|offline|non-?functional|unusable)\b|\b(?:total|full|complete)\s{1,2}(?:service\s{1,2})?(?:outage|downtime|blackout)\b/giu;
 var WORD_AFTER = new RegExp("\\s{1,2}(\\p{L}[\\p{L}'\u2019-]{0,29})", "uy");
 var STOP = /^(?:the|a|an|of|on|in|at|for|by|to|from|with|and|or|is|are|was|were|be|been|that|which|this|these|those|other|over|along|around|through|but)$/i;
@@ -58665,8 +58667,17 @@ function totality(span2, named) {
     const noun = totalNoun(span2.text, match2.index + match2[0].length, (match2[1] ?? "").toLowerCase() === "every", named);
     if (noun) found.push(mention(span2, match2.index, noun.end, "everyone", noun.noun));
   }
-  for (const pattern2 of [EVERYONE, ENTIRE, WHOLLY]) {
+  for (const match2 of span2.text.matchAll(EVERYONE)) {
+    const end = match2.index + match2[0].length;
+    if (OBJECT_OF.test(span2.text.slice(Math.max(0, match2.index - 8), match2.index)) && !isHarmed(span2.text, match2.index, end)) continue;
+    found.push(mention(span2, match2.index, end, "everyone"));
+  }
+  for (const pattern2 of [ENTIRE, WHOLLY]) {
     for (const match2 of span2.text.matchAll(pattern2)) found.push(mention(span2, match2.index, match2.index + match2[0].length, "everyone"));
+  }
+  for (const match2 of named ? [] : span2.text.matchAll(ENTIRE_THING)) {
+    const end = match2.index + match2[0].length;
+    if (isHarmed(span2.text, match2.index, end)) found.push(mention(span2, match2.index, end, "everyone"));
   }
   return found;
 }

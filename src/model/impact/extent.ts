@@ -13,9 +13,14 @@ import {type Span, subspan} from '../text/text.js'
 
 // "all users", "every checkout kiosk", "all of our hosted instances": the words after are read one by one.
 const TOTALITY = /\b(all|every)(?:\s{1,2}of)?(?:\s{1,2}(?:the|our|its|their|your))?(?=\s)/giu
-// "Everyone visiting the site"; not "a list of everyone involved", where everyone is no subject.
-const EVERYONE = /(?<!\b(?:of|to|for|with|by)\s{1,2})\b(?:everyone|everybody)\b/giu
+// "Everyone visiting the site"; not "a list of everyone involved", where
+// everyone is no subject, unless the clause says they were harmed:
+// "checkout was unavailable for everyone".
+const EVERYONE = /\b(?:everyone|everybody)\b/giu
+const OBJECT_OF = /\b(?:of|to|for|with|by)\s{1,2}$/i
 const ENTIRE = new RegExp(`\\b(?:entire|whole)\\s{1,2}(?:[\\p{L}-]{1,20}\\s{1,2})?(?:user\\s?base|customer\\s?base|${AFFECTED_WORDS})(?![\\p{L}])`, 'giu')
+// "the entire EU region was unavailable": anything whole, where the clause says it failed.
+const ENTIRE_THING = /\b(?:entire|whole)\s{1,2}(?:[\p{L}-]{1,20}\s{1,2})?[\p{L}-]{1,20}(?![\p{L}])/giu
 // "completely non-functional", "a total outage": all of it, for everyone.
 const WHOLLY = /\b(?:completely|entirely|totally|fully|wholly)\s{1,2}(?:down|unavailable|inaccessible|unreachable|offline|non-?functional|unusable)\b|\b(?:total|full|complete)\s{1,2}(?:service\s{1,2})?(?:outage|downtime|blackout)\b/giu
 const WORD_AFTER = /\s{1,2}(\p{L}[\p{L}'’-]{0,29})/uy
@@ -73,8 +78,17 @@ function totality(span: Span, named: boolean): ImpactMention[] {
     const noun = totalNoun(span.text, match.index + match[0].length, (match[1] ?? '').toLowerCase() === 'every', named)
     if (noun) found.push(mention(span, match.index, noun.end, 'everyone', noun.noun))
   }
-  for (const pattern of [EVERYONE, ENTIRE, WHOLLY]) {
+  for (const match of span.text.matchAll(EVERYONE)) {
+    const end = match.index + match[0].length
+    if (OBJECT_OF.test(span.text.slice(Math.max(0, match.index - 8), match.index)) && !isHarmed(span.text, match.index, end)) continue
+    found.push(mention(span, match.index, end, 'everyone'))
+  }
+  for (const pattern of [ENTIRE, WHOLLY]) {
     for (const match of span.text.matchAll(pattern)) found.push(mention(span, match.index, match.index + match[0].length, 'everyone'))
+  }
+  for (const match of named ? [] : span.text.matchAll(ENTIRE_THING)) {
+    const end = match.index + match[0].length
+    if (isHarmed(span.text, match.index, end)) found.push(mention(span, match.index, end, 'everyone'))
   }
   return found
 }
