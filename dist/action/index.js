@@ -61390,7 +61390,11 @@ var ROLES = /* @__PURE__ */ new Set([
   "analyst",
   "technician",
   "someone",
-  "somebody"
+  "somebody",
+  "responder",
+  "approver",
+  "deployer",
+  "lead"
 ]);
 var PEOPLE = /* @__PURE__ */ new Set(["child", "kid", "kids", "visitor", "visitors", "guest", "guests", "volunteer", "volunteers", "maintainer", "maintainers"]);
 var GROUPS = [["team"], ["teams"], ["staff"], ["maintainers"], ["management"], ["leadership"]];

@@ -47,6 +47,9 @@ describe('findBlame', () => {
     expect(blames('The SRE on call ignored the page.')).toEqual(['person: The SRE on call ignored'])
     expect(blames('Maria blindly approved the pull request.')).toEqual(['person: Maria blindly approved'])
     expect(blames('Jenkins mistakenly deleted the artifacts. Maria quickly approved it. The engineer on call acknowledged the page.')).toEqual([])
+    expect(blames("The responder didn't notice the second alert.")).toEqual(["person: The responder didn't notice"])
+    expect(blames('The team lead approved the change without reviewing the diff.')).toEqual(['person: The team lead approved the change without reviewing'])
+    expect(blames('The lead engineer paged the DBA. That lead turned out to be a dead end.')).toEqual([])
   })
 
   it('finds a fault later in the clause of what a person did, past an apposition or a relative clause', () => {
