@@ -61779,13 +61779,23 @@ function namedByRole(words, index2) {
   const after = words[role[0] + role[1]];
   return !after || after.afterBreak || ROLE_FOLLOWERS.has(after.lower);
 }
+var SPOKE = /* @__PURE__ */ new Set(["asked", "replied", "suggested", "proposed", "agreed", "apologized", "apologised"]);
+var REACHED = /* @__PURE__ */ new Set(["paged", "messaged", "phoned", "woke"]);
+var SOCIAL_CUE = anyWordPattern([...SPOKE, ...REACHED]);
+function actsAsPerson(words, index2) {
+  const next = words[index2 + 1];
+  const previous2 = words[index2 - 1];
+  return next !== void 0 && !next.afterBreak && SPOKE.has(next.lower) || previous2 !== void 0 && !words[index2]?.afterBreak && REACHED.has(previous2.lower);
+}
 function introducedNames(blocks) {
   const names = /* @__PURE__ */ new Set();
   for (const block of blocks) {
-    if (!ROLE_OR_HANDLE.test(block.lowerRaw) && !block.raw.text.includes("@")) continue;
+    const social = SOCIAL_CUE.test(block.lowerRaw);
+    if (!social && !ROLE_OR_HANDLE.test(block.lowerRaw) && !block.raw.text.includes("@")) continue;
     for (const words of block.eachSentence()) {
       words.forEach((word, index2) => {
         if (!NAME.test(word.text) || NOT_NAMES.has(word.lower)) return;
+        if (social && actsAsPerson(words, index2)) names.add(word.text);
         const next = words[index2 + 1];
         const previous2 = words[index2 - 1];
         const apposition = next?.afterBreak && personPhraseAt(words, index2 + 1, NO_NAMES) !== void 0;

@@ -407,14 +407,30 @@ function namedByRole(words: readonly Word[], index: number): boolean {
   return !after || after.afterBreak || ROLE_FOLLOWERS.has(after.lower)
 }
 
-/** Names the document says are people: "Dana, our on-call engineer", "developer Sam". */
+// What only people do to or with each other: "Dana asked", "Sam suggested",
+// "paged Lee". A tool may run, fail, say or write (a log), join (a cluster),
+// be called or pinged; it does not ask, suggest or agree, nor get paged.
+const SPOKE = new Set(['asked', 'replied', 'suggested', 'proposed', 'agreed', 'apologized', 'apologised'])
+const REACHED = new Set(['paged', 'messaged', 'phoned', 'woke'])
+const SOCIAL_CUE = anyWordPattern([...SPOKE, ...REACHED])
+
+/** Whether the name at `index` is said to do or undergo what only a person does. */
+function actsAsPerson(words: readonly Word[], index: number): boolean {
+  const next = words[index + 1]
+  const previous = words[index - 1]
+  return (next !== undefined && !next.afterBreak && SPOKE.has(next.lower)) || (previous !== undefined && !words[index]?.afterBreak && REACHED.has(previous.lower))
+}
+
+/** Names the document says are people: "Dana, our on-call engineer", "developer Sam", "paged Lee", "Sam suggested". */
 function introducedNames(blocks: readonly ProseBlock[]): Set<string> {
   const names = new Set<string>()
   for (const block of blocks) {
-    if (!ROLE_OR_HANDLE.test(block.lowerRaw) && !block.raw.text.includes('@')) continue
+    const social = SOCIAL_CUE.test(block.lowerRaw)
+    if (!social && !ROLE_OR_HANDLE.test(block.lowerRaw) && !block.raw.text.includes('@')) continue
     for (const words of block.eachSentence()) {
       words.forEach((word, index) => {
         if (!NAME.test(word.text) || NOT_NAMES.has(word.lower)) return
+        if (social && actsAsPerson(words, index)) names.add(word.text)
         const next = words[index + 1]
         const previous = words[index - 1]
         const apposition = next?.afterBreak && personPhraseAt(words, index + 1, NO_NAMES) !== undefined

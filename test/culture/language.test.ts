@@ -101,6 +101,12 @@ describe('findBlame', () => {
     ])
   })
 
+  it('knows a name as a person where it does what only people do', () => {
+    expect(blames('PagerDuty paged Dana. Dana should have checked the migration.')).toEqual(['person: Dana should have checked'])
+    expect(blames("Tom suggested a rollback. The deploy broke because Tom didn't read the runbook.")).toEqual(["person: Tom didn't read"])
+    expect(blames("Datadog said the error rate was 40%. Datadog didn't check the second region. PagerDuty should have escalated.")).toEqual([])
+  })
+
   it('knows names the document introduces as people, and handles', () => {
     const text = 'Dana, our database administrator, ran the migration. Dana forgot the backup. @lee accidentally restarted it. amirh@ made a typo.'
     expect(blames(text)).toEqual(['person: Dana forgot', 'person: @lee accidentally restarted', 'person: amirh@ made a typo'])
