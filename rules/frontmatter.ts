@@ -9,9 +9,9 @@ export interface Options {
   required?: boolean
   /** The fields the front matter must have. */
   fields?: string[]
-  /** The values `status` may take. */
+  /** The values `status` may take; an empty list allows any text. */
   statuses?: string[]
-  /** The values `severity` may take. */
+  /** The values `severity` may take; an empty list allows any text. */
   severities?: string[]
 }
 
@@ -43,7 +43,7 @@ export default defineRule<Options>({
   name: 'frontmatter',
   description: 'Require YAML front matter with the title, date, status, severity and authors of the postmortem',
   preset: 'strict',
-  options: {required: {type: 'boolean'}, fields: uniqueList(), statuses: uniqueList({minItems: 1}), severities: uniqueList({minItems: 1})},
+  options: {required: {type: 'boolean'}, fields: uniqueList(), statuses: uniqueList(), severities: uniqueList()},
   defaults: {required: true, fields: [...DEFAULT_FIELDS], statuses: [...DEFAULT_STATUSES], severities: [...DEFAULT_SEVERITIES]},
   messages: MESSAGES,
   check({model, tree, options, report}) {

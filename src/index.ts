@@ -40,12 +40,14 @@ function presetOf(names: ReadonlyArray<'recommended' | 'strict'>, configured: Pl
 
 /**
  * The rules every postmortem should pass. Front matter is checked when a
- * document has it, for the values it gives (a date that is no date, a
- * severity not in the list), not for fields a blog's or a wiki's front
- * matter has no use for; `{required: true}` on postmortem-frontmatter opts
- * in to requiring it and its fields.
+ * document has it, for the values it gives (a date that is no date, authors
+ * that are no names), not for fields a blog's or a wiki's front matter has no
+ * use for, nor against one scale of statuses and severities (a team's own,
+ * `S2` or `published`, is as good); `{required: true}` on
+ * postmortem-frontmatter opts in to requiring it and its fields, and the
+ * strict preset to the default scales.
  */
-export const recommended: Preset = presetOf(['recommended'], [[ruleList.frontmatter, {required: false, fields: []}]])
+export const recommended: Preset = presetOf(['recommended'], [[ruleList.frontmatter, {required: false, fields: [], statuses: [], severities: []}]])
 
 /** The recommended rules and the stricter ones: section order, heading style, action items, incident date, front matter. */
 export const strict: Preset = presetOf(['recommended', 'strict'])

@@ -49,8 +49,19 @@ describe('presets', () => {
 
   it('checks front matter in recommended only where a document has it', async () => {
     expect(await idsOf('# Notes\n', [recommended])).not.toContain('postmortem-frontmatter')
-    const messages = await lint('---\ntitle: Backlog incident\nstatus: done\n---\n\n# Backlog incident\n', [recommended])
-    expect(messages.filter((message) => message.ruleId === 'postmortem-frontmatter').length).toBeGreaterThan(0)
+    const messages = await lint('---\ntitle: Backlog incident\ndate: 2024-02-30\nstatus: done\n---\n\n# Backlog incident\n', [recommended])
+    expect(messages.filter((message) => message.ruleId === 'postmortem-frontmatter').map((message) => message.reason)).toEqual([
+      'Unexpected date `2024-02-30`, expected a calendar date such as `2024-03-05`'
+    ])
+    // A team's own scale of statuses and severities is as good as the default one, which strict checks.
+    const own = '---\ntitle: Backlog incident\nstatus: published\nseverity: S2\n---\n\n# Backlog incident\n'
+    expect((await lint(own, [recommended])).filter((message) => message.ruleId === 'postmortem-frontmatter')).toEqual([])
+    expect((await lint(own, [strict])).filter((message) => message.ruleId === 'postmortem-frontmatter').map((message) => message.reason)).toEqual([
+      expect.stringMatching(/^Unexpected front matter without `date`/),
+      expect.stringMatching(/^Unexpected front matter without `authors`/),
+      expect.stringMatching(/^Unexpected status `published`/),
+      expect.stringMatching(/^Unexpected severity `S2`/)
+    ])
     // A blog's front matter lacks severity and status by design: recommended checks values, not fields.
     const blog = await lint('---\nlayout: post\ntitle: Backlog incident\ndate: 2025-04-22\nauthor: Platform team\n---\n\n# Backlog incident\n', [recommended])
     expect(blog.filter((message) => message.ruleId === 'postmortem-frontmatter')).toEqual([])

@@ -59352,9 +59352,12 @@ function fieldValueProblem(field, allowed) {
   switch (field.name) {
     case "date":
       return isCalendarDate(field.data) ? void 0 : "not a date";
+    // An empty list allows any text: a team's own scale (`S2`, `Major`, `published`).
     case "status":
+      if (allowed.statuses.length === 0) return isText(field.data) ? void 0 : "not text";
       return isText(field.data) && allowed.statuses.some((status) => normalize2(status) === normalize2(String(field.data))) ? void 0 : "not an allowed status";
     case "severity":
+      if (allowed.severities.length === 0) return isText(field.data) ? void 0 : "not text";
       return isText(field.data) && allowed.severities.some((severity) => compact(severity) === compact(String(field.data))) ? void 0 : "not an allowed severity";
     case "authors": {
       const names = Array.isArray(field.data) ? field.data : [field.data];
@@ -62163,7 +62166,7 @@ var frontmatter_default = defineRule({
   name: "frontmatter",
   description: "Require YAML front matter with the title, date, status, severity and authors of the postmortem",
   preset: "strict",
-  options: { required: { type: "boolean" }, fields: uniqueList(), statuses: uniqueList({ minItems: 1 }), severities: uniqueList({ minItems: 1 }) },
+  options: { required: { type: "boolean" }, fields: uniqueList(), statuses: uniqueList(), severities: uniqueList() },
   defaults: { required: true, fields: [...DEFAULT_FIELDS], statuses: [...DEFAULT_STATUSES], severities: [...DEFAULT_SEVERITIES] },
   messages: MESSAGES,
   check({ model, tree, options, report }) {
@@ -63348,7 +63351,7 @@ function presetOf(names, configured = []) {
     ]
   };
 }
-var recommended = presetOf(["recommended"], [[frontmatter_default, { required: false, fields: [] }]]);
+var recommended = presetOf(["recommended"], [[frontmatter_default, { required: false, fields: [], statuses: [], severities: [] }]]);
 var strict2 = presetOf(["recommended", "strict"]);
 
 // src/clients/shared/reporters/shared.ts

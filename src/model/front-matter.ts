@@ -221,9 +221,12 @@ export function fieldValueProblem(field: FrontMatterField, allowed: AllowedValue
   switch (field.name) {
     case 'date':
       return isCalendarDate(field.data) ? undefined : 'not a date'
+    // An empty list allows any text: a team's own scale (`S2`, `Major`, `published`).
     case 'status':
+      if (allowed.statuses.length === 0) return isText(field.data) ? undefined : 'not text'
       return isText(field.data) && allowed.statuses.some((status) => normalize(status) === normalize(String(field.data))) ? undefined : 'not an allowed status'
     case 'severity':
+      if (allowed.severities.length === 0) return isText(field.data) ? undefined : 'not text'
       return isText(field.data) && allowed.severities.some((severity) => compact(severity) === compact(String(field.data))) ? undefined : 'not an allowed severity'
     case 'authors': {
       const names = Array.isArray(field.data) ? field.data : [field.data]
