@@ -58813,14 +58813,14 @@ var FRACTION = new RegExp(
   "giu"
 );
 var FRACTION_IN_IMPACT = /\b(half|(?:a|one)\s{1,2}(?:third|quarter|fifth|tenth)|two\s{1,2}thirds|three\s{1,2}quarters)\s{1,2}of\s{1,2}(?:(?:the|our|all|its|their)\s{1,2})?([\p{L}-]{1,20})/giu;
-var SMALL_NUMBERS = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twenty: 20, hundred: 100 };
-var RATIO_TERM = `(\\d{1,3}|${Object.keys(SMALL_NUMBERS).join("|")})`;
+var RATIO_WORDS = new Map([...NUMBER_WORDS2, ["twenty", 20], ["hundred", 100]]);
+var RATIO_TERM = `(\\d{1,3}|${[...RATIO_WORDS.keys()].join("|")})`;
 var RATIO = new RegExp(
   `(?<![\\p{L}\\p{N}.,])${RATIO_TERM}\\s{1,2}(?:in|out\\s{1,2}of)\\s{1,2}(?:a\\s{1,2})?${RATIO_TERM.replace("\\d{1,3}", "\\d{1,3}(?:,\\d{3})?")}\\s{1,2}(?:of\\s{1,2}(?:the|our|all|its|their)\\s{1,2})?([\\p{L}-]{1,30})(\\s{1,2}[\\p{L}-]{1,30})?(?![\\p{L}])`,
   "giu"
 );
 var RATIO_WHOLE_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}.,])${RATIO_TERM}\\s{1,2}(?:in|out\\s{1,2}of)\\s{1,2}(?:a\\s{1,2})?$`, "iu");
-var ratioTerm = (term) => SMALL_NUMBERS[term.toLowerCase()] ?? Number(term.replaceAll(",", ""));
+var ratioTerm = (term) => RATIO_WORDS.get(term.toLowerCase()) ?? Number(term.replaceAll(",", ""));
 var SLASH_FRACTION = /(?<![\d/.])(\d{1,2})\/(\d{1,3})(?![\d/])(?=\s{1,2}of\s)/g;
 var FRACTION_VALUE = { half: 50, third: 33.3, quarter: 25, thirds: 66.7, quarters: 75, fifth: 20, tenth: 10 };
 var HARM_RATE = "(?:error|errors|failure|timeout|5xx|4xx|packet\\s{1,2}loss|loss|drop|success)\\s{1,2}rates?|availability";
@@ -58841,6 +58841,23 @@ var QUANTITY_CUE = /\d|[$€£]|\b(?:dozens|hundreds|thousands|millions|all|ever
 function parseNumber(text3) {
   return Number(text3.replaceAll(",", ""));
 }
+function ratios(span2, reach) {
+  const text3 = span2.text;
+  const found = [];
+  for (const match2 of /\s(?:in|out)\s/i.test(text3) ? text3.matchAll(RATIO) : []) {
+    const [part, whole] = [ratioTerm(match2[1] ?? "0"), ratioTerm(match2[2] ?? "0")];
+    const first = match2[3] ?? "";
+    const second = match2[4] ?? "";
+    const firstIsNoun = AFFECTED.test(first) || isPluralThing(first) || second === "";
+    const noun = firstIsNoun ? first : second.trim();
+    const end = match2.index + match2[0].length - (firstIsNoun ? second.length : 0);
+    const harmed = () => isHarmed(text3, match2.index, end);
+    const affected = AFFECTED.test(noun) ? reach !== "anywhere" || harmed() : isPluralThing(noun) && (reach === "impact" || harmed());
+    if (part === 0 || part >= whole || !affected) continue;
+    found.push({ span: subspan(span2, match2.index, end), kind: "percentage", value: Math.round(1e3 * part / whole) / 10, noun });
+  }
+  return found;
+}
 function percentages(span2, reach) {
   const text3 = span2.text;
   const found = [];
@@ -58859,17 +58876,7 @@ function percentages(span2, reach) {
     if (numerator === 0 || numerator >= denominator) continue;
     found.push({ span: subspan(span2, match2.index, match2.index + match2[0].length), kind: "percentage", value: Math.round(1e3 * numerator / denominator) / 10 });
   }
-  for (const match2 of /\s(?:in|out)\s/i.test(text3) ? text3.matchAll(RATIO) : []) {
-    const [part, whole] = [ratioTerm(match2[1] ?? "0"), ratioTerm(match2[2] ?? "0")];
-    const first = match2[3] ?? "";
-    const second = match2[4] ?? "";
-    const firstIsNoun = AFFECTED.test(first) || isPluralThing(first) || second === "";
-    const noun = firstIsNoun ? first : second.trim();
-    const end = match2.index + match2[0].length - (firstIsNoun ? second.length : 0);
-    const affected = AFFECTED.test(noun) ? reach !== "anywhere" || isHarmed(text3, match2.index, end) : isPluralThing(noun) && (reach === "impact" || isHarmed(text3, match2.index, end));
-    if (part === 0 || part >= whole || !affected) continue;
-    found.push({ span: subspan(span2, match2.index, end), kind: "percentage", value: Math.round(1e3 * part / whole) / 10, noun });
-  }
+  appendAll(found, ratios(span2, reach));
   const fraction = reach === "impact" ? FRACTION_IN_IMPACT : FRACTION;
   for (const match2 of /\b(?:half|thirds?|quarters?|fifth|tenth)\s/i.test(text3) ? text3.matchAll(fraction) : []) {
     const end = match2.index + match2[0].length;
@@ -61819,15 +61826,18 @@ var phraseAt = ({ words, phrases }, index2) => {
 };
 var faultOf = ({ words, people }, index2) => words[index2]?.lower === "fault" && words[index2 + 1]?.lower === "of" ? personFound(index2, personPhraseAt(words, index2 + 2, people)) : void 0;
 var HUMAN_MISTAKES = /* @__PURE__ */ new Set(["mistake", "mistakes", "blunder", "oversight"]);
+var judgedWork = ({ words }, index2) => {
+  const [word, judgement, work2] = [words[index2], words[index2 + 1], words[index2 + 2]];
+  if (!word || !judgement || !work2 || judgement.afterBreak || work2.afterBreak || !JUDGEMENTS.has(judgement.lower)) return void 0;
+  const possessor = word.lower.endsWith("'s") ? word.text.slice(0, -2) : void 0;
+  const person = possessor !== void 0 && (NAME.test(possessor) ? !NOT_NAMES.has(possessor.toLowerCase()) : ROLES.has(possessor.toLowerCase()));
+  return POSSESSIVE_PRONOUNS.has(word.lower) || person ? { from: index2, to: index2 + 3, kind: "person" } : void 0;
+};
 var ownedFault = ({ words, people }, index2) => {
   const word = words[index2];
   const owned = words[index2 + 1];
-  const possessor = word?.lower.endsWith("'s") ? word.text.slice(0, -2) : void 0;
-  if (word && owned && !owned.afterBreak && JUDGEMENTS.has(owned.lower) && words[index2 + 2] && !words[index2 + 2]?.afterBreak) {
-    const judged = POSSESSIVE_PRONOUNS.has(word.lower) || possessor !== void 0 && (NAME.test(possessor) ? !NOT_NAMES.has(possessor.toLowerCase()) : ROLES.has(possessor.toLowerCase()));
-    if (judged) return { from: index2, to: index2 + 3, kind: "person" };
-  }
   if (!word || !owned || owned.afterBreak || owned.lower !== "fault" && !MISTAKES.has(owned.lower)) return void 0;
+  const possessor = word.lower.endsWith("'s") ? word.text.slice(0, -2) : void 0;
   const named = possessor !== void 0 && HUMAN_MISTAKES.has(owned.lower) && NAME.test(possessor) && !NOT_NAMES.has(possessor.toLowerCase());
   const possessive = POSSESSIVE_PRONOUNS.has(word.lower) || named || possessor !== void 0 && (ROLES.has(possessor.toLowerCase()) || people.names.has(possessor) || isHandle(possessor));
   return possessive ? { from: index2, to: index2 + 2, kind: "person" } : void 0;
@@ -61868,7 +61878,7 @@ var namedForgetter = ({ words }, index2) => {
   return CARELESS.has(words[at]?.lower ?? "") && done && !done.afterBreak ? { from: index2, to: at + 2, kind: "person" } : void 0;
 };
 var CARELESS = /* @__PURE__ */ new Set(["carelessly", "negligently", "recklessly", "blindly", "hastily", "sloppily", "lazily", "thoughtlessly"]);
-var READERS = [phraseAt, faultOf, ownedFault, causedByPerson, faultByAgent, judgedPerson, namedForgetter];
+var READERS = [phraseAt, faultOf, ownedFault, judgedWork, causedByPerson, faultByAgent, judgedPerson, namedForgetter];
 var DUTIES = /* @__PURE__ */ new Map([["on", /* @__PURE__ */ new Set(["call", "duty", "shift"])], ["in", /* @__PURE__ */ new Set(["charge"])]]);
 function appositionEnd(words, end) {
   const duty = words[end + 1];

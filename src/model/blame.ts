@@ -482,17 +482,22 @@ const faultOf: Reader = ({words, people}, index) =>
 // fault may be a company's: "not the provider's fault", "Cloudflare's fault".)
 const HUMAN_MISTAKES = new Set(['mistake', 'mistakes', 'blunder', 'oversight'])
 
-// "his fault", "the engineer's mistake", and any name's mistake: "it was Kim's
-// mistake"; so is work a name's judged by its maker's character: "Ahmed's sloppy change".
+// Work judged by its maker's character, a name's or a role's: "Ahmed's sloppy
+// change", "the developer's lazy review" (not "the script's sloppy parsing").
+const judgedWork: Reader = ({words}, index) => {
+  const [word, judgement, work] = [words[index], words[index + 1], words[index + 2]]
+  if (!word || !judgement || !work || judgement.afterBreak || work.afterBreak || !JUDGEMENTS.has(judgement.lower)) return undefined
+  const possessor = word.lower.endsWith("'s") ? word.text.slice(0, -2) : undefined
+  const person = possessor !== undefined && (NAME.test(possessor) ? !NOT_NAMES.has(possessor.toLowerCase()) : ROLES.has(possessor.toLowerCase()))
+  return POSSESSIVE_PRONOUNS.has(word.lower) || person ? {from: index, to: index + 3, kind: 'person'} : undefined
+}
+
+// "his fault", "the engineer's mistake", and any name's mistake: "it was Kim's mistake".
 const ownedFault: Reader = ({words, people}, index) => {
   const word = words[index]
   const owned = words[index + 1]
-  const possessor = word?.lower.endsWith("'s") ? word.text.slice(0, -2) : undefined
-  if (word && owned && !owned.afterBreak && JUDGEMENTS.has(owned.lower) && words[index + 2] && !words[index + 2]?.afterBreak) {
-    const judged = POSSESSIVE_PRONOUNS.has(word.lower) || (possessor !== undefined && (NAME.test(possessor) ? !NOT_NAMES.has(possessor.toLowerCase()) : ROLES.has(possessor.toLowerCase())))
-    if (judged) return {from: index, to: index + 3, kind: 'person'}
-  }
   if (!word || !owned || owned.afterBreak || (owned.lower !== 'fault' && !MISTAKES.has(owned.lower))) return undefined
+  const possessor = word.lower.endsWith("'s") ? word.text.slice(0, -2) : undefined
   const named = possessor !== undefined && HUMAN_MISTAKES.has(owned.lower) && NAME.test(possessor) && !NOT_NAMES.has(possessor.toLowerCase())
   const possessive = POSSESSIVE_PRONOUNS.has(word.lower) || named ||
     (possessor !== undefined && (ROLES.has(possessor.toLowerCase()) || people.names.has(possessor) || isHandle(possessor)))
@@ -553,7 +558,7 @@ const namedForgetter: Reader = ({words}, index) => {
 // How only a person acts; a tool may act "mistakenly" or "incorrectly", never carelessly.
 const CARELESS = new Set(['carelessly', 'negligently', 'recklessly', 'blindly', 'hastily', 'sloppily', 'lazily', 'thoughtlessly'])
 
-const READERS: readonly Reader[] = [phraseAt, faultOf, ownedFault, causedByPerson, faultByAgent, judgedPerson, namedForgetter]
+const READERS: readonly Reader[] = [phraseAt, faultOf, ownedFault, judgedWork, causedByPerson, faultByAgent, judgedPerson, namedForgetter]
 
 // A duty said after a role: "the SRE on call", "the engineer on shift", "the manager in charge".
 const DUTIES = new Map([['on', new Set(['call', 'duty', 'shift'])], ['in', new Set(['charge'])]])

@@ -1,4 +1,5 @@
 import {type Span, subspan} from '../text/text.js'
+import {appendAll} from '../support/arrays.js'
 import {AFFECTED, AFFECTED_WORDS, USUALLY_HARMED, isPluralThing, isUsersAttempts} from './affected.js'
 import {findExtent} from './extent.js'
 import {HARM, isHarmed, isHarmedAfter} from './harm.js'
@@ -71,15 +72,15 @@ const FRACTION_IN_IMPACT =
   /\b(half|(?:a|one)\s{1,2}(?:third|quarter|fifth|tenth)|two\s{1,2}thirds|three\s{1,2}quarters)\s{1,2}of\s{1,2}(?:(?:the|our|all|its|their)\s{1,2})?([\p{L}-]{1,20})/giu
 // "1 in 5 customers", "one in ten requests", "3 out of 4 regions": a share
 // written as a ratio of what is counted.
-const SMALL_NUMBERS: Record<string, number> = {one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twenty: 20, hundred: 100}
-const RATIO_TERM = `(\\d{1,3}|${Object.keys(SMALL_NUMBERS).join('|')})`
+const RATIO_WORDS = new Map([...NUMBER_WORDS, ['twenty', 20], ['hundred', 100]])
+const RATIO_TERM = `(\\d{1,3}|${[...RATIO_WORDS.keys()].join('|')})`
 const RATIO = new RegExp(
   `(?<![\\p{L}\\p{N}.,])${RATIO_TERM}\\s{1,2}(?:in|out\\s{1,2}of)\\s{1,2}(?:a\\s{1,2})?${RATIO_TERM.replace('\\d{1,3}', '\\d{1,3}(?:,\\d{3})?')}\\s{1,2}(?:of\\s{1,2}(?:the|our|all|its|their)\\s{1,2})?([\\p{L}-]{1,30})(\\s{1,2}[\\p{L}-]{1,30})?(?![\\p{L}])`,
   'giu'
 )
 // The whole of a ratio is no count: "1 in 5 customers" counts no 5 customers.
 const RATIO_WHOLE_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}.,])${RATIO_TERM}\\s{1,2}(?:in|out\\s{1,2}of)\\s{1,2}(?:a\\s{1,2})?$`, 'iu')
-const ratioTerm = (term: string): number => SMALL_NUMBERS[term.toLowerCase()] ?? Number(term.replaceAll(',', ''))
+const ratioTerm = (term: string): number => RATIO_WORDS.get(term.toLowerCase()) ?? Number(term.replaceAll(',', ''))
 // "1/3 of traffic": a share written as a fraction, never a date (no second slash).
 const SLASH_FRACTION = /(?<![\d/.])(\d{1,2})\/(\d{1,3})(?![\d/])(?=\s{1,2}of\s)/g
 const FRACTION_VALUE: Record<string, number> = {half: 50, third: 33.3, quarter: 25, thirds: 66.7, quarters: 75, fifth: 20, tenth: 10}
@@ -120,6 +121,27 @@ function parseNumber(text: string): number {
   return Number(text.replaceAll(',', ''))
 }
 
+/** Shares written as ratios: "1 in 5 customers", "3 out of 4 regions were down". */
+function ratios(span: Span, reach: Reach): ImpactMention[] {
+  const text = span.text
+  const found: ImpactMention[] = []
+  for (const match of /\s(?:in|out)\s/i.test(text) ? text.matchAll(RATIO) : []) {
+    const [part, whole] = [ratioTerm(match[1] ?? '0'), ratioTerm(match[2] ?? '0')]
+    // The noun, or the one a modifier comes before: "1 in 5 mobile users".
+    const first = match[3] ?? ''
+    const second = match[4] ?? ''
+    const firstIsNoun = AFFECTED.test(first) || isPluralThing(first) || second === ''
+    const noun = firstIsNoun ? first : second.trim()
+    const end = match.index + match[0].length - (firstIsNoun ? second.length : 0)
+    // Of users and the like anywhere the clause says they were harmed; of any things in the impact.
+    const harmed = (): boolean => isHarmed(text, match.index, end)
+    const affected = AFFECTED.test(noun) ? reach !== 'anywhere' || harmed() : isPluralThing(noun) && (reach === 'impact' || harmed())
+    if (part === 0 || part >= whole || !affected) continue
+    found.push({span: subspan(span, match.index, end), kind: 'percentage', value: Math.round((1000 * part) / whole) / 10, noun})
+  }
+  return found
+}
+
 function percentages(span: Span, reach: Reach): ImpactMention[] {
   const text = span.text
   const found: ImpactMention[] = []
@@ -139,19 +161,7 @@ function percentages(span: Span, reach: Reach): ImpactMention[] {
     if (numerator === 0 || numerator >= denominator) continue
     found.push({span: subspan(span, match.index, match.index + match[0].length), kind: 'percentage', value: Math.round((1000 * numerator) / denominator) / 10})
   }
-  for (const match of /\s(?:in|out)\s/i.test(text) ? text.matchAll(RATIO) : []) {
-    const [part, whole] = [ratioTerm(match[1] ?? '0'), ratioTerm(match[2] ?? '0')]
-    // The noun, or the one a modifier comes before: "1 in 5 mobile users".
-    const first = match[3] ?? ''
-    const second = match[4] ?? ''
-    const firstIsNoun = AFFECTED.test(first) || isPluralThing(first) || second === ''
-    const noun = firstIsNoun ? first : second.trim()
-    const end = match.index + match[0].length - (firstIsNoun ? second.length : 0)
-    // Of users and the like anywhere the clause says they were harmed; of any things in the impact.
-    const affected = AFFECTED.test(noun) ? reach !== 'anywhere' || isHarmed(text, match.index, end) : isPluralThing(noun) && (reach === 'impact' || isHarmed(text, match.index, end))
-    if (part === 0 || part >= whole || !affected) continue
-    found.push({span: subspan(span, match.index, end), kind: 'percentage', value: Math.round((1000 * part) / whole) / 10, noun})
-  }
+  appendAll(found, ratios(span, reach))
   const fraction = reach === 'impact' ? FRACTION_IN_IMPACT : FRACTION
   for (const match of /\b(?:half|thirds?|quarters?|fifth|tenth)\s/i.test(text) ? text.matchAll(fraction) : []) {
     const end = match.index + match[0].length
