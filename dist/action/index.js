@@ -62749,9 +62749,8 @@ var SLOT_AFTER_WORD = /(?:^|\s)(?:a|an|the|our|their|your|this|that|for|in|at|on
 var EDITORIAL = /(?:ed|sic|snip)$|^(?:internal|private|confidential)\b/iu;
 function isBracketSlot(line, index2, inner, heading) {
   const text3 = inner.trim();
-  if (!SLOT_WORDS.test(text3) || TAG.test(text3)) return false;
+  if (!SLOT_WORDS.test(text3) || TAG.test(text3) || EDITORIAL.test(text3)) return false;
   const words = text3.split(/\s+/);
-  if (EDITORIAL.test(text3)) return false;
   const before = line.slice(0, index2);
   const after = line.slice(index2 + inner.length + 2);
   if (WHOLE_BEFORE.test(before) && WHOLE_AFTER.test(after)) {

@@ -150,9 +150,8 @@ const EDITORIAL = /(?:ed|sic|snip)$|^(?:internal|private|confidential)\b/iu
  */
 function isBracketSlot(line: string, index: number, inner: string, heading: boolean): boolean {
   const text = inner.trim()
-  if (!SLOT_WORDS.test(text) || TAG.test(text)) return false
+  if (!SLOT_WORDS.test(text) || TAG.test(text) || EDITORIAL.test(text)) return false
   const words = text.split(/\s+/)
-  if (EDITORIAL.test(text)) return false
   const before = line.slice(0, index)
   const after = line.slice(index + inner.length + 2)
   if (WHOLE_BEFORE.test(before) && WHOLE_AFTER.test(after)) {
