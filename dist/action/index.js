@@ -59776,10 +59776,11 @@ function afterBreak(source, start) {
 function firstAbove(offsets5, offset) {
   return firstIndexWhere(offsets5, (value2) => value2 > offset);
 }
+var NO_RESPONSE = /^[ \t]{0,3}_No response_[ \t]{0,3}$/gm;
 function meaningful(source, start, end) {
   if (end <= start) return false;
   countScanned(end - start);
-  const text3 = withoutComments(source.slice(start, end)).replace(/^[ \t]{0,3}(?:[-*_=][ \t]*){3,}$/gm, "");
+  const text3 = withoutComments(source.slice(start, end)).replace(/^[ \t]{0,3}(?:[-*_=][ \t]*){3,}$/gm, "").replace(NO_RESPONSE, "");
   return !isBlank2(text3);
 }
 function isPartOf(inner, outer, source) {

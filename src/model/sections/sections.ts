@@ -167,10 +167,14 @@ function firstAbove(offsets: readonly number[], offset: number): number {
   return firstIndexWhere(offsets, (value) => value > offset)
 }
 
+// GitHub's issue forms write a field left empty as `_No response_`: a
+// postmortem filed as an issue says so for each section it did not fill.
+const NO_RESPONSE = /^[ \t]{0,3}_No response_[ \t]{0,3}$/gm
+
 function meaningful(source: string, start: number, end: number): boolean {
   if (end <= start) return false
   countScanned(end - start)
-  const text = withoutComments(source.slice(start, end)).replace(/^[ \t]{0,3}(?:[-*_=][ \t]*){3,}$/gm, '')
+  const text = withoutComments(source.slice(start, end)).replace(/^[ \t]{0,3}(?:[-*_=][ \t]*){3,}$/gm, '').replace(NO_RESPONSE, '')
   return !isBlank(text)
 }
 
