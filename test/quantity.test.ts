@@ -161,6 +161,16 @@ describe('findImpact: shares in words', () => {
     expect(findImpact({text: 'Uploads slowed for 1 in 5 customers', start: 0}, 'anywhere')).toEqual([])
     expect(findImpact({text: 'one in ten requests failed', start: 0}, 'anywhere')).toHaveLength(1)
     expect(impactIn('2 in 3 times it worked')).toEqual([])
+    // "of" too, and in the impact a ratio in brackets after what it counts.
+    expect(impactIn('12 of 40 tenants saw errors')).toEqual([{text: '12 of 40 tenants', kind: 'percentage', value: 30, noun: 'tenants'}])
+    expect(impactIn('degraded search for enterprise tenants (12 of 40)')).toEqual([{text: '(12 of 40)', kind: 'percentage', value: 30}])
+    expect(impactIn('2 of our engineers were paged; 10 of 12 checks passed; step 3 of 5 failed')).toEqual([])
+  })
+
+  it('reads a figure that is all the value of a label naming who was affected', () => {
+    expect(impactIn('**Affected users:** 1,204')).toEqual([{text: '1,204', kind: 'count', value: 1204, noun: 'users'}])
+    expect(impactIn('Customers impacted: ~300 (EU only)')).toEqual([{text: '300', kind: 'count', value: 300, noun: 'Customers'}])
+    expect(impactIn('Affected users: 12 hours. Impact: 300')).toEqual([])
   })
 
   it('reads a share of anything in words only in the impact section', () => {

@@ -58816,9 +58816,10 @@ var FRACTION_IN_IMPACT = /\b(half|(?:a|one)\s{1,2}(?:third|quarter|fifth|tenth)|
 var RATIO_WORDS = new Map([...NUMBER_WORDS2, ["twenty", 20], ["hundred", 100]]);
 var RATIO_TERM = `(\\d{1,3}|${[...RATIO_WORDS.keys()].join("|")})`;
 var RATIO = new RegExp(
-  `(?<![\\p{L}\\p{N}.,])${RATIO_TERM}\\s{1,2}(?:in|out\\s{1,2}of)\\s{1,2}(?:a\\s{1,2})?${RATIO_TERM.replace("\\d{1,3}", "\\d{1,3}(?:,\\d{3})?")}\\s{1,2}(?:of\\s{1,2}(?:the|our|all|its|their)\\s{1,2})?([\\p{L}-]{1,30})(\\s{1,2}[\\p{L}-]{1,30})?(?![\\p{L}])`,
+  `(?<![\\p{L}\\p{N}.,])${RATIO_TERM}\\s{1,2}(?:in|out\\s{1,2}of|of)\\s{1,2}(?:a\\s{1,2})?${RATIO_TERM.replace("\\d{1,3}", "\\d{1,3}(?:,\\d{3})?")}\\s{1,2}(?:of\\s{1,2}(?:the|our|all|its|their)\\s{1,2})?([\\p{L}-]{1,30})(\\s{1,2}[\\p{L}-]{1,30})?(?![\\p{L}])`,
   "giu"
 );
+var BRACKETED_RATIO = /\(\s{0,2}(\d{1,6}(?:,\d{3})?)\s{1,2}(?:of|out\s{1,2}of|in)\s{1,2}(\d{1,6}(?:,\d{3})?)\s{0,2}\)/g;
 var RATIO_WHOLE_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}.,])${RATIO_TERM}\\s{1,2}(?:in|out\\s{1,2}of)\\s{1,2}(?:a\\s{1,2})?$`, "iu");
 var ratioTerm = (term) => RATIO_WORDS.get(term.toLowerCase()) ?? Number(term.replaceAll(",", ""));
 var SLASH_FRACTION = /(?<![\d/.])(\d{1,2})\/(\d{1,3})(?![\d/])(?=\s{1,2}of\s)/g;
@@ -58844,7 +58845,7 @@ function parseNumber(text3) {
 function ratios(span2, reach) {
   const text3 = span2.text;
   const found = [];
-  for (const match2 of /\s(?:in|out)\s/i.test(text3) ? text3.matchAll(RATIO) : []) {
+  for (const match2 of /\s(?:in|out|of)\s/i.test(text3) ? text3.matchAll(RATIO) : []) {
     const [part, whole] = [ratioTerm(match2[1] ?? "0"), ratioTerm(match2[2] ?? "0")];
     const first = match2[3] ?? "";
     const second = match2[4] ?? "";
@@ -58855,6 +58856,10 @@ function ratios(span2, reach) {
     const affected = AFFECTED.test(noun) ? reach !== "anywhere" || harmed() : isPluralThing(noun) && (reach === "impact" || harmed());
     if (part === 0 || part >= whole || !affected) continue;
     found.push({ span: subspan(span2, match2.index, end), kind: "percentage", value: Math.round(1e3 * part / whole) / 10, noun });
+  }
+  for (const match2 of reach === "impact" && text3.includes("(") ? text3.matchAll(BRACKETED_RATIO) : []) {
+    const [part, whole] = [ratioTerm(match2[1] ?? "0"), ratioTerm(match2[2] ?? "0")];
+    if (part > 0 && part < whole) found.push({ span: subspan(span2, match2.index, match2.index + match2[0].length), kind: "percentage", value: Math.round(1e3 * part / whole) / 10 });
   }
   return found;
 }
@@ -58931,13 +58936,23 @@ function countsHere(text3, start, counted, reach) {
   if (isSetting(text3, start, counted.end)) return false;
   return USUALLY_HARMED.test(counted.noun) || counted.harmed || isHarmed(text3, start, counted.end);
 }
+var AFFECTED_LABEL = new RegExp(
+  `(?:^|\\n)\\s{0,3}[*_]{0,2}\\s{0,2}(?:(?:affected|impacted)\\s{1,2}(${AFFECTED_WORDS})|(${AFFECTED_WORDS})\\s{1,2}(?:affected|impacted))\\s{0,2}[*_]{0,2}\\s{0,2}:\\s{0,2}[*_]{0,2}\\s{0,3}(?:(?:~|\u2248|about|approx\\.?|approximately|around|roughly)\\s{0,2})?$`,
+  "iu"
+);
+var VALUE_ENDS = /^(?:[km]\b|\+)?\s{0,3}(?:\([^()]{0,60}\)\s{0,3})?(?:[.;]|$)/iu;
+function labelledNoun(text3, start, end) {
+  const label = AFFECTED_LABEL.exec(text3.slice(Math.max(0, start - 80), start));
+  const noun = label?.[1] ?? label?.[2];
+  return noun && VALUE_ENDS.test(text3.slice(end)) ? { noun, end, multiplier: 1, harmed: true } : void 0;
+}
 function counts(span2, reach) {
   const text3 = span2.text;
   const found = [];
   for (const match2 of text3.matchAll(NUMBER)) {
     const digits = match2[1];
     const value2 = digits ? parseNumber(digits) * (MULTIPLIER[match2[2]?.toLowerCase() ?? ""] ?? 1) : NUMBER_WORDS2.get((match2[3] ?? "").toLowerCase()) ?? 0;
-    const counted = countedNoun(text3, match2.index + match2[0].length, value2, reach);
+    const counted = countedNoun(text3, match2.index + match2[0].length, value2, reach) ?? labelledNoun(text3, match2.index, match2.index + match2[0].length);
     if (!counted || !countsHere(text3, match2.index, counted, reach)) continue;
     if (RATIO_WHOLE_BEFORE.test(text3.slice(Math.max(0, match2.index - 16), match2.index))) continue;
     if (digits && YEAR.test(digits) && !match2[2] && counted.end - match2.index > match2[0].length + counted.noun.length + 2) continue;

@@ -75,9 +75,11 @@ const FRACTION_IN_IMPACT =
 const RATIO_WORDS = new Map([...NUMBER_WORDS, ['twenty', 20], ['hundred', 100]])
 const RATIO_TERM = `(\\d{1,3}|${[...RATIO_WORDS.keys()].join('|')})`
 const RATIO = new RegExp(
-  `(?<![\\p{L}\\p{N}.,])${RATIO_TERM}\\s{1,2}(?:in|out\\s{1,2}of)\\s{1,2}(?:a\\s{1,2})?${RATIO_TERM.replace('\\d{1,3}', '\\d{1,3}(?:,\\d{3})?')}\\s{1,2}(?:of\\s{1,2}(?:the|our|all|its|their)\\s{1,2})?([\\p{L}-]{1,30})(\\s{1,2}[\\p{L}-]{1,30})?(?![\\p{L}])`,
+  `(?<![\\p{L}\\p{N}.,])${RATIO_TERM}\\s{1,2}(?:in|out\\s{1,2}of|of)\\s{1,2}(?:a\\s{1,2})?${RATIO_TERM.replace('\\d{1,3}', '\\d{1,3}(?:,\\d{3})?')}\\s{1,2}(?:of\\s{1,2}(?:the|our|all|its|their)\\s{1,2})?([\\p{L}-]{1,30})(\\s{1,2}[\\p{L}-]{1,30})?(?![\\p{L}])`,
   'giu'
 )
+// In the impact, a ratio in brackets after what it counts: "enterprise tenants (12 of 40)".
+const BRACKETED_RATIO = /\(\s{0,2}(\d{1,6}(?:,\d{3})?)\s{1,2}(?:of|out\s{1,2}of|in)\s{1,2}(\d{1,6}(?:,\d{3})?)\s{0,2}\)/g
 // The whole of a ratio is no count: "1 in 5 customers" counts no 5 customers.
 const RATIO_WHOLE_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}.,])${RATIO_TERM}\\s{1,2}(?:in|out\\s{1,2}of)\\s{1,2}(?:a\\s{1,2})?$`, 'iu')
 const ratioTerm = (term: string): number => RATIO_WORDS.get(term.toLowerCase()) ?? Number(term.replaceAll(',', ''))
@@ -121,11 +123,11 @@ function parseNumber(text: string): number {
   return Number(text.replaceAll(',', ''))
 }
 
-/** Shares written as ratios: "1 in 5 customers", "3 out of 4 regions were down". */
+/** Shares written as ratios: "1 in 5 customers", "3 out of 4 regions were down", "12 of 40 tenants". */
 function ratios(span: Span, reach: Reach): ImpactMention[] {
   const text = span.text
   const found: ImpactMention[] = []
-  for (const match of /\s(?:in|out)\s/i.test(text) ? text.matchAll(RATIO) : []) {
+  for (const match of /\s(?:in|out|of)\s/i.test(text) ? text.matchAll(RATIO) : []) {
     const [part, whole] = [ratioTerm(match[1] ?? '0'), ratioTerm(match[2] ?? '0')]
     // The noun, or the one a modifier comes before: "1 in 5 mobile users".
     const first = match[3] ?? ''
@@ -138,6 +140,10 @@ function ratios(span: Span, reach: Reach): ImpactMention[] {
     const affected = AFFECTED.test(noun) ? reach !== 'anywhere' || harmed() : isPluralThing(noun) && (reach === 'impact' || harmed())
     if (part === 0 || part >= whole || !affected) continue
     found.push({span: subspan(span, match.index, end), kind: 'percentage', value: Math.round((1000 * part) / whole) / 10, noun})
+  }
+  for (const match of reach === 'impact' && text.includes('(') ? text.matchAll(BRACKETED_RATIO) : []) {
+    const [part, whole] = [ratioTerm(match[1] ?? '0'), ratioTerm(match[2] ?? '0')]
+    if (part > 0 && part < whole) found.push({span: subspan(span, match.index, match.index + match[0].length), kind: 'percentage', value: Math.round((1000 * part) / whole) / 10})
   }
   return found
 }
@@ -248,13 +254,28 @@ function countsHere(text: string, start: number, counted: CountedNoun, reach: Re
   return USUALLY_HARMED.test(counted.noun) || counted.harmed || isHarmed(text, start, counted.end)
 }
 
+// A label that names who was affected, before the figure that is all its
+// value: "Affected users: 1,204", "**Customers impacted:** ~300".
+const AFFECTED_LABEL = new RegExp(
+  `(?:^|\\n)\\s{0,3}[*_]{0,2}\\s{0,2}(?:(?:affected|impacted)\\s{1,2}(${AFFECTED_WORDS})|(${AFFECTED_WORDS})\\s{1,2}(?:affected|impacted))\\s{0,2}[*_]{0,2}\\s{0,2}:\\s{0,2}[*_]{0,2}\\s{0,3}(?:(?:~|≈|about|approx\\.?|approximately|around|roughly)\\s{0,2})?$`,
+  'iu'
+)
+const VALUE_ENDS = /^(?:[km]\b|\+)?\s{0,3}(?:\([^()]{0,60}\)\s{0,3})?(?:[.;]|$)/iu
+
+/** The noun of a figure that is all a label's value, the label naming who was affected. */
+function labelledNoun(text: string, start: number, end: number): CountedNoun | undefined {
+  const label = AFFECTED_LABEL.exec(text.slice(Math.max(0, start - 80), start))
+  const noun = label?.[1] ?? label?.[2]
+  return noun && VALUE_ENDS.test(text.slice(end)) ? {noun, end, multiplier: 1, harmed: true} : undefined
+}
+
 function counts(span: Span, reach: Reach): ImpactMention[] {
   const text = span.text
   const found: ImpactMention[] = []
   for (const match of text.matchAll(NUMBER)) {
     const digits = match[1]
     const value = digits ? parseNumber(digits) * (MULTIPLIER[match[2]?.toLowerCase() ?? ''] ?? 1) : NUMBER_WORDS.get((match[3] ?? '').toLowerCase()) ?? 0
-    const counted = countedNoun(text, match.index + match[0].length, value, reach)
+    const counted = countedNoun(text, match.index + match[0].length, value, reach) ?? labelledNoun(text, match.index, match.index + match[0].length)
     if (!counted || !countsHere(text, match.index, counted, reach)) continue
     if (RATIO_WHOLE_BEFORE.test(text.slice(Math.max(0, match.index - 16), match.index))) continue
     // "In 2019 most users …" is a year; "2019 users" would still count.
