@@ -61419,7 +61419,6 @@ var ROLES = /* @__PURE__ */ new Set([
   "somebody",
   "responder",
   "approver",
-  "deployer",
   "lead"
 ]);
 var PEOPLE = /* @__PURE__ */ new Set(["child", "kid", "kids", "visitor", "visitors", "guest", "guests", "volunteer", "volunteers", "maintainer", "maintainers"]);

@@ -54,7 +54,7 @@ const ROLES = new Set([
   'intern', 'engineer', 'developer', 'dev', 'programmer', 'coder', 'operator', 'administrator', 'admin', 'sysadmin',
   'sre', 'dba', 'on-call', 'oncall', 'on-caller', 'oncaller', 'employee', 'contractor', 'staffer', 'teammate',
   'colleague', 'coworker', 'co-worker', 'hire', 'newcomer', 'trainee', 'person', 'individual', 'member', 'manager',
-  'tester', 'reviewer', 'analyst', 'technician', 'someone', 'somebody', 'responder', 'approver', 'deployer', 'lead'
+  'tester', 'reviewer', 'analyst', 'technician', 'someone', 'somebody', 'responder', 'approver', 'lead'
 ])
 // People who hold no role but may still be named as a cause ("a child hit the
 // switch"). They also name things ("the guest OS"), so they never introduce a
