@@ -164,6 +164,8 @@ describe('createSectionMatcher: titles read by their grammar', () => {
     ['Why?', ['root-cause']],
     ['What did we do?', ['resolution']],
     ['What did we do well?', []],
+    ['5 Whys', ['root-cause']],
+    ['Five whys', ['root-cause']],
     ['What went wrong?', ['root-cause']],
     ['What went well?', []],
     ['Why was the queue not draining?', []],

@@ -37,6 +37,9 @@ const KEYWORDS: readonly Keyword[] = [
   keyword('timeline', /\b(?:timeline|chronology)\b/g, 'strong'),
   keyword('root-cause', /\broot causes?\b/g, 'strong'),
   keyword('root-cause', /\b(?:causes?|contributing factors?)\b/g),
+  // "5 Whys", "Five whys": the method that finds the root cause names the section
+  // (a leading number is taken for numbering, so "Whys" alone counts too).
+  keyword('root-cause', /\b(?:(?:5|five) )?whys\b/g, 'strong'),
   keyword('action-items', /\b(?:corrective|corrections?|preventive|preventative|prevention|preventation|remediations?|follow ?ups?|action items?|action points?|next steps)\b/g, 'strong'),
   keyword('action-items', /\b(?:improvements?|recommendations?|safeguards?|going forward|moving forward)\b/g),
   keyword('action-items', /\bactions?\b/g, 'generic'),
