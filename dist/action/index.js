@@ -60611,8 +60611,18 @@ var CandidateCollector = class {
   pushRows(range, table2) {
     splitLines(this.source, range[0], range[1]).forEach((line, index2) => {
       const clipped = this.clip(line);
-      if (index2 > 0 && clipped && !isTableDelimiter(clipped.text)) this.found.push({ line: clipped, source: "row", group: table2 });
+      if (index2 === 0 || !clipped || isTableDelimiter(clipped.text) || this.continuesRow(clipped)) return;
+      this.found.push({ line: clipped, source: "row", group: table2 });
     });
+  }
+  /**
+   * Whether a part of a row after a `<br>` goes on with its cell ("empty
+   * index<br>(automated job)"); one that starts with a time is an entry of
+   * its own, as in a cell that lists several ("09:05 deploy<br>09:10 rollback").
+   */
+  continuesRow(part) {
+    const before = this.source.slice(lineStart(this.source, part.start), part.start);
+    return !isBlank2(before) && readLeadingTime(stripLeadingMarkup(part), this.order, this.dotted) === void 0;
   }
   visit(node2) {
     const range = offsets4(node2);

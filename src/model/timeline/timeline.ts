@@ -1,6 +1,6 @@
 import type {List, ListItem, Nodes, Root} from 'mdast'
 import type {Section} from '../sections/sections.js'
-import {type Span, isBlank, slice, spanEnd, splitLines, stripLeadingMarkup, subspan} from '../text/text.js'
+import {type Span, isBlank, lineStart, slice, spanEnd, splitLines, stripLeadingMarkup, subspan} from '../text/text.js'
 import {
   type CalendarDate,
   type ClockTime,
@@ -142,8 +142,19 @@ class CandidateCollector {
     // The first row is the header.
     splitLines(this.source, range[0], range[1]).forEach((line, index) => {
       const clipped = this.clip(line)
-      if (index > 0 && clipped && !isTableDelimiter(clipped.text)) this.found.push({line: clipped, source: 'row', group: table})
+      if (index === 0 || !clipped || isTableDelimiter(clipped.text) || this.continuesRow(clipped)) return
+      this.found.push({line: clipped, source: 'row', group: table})
     })
+  }
+
+  /**
+   * Whether a part of a row after a `<br>` goes on with its cell ("empty
+   * index<br>(automated job)"); one that starts with a time is an entry of
+   * its own, as in a cell that lists several ("09:05 deploy<br>09:10 rollback").
+   */
+  private continuesRow(part: Span): boolean {
+    const before = this.source.slice(lineStart(this.source, part.start), part.start)
+    return !isBlank(before) && readLeadingTime(stripLeadingMarkup(part), this.order, this.dotted) === undefined
   }
 
   visit(node: Nodes): void {
