@@ -126,6 +126,8 @@ describe('findImpact: what a number counts', () => {
     expect(findImpact({text: '300 customers cannot pay', start: 0}, 'anywhere')).toHaveLength(1)
     expect(findImpact({text: '4 pods are restarted', start: 0}, 'anywhere')).toEqual([])
     expect(findImpact({text: '4 pods are down', start: 0}, 'anywhere')).toHaveLength(1)
+    // A separator inside the figure ends no clause: the harm before it still holds.
+    expect(findImpact({text: 'delayed on Tuesday, affecting 1,300 integrations', start: 0}, 'document').map((mention) => mention.span.text)).toEqual(['1,300 integrations'])
     expect(findImpact({text: 'a prefetch of 250 messages per consumer', start: 0}, 'anywhere')).toEqual([])
     expect(findImpact({text: 'the plan allows up to 500 users', start: 0}, 'anywhere')).toEqual([])
   })

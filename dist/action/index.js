@@ -58602,7 +58602,7 @@ function isUsersAttempts(word, before, value2) {
 // src/model/impact/harm.ts
 var HARM = /^(?:affected|impacted|failed|failing|lost|missing|missed|stuck|offline|down|broken|dropped|delayed|crashed|crashing|corrupted|deleted|blocked|rejected|unavailable|unreachable|unsearchable|inaccessible|stalled|dead|errored|exposed|leaked|compromised|orphaned|degraded|stranded|duplicated|frozen)$/i;
 var HARM_AFTER = /^[^.,;:!?()]{0,40}?\b(?:affected|impacted|failed|lost|stuck|offline|down|dropped|delayed|crashed|corrupted|deleted|blocked|rejected|unavailable|unreachable|unsearchable|inaccessible|missed|stalled|late|froze|frozen|hung|stopped|could\s{1,2}not|couldn['’]t|cannot|can['’]t|unable|timed\s{1,2}out|errored|degraded|slow|slowed|slower|took\s{1,2}longer|(?:returned|served|threw|gave|showed)\s{1,2}(?:\w{1,20}\s{1,2})?errors)\b/i;
-var HARM_BEFORE = /\b(?:affect(?:ed|ing)?|impact(?:ed|ing)?|fail(?:ed|ing|ures?)?|lost|loss|los(?:e|ing)|down|unavailable|errors?|could\s{1,2}not|couldn['’]t|unable|dropped|missed|timed\s{1,2}out|broken?)\b[^.,;:!?]{0,40}$/i;
+var HARM_BEFORE = /\b(?:affect(?:ed|ing)?|impact(?:ed|ing)?|fail(?:ed|ing|ures?)?|lost|loss|los(?:e|ing)|down|unavailable|errors?|could\s{1,2}not|couldn['’]t|unable|dropped|missed|timed\s{1,2}out|broken?)\b(?:[^.,;:!?]|(?<=\d)[.,](?=\d)){0,40}$/i;
 var CLAUSE_END = /\s(?:but|and|while|although|though|so|because|until|yet)\s/i;
 var CLAUSE_ENDS = new RegExp(CLAUSE_END.source, "gi");
 function clauseAfter(text3, end) {
@@ -60698,7 +60698,7 @@ function read3({ line, source, lead: known }, order2, dotted) {
     return { kind: "timed", timestamp: combined.span, mention: combined };
   }
   if (next?.kind === "impossible") return { kind: "impossible", timestamp: next.impossible.span, impossible: next.impossible };
-  const rest = after.text.replace(/[\s|,:\-–—*_`[\]()#.]/g, "");
+  const rest = after.text.replace(/\([^()]{0,60}\)/g, "").replace(/[\s|,:\-–—*_`[\]()#.]/g, "");
   return { kind: rest === "" ? "date-line" : "dated", timestamp: mention2.span, mention: mention2 };
 }
 function untimedIn(entries, groups) {

@@ -194,6 +194,12 @@ describe('extractFacts', () => {
     expect(report.start?.iso).toBe('2024-03-14T14:03Z')
   })
 
+  it('takes a date line with an aside for the day of the entries under it, not an entry', () => {
+    const facts = extractFacts('## Timeline\n\n**Tuesday, April 16, 2024 (all times UTC)**\n\n- 11:45 PM Backlog alert fires.\n\n**Wednesday, April 17, 2024**\n\n- 1:45 AM Backlog cleared.\n')
+    expect(facts.start?.iso).toBe('2024-04-16T23:45Z')
+    expect(facts.timeline.map((entry) => entry.moment?.iso)).toEqual(['2024-04-16T23:45Z', '2024-04-17T01:45Z'])
+  })
+
   it('takes the opening time of the text before the sections for the start, also after "Beginning at"', () => {
     const opened = extractFacts('# Storage event\n\nBeginning at 9:37 AM PST on March 2, 2024, storage servers became unavailable.\n')
     expect(opened.start?.iso).toBe('2024-03-02T09:37-08:00')

@@ -12,7 +12,8 @@ export const HARM = /^(?:affected|impacted|failed|failing|lost|missing|missed|st
 // 10 seconds": what the counted things went through, failed or degraded.
 const HARM_AFTER = /^[^.,;:!?()]{0,40}?\b(?:affected|impacted|failed|lost|stuck|offline|down|dropped|delayed|crashed|corrupted|deleted|blocked|rejected|unavailable|unreachable|unsearchable|inaccessible|missed|stalled|late|froze|frozen|hung|stopped|could\s{1,2}not|couldn['’]t|cannot|can['’]t|unable|timed\s{1,2}out|errored|degraded|slow|slowed|slower|took\s{1,2}longer|(?:returned|served|threw|gave|showed)\s{1,2}(?:\w{1,20}\s{1,2})?errors)\b/i
 // "affecting 100% of our users", "loss of all database clusters".
-const HARM_BEFORE = /\b(?:affect(?:ed|ing)?|impact(?:ed|ing)?|fail(?:ed|ing|ures?)?|lost|loss|los(?:e|ing)|down|unavailable|errors?|could\s{1,2}not|couldn['’]t|unable|dropped|missed|timed\s{1,2}out|broken?)\b[^.,;:!?]{0,40}$/i
+// A separator inside a figure ("1,300", "2.5") ends no clause.
+const HARM_BEFORE = /\b(?:affect(?:ed|ing)?|impact(?:ed|ing)?|fail(?:ed|ing|ures?)?|lost|loss|los(?:e|ing)|down|unavailable|errors?|could\s{1,2}not|couldn['’]t|unable|dropped|missed|timed\s{1,2}out|broken?)\b(?:[^.,;:!?]|(?<=\d)[.,](?=\d)){0,40}$/i
 
 // A clause ends at punctuation or a conjunction: in "deployed 2 fixes but the
 // site stayed down" the fixes did not fail.

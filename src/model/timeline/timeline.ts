@@ -252,8 +252,9 @@ function read({line, source, lead: known}: Candidate, order: DateOrder, dotted: 
     return {kind: 'timed', timestamp: combined.span, mention: combined}
   }
   if (next?.kind === 'impossible') return {kind: 'impossible', timestamp: next.impossible.span, impossible: next.impossible}
-  // A date with nothing after it sets the day of the entries below it.
-  const rest = after.text.replace(/[\s|,:\-–—*_`[\]()#.]/g, '')
+  // A date with nothing after it but an aside sets the day of the entries
+  // below it: "**Tuesday, April 16 (all times ET)**".
+  const rest = after.text.replace(/\([^()]{0,60}\)/g, '').replace(/[\s|,:\-–—*_`[\]()#.]/g, '')
   return {kind: rest === '' ? 'date-line' : 'dated', timestamp: mention.span, mention}
 }
 
