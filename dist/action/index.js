@@ -64211,7 +64211,7 @@ async function writeReports(files, inputs, cwd, root) {
   if (inputs.sarif) {
     const sarifPath = path19.resolve(cwd, inputs.sarif);
     fs14.mkdirSync(path19.dirname(sarifPath), { recursive: true });
-    const version = "0.3.5";
+    const version = "0.3.6";
     const log2 = toSarif(files, { root, toolName: PACKAGE, informationUri: HOME, ...version ? { toolVersion: version } : {} });
     fs14.writeFileSync(sarifPath, `${JSON.stringify(log2, null, 2)}
 `);
