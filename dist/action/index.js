@@ -53998,7 +53998,9 @@ function subspan(span2, from, to = span2.text.length) {
 }
 var LINE_BREAK = /\r\n?|\n|<br\s{0,3}\/?>/gi;
 function lineStart(source, offset) {
-  return Math.max(source.lastIndexOf("\n", offset - 1), source.lastIndexOf("\r", offset - 1)) + 1;
+  const start = Math.max(source.lastIndexOf("\n", offset - 1), source.lastIndexOf("\r", offset - 1)) + 1;
+  countScanned(offset - start);
+  return start;
 }
 function splitLines(source, start, end) {
   const text3 = source.slice(start, end);
@@ -60621,8 +60623,8 @@ var CandidateCollector = class {
    * its own, as in a cell that lists several ("09:05 deploy<br>09:10 rollback").
    */
   continuesRow(part) {
-    const before = this.source.slice(lineStart(this.source, part.start), part.start);
-    return !isBlank2(before) && readLeadingTime(stripLeadingMarkup(part), this.order, this.dotted) === void 0;
+    const afterBreak2 = this.source.charAt(part.start - 1) === ">";
+    return afterBreak2 && readLeadingTime(stripLeadingMarkup(part), this.order, this.dotted) === void 0;
   }
   visit(node2) {
     const range = offsets4(node2);

@@ -45,6 +45,8 @@ const SCENARIOS: Record<string, ((length: number) => string) | [(length: number)
   'handle-like text': (n) => `## Action items\n\n- ${repeatTo('-a', n)}-\n`,
   'brackets and backticks': (n) => `## Summary\n\n${repeatTo('[`(', n)}\n`,
   'line breaks written as <br>': (n) => `## Timeline\n\n${repeatTo('10:00 x<br>', n)}\n`,
+  // Rows pasted from HTML onto one line: each part after a <br> is looked at where it stands.
+  'table rows joined by <br> on one line': (n) => `## Timeline\n\n| Time | Event |\n| --- | --- |\n${repeatTo('| 10:00 | step (x) |<br>', n)}| 10:05 | end |\n`,
   'emoji': (n) => `## 🔥 Summary\n\n${repeatTo('🔥⏱️', n)}\n`,
   'many headings': [(n) => repeatTo('## Heading\n\n', n), STRUCTURED],
   'many timeline headings': [(n) => repeatTo('## Timeline\n\nx\n\n', n), STRUCTURED],

@@ -42,9 +42,14 @@ export function subspan(span: Span, from: number, to = span.text.length): Span {
 // (timelines pasted from HTML).
 const LINE_BREAK = /\r\n?|\n|<br\s{0,3}\/?>/gi
 
-/** Where the line holding `offset` starts: after an LF, a CRLF or a CR alone. */
+/**
+ * Where the line holding `offset` starts: after an LF, a CRLF or a CR alone.
+ * The scan back is counted: on one long line, a lookup per part of it is quadratic.
+ */
 export function lineStart(source: string, offset: number): number {
-  return Math.max(source.lastIndexOf('\n', offset - 1), source.lastIndexOf('\r', offset - 1)) + 1
+  const start = Math.max(source.lastIndexOf('\n', offset - 1), source.lastIndexOf('\r', offset - 1)) + 1
+  countScanned(offset - start)
+  return start
 }
 
 /** Splits `source[start, end)` into lines; line endings are not included. */

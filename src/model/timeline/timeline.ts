@@ -1,6 +1,6 @@
 import type {List, ListItem, Nodes, Root} from 'mdast'
 import type {Section} from '../sections/sections.js'
-import {type Span, isBlank, lineStart, slice, spanEnd, splitLines, stripLeadingMarkup, subspan} from '../text/text.js'
+import {type Span, isBlank, slice, spanEnd, splitLines, stripLeadingMarkup, subspan} from '../text/text.js'
 import {
   type CalendarDate,
   type ClockTime,
@@ -153,8 +153,9 @@ class CandidateCollector {
    * its own, as in a cell that lists several ("09:05 deploy<br>09:10 rollback").
    */
   private continuesRow(part: Span): boolean {
-    const before = this.source.slice(lineStart(this.source, part.start), part.start)
-    return !isBlank(before) && readLeadingTime(stripLeadingMarkup(part), this.order, this.dotted) === undefined
+    // splitLines cut the row there at a `<br>` when the character before is its `>`, not a line ending.
+    const afterBreak = this.source.charAt(part.start - 1) === '>'
+    return afterBreak && readLeadingTime(stripLeadingMarkup(part), this.order, this.dotted) === undefined
   }
 
   visit(node: Nodes): void {
