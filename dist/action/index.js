@@ -62786,7 +62786,7 @@ function isBracketSlot(line, index2, inner, heading) {
   if (WHOLE_BEFORE.test(before) && WHOLE_AFTER.test(after)) {
     return heading || !words.every((word) => new RegExp("^\\p{Lu}", "u").test(word));
   }
-  return words.length <= 4 && text3 === text3.toLowerCase() && SLOT_AFTER_WORD.test(before);
+  return words.length <= 4 && text3 === text3.toLowerCase() && SLOT_AFTER_WORD.test(before.slice(-24));
 }
 function textPlaceholders(block, markers2) {
   const lower = block.lowerRaw;

@@ -74,6 +74,10 @@ const FILES: Record<string, {bytes: () => Buffer; notText?: true}> = {
   'utf16.md': {bytes: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CLEAN, 'utf16le')]), notText: true},
   'nested-lists.md': {bytes: () => Buffer.from(Array.from({length: 1000}, (_, depth) => `${'  '.repeat(depth)}- ${clock(depth)} step`).join('\n')), notText: true},
   'nested-quotes.md': {bytes: () => Buffer.from(Array.from({length: 1000}, (_, depth) => `${'> '.repeat(depth + 1)}a quote`).join('\n')), notText: true},
+  // Labels that link nowhere, in one paragraph: the parser is quadratic in them. In a log, or a paragraph each, they are fine.
+  'labels-in-one-paragraph.md': {bytes: () => Buffer.from(`${CLEAN}\n${'the [service] was down for [duration] and '.repeat(6000)}\n`), notText: true},
+  'labels-in-a-log.md': {bytes: () => Buffer.from(`${CLEAN}\n\`\`\`text\n${'[ERROR] [db] timeout\n'.repeat(6000)}\`\`\`\n`)},
+  'labels-in-paragraphs.md': {bytes: () => Buffer.from(`${CLEAN}\n${'The [service] was down for [duration].\n\n'.repeat(6000)}`)},
   // Above the default maxSize (5 MB): one error, before parsing.
   'ten-megabytes.md': {
     bytes: () => Buffer.from(`${CLEAN}\n## Appendix: logs\n\n\`\`\`text\n${LOG_LINE.repeat(Math.ceil(TEN_MB / LOG_LINE.length))}\`\`\`\n`),

@@ -110,6 +110,42 @@ function setextUnderlines(text: string): {count: number; first: number} {
   return {count, first}
 }
 
+// micromark resolves each bracketed label that links nowhere (`[service]`,
+// no definition) by looking back over the paragraph's labels: 20,000 of them
+// in one paragraph (800 KB) take 10 seconds, 80,000 two minutes. A blank line
+// ends a paragraph, and with it the search.
+const MAX_BRACKETS_IN_PARAGRAPH = 10_000
+
+// Code is no paragraph: a fence opens or closes, an indented line is code or
+// the indented rest of a paragraph (counting less is the safe side).
+const FENCE_LINE = /^ {0,3}(?:`{3,}|~{3,})/
+const CODE_LINE = /^(?: {4}|\t)/
+
+/**
+ * The most `[` any one paragraph (a run of lines between blank lines, outside
+ * fenced and indented code: a pasted log of `[ERROR]` lines is no paragraph)
+ * has, and where that paragraph starts.
+ */
+function bracketsInParagraph(text: string): {count: number; first: number} {
+  let most = {count: 0, first: 0}
+  let current = {count: 0, first: 0}
+  let fenced = false
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start)
+    if (end === -1) end = text.length
+    const line = text.slice(start, end)
+    const fence = FENCE_LINE.test(line)
+    if (fence) fenced = !fenced
+    if (fence || fenced || line.trim() === '') current = {count: 0, first: end + 1}
+    else if (!CODE_LINE.test(line)) {
+      for (let at = line.indexOf('['); at !== -1; at = line.indexOf('[', at + 1)) current.count++
+      if (current.count > most.count) most = {...current}
+    }
+    start = end + 1
+  }
+  return most
+}
+
 export interface TextGuardOptions {
   /** Bytes above which a document is not parsed. Default: 5 MB. */
   maxSize?: number
@@ -168,6 +204,13 @@ function problemOf(file: VFile, text: string, limits: Required<TextGuardOptions>
     return {
       reason: `Unexpected ${underlines.count} setext headings (a line of \`---\` or \`===\` under text), expected at most ${MAX_SETEXT_HEADINGS}: the Markdown parser takes time quadratic in their number`,
       offset: underlines.first
+    }
+  }
+  const brackets = bracketsInParagraph(text)
+  if (brackets.count > MAX_BRACKETS_IN_PARAGRAPH) {
+    return {
+      reason: `Unexpected ${brackets.count.toLocaleString('en-US')} brackets in one paragraph, expected at most ${MAX_BRACKETS_IN_PARAGRAPH.toLocaleString('en-US')}: the Markdown parser takes time quadratic in the labels of a paragraph`,
+      offset: brackets.first
     }
   }
   const deep = tooDeep(text)

@@ -158,7 +158,7 @@ function isBracketSlot(line: string, index: number, inner: string, heading: bool
     // A capital on every word (`[Resolved]`, `[Kafka Runbook]`) may be a status or a name.
     return heading || !words.every((word) => /^\p{Lu}/u.test(word))
   }
-  return words.length <= 4 && text === text.toLowerCase() && SLOT_AFTER_WORD.test(before)
+  return words.length <= 4 && text === text.toLowerCase() && SLOT_AFTER_WORD.test(before.slice(-24))
 }
 
 function textPlaceholders(block: ProseBlock, markers: Markers): Placeholder[] {
