@@ -60610,21 +60610,23 @@ var CandidateCollector = class {
       if (clipped && !isBlank2(clipped.text)) this.found.push({ line: clipped, source: kind });
     });
   }
+  /**
+   * The rows under a table's header. A part of a row after a `<br>` goes on
+   * with its cell ("empty index<br>(automated job)"), unless it starts with a
+   * time: then it is an entry of its own, as in a cell that lists several
+   * ("09:05 deploy<br>09:10 rollback"), read once here.
+   */
   pushRows(range, table2) {
     splitLines(this.source, range[0], range[1]).forEach((line, index2) => {
       const clipped = this.clip(line);
-      if (index2 === 0 || !clipped || isTableDelimiter(clipped.text) || this.continuesRow(clipped)) return;
-      this.found.push({ line: clipped, source: "row", group: table2 });
+      if (index2 === 0 || !clipped || isTableDelimiter(clipped.text)) return;
+      if (this.source.charAt(clipped.start - 1) !== ">") {
+        this.found.push({ line: clipped, source: "row", group: table2 });
+        return;
+      }
+      const time = readLeadingTime(stripLeadingMarkup(clipped), this.order, this.dotted);
+      if (time) this.found.push({ line: clipped, source: "row", group: table2, lead: { time } });
     });
-  }
-  /**
-   * Whether a part of a row after a `<br>` goes on with its cell ("empty
-   * index<br>(automated job)"); one that starts with a time is an entry of
-   * its own, as in a cell that lists several ("09:05 deploy<br>09:10 rollback").
-   */
-  continuesRow(part) {
-    const afterBreak2 = this.source.charAt(part.start - 1) === ">";
-    return afterBreak2 && readLeadingTime(stripLeadingMarkup(part), this.order, this.dotted) === void 0;
   }
   visit(node2) {
     const range = offsets4(node2);

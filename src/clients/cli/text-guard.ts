@@ -89,24 +89,30 @@ function tooDeep(text: string): number | undefined {
 const MAX_SETEXT_HEADINGS = 2000
 const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/
 
+/** Calls `visit` with each line of `text` (without its LF) and where it starts, in one pass. */
+function eachLine(text: string, visit: (line: string, start: number) => void): void {
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start)
+    if (end === -1) end = text.length
+    visit(text.slice(start, end), start)
+    start = end + 1
+  }
+}
+
 /** Lines of `---` or `===` right under a line of text, and where the first is. */
 function setextUnderlines(text: string): {count: number; first: number} {
   let count = 0
   let first = 0
   let previousBlank = true
-  let start = 0
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start)
-    if (end === -1) end = text.length
-    const line = text.slice(start, end).replace(/\r$/, '')
+  eachLine(text, (raw, start) => {
+    const line = raw.replace(/\r$/, '')
     // A long line is no underline: the pattern only ever sees short ones.
     if (!previousBlank && line.length <= 200 && UNDERLINE.test(line)) {
       if (count === 0) first = start
       count++
     }
     previousBlank = line.trim() === ''
-    start = end + 1
-  }
+  })
   return {count, first}
 }
 
@@ -130,19 +136,15 @@ function bracketsInParagraph(text: string): {count: number; first: number} {
   let most = {count: 0, first: 0}
   let current = {count: 0, first: 0}
   let fenced = false
-  for (let start = 0; start <= text.length; ) {
-    let end = text.indexOf('\n', start)
-    if (end === -1) end = text.length
-    const line = text.slice(start, end)
+  eachLine(text, (line, start) => {
     const fence = FENCE_LINE.test(line)
     if (fence) fenced = !fenced
-    if (fence || fenced || line.trim() === '') current = {count: 0, first: end + 1}
+    if (fence || fenced || line.trim() === '') current = {count: 0, first: start + line.length + 1}
     else if (!CODE_LINE.test(line)) {
       for (let at = line.indexOf('['); at !== -1; at = line.indexOf('[', at + 1)) current.count++
       if (current.count > most.count) most = {...current}
     }
-    start = end + 1
-  }
+  })
   return most
 }
 

@@ -138,24 +138,24 @@ class CandidateCollector {
     })
   }
 
+  /**
+   * The rows under a table's header. A part of a row after a `<br>` goes on
+   * with its cell ("empty index<br>(automated job)"), unless it starts with a
+   * time: then it is an entry of its own, as in a cell that lists several
+   * ("09:05 deploy<br>09:10 rollback"), read once here.
+   */
   private pushRows(range: [number, number], table: Nodes): void {
-    // The first row is the header.
     splitLines(this.source, range[0], range[1]).forEach((line, index) => {
       const clipped = this.clip(line)
-      if (index === 0 || !clipped || isTableDelimiter(clipped.text) || this.continuesRow(clipped)) return
-      this.found.push({line: clipped, source: 'row', group: table})
+      if (index === 0 || !clipped || isTableDelimiter(clipped.text)) return
+      // splitLines cut there at a `<br>` when the character before is its `>`, not a line ending.
+      if (this.source.charAt(clipped.start - 1) !== '>') {
+        this.found.push({line: clipped, source: 'row', group: table})
+        return
+      }
+      const time = readLeadingTime(stripLeadingMarkup(clipped), this.order, this.dotted)
+      if (time) this.found.push({line: clipped, source: 'row', group: table, lead: {time}})
     })
-  }
-
-  /**
-   * Whether a part of a row after a `<br>` goes on with its cell ("empty
-   * index<br>(automated job)"); one that starts with a time is an entry of
-   * its own, as in a cell that lists several ("09:05 deploy<br>09:10 rollback").
-   */
-  private continuesRow(part: Span): boolean {
-    // splitLines cut the row there at a `<br>` when the character before is its `>`, not a line ending.
-    const afterBreak = this.source.charAt(part.start - 1) === '>'
-    return afterBreak && readLeadingTime(stripLeadingMarkup(part), this.order, this.dotted) === undefined
   }
 
   visit(node: Nodes): void {
